@@ -1,0 +1,105 @@
+# llmdeck - build, run, test, install.
+#
+#   make run    install missing build dependencies, build, start the TUI
+#   make test   the same set-up, then every test; ends with "N passed, N failed"
+#
+# Respects CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR.
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+PKG_CONFIG ?= pkg-config
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc \
+             $(shell $(PKG_CONFIG) --cflags ncursesw libcjson 2>/dev/null) $(CFLAGS)
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson) -lcsv -lm
+TUI_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) \
+             $(shell $(PKG_CONFIG) --libs panelw 2>/dev/null)
+TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CORE_SRC = $(sort $(wildcard src/core/*.c))
+TUI_SRC  = $(sort $(wildcard src/tui/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embed/embed.o $(BUILD)/embed/embed_index.o
+APP_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o)
+EMBED_FILES = $(sort $(wildcard data/*.csv data/*.json themes/*.json))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test deps check-asan check-valgrind fuzz bench install uninstall clean
+
+all: $(BUILD)/llmdeck
+
+# --- dependencies -------------------------------------------------------------
+deps:
+	@sh tests/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/llmdeck
+
+test: deps
+	@$(MAKE) --no-print-directory all tests
+	@sh tests/run_all.sh $(BUILD)
+
+tests: $(UNIT_BIN)
+
+# --- build --------------------------------------------------------------------
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# Embedded data: every data/ and themes/ file is assembled into the binary with
+# .incbin, and an index (name, start, size) is generated beside it.
+$(BUILD)/embed/embed.S $(BUILD)/embed/embed_index.c: $(EMBED_FILES) tests/gen_embed.sh
+	@mkdir -p $(BUILD)/embed
+	sh tests/gen_embed.sh $(BUILD)/embed $(CURDIR) $(EMBED_FILES)
+
+$(BUILD)/embed/embed.o: $(BUILD)/embed/embed.S
+	$(CC) -c $< -o $@
+
+$(BUILD)/embed/embed_index.o: $(BUILD)/embed/embed_index.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libllmdeck.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/llmdeck: $(APP_OBJ) $(BUILD)/libllmdeck.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(BUILD)/libllmdeck.a $(TUI_LIBS) $(CORE_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libllmdeck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
+
+# --- checks -------------------------------------------------------------------
+SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all tests
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/run_all.sh build-asan
+
+check-valgrind: deps
+	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS="-O0 -g" all tests
+	@LLMDECK_VALGRIND=1 sh tests/run_all.sh build-vg
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: deps all
+	@sh tests/bench/run.sh $(BUILD)
+
+# --- install ------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/llmdeck $(DESTDIR)$(PREFIX)/bin/llmdeck
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/llmdeck
+
+clean:
+	rm -rf build build-asan build-vg build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

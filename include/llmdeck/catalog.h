@@ -1,0 +1,98 @@
+/* catalog.h - the in-memory table of models (or any imported rows).
+ *
+ * Columnar: each column keeps, per row, an offset of its original cell text
+ * in one shared string arena, and numeric columns also a `double` per row
+ * (NaN = missing).  Rows are never moved: sorting and filtering work on index
+ * arrays (see view.h).  Text is kept verbatim so CSV output can re-emit it.
+ *
+ * Build a catalog with catalog_add_column / catalog_add_row / catalog_set_cell
+ * (or csvload), then call catalog_finish() to type the columns and index the
+ * names.  Lookup by name or alias is case-insensitive. */
+#ifndef LLMDECK_CATALOG_H
+#define LLMDECK_CATALOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "llmdeck/error.h"
+
+typedef enum { LD_COL_TEXT = 0, LD_COL_NUMBER = 1 } ld_coltype;
+
+/* Column flags. */
+enum {
+    LD_COLF_DERIVED = 1u << 0, /* computed by llmdeck (value_score); no text */
+    LD_COLF_DECLARED_NUMBER = 1u << 1, /* must be numeric: a word is an error */
+    LD_COLF_METRIC = 1u << 2,  /* a benchmark metric (weightable) */
+    LD_COLF_DECLARED_TEXT = 1u << 3 /* stays text even if its cells look numeric */
+};
+
+typedef struct {
+    char *id;          /* snake_case column id */
+    char *label;       /* header label (defaults to id) */
+    char *unit;        /* may be "" */
+    char *description; /* may be "" */
+    ld_coltype type;
+    unsigned flags;
+    int higher_is_better; /* 1 (default) or 0 */
+    double weight;        /* weight in the value score (0 = not used) */
+    uint32_t *text;       /* per row: arena offset of the cell text (0 = empty) */
+    double *num;          /* per row, numeric columns only: NaN = missing */
+    int decimals;         /* digits shown after the point (-1 = as written) */
+} ld_column;
+
+typedef struct ld_catalog ld_catalog;
+
+ld_catalog *catalog_new(void);
+void catalog_free(ld_catalog *cat);
+
+size_t catalog_rows(const ld_catalog *cat);
+size_t catalog_cols(const ld_catalog *cat);
+ld_column *catalog_col(const ld_catalog *cat, size_t c);
+/* Column index by id (case-insensitive), or -1. */
+int catalog_col_index(const ld_catalog *cat, const char *id);
+/* Index of the key column (`model`, else 0). */
+size_t catalog_key_col(const ld_catalog *cat);
+
+/* Adds a column (all cells empty) and returns its index, or -1 on error.
+ * If it exists already, returns the existing index. */
+int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
+                       unsigned flags);
+/* Appends an empty row and returns its index (or (size_t)-1 on no memory). */
+size_t catalog_add_row(ld_catalog *cat);
+/* Grows capacity for `rows` rows in advance (optional). */
+int catalog_reserve(ld_catalog *cat, size_t rows);
+/* Sets a cell's text (copied into the arena).  For numeric columns the
+ * number is parsed too; returns 1 if the text is not a number (the cell
+ * is then NaN), 0 if fine, -1 on no memory. */
+int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
+                     size_t len);
+void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v);
+
+/* Cell text ("" when empty; derived columns return ""). */
+const char *catalog_text(const ld_catalog *cat, size_t row, size_t col);
+/* Cell number (NaN when missing or when the column is text). */
+double catalog_num(const ld_catalog *cat, size_t row, size_t col);
+
+/* Decides column types (a column whose non-empty cells all parse as numbers
+ * becomes numeric, unless declared text) and builds the name index.
+ * A declared-number column with a non-number is an error naming the row;
+ * `src` names the file for the message.  `line_of_row` (may be NULL) maps a
+ * row to its source line for FILE:LINE:COL. */
+int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
+                   ld_error *err);
+
+/* Row whose name or any `|`-separated alias equals `name` (case-insensitive,
+ * surrounding blanks ignored), or -1. */
+long catalog_find(const ld_catalog *cat, const char *name);
+
+/* Merges `src` into `dst`: rows matching by name or alias update the cells of
+ * the columns src has (new columns are added); other rows are appended.
+ * Returns the number of merged (not appended) rows, or -1. */
+long catalog_merge(ld_catalog *dst, const ld_catalog *src, ld_error *err);
+
+/* Parses a number cell: plain decimal / exponent notation.  Returns 0 and
+ * sets *out, 1 for an empty/missing marker (NA, N/A, -, null, none), or -1
+ * when the text is not a number (including nan, inf and overflow). */
+int catalog_parse_number(const char *s, size_t len, double *out);
+
+#endif

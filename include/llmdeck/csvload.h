@@ -1,0 +1,41 @@
+/* csvload.h - CSV (RFC 4180, via libcsv) into a catalog.
+ *
+ * One pass over the bytes, cells appended to the catalog's arena (no
+ * allocation per cell).  A UTF-8 BOM and CRLF line endings are accepted.
+ * Errors carry FILE:LINE:COL. */
+#ifndef LLMDECK_CSVLOAD_H
+#define LLMDECK_CSVLOAD_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/error.h"
+
+/* Called now and then during a long load: return non-zero to cancel. */
+typedef int (*ld_progress_fn)(void *ctx, size_t bytes_done, size_t bytes_total,
+                              size_t rows);
+
+typedef struct {
+    const char *const *number_cols; /* ids that must be numeric (NULL-terminated, may be NULL) */
+    const char *const *text_cols;   /* ids that stay text (NULL-terminated, may be NULL) */
+    ld_progress_fn progress;        /* may be NULL */
+    void *progress_ctx;
+} ld_csv_options;
+
+/* Parses `len` bytes of CSV named `name` (for messages) into a new catalog.
+ * The header row gives column ids (converted to snake_case).  Returns NULL
+ * and fills `err` on failure. */
+ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
+                           const ld_csv_options *opt, ld_error *err);
+
+/* Reads a whole file and parses it (see csvload_buffer). */
+ld_catalog *csvload_file(const char *path, const ld_csv_options *opt,
+                         ld_error *err);
+
+/* "Open LLM Score (%)" -> "open_llm_score"; writes at most n bytes. */
+void csvload_snake_case(const char *in, size_t len, char *out, size_t n);
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer. */
+char *csvload_read_file(const char *path, size_t *len, ld_error *err);
+
+#endif

@@ -1,0 +1,72 @@
+/* dataset.h - the data set in use: the embedded files, or a --data DIR
+ * (each file present there replaces the embedded one), plus --load files.
+ *
+ * The models catalogue is parsed here (with data/metrics.json applied);
+ * the other data files (gpus.csv, hosting.json, rules.json, ...) are kept as
+ * text for their modules to parse.  Every file records where it came from,
+ * for `llmdeck data` and error messages. */
+#ifndef LLMDECK_DATASET_H
+#define LLMDECK_DATASET_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/error.h"
+
+#define LD_MAX_DATAFILES 16
+#define LD_MAX_LOADS 16
+
+typedef struct {
+    char name[64];     /* "models.csv" */
+    char origin[1024]; /* "embedded" or the path it was read from */
+    const char *text;  /* NUL-terminated contents */
+    size_t len;
+    char *owned;       /* non-NULL when read from disk */
+    size_t rows;       /* data rows (CSV) or entries, for `llmdeck data` */
+} ld_datafile;
+
+typedef enum { LD_LOAD_CSV = 0, LD_LOAD_LITELLM = 1 } ld_load_kind;
+
+typedef struct {
+    char path[1024];
+    ld_load_kind kind;
+    char *text;        /* LiteLLM JSON kept for the cost module */
+    size_t len;
+    size_t rows;       /* rows merged + appended (CSV) or entries (JSON) */
+    size_t merged;     /* CSV rows that joined an existing model */
+} ld_load;
+
+typedef struct {
+    ld_catalog *models;
+    ld_datafile files[LD_MAX_DATAFILES];
+    size_t nfiles;
+    ld_load loads[LD_MAX_LOADS];
+    size_t nloads;
+    char dir[1024];    /* --data DIR or LLMDECK_DATA, "" for embedded */
+} ld_dataset;
+
+/* Opens the data set: `dir` (may be NULL: then $LLMDECK_DATA, else embedded
+ * only).  Parses models.csv and applies metrics.json. */
+int dataset_open(ld_dataset *ds, const char *dir, const ld_csv_options *opt,
+                 ld_error *err);
+/* Opens FILEs instead of the catalogue (like `vd file.csv`): the first
+ * becomes the catalogue, the rest merge into it.  metrics.json still applies
+ * to columns with known ids. */
+int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
+                       const ld_csv_options *opt, ld_error *err);
+/* --load FILE: CSV merges rows by name/alias; LiteLLM JSON is kept for the
+ * cost view.  Anything else is an error naming the file. */
+int dataset_load(ld_dataset *ds, const char *path, const ld_csv_options *opt,
+                 ld_error *err);
+/* A data file's text ("rules.json"), or NULL; *len and *origin set if given. */
+const char *dataset_file(const ld_dataset *ds, const char *name, size_t *len,
+                         const char **origin);
+void dataset_close(ld_dataset *ds);
+
+/* Applies metrics.json (labels, units, weights, directions, descriptions) to
+ * the catalog's columns.  `name` is used in error messages. */
+int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
+                          const char *name, ld_error *err);
+
+#endif

@@ -1,0 +1,43 @@
+/* score.h - the value score: quality per unit of cost.
+ *
+ *   quality = sum(w_i * m_i / 100) / sum(w_i)   over metrics with w_i > 0
+ *   value   = quality / relative_cost
+ *
+ * Missing-value policy `zero` (the seed's, default): a missing metric counts
+ * as 0.  `skip`: it is left out and the weights renormalised.  A missing,
+ * zero or negative relative_cost gives an undefined value (NaN, shown n/a,
+ * sorted last). */
+#ifndef LLMDECK_SCORE_H
+#define LLMDECK_SCORE_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/error.h"
+
+typedef enum { LD_MISSING_ZERO = 0, LD_MISSING_SKIP = 1 } ld_missing;
+
+/* Quality of one row with the column weights (NaN if no weighted metric). */
+double score_quality(const ld_catalog *cat, size_t row, ld_missing policy);
+/* Value of one row (NaN when undefined). */
+double score_value(const ld_catalog *cat, size_t row, ld_missing policy);
+
+/* Adds the derived columns `quality` and `value_score` (empty) if missing,
+ * so metadata (labels, decimals) can be applied before scores exist. */
+int score_add_columns(ld_catalog *cat);
+
+/* Ensures the derived columns `quality` and `value_score` exist and fills
+ * them for every row.  Call again after changing weights.  Returns the
+ * index of value_score, or -1 on no memory. */
+int score_update(ld_catalog *cat, ld_missing policy);
+
+/* Applies "ID=W,ID=W" to the column weights.  Unknown ids, non-numeric
+ * columns, negative or non-finite weights: LD_ERR_USAGE naming `what`. */
+int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
+                        ld_error *err);
+
+/* Marks the Pareto frontier of (quality up, relative_cost down): out[r] = 1
+ * when no other row is at least as good on both and better on one. */
+void score_pareto(const ld_catalog *cat, ld_missing policy, unsigned char *out);
+
+#endif

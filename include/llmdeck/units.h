@@ -1,0 +1,24 @@
+/* units.h - numbers as people type them: 750M, 1.25B, 1e9, 32k, 8000. */
+#ifndef LLMDECK_UNITS_H
+#define LLMDECK_UNITS_H
+
+#include <stddef.h>
+
+/* Parses a finite number with an optional scale suffix k/K (1e3), m/M (1e6),
+ * b/B/g/G (1e9), t/T (1e12).  Surrounding blanks are allowed, anything else
+ * (trailing garbage like "12abc", "nan", "inf", overflow, empty) is refused.
+ * Returns 0 on success, -1 on failure. */
+int units_parse_count(const char *s, double *out);
+
+/* Like units_parse_count but the result must be a whole number in
+ * [min, max]; returns -1 otherwise. */
+int units_parse_long(const char *s, long min, long max, long *out);
+
+/* Formats a count compactly: 750M, 1.25B, 32k, 4096 (up to 3 significant
+ * decimals, trailing zeros dropped). */
+void units_format_count(double v, char *buf, size_t n);
+
+/* Formats dollars with thousands separators: "$1,500", "$0.12", "$12,345.68". */
+void units_format_usd(double v, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,38 @@
+/* view.h - sorting and filtering over index arrays; the rows never move.
+ *
+ * Sorting is stable and multi-key.  Numeric columns compare as numbers
+ * (radix sort on the bit pattern of the doubles), text columns
+ * case-insensitively with digit runs compared as numbers ("7B" < "13B").
+ * Missing values go last whatever the direction. */
+#ifndef LLMDECK_VIEW_H
+#define LLMDECK_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/error.h"
+
+#define LD_MAX_SORT_KEYS 8
+
+typedef struct {
+    int col;  /* column index */
+    int desc; /* 1 = descending */
+} ld_sort_key;
+
+/* Sorts idx[0..n) in place by the keys (first key most significant). */
+int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
+              const ld_sort_key *keys, size_t nkeys);
+
+/* Parses "KEY[:asc|:desc][,KEY...]" against the catalog's columns.
+ * An unknown column is an LD_ERR_USAGE error naming `what` (the flag). */
+int view_parse_sort(const ld_catalog *cat, const char *spec, const char *what,
+                    ld_sort_key *keys, size_t *nkeys, ld_error *err);
+
+/* Natural, case-insensitive text comparison ("Llama-2-7B" < "Llama-2-13B"). */
+int view_text_cmp(const char *a, const char *b);
+
+/* Fills idx with 0..rows-1; returns the count. */
+size_t view_identity(const ld_catalog *cat, uint32_t *idx);
+
+#endif

@@ -1,0 +1,100 @@
+/* cli.c - helpers the subcommands share. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "llmdeck/units.h"
+
+int cli_report(const ld_error *e)
+{
+    char buf[1200];
+    error_format(e, buf, sizeof buf);
+    char safe[2400];
+    fprintf(stderr, "llmdeck: %s\n", output_sanitize(buf, safe, sizeof safe));
+    return error_exit_status(e);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    char msg[1024], safe[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "llmdeck %s: %s\n", cmd, output_sanitize(msg, safe, sizeof safe));
+    fprintf(stderr, "Try 'llmdeck %s --help'.\n", cmd);
+    return 2;
+}
+
+int cli_common_option(cli_common *c, int opt, const char *arg)
+{
+    switch (opt) {
+    case CLI_OPT_DATA:
+        c->data_dir = arg;
+        return 1;
+    case CLI_OPT_LOAD:
+        if (c->nloads == LD_MAX_LOADS) {
+            fprintf(stderr, "llmdeck: --load: at most %d files\n", LD_MAX_LOADS);
+            return -1;
+        }
+        c->loads[c->nloads++] = arg;
+        return 1;
+    case CLI_OPT_FORMAT:
+        if (output_parse_format(arg, &c->format) != 0) {
+            char safe[512];
+            fprintf(stderr, "llmdeck: --format: expected text, csv, json or md, got '%s'\n",
+                    output_sanitize(arg, safe, sizeof safe));
+            return -1;
+        }
+        return 1;
+    case CLI_OPT_HELP:
+        c->help = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_open_dataset(const cli_common *c, ld_dataset *ds)
+{
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(ds, c->data_dir, NULL, &err) != 0) {
+        dataset_close(ds);
+        return cli_report(&err);
+    }
+    for (int i = 0; i < c->nloads; i++) {
+        if (dataset_load(ds, c->loads[i], NULL, &err) != 0) {
+            dataset_close(ds);
+            return cli_report(&err);
+        }
+    }
+    return 0;
+}
+
+int cli_no_positionals(const char *cmd, int argc, char **argv)
+{
+    if (optind < argc) return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    return 0;
+}
+
+int cli_parse_count(const char *cmd, const char *flag, const char *arg, double min,
+                    double max, double *out)
+{
+    double v;
+    if (units_parse_count(arg, &v) != 0) {
+        cli_usage_error(cmd, "%s: expected a number like 750M, 1.25B, 1e9 or 32k, got '%s'", flag, arg);
+        return -1;
+    }
+    if (v < min || v > max) {
+        char lo[32], hi[32];
+        units_format_count(min, lo, sizeof lo);
+        units_format_count(max, hi, sizeof hi);
+        cli_usage_error(cmd, "%s: %s is out of range (%s to %s)", flag, arg, lo, hi);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}

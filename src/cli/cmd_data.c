@@ -1,0 +1,107 @@
+/* cmd_data.c - `llmdeck data`: which data files are in use, their row
+ * counts, dates and sources (for freshness: the seed's figures are 2023's). */
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+    printf("usage: llmdeck data [--data DIR] [--load FILE]... [--format text|json]\n\n"
+           "Lists the data files in use (embedded, from --data DIR, or --load), with their\n"
+           "row counts, as-of dates and sources (from data/manifest.json).\n");
+}
+
+/* as_of and source of a file from manifest.json (or "" when absent). */
+static void manifest_info(const cJSON *manifest, const char *name, const char **as_of,
+                          const char **source)
+{
+    *as_of = "";
+    *source = "";
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(manifest, "files");
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(files, name);
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(f, "as_of");
+    const cJSON *s = cJSON_GetObjectItemCaseSensitive(f, "source");
+    if (cJSON_IsString(a)) *as_of = a->valuestring;
+    if (cJSON_IsString(s)) *source = s->valuestring;
+}
+
+static size_t count_rows(const ld_datafile *f)
+{
+    if (f->rows) return f->rows;
+    if (strstr(f->name, ".csv")) { /* physical lines minus the header: good enough for a listing */
+        size_t n = 0;
+        for (size_t i = 0; i < f->len; i++) n += f->text[i] == '\n';
+        return n ? n - 1 : 0;
+    }
+    return 0;
+}
+
+int cmd_data(int argc, char **argv)
+{
+    static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+    cli_common com = {0};
+    int opt;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        int r = cli_common_option(&com, opt, optarg);
+        if (r < 0) return 2;
+        if (r == 0) return cli_usage_error("data", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (com.help) {
+        help();
+        return 0;
+    }
+    if (cli_no_positionals("data", argc, argv)) return 2;
+    ld_dataset ds;
+    int rc = cli_open_dataset(&com, &ds);
+    if (rc) return rc;
+    size_t mlen = 0;
+    const char *mtext = dataset_file(&ds, "manifest.json", &mlen, NULL);
+    cJSON *manifest = mtext ? cJSON_ParseWithLength(mtext, mlen) : NULL;
+    int json = com.format == LD_FMT_JSON;
+    char safe[2048];
+    if (json) printf("{\"files\": [");
+    else printf("%-14s %-9s %6s  %-10s %s\n", "file", "origin", "rows", "as of", "source");
+    for (size_t i = 0; i < ds.nfiles; i++) {
+        const ld_datafile *f = &ds.files[i];
+        const char *as_of, *source;
+        manifest_info(manifest, f->name, &as_of, &source);
+        size_t rows = count_rows(f);
+        if (json) {
+            printf(i ? ",\n  {" : "\n  {");
+            printf("\"name\": ");
+            output_json_string(stdout, f->name);
+            printf(", \"origin\": ");
+            output_json_string(stdout, f->origin);
+            printf(", \"rows\": %zu, \"as_of\": ", rows);
+            output_json_string(stdout, as_of);
+            printf(", \"source\": ");
+            output_json_string(stdout, source);
+            printf("}");
+        } else {
+            printf("%-14s %-9s %6zu  %-10s %s\n", f->name,
+                   strcmp(f->origin, "embedded") == 0 ? "embedded" : "--data", rows, as_of,
+                   output_sanitize(source, safe, sizeof safe));
+            if (strcmp(f->origin, "embedded") != 0) printf("%24s%s\n", "", output_sanitize(f->origin, safe, sizeof safe));
+        }
+    }
+    if (json) printf("\n], \"loads\": [");
+    for (size_t i = 0; i < ds.nloads; i++) {
+        const ld_load *l = &ds.loads[i];
+        const char *kind = l->kind == LD_LOAD_LITELLM ? "litellm-prices" : "csv";
+        if (json) {
+            printf(i ? ",\n  {" : "\n  {");
+            printf("\"path\": ");
+            output_json_string(stdout, l->path);
+            printf(", \"kind\": \"%s\", \"rows\": %zu, \"merged\": %zu}", kind, l->rows, l->merged);
+        } else {
+            printf("%-14s %-9s %6zu  %s (%zu joined existing models)\n", "--load", kind, l->rows,
+                   output_sanitize(l->path, safe, sizeof safe), l->merged);
+        }
+    }
+    if (json) printf("%s]}\n", ds.nloads ? "\n" : "");
+    cJSON_Delete(manifest);
+    dataset_close(&ds);
+    return 0;
+}

@@ -1,0 +1,198 @@
+/* cmd_table.c - `llmdeck table`: the benchmark table, sorted, filtered, scored. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "llmdeck/filter.h"
+#include "llmdeck/score.h"
+#include "llmdeck/units.h"
+#include "llmdeck/view.h"
+
+enum { OPT_SORT = CLI_OPT_FIRST_FREE, OPT_FILTER, OPT_COLUMNS, OPT_WEIGHTS, OPT_MISSING, OPT_LIMIT };
+
+static void help(void)
+{
+    printf("usage: llmdeck table [FILE...] [--sort KEY[:asc|:desc][,KEY...]] [--filter EXPR]\n"
+           "                     [--columns A,B,...|all] [--weights ID=W,...] [--missing zero|skip]\n"
+           "                     [--limit N] [--format text|csv|json|md] [--data DIR] [--load FILE]...\n\n"
+           "The benchmark table with the value score (quality per unit of relative cost).\n"
+           "FILE... opens those CSV files instead of the built-in catalogue.\n\n"
+           "  --sort     sort keys, most significant first; missing values always last\n"
+           "  --filter   e.g. 'mmlu>=65 and context_length>=32k', 'license~apache', or plain text\n"
+           "  --columns  column ids to show (default: the benchmark columns), or 'all'\n"
+           "  --weights  metric weights for the value score, e.g. mmlu=2,arc=1 (others keep theirs)\n"
+           "  --missing  a missing metric counts as 0 (zero, the seed's rule) or is left out (skip)\n"
+           "  --limit    show at most N rows\n"
+           "  --load     merge rows and columns of a CSV by model name or alias\n");
+}
+
+/* The seed's table, plus size and context; for other files every column. */
+static const char *const default_columns[] = {
+    "model", "params_b", "context_length", "mmlu", "humaneval", "gsm8k", "arc",
+    "truthfulqa", "relative_cost", "value_score", NULL,
+};
+
+static int pick_columns(const ld_catalog *cat, const char *spec, int builtin, int **cols,
+                        size_t *ncols)
+{
+    size_t cap = catalog_cols(cat) + 8;
+    *cols = malloc(cap * sizeof **cols);
+    *ncols = 0;
+    if (!*cols) return -1;
+    if (spec && strcmp(spec, "all") != 0) {
+        char *copy = strdup(spec), *save = NULL;
+        if (!copy) return -1;
+        for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+            int c = catalog_col_index(cat, t);
+            if (c < 0) {
+                cli_usage_error("table", "--columns: unknown column '%s'", t);
+                free(copy);
+                return -2;
+            }
+            if (*ncols < cap) (*cols)[(*ncols)++] = c;
+        }
+        free(copy);
+        if (*ncols == 0) {
+            cli_usage_error("table", "--columns: no columns given");
+            return -2;
+        }
+        return 0;
+    }
+    if (builtin && !spec) {
+        for (const char *const *id = default_columns; *id; id++) {
+            int c = catalog_col_index(cat, *id);
+            if (c >= 0) (*cols)[(*ncols)++] = c;
+        }
+        /* a metric brought in with --load is part of the comparison too */
+        for (size_t c = 0; c < catalog_cols(cat); c++) {
+            const ld_column *col = catalog_col(cat, c);
+            int shown = 0;
+            for (size_t k = 0; k < *ncols; k++) shown |= (*cols)[k] == (int)c;
+            if (!shown && col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) &&
+                !(col->flags & LD_COLF_DECLARED_NUMBER))
+                (*cols)[(*ncols)++] = (int)c;
+        }
+        return 0;
+    }
+    int has_cost = catalog_col_index(cat, "relative_cost") >= 0;
+    for (size_t c = 0; c < catalog_cols(cat); c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (col->flags & LD_COLF_DERIVED) {
+            if (!spec && !(has_cost && strcmp(col->id, "value_score") == 0)) continue;
+        }
+        (*cols)[(*ncols)++] = (int)c;
+    }
+    return 0;
+}
+
+int cmd_table(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"sort", required_argument, 0, OPT_SORT},
+        {"filter", required_argument, 0, OPT_FILTER},
+        {"columns", required_argument, 0, OPT_COLUMNS},
+        {"weights", required_argument, 0, OPT_WEIGHTS},
+        {"missing", required_argument, 0, OPT_MISSING},
+        {"limit", required_argument, 0, OPT_LIMIT},
+        CLI_COMMON_OPTIONS,
+        {0, 0, 0, 0},
+    };
+    cli_common com = {0};
+    const char *sort = NULL, *filter = NULL, *columns = NULL, *weights = NULL;
+    ld_missing missing = LD_MISSING_ZERO;
+    long limit = -1;
+    int opt;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        int r = cli_common_option(&com, opt, optarg);
+        if (r < 0) return 2;
+        if (r > 0) continue;
+        switch (opt) {
+        case OPT_SORT: sort = optarg; break;
+        case OPT_FILTER: filter = optarg; break;
+        case OPT_COLUMNS: columns = optarg; break;
+        case OPT_WEIGHTS: weights = optarg; break;
+        case OPT_MISSING:
+            if (strcmp(optarg, "zero") == 0) missing = LD_MISSING_ZERO;
+            else if (strcmp(optarg, "skip") == 0) missing = LD_MISSING_SKIP;
+            else return cli_usage_error("table", "--missing: expected zero or skip, got '%s'", optarg);
+            break;
+        case OPT_LIMIT:
+            if (units_parse_long(optarg, 0, 2000000000L, &limit) != 0)
+                return cli_usage_error("table", "--limit: expected a whole number >= 0, got '%s'", optarg);
+            break;
+        case ':':
+            return cli_usage_error("table", "%s needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("table", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (com.help) {
+        help();
+        return 0;
+    }
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    int builtin = optind >= argc;
+    if (builtin) {
+        int rc = cli_open_dataset(&com, &ds);
+        if (rc) return rc;
+    } else {
+        if (com.data_dir)
+            return cli_usage_error("table", "--data: not with FILE arguments (they replace the catalogue)");
+        if (dataset_open_files(&ds, argv + optind, (size_t)(argc - optind), NULL, &err) != 0) {
+            dataset_close(&ds);
+            return cli_report(&err);
+        }
+        for (int i = 0; i < com.nloads; i++)
+            if (dataset_load(&ds, com.loads[i], NULL, &err) != 0) {
+                dataset_close(&ds);
+                return cli_report(&err);
+            }
+    }
+    ld_catalog *cat = ds.models;
+    int status = 0;
+    uint32_t *idx = NULL;
+    int *cols = NULL;
+    size_t ncols = 0;
+    ld_filter *f = NULL;
+    if (weights && score_parse_weights(cat, weights, "--weights", &err) != 0) goto fail;
+    if (score_update(cat, missing) < 0) {
+        error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+        goto fail;
+    }
+    ld_sort_key keys[LD_MAX_SORT_KEYS];
+    size_t nkeys = 0;
+    if (sort && view_parse_sort(cat, sort, "--sort", keys, &nkeys, &err) != 0) goto fail;
+    if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) goto fail;
+    int pc = pick_columns(cat, columns, builtin, &cols, &ncols);
+    if (pc == -2) {
+        status = 2;
+        goto out;
+    }
+    if (pc < 0) goto nomem;
+    size_t n = catalog_rows(cat);
+    idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx) goto nomem;
+    n = view_identity(cat, idx);
+    if (f) n = filter_apply(f, cat, idx, n, idx);
+    if (nkeys && view_sort(cat, idx, n, keys, nkeys) != 0) goto nomem;
+    if (limit >= 0 && (size_t)limit < n) n = (size_t)limit;
+    if (output_table(stdout, cat, idx, n, cols, ncols, com.format) != 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "llmdeck: write error\n");
+        status = 1;
+    }
+    goto out;
+nomem:
+    error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+fail:
+    status = cli_report(&err);
+    /* name the flag in usage errors that came from the core */
+out:
+    filter_free(f);
+    free(idx);
+    free(cols);
+    dataset_close(&ds);
+    return status;
+}

@@ -1,0 +1,51 @@
+/* main.c - llmdeck's entry: a subcommand, or the TUI. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tui/tui.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *what;
+} commands[] = {
+    {"table", cmd_table, "the benchmark table with value scores"},
+    {"recommend", cmd_recommend, "recommend a model for your requirements"},
+    {"cost", cmd_cost, "API vs self-hosting monthly cost and break-even"},
+    {"size", cmd_size, "memory, GPUs and speed for a model"},
+    {"data", cmd_data, "the data files in use, their dates and sources"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: llmdeck [--data DIR] [--load FILE]... [--theme NAME] [--view table|wizard|cost]\n"
+            "       llmdeck COMMAND [OPTIONS]   (llmdeck COMMAND --help for its options)\n"
+            "       llmdeck --headless --size WxH --keys KEYS [--dump-screen FILE|-]\n"
+            "       llmdeck --play FILE [--delay MS]\n\n"
+            "Choose an open-source LLM and explain the choice.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].what);
+    fprintf(out, "\nWithout a command llmdeck starts the interactive view (press ? for help).\n"
+                 "Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.\n");
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc > 1) {
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+            if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+            usage(stdout);
+            return 0;
+        }
+        if (strcmp(argv[1], "--version") == 0) {
+            printf("llmdeck %s\n", LLMDECK_VERSION);
+            return 0;
+        }
+    }
+    return tui_main(argc, argv);
+}

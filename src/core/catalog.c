@@ -1,0 +1,494 @@
+/* catalog.c - columnar rows with a string arena and a name/alias index. */
+#include "llmdeck/catalog.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "numparse.h"
+
+/* One name or alias of a row, in the lookup table. */
+typedef struct {
+    uint64_t hash;
+    uint32_t row;
+    uint32_t key; /* offset in keys arena: lower-cased, trimmed */
+} name_entry;
+
+struct ld_catalog {
+    ld_column *cols;
+    size_t ncols, capcols;
+    size_t nrows, caprows;
+    char *arena; /* cell texts, NUL-terminated; offset 0 is "" */
+    size_t alen, acap;
+    /* name index, rebuilt lazily when `index_dirty` */
+    name_entry *names;
+    size_t nnames, capnames;
+    uint32_t *slots; /* open addressing: entry index + 1, 0 = empty */
+    size_t nslots;
+    char *keys;
+    size_t klen, kcap;
+    int index_dirty;
+};
+
+ld_catalog *catalog_new(void)
+{
+    ld_catalog *cat = calloc(1, sizeof *cat);
+    if (!cat) return NULL;
+    cat->acap = 4096;
+    cat->arena = malloc(cat->acap);
+    if (!cat->arena) {
+        free(cat);
+        return NULL;
+    }
+    cat->arena[0] = '\0';
+    cat->alen = 1;
+    cat->index_dirty = 1;
+    return cat;
+}
+
+static void free_index(ld_catalog *cat)
+{
+    free(cat->names);
+    free(cat->slots);
+    free(cat->keys);
+    cat->names = NULL;
+    cat->slots = NULL;
+    cat->keys = NULL;
+    cat->nnames = cat->capnames = cat->nslots = cat->klen = cat->kcap = 0;
+}
+
+void catalog_free(ld_catalog *cat)
+{
+    if (!cat) return;
+    for (size_t c = 0; c < cat->ncols; c++) {
+        ld_column *col = &cat->cols[c];
+        free(col->id);
+        free(col->label);
+        free(col->unit);
+        free(col->description);
+        free(col->text);
+        free(col->num);
+    }
+    free(cat->cols);
+    free(cat->arena);
+    free_index(cat);
+    free(cat);
+}
+
+size_t catalog_rows(const ld_catalog *cat) { return cat->nrows; }
+size_t catalog_cols(const ld_catalog *cat) { return cat->ncols; }
+
+ld_column *catalog_col(const ld_catalog *cat, size_t c)
+{
+    return c < cat->ncols ? &cat->cols[c] : NULL;
+}
+
+int catalog_col_index(const ld_catalog *cat, const char *id)
+{
+    for (size_t c = 0; c < cat->ncols; c++)
+        if (strcasecmp(cat->cols[c].id, id) == 0) return (int)c;
+    return -1;
+}
+
+size_t catalog_key_col(const ld_catalog *cat)
+{
+    int c = catalog_col_index(cat, "model");
+    return c >= 0 ? (size_t)c : 0;
+}
+
+static int grow_column(ld_column *col, size_t cap, int with_num)
+{
+    uint32_t *t = realloc(col->text, cap * sizeof *t);
+    if (!t) return -1;
+    col->text = t;
+    if (with_num) {
+        double *d = realloc(col->num, cap * sizeof *d);
+        if (!d) return -1;
+        col->num = d;
+    }
+    return 0;
+}
+
+int catalog_reserve(ld_catalog *cat, size_t rows)
+{
+    if (rows <= cat->caprows) return 0;
+    for (size_t c = 0; c < cat->ncols; c++) {
+        ld_column *col = &cat->cols[c];
+        if (grow_column(col, rows, col->num != NULL) != 0) return -1;
+    }
+    cat->caprows = rows;
+    return 0;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
+                       unsigned flags)
+{
+    int existing = catalog_col_index(cat, id);
+    if (existing >= 0) {
+        ld_column *col = &cat->cols[existing];
+        col->flags |= flags;
+        if (type == LD_COL_NUMBER && !col->num) {
+            col->num = malloc((cat->caprows ? cat->caprows : 1) * sizeof *col->num);
+            if (!col->num) return -1;
+            for (size_t r = 0; r < cat->nrows; r++) {
+                double v;
+                const char *s = cat->arena + col->text[r];
+                col->num[r] = numparse_cell(s, strlen(s), &v) == 0 ? v : NAN;
+            }
+            col->type = LD_COL_NUMBER;
+        }
+        return existing;
+    }
+    if (cat->ncols == cat->capcols) {
+        size_t cap = cat->capcols ? cat->capcols * 2 : 16;
+        ld_column *c = realloc(cat->cols, cap * sizeof *c);
+        if (!c) return -1;
+        cat->cols = c;
+        cat->capcols = cap;
+    }
+    ld_column *col = &cat->cols[cat->ncols];
+    memset(col, 0, sizeof *col);
+    col->id = dup_str(id);
+    col->label = dup_str(id);
+    col->unit = dup_str("");
+    col->description = dup_str("");
+    col->type = type;
+    col->flags = flags;
+    col->higher_is_better = 1;
+    col->decimals = -1;
+    size_t cap = cat->caprows ? cat->caprows : 1;
+    col->text = calloc(cap, sizeof *col->text);
+    if (type == LD_COL_NUMBER) {
+        col->num = malloc(cap * sizeof *col->num);
+        if (col->num)
+            for (size_t r = 0; r < cap; r++) col->num[r] = NAN;
+    }
+    if (!col->id || !col->label || !col->unit || !col->description || !col->text ||
+        (type == LD_COL_NUMBER && !col->num)) {
+        free(col->id); free(col->label); free(col->unit); free(col->description);
+        free(col->text); free(col->num);
+        return -1;
+    }
+    cat->ncols++;
+    return (int)(cat->ncols - 1);
+}
+
+size_t catalog_add_row(ld_catalog *cat)
+{
+    if (cat->nrows == cat->caprows) {
+        size_t cap = cat->caprows ? cat->caprows * 2 : 64;
+        if (catalog_reserve(cat, cap) != 0) return (size_t)-1;
+    }
+    size_t r = cat->nrows++;
+    for (size_t c = 0; c < cat->ncols; c++) {
+        cat->cols[c].text[r] = 0;
+        if (cat->cols[c].num) cat->cols[c].num[r] = NAN;
+    }
+    cat->index_dirty = 1;
+    return r;
+}
+
+/* Appends text to the arena; returns its offset, or 0 with *fail set. */
+static uint32_t arena_put(ld_catalog *cat, const char *text, size_t len, int *fail)
+{
+    if (len == 0) return 0;
+    if (cat->alen + len + 1 > cat->acap) {
+        size_t cap = cat->acap;
+        while (cat->alen + len + 1 > cap) cap *= 2;
+        if (cap > UINT32_MAX) { /* offsets are 32-bit: 4 GiB of text at most */
+            *fail = 1;
+            return 0;
+        }
+        char *a = realloc(cat->arena, cap);
+        if (!a) {
+            *fail = 1;
+            return 0;
+        }
+        cat->arena = a;
+        cat->acap = cap;
+    }
+    uint32_t off = (uint32_t)cat->alen;
+    memcpy(cat->arena + off, text, len);
+    cat->arena[off + len] = '\0';
+    cat->alen += len + 1;
+    return off;
+}
+
+int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
+                     size_t len)
+{
+    ld_column *c = &cat->cols[col];
+    int fail = 0;
+    uint32_t off = arena_put(cat, text, len, &fail);
+    if (fail) return -1;
+    c->text[row] = off;
+    if (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0) cat->index_dirty = 1;
+    if (c->num) {
+        double v;
+        int rc = numparse_cell(text, len, &v);
+        c->num[row] = rc == 0 ? v : NAN;
+        return rc < 0 ? 1 : 0;
+    }
+    return 0;
+}
+
+void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)
+{
+    if (cat->cols[col].num) cat->cols[col].num[row] = v;
+}
+
+const char *catalog_text(const ld_catalog *cat, size_t row, size_t col)
+{
+    return cat->arena + cat->cols[col].text[row];
+}
+
+double catalog_num(const ld_catalog *cat, size_t row, size_t col)
+{
+    const ld_column *c = &cat->cols[col];
+    return c->num ? c->num[row] : NAN;
+}
+
+int catalog_parse_number(const char *s, size_t len, double *out)
+{
+    return numparse_cell(s, len, out);
+}
+
+int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
+                   ld_error *err)
+{
+    for (size_t c = 0; c < cat->ncols; c++) {
+        ld_column *col = &cat->cols[c];
+        if (col->flags & LD_COLF_DERIVED) continue;
+        int numeric = !(col->flags & LD_COLF_DECLARED_TEXT) && c != catalog_key_col(cat);
+        size_t bad = (size_t)-1, filled = 0;
+        if (numeric) {
+            if (!col->num) {
+                col->num = malloc((cat->caprows ? cat->caprows : 1) * sizeof *col->num);
+                if (!col->num) return error_set(err, LD_ERR_NOMEM, src, 0, 0, "out of memory");
+            }
+            for (size_t r = 0; r < cat->nrows; r++) {
+                const char *s = cat->arena + col->text[r];
+                double v;
+                int rc = numparse_cell(s, strlen(s), &v);
+                col->num[r] = rc == 0 ? v : NAN;
+                if (rc == 0) filled++;
+                if (rc < 0 && bad == (size_t)-1) bad = r;
+            }
+        }
+        if (numeric && bad == (size_t)-1 && (filled > 0 || (col->flags & LD_COLF_DECLARED_NUMBER))) {
+            col->type = LD_COL_NUMBER;
+        } else if (col->flags & LD_COLF_DECLARED_NUMBER) {
+            const char *s = cat->arena + col->text[bad];
+            return error_set(err, LD_ERR_PARSE, src, line_of_row ? line_of_row[bad] : (long)bad + 2, 0,
+                             "column '%s' expects a number, got '%.40s'", col->id, s);
+        } else {
+            col->type = LD_COL_TEXT;
+            free(col->num);
+            col->num = NULL;
+        }
+    }
+    cat->index_dirty = 1;
+    return 0;
+}
+
+/* --- name index ---------------------------------------------------------- */
+
+static uint64_t hash_lower(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)tolower((unsigned char)s[i]);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && isspace((unsigned char)**s)) (*s)++, (*n)--;
+    while (*n && isspace((unsigned char)(*s)[*n - 1])) (*n)--;
+}
+
+static int add_name(ld_catalog *cat, const char *s, size_t n, uint32_t row)
+{
+    trim(&s, &n);
+    if (!n) return 0;
+    if (cat->nnames == cat->capnames) {
+        size_t cap = cat->capnames ? cat->capnames * 2 : 256;
+        name_entry *e = realloc(cat->names, cap * sizeof *e);
+        if (!e) return -1;
+        cat->names = e;
+        cat->capnames = cap;
+    }
+    if (cat->klen + n + 1 > cat->kcap) {
+        size_t cap = cat->kcap ? cat->kcap : 4096;
+        while (cat->klen + n + 1 > cap) cap *= 2;
+        char *k = realloc(cat->keys, cap);
+        if (!k) return -1;
+        cat->keys = k;
+        cat->kcap = cap;
+    }
+    char *k = cat->keys + cat->klen;
+    for (size_t i = 0; i < n; i++) k[i] = (char)tolower((unsigned char)s[i]);
+    k[n] = '\0';
+    name_entry *e = &cat->names[cat->nnames++];
+    e->hash = hash_lower(s, n);
+    e->row = row;
+    e->key = (uint32_t)cat->klen;
+    cat->klen += n + 1;
+    return 0;
+}
+
+static int build_index(ld_catalog *cat)
+{
+    free_index(cat);
+    int key = (int)catalog_key_col(cat);
+    int alias = catalog_col_index(cat, "aliases");
+    if (cat->ncols == 0) {
+        cat->index_dirty = 0;
+        return 0;
+    }
+    for (size_t r = 0; r < cat->nrows; r++) {
+        const char *name = catalog_text(cat, r, (size_t)key);
+        if (add_name(cat, name, strlen(name), (uint32_t)r) != 0) return -1;
+        if (alias >= 0) {
+            const char *a = catalog_text(cat, r, (size_t)alias);
+            while (*a) {
+                const char *bar = strchr(a, '|');
+                size_t n = bar ? (size_t)(bar - a) : strlen(a);
+                if (add_name(cat, a, n, (uint32_t)r) != 0) return -1;
+                a += n + (bar ? 1 : 0);
+            }
+        }
+    }
+    size_t ns = 16;
+    while (ns < cat->nnames * 2) ns *= 2;
+    cat->slots = calloc(ns, sizeof *cat->slots);
+    if (!cat->slots) return -1;
+    cat->nslots = ns;
+    /* The first entry of a name wins, so an earlier row's name beats a
+     * later row's alias; entries are inserted in row order. */
+    for (size_t i = 0; i < cat->nnames; i++) {
+        size_t s = cat->names[i].hash & (ns - 1);
+        int dup = 0;
+        while (cat->slots[s]) {
+            const name_entry *o = &cat->names[cat->slots[s] - 1];
+            if (o->hash == cat->names[i].hash &&
+                strcmp(cat->keys + o->key, cat->keys + cat->names[i].key) == 0) {
+                dup = 1;
+                break;
+            }
+            s = (s + 1) & (ns - 1);
+        }
+        if (!dup) cat->slots[s] = (uint32_t)(i + 1);
+    }
+    cat->index_dirty = 0;
+    return 0;
+}
+
+long catalog_find(const ld_catalog *ccat, const char *name)
+{
+    ld_catalog *cat = (ld_catalog *)ccat; /* the index is a cache */
+    if (cat->index_dirty && build_index(cat) != 0) return -1;
+    if (!cat->nslots) return -1;
+    size_t n = strlen(name);
+    trim(&name, &n);
+    uint64_t h = hash_lower(name, n);
+    size_t s = h & (cat->nslots - 1);
+    while (cat->slots[s]) {
+        const name_entry *e = &cat->names[cat->slots[s] - 1];
+        const char *k = cat->keys + e->key;
+        if (e->hash == h && strncasecmp(k, name, n) == 0 && k[n] == '\0')
+            return (long)e->row;
+        s = (s + 1) & (cat->nslots - 1);
+    }
+    return -1;
+}
+
+/* --- merge --------------------------------------------------------------- */
+
+long catalog_merge(ld_catalog *dst, const ld_catalog *src, ld_error *err)
+{
+    size_t skey = catalog_key_col(src);
+    size_t dkey = catalog_key_col(dst);
+    /* map each src column to a dst column (added when new) */
+    int *map = malloc((src->ncols ? src->ncols : 1) * sizeof *map);
+    if (!map) return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    for (size_t c = 0; c < src->ncols; c++) {
+        const ld_column *sc = &src->cols[c];
+        if (sc->flags & LD_COLF_DERIVED) {
+            map[c] = -1;
+            continue;
+        }
+        map[c] = c == skey ? (int)dkey
+                           : catalog_add_column(dst, sc->id, sc->type, sc->flags & ~LD_COLF_DERIVED);
+        if (c != skey && map[c] < 0) {
+            free(map);
+            return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+        }
+        if (map[c] >= 0 && c != skey && sc->type == LD_COL_TEXT &&
+            dst->cols[map[c]].type == LD_COL_NUMBER && !(dst->cols[map[c]].flags & LD_COLF_DECLARED_NUMBER)) {
+            /* a text column joins a numeric one: it becomes text */
+            dst->cols[map[c]].type = LD_COL_TEXT;
+        }
+    }
+    long merged = 0;
+    for (size_t r = 0; r < src->nrows; r++) {
+        const char *name = catalog_text(src, r, skey);
+        long dr = catalog_find(dst, name);
+        /* an alias column in src may name an existing model too */
+        if (dr < 0) {
+            int sa = catalog_col_index(src, "aliases");
+            if (sa >= 0) {
+                const char *a = catalog_text(src, r, (size_t)sa);
+                while (*a && dr < 0) {
+                    const char *bar = strchr(a, '|');
+                    size_t n = bar ? (size_t)(bar - a) : strlen(a);
+                    char tmp[512];
+                    if (n < sizeof tmp) {
+                        memcpy(tmp, a, n);
+                        tmp[n] = '\0';
+                        dr = catalog_find(dst, tmp);
+                    }
+                    a += n + (bar ? 1 : 0);
+                }
+            }
+        }
+        size_t row;
+        if (dr >= 0) {
+            row = (size_t)dr;
+            merged++;
+        } else {
+            row = catalog_add_row(dst);
+            if (row == (size_t)-1) {
+                free(map);
+                return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+            }
+        }
+        for (size_t c = 0; c < src->ncols; c++) {
+            if (map[c] < 0) continue;
+            if (dr >= 0 && c == skey) continue; /* keep the catalogue's name */
+            const char *t = catalog_text(src, r, c);
+            size_t len = strlen(t);
+            if (dr >= 0 && len == 0) continue; /* an empty cell never erases */
+            if (catalog_set_cell(dst, row, (size_t)map[c], t, len) < 0) {
+                free(map);
+                return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+            }
+        }
+    }
+    free(map);
+    dst->index_dirty = 1;
+    return merged;
+}

@@ -1,0 +1,312 @@
+/* csvload.c - CSV into a catalog with libcsv, one pass, positions tracked.
+ *
+ * libcsv reports fields and row ends but no positions, so the input is fed
+ * one physical line at a time: a callback then knows the line it fires on,
+ * and a parse error's byte offset within the line gives the column. */
+#include "llmdeck/csvload.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    ld_catalog *cat;
+    const ld_csv_options *opt;
+    const char *name;
+    ld_error *err;
+    const char *data;     /* whole input, for column positions in messages */
+    size_t len;
+    size_t line_start;    /* offset of the current physical line */
+    long line;            /* 1-based number of the current physical line */
+    size_t row_start;     /* offset where the current record began */
+    long row_line;        /* line where the current record began */
+    size_t field;         /* index of the next field in the record */
+    int in_header;
+    int failed;
+    size_t header_fields;
+    long *line_of_row;
+    size_t line_cap;
+} csv_ctx;
+
+void csvload_snake_case(const char *in, size_t len, char *out, size_t n)
+{
+    size_t o = 0;
+    int pending_sep = 0;
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) {
+            if (pending_sep && o > 0) out[o++] = '_';
+            pending_sep = 0;
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (c == '%') {
+            /* "MMLU (%)" -> "mmlu": a unit is not part of the id */
+        } else {
+            pending_sep = 1;
+        }
+    }
+    out[o] = '\0';
+}
+
+static int in_list(const char *const *list, const char *id)
+{
+    if (!list) return 0;
+    for (; *list; list++)
+        if (strcmp(*list, id) == 0) return 1;
+    return 0;
+}
+
+/* 1-based character column of field `k` of the record starting at `off`. */
+static long field_column(const char *data, size_t len, size_t off, size_t k)
+{
+    size_t i = off, f = 0;
+    int q = 0;
+    while (i < len && f < k) {
+        if (data[i] == '"') q = !q;
+        else if (data[i] == ',' && !q) f++;
+        else if (data[i] == '\n' && !q) break;
+        i++;
+    }
+    /* count back to the start of that physical line */
+    size_t ls = i;
+    while (ls > 0 && data[ls - 1] != '\n') ls--;
+    return (long)(i - ls) + 1;
+}
+
+static void on_field(void *s, size_t len, void *vctx)
+{
+    csv_ctx *x = vctx;
+    if (x->failed) return;
+    size_t k = x->field++;
+    if (x->in_header) {
+        char id[128];
+        csvload_snake_case(s, len, id, sizeof id);
+        if (!id[0]) snprintf(id, sizeof id, "column_%zu", k + 1);
+        if (catalog_col_index(x->cat, id) >= 0) { /* duplicate header */
+            char base[128];
+            snprintf(base, sizeof base, "%s", id);
+            for (int n = 2; catalog_col_index(x->cat, id) >= 0; n++)
+                snprintf(id, sizeof id, "%.100s_%d", base, n);
+        }
+        unsigned flags = 0;
+        if (in_list(x->opt ? x->opt->number_cols : NULL, id)) flags |= LD_COLF_DECLARED_NUMBER;
+        if (in_list(x->opt ? x->opt->text_cols : NULL, id)) flags |= LD_COLF_DECLARED_TEXT;
+        int c = catalog_add_column(x->cat, id, LD_COL_TEXT, flags);
+        if (c < 0) {
+            x->failed = 1;
+            error_set(x->err, LD_ERR_NOMEM, x->name, x->line, 0, "out of memory");
+            return;
+        }
+        /* keep the header's own words as the label */
+        ld_column *col = catalog_col(x->cat, (size_t)c);
+        char *label = malloc(len + 1);
+        if (label) {
+            memcpy(label, s, len);
+            label[len] = '\0';
+            free(col->label);
+            col->label = label;
+        }
+        return;
+    }
+    if (k >= x->header_fields) {
+        x->failed = 1;
+        error_set(x->err, LD_ERR_PARSE, x->name, x->line, field_column(x->data, x->len, x->row_start, k),
+                  "row has more fields than the header's %zu", x->header_fields);
+        return;
+    }
+    size_t rows = catalog_rows(x->cat);
+    if (k == 0) {
+        if (catalog_add_row(x->cat) == (size_t)-1) goto nomem;
+        if (rows == x->line_cap) {
+            size_t cap = x->line_cap ? x->line_cap * 2 : 1024;
+            long *l = realloc(x->line_of_row, cap * sizeof *l);
+            if (!l) goto nomem;
+            x->line_of_row = l;
+            x->line_cap = cap;
+        }
+        x->line_of_row[rows] = x->row_line;
+        rows++;
+    }
+    int rc = catalog_set_cell(x->cat, rows - 1, k, s, len);
+    if (rc < 0) goto nomem;
+    if (rc == 1 && (catalog_col(x->cat, k)->flags & LD_COLF_DECLARED_NUMBER)) {
+        x->failed = 1;
+        error_set(x->err, LD_ERR_PARSE, x->name, x->line, field_column(x->data, x->len, x->row_start, k),
+                  "column '%s' expects a number, got '%.*s'", catalog_col(x->cat, k)->id,
+                  (int)(len > 40 ? 40 : len), (const char *)s);
+    }
+    return;
+nomem:
+    x->failed = 1;
+    error_set(x->err, LD_ERR_NOMEM, x->name, x->line, 0, "out of memory");
+}
+
+static void on_row_end(int term, void *vctx)
+{
+    (void)term;
+    csv_ctx *x = vctx;
+    if (x->failed) return;
+    if (x->in_header) {
+        x->in_header = 0;
+        x->header_fields = x->field;
+    }
+    x->field = 0;
+}
+
+/* Where an unterminated quoted field starts: scans the record at `off`. */
+static void unterminated_at(const char *data, size_t len, size_t off, long line0,
+                            long *line, long *col)
+{
+    int q = 0;
+    size_t open = off;
+    long l = line0, open_line = line0;
+    size_t ls = off, open_ls = off;
+    for (size_t i = off; i < len; i++) {
+        if (data[i] == '"') {
+            if (!q) { open = i; open_line = l; open_ls = ls; }
+            q = !q;
+        } else if (data[i] == '\n') {
+            l++;
+            ls = i + 1;
+        }
+    }
+    *line = open_line;
+    *col = (long)(open - open_ls) + 1;
+}
+
+ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
+                           const ld_csv_options *opt, ld_error *err)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+        return NULL;
+    }
+    csv_ctx x = {0};
+    x.cat = catalog_new();
+    x.opt = opt;
+    x.name = name;
+    x.err = err;
+    x.data = data;
+    x.len = len;
+    x.line = 1;
+    x.row_line = 1;
+    x.in_header = 1;
+    if (!x.cat) {
+        csv_free(&p);
+        error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+        return NULL;
+    }
+    size_t pos = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3; /* UTF-8 BOM */
+    while (pos < len && (data[pos] == '\n' || data[pos] == '\r')) { /* leading blank lines */
+        if (data[pos] == '\n') x.line++;
+        pos++;
+    }
+    x.row_start = pos;
+    x.row_line = x.line;
+    size_t next_progress = 1 << 20;
+    while (pos < len && !x.failed) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t seg = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+        x.line_start = pos;
+        size_t done = csv_parse(&p, data + pos, seg, on_field, on_row_end, &x);
+        if (x.failed) break;
+        if (done != seg) {
+            error_set(err, LD_ERR_PARSE, name, x.line, (long)done + 1,
+                      "malformed quoting (%s): a quote inside an unquoted field, or text after a closing quote",
+                      csv_strerror(csv_error(&p)));
+            x.failed = 1;
+            break;
+        }
+        pos += seg;
+        /* a record that ended inside this segment: the next starts here */
+        if (x.field == 0) {
+            x.row_start = pos;
+            x.row_line = x.line + 1;
+        }
+        x.line++;
+        if (opt && opt->progress && pos >= next_progress) {
+            next_progress = pos + (1 << 20);
+            if (opt->progress(opt->progress_ctx, pos, len, catalog_rows(x.cat))) {
+                error_set(err, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
+                x.failed = 1;
+            }
+        }
+    }
+    if (!x.failed && csv_fini(&p, on_field, on_row_end, &x) != 0) {
+        long l, c;
+        unterminated_at(data, len, x.row_start, x.row_line, &l, &c);
+        error_set(err, LD_ERR_PARSE, name, l, c, "unterminated quoted field (a '\"' is never closed)");
+        x.failed = 1;
+    }
+    csv_free(&p);
+    if (!x.failed && catalog_cols(x.cat) == 0) {
+        error_set(err, LD_ERR_PARSE, name, 1, 1, "empty file: expected a header row of column names");
+        x.failed = 1;
+    }
+    if (!x.failed && catalog_finish(x.cat, name, x.line_of_row, err) != 0) x.failed = 1;
+    free(x.line_of_row);
+    if (x.failed) {
+        catalog_free(x.cat);
+        return NULL;
+    }
+    if (opt && opt->progress) opt->progress(opt->progress_ctx, len, len, catalog_rows(x.cat));
+    return x.cat;
+}
+
+char *csvload_read_file(const char *path, size_t *len, ld_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        error_set(err, LD_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long sz = ftell(f);
+        if (sz > 0) cap = (size_t)sz + 1;
+        rewind(f);
+    }
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (ferror(f)) {
+            error_set(err, LD_ERR_IO, path, 0, 0, "read error: %s", strerror(errno));
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
+        if (feof(f)) break;
+        if (n + 1 >= cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!buf) {
+        error_set(err, LD_ERR_NOMEM, path, 0, 0, "out of memory");
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+ld_catalog *csvload_file(const char *path, const ld_csv_options *opt, ld_error *err)
+{
+    size_t len;
+    char *buf = csvload_read_file(path, &len, err);
+    if (!buf) return NULL;
+    ld_catalog *cat = csvload_buffer(buf, len, path, opt, err);
+    free(buf);
+    return cat;
+}

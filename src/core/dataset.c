@@ -1,0 +1,327 @@
+/* dataset.c - which files are in use (embedded, --data DIR, --load) and the
+ * models catalogue built from them. */
+#include "llmdeck/dataset.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "llmdeck/embed.h"
+#include "llmdeck/score.h"
+#include "jsonpos.h"
+
+/* The data files llmdeck knows; a --data DIR may replace any of them. */
+static const char *const known_files[] = {
+    "models.csv", "metrics.json", "gpus.csv", "hosting.json", "rules.json", "manifest.json",
+};
+
+static int add_file(ld_dataset *ds, const char *name, const char *dir, ld_error *err)
+{
+    ld_datafile *f = &ds->files[ds->nfiles];
+    memset(f, 0, sizeof *f);
+    snprintf(f->name, sizeof f->name, "%s", name);
+    if (dir && *dir) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            f->owned = csvload_read_file(path, &f->len, err);
+            if (!f->owned) return -1;
+            f->text = f->owned;
+            snprintf(f->origin, sizeof f->origin, "%s", path);
+            ds->nfiles++;
+            return 0;
+        }
+    }
+    char ename[96];
+    snprintf(ename, sizeof ename, "data/%s", name);
+    f->text = embed_find(ename, &f->len);
+    if (!f->text) return 0; /* not shipped yet: the module using it reports it */
+    snprintf(f->origin, sizeof f->origin, "embedded");
+    ds->nfiles++;
+    return 0;
+}
+
+const char *dataset_file(const ld_dataset *ds, const char *name, size_t *len,
+                         const char **origin)
+{
+    for (size_t i = 0; i < ds->nfiles; i++)
+        if (strcmp(ds->files[i].name, name) == 0) {
+            if (len) *len = ds->files[i].len;
+            if (origin) *origin = ds->files[i].origin;
+            return ds->files[i].text;
+        }
+    return NULL;
+}
+
+static ld_datafile *find_file(ld_dataset *ds, const char *name)
+{
+    for (size_t i = 0; i < ds->nfiles; i++)
+        if (strcmp(ds->files[i].name, name) == 0) return &ds->files[i];
+    return NULL;
+}
+
+/* Display name for messages: the path, or "data/NAME (embedded)". */
+static void file_label(const ld_datafile *f, char *buf, size_t n)
+{
+    if (strcmp(f->origin, "embedded") == 0) snprintf(buf, n, "data/%s (embedded)", f->name);
+    else snprintf(buf, n, "%s", f->origin);
+}
+
+/* Column ids metrics.json declares as numbers / text, for the loader. */
+typedef struct {
+    char **number_ids, **text_ids;
+    size_t nn, nt;
+} declared_cols;
+
+static void declared_free(declared_cols *d)
+{
+    for (size_t i = 0; i < d->nn; i++) free(d->number_ids[i]);
+    for (size_t i = 0; i < d->nt; i++) free(d->text_ids[i]);
+    free(d->number_ids);
+    free(d->text_ids);
+}
+
+static int declared_from_metrics(const char *json, size_t len, declared_cols *d)
+{
+    memset(d, 0, sizeof *d);
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    if (!root) return 0; /* reported when metrics are applied */
+    cJSON *cols = cJSON_GetObjectItemCaseSensitive(root, "columns");
+    size_t n = (size_t)cJSON_GetArraySize(cols);
+    d->number_ids = calloc(n + 1, sizeof *d->number_ids);
+    d->text_ids = calloc(n + 1, sizeof *d->text_ids);
+    if (!d->number_ids || !d->text_ids) {
+        cJSON_Delete(root);
+        return -1;
+    }
+    cJSON *c;
+    cJSON_ArrayForEach(c, cols) {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
+        if (!cJSON_IsString(t) || !c->string) continue;
+        char *id = strdup(c->string);
+        if (!id) continue;
+        if (strcmp(t->valuestring, "number") == 0) d->number_ids[d->nn++] = id;
+        else d->text_ids[d->nt++] = id;
+    }
+    cJSON_Delete(root);
+    return 0;
+}
+
+static char *dup_or_empty(const cJSON *s)
+{
+    return strdup(cJSON_IsString(s) ? s->valuestring : "");
+}
+
+int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
+                          const char *name, ld_error *err)
+{
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    if (!root) {
+        long line, col;
+        jsonpos_of_error(json, len, &line, &col);
+        return error_set(err, LD_ERR_PARSE, name, line, col, "invalid JSON");
+    }
+    cJSON *cols = cJSON_GetObjectItemCaseSensitive(root, "columns");
+    if (!cJSON_IsObject(cols)) {
+        cJSON_Delete(root);
+        return error_set(err, LD_ERR_PARSE, name, 0, 0, "expected an object \"columns\"");
+    }
+    cJSON *m;
+    cJSON_ArrayForEach(m, cols) {
+        int c = catalog_col_index(cat, m->string);
+        if (c < 0) continue;
+        ld_column *col = catalog_col(cat, (size_t)c);
+        if (!cJSON_IsObject(m)) {
+            cJSON_Delete(root);
+            return error_set(err, LD_ERR_PARSE, name, 0, 0, "columns.%s: expected an object", m->string);
+        }
+        const cJSON *label = cJSON_GetObjectItemCaseSensitive(m, "label");
+        const cJSON *unit = cJSON_GetObjectItemCaseSensitive(m, "unit");
+        const cJSON *desc = cJSON_GetObjectItemCaseSensitive(m, "description");
+        const cJSON *w = cJSON_GetObjectItemCaseSensitive(m, "weight");
+        const cJSON *hib = cJSON_GetObjectItemCaseSensitive(m, "higher_is_better");
+        const cJSON *dec = cJSON_GetObjectItemCaseSensitive(m, "decimals");
+        const cJSON *metric = cJSON_GetObjectItemCaseSensitive(m, "metric");
+        if ((w && (!cJSON_IsNumber(w) || w->valuedouble < 0)) ||
+            (label && !cJSON_IsString(label)) || (hib && !cJSON_IsBool(hib))) {
+            cJSON_Delete(root);
+            return error_set(err, LD_ERR_PARSE, name, 0, 0,
+                             "columns.%s: label must be text, weight a number >= 0, "
+                             "higher_is_better true or false", m->string);
+        }
+        if (label) {
+            free(col->label);
+            col->label = dup_or_empty(label);
+        }
+        if (unit) {
+            free(col->unit);
+            col->unit = dup_or_empty(unit);
+        }
+        if (desc) {
+            free(col->description);
+            col->description = dup_or_empty(desc);
+        }
+        if (w) col->weight = w->valuedouble;
+        if (hib) col->higher_is_better = cJSON_IsTrue(hib);
+        if (cJSON_IsNumber(dec)) col->decimals = dec->valueint;
+        if (cJSON_IsTrue(metric)) col->flags |= LD_COLF_METRIC;
+        if (!col->label || !col->unit || !col->description) {
+            cJSON_Delete(root);
+            return error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+        }
+    }
+    cJSON_Delete(root);
+    return 0;
+}
+
+/* Derived columns first, so metrics.json can label them; then the weights
+ * it sets give the default scores. */
+static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
+{
+    char label[1100];
+    if (score_add_columns(ds->models) < 0) return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    if (xf) {
+        file_label(xf, label, sizeof label);
+        if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
+    }
+    if (score_update(ds->models, LD_MISSING_ZERO) < 0)
+        return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    return 0;
+}
+
+static int open_models(ld_dataset *ds, const ld_csv_options *opt, ld_error *err)
+{
+    ld_datafile *mf = find_file(ds, "models.csv");
+    ld_datafile *xf = find_file(ds, "metrics.json");
+    char label[1100];
+    if (!mf) return error_set(err, LD_ERR_IO, "models.csv", 0, 0, "no models.csv in the data set");
+    declared_cols d = {0};
+    if (xf && declared_from_metrics(xf->text, xf->len, &d) != 0)
+        return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    ld_csv_options o = opt ? *opt : (ld_csv_options){0};
+    o.number_cols = (const char *const *)d.number_ids;
+    o.text_cols = (const char *const *)d.text_ids;
+    file_label(mf, label, sizeof label);
+    ds->models = csvload_buffer(mf->text, mf->len, label, &o, err);
+    declared_free(&d);
+    if (!ds->models) return -1;
+    mf->rows = catalog_rows(ds->models);
+    return finish_models(ds, xf, err);
+}
+
+int dataset_open(ld_dataset *ds, const char *dir, const ld_csv_options *opt, ld_error *err)
+{
+    memset(ds, 0, sizeof *ds);
+    if (!dir || !*dir) dir = getenv("LLMDECK_DATA");
+    if (dir && *dir) {
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+            return error_set(err, LD_ERR_USAGE, "--data", 0, 0, "'%s' is not a directory", dir);
+        snprintf(ds->dir, sizeof ds->dir, "%s", dir);
+    }
+    for (size_t i = 0; i < sizeof known_files / sizeof known_files[0]; i++)
+        if (add_file(ds, known_files[i], ds->dir, err) != 0) return -1;
+    return open_models(ds, opt, err);
+}
+
+int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
+                       const ld_csv_options *opt, ld_error *err)
+{
+    memset(ds, 0, sizeof *ds);
+    for (size_t i = 0; i < sizeof known_files / sizeof known_files[0]; i++)
+        if (strcmp(known_files[i], "models.csv") != 0 && add_file(ds, known_files[i], NULL, err) != 0)
+            return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0) {
+            ds->models = csvload_file(paths[0], opt, err);
+            if (!ds->models) return -1;
+            ld_load *l = &ds->loads[ds->nloads++];
+            snprintf(l->path, sizeof l->path, "%s", paths[0]);
+            l->rows = catalog_rows(ds->models);
+        } else if (dataset_load(ds, paths[i], opt, err) != 0) {
+            return -1;
+        }
+    }
+    return ds->models ? finish_models(ds, find_file(ds, "metrics.json"), err) : 0;
+}
+
+/* Is this JSON LiteLLM's pricing file?  An object of objects, some with
+ * input_cost_per_token or litellm_provider. */
+static int looks_like_litellm(const cJSON *root, size_t *entries)
+{
+    if (!cJSON_IsObject(root)) return 0;
+    size_t n = 0, hits = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, root) {
+        n++;
+        if (cJSON_IsObject(e) && (cJSON_GetObjectItemCaseSensitive(e, "input_cost_per_token") ||
+                                  cJSON_GetObjectItemCaseSensitive(e, "litellm_provider")))
+            hits++;
+    }
+    *entries = n;
+    return hits > 0;
+}
+
+int dataset_load(ld_dataset *ds, const char *path, const ld_csv_options *opt, ld_error *err)
+{
+    if (ds->nloads == LD_MAX_LOADS)
+        return error_set(err, LD_ERR_USAGE, "--load", 0, 0, "at most %d files", LD_MAX_LOADS);
+    size_t len;
+    char *text = csvload_read_file(path, &len, err);
+    if (!text) return -1;
+    ld_load *l = &ds->loads[ds->nloads];
+    memset(l, 0, sizeof *l);
+    snprintf(l->path, sizeof l->path, "%s", path);
+    size_t k = 0;
+    while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
+    if (k < len && (text[k] == '{' || text[k] == '[')) {
+        cJSON *root = cJSON_ParseWithLength(text, len);
+        if (!root) {
+            long line, col;
+            jsonpos_of_error(text, len, &line, &col);
+            free(text);
+            return error_set(err, LD_ERR_PARSE, path, line, col, "invalid JSON");
+        }
+        size_t entries = 0;
+        int ok = looks_like_litellm(root, &entries);
+        cJSON_Delete(root);
+        if (!ok) {
+            free(text);
+            return error_set(err, LD_ERR_PARSE, path, 0, 0,
+                             "expected a CSV file, or LiteLLM's model_prices_and_context_window.json "
+                             "(an object of models with input_cost_per_token)");
+        }
+        l->kind = LD_LOAD_LITELLM;
+        l->text = text;
+        l->len = len;
+        l->rows = entries;
+        ds->nloads++;
+        return 0;
+    }
+    ld_catalog *src = csvload_buffer(text, len, path, opt, err);
+    free(text);
+    if (!src) return -1;
+    long merged = catalog_merge(ds->models, src, err);
+    l->kind = LD_LOAD_CSV;
+    l->rows = catalog_rows(src);
+    catalog_free(src);
+    if (merged < 0) return -1;
+    l->merged = (size_t)merged;
+    ds->nloads++;
+    /* re-type the merged columns (a new column may have joined) */
+    if (catalog_finish(ds->models, path, NULL, err) != 0) return -1;
+    return score_update(ds->models, LD_MISSING_ZERO) < 0 ? -1 : 0;
+}
+
+void dataset_close(ld_dataset *ds)
+{
+    for (size_t i = 0; i < ds->nfiles; i++) free(ds->files[i].owned);
+    for (size_t i = 0; i < ds->nloads; i++) free(ds->loads[i].text);
+    catalog_free(ds->models);
+    memset(ds, 0, sizeof *ds);
+}

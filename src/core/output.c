@@ -1,0 +1,307 @@
+/* output.c - table writers (text, CSV, JSON, Markdown) and terminal safety. */
+#include "llmdeck/output.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+int output_parse_format(const char *s, ld_format *fmt)
+{
+    static const struct { const char *name; ld_format fmt; } names[] = {
+        {"text", LD_FMT_TEXT}, {"csv", LD_FMT_CSV}, {"json", LD_FMT_JSON},
+        {"md", LD_FMT_MD}, {"markdown", LD_FMT_MD},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(s, names[i].name) == 0) {
+            *fmt = names[i].fmt;
+            return 0;
+        }
+    return -1;
+}
+
+const char *output_cell(const ld_catalog *cat, size_t row, size_t col, char *buf, size_t n)
+{
+    const ld_column *c = catalog_col(cat, col);
+    if (!(c->flags & LD_COLF_DERIVED)) {
+        snprintf(buf, n, "%s", catalog_text(cat, row, col));
+        return buf;
+    }
+    double v = catalog_num(cat, row, col);
+    if (isnan(v)) buf[0] = '\0';
+    else snprintf(buf, n, "%.*f", c->decimals >= 0 ? c->decimals : 6, v);
+    return buf;
+}
+
+/* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, unsigned *cp)
+{
+    if (s[0] < 0x80) return *cp = s[0], 1;
+    size_t n;
+    unsigned c;
+    if ((s[0] & 0xE0) == 0xC0) n = 2, c = s[0] & 0x1F;
+    else if ((s[0] & 0xF0) == 0xE0) n = 3, c = s[0] & 0x0F;
+    else if ((s[0] & 0xF8) == 0xF0) n = 4, c = s[0] & 0x07;
+    else return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    static const unsigned min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *cp = c;
+    return n;
+}
+
+static int unsafe_cp(unsigned c)
+{
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+char *output_sanitize(const char *in, char *out, size_t n)
+{
+    size_t o = 0;
+    const unsigned char *s = (const unsigned char *)in;
+    if (!n) return out;
+    while (*s) {
+        unsigned cp;
+        size_t l = utf8_len(s, &cp);
+        char esc[16];
+        const char *piece;
+        size_t plen;
+        if (l == 0) {
+            snprintf(esc, sizeof esc, "\\x%02x", *s);
+            piece = esc, plen = strlen(esc), l = 1;
+        } else if (unsafe_cp(cp)) {
+            if (cp == '\t') snprintf(esc, sizeof esc, "\\t");
+            else if (cp == '\n') snprintf(esc, sizeof esc, "\\n");
+            else if (cp == '\r') snprintf(esc, sizeof esc, "\\r");
+            else if (cp < 0x100) snprintf(esc, sizeof esc, "\\x%02x", cp);
+            else snprintf(esc, sizeof esc, "\\u%04x", cp);
+            piece = esc, plen = strlen(esc);
+        } else {
+            piece = (const char *)s, plen = l;
+        }
+        if (o + plen + 1 > n) break;
+        memcpy(out + o, piece, plen);
+        o += plen;
+        s += l;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* Display width of sanitized UTF-8 text (wide characters count 2). */
+static size_t text_width(const char *s)
+{
+    size_t w = 0;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    size_t len = strlen(s);
+    while (len) {
+        wchar_t wc;
+        size_t l = mbrtowc(&wc, s, len, &st);
+        if (l == (size_t)-1 || l == (size_t)-2 || l == 0) { /* C locale: bytes */
+            w++, s++, len--;
+            memset(&st, 0, sizeof st);
+            continue;
+        }
+        int cw = wcwidth(wc);
+        w += cw > 0 ? (size_t)cw : 0;
+        s += l, len -= l;
+    }
+    return w;
+}
+
+void output_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
+        else if (c == '\n') fputs("\\n", out);
+        else if (c == '\t') fputs("\\t", out);
+        else if (c == '\r') fputs("\\r", out);
+        else if (c < 0x20 || c == 0x7F) fprintf(out, "\\u%04x", c);
+        else {
+            unsigned cp;
+            size_t l = utf8_len(p, &cp);
+            if (l == 0) fputs("\\ufffd", out); /* invalid UTF-8: JSON must be valid */
+            else if (unsafe_cp(cp)) fprintf(out, "\\u%04x", cp);
+            else fwrite(p, 1, l, out);
+            if (l > 1) p += l - 1;
+        }
+    }
+    fputc('"', out);
+}
+
+void output_csv_field(FILE *out, const char *s)
+{
+    /* RFC 4180: quote when needed, double the quotes; cells starting with
+     * = + - @ stay as they are (they are data, not formulas we add) */
+    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+void output_md_cell(FILE *out, const char *s)
+{
+    char buf[2048];
+    output_sanitize(s, buf, sizeof buf);
+    for (const char *p = buf; *p; p++) {
+        if (*p == '|') fputc('\\', out);
+        fputc(*p, out);
+    }
+}
+
+static int is_num(const ld_catalog *cat, int col)
+{
+    return catalog_col(cat, (size_t)col)->type == LD_COL_NUMBER;
+}
+
+static void write_text(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
+                       const int *cols, size_t ncols)
+{
+    size_t *w = calloc(ncols ? ncols : 1, sizeof *w);
+    char cell[1024], safe[4096];
+    if (!w) return;
+    for (size_t c = 0; c < ncols; c++) {
+        w[c] = text_width(output_sanitize(catalog_col(cat, (size_t)cols[c])->label, safe, sizeof safe));
+        for (size_t i = 0; i < n; i++) {
+            output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell);
+            size_t cw = *cell ? text_width(output_sanitize(cell, safe, sizeof safe)) : 3;
+            if (cw > w[c]) w[c] = cw;
+        }
+        if (w[c] > 60) w[c] = 60; /* very long cells are cut, not wrapped */
+    }
+    for (size_t r = 0; r <= n; r++) {
+        for (size_t c = 0; c < ncols; c++) {
+            const char *t;
+            if (r == 0) t = catalog_col(cat, (size_t)cols[c])->label;
+            else t = output_cell(cat, idx[r - 1], (size_t)cols[c], cell, sizeof cell);
+            if (r > 0 && !*t) t = "n/a"; /* missing is shown, never as 0 */
+            output_sanitize(t, safe, sizeof safe);
+            size_t tw = text_width(safe);
+            if (tw > w[c]) { /* cut at a character boundary */
+                size_t b = 0, acc = 0;
+                mbstate_t st;
+                memset(&st, 0, sizeof st);
+                while (safe[b]) {
+                    wchar_t wc;
+                    size_t l = mbrtowc(&wc, safe + b, strlen(safe + b), &st);
+                    if (l == (size_t)-1 || l == (size_t)-2 || l == 0) l = 1, wc = '?';
+                    int cw = wcwidth(wc);
+                    if (acc + (size_t)(cw > 0 ? cw : 0) > w[c] - 1) break;
+                    acc += (size_t)(cw > 0 ? cw : 0);
+                    b += l;
+                }
+                strcpy(safe + b, "~");
+                tw = acc + 1;
+            }
+            size_t pad = w[c] - tw;
+            int right = r > 0 && is_num(cat, cols[c]);
+            if (c) fputs("  ", out);
+            if (right) for (size_t k = 0; k < pad; k++) fputc(' ', out);
+            fputs(safe, out);
+            if (!right && c + 1 < ncols) for (size_t k = 0; k < pad; k++) fputc(' ', out);
+        }
+        fputc('\n', out);
+    }
+    free(w);
+}
+
+static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
+                      const int *cols, size_t ncols)
+{
+    char cell[1 << 16];
+    for (size_t c = 0; c < ncols; c++) {
+        if (c) fputc(',', out);
+        output_csv_field(out, catalog_col(cat, (size_t)cols[c])->id);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t c = 0; c < ncols; c++) {
+            if (c) fputc(',', out);
+            const ld_column *col = catalog_col(cat, (size_t)cols[c]);
+            if (col->flags & LD_COLF_DERIVED)
+                output_csv_field(out, output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell));
+            else /* the original text, unabridged */
+                output_csv_field(out, catalog_text(cat, idx[i], (size_t)cols[c]));
+        }
+        fputc('\n', out);
+    }
+}
+
+static void write_json(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
+                       const int *cols, size_t ncols)
+{
+    fputs("[", out);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n  {" : "\n  {", out);
+        for (size_t c = 0; c < ncols; c++) {
+            const ld_column *col = catalog_col(cat, (size_t)cols[c]);
+            if (c) fputs(", ", out);
+            output_json_string(out, col->id);
+            fputs(": ", out);
+            if (col->type == LD_COL_NUMBER) {
+                double v = catalog_num(cat, idx[i], (size_t)cols[c]);
+                if (isnan(v)) fputs("null", out);
+                else if (col->flags & LD_COLF_DERIVED) fprintf(out, "%.*f", col->decimals >= 0 ? col->decimals : 6, v);
+                else fprintf(out, "%.15g", v);
+            } else {
+                const char *t = catalog_text(cat, idx[i], (size_t)cols[c]);
+                if (*t) output_json_string(out, t);
+                else fputs("null", out);
+            }
+        }
+        fputs("}", out);
+    }
+    fputs(n ? "\n]\n" : "]\n", out);
+}
+
+static void write_md(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
+                     const int *cols, size_t ncols)
+{
+    char cell[1024];
+    fputs("|", out);
+    for (size_t c = 0; c < ncols; c++) {
+        fputc(' ', out);
+        output_md_cell(out, catalog_col(cat, (size_t)cols[c])->label);
+        fputs(" |", out);
+    }
+    fputs("\n|", out);
+    for (size_t c = 0; c < ncols; c++) fputs(is_num(cat, cols[c]) ? " ---: |" : " --- |", out);
+    fputc('\n', out);
+    for (size_t i = 0; i < n; i++) {
+        fputs("|", out);
+        for (size_t c = 0; c < ncols; c++) {
+            const char *t = output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell);
+            fputc(' ', out);
+            output_md_cell(out, *t ? t : "n/a");
+            fputs(" |", out);
+        }
+        fputc('\n', out);
+    }
+}
+
+int output_table(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
+                 const int *cols, size_t ncols, ld_format fmt)
+{
+    switch (fmt) {
+    case LD_FMT_TEXT: write_text(out, cat, idx, n, cols, ncols); break;
+    case LD_FMT_CSV: write_csv(out, cat, idx, n, cols, ncols); break;
+    case LD_FMT_JSON: write_json(out, cat, idx, n, cols, ncols); break;
+    case LD_FMT_MD: write_md(out, cat, idx, n, cols, ncols); break;
+    }
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,118 @@
+/* score.c - the value score (the seed's calculate_value_score, generalised). */
+#include "llmdeck/score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "llmdeck/units.h"
+
+double score_quality(const ld_catalog *cat, size_t row, ld_missing policy)
+{
+    double sum = 0, wsum = 0;
+    for (size_t c = 0; c < catalog_cols(cat); c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !(col->weight > 0))
+            continue;
+        double m = catalog_num(cat, row, c);
+        if (isnan(m)) {
+            if (policy == LD_MISSING_SKIP) continue;
+            m = 0; /* the seed's `(x or 0)` */
+        }
+        /* a lower-is-better metric counts as its complement */
+        double v = col->higher_is_better ? m / 100.0 : 1.0 - m / 100.0;
+        sum += col->weight * v;
+        wsum += col->weight;
+    }
+    return wsum > 0 ? sum / wsum : NAN;
+}
+
+double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
+{
+    int cc = catalog_col_index(cat, "relative_cost");
+    if (cc < 0) return NAN;
+    double cost = catalog_num(cat, row, (size_t)cc);
+    if (!(cost > 0)) return NAN; /* missing, zero or negative: undefined, not 0 */
+    return score_quality(cat, row, policy) / cost;
+}
+
+int score_add_columns(ld_catalog *cat)
+{
+    int had = catalog_col_index(cat, "value_score") >= 0;
+    int q = catalog_add_column(cat, "quality", LD_COL_NUMBER, LD_COLF_DERIVED);
+    int v = catalog_add_column(cat, "value_score", LD_COL_NUMBER, LD_COLF_DERIVED);
+    if (q < 0 || v < 0) return -1;
+    if (!had) {
+        catalog_col(cat, (size_t)q)->decimals = 4;
+        catalog_col(cat, (size_t)v)->decimals = 6;
+    }
+    return v;
+}
+
+int score_update(ld_catalog *cat, ld_missing policy)
+{
+    if (score_add_columns(cat) < 0) return -1;
+    int q = catalog_col_index(cat, "quality");
+    int v = catalog_col_index(cat, "value_score");
+    /* the columns may have been added after rows were reserved: make sure
+     * their arrays cover every row */
+    size_t n = catalog_rows(cat);
+    if (catalog_reserve(cat, n ? n : 1) != 0) return -1;
+    for (size_t r = 0; r < n; r++) {
+        catalog_set_num(cat, r, (size_t)q, score_quality(cat, r, policy));
+        catalog_set_num(cat, r, (size_t)v, score_value(cat, r, policy));
+    }
+    return v;
+}
+
+int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
+                        ld_error *err)
+{
+    const char *p = spec;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char item[200];
+        if (len == 0 || len >= sizeof item)
+            return error_set(err, LD_ERR_USAGE, what, 0, 0, "expected ID=WEIGHT[,ID=WEIGHT...], got '%s'", spec);
+        memcpy(item, p, len);
+        item[len] = '\0';
+        char *eq = strchr(item, '=');
+        if (!eq)
+            return error_set(err, LD_ERR_USAGE, what, 0, 0, "expected ID=WEIGHT, got '%s'", item);
+        *eq = '\0';
+        int c = catalog_col_index(cat, item);
+        if (c < 0) return error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown metric '%s'", item);
+        ld_column *col = catalog_col(cat, (size_t)c);
+        if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED))
+            return error_set(err, LD_ERR_USAGE, what, 0, 0, "'%s' is not a numeric metric", item);
+        double w;
+        if (units_parse_count(eq + 1, &w) != 0 || w < 0 || w > 1e6)
+            return error_set(err, LD_ERR_USAGE, what, 0, 0,
+                             "weight for '%s' must be a number from 0 to 1e6, got '%s'", item, eq + 1);
+        col->weight = w;
+        p += len + (comma ? 1 : 0);
+    }
+    return 0;
+}
+
+void score_pareto(const ld_catalog *cat, ld_missing policy, unsigned char *out)
+{
+    size_t n = catalog_rows(cat);
+    int cc = catalog_col_index(cat, "relative_cost");
+    /* O(n^2) is fine for catalogue sizes; rows without a cost are never on it */
+    for (size_t i = 0; i < n; i++) {
+        out[i] = 0;
+        if (cc < 0) continue;
+        double ci = catalog_num(cat, i, (size_t)cc), qi = score_quality(cat, i, policy);
+        if (!(ci > 0) || isnan(qi)) continue;
+        int dominated = 0;
+        for (size_t j = 0; j < n && !dominated; j++) {
+            if (j == i) continue;
+            double cj = catalog_num(cat, j, (size_t)cc), qj = score_quality(cat, j, policy);
+            if (!(cj > 0) || isnan(qj)) continue;
+            if (qj >= qi && cj <= ci && (qj > qi || cj < ci)) dominated = 1;
+        }
+        out[i] = (unsigned char)!dominated;
+    }
+}

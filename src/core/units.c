@@ -1,0 +1,111 @@
+/* units.c - parse and format human-scaled numbers. */
+#include "llmdeck/units.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double suffix_scale(char c)
+{
+    switch (c) {
+    case 'k': case 'K': return 1e3;
+    case 'm': case 'M': return 1e6;
+    case 'b': case 'B': case 'g': case 'G': return 1e9;
+    case 't': case 'T': return 1e12;
+    default: return 0;
+    }
+}
+
+int units_parse_count(const char *s, double *out)
+{
+    if (!s) return -1;
+    while (isspace((unsigned char)*s)) s++;
+    /* strtod would accept "nan", "inf" and hex floats: only decimals here. */
+    const char *p = s;
+    if (*p == '+' || *p == '-') p++;
+    if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1])))
+        return -1;
+    for (const char *q = s; *q; q++)
+        if (*q == 'x' || *q == 'X') return -1;
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || errno == ERANGE || !isfinite(v)) return -1;
+    double scale = suffix_scale(*end);
+    if (scale != 0) {
+        v *= scale;
+        end++;
+    }
+    while (isspace((unsigned char)*end)) end++;
+    if (*end || !isfinite(v)) return -1;
+    *out = v;
+    return 0;
+}
+
+int units_parse_long(const char *s, long min, long max, long *out)
+{
+    double v;
+    if (units_parse_count(s, &v) != 0) return -1;
+    if (v != floor(v) || v < (double)min || v > (double)max) return -1;
+    *out = (long)v;
+    return 0;
+}
+
+void units_format_count(double v, char *buf, size_t n)
+{
+    static const struct { double scale; const char *suffix; } steps[] = {
+        {1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"},
+    };
+    if (!isfinite(v)) {
+        snprintf(buf, n, "n/a");
+        return;
+    }
+    double a = fabs(v);
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        if (a >= steps[i].scale) {
+            char tmp[64];
+            snprintf(tmp, sizeof tmp, "%.3f", v / steps[i].scale);
+            /* drop trailing zeros and a trailing point */
+            char *dot = strchr(tmp, '.');
+            if (dot) {
+                char *e = tmp + strlen(tmp) - 1;
+                while (e > dot && *e == '0') *e-- = '\0';
+                if (e == dot) *e = '\0';
+            }
+            snprintf(buf, n, "%s%s", tmp, steps[i].suffix);
+            return;
+        }
+    }
+    snprintf(buf, n, "%.10g", v);
+}
+
+void units_format_usd(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "n/a");
+        return;
+    }
+    char digits[64];
+    int cents = fabs(v) < 1000.0; /* keep cents for small amounts only */
+    snprintf(digits, sizeof digits, cents ? "%.2f" : "%.0f", fabs(v));
+    char *dot = strchr(digits, '.');
+    size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
+    char out[96];
+    size_t o = 0;
+    if (v < 0) out[o++] = '-';
+    out[o++] = '$';
+    for (size_t i = 0; i < intlen; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0) out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    if (dot) {
+        size_t rest = strlen(dot);
+        memcpy(out + o, dot, rest);
+        o += rest;
+    }
+    out[o] = '\0';
+    snprintf(buf, n, "%s", out);
+}
