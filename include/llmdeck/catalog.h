@@ -38,6 +38,11 @@ typedef struct {
     uint32_t *text;       /* per row: arena offset of the cell text (0 = empty) */
     double *num;          /* per row, numeric columns only: NaN = missing */
     int decimals;         /* digits shown after the point (-1 = as written) */
+    /* Load statistics kept by catalog_set_cell on numeric columns, so that
+     * catalog_finish can type a column without parsing it again. */
+    size_t n_numbers;     /* cells that parsed as numbers */
+    size_t n_words;       /* cells that did not */
+    size_t first_word_row;
 } ld_column;
 
 typedef struct ld_catalog ld_catalog;

@@ -31,6 +31,7 @@ struct ld_catalog {
     char *keys;
     size_t klen, kcap;
     int index_dirty;
+    int stats_stale; /* cells were overwritten (merge): re-parse in finish */
 };
 
 ld_catalog *catalog_new(void)
@@ -147,6 +148,7 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
                 col->num[r] = numparse_cell(s, strlen(s), &v) == 0 ? v : NAN;
             }
             col->type = LD_COL_NUMBER;
+            cat->stats_stale = 1;
         }
         return existing;
     }
@@ -238,6 +240,8 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
         double v;
         int rc = numparse_cell(text, len, &v);
         c->num[row] = rc == 0 ? v : NAN;
+        if (rc == 0) c->n_numbers++;
+        if (rc < 0 && c->n_words++ == 0) c->first_word_row = row;
         return rc < 0 ? 1 : 0;
     }
     return 0;
@@ -264,40 +268,51 @@ int catalog_parse_number(const char *s, size_t len, double *out)
     return numparse_cell(s, len, out);
 }
 
+/* Counts numbers and words of a column from scratch. */
+static int restat_column(ld_catalog *cat, ld_column *col)
+{
+    if (!col->num) {
+        col->num = malloc((cat->caprows ? cat->caprows : 1) * sizeof *col->num);
+        if (!col->num) return -1;
+    }
+    col->n_numbers = col->n_words = 0;
+    for (size_t r = 0; r < cat->nrows; r++) {
+        const char *s = cat->arena + col->text[r];
+        double v;
+        int rc = numparse_cell(s, strlen(s), &v);
+        col->num[r] = rc == 0 ? v : NAN;
+        if (rc == 0) col->n_numbers++;
+        if (rc < 0 && col->n_words++ == 0) col->first_word_row = r;
+    }
+    return 0;
+}
+
 int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
                    ld_error *err)
 {
+    size_t key = catalog_key_col(cat);
     for (size_t c = 0; c < cat->ncols; c++) {
         ld_column *col = &cat->cols[c];
         if (col->flags & LD_COLF_DERIVED) continue;
-        int numeric = !(col->flags & LD_COLF_DECLARED_TEXT) && c != catalog_key_col(cat);
-        size_t bad = (size_t)-1, filled = 0;
-        if (numeric) {
-            if (!col->num) {
-                col->num = malloc((cat->caprows ? cat->caprows : 1) * sizeof *col->num);
-                if (!col->num) return error_set(err, LD_ERR_NOMEM, src, 0, 0, "out of memory");
-            }
-            for (size_t r = 0; r < cat->nrows; r++) {
-                const char *s = cat->arena + col->text[r];
-                double v;
-                int rc = numparse_cell(s, strlen(s), &v);
-                col->num[r] = rc == 0 ? v : NAN;
-                if (rc == 0) filled++;
-                if (rc < 0 && bad == (size_t)-1) bad = r;
-            }
-        }
-        if (numeric && bad == (size_t)-1 && (filled > 0 || (col->flags & LD_COLF_DECLARED_NUMBER))) {
+        int numeric = !(col->flags & LD_COLF_DECLARED_TEXT) && c != key;
+        /* columns loaded as text (or overwritten by a merge) are parsed now;
+         * the loader's numeric columns were parsed as their cells arrived */
+        if (numeric && (!col->num || cat->stats_stale) && restat_column(cat, col) != 0)
+            return error_set(err, LD_ERR_NOMEM, src, 0, 0, "out of memory");
+        if (numeric && col->n_words == 0 && (col->n_numbers > 0 || (col->flags & LD_COLF_DECLARED_NUMBER))) {
             col->type = LD_COL_NUMBER;
-        } else if (col->flags & LD_COLF_DECLARED_NUMBER) {
+        } else if (numeric && (col->flags & LD_COLF_DECLARED_NUMBER)) {
+            size_t bad = col->first_word_row;
             const char *s = cat->arena + col->text[bad];
-            return error_set(err, LD_ERR_PARSE, src, line_of_row ? line_of_row[bad] : (long)bad + 2, 0,
-                             "column '%s' expects a number, got '%.40s'", col->id, s);
+            return error_set(err, LD_ERR_PARSE, src, line_of_row ? line_of_row[bad] : 0, 0,
+                             "row %zu: column '%s' expects a number, got '%.40s'", bad + 1, col->id, s);
         } else {
             col->type = LD_COL_TEXT;
             free(col->num);
             col->num = NULL;
         }
     }
+    cat->stats_stale = 0;
     cat->index_dirty = 1;
     return 0;
 }
@@ -490,5 +505,6 @@ long catalog_merge(ld_catalog *dst, const ld_catalog *src, ld_error *err)
     }
     free(map);
     dst->index_dirty = 1;
+    dst->stats_stale = 1;
     return merged;
 }

@@ -93,7 +93,10 @@ static void on_field(void *s, size_t len, void *vctx)
         unsigned flags = 0;
         if (in_list(x->opt ? x->opt->number_cols : NULL, id)) flags |= LD_COLF_DECLARED_NUMBER;
         if (in_list(x->opt ? x->opt->text_cols : NULL, id)) flags |= LD_COLF_DECLARED_TEXT;
-        int c = catalog_add_column(x->cat, id, LD_COL_TEXT, flags);
+        /* parse numbers as the cells arrive (one pass); catalog_finish turns
+         * columns with words into text.  The key column is always text. */
+        int text = (flags & LD_COLF_DECLARED_TEXT) || strcmp(id, "model") == 0;
+        int c = catalog_add_column(x->cat, id, text ? LD_COL_TEXT : LD_COL_NUMBER, flags);
         if (c < 0) {
             x->failed = 1;
             error_set(x->err, LD_ERR_NOMEM, x->name, x->line, 0, "out of memory");

@@ -1,0 +1,1 @@
+table --filter 'mmlu>>3'

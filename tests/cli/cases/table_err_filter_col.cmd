@@ -1,0 +1,1 @@
+table --filter 'nosuch>3'

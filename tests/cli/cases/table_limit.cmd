@@ -1,0 +1,1 @@
+table --sort mmlu:desc --limit 3 --columns model,mmlu

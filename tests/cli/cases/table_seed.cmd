@@ -1,0 +1,1 @@
+table --filter 'relative_cost>0'
