@@ -66,6 +66,9 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
 size_t catalog_add_row(ld_catalog *cat);
 /* Grows capacity for `rows` rows in advance (optional). */
 int catalog_reserve(ld_catalog *cat, size_t rows);
+/* Grows the text arena to hold `bytes` more bytes of cell text (optional;
+ * a loader that knows the file size avoids repeated copying). */
+int catalog_reserve_text(ld_catalog *cat, size_t bytes);
 /* Sets a cell's text (copied into the arena).  For numeric columns the
  * number is parsed too; returns 1 if the text is not a number (the cell
  * is then NaN), 0 if fine, -1 on no memory. */

@@ -179,6 +179,8 @@ int cmd_table(int argc, char **argv)
     if (f) n = filter_apply(f, cat, idx, n, idx);
     if (nkeys && view_sort(cat, idx, n, keys, nkeys) != 0) goto nomem;
     if (limit >= 0 && (size_t)limit < n) n = (size_t)limit;
+    static char outbuf[1 << 20]; /* large writes: fewer system calls */
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (output_table(stdout, cat, idx, n, cols, ncols, com.format) != 0 || fflush(stdout) != 0) {
         fprintf(stderr, "llmdeck: write error\n");
         status = 1;

@@ -32,6 +32,7 @@ struct ld_catalog {
     size_t klen, kcap;
     int index_dirty;
     int stats_stale; /* cells were overwritten (merge): re-parse in finish */
+    int model_col;   /* index of the `model` column, -1 if none (cached: hot path) */
 };
 
 ld_catalog *catalog_new(void)
@@ -47,6 +48,7 @@ ld_catalog *catalog_new(void)
     cat->arena[0] = '\0';
     cat->alen = 1;
     cat->index_dirty = 1;
+    cat->model_col = -1;
     return cat;
 }
 
@@ -96,8 +98,7 @@ int catalog_col_index(const ld_catalog *cat, const char *id)
 
 size_t catalog_key_col(const ld_catalog *cat)
 {
-    int c = catalog_col_index(cat, "model");
-    return c >= 0 ? (size_t)c : 0;
+    return cat->model_col >= 0 ? (size_t)cat->model_col : 0;
 }
 
 static int grow_column(ld_column *col, size_t cap, int with_num)
@@ -182,6 +183,7 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
         free(col->text); free(col->num);
         return -1;
     }
+    if (cat->model_col < 0 && strcasecmp(id, "model") == 0) cat->model_col = (int)cat->ncols;
     cat->ncols++;
     return (int)(cat->ncols - 1);
 }
@@ -201,6 +203,18 @@ size_t catalog_add_row(ld_catalog *cat)
     return r;
 }
 
+int catalog_reserve_text(ld_catalog *cat, size_t bytes)
+{
+    size_t want = cat->alen + bytes + 1;
+    if (want <= cat->acap) return 0;
+    if (want > UINT32_MAX) want = UINT32_MAX;
+    char *a = realloc(cat->arena, want);
+    if (!a) return -1;
+    cat->arena = a;
+    cat->acap = want;
+    return 0;
+}
+
 /* Appends text to the arena; returns its offset, or 0 with *fail set. */
 static uint32_t arena_put(ld_catalog *cat, const char *text, size_t len, int *fail)
 {
@@ -208,6 +222,7 @@ static uint32_t arena_put(ld_catalog *cat, const char *text, size_t len, int *fa
     if (cat->alen + len + 1 > cat->acap) {
         size_t cap = cat->acap;
         while (cat->alen + len + 1 > cap) cap *= 2;
+        if (cap > UINT32_MAX && cat->alen + len + 1 <= UINT32_MAX) cap = UINT32_MAX;
         if (cap > UINT32_MAX) { /* offsets are 32-bit: 4 GiB of text at most */
             *fail = 1;
             return 0;
@@ -235,7 +250,8 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
     uint32_t off = arena_put(cat, text, len, &fail);
     if (fail) return -1;
     c->text[row] = off;
-    if (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0) cat->index_dirty = 1;
+    if (!cat->index_dirty && (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0))
+        cat->index_dirty = 1;
     if (c->num) {
         double v;
         int rc = numparse_cell(text, len, &v);

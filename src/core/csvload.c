@@ -10,14 +10,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* The input: a buffer in memory or an open file (read in chunks, so a
+ * large file is never held whole).  Error messages re-read bytes by offset. */
+typedef struct {
+    const char *mem;
+    size_t len;  /* total bytes (file size for files) */
+    FILE *f;
+} csv_source;
+
+static size_t source_read_at(const csv_source *src, size_t off, char *buf, size_t n)
+{
+    if (off >= src->len) return 0;
+    if (n > src->len - off) n = src->len - off;
+    if (src->mem) {
+        memcpy(buf, src->mem + off, n);
+        return n;
+    }
+    long here = ftell(src->f);
+    if (fseek(src->f, (long)off, SEEK_SET) != 0) return 0;
+    size_t got = fread(buf, 1, n, src->f);
+    fseek(src->f, here, SEEK_SET);
+    return got;
+}
 
 typedef struct {
     ld_catalog *cat;
     const ld_csv_options *opt;
     const char *name;
     ld_error *err;
-    const char *data;     /* whole input, for column positions in messages */
-    size_t len;
+    const csv_source *src; /* for column positions in messages */
     size_t line_start;    /* offset of the current physical line */
     long line;            /* 1-based number of the current physical line */
     size_t row_start;     /* offset where the current record began */
@@ -59,19 +82,18 @@ static int in_list(const char *const *list, const char *id)
 }
 
 /* 1-based character column of field `k` of the record starting at `off`. */
-static long field_column(const char *data, size_t len, size_t off, size_t k)
+static long field_column(const csv_source *src, size_t off, size_t k)
 {
-    size_t i = off, f = 0;
+    char buf[1 << 16];
+    size_t n = source_read_at(src, off, buf, sizeof buf);
+    size_t i = 0, f = 0, ls = 0;
     int q = 0;
-    while (i < len && f < k) {
-        if (data[i] == '"') q = !q;
-        else if (data[i] == ',' && !q) f++;
-        else if (data[i] == '\n' && !q) break;
+    while (i < n && f < k) {
+        if (buf[i] == '"') q = !q;
+        else if (buf[i] == ',' && !q) f++;
+        else if (buf[i] == '\n') ls = i + 1;
         i++;
     }
-    /* count back to the start of that physical line */
-    size_t ls = i;
-    while (ls > 0 && data[ls - 1] != '\n') ls--;
     return (long)(i - ls) + 1;
 }
 
@@ -115,7 +137,7 @@ static void on_field(void *s, size_t len, void *vctx)
     }
     if (k >= x->header_fields) {
         x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, x->line, field_column(x->data, x->len, x->row_start, k),
+        error_set(x->err, LD_ERR_PARSE, x->name, x->line, field_column(x->src, x->row_start, k),
                   "row has more fields than the header's %zu", x->header_fields);
         return;
     }
@@ -136,7 +158,7 @@ static void on_field(void *s, size_t len, void *vctx)
     if (rc < 0) goto nomem;
     if (rc == 1 && (catalog_col(x->cat, k)->flags & LD_COLF_DECLARED_NUMBER)) {
         x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, x->line, field_column(x->data, x->len, x->row_start, k),
+        error_set(x->err, LD_ERR_PARSE, x->name, x->line, field_column(x->src, x->row_start, k),
                   "column '%s' expects a number, got '%.*s'", catalog_col(x->cat, k)->id,
                   (int)(len > 40 ? 40 : len), (const char *)s);
     }
@@ -158,29 +180,72 @@ static void on_row_end(int term, void *vctx)
     x->field = 0;
 }
 
-/* Where an unterminated quoted field starts: scans the record at `off`. */
-static void unterminated_at(const char *data, size_t len, size_t off, long line0,
-                            long *line, long *col)
+/* Where an unterminated quoted field starts: scans from the record at `off`. */
+static void unterminated_at(const csv_source *src, size_t off, long line0, long *line, long *col)
 {
     int q = 0;
-    size_t open = off;
     long l = line0, open_line = line0;
-    size_t ls = off, open_ls = off;
-    for (size_t i = off; i < len; i++) {
-        if (data[i] == '"') {
-            if (!q) { open = i; open_line = l; open_ls = ls; }
-            q = !q;
-        } else if (data[i] == '\n') {
-            l++;
-            ls = i + 1;
+    size_t ls = off, open = off, open_ls = off;
+    char buf[1 << 16];
+    for (size_t base = off;;) {
+        size_t n = source_read_at(src, base, buf, sizeof buf);
+        if (n == 0) break;
+        for (size_t j = 0; j < n; j++) {
+            size_t i = base + j;
+            if (buf[j] == '"') {
+                if (!q) open = i, open_line = l, open_ls = ls;
+                q = !q;
+            } else if (buf[j] == '\n') {
+                l++;
+                ls = i + 1;
+            }
         }
+        base += n;
     }
     *line = open_line;
     *col = (long)(open - open_ls) + 1;
 }
 
-ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
-                           const ld_csv_options *opt, ld_error *err)
+#define CHUNK (1u << 20)
+
+/* Feeds one chunk to libcsv a physical line at a time. `base` is the
+ * chunk's offset in the input. */
+static void feed_chunk(struct csv_parser *p, csv_ctx *x, const char *chunk, size_t n, size_t base)
+{
+    size_t pos = 0;
+    while (pos < n && !x->failed) {
+        const char *nl = memchr(chunk + pos, '\n', n - pos);
+        size_t seg = nl ? (size_t)(nl - (chunk + pos)) + 1 : n - pos;
+        size_t done = csv_parse(p, chunk + pos, seg, on_field, on_row_end, x);
+        if (x->failed) return;
+        if (done != seg) {
+            size_t at = base + pos + done, ls = at;
+            char tmp[1 << 12];
+            /* column: distance back to the line start (within 4 KiB) */
+            size_t back = at > sizeof tmp ? sizeof tmp : at;
+            size_t got = source_read_at(x->src, at - back, tmp, back);
+            ls = at;
+            while (ls > at - got && tmp[ls - 1 - (at - back)] != '\n') ls--;
+            error_set(x->err, LD_ERR_PARSE, x->name, x->line, (long)(at - ls) + 1,
+                      "malformed quoting (%s): a quote inside an unquoted field, or text after a closing quote",
+                      csv_strerror(csv_error(p)));
+            x->failed = 1;
+            return;
+        }
+        pos += seg;
+        if (nl) {
+            /* a record that ended on this line: the next starts after it */
+            if (x->field == 0) {
+                x->row_start = base + pos;
+                x->row_line = x->line + 1;
+            }
+            x->line++;
+        }
+    }
+}
+
+static ld_catalog *load(const csv_source *src, const char *name, const ld_csv_options *opt,
+                        ld_error *err)
 {
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -192,56 +257,66 @@ ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
     x.opt = opt;
     x.name = name;
     x.err = err;
-    x.data = data;
-    x.len = len;
+    x.src = src;
     x.line = 1;
     x.row_line = 1;
     x.in_header = 1;
-    if (!x.cat) {
+    char *buf = src->mem ? NULL : malloc(CHUNK);
+    if (!x.cat || (!src->mem && !buf)) {
         csv_free(&p);
+        catalog_free(x.cat);
+        free(buf);
         error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
         return NULL;
     }
-    size_t pos = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3; /* UTF-8 BOM */
-    while (pos < len && (data[pos] == '\n' || data[pos] == '\r')) { /* leading blank lines */
-        if (data[pos] == '\n') x.line++;
-        pos++;
-    }
-    x.row_start = pos;
-    x.row_line = x.line;
-    size_t next_progress = 1 << 20;
-    while (pos < len && !x.failed) {
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        size_t seg = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
-        x.line_start = pos;
-        size_t done = csv_parse(&p, data + pos, seg, on_field, on_row_end, &x);
-        if (x.failed) break;
-        if (done != seg) {
-            error_set(err, LD_ERR_PARSE, name, x.line, (long)done + 1,
-                      "malformed quoting (%s): a quote inside an unquoted field, or text after a closing quote",
-                      csv_strerror(csv_error(&p)));
-            x.failed = 1;
-            break;
-        }
-        pos += seg;
-        /* a record that ended inside this segment: the next starts here */
-        if (x.field == 0) {
-            x.row_start = pos;
-            x.row_line = x.line + 1;
-        }
-        x.line++;
-        if (opt && opt->progress && pos >= next_progress) {
-            next_progress = pos + (1 << 20);
-            if (opt->progress(opt->progress_ctx, pos, len, catalog_rows(x.cat))) {
-                error_set(err, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
+    /* the cell texts are never longer than the input: one allocation */
+    catalog_reserve_text(x.cat, src->len);
+    int reserved = 0;
+    size_t off = 0;
+    while (off < src->len && !x.failed) {
+        const char *chunk;
+        size_t n;
+        if (src->mem) {
+            chunk = src->mem + off;
+            n = src->len - off < CHUNK ? src->len - off : CHUNK;
+        } else {
+            n = fread(buf, 1, CHUNK, src->f);
+            if (n == 0) {
+                if (ferror(src->f)) error_set(err, LD_ERR_IO, name, 0, 0, "read error");
+                else error_set(err, LD_ERR_IO, name, 0, 0, "file shrank while reading");
                 x.failed = 1;
+                break;
             }
+            chunk = buf;
+        }
+        size_t skip = 0;
+        if (off == 0) {
+            if (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* UTF-8 BOM */
+            while (skip < n && (chunk[skip] == '\n' || chunk[skip] == '\r')) { /* blank lines */
+                if (chunk[skip] == '\n') x.line++;
+                skip++;
+            }
+            x.row_start = skip;
+            x.row_line = x.line;
+        }
+        feed_chunk(&p, &x, chunk + skip, n - skip, off + skip);
+        off += n;
+        if (!reserved && !x.failed && catalog_rows(x.cat) > 0) {
+            /* rows in the first chunk tell how many to expect: reserve once */
+            size_t est = (size_t)((double)catalog_rows(x.cat) * ((double)src->len / (double)off) * 1.02) + 16;
+            catalog_reserve(x.cat, est);
+            reserved = 1;
+        }
+        if (opt && opt->progress && !x.failed &&
+            opt->progress(opt->progress_ctx, off, src->len, catalog_rows(x.cat))) {
+            error_set(err, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
+            x.failed = 1;
         }
     }
+    free(buf);
     if (!x.failed && csv_fini(&p, on_field, on_row_end, &x) != 0) {
         long l, c;
-        unterminated_at(data, len, x.row_start, x.row_line, &l, &c);
+        unterminated_at(src, x.row_start, x.row_line, &l, &c);
         error_set(err, LD_ERR_PARSE, name, l, c, "unterminated quoted field (a '\"' is never closed)");
         x.failed = 1;
     }
@@ -256,8 +331,14 @@ ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
         catalog_free(x.cat);
         return NULL;
     }
-    if (opt && opt->progress) opt->progress(opt->progress_ctx, len, len, catalog_rows(x.cat));
     return x.cat;
+}
+
+ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
+                           const ld_csv_options *opt, ld_error *err)
+{
+    csv_source src = {data, len, NULL};
+    return load(&src, name, opt, err);
 }
 
 char *csvload_read_file(const char *path, size_t *len, ld_error *err)
@@ -306,10 +387,24 @@ char *csvload_read_file(const char *path, size_t *len, ld_error *err)
 
 ld_catalog *csvload_file(const char *path, const ld_csv_options *opt, ld_error *err)
 {
-    size_t len;
-    char *buf = csvload_read_file(path, &len, err);
-    if (!buf) return NULL;
-    ld_catalog *cat = csvload_buffer(buf, len, path, opt, err);
-    free(buf);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        error_set(err, LD_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* a pipe or device: read it whole, then parse from memory */
+        fclose(f);
+        size_t len;
+        char *buf = csvload_read_file(path, &len, err);
+        if (!buf) return NULL;
+        ld_catalog *cat = csvload_buffer(buf, len, path, opt, err);
+        free(buf);
+        return cat;
+    }
+    csv_source src = {NULL, (size_t)st.st_size, f};
+    ld_catalog *cat = load(&src, path, opt, err);
+    fclose(f);
     return cat;
 }

@@ -138,20 +138,28 @@ void output_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* Characters that force quoting in RFC 4180 output. */
+static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1};
+
 void output_csv_field(FILE *out, const char *s)
 {
-    /* RFC 4180: quote when needed, double the quotes; cells starting with
-     * = + - @ stay as they are (they are data, not formulas we add) */
-    if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-        fputs(s, out);
+    /* Quote only when needed, doubling inner quotes; leading or trailing
+     * blanks are quoted so a reader keeps them.  Hot path of large exports:
+     * one scan, then one fwrite. */
+    size_t n = 0;
+    int quote = 0;
+    for (; s[n]; n++) quote |= csv_special[(unsigned char)s[n]];
+    if (n && (s[0] == ' ' || s[n - 1] == ' ')) quote = 1;
+    if (!quote) {
+        fwrite_unlocked(s, 1, n, out);
         return;
     }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
+    putc_unlocked('"', out);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') putc_unlocked('"', out);
+        putc_unlocked(s[i], out);
     }
-    fputc('"', out);
+    putc_unlocked('"', out);
 }
 
 void output_md_cell(FILE *out, const char *s)
@@ -231,14 +239,14 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
     fputc('\n', out);
     for (size_t i = 0; i < n; i++) {
         for (size_t c = 0; c < ncols; c++) {
-            if (c) fputc(',', out);
+            if (c) putc_unlocked(',', out);
             const ld_column *col = catalog_col(cat, (size_t)cols[c]);
             if (col->flags & LD_COLF_DERIVED)
                 output_csv_field(out, output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell));
             else /* the original text, unabridged */
                 output_csv_field(out, catalog_text(cat, idx[i], (size_t)cols[c]));
         }
-        fputc('\n', out);
+        putc_unlocked('\n', out);
     }
 }
 

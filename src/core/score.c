@@ -7,33 +7,69 @@
 
 #include "llmdeck/units.h"
 
-double score_quality(const ld_catalog *cat, size_t row, ld_missing policy)
+/* The weighted metric columns, gathered once per pass over the rows. */
+typedef struct {
+    size_t col[64];
+    double w[64];
+    int hib[64];
+    size_t n;
+    int cost; /* relative_cost column or -1 */
+} weight_plan;
+
+static void plan_weights(const ld_catalog *cat, weight_plan *p)
 {
-    double sum = 0, wsum = 0;
-    for (size_t c = 0; c < catalog_cols(cat); c++) {
+    p->n = 0;
+    for (size_t c = 0; c < catalog_cols(cat) && p->n < 64; c++) {
         const ld_column *col = catalog_col(cat, c);
         if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !(col->weight > 0))
             continue;
-        double m = catalog_num(cat, row, c);
+        p->col[p->n] = c;
+        p->w[p->n] = col->weight;
+        p->hib[p->n] = col->higher_is_better;
+        p->n++;
+    }
+    p->cost = catalog_col_index(cat, "relative_cost");
+}
+
+static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t row,
+                           ld_missing policy)
+{
+    double sum = 0, wsum = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        double m = catalog_num(cat, row, p->col[i]);
         if (isnan(m)) {
             if (policy == LD_MISSING_SKIP) continue;
             m = 0; /* the seed's `(x or 0)` */
         }
         /* a lower-is-better metric counts as its complement */
-        double v = col->higher_is_better ? m / 100.0 : 1.0 - m / 100.0;
-        sum += col->weight * v;
-        wsum += col->weight;
+        double v = p->hib[i] ? m / 100.0 : 1.0 - m / 100.0;
+        sum += p->w[i] * v;
+        wsum += p->w[i];
     }
     return wsum > 0 ? sum / wsum : NAN;
 }
 
+static double plan_value(const ld_catalog *cat, const weight_plan *p, size_t row,
+                         ld_missing policy)
+{
+    if (p->cost < 0) return NAN;
+    double cost = catalog_num(cat, row, (size_t)p->cost);
+    if (!(cost > 0)) return NAN; /* missing, zero or negative: undefined, not 0 */
+    return plan_quality(cat, p, row, policy) / cost;
+}
+
+double score_quality(const ld_catalog *cat, size_t row, ld_missing policy)
+{
+    weight_plan p;
+    plan_weights(cat, &p);
+    return plan_quality(cat, &p, row, policy);
+}
+
 double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
 {
-    int cc = catalog_col_index(cat, "relative_cost");
-    if (cc < 0) return NAN;
-    double cost = catalog_num(cat, row, (size_t)cc);
-    if (!(cost > 0)) return NAN; /* missing, zero or negative: undefined, not 0 */
-    return score_quality(cat, row, policy) / cost;
+    weight_plan p;
+    plan_weights(cat, &p);
+    return plan_value(cat, &p, row, policy);
 }
 
 int score_add_columns(ld_catalog *cat)
@@ -58,9 +94,11 @@ int score_update(ld_catalog *cat, ld_missing policy)
      * their arrays cover every row */
     size_t n = catalog_rows(cat);
     if (catalog_reserve(cat, n ? n : 1) != 0) return -1;
+    weight_plan p;
+    plan_weights(cat, &p);
     for (size_t r = 0; r < n; r++) {
-        catalog_set_num(cat, r, (size_t)q, score_quality(cat, r, policy));
-        catalog_set_num(cat, r, (size_t)v, score_value(cat, r, policy));
+        catalog_set_num(cat, r, (size_t)q, plan_quality(cat, &p, r, policy));
+        catalog_set_num(cat, r, (size_t)v, plan_value(cat, &p, r, policy));
     }
     return v;
 }

@@ -1,0 +1,1 @@
+recommend --language 'Simplified CHINESE' --task Code --limit 2 --format json

@@ -1,0 +1,1 @@
+recommend --task code --limit 5 --format csv

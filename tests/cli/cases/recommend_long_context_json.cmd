@@ -1,0 +1,1 @@
+recommend --context 32k --budget low --limit 3 --format json

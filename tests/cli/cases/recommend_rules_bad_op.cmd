@@ -1,0 +1,1 @@
+recommend --rules "$CASES/recommend_badop.json"

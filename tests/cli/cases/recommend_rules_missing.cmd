@@ -1,0 +1,1 @@
+recommend --rules does-not-exist.json
