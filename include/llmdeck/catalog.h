@@ -43,6 +43,14 @@ typedef struct {
     size_t n_numbers;     /* cells that parsed as numbers */
     size_t n_words;       /* cells that did not */
     size_t first_word_row;
+    /* Change counter, bumped by every cell write: caches compare it. */
+    unsigned long gen;
+    /* Cache of view.c: each row's rank in the column's text collation
+     * order (UINT32_MAX = missing), valid while rank_gen == gen and
+     * rank_rows == the row count.  Freed by catalog_free. */
+    uint32_t *rank;
+    unsigned long rank_gen;
+    size_t rank_rows;
 } ld_column;
 
 typedef struct ld_catalog ld_catalog;

@@ -74,6 +74,7 @@ void catalog_free(ld_catalog *cat)
         free(col->description);
         free(col->text);
         free(col->num);
+        free(col->rank);
     }
     free(cat->cols);
     free(cat->arena);
@@ -250,9 +251,12 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
     uint32_t off = arena_put(cat, text, len, &fail);
     if (fail) return -1;
     c->text[row] = off;
+    c->gen++;
     if (!cat->index_dirty && (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0))
         cat->index_dirty = 1;
-    if (c->num) {
+    /* A column that met a word will be text (unless declared numeric):
+     * parsing the rest of it is wasted work on large loads. */
+    if (c->num && !(c->n_words && !(c->flags & LD_COLF_DECLARED_NUMBER))) {
         double v;
         int rc = numparse_cell(text, len, &v);
         c->num[row] = rc == 0 ? v : NAN;
@@ -266,6 +270,7 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)
 {
     if (cat->cols[col].num) cat->cols[col].num[row] = v;
+    cat->cols[col].gen++;
 }
 
 const char *catalog_text(const ld_catalog *cat, size_t row, size_t col)

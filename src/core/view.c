@@ -19,28 +19,64 @@ size_t view_identity(const ld_catalog *cat, uint32_t *idx)
     return n;
 }
 
+/* Natural collation as a byte stream: letters lower-cased; a run of digits
+ * becomes a length byte (0x01 + digits without leading zeros, at most 31)
+ * followed by the digits, so comparing streams bytewise orders "7B" before
+ * "13B".  view_text_cmp and the radix prefix keys use the same stream, so
+ * the fast sort and the comparison always agree. */
+typedef struct {
+    const unsigned char *p;
+    size_t digits_left;
+} collate_it;
+
+static int collate_next(collate_it *it)
+{
+    if (it->digits_left) {
+        it->digits_left--;
+        return *it->p++;
+    }
+    unsigned c = *it->p;
+    if (!c) return -1;
+    if (c >= '0' && c <= '9') {
+        while (*it->p == '0') it->p++;
+        size_t len = 0;
+        while (it->p[len] >= '0' && it->p[len] <= '9') len++;
+        it->digits_left = len;
+        return 0x01 + (int)(len > 30 ? 30 : len);
+    }
+    it->p++;
+    return (c >= 'A' && c <= 'Z') ? (int)(c + 32) : (int)c;
+}
+
 int view_text_cmp(const char *a, const char *b)
 {
-    while (*a && *b) {
-        if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
-            while (*a == '0') a++;
-            while (*b == '0') b++;
-            size_t la = 0, lb = 0;
-            while (isdigit((unsigned char)a[la])) la++;
-            while (isdigit((unsigned char)b[lb])) lb++;
-            if (la != lb) return la < lb ? -1 : 1;
-            int c = strncmp(a, b, la);
-            if (c) return c < 0 ? -1 : 1;
-            a += la;
-            b += lb;
-            continue;
-        }
-        int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+    collate_it x = {(const unsigned char *)a, 0}, y = {(const unsigned char *)b, 0};
+    for (;;) {
+        int ca = collate_next(&x), cb = collate_next(&y);
         if (ca != cb) return ca < cb ? -1 : 1;
-        a++;
-        b++;
+        if (ca < 0) return 0;
     }
-    return *a ? 1 : (*b ? -1 : 0);
+}
+
+/* 8 collation bytes from byte `skip` on, big-endian (0-padded: shorter
+ * sorts first).  *full is set when the string may continue past them. */
+static uint64_t collate_chunk(const char *s, size_t skip, int *full)
+{
+    collate_it it = {(const unsigned char *)s, 0};
+    for (size_t i = 0; i < skip; i++)
+        if (collate_next(&it) < 0) {
+            *full = 0;
+            return 0;
+        }
+    uint64_t k = 0;
+    int i = 0;
+    for (; i < 8; i++) {
+        int c = collate_next(&it);
+        if (c < 0) break;
+        k |= (uint64_t)(c & 0xff) << (56 - 8 * i);
+    }
+    *full = i == 8;
+    return k;
 }
 
 /* Order-preserving map of a double to an unsigned key; missing -> max. */
@@ -57,17 +93,15 @@ static uint64_t num_key(double v, int desc)
     return u == UINT64_MAX ? UINT64_MAX - 1 : u;
 }
 
-static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
-                              int col, int desc)
+/* Stable LSD radix sort of idx by k (both permuted together). */
+static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n)
 {
-    uint64_t *k = malloc(n * sizeof *k), *k2 = malloc(n * sizeof *k2);
+    uint64_t *k2 = malloc(n * sizeof *k2);
     uint32_t *i2 = malloc(n * sizeof *i2);
-    if (!k || !k2 || !i2) {
-        free(k); free(k2); free(i2);
+    if (!k2 || !i2) {
+        free(k2); free(i2);
         return -1;
     }
-    const double *num = catalog_col(cat, (size_t)col)->num;
-    for (size_t i = 0; i < n; i++) k[i] = num_key(num ? num[idx[i]] : NAN, desc);
     uint64_t *ks = k, *kd = k2;
     uint32_t *is = idx, *id = i2;
     for (int shift = 0; shift < 64; shift += 8) {
@@ -89,48 +123,111 @@ static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
         uint32_t *ti = is; is = id; id = ti;
     }
     if (is != idx) memcpy(idx, is, n * sizeof *idx);
-    free(k); free(k2); free(i2);
+    if (ks != k) memcpy(k, ks, n * sizeof *k);
+    free(k2); free(i2);
     return 0;
 }
 
-typedef struct {
-    const ld_catalog *cat;
-    size_t col;
-    int desc;
-} text_key;
-
-static int text_before(const text_key *t, uint32_t a, uint32_t b)
+static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
+                              int col, int desc)
 {
-    /* strictly before?  empty (missing) texts go last both ways */
-    const char *sa = catalog_text(t->cat, a, t->col), *sb = catalog_text(t->cat, b, t->col);
-    if (!*sa || !*sb) return *sa && !*sb;
-    int c = view_text_cmp(sa, sb);
-    return t->desc ? c > 0 : c < 0;
+    uint64_t *k = malloc(n * sizeof *k);
+    if (!k) return -1;
+    const double *num = catalog_col(cat, (size_t)col)->num;
+    for (size_t i = 0; i < n; i++) k[i] = num_key(num ? num[idx[i]] : NAN, desc);
+    int rc = radix_sort_keys(k, idx, n);
+    free(k);
+    return rc;
 }
 
-static void merge_sort(const text_key *t, uint32_t *a, uint32_t *tmp, size_t n)
+/* Text key, most significant chunk first: radix sort the rows on 8
+ * collation bytes, then each run of equal chunks whose strings go on is
+ * sorted again on the next 8 bytes.  Stable, and linear for the common
+ * columns with few distinct values (licences, types). */
+static int sort_text_from(const ld_catalog *cat, uint32_t *idx, size_t n, int col, int desc,
+                          size_t skip, uint64_t *k, unsigned char *full)
 {
-    if (n < 2) return;
-    if (n <= 16) { /* insertion sort: stable */
-        for (size_t i = 1; i < n; i++) {
-            uint32_t v = a[i];
-            size_t j = i;
-            while (j > 0 && text_before(t, v, a[j - 1])) {
-                a[j] = a[j - 1];
-                j--;
-            }
-            a[j] = v;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = catalog_text(cat, idx[i], (size_t)col);
+        int f = 0;
+        if (!*s) {
+            k[i] = UINT64_MAX; /* missing: last both ways */
+        } else {
+            uint64_t p = collate_chunk(s, skip, &f);
+            k[i] = desc ? ~p : p;
         }
-        return;
+        full[idx[i]] = (unsigned char)f; /* by row: the sort moves idx */
     }
-    size_t h = n / 2;
-    merge_sort(t, a, tmp, h);
-    merge_sort(t, a + h, tmp, n - h);
-    if (!text_before(t, a[h], a[h - 1])) return; /* already in order */
-    memcpy(tmp, a, h * sizeof *a);
-    size_t i = 0, j = h, o = 0;
-    while (i < h && j < n) a[o++] = text_before(t, a[j], tmp[i]) ? a[j++] : tmp[i++];
-    while (i < h) a[o++] = tmp[i++];
+    if (radix_sort_keys(k, idx, n) != 0) return -1;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && k[j] == k[i]) j++;
+        if (j - i > 1 && k[i] != UINT64_MAX) {
+            int any = 0;
+            for (size_t m = i; m < j && !any; m++) any = full[idx[m]];
+            /* k[] is reused by the recursion: the run's keys are all equal,
+             * so nothing later reads them */
+            if (any && sort_text_from(cat, idx + i, j - i, col, desc, skip + 8, k + i, full) != 0)
+                return -1;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Each row's rank in the column's collation order, computed once by a full
+ * sort and cached on the column until a cell of it changes: after that a
+ * text sort costs what a numeric one does. */
+static const uint32_t *text_ranks(const ld_catalog *cat, int col)
+{
+    ld_column *c = catalog_col(cat, (size_t)col);
+    size_t rows = catalog_rows(cat);
+    if (c->rank && c->rank_gen == c->gen && c->rank_rows == rows) return c->rank;
+    free(c->rank);
+    c->rank = NULL;
+    uint32_t *order = malloc((rows ? rows : 1) * sizeof *order);
+    uint64_t *k = malloc((rows ? rows : 1) * sizeof *k);
+    unsigned char *full = malloc(rows ? rows : 1);
+    uint32_t *rank = malloc((rows ? rows : 1) * sizeof *rank);
+    if (!order || !k || !full || !rank ||
+        (view_identity(cat, order), sort_text_from(cat, order, rows, col, 0, 0, k, full)) != 0) {
+        free(order); free(k); free(full); free(rank);
+        return NULL;
+    }
+    uint32_t r = 0;
+    const char *prev = NULL;
+    for (size_t i = 0; i < rows; i++) {
+        const char *s = catalog_text(cat, order[i], (size_t)col);
+        if (!*s) {
+            rank[order[i]] = UINT32_MAX;
+            continue;
+        }
+        if (prev && view_text_cmp(prev, s) != 0) r++;
+        rank[order[i]] = r;
+        prev = s;
+    }
+    free(order); free(k); free(full);
+    c->rank = rank;
+    c->rank_gen = c->gen;
+    c->rank_rows = rows;
+    return rank;
+}
+
+static int sort_text(const ld_catalog *cat, uint32_t *idx, size_t n, int col, int desc)
+{
+    const uint32_t *rank = text_ranks(cat, col);
+    uint64_t *k = malloc(n * sizeof *k);
+    if (!rank || !k) {
+        free(k);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = rank[idx[i]];
+        k[i] = r == UINT32_MAX ? UINT64_MAX : (desc ? (uint64_t)(UINT32_MAX - 1 - r) : r);
+    }
+    int rc = radix_sort_keys(k, idx, n);
+    free(k);
+    return rc;
 }
 
 int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
@@ -140,15 +237,10 @@ int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
     for (size_t k = nkeys; k-- > 0;) {
         const ld_column *col = catalog_col(cat, (size_t)keys[k].col);
         if (!col) return -1;
-        if (col->type == LD_COL_NUMBER) {
-            if (radix_sort_numeric(cat, idx, n, keys[k].col, keys[k].desc) != 0) return -1;
-        } else {
-            uint32_t *tmp = malloc((n / 2 + 1) * sizeof *tmp);
-            if (!tmp) return -1;
-            text_key t = {cat, (size_t)keys[k].col, keys[k].desc};
-            merge_sort(&t, idx, tmp, n);
-            free(tmp);
-        }
+        int rc = col->type == LD_COL_NUMBER
+                     ? radix_sort_numeric(cat, idx, n, keys[k].col, keys[k].desc)
+                     : sort_text(cat, idx, n, keys[k].col, keys[k].desc);
+        if (rc != 0) return -1;
     }
     return 0;
 }
