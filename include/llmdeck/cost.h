@@ -1,0 +1,101 @@
+/* cost.h - API versus self-hosting: monthly cost, replicas, break-even,
+ * advice.
+ *
+ *   API       = tokens × share / 1000 × input_per_1k
+ *             + tokens × (1 - share) / 1000 × output_per_1k
+ *   self-host = replicas × replica_monthly + ops_monthly
+ *   replicas  = 1 in seed mode (the seed's "can process unlimited tokens");
+ *               ceil(tokens / (tokens_per_s × 3600 × hours × utilization))
+ *               in capacity mode (at least 1)
+ *
+ * In capacity mode self-hosting is a step function and may never break
+ * even: when one full replica costs more per token than the API, adding
+ * volume only adds replicas. */
+#ifndef LLMDECK_COST_H
+#define LLMDECK_COST_H
+
+#include <stddef.h>
+
+#include "llmdeck/error.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+
+typedef enum { LD_COST_SEED = 0, LD_COST_CAPACITY = 1 } ld_cost_mode;
+
+typedef enum { LD_ADVICE_API = 0, LD_ADVICE_SELFHOST, LD_ADVICE_CLOSE } ld_advice;
+
+typedef struct {
+    double tokens_per_month;
+    double input_share;          /* [0, 1] */
+    double api_in_per_1k;        /* USD per 1K input tokens, > 0 */
+    double api_out_per_1k;       /* USD per 1K output tokens; <= 0 or NaN = api_in_per_1k */
+    double replica_monthly_usd;  /* one replica: preset figure or GPUs × hourly × hours */
+    double ops_monthly_usd;      /* fixed, once */
+    ld_cost_mode mode;
+    double replica_tokens_per_s; /* capacity mode: one replica's throughput */
+    double utilization;          /* capacity mode: (0, 1] */
+    double hours_per_month;      /* 730 */
+    double close_band;           /* 0.10 */
+    double band_api_below, band_selfhost_above;
+    const char *band_api_text, *band_between_text, *band_selfhost_text, *band_variable_text;
+    const char *api_label;       /* "seed-gpt-3.5-turbo" (for the basis) */
+    const char *selfhost_label;  /* "preset 7B", "2 × A10 at $0.86/h" */
+} ld_cost_input;
+
+typedef struct {
+    double tokens_per_month;
+    double api_blended_per_1k;   /* share-weighted price */
+    double api_monthly_usd;
+    double selfhost_monthly_usd;
+    double difference_usd;       /* self-host − API (negative: self-host cheaper) */
+    long replicas;
+    double replica_capacity_tokens; /* per month (capacity mode; NaN in seed mode) */
+    double break_even_tokens;    /* NaN when never */
+    int break_even_never;
+    ld_advice advice;
+    const char *band;            /* the seed's band for this volume */
+    char basis[2048];
+} ld_cost;
+
+/* The seed's defaults: 730 h, utilization 0.5, input share 0.75, bands
+ * 500M / 1B, ±10% close; the seed's $0.002/1K and $1,500 (7B preset). */
+void cost_defaults(ld_cost_input *in);
+/* Copies hosting.json's defaults (hours, utilization, share, ops, bands). */
+void cost_apply_hosting(ld_cost_input *in, const ld_hosting *h);
+
+/* Self-hosting from a sizing: one replica = s->gpus × the GPU's hourly
+ * price × hours per month, serving s->throughput_tokens_per_s.  Fails
+ * (LD_ERR_USAGE, file "gpu") when the model does not fit or the GPU has no
+ * hourly price. */
+int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err);
+
+/* Checks the input: LD_ERR_USAGE naming the bad field. */
+int cost_validate(const ld_cost_input *in, ld_error *err);
+
+double cost_api_price_per_1k(const ld_cost_input *in);          /* blended */
+double cost_api_monthly(const ld_cost_input *in, double tokens);
+long cost_replicas(const ld_cost_input *in, double tokens);
+double cost_selfhost_monthly(const ld_cost_input *in, double tokens);
+/* Smallest monthly volume at which self-hosting is no dearer than the API.
+ * Returns 0 and sets *tokens, or 1 when it never breaks even. */
+int cost_break_even(const ld_cost_input *in, double *tokens);
+const char *cost_advice_name(ld_advice a);                /* "api" ... */
+const char *cost_band(const ld_cost_input *in, double tokens);
+
+/* Everything at in->tokens_per_month, with the basis. */
+int cost_compute(const ld_cost_input *in, ld_cost *out, ld_error *err);
+
+typedef struct {
+    double tokens;
+    double api_usd, selfhost_usd;
+    long replicas;
+    ld_advice advice;
+} ld_cost_point;
+
+/* Volumes from `lo` to `hi` on log steps: per_decade = 3 gives the 1-2-5
+ * series (1M, 2M, 5M, 10M, ...), other values equal log steps.  Writes at
+ * most `max` points and returns how many it wrote. */
+size_t cost_sweep(const ld_cost_input *in, double lo, double hi, int per_decade,
+                  ld_cost_point *pts, size_t max);
+
+#endif

@@ -1,0 +1,118 @@
+/* hosting.h - what self-hosting and API calls cost: the GPU list
+ * (data/gpus.csv), the hosting presets, API offers and defaults
+ * (data/hosting.json), and API offers imported from LiteLLM's
+ * model_prices_and_context_window.json.
+ *
+ * Prices are kept per 1K tokens everywhere in llmdeck.  LiteLLM publishes
+ * USD per *token*: the import multiplies by 1000 (gpt-4o input 2.5e-6 USD
+ * per token = $0.0025 per 1K = $2.50 per 1M). */
+#ifndef LLMDECK_HOSTING_H
+#define LLMDECK_HOSTING_H
+
+#include <stddef.h>
+
+#include "llmdeck/dataset.h"
+#include "llmdeck/error.h"
+
+typedef struct {
+    char name[64];        /* "A100 80GB SXM" */
+    double memory_gb;     /* per GPU, decimal GB */
+    double bandwidth_gbs; /* memory bandwidth, GB/s */
+    double fp16_tflops;   /* dense fp16/bf16 tensor TFLOPS (NaN if unknown) */
+    double hourly_usd;    /* example on-demand price per GPU-hour (NaN if unknown) */
+    char price_date[16];
+    char source[512];
+} ld_gpu;
+
+typedef struct {
+    ld_gpu *v;
+    size_t n;
+} ld_gpu_list;
+
+/* One row of the seed's self-hosting table. */
+typedef struct {
+    char name[16];             /* "7B" */
+    char gpu[128];             /* "1x A10 (24GB) or 1x A100 (40GB)" */
+    double memory_required_gb;
+    double monthly_usd;        /* estimated_monthly_cost_azure */
+    double tokens_per_s;       /* throughput_tokens_per_sec */
+    char quantization[128];    /* "4-bit, 8-bit, fp16" */
+} ld_preset;
+
+typedef struct {
+    char name[128];            /* "seed-gpt-3.5-turbo", "gpt-4o" */
+    char provider[64];
+    double input_per_1k;       /* USD per 1K input tokens (> 0) */
+    double output_per_1k;      /* USD per 1K output tokens (> 0) */
+    char source[256];
+    char date[32];
+} ld_api_offer;
+
+typedef struct {
+    double hours_per_month;    /* 730 */
+    double utilization;        /* capacity mode: average busy fraction */
+    double input_share;        /* share of input tokens in the volume */
+    double ops_monthly_usd;    /* fixed operations cost */
+    double gpu_memory_utilization; /* 0.9, vLLM's default */
+    double decode_efficiency;  /* share of the bandwidth ceiling reached */
+    double close_band;         /* "close" when within this fraction */
+    double band_api_below;     /* seed: below 500M tokens/month use the API */
+    double band_selfhost_above;/* seed: above 1B consider self-hosting */
+    char band_api_text[128];
+    char band_between_text[128];
+    char band_selfhost_text[128];
+    char band_variable_text[128];
+} ld_hosting_defaults;
+
+#define LD_MAX_PRESETS 8
+
+typedef struct {
+    char as_of[32];
+    ld_preset presets[LD_MAX_PRESETS];
+    size_t npresets;
+    ld_api_offer *offers;      /* shipped first, then imported */
+    size_t noffers, cap;
+    size_t nshipped;           /* offers from hosting.json */
+    ld_hosting_defaults defaults;
+} ld_hosting;
+
+/* --- GPUs --------------------------------------------------------------- */
+
+/* Parses gpus.csv (header gpu,memory_gb,bandwidth_gbs,fp16_tflops,
+ * hourly_usd,price_date,source).  memory_gb and bandwidth_gbs are required
+ * and must be > 0; hourly_usd and fp16_tflops may be empty. */
+int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
+                       const char *name, ld_error *err);
+void hosting_gpus_free(ld_gpu_list *l);
+/* Case-, space- and punctuation-insensitive lookup ("a100-80gb",
+ * "H100 SXM"): an exact match of the letters and digits, else the first
+ * GPU (in file order) whose name starts with them.  NULL if none. */
+const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name);
+
+/* --- hosting.json --------------------------------------------------------- */
+
+/* Empties `h` and sets the seed's defaults (730 h, bands 500M / 1B, ...). */
+void hosting_init(ld_hosting *h);
+/* Parses hosting.json into `h` (after hosting_init).  Errors name the file
+ * and the JSON path of the bad value ("presets.7B.monthly..."), or
+ * FILE:LINE:COL for a syntax error. */
+int hosting_parse(ld_hosting *h, const char *text, size_t len,
+                  const char *name, ld_error *err);
+/* Adds LiteLLM's chat entries with both prices (> 0) as API offers, per 1K.
+ * `added` (may be NULL) receives the count. */
+int hosting_load_litellm(ld_hosting *h, const char *text, size_t len,
+                         const char *name, size_t *added, ld_error *err);
+void hosting_free(ld_hosting *h);
+
+/* Preset by name ("7B", "7b"), or NULL. */
+const ld_preset *hosting_preset_find(const ld_hosting *h, const char *name);
+/* Offer by name, case-insensitive; the last one wins, so an imported file
+ * overrides a shipped offer of the same name.  NULL if none. */
+const ld_api_offer *hosting_offer_find(const ld_hosting *h, const char *name);
+
+/* Everything from a data set: gpus.csv, hosting.json and the --load'ed
+ * LiteLLM files.  On failure both outputs are freed. */
+int hosting_open(const ld_dataset *ds, ld_hosting *h, ld_gpu_list *gpus,
+                 ld_error *err);
+
+#endif

@@ -1,0 +1,103 @@
+/* sizing.h - how much GPU memory a model needs, on how many GPUs it fits,
+ * and how fast it decodes.
+ *
+ *   weights  = params × bits_per_weight / 8            (decimal GB, 1e9)
+ *   kv cache = 2 × layers × kv_heads × head_dim × context × batch × bytes
+ *   overhead = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION × (weights + kv)
+ *   GPUs     = smallest of 1, 2, 4, 8 with n × memory_gb × 0.9 >= total
+ *   decode   = n × bandwidth / (active weights + kv of one sequence) × efficiency
+ *   batched  = batch / max(bytes per step / bandwidth, flops per step / compute)
+ *
+ * Every result carries `basis`: the inputs and formulas, one per line, so the
+ * user sees where each number comes from. */
+#ifndef LLMDECK_SIZING_H
+#define LLMDECK_SIZING_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/error.h"
+#include "llmdeck/hosting.h"
+
+/* Runtime and activations: a CUDA context and the engine's workspace cost
+ * about half a GB per process whatever the model; activations, temporary
+ * buffers and allocator fragmentation grow with the model.  Rule-of-thumb
+ * values, shown on their own line so nobody mistakes them for physics. */
+#define SIZING_OVERHEAD_FIXED_GB 0.5
+#define SIZING_OVERHEAD_FRACTION 0.10
+#define SIZING_GPU_MEM_UTIL 0.9     /* vLLM's default gpu_memory_utilization */
+#define SIZING_EFFICIENCY 0.6       /* share of the bandwidth ceiling reached */
+#define SIZING_COMPUTE_UTIL 0.5     /* share of peak TFLOPS reached when compute-bound */
+#define SIZING_DEFAULT_CONTEXT 4096
+
+typedef struct {
+    double params_b;        /* total parameters, billions (> 0) */
+    double active_params_b; /* per token (MoE); <= 0 or NaN = params_b */
+    long layers, kv_heads, head_dim, hidden_size, attention_heads; /* 0 = unknown */
+} ld_model_arch;
+
+typedef struct {
+    const char *name;  /* canonical lower-case id: "q4_k_m" */
+    double bits;       /* effective bits per weight, whole file */
+    const char *basis; /* where the figure comes from */
+} ld_quant;
+
+/* Effective bits per weight of a quantization (case-insensitive: "fp16",
+ * "BF16", "int4", "awq", "Q4_K_M", ...).  Returns 0, or -1 if unknown. */
+int sizing_quant_bits(const char *name, double *bits);
+/* The table entry (or NULL); sizing_quant_at(i) for i < sizing_quant_count()
+ * lists them in display order (for pickers). */
+const ld_quant *sizing_quant_find(const char *name);
+size_t sizing_quant_count(void);
+const ld_quant *sizing_quant_at(size_t i);
+/* Bytes per KV-cache element: fp32 4, fp16/bf16 2, fp8/int8/q8 1. -1 if unknown. */
+int sizing_kv_bytes(const char *name, double *bytes);
+
+typedef struct {
+    ld_model_arch arch;
+    const char *model;     /* display name for the basis (may be NULL) */
+    const char *quant;     /* NULL = "fp16" */
+    const char *kv_quant;  /* NULL = "fp16" */
+    double context;        /* tokens per sequence; <= 0 = 4096 */
+    double batch;          /* concurrent sequences; <= 0 = 1 */
+    const ld_gpu *gpu;     /* the GPU to fit on; NULL = cheapest in `gpus` */
+    const ld_gpu_list *gpus; /* for the cheapest fit (may be NULL) */
+    double gpu_mem_util;   /* <= 0 = 0.9 */
+    double efficiency;     /* <= 0 = 0.6 */
+    double compute_util;   /* <= 0 = 0.5 */
+} ld_sizing_input;
+
+typedef struct {
+    double bits_per_weight;
+    double kv_bytes;            /* per element */
+    double context, batch;
+    double weights_gb, kv_cache_gb, overhead_gb, total_gb; /* kv NaN when unknown */
+    int kv_known;               /* 0: layers/kv_heads/head_dim missing */
+    /* Fit on the chosen (or cheapest) GPU. */
+    const ld_gpu *gpu;          /* NULL when no GPU was given or none fits */
+    int gpus;                   /* 1, 2, 4, 8; 0 = does not fit on 8 (or no GPU) */
+    double usable_gb;           /* per GPU */
+    /* Cheapest priced GPU type and count that fits (over input gpus). */
+    const ld_gpu *cheapest;
+    int cheapest_count;
+    double cheapest_hourly_usd; /* count × hourly */
+    /* Decode, one sequence (NaN without a fitting GPU). */
+    double tokens_per_s_ceiling, tokens_per_s;
+    /* Batched throughput at `batch` sequences, all sequences together. */
+    double throughput_tokens_per_s;
+    const char *bound;          /* "memory" or "compute" ("" without GPU) */
+    char basis[2048];
+} ld_sizing;
+
+/* Smallest of 1, 2, 4, 8 GPUs whose usable memory holds total_gb; 0 if none. */
+int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util);
+
+int sizing_compute(const ld_sizing_input *in, ld_sizing *out, ld_error *err);
+
+/* Architecture from a catalogue row: params_b (required), active_params_b,
+ * layers, kv_heads (missing: attention_heads), head_dim (missing:
+ * hidden_size / attention_heads), hidden_size, attention_heads. */
+int sizing_arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a,
+                             ld_error *err);
+
+#endif

@@ -1,0 +1,515 @@
+/* cmd_cost.c - `llmdeck cost`: API versus self-hosting at a monthly volume,
+ * with replicas, break-even, advice and the seed's bands; `--sweep` prints
+ * both costs over 1M..100B tokens for plotting. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "llmdeck/cost.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+#include "llmdeck/units.h"
+
+#define CMD "cost"
+#define SEED_OFFER "seed-gpt-3.5-turbo"
+#define SEED_PRESET "7B"
+
+static const char USAGE[] =
+    "usage: llmdeck cost [--tokens N] [--input-share F]\n"
+    "                    [--api NAME | --api-price USD_PER_1K [--api-price-out USD_PER_1K]]\n"
+    "                    [--selfhost-monthly USD | --preset 7B|13B|70B |\n"
+    "                     --model NAME [--quant Q] [--gpu NAME] [--context N] [--batch N]]\n"
+    "                    [--capacity] [--utilization F] [--throughput TOKENS_PER_S]\n"
+    "                    [--ops-monthly USD] [--sweep]\n"
+    "                    [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
+    "\n"
+    "Compares the monthly cost of an API with self-hosting, the break-even volume and\n"
+    "the advice (api, selfhost, or close within 10%), beside the seed's rule of thumb.\n"
+    "\n"
+    "  --tokens N            tokens per month (750M, 1.25B, 1e9; default 1B)\n"
+    "  --input-share F       share of input tokens (default 0.75)\n"
+    "  --api NAME            an API offer from hosting.json or a --load'ed LiteLLM file\n"
+    "                        (default seed-gpt-3.5-turbo, $0.002 per 1K)\n"
+    "  --api-price P         API price in USD per 1K tokens (input, or both)\n"
+    "  --api-price-out P     API price per 1K output tokens\n"
+    "  --selfhost-monthly U  self-hosting cost per replica, USD per month\n"
+    "  --preset P            the seed's 7B, 13B or 70B row (default 7B: $1,500, 50 tokens/s)\n"
+    "  --model NAME          size the model (see llmdeck size) and price its GPUs:\n"
+    "                        GPUs × hourly price × 730 h\n"
+    "  --capacity            replicas from throughput (default: the seed's one replica\n"
+    "                        with unlimited tokens)\n"
+    "  --utilization F       capacity mode: average busy share (default 0.5)\n"
+    "  --throughput T        one replica's tokens/s (overrides the preset or sizing)\n"
+    "  --ops-monthly U       fixed operations cost per month (default 0)\n"
+    "  --sweep               costs from 1M to 100B tokens/month (1-2-5 steps)\n"
+    "  --load FILE           LiteLLM model_prices_and_context_window.json: more --api names\n";
+
+enum {
+    OPT_TOKENS = CLI_OPT_FIRST_FREE, OPT_SHARE, OPT_API, OPT_PRICE, OPT_PRICE_OUT, OPT_MONTHLY,
+    OPT_PRESET, OPT_MODEL, OPT_QUANT, OPT_GPU, OPT_CONTEXT, OPT_BATCH, OPT_CAPACITY, OPT_UTIL,
+    OPT_TPS, OPT_OPS, OPT_SWEEP
+};
+
+static const struct option LONGOPTS[] = {
+    {"tokens", required_argument, 0, OPT_TOKENS},
+    {"input-share", required_argument, 0, OPT_SHARE},
+    {"api", required_argument, 0, OPT_API},
+    {"api-price", required_argument, 0, OPT_PRICE},
+    {"api-price-out", required_argument, 0, OPT_PRICE_OUT},
+    {"selfhost-monthly", required_argument, 0, OPT_MONTHLY},
+    {"preset", required_argument, 0, OPT_PRESET},
+    {"model", required_argument, 0, OPT_MODEL},
+    {"quant", required_argument, 0, OPT_QUANT},
+    {"gpu", required_argument, 0, OPT_GPU},
+    {"context", required_argument, 0, OPT_CONTEXT},
+    {"batch", required_argument, 0, OPT_BATCH},
+    {"capacity", no_argument, 0, OPT_CAPACITY},
+    {"utilization", required_argument, 0, OPT_UTIL},
+    {"utilisation", required_argument, 0, OPT_UTIL},
+    {"throughput", required_argument, 0, OPT_TPS},
+    {"ops-monthly", required_argument, 0, OPT_OPS},
+    {"sweep", no_argument, 0, OPT_SWEEP},
+    CLI_COMMON_OPTIONS,
+    {0, 0, 0, 0}
+};
+
+typedef struct {
+    const char *tokens, *share, *api, *price, *price_out, *monthly, *preset, *model, *quant,
+        *gpu, *context, *batch, *util, *tps, *ops;
+    int capacity, sweep;
+} flags;
+
+static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
+{
+    optind = 1;
+    opterr = 0;
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":h", LONGOPTS, NULL)) != -1) {
+        int rc = cli_common_option(com, opt, optarg);
+        if (rc < 0) return 2;
+        if (rc > 0) continue;
+        switch (opt) {
+        case OPT_TOKENS: f->tokens = optarg; break;
+        case OPT_SHARE: f->share = optarg; break;
+        case OPT_API: f->api = optarg; break;
+        case OPT_PRICE: f->price = optarg; break;
+        case OPT_PRICE_OUT: f->price_out = optarg; break;
+        case OPT_MONTHLY: f->monthly = optarg; break;
+        case OPT_PRESET: f->preset = optarg; break;
+        case OPT_MODEL: f->model = optarg; break;
+        case OPT_QUANT: f->quant = optarg; break;
+        case OPT_GPU: f->gpu = optarg; break;
+        case OPT_CONTEXT: f->context = optarg; break;
+        case OPT_BATCH: f->batch = optarg; break;
+        case OPT_CAPACITY: f->capacity = 1; break;
+        case OPT_UTIL: f->util = optarg; break;
+        case OPT_TPS: f->tps = optarg; break;
+        case OPT_OPS: f->ops = optarg; break;
+        case OPT_SWEEP: f->sweep = 1; break;
+        case 'h': com->help = 1; break;
+        case ':': return cli_usage_error(CMD, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            if (optopt >= CLI_OPT_DATA)
+                return cli_usage_error(CMD, "option '%s' takes no value", argv[optind - 1]);
+            if (optopt) return cli_usage_error(CMD, "unknown option '-%c'", optopt);
+            return cli_usage_error(CMD, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return 0;
+}
+
+/* A number > 0 for `flag` (prices, costs, throughput). */
+static int positive(const char *flag, const char *arg, double *out)
+{
+    if (cli_parse_count(CMD, flag, arg, -1e18, 1e18, out) != 0) return 2;
+    if (!(*out > 0)) return cli_usage_error(CMD, "%s: must be > 0, got '%s'", flag, arg);
+    return 0;
+}
+
+/* A fraction in (0, 1] (or [0, 1] when zero_ok). */
+static int fraction(const char *flag, const char *arg, int zero_ok, double *out)
+{
+    if (cli_parse_count(CMD, flag, arg, -1e18, 1e18, out) != 0) return 2;
+    if (*out > 1 || *out < 0 || (!zero_ok && *out == 0))
+        return cli_usage_error(CMD, "%s: expected a fraction %s 0 and <= 1 (0.75), got '%s'", flag,
+                               zero_ok ? ">=" : ">", arg);
+    return 0;
+}
+
+/* Checks every flag's value and combination before any data is read. */
+static int check_flags(const flags *f, ld_cost_input *in, double *price, double *price_out,
+                       double *monthly, double *tps, double *ops, double *ctx, double *batch)
+{
+    int rc;
+    if (f->tokens && cli_parse_count(CMD, "--tokens", f->tokens, 0, 1e18, &in->tokens_per_month) != 0)
+        return 2;
+    if (f->share && (rc = fraction("--input-share", f->share, 1, &in->input_share))) return rc;
+    if (f->api && (f->price || f->price_out))
+        return cli_usage_error(CMD, "--api and --api-price exclude each other");
+    if (f->price_out && !f->price)
+        return cli_usage_error(CMD, "--api-price-out needs --api-price (the input price)");
+    if (f->price && (rc = positive("--api-price", f->price, price))) return rc;
+    if (f->price_out && (rc = positive("--api-price-out", f->price_out, price_out))) return rc;
+    if ((f->monthly != NULL) + (f->preset != NULL) + (f->model != NULL) > 1)
+        return cli_usage_error(CMD, "--selfhost-monthly, --preset and --model exclude each other");
+    if (!f->model && (f->quant || f->gpu || f->context || f->batch))
+        return cli_usage_error(CMD, "%s needs --model", f->quant ? "--quant" : f->gpu ? "--gpu"
+                                                        : f->context ? "--context" : "--batch");
+    if (f->monthly && (rc = positive("--selfhost-monthly", f->monthly, monthly))) return rc;
+    if (f->quant && !sizing_quant_find(f->quant))
+        return cli_usage_error(CMD, "--quant: unknown quantization '%s' (fp16, bf16, int8, int4, "
+                                    "q8_0, q4_k_m, ...)", f->quant);
+    if (f->context) {
+        if (cli_parse_count(CMD, "--context", f->context, 1, 1e8, ctx) != 0) return 2;
+        if (*ctx != floor(*ctx)) return cli_usage_error(CMD, "--context: expected a whole number");
+    }
+    if (f->batch) {
+        if (cli_parse_count(CMD, "--batch", f->batch, 1, 1e6, batch) != 0) return 2;
+        if (*batch != floor(*batch)) return cli_usage_error(CMD, "--batch: expected a whole number");
+    }
+    if (f->util && (rc = fraction("--utilization", f->util, 0, &in->utilization))) return rc;
+    if (f->util && !f->capacity) return cli_usage_error(CMD, "--utilization needs --capacity");
+    if (f->tps && (rc = positive("--throughput", f->tps, tps))) return rc;
+    if (f->ops) {
+        if (cli_parse_count(CMD, "--ops-monthly", f->ops, 0, 1e15, ops) != 0) return 2;
+    }
+    return 0;
+}
+
+/* ---- writers ------------------------------------------------------------------ */
+
+static const char *san(const char *s, char *buf, size_t n)
+{
+    return output_sanitize(s ? s : "", buf, n);
+}
+
+/* The basis, one line each, with a prefix ("  " for text, "- " for md). */
+static void basis_lines(FILE *out, const char *basis, int md)
+{
+    char line[1024], b[2048];
+    while (*basis) {
+        const char *e = strchr(basis, '\n');
+        size_t n = e ? (size_t)(e - basis) : strlen(basis);
+        snprintf(line, sizeof line, "%.*s", (int)n, basis);
+        if (md) {
+            fputs("- ", out);
+            output_md_cell(out, line);
+            fputc('\n', out);
+        } else {
+            fprintf(out, "  %s\n", san(line, b, sizeof b));
+        }
+        basis += n + (e ? 1 : 0);
+    }
+}
+
+static void json_num(FILE *out, double v, int decimals)
+{
+    if (!isfinite(v)) fputs("null", out);
+    else fprintf(out, "%.*f", decimals, v);
+}
+
+/* "750M tokens/month" or "never". */
+static void break_even_text(const ld_cost *c, char *buf, size_t n)
+{
+    if (c->break_even_never) {
+        snprintf(buf, n, "never (self-hosting costs more per token than the API at any volume)");
+        return;
+    }
+    char t[32];
+    units_format_count(c->break_even_tokens, t, sizeof t);
+    snprintf(buf, n, "%s tokens/month", t);
+}
+
+static void difference_text(const ld_cost *c, char *buf, size_t n)
+{
+    char d[32];
+    units_format_usd(fabs(c->difference_usd), d, sizeof d);
+    double pct = c->api_monthly_usd > 0 ? fabs(c->difference_usd) / c->api_monthly_usd * 100 : NAN;
+    if (c->difference_usd < 0)
+        snprintf(buf, n, "self-hosting saves %s/month (%.0f%% of the API cost)", d, pct);
+    else if (c->difference_usd > 0)
+        snprintf(buf, n, "self-hosting costs %s/month more", d);
+    else
+        snprintf(buf, n, "the same");
+}
+
+static void write_cost(FILE *out, const ld_cost_input *in, const ld_cost *c,
+                       const ld_api_offer *offer, ld_format fmt)
+{
+    char t[32], u1[32], u2[32], be[128], diff[128], b[512], b2[512];
+    units_format_count(c->tokens_per_month, t, sizeof t);
+    units_format_usd(c->api_monthly_usd, u1, sizeof u1);
+    units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
+    break_even_text(c, be, sizeof be);
+    difference_text(c, diff, sizeof diff);
+    const char *mode = in->mode == LD_COST_CAPACITY ? "capacity" : "seed";
+    double out_price = in->api_out_per_1k > 0 ? in->api_out_per_1k : in->api_in_per_1k;
+    switch (fmt) {
+    case LD_FMT_JSON:
+        fprintf(out, "{\n  \"tokens_per_month\": %.0f,\n  \"api_monthly_usd\": ", c->tokens_per_month);
+        json_num(out, c->api_monthly_usd, 2);
+        fputs(",\n  \"selfhost_monthly_usd\": ", out);
+        json_num(out, c->selfhost_monthly_usd, 2);
+        fprintf(out, ",\n  \"replicas\": %ld,\n  \"break_even_tokens\": ", c->replicas);
+        json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
+        fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
+                cost_advice_name(c->advice), mode);
+        output_json_string(out, in->api_label);
+        fprintf(out, ",\n  \"api_input_per_1k\": %.10g,\n  \"api_output_per_1k\": %.10g,\n"
+                     "  \"input_share\": %g,\n  \"selfhost\": ",
+                in->api_in_per_1k, out_price, in->input_share);
+        output_json_string(out, in->selfhost_label);
+        fputs(",\n  \"difference_usd\": ", out);
+        json_num(out, c->difference_usd, 2);
+        fputs(",\n  \"seed_band\": ", out);
+        output_json_string(out, c->band);
+        fputs(",\n  \"variable_load\": ", out);
+        output_json_string(out, in->band_variable_text);
+        fputs(",\n  \"basis\": ", out);
+        {
+            char basis[sizeof c->basis];
+            snprintf(basis, sizeof basis, "%s", c->basis);
+            size_t n = strlen(basis);
+            if (n && basis[n - 1] == '\n') basis[n - 1] = '\0';
+            output_json_string(out, basis);
+        }
+        fputs("\n}\n", out);
+        break;
+    case LD_FMT_CSV:
+        fputs("tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,break_even_tokens,"
+              "advice,mode,api,selfhost\n", out);
+        fprintf(out, "%.0f,%.2f,%.2f,%ld,", c->tokens_per_month, c->api_monthly_usd,
+                c->selfhost_monthly_usd, c->replicas);
+        if (!c->break_even_never) fprintf(out, "%.0f", c->break_even_tokens);
+        fprintf(out, ",%s,%s,", cost_advice_name(c->advice), mode);
+        output_csv_field(out, in->api_label);
+        fputc(',', out);
+        output_csv_field(out, in->selfhost_label);
+        fputc('\n', out);
+        break;
+    case LD_FMT_MD:
+        fprintf(out, "## API or self-hosting at %s tokens/month\n\n| | |\n|---|---|\n", t);
+        fputs("| API | ", out);
+        fprintf(out, "%s/month (", u1);
+        output_md_cell(out, in->api_label);
+        fprintf(out, ") |\n| Self-hosting | %s/month, %ld replica%s (", u2, c->replicas,
+                c->replicas == 1 ? "" : "s");
+        output_md_cell(out, in->selfhost_label);
+        fprintf(out, "; %s mode) |\n| Difference | %s |\n| Break-even | %s |\n| Advice | **%s** |\n",
+                mode, diff, be, cost_advice_name(c->advice));
+        fputs("| Seed rule of thumb | ", out);
+        output_md_cell(out, c->band);
+        fputs("; ", out);
+        output_md_cell(out, in->band_variable_text);
+        fputs(" |\n\n**Basis**\n\n", out);
+        basis_lines(out, c->basis, 1);
+        break;
+    default:
+        fprintf(out, "Monthly volume  %s tokens (%g%% input)\n", t, in->input_share * 100);
+        fprintf(out, "API             %s/month  %s: $%.6g in / $%.6g out per 1K ($%.4g / $%.4g per 1M)\n",
+                u1, san(in->api_label, b, sizeof b), in->api_in_per_1k, out_price,
+                in->api_in_per_1k * 1000, out_price * 1000);
+        fprintf(out, "Self-host       %s/month  %ld replica%s, %s mode (%s)\n", u2, c->replicas,
+                c->replicas == 1 ? "" : "s", mode, san(in->selfhost_label, b2, sizeof b2));
+        fprintf(out, "Difference      %s\n", diff);
+        fprintf(out, "Break-even      %s\n", be);
+        fprintf(out, "Advice          %s\n", cost_advice_name(c->advice));
+        fprintf(out, "Seed bands      %s\n", san(c->band, b, sizeof b));
+        fprintf(out, "                %s\n", san(in->band_variable_text, b, sizeof b));
+        if (offer && offer->source[0])
+            fprintf(out, "API price from  %s%s%s\n", san(offer->source, b, sizeof b),
+                    offer->date[0] ? ", " : "", san(offer->date, b2, sizeof b2));
+        fputs("\nBasis:\n", out);
+        basis_lines(out, c->basis, 0);
+        break;
+    }
+}
+
+static void write_sweep(FILE *out, const ld_cost_input *in, const ld_cost *c, ld_format fmt)
+{
+    ld_cost_point pts[64];
+    size_t n = cost_sweep(in, 1e6, 100e9, 3, pts, 64);
+    char be[128], t[32], u1[32], u2[32];
+    break_even_text(c, be, sizeof be);
+    switch (fmt) {
+    case LD_FMT_JSON:
+        fputs("{\n  \"break_even_tokens\": ", out);
+        json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
+        fprintf(out, ",\n  \"mode\": \"%s\",\n  \"points\": [\n",
+                in->mode == LD_COST_CAPACITY ? "capacity" : "seed");
+        for (size_t i = 0; i < n; i++)
+            fprintf(out, "    {\"tokens_per_month\": %.0f, \"api_monthly_usd\": %.2f, "
+                         "\"selfhost_monthly_usd\": %.2f, \"replicas\": %ld, \"advice\": \"%s\"}%s\n",
+                    pts[i].tokens, pts[i].api_usd, pts[i].selfhost_usd, pts[i].replicas,
+                    cost_advice_name(pts[i].advice), i + 1 < n ? "," : "");
+        fputs("  ]\n}\n", out);
+        break;
+    case LD_FMT_CSV:
+        fputs("tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,advice\n", out);
+        for (size_t i = 0; i < n; i++)
+            fprintf(out, "%.0f,%.2f,%.2f,%ld,%s\n", pts[i].tokens, pts[i].api_usd,
+                    pts[i].selfhost_usd, pts[i].replicas, cost_advice_name(pts[i].advice));
+        break;
+    case LD_FMT_MD:
+        fputs("| tokens/month | API/month | self-host/month | replicas | advice |\n"
+              "|---:|---:|---:|---:|---|\n", out);
+        for (size_t i = 0; i < n; i++) {
+            units_format_count(pts[i].tokens, t, sizeof t);
+            units_format_usd(pts[i].api_usd, u1, sizeof u1);
+            units_format_usd(pts[i].selfhost_usd, u2, sizeof u2);
+            fprintf(out, "| %s | %s | %s | %ld | %s |\n", t, u1, u2, pts[i].replicas,
+                    cost_advice_name(pts[i].advice));
+        }
+        fprintf(out, "\nBreak-even: %s\n", be);
+        break;
+    default:
+        fprintf(out, "%-14s %14s %16s %9s  %s\n", "tokens/month", "API/month", "self-host/month",
+                "replicas", "advice");
+        for (size_t i = 0; i < n; i++) {
+            units_format_count(pts[i].tokens, t, sizeof t);
+            units_format_usd(pts[i].api_usd, u1, sizeof u1);
+            units_format_usd(pts[i].selfhost_usd, u2, sizeof u2);
+            fprintf(out, "%-14s %14s %16s %9ld  %s\n", t, u1, u2, pts[i].replicas,
+                    cost_advice_name(pts[i].advice));
+        }
+        fprintf(out, "\nBreak-even: %s\n", be);
+        break;
+    }
+}
+
+int cmd_cost(int argc, char **argv)
+{
+    cli_common com = {0};
+    flags f = {0};
+    int rc = parse_flags(argc, argv, &com, &f);
+    if (rc) return rc;
+    if (com.help) {
+        fputs(USAGE, stdout);
+        return 0;
+    }
+    if ((rc = cli_no_positionals(CMD, argc, argv)) != 0) return rc;
+    ld_cost_input in, flagged;
+    cost_defaults(&flagged);
+    double price = NAN, price_out = NAN, monthly = NAN, tps = NAN, ops = NAN, ctx = 0, batch = 0;
+    if ((rc = check_flags(&f, &flagged, &price, &price_out, &monthly, &tps, &ops, &ctx, &batch)))
+        return rc;
+
+    ld_dataset ds;
+    memset(&ds, 0, sizeof ds);
+    if ((rc = cli_open_dataset(&com, &ds)) != 0) return rc;
+    ld_error err;
+    error_clear(&err);
+    ld_hosting h;
+    ld_gpu_list gpus;
+    if (hosting_open(&ds, &h, &gpus, &err) != 0) {
+        rc = cli_report(&err);
+        dataset_close(&ds);
+        return rc;
+    }
+    cost_defaults(&in);
+    cost_apply_hosting(&in, &h);
+    in.tokens_per_month = f.tokens ? flagged.tokens_per_month : in.tokens_per_month;
+    if (f.share) in.input_share = flagged.input_share;
+    if (f.util) in.utilization = flagged.utilization;
+    if (f.ops) in.ops_monthly_usd = ops;
+    in.mode = f.capacity ? LD_COST_CAPACITY : LD_COST_SEED;
+
+    /* The API side. */
+    char api_label[192], sh_label[256];
+    const ld_api_offer *offer = NULL;
+    if (f.price) {
+        in.api_in_per_1k = price;
+        in.api_out_per_1k = f.price_out ? price_out : price;
+        snprintf(api_label, sizeof api_label, "--api-price");
+    } else {
+        const char *name = f.api ? f.api : SEED_OFFER;
+        offer = hosting_offer_find(&h, name);
+        if (!offer) {
+            rc = cli_usage_error(CMD, "--api: unknown API offer '%s' (hosting.json has %s, gpt-4o, "
+                                      "...; --load a LiteLLM price file for more)", name, SEED_OFFER);
+            goto done;
+        }
+        in.api_in_per_1k = offer->input_per_1k;
+        in.api_out_per_1k = offer->output_per_1k;
+        snprintf(api_label, sizeof api_label, "%s", offer->name);
+    }
+    in.api_label = api_label;
+
+    /* The self-hosting side. */
+    if (f.monthly) {
+        in.replica_monthly_usd = monthly;
+        in.replica_tokens_per_s = NAN;
+        snprintf(sh_label, sizeof sh_label, "--selfhost-monthly");
+    } else if (f.model) {
+        long row = catalog_find(ds.models, f.model);
+        if (row < 0) {
+            rc = cli_usage_error(CMD, "--model: unknown model '%s' (see llmdeck table)", f.model);
+            goto done;
+        }
+        ld_sizing_input si;
+        memset(&si, 0, sizeof si);
+        if (sizing_arch_from_catalog(ds.models, (size_t)row, &si.arch, &err) != 0) {
+            rc = cli_usage_error(CMD, "--model: %s", err.msg);
+            goto done;
+        }
+        if (f.gpu && !(si.gpu = hosting_gpu_find(&gpus, f.gpu))) {
+            rc = cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv)", f.gpu);
+            goto done;
+        }
+        si.gpus = &gpus;
+        si.quant = f.quant;
+        si.context = ctx;
+        si.batch = batch;
+        si.efficiency = h.defaults.decode_efficiency;
+        si.gpu_mem_util = h.defaults.gpu_memory_utilization;
+        ld_sizing s;
+        if (sizing_compute(&si, &s, &err) != 0) {
+            rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
+            goto done;
+        }
+        const char *mname = catalog_text(ds.models, (size_t)row, catalog_key_col(ds.models));
+        if (cost_from_sizing(&in, &s, &err) != 0) {
+            rc = cli_usage_error(CMD, "--%s: %s: %s", f.gpu ? "gpu" : "model", mname, err.msg);
+            goto done;
+        }
+        snprintf(sh_label, sizeof sh_label, "%s %s on %d × %s at $%.4g/h × %g h", mname,
+                 si.quant ? sizing_quant_find(si.quant)->name : "fp16", s.gpus, s.gpu->name,
+                 s.gpu->hourly_usd, in.hours_per_month);
+    } else {
+        const char *name = f.preset ? f.preset : SEED_PRESET;
+        const ld_preset *p = hosting_preset_find(&h, name);
+        if (!p) {
+            rc = cli_usage_error(CMD, "--preset: expected 7B, 13B or 70B, got '%s'", name);
+            goto done;
+        }
+        in.replica_monthly_usd = p->monthly_usd;
+        in.replica_tokens_per_s = p->tokens_per_s;
+        snprintf(sh_label, sizeof sh_label, "preset %s: %s, %g tokens/s", p->name, p->gpu,
+                 p->tokens_per_s);
+    }
+    if (f.tps) in.replica_tokens_per_s = tps;
+    in.selfhost_label = sh_label;
+    if (in.mode == LD_COST_CAPACITY && !(in.replica_tokens_per_s > 0)) {
+        rc = cli_usage_error(CMD, "--capacity: needs a replica throughput: use --preset, --model "
+                                  "or --throughput");
+        goto done;
+    }
+    ld_cost c;
+    if (cost_compute(&in, &c, &err) != 0) {
+        rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
+        goto done;
+    }
+    if (f.sweep) write_sweep(stdout, &in, &c, com.format);
+    else write_cost(stdout, &in, &c, offer, com.format);
+    if (fflush(stdout) != 0) {
+        error_set(&err, LD_ERR_IO, "stdout", 0, 0, "%s", strerror(errno));
+        rc = cli_report(&err);
+    }
+done:
+    hosting_free(&h);
+    hosting_gpus_free(&gpus);
+    dataset_close(&ds);
+    return rc;
+}

@@ -1,0 +1,289 @@
+/* cost.c - API vs self-host monthly cost, capacity, break-even, advice. */
+#include "llmdeck/cost.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "llmdeck/units.h"
+
+void cost_defaults(ld_cost_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->tokens_per_month = 1e9;
+    in->input_share = 0.75;
+    in->api_in_per_1k = 0.002;  /* the seed's "$0.002 per 1K tokens" */
+    in->api_out_per_1k = 0.002;
+    in->replica_monthly_usd = 1500; /* the seed's 7B preset */
+    in->ops_monthly_usd = 0;
+    in->mode = LD_COST_SEED;
+    in->replica_tokens_per_s = 50;  /* the seed's 7B preset */
+    /* A service sized for its peak runs about half busy on average (a
+     * peak-to-mean ratio of 2): capacity mode plans for that by default. */
+    in->utilization = 0.5;
+    in->hours_per_month = 730;
+    in->close_band = 0.10;
+    in->band_api_below = 500e6;
+    in->band_selfhost_above = 1e9;
+    in->band_api_text = "Use API";
+    in->band_between_text = "Between the bands: compare the figures";
+    in->band_selfhost_text = "Consider self-hosting";
+    in->band_variable_text = "Variable load: Use API with self-hosted fallback";
+    in->api_label = "seed-gpt-3.5-turbo";
+    in->selfhost_label = "preset 7B";
+}
+
+void cost_apply_hosting(ld_cost_input *in, const ld_hosting *h)
+{
+    const ld_hosting_defaults *d = &h->defaults;
+    in->hours_per_month = d->hours_per_month;
+    in->utilization = d->utilization;
+    in->input_share = d->input_share;
+    in->ops_monthly_usd = d->ops_monthly_usd;
+    in->close_band = d->close_band;
+    in->band_api_below = d->band_api_below;
+    in->band_selfhost_above = d->band_selfhost_above;
+    in->band_api_text = d->band_api_text;
+    in->band_between_text = d->band_between_text;
+    in->band_selfhost_text = d->band_selfhost_text;
+    in->band_variable_text = d->band_variable_text;
+}
+
+int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
+{
+    if (!s->gpu || s->gpus == 0)
+        return error_set(err, LD_ERR_USAGE, "gpu", 0, 0, "the model needs %.1f GB: it does not fit on 8 × %s",
+                         s->total_gb, s->gpu ? s->gpu->name : "any priced GPU");
+    if (!(s->gpu->hourly_usd > 0))
+        return error_set(err, LD_ERR_USAGE, "gpu", 0, 0,
+                         "%s has no hourly price in gpus.csv; give a monthly cost instead", s->gpu->name);
+    in->replica_monthly_usd = s->gpus * s->gpu->hourly_usd * in->hours_per_month;
+    in->replica_tokens_per_s = s->throughput_tokens_per_s;
+    return 0;
+}
+
+int cost_validate(const ld_cost_input *in, ld_error *err)
+{
+    if (!(in->tokens_per_month >= 0) || !isfinite(in->tokens_per_month))
+        return error_set(err, LD_ERR_USAGE, "tokens", 0, 0, "the monthly volume must be a number >= 0");
+    if (!(in->input_share >= 0 && in->input_share <= 1))
+        return error_set(err, LD_ERR_USAGE, "input-share", 0, 0, "the input share must be in [0, 1]");
+    if (!(in->api_in_per_1k > 0) || !isfinite(in->api_in_per_1k))
+        return error_set(err, LD_ERR_USAGE, "api-price", 0, 0, "the API price must be > 0 (USD per 1K tokens)");
+    if (!(in->replica_monthly_usd > 0) || !isfinite(in->replica_monthly_usd))
+        return error_set(err, LD_ERR_USAGE, "selfhost-monthly", 0, 0,
+                         "the self-hosting cost must be > 0 (USD per month)");
+    if (!(in->ops_monthly_usd >= 0) || !isfinite(in->ops_monthly_usd))
+        return error_set(err, LD_ERR_USAGE, "ops-monthly", 0, 0, "the operations cost must be >= 0");
+    if (!(in->hours_per_month > 0))
+        return error_set(err, LD_ERR_USAGE, "hours", 0, 0, "hours per month must be > 0");
+    if (in->mode == LD_COST_CAPACITY) {
+        if (!(in->replica_tokens_per_s > 0) || !isfinite(in->replica_tokens_per_s))
+            return error_set(err, LD_ERR_USAGE, "throughput", 0, 0,
+                             "capacity mode needs a replica throughput > 0 tokens/s");
+        if (!(in->utilization > 0 && in->utilization <= 1))
+            return error_set(err, LD_ERR_USAGE, "utilization", 0, 0, "utilization must be in (0, 1]");
+    }
+    return 0;
+}
+
+double cost_api_price_per_1k(const ld_cost_input *in)
+{
+    double out = in->api_out_per_1k > 0 ? in->api_out_per_1k : in->api_in_per_1k;
+    return in->input_share * in->api_in_per_1k + (1 - in->input_share) * out;
+}
+
+double cost_api_monthly(const ld_cost_input *in, double tokens)
+{
+    return tokens / 1000.0 * cost_api_price_per_1k(in);
+}
+
+/* Tokens one replica serves in a month at the planned utilization. */
+static double replica_capacity(const ld_cost_input *in)
+{
+    return in->replica_tokens_per_s * 3600.0 * in->hours_per_month * in->utilization;
+}
+
+long cost_replicas(const ld_cost_input *in, double tokens)
+{
+    if (in->mode != LD_COST_CAPACITY) return 1;
+    double c = replica_capacity(in);
+    /* The tiny tolerance keeps 2 × capacity from becoming 3 by rounding. */
+    double r = ceil(tokens / c * (1 - 1e-12));
+    return r < 1 ? 1 : (long)r;
+}
+
+double cost_selfhost_monthly(const ld_cost_input *in, double tokens)
+{
+    return (double)cost_replicas(in, tokens) * in->replica_monthly_usd + in->ops_monthly_usd;
+}
+
+int cost_break_even(const ld_cost_input *in, double *tokens)
+{
+    double p = cost_api_price_per_1k(in) / 1000.0; /* USD per token */
+    double r = in->replica_monthly_usd, ops = in->ops_monthly_usd;
+    if (!(p > 0)) return 1;
+    if (in->mode != LD_COST_CAPACITY) {
+        *tokens = (r + ops) / p;
+        return 0;
+    }
+    /* On step k (k replicas, volume in ((k-1)C, kC]) self-hosting costs
+     * kR + ops, flat, while the API grows: the step breaks even if
+     * (kR + ops) / p <= kC, i.e. k × (Cp - R) >= ops.  The smallest such k
+     * gives the break-even volume (kR + ops) / p. */
+    double c = replica_capacity(in);
+    double margin = c * p - r; /* what one full replica saves against the API */
+    double k;
+    if (margin > 0) {
+        k = ceil(ops / margin);
+        if (k < 1) k = 1;
+    } else if (margin == 0 && ops == 0) {
+        k = 1;
+    } else {
+        return 1; /* a full replica costs more per token than the API: never */
+    }
+    *tokens = (k * r + ops) / p;
+    return 0;
+}
+
+const char *cost_advice_name(ld_advice a)
+{
+    switch (a) {
+    case LD_ADVICE_SELFHOST: return "selfhost";
+    case LD_ADVICE_CLOSE: return "close";
+    default: return "api";
+    }
+}
+
+const char *cost_band(const ld_cost_input *in, double tokens)
+{
+    if (tokens < in->band_api_below) return in->band_api_text;
+    if (tokens > in->band_selfhost_above) return in->band_selfhost_text;
+    return in->band_between_text;
+}
+
+static ld_advice advise(const ld_cost_input *in, double api, double self)
+{
+    double big = fmax(api, self);
+    if (fabs(self - api) <= in->close_band * big) return LD_ADVICE_CLOSE;
+    return self < api ? LD_ADVICE_SELFHOST : LD_ADVICE_API;
+}
+
+static void basis_add(ld_cost *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void basis_add(ld_cost *c, const char *fmt, ...)
+{
+    size_t used = strlen(c->basis);
+    if (used + 1 >= sizeof c->basis) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->basis + used, sizeof c->basis - used, fmt, ap);
+    va_end(ap);
+    used = strlen(c->basis);
+    if (used + 1 < sizeof c->basis) {
+        c->basis[used] = '\n';
+        c->basis[used + 1] = '\0';
+    }
+}
+
+/* A price per 1K without losing small digits: $0.002, $0.00015. */
+static const char *price(double v, char *buf, size_t n)
+{
+    snprintf(buf, n, "$%.6g", v);
+    return buf;
+}
+
+int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
+{
+    memset(c, 0, sizeof *c);
+    if (cost_validate(in, err) != 0) return -1;
+    double v = in->tokens_per_month;
+    char t1[32], t2[32], t3[32], u1[32], u2[32], u3[32], p1[32], p2[32];
+    double out = in->api_out_per_1k > 0 ? in->api_out_per_1k : in->api_in_per_1k;
+    c->tokens_per_month = v;
+    c->api_blended_per_1k = cost_api_price_per_1k(in);
+    c->api_monthly_usd = cost_api_monthly(in, v);
+    c->replicas = cost_replicas(in, v);
+    c->selfhost_monthly_usd = cost_selfhost_monthly(in, v);
+    c->difference_usd = c->selfhost_monthly_usd - c->api_monthly_usd;
+    c->advice = advise(in, c->api_monthly_usd, c->selfhost_monthly_usd);
+    c->band = cost_band(in, v);
+    c->replica_capacity_tokens = in->mode == LD_COST_CAPACITY ? replica_capacity(in) : NAN;
+
+    units_format_count(v, t1, sizeof t1);
+    units_format_usd(c->api_monthly_usd, u1, sizeof u1);
+    basis_add(c, "API = %s tokens × %g%% / 1000 × %s + %s × %g%% / 1000 × %s = %s/month "
+                 "(%s; %s per 1M blended)",
+              t1, in->input_share * 100, price(in->api_in_per_1k, p1, sizeof p1), t1,
+              (1 - in->input_share) * 100, price(out, p2, sizeof p2), u1,
+              in->api_label ? in->api_label : "API", price(c->api_blended_per_1k * 1000, t2, sizeof t2));
+    if (in->mode == LD_COST_CAPACITY) {
+        units_format_count(c->replica_capacity_tokens, t2, sizeof t2);
+        basis_add(c, "capacity per replica = %g tokens/s × 3600 s × %g h × %g%% utilization = "
+                     "%s tokens/month; replicas = ceil(%s / %s) = %ld",
+                  in->replica_tokens_per_s, in->hours_per_month, in->utilization * 100, t2, t1, t2,
+                  c->replicas);
+    }
+    units_format_usd(in->replica_monthly_usd, u1, sizeof u1);
+    units_format_usd(in->ops_monthly_usd, u2, sizeof u2);
+    units_format_usd(c->selfhost_monthly_usd, u3, sizeof u3);
+    basis_add(c, "self-host = %ld replica%s × %s + %s ops = %s/month (%s; %s)", c->replicas,
+              c->replicas == 1 ? "" : "s", u1, u2, u3,
+              in->selfhost_label ? in->selfhost_label : "self-hosted",
+              in->mode == LD_COST_CAPACITY ? "capacity mode"
+                                           : "seed mode: one replica, unlimited tokens");
+
+    double be;
+    if (cost_break_even(in, &be) == 0) {
+        c->break_even_tokens = be;
+        units_format_count(be, t3, sizeof t3);
+        if (in->mode == LD_COST_CAPACITY) {
+            long k = cost_replicas(in, be);
+            basis_add(c, "break-even = (%ld × %s + %s) / %s per 1K × 1000 = %s tokens/month",
+                      k, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t3);
+        } else {
+            basis_add(c, "break-even = (%s + %s) / %s per 1K × 1000 = %s tokens/month", u1, u2,
+                      price(c->api_blended_per_1k, p1, sizeof p1), t3);
+        }
+    } else {
+        c->break_even_tokens = NAN;
+        c->break_even_never = 1;
+        double per1k = in->replica_monthly_usd / replica_capacity(in) * 1000;
+        basis_add(c, "break-even: never (one full replica costs %s per 1K tokens, more than "
+                     "the API's %s)",
+                  price(per1k, p1, sizeof p1), price(c->api_blended_per_1k, p2, sizeof p2));
+    }
+    basis_add(c, "advice: %s (close = within %g%%); seed bands: < %s API, > %s consider self-hosting",
+              cost_advice_name(c->advice), in->close_band * 100,
+              (units_format_count(in->band_api_below, t1, sizeof t1), t1),
+              (units_format_count(in->band_selfhost_above, t2, sizeof t2), t2));
+    return 0;
+}
+
+size_t cost_sweep(const ld_cost_input *in, double lo, double hi, int per_decade,
+                  ld_cost_point *pts, size_t max)
+{
+    static const double m125[] = {1, 2, 5};
+    if (!(lo > 0) || !(hi >= lo) || per_decade < 1) return 0;
+    size_t n = 0;
+    int d0 = (int)floor(log10(lo) + 1e-9);
+    for (int d = d0; n < max; d++) {
+        for (int i = 0; i < per_decade && n < max; i++) {
+            double m = per_decade == 3 ? m125[i] : pow(10.0, (double)i / per_decade);
+            double v = m * pow(10.0, d);
+            if (v < lo * (1 - 1e-9)) continue;
+            if (v > hi * (1 + 1e-9)) return n;
+            ld_cost_point *p = &pts[n++];
+            p->tokens = v;
+            p->api_usd = cost_api_monthly(in, v);
+            p->replicas = cost_replicas(in, v);
+            p->selfhost_usd = cost_selfhost_monthly(in, v);
+            p->advice = advise(in, p->api_usd, p->selfhost_usd);
+        }
+    }
+    return n;
+}

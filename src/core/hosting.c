@@ -1,0 +1,456 @@
+/* hosting.c - GPU list, hosting presets, API offers and defaults.
+ *
+ * gpus.csv goes through csvload (libcsv) into a catalog and is then copied
+ * into a small array of structs: sizing and the cost view walk it on every
+ * keypress, and a dozen rows do not need columnar storage.
+ * hosting.json and LiteLLM's price file go through cJSON.  cJSON reports no
+ * line numbers, so a syntax error's LINE:COL is computed from the offset it
+ * stops at; a bad value is named by its JSON path instead. */
+#include "llmdeck/hosting.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/csvload.h"
+#include "jsonpos.h"
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src ? src : "");
+}
+
+/* --- GPUs --------------------------------------------------------------- */
+
+int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
+                       const char *name, ld_error *err)
+{
+    static const char *const numbers[] = {"memory_gb", "bandwidth_gbs", "fp16_tflops",
+                                          "hourly_usd", NULL};
+    static const char *const texts[] = {"gpu", "price_date", "source", NULL};
+    ld_csv_options opt = {numbers, texts, NULL, NULL};
+    out->v = NULL;
+    out->n = 0;
+    ld_catalog *cat = csvload_buffer(text, len, name, &opt, err);
+    if (!cat) return -1;
+    int c_gpu = catalog_col_index(cat, "gpu"), c_mem = catalog_col_index(cat, "memory_gb");
+    int c_bw = catalog_col_index(cat, "bandwidth_gbs"), c_tf = catalog_col_index(cat, "fp16_tflops");
+    int c_hr = catalog_col_index(cat, "hourly_usd"), c_date = catalog_col_index(cat, "price_date");
+    int c_src = catalog_col_index(cat, "source");
+    if (c_gpu < 0 || c_mem < 0 || c_bw < 0) {
+        catalog_free(cat);
+        return error_set(err, LD_ERR_PARSE, name, 1, 0,
+                         "expected columns gpu, memory_gb, bandwidth_gbs "
+                         "(and fp16_tflops, hourly_usd, price_date, source)");
+    }
+    size_t rows = catalog_rows(cat);
+    out->v = calloc(rows ? rows : 1, sizeof *out->v);
+    if (!out->v) {
+        catalog_free(cat);
+        return error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+    }
+    for (size_t r = 0; r < rows; r++) {
+        ld_gpu *g = &out->v[out->n];
+        long line = (long)r + 2; /* header is line 1; gpus.csv has no multi-line cells */
+        copy_str(g->name, sizeof g->name, catalog_text(cat, r, (size_t)c_gpu));
+        g->memory_gb = catalog_num(cat, r, (size_t)c_mem);
+        g->bandwidth_gbs = catalog_num(cat, r, (size_t)c_bw);
+        g->fp16_tflops = c_tf >= 0 ? catalog_num(cat, r, (size_t)c_tf) : NAN;
+        g->hourly_usd = c_hr >= 0 ? catalog_num(cat, r, (size_t)c_hr) : NAN;
+        copy_str(g->price_date, sizeof g->price_date,
+                 c_date >= 0 ? catalog_text(cat, r, (size_t)c_date) : "");
+        copy_str(g->source, sizeof g->source, c_src >= 0 ? catalog_text(cat, r, (size_t)c_src) : "");
+        const char *bad = NULL;
+        if (!g->name[0]) bad = "gpu: a name is required";
+        else if (!(g->memory_gb > 0)) bad = "memory_gb: must be a number > 0";
+        else if (!(g->bandwidth_gbs > 0)) bad = "bandwidth_gbs: must be a number > 0";
+        else if (!isnan(g->hourly_usd) && !(g->hourly_usd > 0)) bad = "hourly_usd: must be > 0 or empty";
+        else if (!isnan(g->fp16_tflops) && !(g->fp16_tflops > 0)) bad = "fp16_tflops: must be > 0 or empty";
+        if (bad) {
+            catalog_free(cat);
+            hosting_gpus_free(out);
+            return error_set(err, LD_ERR_PARSE, name, line, 0, "%s", bad);
+        }
+        out->n++;
+    }
+    catalog_free(cat);
+    return 0;
+}
+
+void hosting_gpus_free(ld_gpu_list *l)
+{
+    if (!l) return;
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+/* Letters and digits only, lower case: "A100 80GB-SXM" -> "a10080gbsxm". */
+static void gpu_key(const char *in, char *out, size_t n)
+{
+    size_t o = 0;
+    for (; in && *in && o + 1 < n; in++)
+        if (isalnum((unsigned char)*in)) out[o++] = (char)tolower((unsigned char)*in);
+    out[o] = '\0';
+}
+
+const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name)
+{
+    char want[128], have[128];
+    gpu_key(name, want, sizeof want);
+    if (!l || !want[0]) return NULL;
+    for (size_t i = 0; i < l->n; i++) {
+        gpu_key(l->v[i].name, have, sizeof have);
+        if (strcmp(have, want) == 0) return &l->v[i];
+    }
+    /* "a100-80gb" names two rows (SXM and PCIe): the file lists the usual
+     * variant first, and the caller shows the full name it got. */
+    size_t wl = strlen(want);
+    for (size_t i = 0; i < l->n; i++) {
+        gpu_key(l->v[i].name, have, sizeof have);
+        if (strncmp(have, want, wl) == 0) return &l->v[i];
+    }
+    return NULL;
+}
+
+/* --- hosting.json --------------------------------------------------------- */
+
+void hosting_init(ld_hosting *h)
+{
+    memset(h, 0, sizeof *h);
+    ld_hosting_defaults *d = &h->defaults;
+    d->hours_per_month = 730;  /* 8760 h / 12 */
+    d->utilization = 0.5;
+    d->input_share = 0.75;
+    d->ops_monthly_usd = 0;
+    d->gpu_memory_utilization = 0.9;
+    d->decode_efficiency = 0.6;
+    d->close_band = 0.10;
+    d->band_api_below = 500e6;
+    d->band_selfhost_above = 1e9;
+    copy_str(d->band_api_text, sizeof d->band_api_text, "Use API");
+    copy_str(d->band_between_text, sizeof d->band_between_text,
+             "Between the bands: compare the figures");
+    copy_str(d->band_selfhost_text, sizeof d->band_selfhost_text, "Consider self-hosting");
+    copy_str(d->band_variable_text, sizeof d->band_variable_text,
+             "Variable load: Use API with self-hosted fallback");
+}
+
+void hosting_free(ld_hosting *h)
+{
+    if (!h) return;
+    free(h->offers);
+    h->offers = NULL;
+    h->noffers = h->cap = h->nshipped = 0;
+}
+
+static cJSON *parse_json(const char *text, size_t len, const char *name, ld_error *err)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!root) {
+        size_t off = end && end >= text ? (size_t)(end - text) : 0;
+        if (off > len) off = len;
+        long line, col;
+        jsonpos_of_offset(text, len, off, &line, &col);
+        /* cJSON stops on the last byte when the text ends too early. */
+        error_set(err, LD_ERR_PARSE, name, line, col, "invalid JSON%s",
+                  off + 1 >= len ? " at the end of the file (truncated?)" : "");
+    }
+    return root;
+}
+
+typedef struct {
+    const char *name;
+    ld_error *err;
+} jctx;
+
+static int bad(jctx *x, const char *path, const char *what)
+{
+    return error_set(x->err, LD_ERR_PARSE, x->name, 0, 0, "%s: %s", path, what);
+}
+
+/* Number at obj[key]: 1 if absent (and !required), 0 if read, -1 on error. */
+static int get_num(jctx *x, const cJSON *obj, const char *key, const char *path,
+                   int required, double lo, double hi, double *out)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s%s%s", path, path[0] ? "." : "", key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required) return bad(x, p, "missing (expected a number)");
+        return 1;
+    }
+    if (!cJSON_IsNumber(v)) return bad(x, p, "expected a number");
+    double d = v->valuedouble;
+    if (!isfinite(d) || d < lo || d > hi) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%g is out of range [%g, %g]", d, lo, hi);
+        return bad(x, p, msg);
+    }
+    *out = d;
+    return 0;
+}
+
+static int get_str(jctx *x, const cJSON *obj, const char *key, const char *path,
+                   int required, char *out, size_t n)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s%s%s", path, path[0] ? "." : "", key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required) return bad(x, p, "missing (expected a string)");
+        return 1;
+    }
+    if (!cJSON_IsString(v)) return bad(x, p, "expected a string");
+    copy_str(out, n, v->valuestring);
+    return 0;
+}
+
+static int parse_preset(jctx *x, ld_hosting *h, const cJSON *p)
+{
+    char path[96];
+    snprintf(path, sizeof path, "presets.%s", p->string);
+    if (!cJSON_IsObject(p)) return bad(x, path, "expected an object");
+    if (h->npresets >= LD_MAX_PRESETS) return bad(x, path, "too many presets (at most 8)");
+    ld_preset *r = &h->presets[h->npresets];
+    memset(r, 0, sizeof *r);
+    copy_str(r->name, sizeof r->name, p->string);
+    if (get_str(x, p, "gpu", path, 1, r->gpu, sizeof r->gpu) < 0 ||
+        get_num(x, p, "memory_required_gb", path, 1, 1e-9, 1e6, &r->memory_required_gb) < 0 ||
+        get_num(x, p, "estimated_monthly_cost_azure", path, 1, 1e-9, 1e9, &r->monthly_usd) < 0 ||
+        get_num(x, p, "throughput_tokens_per_sec", path, 1, 1e-9, 1e9, &r->tokens_per_s) < 0)
+        return -1;
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(p, "quantization_options");
+    if (q) {
+        char qp[128];
+        snprintf(qp, sizeof qp, "%s.quantization_options", path);
+        if (!cJSON_IsArray(q)) return bad(x, qp, "expected an array of strings");
+        const cJSON *it;
+        size_t i = 0;
+        cJSON_ArrayForEach(it, q) {
+            if (!cJSON_IsString(it)) {
+                char ip[160];
+                snprintf(ip, sizeof ip, "%s[%zu]", qp, i);
+                return bad(x, ip, "expected a string");
+            }
+            size_t used = strlen(r->quantization);
+            snprintf(r->quantization + used, sizeof r->quantization - used, "%s%s",
+                     i ? ", " : "", it->valuestring);
+            i++;
+        }
+    }
+    h->npresets++;
+    return 0;
+}
+
+static int add_offer(ld_hosting *h, const ld_api_offer *o)
+{
+    if (h->noffers == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 16;
+        ld_api_offer *v = realloc(h->offers, cap * sizeof *v);
+        if (!v) return -1;
+        h->offers = v;
+        h->cap = cap;
+    }
+    h->offers[h->noffers++] = *o;
+    return 0;
+}
+
+static int parse_offer(jctx *x, ld_hosting *h, const cJSON *o, size_t i)
+{
+    char path[64];
+    snprintf(path, sizeof path, "api_offers[%zu]", i);
+    if (!cJSON_IsObject(o)) return bad(x, path, "expected an object");
+    ld_api_offer r;
+    memset(&r, 0, sizeof r);
+    if (get_str(x, o, "name", path, 1, r.name, sizeof r.name) < 0 ||
+        get_num(x, o, "input_per_1k", path, 1, 1e-12, 1e6, &r.input_per_1k) < 0)
+        return -1;
+    int rc = get_num(x, o, "output_per_1k", path, 0, 1e-12, 1e6, &r.output_per_1k);
+    if (rc < 0) return -1;
+    if (rc == 1) r.output_per_1k = r.input_per_1k; /* one blended price */
+    if (get_str(x, o, "provider", path, 0, r.provider, sizeof r.provider) < 0 ||
+        get_str(x, o, "source", path, 1, r.source, sizeof r.source) < 0 ||
+        get_str(x, o, "date", path, 0, r.date, sizeof r.date) < 0)
+        return -1;
+    if (add_offer(h, &r) != 0) return error_set(x->err, LD_ERR_NOMEM, x->name, 0, 0, "out of memory");
+    return 0;
+}
+
+static int parse_defaults(jctx *x, ld_hosting *h, const cJSON *d)
+{
+    if (!cJSON_IsObject(d)) return bad(x, "defaults", "expected an object");
+    ld_hosting_defaults *f = &h->defaults;
+    const char *p = "defaults";
+    if (get_num(x, d, "hours_per_month", p, 0, 1, 744, &f->hours_per_month) < 0 ||
+        get_num(x, d, "utilization", p, 0, 1e-6, 1, &f->utilization) < 0 ||
+        get_num(x, d, "input_share", p, 0, 0, 1, &f->input_share) < 0 ||
+        get_num(x, d, "ops_monthly_usd", p, 0, 0, 1e12, &f->ops_monthly_usd) < 0 ||
+        get_num(x, d, "gpu_memory_utilization", p, 0, 0.05, 1, &f->gpu_memory_utilization) < 0 ||
+        get_num(x, d, "decode_efficiency", p, 0, 0.01, 1, &f->decode_efficiency) < 0 ||
+        get_num(x, d, "close_band", p, 0, 0, 1, &f->close_band) < 0)
+        return -1;
+    const cJSON *b = cJSON_GetObjectItemCaseSensitive(d, "advice_bands");
+    if (!b) return 0;
+    p = "defaults.advice_bands";
+    if (!cJSON_IsObject(b)) return bad(x, p, "expected an object");
+    if (get_num(x, b, "api_below_tokens", p, 0, 0, 1e18, &f->band_api_below) < 0 ||
+        get_num(x, b, "selfhost_above_tokens", p, 0, 0, 1e18, &f->band_selfhost_above) < 0 ||
+        get_str(x, b, "api_text", p, 0, f->band_api_text, sizeof f->band_api_text) < 0 ||
+        get_str(x, b, "between_text", p, 0, f->band_between_text, sizeof f->band_between_text) < 0 ||
+        get_str(x, b, "selfhost_text", p, 0, f->band_selfhost_text, sizeof f->band_selfhost_text) < 0 ||
+        get_str(x, b, "variable_text", p, 0, f->band_variable_text, sizeof f->band_variable_text) < 0)
+        return -1;
+    if (f->band_api_below > f->band_selfhost_above)
+        return bad(x, "defaults.advice_bands.api_below_tokens", "must not exceed selfhost_above_tokens");
+    return 0;
+}
+
+int hosting_parse(ld_hosting *h, const char *text, size_t len, const char *name,
+                  ld_error *err)
+{
+    jctx x = {name, err};
+    cJSON *root = parse_json(text, len, name, err);
+    if (!root) return -1;
+    int rc = 0;
+    if (!cJSON_IsObject(root)) {
+        rc = bad(&x, "(top level)", "expected an object with presets, api_offers, defaults");
+        goto done;
+    }
+    if (get_str(&x, root, "as_of", "", 0, h->as_of, sizeof h->as_of) < 0) {
+        rc = -1;
+        goto done;
+    }
+    const cJSON *presets = cJSON_GetObjectItemCaseSensitive(root, "presets");
+    if (presets) {
+        if (!cJSON_IsObject(presets)) {
+            rc = bad(&x, "presets", "expected an object keyed by size (\"7B\")");
+            goto done;
+        }
+        const cJSON *p;
+        cJSON_ArrayForEach(p, presets) {
+            if ((rc = parse_preset(&x, h, p)) != 0) goto done;
+        }
+    }
+    const cJSON *offers = cJSON_GetObjectItemCaseSensitive(root, "api_offers");
+    if (offers) {
+        if (!cJSON_IsArray(offers)) {
+            rc = bad(&x, "api_offers", "expected an array");
+            goto done;
+        }
+        const cJSON *o;
+        size_t i = 0;
+        cJSON_ArrayForEach(o, offers) {
+            if ((rc = parse_offer(&x, h, o, i++)) != 0) goto done;
+        }
+        h->nshipped = h->noffers;
+    }
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(root, "defaults");
+    if (d) rc = parse_defaults(&x, h, d);
+done:
+    cJSON_Delete(root);
+    return rc;
+}
+
+int hosting_load_litellm(ld_hosting *h, const char *text, size_t len,
+                         const char *name, size_t *added, ld_error *err)
+{
+    jctx x = {name, err};
+    if (added) *added = 0;
+    cJSON *root = parse_json(text, len, name, err);
+    if (!root) return -1;
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return bad(&x, "(top level)",
+                   "expected LiteLLM's model_prices_and_context_window.json "
+                   "(an object keyed by model id)");
+    }
+    char date[32] = "";
+    const cJSON *lu = cJSON_GetObjectItemCaseSensitive(root, "last_updated");
+    if (cJSON_IsString(lu)) copy_str(date, sizeof date, lu->valuestring);
+    size_t n = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, root) {
+        /* sample_spec documents the fields; last_updated is a string. */
+        if (!cJSON_IsObject(e) || strcmp(e->string, "sample_spec") == 0) continue;
+        const cJSON *mode = cJSON_GetObjectItemCaseSensitive(e, "mode");
+        const cJSON *in = cJSON_GetObjectItemCaseSensitive(e, "input_cost_per_token");
+        const cJSON *out = cJSON_GetObjectItemCaseSensitive(e, "output_cost_per_token");
+        if (!cJSON_IsString(mode) || strcmp(mode->valuestring, "chat") != 0) continue;
+        if (!cJSON_IsNumber(in) || !cJSON_IsNumber(out)) continue;
+        /* A zero price is a placeholder (local or free tiers), not an offer. */
+        if (!(in->valuedouble > 0) || !(out->valuedouble > 0)) continue;
+        if (strlen(e->string) >= sizeof h->offers[0].name) continue;
+        ld_api_offer r;
+        memset(&r, 0, sizeof r);
+        copy_str(r.name, sizeof r.name, e->string);
+        const cJSON *prov = cJSON_GetObjectItemCaseSensitive(e, "litellm_provider");
+        if (cJSON_IsString(prov)) copy_str(r.provider, sizeof r.provider, prov->valuestring);
+        /* USD per token -> USD per 1K tokens. */
+        r.input_per_1k = in->valuedouble * 1000.0;
+        r.output_per_1k = out->valuedouble * 1000.0;
+        const char *base = strrchr(name, '/');
+        snprintf(r.source, sizeof r.source, "LiteLLM %s", base ? base + 1 : name);
+        copy_str(r.date, sizeof r.date, date);
+        if (add_offer(h, &r) != 0) {
+            cJSON_Delete(root);
+            return error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+        }
+        n++;
+    }
+    cJSON_Delete(root);
+    if (added) *added = n;
+    return 0;
+}
+
+const ld_preset *hosting_preset_find(const ld_hosting *h, const char *name)
+{
+    for (size_t i = 0; name && i < h->npresets; i++)
+        if (strcasecmp(h->presets[i].name, name) == 0) return &h->presets[i];
+    return NULL;
+}
+
+const ld_api_offer *hosting_offer_find(const ld_hosting *h, const char *name)
+{
+    for (size_t i = h->noffers; name && i-- > 0;)
+        if (strcasecmp(h->offers[i].name, name) == 0) return &h->offers[i];
+    return NULL;
+}
+
+int hosting_open(const ld_dataset *ds, ld_hosting *h, ld_gpu_list *gpus, ld_error *err)
+{
+    size_t len = 0;
+    const char *origin = NULL;
+    hosting_init(h);
+    gpus->v = NULL;
+    gpus->n = 0;
+    const char *t = dataset_file(ds, "gpus.csv", &len, &origin);
+    if (!t) return error_set(err, LD_ERR_IO, "gpus.csv", 0, 0, "not found in the data set");
+    char nm[1100];
+    snprintf(nm, sizeof nm, "%s", (!origin || strcmp(origin, "embedded") == 0) ? "data/gpus.csv" : origin);
+    if (hosting_gpus_parse(gpus, t, len, nm, err) != 0) return -1;
+    t = dataset_file(ds, "hosting.json", &len, &origin);
+    if (!t) {
+        hosting_gpus_free(gpus);
+        return error_set(err, LD_ERR_IO, "hosting.json", 0, 0, "not found in the data set");
+    }
+    snprintf(nm, sizeof nm, "%s", (!origin || strcmp(origin, "embedded") == 0) ? "data/hosting.json" : origin);
+    if (hosting_parse(h, t, len, nm, err) != 0) goto fail;
+    for (size_t i = 0; i < ds->nloads; i++) {
+        const ld_load *l = &ds->loads[i];
+        if (l->kind != LD_LOAD_LITELLM || !l->text) continue;
+        if (hosting_load_litellm(h, l->text, l->len, l->path, NULL, err) != 0) goto fail;
+    }
+    return 0;
+fail:
+    hosting_free(h);
+    hosting_gpus_free(gpus);
+    return -1;
+}

@@ -1,0 +1,315 @@
+/* sizing.c - memory, GPU fit, decode speed and batched throughput.
+ *
+ * Decimal GB (1e9 bytes) throughout, as model cards and the seed count them
+ * (7B at fp16 = 14 GB).  See sizing.h for the formulas. */
+#include "llmdeck/sizing.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* Effective bits per weight of a whole model file.
+ *
+ * Plain types are their storage width.  llama.cpp's GGUF block types carry
+ * per-block scales: Q8_0 = 32 int8 + one fp16 scale per 32 weights = 8.5;
+ * Q4_0 = 4 + 16/32 = 4.5; Q5_0 = 5.5; Q6_K = 6.5625 (ggml-common.h block
+ * layouts).  The file types named _K_M/_K_S/_K_L and Q2_K *mix* tensor
+ * types (llama.cpp keeps attention.wv / feed_forward.w2 and the output
+ * tensor at higher precision), so their effective width is calibrated
+ * against published file sizes of Llama-2, decimal GB: 7B (6,738,415,616
+ * params) from https://huggingface.co/TheBloke/Llama-2-7B-GGUF, 13B
+ * (13,015,864,320) from https://huggingface.co/localmodels/Llama-2-13B-ggml
+ * (GGML v3 files with the same k-quant mixes; TheBloke's 13B GGUF lists
+ * 5.43 / 6.34 / 7.87 / 9.23 GB for Q2_K / Q3_K_M / Q4_K_M / Q5_K_M):
+ *
+ *   Q4_K_M  7B 4.08 GB → 4.844, 13B 7.87 GB → 4.837          => 4.84
+ *   Q5_K_M  7B 4.78 GB → 5.675, 13B 9.23 GB → 5.673          => 5.67
+ *   Q3_K_M  7B 3.30 GB → 3.918, 13B 6.31-6.34 GB → 3.88-3.90 => 3.90
+ *   Q2_K    7B 2.83 GB → 3.360, 13B 5.43-5.51 GB → 3.34-3.39 => 3.36
+ *           (the Q2_K *block* is 2.625 bits, but the file type stores
+ *           attention.wv and feed_forward.w2 as Q4_K: 2.625 would
+ *           under-size real Q2_K files by ~22%)
+ *   Q4_K_S  7B 3.86 GB → 4.583, 13B 7.37 GB → 4.530          => 4.55
+ *   Q3_K_S  7B 2.95 GB → 3.502, 13B 5.66 GB → 3.479          => 3.49
+ *   Q3_K_L  7B 3.60 GB → 4.274, 13B 6.93 GB → 4.259          => 4.27
+ *   check: Q6_K 7B 5.53 GB vs 6.5625 → 5.528; Q8_0 7.16 vs 8.5 → 7.160;
+ *          Q4_0 3.83 vs 4.5 → 3.790 (-1.0%); Q5_0 4.65 vs 5.5 → 4.633.
+ *
+ * int4 (AWQ / GPTQ, group size 128): 4-bit weights plus an fp16 scale and a
+ * packed zero point per 128 weights (~4.16), and embeddings / lm_head often
+ * left in fp16: about 4.25. */
+static const ld_quant quants[] = {
+    {"fp32", 32.0, "32-bit float"},
+    {"fp16", 16.0, "16-bit float"},
+    {"bf16", 16.0, "bfloat16"},
+    {"fp8", 8.0, "8-bit float"},
+    {"int8", 8.0, "8-bit integer"},
+    {"int4", 4.25, "4-bit AWQ/GPTQ, fp16 scale + zero per 128 weights"},
+    {"q8_0", 8.5, "GGUF Q8_0 block: 32 x 8 bits + fp16 scale"},
+    {"q6_k", 6.5625, "GGUF Q6_K block layout"},
+    {"q5_k_m", 5.67, "GGUF Q5_K_M, calibrated on Llama-2 7B/13B file sizes"},
+    {"q5_0", 5.5, "GGUF Q5_0 block: 32 x 5 bits + fp16 scale"},
+    {"q4_k_m", 4.84, "GGUF Q4_K_M, calibrated on Llama-2 7B/13B file sizes"},
+    {"q4_k_s", 4.55, "GGUF Q4_K_S, calibrated on Llama-2 7B/13B file sizes"},
+    {"q4_0", 4.5, "GGUF Q4_0 block: 32 x 4 bits + fp16 scale"},
+    {"q3_k_l", 4.27, "GGUF Q3_K_L, calibrated on Llama-2 7B/13B file sizes"},
+    {"q3_k_m", 3.90, "GGUF Q3_K_M, calibrated on Llama-2 7B/13B file sizes"},
+    {"q3_k_s", 3.49, "GGUF Q3_K_S, calibrated on Llama-2 7B/13B file sizes"},
+    {"q2_k", 3.36, "GGUF Q2_K file (Q2_K blocks 2.625 + Q4_K tensors), calibrated"},
+};
+
+/* Other spellings people type, including the seed's "4-bit" / "8-bit". */
+static const struct { const char *alias, *name; } quant_aliases[] = {
+    {"f32", "fp32"}, {"float32", "fp32"}, {"f16", "fp16"}, {"float16", "fp16"},
+    {"half", "fp16"}, {"16-bit", "fp16"}, {"bfloat16", "bf16"}, {"8-bit", "int8"},
+    {"8bit", "int8"}, {"e4m3", "fp8"}, {"4-bit", "int4"}, {"4bit", "int4"},
+    {"awq", "int4"}, {"gptq", "int4"}, {"q4_k", "q4_k_m"}, {"q5_k", "q5_k_m"},
+    {"q3_k", "q3_k_m"},
+};
+
+size_t sizing_quant_count(void) { return sizeof quants / sizeof quants[0]; }
+
+const ld_quant *sizing_quant_at(size_t i)
+{
+    return i < sizing_quant_count() ? &quants[i] : NULL;
+}
+
+const ld_quant *sizing_quant_find(const char *name)
+{
+    if (!name) return NULL;
+    for (size_t i = 0; i < sizeof quant_aliases / sizeof quant_aliases[0]; i++)
+        if (strcasecmp(name, quant_aliases[i].alias) == 0) {
+            name = quant_aliases[i].name;
+            break;
+        }
+    for (size_t i = 0; i < sizing_quant_count(); i++)
+        if (strcasecmp(name, quants[i].name) == 0) return &quants[i];
+    return NULL;
+}
+
+int sizing_quant_bits(const char *name, double *bits)
+{
+    const ld_quant *q = sizing_quant_find(name);
+    if (!q) return -1;
+    *bits = q->bits;
+    return 0;
+}
+
+int sizing_kv_bytes(const char *name, double *bytes)
+{
+    static const struct { const char *name; double bytes; } kv[] = {
+        {"fp32", 4}, {"f32", 4}, {"fp16", 2}, {"f16", 2}, {"bf16", 2}, {"fp8", 1},
+        {"int8", 1}, {"q8", 1}, {"q8_0", 1}, {"8-bit", 1},
+        {"q4_0", 0.5625}, /* llama.cpp's -ctk q4_0: 4 bits + fp16 scale per 32 */
+    };
+    for (size_t i = 0; name && i < sizeof kv / sizeof kv[0]; i++)
+        if (strcasecmp(name, kv[i].name) == 0) {
+            *bytes = kv[i].bytes;
+            return 0;
+        }
+    return -1;
+}
+
+int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util)
+{
+    static const int counts[] = {1, 2, 4, 8};
+    if (!(memory_gb > 0) || !isfinite(total_gb)) return 0;
+    for (size_t i = 0; i < 4; i++)
+        if (counts[i] * memory_gb * mem_util >= total_gb) return counts[i];
+    return 0;
+}
+
+/* Appends a formatted line to the basis. */
+static void basis_add(ld_sizing *s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void basis_add(ld_sizing *s, const char *fmt, ...)
+{
+    size_t used = strlen(s->basis);
+    if (used + 1 >= sizeof s->basis) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->basis + used, sizeof s->basis - used, fmt, ap);
+    va_end(ap);
+    used = strlen(s->basis);
+    if (used + 1 < sizeof s->basis) {
+        s->basis[used] = '\n';
+        s->basis[used + 1] = '\0';
+    }
+}
+
+/* GB with 3 decimals under 10, else 2 (1.342 GB, 13.48 GB). */
+static const char *gb(double v, char *buf, size_t n)
+{
+    snprintf(buf, n, v < 10 ? "%.3f GB" : "%.2f GB", v);
+    return buf;
+}
+
+/* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
+static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, int n,
+                      double active_b, double total_b, double eff, double cutil)
+{
+    double bpw = s->bits_per_weight / 8.0;
+    /* In a batch each sequence may route to different experts: the weights
+     * read per step grow with the batch up to all of them. */
+    double wparams = fmin(total_b, active_b * s->batch);
+    double kv_seq = s->kv_known ? s->kv_cache_gb / s->batch : 0;
+    double step_gb = wparams * bpw + s->batch * kv_seq;
+    double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
+    double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
+    double t_cmp = isnan(g->fp16_tflops) ? 0 : gflop / (n * g->fp16_tflops * 1e3 * cutil);
+    s->bound = t_cmp > t_mem ? "compute" : "memory";
+    double tps = s->batch / fmax(t_mem, t_cmp);
+    char a[32], b[32];
+    basis_add(s, "batched (%g seq): reads %.4gB params × %g bits / 8 + %g × %s KV = %s per step "
+                 "→ %.3g ms at %.0f%% of %d × %.0f GB/s",
+              s->batch, wparams, s->bits_per_weight, s->batch, gb(kv_seq, a, sizeof a),
+              gb(step_gb, b, sizeof b), t_mem * 1e3, eff * 100, n, g->bandwidth_gbs);
+    if (!isnan(g->fp16_tflops))
+        basis_add(s, "  compute 2 × %.4gB active × %g = %.4g GFLOP → %.3g ms at %.0f%% of "
+                     "%d × %g TFLOPS; %s-bound: %.1f tokens/s",
+                  active_b, s->batch, gflop, t_cmp * 1e3, cutil * 100, n, g->fp16_tflops,
+                  s->bound, tps);
+    else
+        basis_add(s, "  (no TFLOPS figure for %s: memory bound assumed) %.1f tokens/s",
+                  g->name, tps);
+    (void)in;
+    return tps;
+}
+
+int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->bound = "";
+    s->tokens_per_s = s->tokens_per_s_ceiling = s->throughput_tokens_per_s = NAN;
+    const ld_model_arch *a = &in->arch;
+    if (!(a->params_b > 0) || !isfinite(a->params_b))
+        return error_set(err, LD_ERR_USAGE, "params", 0, 0,
+                         "the parameter count must be a number > 0 (billions)");
+    const char *qname = in->quant ? in->quant : "fp16";
+    const ld_quant *q = sizing_quant_find(qname);
+    if (!q) return error_set(err, LD_ERR_USAGE, "quant", 0, 0, "unknown quantization '%s'", qname);
+    const char *kvname = in->kv_quant ? in->kv_quant : "fp16";
+    if (sizing_kv_bytes(kvname, &s->kv_bytes) != 0)
+        return error_set(err, LD_ERR_USAGE, "kv-quant", 0, 0,
+                         "unknown KV-cache type '%s' (fp32, fp16, bf16, fp8, int8, q8_0, q4_0)", kvname);
+    double mem_util = in->gpu_mem_util > 0 ? in->gpu_mem_util : SIZING_GPU_MEM_UTIL;
+    double eff = in->efficiency > 0 ? in->efficiency : SIZING_EFFICIENCY;
+    double cutil = in->compute_util > 0 ? in->compute_util : SIZING_COMPUTE_UTIL;
+    s->context = in->context > 0 ? in->context : SIZING_DEFAULT_CONTEXT;
+    s->batch = in->batch > 0 ? in->batch : 1;
+    s->bits_per_weight = q->bits;
+    double total_b = a->params_b;
+    double active_b = a->active_params_b > 0 && a->active_params_b <= total_b ? a->active_params_b : total_b;
+    char b1[32], b2[32], b3[32];
+
+    s->weights_gb = total_b * q->bits / 8.0;
+    basis_add(s, "weights = %.4gB params × %g bits / 8 = %s (%s: %s)", total_b, q->bits,
+              gb(s->weights_gb, b1, sizeof b1), q->name, q->basis);
+
+    s->kv_known = a->layers > 0 && a->kv_heads > 0 && a->head_dim > 0;
+    if (s->kv_known) {
+        double bytes = 2.0 * (double)a->layers * (double)a->kv_heads * (double)a->head_dim *
+                       s->context * s->batch * s->kv_bytes;
+        s->kv_cache_gb = bytes / 1e9;
+        basis_add(s, "kv cache = 2 × %ld layers × %ld kv heads × %ld head dim × %g tokens × %g seq "
+                     "× %g bytes (%s) = %s",
+                  a->layers, a->kv_heads, a->head_dim, s->context, s->batch, s->kv_bytes, kvname,
+                  gb(s->kv_cache_gb, b1, sizeof b1));
+    } else {
+        s->kv_cache_gb = NAN;
+        basis_add(s, "kv cache = unknown (layers, kv_heads or head_dim missing): not in the total");
+    }
+    double kv = s->kv_known ? s->kv_cache_gb : 0;
+    s->overhead_gb = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION * (s->weights_gb + kv);
+    basis_add(s, "overhead = %g GB runtime + %.0f%% × (weights + kv) = %s (rule of thumb)",
+              SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100,
+              gb(s->overhead_gb, b1, sizeof b1));
+    s->total_gb = s->weights_gb + kv + s->overhead_gb;
+    basis_add(s, "total = %s", gb(s->total_gb, b1, sizeof b1));
+
+    /* Cheapest priced GPU type and count that fits. */
+    if (in->gpus) {
+        for (size_t i = 0; i < in->gpus->n; i++) {
+            const ld_gpu *g = &in->gpus->v[i];
+            if (isnan(g->hourly_usd)) continue;
+            int n = sizing_gpus_needed(s->total_gb, g->memory_gb, mem_util);
+            if (n == 0) continue;
+            double cost = n * g->hourly_usd;
+            if (!s->cheapest || cost < s->cheapest_hourly_usd) {
+                s->cheapest = g;
+                s->cheapest_count = n;
+                s->cheapest_hourly_usd = cost;
+            }
+        }
+        if (s->cheapest)
+            basis_add(s, "cheapest fit: %d × %s at $%.4g/h each = $%.4g/h (%s%s, see gpus.csv)",
+                      s->cheapest_count, s->cheapest->name, s->cheapest->hourly_usd,
+                      s->cheapest_hourly_usd, s->cheapest->price_date[0] ? "price of " : "undated price",
+                      s->cheapest->price_date);
+        else
+            basis_add(s, "cheapest fit: no priced GPU holds %s on 8 GPUs", gb(s->total_gb, b1, sizeof b1));
+    }
+
+    const ld_gpu *g = in->gpu ? in->gpu : s->cheapest;
+    if (!g) return 0;
+    s->usable_gb = g->memory_gb * mem_util;
+    int n = sizing_gpus_needed(s->total_gb, g->memory_gb, mem_util);
+    if (n == 0) {
+        basis_add(s, "fit: does not fit on 8 × %s (%g GB × %g = %s usable each)", g->name,
+                  g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1));
+        s->gpu = g;
+        return 0;
+    }
+    s->gpu = g;
+    s->gpus = n;
+    basis_add(s, "fit: %d × %s (%g GB × %g = %s usable each, %s in all)", n, g->name,
+              g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1),
+              gb(n * s->usable_gb, b2, sizeof b2));
+
+    /* Decode, one sequence: every token reads the active weights and the
+     * sequence's KV cache once; bandwidth is the ceiling. */
+    double kv_seq = s->kv_known ? s->kv_cache_gb / s->batch : 0;
+    double read_gb = active_b * q->bits / 8.0 + kv_seq;
+    s->tokens_per_s_ceiling = n * g->bandwidth_gbs / read_gb;
+    s->tokens_per_s = s->tokens_per_s_ceiling * eff;
+    basis_add(s, "decode ceiling = %d × %g GB/s / (%s active weights%s + %s KV) = %.1f tokens/s",
+              n, g->bandwidth_gbs, gb(active_b * q->bits / 8.0, b1, sizeof b1),
+              active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), s->tokens_per_s_ceiling);
+    basis_add(s, "decode estimate = ceiling × %g efficiency = %.1f tokens/s", eff, s->tokens_per_s);
+    (void)b3;
+    s->throughput_tokens_per_s = batched(in, s, g, n, active_b, total_b, eff, cutil);
+    return 0;
+}
+
+int sizing_arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_error *err)
+{
+    memset(a, 0, sizeof *a);
+    const char *model = catalog_text(cat, row, catalog_key_col(cat));
+    int c = catalog_col_index(cat, "params_b");
+    double v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
+    if (!(v > 0))
+        return error_set(err, LD_ERR_USAGE, "model", 0, 0,
+                         "%s has no parameter count (params_b) to size from; use --params", model);
+    a->params_b = v;
+    c = catalog_col_index(cat, "active_params_b");
+    v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
+    a->active_params_b = v > 0 ? v : a->params_b;
+    static const char *const ids[] = {"layers", "kv_heads", "head_dim", "hidden_size",
+                                      "attention_heads"};
+    long *dst[] = {&a->layers, &a->kv_heads, &a->head_dim, &a->hidden_size, &a->attention_heads};
+    for (size_t i = 0; i < 5; i++) {
+        c = catalog_col_index(cat, ids[i]);
+        v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
+        *dst[i] = v > 0 && v < 1e9 ? (long)v : 0;
+    }
+    /* Without grouped-query attention every head keeps its own K and V. */
+    if (a->kv_heads == 0) a->kv_heads = a->attention_heads;
+    if (a->head_dim == 0 && a->hidden_size > 0 && a->attention_heads > 0)
+        a->head_dim = a->hidden_size / a->attention_heads;
+    return 0;
+}

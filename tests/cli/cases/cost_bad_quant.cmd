@@ -1,0 +1,1 @@
+cost --model Llama-2-7B --quant int3

@@ -1,0 +1,1 @@
+cost --capacity --preset 7B --tokens 1B --format json

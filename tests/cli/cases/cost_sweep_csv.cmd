@@ -1,0 +1,1 @@
+cost --sweep --preset 13B --format csv

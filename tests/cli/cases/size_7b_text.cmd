@@ -1,0 +1,1 @@
+size --model Llama-2-7B --gpu A10

@@ -1,0 +1,278 @@
+/* test_cost.c - API vs self-host cost, capacity, break-even, advice. */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/cost.h"
+#include "llmdeck/embed.h"
+#include "llmdeck/hosting.h"
+
+static ld_cost_input seed(double monthly)
+{
+    ld_cost_input in;
+    cost_defaults(&in);
+    in.replica_monthly_usd = monthly;
+    return in;
+}
+
+static void test_seed_break_even(void **state)
+{
+    (void)state;
+    double v;
+    ld_cost_input in = seed(1500);
+    assert_int_equal(cost_break_even(&in, &v), 0);
+    assert_near(v, 750e6, 1e-3);
+    in = seed(2500);
+    assert_int_equal(cost_break_even(&in, &v), 0);
+    assert_near(v, 1.25e9, 1e-3);
+    /* At the break-even volume both cost the same. */
+    assert_near(cost_api_monthly(&in, v), cost_selfhost_monthly(&in, v), 1e-6);
+    ld_cost c;
+    ld_error err;
+    in = seed(1500);
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_false(c.break_even_never);
+    assert_near(c.break_even_tokens, 750e6, 1e-3);
+    assert_non_null(strstr(c.basis, "750M tokens/month"));
+}
+
+static void test_api_monthly(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    assert_near(cost_api_monthly(&in, 1e9), 2000, 1e-9); /* 1B × $0.002/1K */
+    /* gpt-4o: $0.0025 in, $0.01 out per 1K; 75% input. */
+    in.api_in_per_1k = 0.0025;
+    in.api_out_per_1k = 0.01;
+    assert_near(cost_api_price_per_1k(&in), 0.75 * 0.0025 + 0.25 * 0.01, 1e-15);
+    assert_near(cost_api_monthly(&in, 1e6), 750 * 0.0025 + 250 * 0.01, 1e-12);
+    in.input_share = 1;
+    assert_near(cost_api_monthly(&in, 1e6), 2.5, 1e-12); /* $2.50 per 1M input */
+    /* One price only: it is used for both. */
+    in.input_share = 0.3;
+    in.api_out_per_1k = 0;
+    assert_near(cost_api_price_per_1k(&in), 0.0025, 1e-15);
+}
+
+static void test_seed_mode_one_replica(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    assert_int_equal(cost_replicas(&in, 1e12), 1);
+    assert_near(cost_selfhost_monthly(&in, 1e12), 1500, 0);
+    in.ops_monthly_usd = 500;
+    assert_near(cost_selfhost_monthly(&in, 0), 2000, 0);
+    double v;
+    assert_int_equal(cost_break_even(&in, &v), 0);
+    assert_near(v, 1e9, 1e-3); /* (1500 + 500) / 0.002 × 1000 */
+}
+
+static void test_capacity_7b_preset(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    in.mode = LD_COST_CAPACITY;
+    in.replica_tokens_per_s = 50;
+    in.utilization = 1.0;
+    /* 1e9 / (50 × 3600 × 730) = 7.6 -> 8 replicas at full utilisation */
+    assert_int_equal(cost_replicas(&in, 1e9), 8);
+    in.utilization = 0.5; /* the default */
+    long r = cost_replicas(&in, 1e9);
+    assert_true(r >= 8);
+    assert_int_equal(r, 16);
+    double v;
+    assert_int_equal(cost_break_even(&in, &v), 1); /* never */
+    in.utilization = 1.0;
+    assert_int_equal(cost_break_even(&in, &v), 1); /* not even flat out */
+    ld_cost c;
+    ld_error err;
+    in.utilization = 0.5;
+    in.tokens_per_month = 1e9;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_true(c.break_even_never);
+    assert_true(isnan(c.break_even_tokens));
+    assert_int_equal(c.replicas, 16);
+    assert_near(c.selfhost_monthly_usd, 16 * 1500, 0);
+    assert_int_equal(c.advice, LD_ADVICE_API);
+    assert_non_null(strstr(c.basis, "never"));
+    /* Exactly k full replicas need k, not k + 1. */
+    double cap = 50 * 3600.0 * 730 * 0.5;
+    assert_int_equal(cost_replicas(&in, 2 * cap), 2);
+    assert_int_equal(cost_replicas(&in, 2 * cap + 1), 3);
+    assert_int_equal(cost_replicas(&in, 0), 1);
+}
+
+/* Checks v is the smallest volume where self-hosting is no dearer. */
+static void check_break_even(const ld_cost_input *in, double v)
+{
+    assert_true(cost_selfhost_monthly(in, v) <= cost_api_monthly(in, v) * (1 + 1e-9));
+    for (double f = 0.999999; f > 1e-7; f /= 1.37) {
+        double w = v * f;
+        assert_true(cost_selfhost_monthly(in, w) > cost_api_monthly(in, w));
+    }
+}
+
+static void test_capacity_step_break_even(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1000);
+    in.mode = LD_COST_CAPACITY;
+    in.replica_tokens_per_s = 1000;
+    in.utilization = 1.0;
+    double v;
+    assert_int_equal(cost_break_even(&in, &v), 0);
+    assert_near(v, 500e6, 1e-3); /* on the first step: 1000 / 0.002 × 1000 */
+    check_break_even(&in, v);
+    /* A fixed ops cost pushes it to the second step: 1 replica never pays. */
+    in.ops_monthly_usd = 5000;
+    assert_int_equal(cost_break_even(&in, &v), 0);
+    assert_int_equal(cost_replicas(&in, v), 2);
+    assert_near(v, (2 * 1000 + 5000) / 0.002 * 1000, 1e-3);
+    check_break_even(&in, v);
+}
+
+static void test_advice_and_bands(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    ld_cost c;
+    ld_error err;
+    in.tokens_per_month = 100e6; /* API $200 vs $1,500 */
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_string_equal(cost_advice_name(c.advice), "api");
+    assert_string_equal(c.band, in.band_api_text);
+    in.tokens_per_month = 2e9; /* API $4,000 vs $1,500 */
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_string_equal(cost_advice_name(c.advice), "selfhost");
+    assert_near(c.difference_usd, -2500, 1e-9);
+    assert_string_equal(c.band, in.band_selfhost_text);
+    in.tokens_per_month = 800e6; /* API $1,600 vs $1,500: within 10% */
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_string_equal(cost_advice_name(c.advice), "close");
+    assert_string_equal(c.band, in.band_between_text);
+    in.tokens_per_month = 850e6; /* $1,700 vs $1,500: 11.8% apart */
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_string_equal(cost_advice_name(c.advice), "selfhost");
+}
+
+static void test_validation(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    ld_cost c;
+    ld_error err;
+    in.api_in_per_1k = 0;
+    assert_int_equal(cost_compute(&in, &c, &err), -1);
+    assert_string_equal(err.file, "api-price");
+    in = seed(-1);
+    assert_int_equal(cost_compute(&in, &c, &err), -1);
+    assert_string_equal(err.file, "selfhost-monthly");
+    in = seed(1500);
+    in.tokens_per_month = -5;
+    assert_int_equal(cost_compute(&in, &c, &err), -1);
+    assert_string_equal(err.file, "tokens");
+    in = seed(1500);
+    in.input_share = 1.5;
+    assert_int_equal(cost_compute(&in, &c, &err), -1);
+    in = seed(1500);
+    in.mode = LD_COST_CAPACITY;
+    in.replica_tokens_per_s = 0;
+    assert_int_equal(cost_compute(&in, &c, &err), -1);
+    assert_string_equal(err.file, "throughput");
+}
+
+static void test_sweep(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    ld_cost_point pts[64];
+    size_t n = cost_sweep(&in, 1e6, 100e9, 3, pts, 64);
+    assert_int_equal(n, 16); /* 1M 2M 5M ... 50B 100B */
+    assert_near(pts[0].tokens, 1e6, 1e-3);
+    assert_near(pts[1].tokens, 2e6, 1e-3);
+    assert_near(pts[2].tokens, 5e6, 1e-3);
+    assert_near(pts[n - 1].tokens, 100e9, 1);
+    for (size_t i = 0; i < n; i++) {
+        assert_near(pts[i].api_usd, cost_api_monthly(&in, pts[i].tokens), 1e-9);
+        if (i) assert_true(pts[i].api_usd > pts[i - 1].api_usd);
+    }
+    n = cost_sweep(&in, 1e6, 100e9, 10, pts, 64);
+    assert_int_equal(n, 51);
+    assert_int_equal(cost_sweep(&in, 1e6, 100e9, 10, pts, 5), 5);
+    assert_int_equal(cost_sweep(&in, 0, 1e9, 3, pts, 64), 0);
+}
+
+static void test_defaults_from_hosting_json(void **state)
+{
+    (void)state;
+    size_t len;
+    const char *text = embed_find("data/hosting.json", &len);
+    assert_non_null(text);
+    ld_hosting h;
+    ld_error err;
+    hosting_init(&h);
+    assert_int_equal(hosting_parse(&h, text, len, "data/hosting.json", &err), 0);
+    ld_cost_input in;
+    cost_defaults(&in);
+    cost_apply_hosting(&in, &h);
+    assert_near(in.hours_per_month, 730, 0);
+    assert_near(in.input_share, 0.75, 0);
+    assert_near(in.band_api_below, 500e6, 0);
+    assert_near(in.band_selfhost_above, 1e9, 0);
+    const ld_preset *p = hosting_preset_find(&h, "13B");
+    const ld_api_offer *o = hosting_offer_find(&h, "seed-gpt-3.5-turbo");
+    in.replica_monthly_usd = p->monthly_usd;
+    in.api_in_per_1k = o->input_per_1k;
+    in.api_out_per_1k = o->output_per_1k;
+    double v;
+    assert_int_equal(cost_break_even(&in, &v), 0);
+    assert_near(v, 1.25e9, 1e-3);
+    hosting_free(&h);
+}
+
+static void test_from_sizing(void **state)
+{
+    (void)state;
+    size_t len;
+    const char *text = embed_find("data/gpus.csv", &len);
+    ld_gpu_list l;
+    ld_error err;
+    assert_int_equal(hosting_gpus_parse(&l, text, len, "data/gpus.csv", &err), 0);
+    ld_sizing_input si;
+    memset(&si, 0, sizeof si);
+    si.arch = (ld_model_arch){6.738, 0, 32, 32, 128, 4096, 32};
+    si.gpu = hosting_gpu_find(&l, "A10");
+    ld_sizing s;
+    assert_int_equal(sizing_compute(&si, &s, &err), 0);
+    ld_cost_input in = seed(1);
+    assert_int_equal(cost_from_sizing(&in, &s, &err), 0);
+    assert_near(in.replica_monthly_usd, s.gpus * si.gpu->hourly_usd * 730, 1e-9);
+    assert_near(in.replica_tokens_per_s, s.throughput_tokens_per_s, 0);
+    si.gpu = hosting_gpu_find(&l, "MI300X"); /* no price */
+    assert_int_equal(sizing_compute(&si, &s, &err), 0);
+    assert_int_equal(cost_from_sizing(&in, &s, &err), -1);
+    assert_string_equal(err.file, "gpu");
+    si.arch.params_b = 900;
+    si.gpu = hosting_gpu_find(&l, "A10"); /* does not fit */
+    assert_int_equal(sizing_compute(&si, &s, &err), 0);
+    assert_int_equal(cost_from_sizing(&in, &s, &err), -1);
+    hosting_gpus_free(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_break_even),
+        cmocka_unit_test(test_api_monthly),
+        cmocka_unit_test(test_seed_mode_one_replica),
+        cmocka_unit_test(test_capacity_7b_preset),
+        cmocka_unit_test(test_capacity_step_break_even),
+        cmocka_unit_test(test_advice_and_bands),
+        cmocka_unit_test(test_validation),
+        cmocka_unit_test(test_sweep),
+        cmocka_unit_test(test_defaults_from_hosting_json),
+        cmocka_unit_test(test_from_sizing),
+    };
+    return cmocka_run_group_tests_name("cost", tests, NULL, NULL);
+}

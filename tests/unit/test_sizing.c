@@ -1,0 +1,367 @@
+/* test_sizing.c - memory, KV cache, GPU fit and decode speed. */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/embed.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+
+#define LLAMA2_7B_PARAMS 6738415616.0
+#define LLAMA2_13B_PARAMS 13015864320.0
+
+static ld_gpu_list load_gpus(void)
+{
+    size_t len;
+    const char *text = embed_find("data/gpus.csv", &len);
+    assert_non_null(text);
+    ld_gpu_list l;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(hosting_gpus_parse(&l, text, len, "data/gpus.csv", &err), 0);
+    return l;
+}
+
+static ld_sizing size_of(double params_b, double active_b, long layers, long kv, long hd,
+                         const char *quant, double context, const ld_gpu *gpu)
+{
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch.params_b = params_b;
+    in.arch.active_params_b = active_b;
+    in.arch.layers = layers;
+    in.arch.kv_heads = kv;
+    in.arch.head_dim = hd;
+    in.quant = quant;
+    in.context = context;
+    in.gpu = gpu;
+    ld_sizing s;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    return s;
+}
+
+static void test_quant_table(void **state)
+{
+    (void)state;
+    static const struct { const char *name; double bits; } want[] = {
+        {"fp32", 32}, {"FP16", 16}, {"bf16", 16}, {"int8", 8}, {"fp8", 8}, {"int4", 4.25},
+        {"AWQ", 4.25}, {"gptq", 4.25}, {"4-bit", 4.25}, {"8-bit", 8}, {"Q8_0", 8.5},
+        {"q6_k", 6.5625}, {"q5_0", 5.5}, {"q4_0", 4.5},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        double b = 0;
+        assert_int_equal(sizing_quant_bits(want[i].name, &b), 0);
+        assert_near(b, want[i].bits, 1e-12);
+    }
+    double b;
+    assert_int_equal(sizing_quant_bits("q9_x", &b), -1);
+    assert_int_equal(sizing_quant_bits("", &b), -1);
+    assert_int_equal(sizing_quant_bits(NULL, &b), -1);
+    /* every listed type resolves to itself */
+    for (size_t i = 0; i < sizing_quant_count(); i++)
+        assert_ptr_equal(sizing_quant_find(sizing_quant_at(i)->name), sizing_quant_at(i));
+    assert_null(sizing_quant_at(sizing_quant_count()));
+}
+
+static void test_seed_7b_fp16_is_14gb(void **state)
+{
+    (void)state;
+    ld_sizing s = size_of(7, 0, 0, 0, 0, "fp16", 0, NULL);
+    assert_near(s.weights_gb, 14.0, 1e-9);
+    s = size_of(13, 0, 0, 0, 0, "fp16", 0, NULL);
+    assert_near(s.weights_gb, 26.0, 1e-9);
+    s = size_of(70, 0, 0, 0, 0, "fp16", 0, NULL);
+    assert_near(s.weights_gb, 140.0, 1e-9);
+    s = size_of(LLAMA2_7B_PARAMS / 1e9, 0, 0, 0, 0, "fp16", 0, NULL);
+    assert_non_null(strstr(s.basis, "weights = 6.738B params × 16 bits / 8 = 13.48 GB"));
+}
+
+/* Published file sizes (decimal GB) of TheBloke's Llama-2 GGUF/GGML files. */
+static void test_gguf_sizes_within_3_percent(void **state)
+{
+    (void)state;
+    static const struct { double params; const char *q; double gb; } pub[] = {
+        {LLAMA2_7B_PARAMS, "q4_k_m", 4.08}, {LLAMA2_7B_PARAMS, "q5_k_m", 4.78},
+        {LLAMA2_7B_PARAMS, "q6_k", 5.53},   {LLAMA2_7B_PARAMS, "q8_0", 7.16},
+        {LLAMA2_13B_PARAMS, "q4_k_m", 7.87}, {LLAMA2_13B_PARAMS, "q3_k_m", 6.31},
+        {LLAMA2_13B_PARAMS, "q2_k", 5.51},  {LLAMA2_13B_PARAMS, "q4_0", 7.32},
+        {LLAMA2_13B_PARAMS, "q5_0", 8.95},  {LLAMA2_13B_PARAMS, "q4_k_s", 7.37},
+        {LLAMA2_13B_PARAMS, "q3_k_s", 5.66}, {LLAMA2_13B_PARAMS, "q3_k_l", 6.93},
+    };
+    for (size_t i = 0; i < sizeof pub / sizeof pub[0]; i++) {
+        ld_sizing s = size_of(pub[i].params / 1e9, 0, 0, 0, 0, pub[i].q, 0, NULL);
+        double rel = (s.weights_gb - pub[i].gb) / pub[i].gb;
+        print_message("# %s %.0f params: %.3f GB vs published %.2f GB (%+.2f%%)\n", pub[i].q,
+                      pub[i].params, s.weights_gb, pub[i].gb, rel * 100);
+        assert_near(rel, 0, 0.03);
+    }
+}
+
+static void test_kv_cache_uses_kv_heads(void **state)
+{
+    (void)state;
+    /* Llama-2-70B: 80 layers, 8 KV heads (GQA), head_dim 128, 4096 tokens. */
+    ld_sizing s = size_of(68.977, 0, 80, 8, 128, "fp16", 4096, NULL);
+    assert_near(s.kv_cache_gb, 1.342177280, 1e-9);
+    assert_near(s.kv_cache_gb, 1.342, 0.0005);
+    /* With 64 KV heads (no GQA) it would be 8× larger. */
+    ld_sizing mha = size_of(68.977, 0, 80, 64, 128, "fp16", 4096, NULL);
+    assert_near(mha.kv_cache_gb / s.kv_cache_gb, 8.0, 1e-12);
+    /* Mixtral-8x7B at 512 tokens: 64 MiB. */
+    ld_sizing m = size_of(46.703, 12.88, 32, 8, 128, "fp16", 512, NULL);
+    assert_near(m.kv_cache_gb * 1e9, 64.0 * 1024 * 1024, 1e-3);
+}
+
+static void test_kv_quant_and_batch(void **state)
+{
+    (void)state;
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch = (ld_model_arch){6.738, 0, 32, 32, 128, 4096, 32};
+    ld_sizing a, b, c;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &a, &err), 0);
+    assert_near(a.context, 4096, 0); /* default context */
+    in.kv_quant = "fp8";
+    assert_int_equal(sizing_compute(&in, &b, &err), 0);
+    assert_near(b.kv_cache_gb * 2, a.kv_cache_gb, 1e-12);
+    in.kv_quant = NULL;
+    in.batch = 4;
+    assert_int_equal(sizing_compute(&in, &c, &err), 0);
+    assert_near(c.kv_cache_gb, 4 * a.kv_cache_gb, 1e-12);
+    in.kv_quant = "int3";
+    assert_int_equal(sizing_compute(&in, &c, &err), -1);
+    assert_string_equal(err.file, "kv-quant");
+    in.kv_quant = NULL;
+    in.quant = "q9";
+    assert_int_equal(sizing_compute(&in, &c, &err), -1);
+    assert_string_equal(err.file, "quant");
+    in.quant = NULL;
+    in.arch.params_b = -1;
+    assert_int_equal(sizing_compute(&in, &c, &err), -1);
+    assert_int_equal(err.code, LD_ERR_USAGE);
+}
+
+static void test_overhead_and_total(void **state)
+{
+    (void)state;
+    ld_sizing s = size_of(6.738, 0, 32, 32, 128, "fp16", 4096, NULL);
+    double w = 6.738 * 2, kv = 2.0 * 32 * 32 * 128 * 4096 * 2 / 1e9;
+    assert_near(s.weights_gb, w, 1e-9);
+    assert_near(s.kv_cache_gb, kv, 1e-9);
+    assert_near(s.overhead_gb, SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION * (w + kv), 1e-9);
+    assert_near(s.total_gb, w + kv + s.overhead_gb, 1e-9);
+    assert_non_null(strstr(s.basis, "overhead = "));
+    /* No architecture: the KV cache is unknown, not zero, and said so. */
+    ld_sizing n = size_of(7, 0, 0, 0, 0, "fp16", 4096, NULL);
+    assert_false(n.kv_known);
+    assert_true(isnan(n.kv_cache_gb));
+    assert_near(n.total_gb, 14 + n.overhead_gb, 1e-9);
+    assert_non_null(strstr(n.basis, "kv cache = unknown"));
+}
+
+static void test_gpus_needed(void **state)
+{
+    (void)state;
+    assert_int_equal(sizing_gpus_needed(21.6, 24, 0.9), 1);
+    assert_int_equal(sizing_gpus_needed(21.7, 24, 0.9), 2);
+    assert_int_equal(sizing_gpus_needed(43.3, 24, 0.9), 4);
+    assert_int_equal(sizing_gpus_needed(172.8, 24, 0.9), 8);
+    assert_int_equal(sizing_gpus_needed(173, 24, 0.9), 0);
+    assert_int_equal(sizing_gpus_needed(NAN, 24, 0.9), 0);
+}
+
+static void test_fit_on_seed_gpus(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    const ld_gpu *a10 = hosting_gpu_find(&l, "A10");
+    const ld_gpu *a100_80 = hosting_gpu_find(&l, "A100 80GB SXM");
+    const ld_gpu *a100_40 = hosting_gpu_find(&l, "a100-40gb");
+    assert_non_null(a10);
+    assert_non_null(a100_80);
+    assert_non_null(a100_40);
+    /* Seed: 7B on 1x A10; 13B on 1x A100 40GB or 2x A10; 70B on 8x A10. */
+    assert_int_equal(size_of(6.738, 0, 32, 32, 128, "fp16", 4096, a10).gpus, 1);
+    assert_int_equal(size_of(13.016, 0, 40, 40, 128, "fp16", 4096, a100_40).gpus, 1);
+    assert_int_equal(size_of(13.016, 0, 40, 40, 128, "fp16", 4096, a10).gpus, 2);
+    assert_int_equal(size_of(68.977, 0, 80, 8, 128, "fp16", 4096, a10).gpus, 8);
+    /* 70B fp16 with its runtime overhead exceeds 2 × 80 GB × 0.9 = 144 GB. */
+    ld_sizing s70 = size_of(68.977, 0, 80, 8, 128, "fp16", 4096, a100_80);
+    assert_true(s70.total_gb > 144);
+    assert_int_equal(s70.gpus, 4);
+    /* 405B at fp16 does not fit on 8 A10s. */
+    ld_sizing big = size_of(405, 0, 126, 8, 128, "fp16", 4096, a10);
+    assert_int_equal(big.gpus, 0);
+    assert_true(isnan(big.tokens_per_s));
+    assert_non_null(strstr(big.basis, "does not fit on 8"));
+    hosting_gpus_free(&l);
+}
+
+static void test_cheapest_fit(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch = (ld_model_arch){68.977, 0, 80, 8, 128, 8192, 64};
+    in.quant = "fp16";
+    in.gpus = &l;
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_non_null(s.cheapest);
+    /* No priced GPU type and count that fits is cheaper. */
+    for (size_t i = 0; i < l.n; i++) {
+        if (isnan(l.v[i].hourly_usd)) continue;
+        int n = sizing_gpus_needed(s.total_gb, l.v[i].memory_gb, 0.9);
+        if (n) assert_true(n * l.v[i].hourly_usd >= s.cheapest_hourly_usd - 1e-12);
+    }
+    assert_near(s.cheapest_hourly_usd, s.cheapest_count * s.cheapest->hourly_usd, 1e-12);
+    /* Without --gpu the cheapest fit is the one sized for speed. */
+    assert_ptr_equal(s.gpu, s.cheapest);
+    assert_int_equal(s.gpus, s.cheapest_count);
+    hosting_gpus_free(&l);
+}
+
+static void test_decode_scales_with_bandwidth(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    const ld_gpu *h100 = hosting_gpu_find(&l, "H100 SXM");
+    const ld_gpu *a100 = hosting_gpu_find(&l, "A100 80GB SXM");
+    ld_sizing fast = size_of(6.738, 0, 32, 32, 128, "fp16", 4096, h100);
+    ld_sizing slow = size_of(6.738, 0, 32, 32, 128, "fp16", 4096, a100);
+    assert_int_equal(fast.gpus, 1);
+    assert_int_equal(slow.gpus, 1);
+    assert_near(fast.tokens_per_s / slow.tokens_per_s, h100->bandwidth_gbs / a100->bandwidth_gbs, 1e-9);
+    /* ceiling = bandwidth / (weights + KV of the sequence); estimate = 0.6 × ceiling */
+    double read = slow.weights_gb + slow.kv_cache_gb;
+    assert_near(slow.tokens_per_s_ceiling, a100->bandwidth_gbs / read, 1e-9);
+    assert_near(slow.tokens_per_s, 0.6 * slow.tokens_per_s_ceiling, 1e-9);
+    assert_string_equal(slow.bound, "memory"); /* batch 1 is memory-bound */
+    assert_near(slow.throughput_tokens_per_s, slow.tokens_per_s, 1e-9);
+    hosting_gpus_free(&l);
+}
+
+static void test_moe_reads_active_params(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    const ld_gpu *h100 = hosting_gpu_find(&l, "h100");
+    assert_string_equal(h100->name, "H100 SXM");
+    ld_sizing m = size_of(46.703, 12.88, 32, 8, 128, "fp16", 512, h100);
+    assert_int_equal(m.gpus, 2); /* 93.4 GB of weights */
+    double read = 12.88 * 2 + m.kv_cache_gb;
+    assert_near(m.tokens_per_s_ceiling, 2 * h100->bandwidth_gbs / read, 1e-9);
+    hosting_gpus_free(&l);
+}
+
+static void test_batched_throughput(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    const ld_gpu *a10 = hosting_gpu_find(&l, "A10");
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch = (ld_model_arch){6.738, 0, 32, 8, 128, 4096, 32};
+    in.quant = "int4";
+    in.context = 1024;
+    in.gpu = a10;
+    ld_sizing b1, b64;
+    ld_error err;
+    in.batch = 1;
+    assert_int_equal(sizing_compute(&in, &b1, &err), 0);
+    in.batch = 64;
+    assert_int_equal(sizing_compute(&in, &b64, &err), 0);
+    assert_int_equal(b64.gpus, 1);
+    assert_true(b64.throughput_tokens_per_s > 10 * b1.throughput_tokens_per_s);
+    /* At batch 64 the step is bounded by the slower of memory and compute. */
+    double mem = (b64.weights_gb + b64.kv_cache_gb) / (a10->bandwidth_gbs * 0.6);
+    double cmp = 2 * 6.738 * 64 / (a10->fp16_tflops * 1e3 * 0.5);
+    assert_near(b64.throughput_tokens_per_s, 64 / fmax(mem, cmp), 1e-6);
+    assert_string_equal(b64.bound, mem > cmp ? "memory" : "compute");
+    /* Batch 512 of a small context becomes compute-bound. */
+    in.context = 128;
+    in.batch = 512;
+    assert_int_equal(sizing_compute(&in, &b64, &err), 0);
+    assert_string_equal(b64.bound, "compute");
+    hosting_gpus_free(&l);
+}
+
+static void test_arch_from_catalog(void **state)
+{
+    (void)state;
+    static const char csv[] =
+        "model,params_b,active_params_b,layers,hidden_size,attention_heads,kv_heads,head_dim\n"
+        "gqa,70,,80,8192,64,8,128\n"
+        "mha,7,,32,4096,32,,\n"
+        "moe,46.7,12.9,32,4096,32,8,128\n"
+        "noparams,,,32,4096,32,8,128\n";
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, sizeof csv - 1, "t.csv", NULL, &err);
+    assert_non_null(cat);
+    ld_model_arch a;
+    assert_int_equal(sizing_arch_from_catalog(cat, 0, &a, &err), 0);
+    assert_int_equal(a.kv_heads, 8);
+    assert_int_equal(a.head_dim, 128);
+    assert_near(a.active_params_b, 70, 0);
+    assert_int_equal(sizing_arch_from_catalog(cat, 1, &a, &err), 0);
+    assert_int_equal(a.kv_heads, 32);  /* missing kv_heads: attention heads */
+    assert_int_equal(a.head_dim, 128); /* missing head_dim: 4096 / 32 */
+    assert_int_equal(sizing_arch_from_catalog(cat, 2, &a, &err), 0);
+    assert_near(a.active_params_b, 12.9, 1e-12);
+    assert_int_equal(sizing_arch_from_catalog(cat, 3, &a, &err), -1);
+    assert_non_null(strstr(err.msg, "noparams"));
+    catalog_free(cat);
+}
+
+static void test_shipped_catalogue_llama70b(void **state)
+{
+    (void)state;
+    size_t len;
+    const char *text = embed_find("data/models.csv", &len);
+    assert_non_null(text);
+    ld_error err;
+    ld_catalog *cat = csvload_buffer(text, len, "data/models.csv", NULL, &err);
+    assert_non_null(cat);
+    long row = catalog_find(cat, "Llama-2-70B-Chat");
+    assert_true(row >= 0);
+    ld_model_arch a;
+    assert_int_equal(sizing_arch_from_catalog(cat, (size_t)row, &a, &err), 0);
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch = a;
+    in.context = 4096;
+    ld_sizing s;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_near(s.kv_cache_gb, 1.342, 0.0005);
+    catalog_free(cat);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quant_table),
+        cmocka_unit_test(test_seed_7b_fp16_is_14gb),
+        cmocka_unit_test(test_gguf_sizes_within_3_percent),
+        cmocka_unit_test(test_kv_cache_uses_kv_heads),
+        cmocka_unit_test(test_kv_quant_and_batch),
+        cmocka_unit_test(test_overhead_and_total),
+        cmocka_unit_test(test_gpus_needed),
+        cmocka_unit_test(test_fit_on_seed_gpus),
+        cmocka_unit_test(test_cheapest_fit),
+        cmocka_unit_test(test_decode_scales_with_bandwidth),
+        cmocka_unit_test(test_moe_reads_active_params),
+        cmocka_unit_test(test_batched_throughput),
+        cmocka_unit_test(test_arch_from_catalog),
+        cmocka_unit_test(test_shipped_catalogue_llama70b),
+    };
+    return cmocka_run_group_tests_name("sizing", tests, NULL, NULL);
+}
