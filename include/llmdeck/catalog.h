@@ -86,6 +86,12 @@ void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v);
 
 /* Cell text ("" when empty; derived columns return ""). */
 const char *catalog_text(const ld_catalog *cat, size_t row, size_t col);
+/* When the catalog still holds every cell of every row back to back, as a
+ * loader wrote them (no merge or edit since), returns the row's first cell:
+ * the row's *ncells cells follow each other, each NUL-terminated, for
+ * columns 0..*ncells-1.  Else NULL.  Lets a full-row CSV export read memory
+ * in order instead of one scattered lookup per cell. */
+const char *catalog_row_cells(const ld_catalog *cat, size_t row, size_t *ncells);
 /* Cell number (NaN when missing or when the column is text). */
 double catalog_num(const ld_catalog *cat, size_t row, size_t col);
 

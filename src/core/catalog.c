@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "numparse.h"
 
@@ -33,6 +34,11 @@ struct ld_catalog {
     int index_dirty;
     int stats_stale; /* cells were overwritten (merge): re-parse in finish */
     int model_col;   /* index of the `model` column, -1 if none (cached: hot path) */
+    /* Rows written cell after cell, in column order, each cell (empty ones
+     * too) in the arena: see catalog_row_cells.  `seq_*` is the last cell
+     * written; any other pattern clears `contiguous` for good. */
+    int contiguous;
+    size_t seq_row, seq_col, seq_ncols;
 };
 
 ld_catalog *catalog_new(void)
@@ -49,6 +55,8 @@ ld_catalog *catalog_new(void)
     cat->alen = 1;
     cat->index_dirty = 1;
     cat->model_col = -1;
+    cat->contiguous = 1;
+    cat->seq_row = (size_t)-1;
     return cat;
 }
 
@@ -102,15 +110,33 @@ size_t catalog_key_col(const ld_catalog *cat)
     return cat->model_col >= 0 ? (size_t)cat->model_col : 0;
 }
 
+/* Large arrays are filled once, front to back: ask for huge pages so a
+ * million-row load takes hundreds of page faults instead of tens of
+ * thousands (Linux; a no-op elsewhere or when refused). */
+static void advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    if (n < (4u << 20)) return;
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+    uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+    if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 static int grow_column(ld_column *col, size_t cap, int with_num)
 {
     uint32_t *t = realloc(col->text, cap * sizeof *t);
     if (!t) return -1;
     col->text = t;
+    advise_huge(t, cap * sizeof *t);
     if (with_num) {
         double *d = realloc(col->num, cap * sizeof *d);
         if (!d) return -1;
         col->num = d;
+        advise_huge(d, cap * sizeof *d);
     }
     return 0;
 }
@@ -185,6 +211,7 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
         return -1;
     }
     if (cat->model_col < 0 && strcasecmp(id, "model") == 0) cat->model_col = (int)cat->ncols;
+    if (cat->nrows && !(flags & LD_COLF_DERIVED)) cat->contiguous = 0;
     cat->ncols++;
     return (int)(cat->ncols - 1);
 }
@@ -213,6 +240,7 @@ int catalog_reserve_text(ld_catalog *cat, size_t bytes)
     if (!a) return -1;
     cat->arena = a;
     cat->acap = want;
+    advise_huge(a, want);
     return 0;
 }
 
@@ -243,12 +271,47 @@ static uint32_t arena_put(ld_catalog *cat, const char *text, size_t len, int *fa
     return off;
 }
 
+/* Does this write continue the back-to-back layout? */
+static int continues_rows(ld_catalog *cat, size_t row, size_t col)
+{
+    if (!cat->contiguous) return 0;
+    int next_cell = row == cat->seq_row && col == cat->seq_col + 1;
+    int next_row = col == 0 && row == cat->seq_row + 1 &&
+                   (cat->seq_row == (size_t)-1 || cat->seq_col + 1 == cat->seq_ncols);
+    if (!next_cell && !next_row) return cat->contiguous = 0;
+    if (cat->seq_row == (size_t)-1) cat->seq_ncols = cat->ncols;
+    if (col >= cat->seq_ncols) return cat->contiguous = 0;
+    cat->seq_row = row;
+    cat->seq_col = col;
+    return 1;
+}
+
+const char *catalog_row_cells(const ld_catalog *cat, size_t row, size_t *ncells)
+{
+    if (!cat->contiguous || cat->ncols == 0 || row > cat->seq_row ||
+        (row == cat->seq_row && cat->seq_col + 1 != cat->seq_ncols))
+        return NULL;
+    *ncells = cat->seq_ncols;
+    return cat->arena + cat->cols[0].text[row];
+}
+
 int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
                      size_t len)
 {
     ld_column *c = &cat->cols[col];
     int fail = 0;
-    uint32_t off = arena_put(cat, text, len, &fail);
+    uint32_t off;
+    if (continues_rows(cat, row, col)) { /* empty cells too: keep the chain */
+        if (len == 0) {
+            if (cat->alen + 1 > cat->acap && catalog_reserve_text(cat, cat->acap) != 0) return -1;
+            off = (uint32_t)cat->alen;
+            cat->arena[cat->alen++] = '\0';
+        } else {
+            off = arena_put(cat, text, len, &fail);
+        }
+    } else {
+        off = arena_put(cat, text, len, &fail);
+    }
     if (fail) return -1;
     c->text[row] = off;
     c->gen++;
