@@ -80,8 +80,10 @@ int cmd_data(int argc, char **argv)
             output_json_string(stdout, source);
             printf("}");
         } else {
-            printf("%-14s %-9s %6zu  %-10s %s\n", f->name,
-                   strcmp(f->origin, "embedded") == 0 ? "embedded" : "--data", rows, as_of,
+            char count[32] = "-"; /* JSON files have no rows to count */
+            if (rows || strstr(f->name, ".csv")) snprintf(count, sizeof count, "%zu", rows);
+            printf("%-14s %-9s %6s  %-10s %s\n", f->name,
+                   strcmp(f->origin, "embedded") == 0 ? "embedded" : "--data", count, as_of,
                    output_sanitize(source, safe, sizeof safe));
             if (strcmp(f->origin, "embedded") != 0) printf("%24s%s\n", "", output_sanitize(f->origin, safe, sizeof safe));
         }
@@ -96,8 +98,12 @@ int cmd_data(int argc, char **argv)
             output_json_string(stdout, l->path);
             printf(", \"kind\": \"%s\", \"rows\": %zu, \"merged\": %zu}", kind, l->rows, l->merged);
         } else {
-            printf("%-14s %-9s %6zu  %s (%zu joined existing models)\n", "--load", kind, l->rows,
-                   output_sanitize(l->path, safe, sizeof safe), l->merged);
+            if (l->kind == LD_LOAD_LITELLM)
+                printf("%-14s %-9s %6zu  %s (API prices, USD per token)\n", "--load", "litellm", l->rows,
+                       output_sanitize(l->path, safe, sizeof safe));
+            else
+                printf("%-14s %-9s %6zu  %s (%zu joined existing models)\n", "--load", kind, l->rows,
+                       output_sanitize(l->path, safe, sizeof safe), l->merged);
         }
     }
     if (json) printf("%s]}\n", ds.nloads ? "\n" : "");

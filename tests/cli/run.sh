@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden-file tests of the subcommands.  For each tests/cli/cases/NAME.cmd:
 #   NAME.cmd     the arguments to llmdeck, one line, shell-quoted
-#                ($SHARED expands to ../shared/data, $CASES to this folder)
+#                ($SHARED expands to ../shared/data, $CASES to tests/cli/cases;
+#                $CASES in the output is written back as the literal '$CASES')
 #   NAME.out     expected stdout, byte for byte (omit to not compare)
 #   NAME.status  expected exit status (default 0)
 #   NAME.err     a text expected somewhere in stderr (optional)
@@ -24,6 +25,8 @@ for cmd in "$CASES"/*.cmd; do
   [ -f "$CASES/$name.status" ] && want_status=$(cat "$CASES/$name.status")
   ( cd "$tmp" && eval "$LLMDECK_WRAP \"\$BIN\" $args" ) > "$tmp/out" 2> "$tmp/err" < /dev/null
   status=$?
+  # paths under this folder print as $CASES, so goldens don't depend on the checkout
+  sed "s|$CASES|\$CASES|g" "$tmp/out" > "$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
   why=""
   [ "$status" = "$want_status" ] || why="exit status $status, expected $want_status"
   if [ -n "$LLMDECK_BLESS" ] && [ -z "$why" ]; then cp "$tmp/out" "$CASES/$name.out"; fi

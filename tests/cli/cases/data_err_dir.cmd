@@ -1,0 +1,1 @@
+data --data $CASES/../fixtures/bad_number_dir_missing

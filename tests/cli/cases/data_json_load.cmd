@@ -1,0 +1,1 @@
+data --format json --load $CASES/../fixtures/own/own_eval.csv
