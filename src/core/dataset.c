@@ -137,8 +137,9 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
         if (c < 0) continue;
         ld_column *col = catalog_col(cat, (size_t)c);
         if (!cJSON_IsObject(m)) {
-            cJSON_Delete(root);
-            return error_set(err, LD_ERR_PARSE, name, 0, 0, "columns.%s: expected an object", m->string);
+            error_set(err, LD_ERR_PARSE, name, 0, 0, "columns.%s: expected an object", m->string);
+            cJSON_Delete(root); /* after the message: it quotes m->string */
+            return -1;
         }
         const cJSON *label = cJSON_GetObjectItemCaseSensitive(m, "label");
         const cJSON *unit = cJSON_GetObjectItemCaseSensitive(m, "unit");
@@ -149,10 +150,11 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
         const cJSON *metric = cJSON_GetObjectItemCaseSensitive(m, "metric");
         if ((w && (!cJSON_IsNumber(w) || w->valuedouble < 0)) ||
             (label && !cJSON_IsString(label)) || (hib && !cJSON_IsBool(hib))) {
-            cJSON_Delete(root);
-            return error_set(err, LD_ERR_PARSE, name, 0, 0,
-                             "columns.%s: label must be text, weight a number >= 0, "
-                             "higher_is_better true or false", m->string);
+            error_set(err, LD_ERR_PARSE, name, 0, 0,
+                      "columns.%s: label must be text, weight a number >= 0, "
+                      "higher_is_better true or false", m->string);
+            cJSON_Delete(root); /* after the message: it quotes m->string */
+            return -1;
         }
         if (label) {
             free(col->label);

@@ -64,6 +64,10 @@ void units_format_count(double v, char *buf, size_t n)
         return;
     }
     double a = fabs(v);
+    if (a >= 1e15) { /* beyond 999T: the scaled digits would not fit a buffer */
+        snprintf(buf, n, "%.4g", v);
+        return;
+    }
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         if (a >= steps[i].scale) {
             char tmp[64];
@@ -86,6 +90,10 @@ void units_format_usd(double v, char *buf, size_t n)
 {
     if (!isfinite(v)) {
         snprintf(buf, n, "n/a");
+        return;
+    }
+    if (fabs(v) >= 1e18) { /* more digits than the buffers hold: say it shorter */
+        snprintf(buf, n, "%s$%.4g", v < 0 ? "-" : "", fabs(v));
         return;
     }
     char digits[64];
