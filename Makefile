@@ -74,6 +74,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libllmdeck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
 
+# test_keyspec also needs the TUI's key parser, which is curses-free on purpose
+$(BUILD)/tests/test_keyspec: tests/unit/test_keyspec.c tests/unit/testutil.h src/tui/keyspec.c src/tui/keyspec.h $(BUILD)/libllmdeck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< src/tui/keyspec.c $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
+
 # --- checks -------------------------------------------------------------------
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 check-asan: deps

@@ -77,9 +77,12 @@ int catalog_reserve(ld_catalog *cat, size_t rows);
 /* Grows the text arena to hold `bytes` more bytes of cell text (optional;
  * a loader that knows the file size avoids repeated copying). */
 int catalog_reserve_text(ld_catalog *cat, size_t bytes);
-/* Sets a cell's text (copied into the arena).  For numeric columns the
- * number is parsed too; returns 1 if the text is not a number (the cell
- * is then NaN), 0 if fine, -1 on no memory. */
+/* Sets a cell's text (copied into the arena; it ends at a NUL byte if it
+ * has one).  For numeric columns the number is parsed too and 1 returned
+ * if the text is not a number (the cell is then NaN); 0 if fine, -1 on no
+ * memory.  Once a column that is not declared numeric has met a word, it
+ * is bound to become text, so later cells are no longer parsed (and 0 is
+ * returned): this keeps large loads from parsing text columns. */
 int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
                      size_t len);
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v);

@@ -20,6 +20,7 @@ typedef struct {
     const char *const *text_cols;   /* ids that stay text (NULL-terminated, may be NULL) */
     ld_progress_fn progress;        /* may be NULL */
     void *progress_ctx;
+    int unique_names;               /* the key column and `aliases` name each row once */
 } ld_csv_options;
 
 /* Parses `len` bytes of CSV named `name` (for messages) into a new catalog.

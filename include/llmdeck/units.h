@@ -18,7 +18,8 @@ int units_parse_long(const char *s, long min, long max, long *out);
  * decimals, trailing zeros dropped). */
 void units_format_count(double v, char *buf, size_t n);
 
-/* Formats dollars with thousands separators: "$1,500", "$0.12", "$12,345.68". */
+/* Formats dollars with thousands separators, cents below $1,000 only:
+ * "$0.12", "$999.50", "$1,500", "$12,346". */
 void units_format_usd(double v, char *buf, size_t n);
 
 #endif

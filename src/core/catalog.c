@@ -39,7 +39,12 @@ struct ld_catalog {
      * written; any other pattern clears `contiguous` for good. */
     int contiguous;
     size_t seq_row, seq_col, seq_ncols;
+    /* column ids, hashed: a header of 20,000 columns must not be quadratic */
+    uint32_t *col_slots; /* column index + 1, 0 = empty */
+    size_t ncol_slots;
 };
+
+static uint64_t hash_lower(const char *s, size_t n);
 
 ld_catalog *catalog_new(void)
 {
@@ -85,6 +90,7 @@ void catalog_free(ld_catalog *cat)
         free(col->rank);
     }
     free(cat->cols);
+    free(cat->col_slots);
     free(cat->arena);
     free_index(cat);
     free(cat);
@@ -100,9 +106,37 @@ ld_column *catalog_col(const ld_catalog *cat, size_t c)
 
 int catalog_col_index(const ld_catalog *cat, const char *id)
 {
-    for (size_t c = 0; c < cat->ncols; c++)
+    if (!cat->ncol_slots) return -1;
+    size_t s = hash_lower(id, strlen(id)) & (cat->ncol_slots - 1);
+    while (cat->col_slots[s]) {
+        size_t c = cat->col_slots[s] - 1;
         if (strcasecmp(cat->cols[c].id, id) == 0) return (int)c;
+        s = (s + 1) & (cat->ncol_slots - 1);
+    }
     return -1;
+}
+
+/* Puts column c in the id hash, growing it to keep it half empty. */
+static int hash_column(ld_catalog *cat, size_t c)
+{
+    if ((c + 1) * 2 > cat->ncol_slots) {
+        size_t ns = cat->ncol_slots ? cat->ncol_slots * 2 : 32;
+        while ((c + 1) * 2 > ns) ns *= 2;
+        uint32_t *slots = calloc(ns, sizeof *slots);
+        if (!slots) return -1;
+        free(cat->col_slots);
+        cat->col_slots = slots;
+        cat->ncol_slots = ns;
+        for (size_t k = 0; k < c; k++) {
+            size_t s = hash_lower(cat->cols[k].id, strlen(cat->cols[k].id)) & (ns - 1);
+            while (slots[s]) s = (s + 1) & (ns - 1);
+            slots[s] = (uint32_t)(k + 1);
+        }
+    }
+    size_t s = hash_lower(cat->cols[c].id, strlen(cat->cols[c].id)) & (cat->ncol_slots - 1);
+    while (cat->col_slots[s]) s = (s + 1) & (cat->ncol_slots - 1);
+    cat->col_slots[s] = (uint32_t)(c + 1);
+    return 0;
 }
 
 size_t catalog_key_col(const ld_catalog *cat)
@@ -210,6 +244,11 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
         free(col->text); free(col->num);
         return -1;
     }
+    if (hash_column(cat, cat->ncols) != 0) {
+        free(col->id); free(col->label); free(col->unit); free(col->description);
+        free(col->text); free(col->num);
+        return -1;
+    }
     if (cat->model_col < 0 && strcasecmp(id, "model") == 0) cat->model_col = (int)cat->ncols;
     if (cat->nrows && !(flags & LD_COLF_DERIVED)) cat->contiguous = 0;
     cat->ncols++;
@@ -301,6 +340,7 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
     ld_column *c = &cat->cols[col];
     int fail = 0;
     uint32_t off;
+    len = strnlen(text, len); /* a cell is a C string: it ends at a NUL */
     if (continues_rows(cat, row, col)) { /* empty cells too: keep the chain */
         if (len == 0) {
             if (cat->alen + 1 > cat->acap && catalog_reserve_text(cat, cat->acap) != 0) return -1;
@@ -496,10 +536,9 @@ static int build_index(ld_catalog *cat)
     return 0;
 }
 
-long catalog_find(const ld_catalog *ccat, const char *name)
+/* Looks `name` up in the index as it is (no rebuild). */
+static long index_lookup(const ld_catalog *cat, const char *name)
 {
-    ld_catalog *cat = (ld_catalog *)ccat; /* the index is a cache */
-    if (cat->index_dirty && build_index(cat) != 0) return -1;
     if (!cat->nslots) return -1;
     size_t n = strlen(name);
     trim(&name, &n);
@@ -513,6 +552,13 @@ long catalog_find(const ld_catalog *ccat, const char *name)
         s = (s + 1) & (cat->nslots - 1);
     }
     return -1;
+}
+
+long catalog_find(const ld_catalog *ccat, const char *name)
+{
+    ld_catalog *cat = (ld_catalog *)ccat; /* the index is a cache */
+    if (cat->index_dirty && build_index(cat) != 0) return -1;
+    return index_lookup(cat, name);
 }
 
 /* --- merge --------------------------------------------------------------- */
@@ -542,10 +588,17 @@ long catalog_merge(ld_catalog *dst, const ld_catalog *src, ld_error *err)
             dst->cols[map[c]].type = LD_COL_TEXT;
         }
     }
+    /* Rows join only the rows dst had before this merge: two rows of src
+     * with the same name stay two rows (nothing is silently overwritten),
+     * and the name index is built once, not after every appended row. */
+    if (dst->index_dirty && build_index(dst) != 0) {
+        free(map);
+        return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    }
     long merged = 0;
     for (size_t r = 0; r < src->nrows; r++) {
         const char *name = catalog_text(src, r, skey);
-        long dr = catalog_find(dst, name);
+        long dr = index_lookup(dst, name);
         /* an alias column in src may name an existing model too */
         if (dr < 0) {
             int sa = catalog_col_index(src, "aliases");
@@ -558,7 +611,7 @@ long catalog_merge(ld_catalog *dst, const ld_catalog *src, ld_error *err)
                     if (n < sizeof tmp) {
                         memcpy(tmp, a, n);
                         tmp[n] = '\0';
-                        dr = catalog_find(dst, tmp);
+                        dr = index_lookup(dst, tmp);
                     }
                     a += n + (bar ? 1 : 0);
                 }

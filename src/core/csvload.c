@@ -92,6 +92,12 @@ static void on_field(void *vctx, const char *s, size_t len, long line, long col)
                   "row has more fields than the header's %zu", x->header_fields);
         return;
     }
+    if (memchr(s, '\0', len)) {
+        x->failed = 1;
+        error_set(x->err, LD_ERR_PARSE, x->name, line, col,
+                  "a NUL byte in a field: expected a text CSV file, not binary data");
+        return;
+    }
     size_t rows = catalog_rows(x->cat);
     if (k == 0) {
         if (catalog_add_row(x->cat) == (size_t)-1) goto nomem;
@@ -137,6 +143,33 @@ static void on_row_end(void *vctx, long line)
             }
     }
     x->field = 0;
+}
+
+/* Each name and alias must point back at its own row: catalog_find gives
+ * the first row holding a name, so a later holder is a duplicate. */
+static int check_unique(const ld_catalog *cat, const char *name, const long *lines, ld_error *err)
+{
+    size_t key = catalog_key_col(cat);
+    int alias = catalog_col_index(cat, "aliases");
+    for (size_t r = 0; r < catalog_rows(cat); r++) {
+        char one[512];
+        const char *names[2] = {catalog_text(cat, r, key), alias >= 0 ? catalog_text(cat, r, (size_t)alias) : ""};
+        for (int k = 0; k < 2; k++) {
+            const char *a = names[k];
+            while (*a) {
+                const char *bar = k ? strchr(a, '|') : NULL;
+                size_t n = bar ? (size_t)(bar - a) : strlen(a);
+                snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), a);
+                long first = catalog_find(cat, one);
+                if (first >= 0 && (size_t)first != r)
+                    return error_set(err, LD_ERR_PARSE, name, lines[r], 0,
+                                     "'%s' already names the model on line %ld (names and aliases must be unique)",
+                                     one, lines[first]);
+                a += n + (bar ? 1 : 0);
+            }
+        }
+    }
+    return 0;
 }
 
 #define CHUNK (1u << 20)
@@ -230,6 +263,8 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         x.failed = 1;
     }
     if (!x.failed && catalog_finish(x.cat, name, x.line_of_row, err) != 0) x.failed = 1;
+    if (!x.failed && opt && opt->unique_names && check_unique(x.cat, name, x.line_of_row, err) != 0)
+        x.failed = 1;
     free(x.line_of_row);
     if (x.failed) {
         catalog_free(x.cat);
@@ -258,8 +293,14 @@ char *csvload_read_file(const char *path, size_t *len, ld_error *err)
         error_set(err, LD_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        error_set(err, LD_ERR_IO, path, 0, 0, "is a directory, expected a file");
+        return NULL;
+    }
     size_t cap = 1 << 16, n = 0;
-    if (fseek(f, 0, SEEK_END) == 0) {
+    if (S_ISREG(st.st_mode) && fseek(f, 0, SEEK_END) == 0) {
         long sz = ftell(f);
         if (sz > 0) cap = (size_t)sz + 1;
         rewind(f);

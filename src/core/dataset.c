@@ -208,6 +208,7 @@ static int open_models(ld_dataset *ds, const ld_csv_options *opt, ld_error *err)
     ld_csv_options o = opt ? *opt : (ld_csv_options){0};
     o.number_cols = (const char *const *)d.number_ids;
     o.text_cols = (const char *const *)d.text_ids;
+    o.unique_names = 1; /* the catalogue: one row per model */
     file_label(mf, label, sizeof label);
     ds->models = csvload_buffer(mf->text, mf->len, label, &o, err);
     declared_free(&d);
@@ -269,46 +270,77 @@ static int looks_like_litellm(const cJSON *root, size_t *entries)
     return hits > 0;
 }
 
+/* Does the file start (after a BOM and blanks) like JSON?  -1 if unreadable. */
+static int starts_like_json(const char *path, ld_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return error_set(err, LD_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    char head[4096];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    size_t k = n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (k < n && (head[k] == ' ' || head[k] == '\n' || head[k] == '\r' || head[k] == '\t')) k++;
+    return k < n && (head[k] == '{' || head[k] == '[');
+}
+
+static int load_litellm(ld_dataset *ds, const char *path, ld_error *err)
+{
+    size_t len;
+    char *text = csvload_read_file(path, &len, err);
+    if (!text) return -1;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { /* cJSON does not skip a BOM */
+        memmove(text, text + 3, len - 3 + 1);
+        len -= 3;
+    }
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (!root) {
+        long line, col;
+        jsonpos_of_error(text, len, &line, &col);
+        free(text);
+        return error_set(err, LD_ERR_PARSE, path, line, col, "invalid JSON");
+    }
+    size_t entries = 0;
+    int ok = looks_like_litellm(root, &entries);
+    cJSON_Delete(root);
+    if (!ok) {
+        free(text);
+        return error_set(err, LD_ERR_PARSE, path, 0, 0,
+                         "expected a CSV file, or LiteLLM's model_prices_and_context_window.json "
+                         "(an object of models with input_cost_per_token)");
+    }
+    ld_load *l = &ds->loads[ds->nloads++];
+    memset(l, 0, sizeof *l);
+    snprintf(l->path, sizeof l->path, "%s", path);
+    l->kind = LD_LOAD_LITELLM;
+    l->text = text;
+    l->len = len;
+    l->rows = entries;
+    return 0;
+}
+
 int dataset_load(ld_dataset *ds, const char *path, const ld_csv_options *opt, ld_error *err)
 {
     if (ds->nloads == LD_MAX_LOADS)
         return error_set(err, LD_ERR_USAGE, "--load", 0, 0, "at most %d files", LD_MAX_LOADS);
-    size_t len;
-    char *text = csvload_read_file(path, &len, err);
-    if (!text) return -1;
+    int json = starts_like_json(path, err);
+    if (json < 0) return -1;
+    if (json) return load_litellm(ds, path, err);
+    /* A loaded CSV's columns that the catalogue declares numeric (mmlu, ...)
+     * must hold numbers: a word is an error at its FILE:LINE:COL, before
+     * anything is merged. */
+    declared_cols d = {0};
+    ld_datafile *xf = find_file(ds, "metrics.json");
+    if (xf && declared_from_metrics(xf->text, xf->len, &d) != 0)
+        return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    ld_csv_options o = opt ? *opt : (ld_csv_options){0};
+    o.number_cols = (const char *const *)d.number_ids;
+    ld_catalog *src = csvload_file(path, &o, err);
+    declared_free(&d);
+    if (!src) return -1;
+    long merged = catalog_merge(ds->models, src, err);
     ld_load *l = &ds->loads[ds->nloads];
     memset(l, 0, sizeof *l);
     snprintf(l->path, sizeof l->path, "%s", path);
-    size_t k = 0;
-    while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
-    if (k < len && (text[k] == '{' || text[k] == '[')) {
-        cJSON *root = cJSON_ParseWithLength(text, len);
-        if (!root) {
-            long line, col;
-            jsonpos_of_error(text, len, &line, &col);
-            free(text);
-            return error_set(err, LD_ERR_PARSE, path, line, col, "invalid JSON");
-        }
-        size_t entries = 0;
-        int ok = looks_like_litellm(root, &entries);
-        cJSON_Delete(root);
-        if (!ok) {
-            free(text);
-            return error_set(err, LD_ERR_PARSE, path, 0, 0,
-                             "expected a CSV file, or LiteLLM's model_prices_and_context_window.json "
-                             "(an object of models with input_cost_per_token)");
-        }
-        l->kind = LD_LOAD_LITELLM;
-        l->text = text;
-        l->len = len;
-        l->rows = entries;
-        ds->nloads++;
-        return 0;
-    }
-    ld_catalog *src = csvload_buffer(text, len, path, opt, err);
-    free(text);
-    if (!src) return -1;
-    long merged = catalog_merge(ds->models, src, err);
     l->kind = LD_LOAD_CSV;
     l->rows = catalog_rows(src);
     catalog_free(src);

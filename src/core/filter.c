@@ -78,7 +78,8 @@ static int next(parser *ps)
         char q = c;
         ps->p++;
         while (*ps->p && *ps->p != q) {
-            if (n + 1 < sizeof ps->word) ps->word[n++] = *ps->p;
+            if (n + 1 >= sizeof ps->word) goto too_long;
+            ps->word[n++] = *ps->p;
             ps->p++;
         }
         if (*ps->p != q)
@@ -88,12 +89,16 @@ static int next(parser *ps)
     } else {
         while (*ps->p && !isspace((unsigned char)*ps->p) && *ps->p != '(' && *ps->p != ')' &&
                !is_opch(*ps->p)) {
-            if (n + 1 < sizeof ps->word) ps->word[n++] = *ps->p;
+            if (n + 1 >= sizeof ps->word) goto too_long;
+            ps->word[n++] = *ps->p;
             ps->p++;
         }
     }
     ps->word[n] = '\0';
     return ps->kind = T_WORD, 0;
+too_long: /* never match on a silently shortened word */
+    return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, ps->pos, "a word longer than %zu characters",
+                     sizeof ps->word - 1);
 }
 
 static int is_kw(const parser *ps, const char *kw)

@@ -150,7 +150,7 @@ static size_t write_csv_field(FILE *out, const char *s)
     size_t n = 0;
     int quote = 0;
     for (; s[n]; n++) quote |= csv_special[(unsigned char)s[n]];
-    if (n && (s[0] == ' ' || s[n - 1] == ' ')) quote = 1;
+    if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')) quote = 1;
     if (!quote) {
         fwrite_unlocked(s, 1, n, out);
         return n;
@@ -235,10 +235,24 @@ static void write_text(FILE *out, const ld_catalog *cat, const uint32_t *idx, si
     free(w);
 }
 
+static void write_csv_row(FILE *out, const ld_catalog *cat, uint32_t row, const int *cols,
+                          size_t ncols)
+{
+    char cell[64];
+    for (size_t c = 0; c < ncols; c++) {
+        if (c) putc_unlocked(',', out);
+        const ld_column *col = catalog_col(cat, (size_t)cols[c]);
+        if (col->flags & LD_COLF_DERIVED)
+            write_csv_field(out, output_cell(cat, row, (size_t)cols[c], cell, sizeof cell));
+        else /* the original text, unabridged */
+            write_csv_field(out, catalog_text(cat, row, (size_t)cols[c]));
+    }
+    putc_unlocked('\n', out);
+}
+
 static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
                       const int *cols, size_t ncols)
 {
-    char cell[1 << 16];
     for (size_t c = 0; c < ncols; c++) {
         if (c) fputc(',', out);
         output_csv_field(out, catalog_col(cat, (size_t)cols[c])->id);
@@ -254,6 +268,10 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
             if (i + 8 < n) __builtin_prefetch(&catalog_col(cat, 0)->text[idx[i + 8]]);
             if (i + 4 < n) __builtin_prefetch(catalog_text(cat, idx[i + 4], 0));
             const char *row = catalog_row_cells(cat, idx[i], &nc);
+            if (!row || nc != ncols) { /* a row added later: cell by cell */
+                write_csv_row(out, cat, idx[i], cols, ncols);
+                continue;
+            }
             /* Copy the row, NULs turned into commas, unless a cell needs
              * quotes; then write it field by field. */
             size_t o = 0, c = 0;
@@ -265,7 +283,8 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
                     rowbuf[o++] = ++c < ncols ? ',' : '\n';
                     continue;
                 }
-                if (csv_special[ch] || (ch == ' ' && (p - 1 == row || p[-2] == 0 || *p == 0))) {
+                if (csv_special[ch] ||
+                    ((ch == ' ' || ch == '\t') && (p - 1 == row || p[-2] == 0 || *p == 0))) {
                     plain = 0;
                     break;
                 }
@@ -293,15 +312,7 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
         if (i + 8 < n)
             for (size_t c = 0; c < ncols; c++)
                 __builtin_prefetch(catalog_text(cat, idx[i + 8], (size_t)cols[c]));
-        for (size_t c = 0; c < ncols; c++) {
-            if (c) putc_unlocked(',', out);
-            const ld_column *col = catalog_col(cat, (size_t)cols[c]);
-            if (col->flags & LD_COLF_DERIVED)
-                output_csv_field(out, output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell));
-            else /* the original text, unabridged */
-                output_csv_field(out, catalog_text(cat, idx[i], (size_t)cols[c]));
-        }
-        putc_unlocked('\n', out);
+        write_csv_row(out, cat, idx[i], cols, ncols);
     }
 }
 

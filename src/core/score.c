@@ -9,17 +9,24 @@
 
 /* The weighted metric columns, gathered once per pass over the rows. */
 typedef struct {
-    size_t col[64];
-    double w[64];
-    int hib[64];
+    size_t *col;
+    double *w;
+    int *hib;
     size_t n;
     int cost; /* relative_cost column or -1 */
+    int ok;   /* 0 when out of memory */
 } weight_plan;
 
 static void plan_weights(const ld_catalog *cat, weight_plan *p)
 {
+    size_t nc = catalog_cols(cat) ? catalog_cols(cat) : 1;
     p->n = 0;
-    for (size_t c = 0; c < catalog_cols(cat) && p->n < 64; c++) {
+    p->col = malloc(nc * sizeof *p->col);
+    p->w = malloc(nc * sizeof *p->w);
+    p->hib = malloc(nc * sizeof *p->hib);
+    p->ok = p->col && p->w && p->hib;
+    p->cost = catalog_col_index(cat, "relative_cost");
+    for (size_t c = 0; p->ok && c < catalog_cols(cat); c++) {
         const ld_column *col = catalog_col(cat, c);
         if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !(col->weight > 0))
             continue;
@@ -28,7 +35,13 @@ static void plan_weights(const ld_catalog *cat, weight_plan *p)
         p->hib[p->n] = col->higher_is_better;
         p->n++;
     }
-    p->cost = catalog_col_index(cat, "relative_cost");
+}
+
+static void plan_free(weight_plan *p)
+{
+    free(p->col);
+    free(p->w);
+    free(p->hib);
 }
 
 static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t row,
@@ -62,14 +75,18 @@ double score_quality(const ld_catalog *cat, size_t row, ld_missing policy)
 {
     weight_plan p;
     plan_weights(cat, &p);
-    return plan_quality(cat, &p, row, policy);
+    double q = p.ok ? plan_quality(cat, &p, row, policy) : NAN;
+    plan_free(&p);
+    return q;
 }
 
 double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
 {
     weight_plan p;
     plan_weights(cat, &p);
-    return plan_value(cat, &p, row, policy);
+    double v = p.ok ? plan_value(cat, &p, row, policy) : NAN;
+    plan_free(&p);
+    return v;
 }
 
 int score_add_columns(ld_catalog *cat)
@@ -96,42 +113,64 @@ int score_update(ld_catalog *cat, ld_missing policy)
     if (catalog_reserve(cat, n ? n : 1) != 0) return -1;
     weight_plan p;
     plan_weights(cat, &p);
+    if (!p.ok) {
+        plan_free(&p);
+        return -1;
+    }
     for (size_t r = 0; r < n; r++) {
         catalog_set_num(cat, r, (size_t)q, plan_quality(cat, &p, r, policy));
         catalog_set_num(cat, r, (size_t)v, plan_value(cat, &p, r, policy));
     }
+    plan_free(&p);
     return v;
 }
 
 int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
                         ld_error *err)
 {
+    /* All or nothing: check every item first, then apply (the TUI's
+     * weights editor and --weights never leave half a change behind). */
+    size_t nc = catalog_cols(cat);
+    double *w = malloc((nc ? nc : 1) * sizeof *w);
+    if (!w) return error_set(err, LD_ERR_NOMEM, what, 0, 0, "out of memory");
+    for (size_t c = 0; c < nc; c++) w[c] = catalog_col(cat, c)->weight;
     const char *p = spec;
-    while (*p) {
+    int rc = 0;
+    while (*p && rc == 0) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         char item[200];
-        if (len == 0 || len >= sizeof item)
-            return error_set(err, LD_ERR_USAGE, what, 0, 0, "expected ID=WEIGHT[,ID=WEIGHT...], got '%s'", spec);
+        if (len == 0 || len >= sizeof item || (comma && !comma[1])) {
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "expected ID=WEIGHT[,ID=WEIGHT...], got '%s'", spec);
+            break;
+        }
         memcpy(item, p, len);
         item[len] = '\0';
         char *eq = strchr(item, '=');
-        if (!eq)
-            return error_set(err, LD_ERR_USAGE, what, 0, 0, "expected ID=WEIGHT, got '%s'", item);
+        if (!eq) {
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "expected ID=WEIGHT, got '%s'", item);
+            break;
+        }
         *eq = '\0';
         int c = catalog_col_index(cat, item);
-        if (c < 0) return error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown metric '%s'", item);
-        ld_column *col = catalog_col(cat, (size_t)c);
-        if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED))
-            return error_set(err, LD_ERR_USAGE, what, 0, 0, "'%s' is not a numeric metric", item);
-        double w;
-        if (units_parse_count(eq + 1, &w) != 0 || w < 0 || w > 1e6)
-            return error_set(err, LD_ERR_USAGE, what, 0, 0,
-                             "weight for '%s' must be a number from 0 to 1e6, got '%s'", item, eq + 1);
-        col->weight = w;
+        double v;
+        if (c < 0) {
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown metric '%s'", item);
+        } else if (catalog_col(cat, (size_t)c)->type != LD_COL_NUMBER ||
+                   (catalog_col(cat, (size_t)c)->flags & LD_COLF_DERIVED)) {
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "'%s' is not a numeric metric", item);
+        } else if (units_parse_count(eq + 1, &v) != 0 || v < 0 || v > 1e6) {
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0,
+                           "weight for '%s' must be a number from 0 to 1e6, got '%s'", item, eq + 1);
+        } else {
+            w[c] = v;
+        }
         p += len + (comma ? 1 : 0);
     }
-    return 0;
+    if (rc == 0)
+        for (size_t c = 0; c < nc; c++) catalog_col(cat, c)->weight = w[c];
+    free(w);
+    return rc;
 }
 
 void score_pareto(const ld_catalog *cat, ld_missing policy, unsigned char *out)

@@ -49,7 +49,8 @@ int units_parse_long(const char *s, long min, long max, long *out)
 {
     double v;
     if (units_parse_count(s, &v) != 0) return -1;
-    if (v != floor(v) || v < (double)min || v > (double)max) return -1;
+    /* (double)LONG_MAX rounds up to 2^63, which no long holds */
+    if (v != floor(v) || v < (double)min || v > (double)max || v >= 9223372036854775808.0) return -1;
     *out = (long)v;
     return 0;
 }
@@ -69,7 +70,8 @@ void units_format_count(double v, char *buf, size_t n)
         return;
     }
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        if (a >= steps[i].scale) {
+        /* 999999.9 would print as "1000k": it belongs to the next step */
+        if (a >= steps[i].scale * 0.9999995) {
             char tmp[64];
             snprintf(tmp, sizeof tmp, "%.3f", v / steps[i].scale);
             /* drop trailing zeros and a trailing point */

@@ -20,17 +20,20 @@ size_t view_identity(const ld_catalog *cat, uint32_t *idx)
 }
 
 /* Natural collation as a byte stream: letters lower-cased; a run of digits
- * becomes a length byte (0x01 + digits without leading zeros, at most 31)
- * followed by the digits, so comparing streams bytewise orders "7B" before
+ * becomes a length byte (0x01 + digits without leading zeros; from 30
+ * digits on 0x1F and two bytes of length) followed by the digits, so comparing streams bytewise orders "7B" before
  * "13B".  view_text_cmp and the radix prefix keys use the same stream, so
  * the fast sort and the comparison always agree. */
 typedef struct {
     const unsigned char *p;
     size_t digits_left;
+    unsigned char head[2]; /* pending length bytes of a long digit run */
+    int nhead;
 } collate_it;
 
 static int collate_next(collate_it *it)
 {
+    if (it->nhead) return it->head[2 - it->nhead--];
     if (it->digits_left) {
         it->digits_left--;
         return *it->p++;
@@ -42,7 +45,13 @@ static int collate_next(collate_it *it)
         size_t len = 0;
         while (it->p[len] >= '0' && it->p[len] <= '9') len++;
         it->digits_left = len;
-        return 0x01 + (int)(len > 30 ? 30 : len);
+        if (len < 30) return 0x01 + (int)len;
+        /* 30 digits or more: 0x1F, then the length in two bytes */
+        if (len > 0xFFFF) len = 0xFFFF;
+        it->head[0] = (unsigned char)(len >> 8);
+        it->head[1] = (unsigned char)len;
+        it->nhead = 2;
+        return 0x1F;
     }
     it->p++;
     return (c >= 'A' && c <= 'Z') ? (int)(c + 32) : (int)c;
@@ -50,7 +59,7 @@ static int collate_next(collate_it *it)
 
 int view_text_cmp(const char *a, const char *b)
 {
-    collate_it x = {(const unsigned char *)a, 0}, y = {(const unsigned char *)b, 0};
+    collate_it x = {(const unsigned char *)a, 0, {0, 0}, 0}, y = {(const unsigned char *)b, 0, {0, 0}, 0};
     for (;;) {
         int ca = collate_next(&x), cb = collate_next(&y);
         if (ca != cb) return ca < cb ? -1 : 1;
@@ -62,7 +71,7 @@ int view_text_cmp(const char *a, const char *b)
  * sorts first).  *full is set when the string may continue past them. */
 static uint64_t collate_chunk(const char *s, size_t skip, int *full)
 {
-    collate_it it = {(const unsigned char *)s, 0};
+    collate_it it = {(const unsigned char *)s, 0, {0, 0}, 0};
     for (size_t i = 0; i < skip; i++)
         if (collate_next(&it) < 0) {
             *full = 0;

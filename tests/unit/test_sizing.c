@@ -266,7 +266,10 @@ static void test_batched_throughput(void **state)
 {
     (void)state;
     ld_gpu_list l = load_gpus();
-    const ld_gpu *a10 = hosting_gpu_find(&l, "A10");
+    /* a GPU with a datasheet TFLOPS figure (the A10's is not in gpus.csv) */
+    const ld_gpu *a10 = hosting_gpu_find(&l, "A100 40GB");
+    assert_non_null(a10);
+    assert_true(a10->fp16_tflops > 0);
     ld_sizing_input in;
     memset(&in, 0, sizeof in);
     in.arch = (ld_model_arch){6.738, 0, 32, 8, 128, 4096, 32};

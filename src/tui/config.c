@@ -1,0 +1,284 @@
+/* config.c - saved settings (see config.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct ld_config {
+    char path[1024];
+    cJSON *root;
+    int dirty;
+};
+
+static void default_path(char *out, size_t n)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    /* the XDG spec says relative values are invalid and must be ignored */
+    if (xdg && xdg[0] == '/') {
+        snprintf(out, n, "%s/llmdeck/config.json", xdg);
+        return;
+    }
+    const char *home = getenv("HOME");
+    if (!home || !*home) {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw ? pw->pw_dir : NULL;
+    }
+    if (home && *home) snprintf(out, n, "%s/.config/llmdeck/config.json", home);
+    else out[0] = '\0';
+}
+
+/* Reads the whole file; NULL with errno set on failure. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            size_t nc = cap ? cap * 2 : 8192;
+            if (nc > (16u << 20)) { /* a settings file is small; this is not one */
+                free(buf);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            char *more = realloc(buf, nc);
+            if (!more) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = more;
+            cap = nc;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0) break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void set_aside(ld_config *cfg, const char *why, char *warn, size_t n)
+{
+    char aside[1100], stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+    snprintf(aside, sizeof aside, "%s.corrupt-%s", cfg->path, stamp);
+    /* renamed, never deleted: the user may want to repair it */
+    if (rename(cfg->path, aside) == 0)
+        snprintf(warn, n, "settings file config.json %s: moved aside as config.json.corrupt-*; defaults used", why);
+    else
+        snprintf(warn, n, "settings file config.json %s (and could not be moved aside: %s); defaults used",
+                 why, strerror(errno));
+}
+
+ld_config *config_open(const char *path, char *warn, size_t n)
+{
+    if (n) warn[0] = '\0';
+    ld_config *cfg = calloc(1, sizeof *cfg);
+    if (!cfg) return NULL;
+    if (path) snprintf(cfg->path, sizeof cfg->path, "%s", path);
+    else default_path(cfg->path, sizeof cfg->path);
+    if (cfg->path[0]) {
+        size_t len = 0;
+        char *text = slurp(cfg->path, &len);
+        if (text) {
+            const char *end = NULL;
+            cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+            if (root && cJSON_IsObject(root)) {
+                cfg->root = root;
+            } else {
+                long line = 1;
+                for (const char *p = text; end && p < end && *p; p++) line += *p == '\n';
+                cJSON_Delete(root);
+                char why[64];
+                if (root) snprintf(why, sizeof why, "is not a JSON object");
+                else snprintf(why, sizeof why, "is corrupt (line %ld)", line);
+                set_aside(cfg, why, warn, n);
+            }
+            free(text);
+        } else if (errno != ENOENT) {
+            snprintf(warn, n, "cannot read settings %s: %s; defaults used", cfg->path, strerror(errno));
+        }
+    }
+    if (!cfg->root) cfg->root = cJSON_CreateObject();
+    if (!cfg->root) {
+        free(cfg);
+        return NULL;
+    }
+    return cfg;
+}
+
+void config_free(ld_config *cfg)
+{
+    if (!cfg) return;
+    cJSON_Delete(cfg->root);
+    free(cfg);
+}
+
+const char *config_path(const ld_config *cfg) { return cfg->path; }
+
+const cJSON *config_get(const ld_config *cfg, const char *name)
+{
+    return cfg ? cJSON_GetObjectItemCaseSensitive(cfg->root, name) : NULL;
+}
+
+void config_set(ld_config *cfg, const char *name, cJSON *value)
+{
+    if (!cfg) {
+        cJSON_Delete(value);
+        return;
+    }
+    cJSON *old = cJSON_GetObjectItemCaseSensitive(cfg->root, name);
+    if (value && old && cJSON_Compare(old, value, 1)) { /* unchanged: no write */
+        cJSON_Delete(value);
+        return;
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(cfg->root, name);
+    if (value) cJSON_AddItemToObject(cfg->root, name, value);
+    cfg->dirty = 1;
+}
+
+static const cJSON *item(const ld_config *cfg, const char *section, const char *key)
+{
+    if (!cfg) return NULL;
+    const cJSON *obj = section ? cJSON_GetObjectItemCaseSensitive(cfg->root, section) : cfg->root;
+    return cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+}
+
+const char *config_get_string(const ld_config *cfg, const char *section, const char *key)
+{
+    const cJSON *v = item(cfg, section, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+int config_get_number(const ld_config *cfg, const char *section, const char *key, double *out)
+{
+    const cJSON *v = item(cfg, section, key);
+    if (!cJSON_IsNumber(v)) return -1;
+    *out = v->valuedouble;
+    return 0;
+}
+
+/* Sets key in section to value (owned), creating the section. */
+static void set_item(ld_config *cfg, const char *section, const char *key, cJSON *value)
+{
+    if (!cfg || !value) {
+        cJSON_Delete(value);
+        return;
+    }
+    if (!section) {
+        config_set(cfg, key, value);
+        return;
+    }
+    const cJSON *old = cJSON_GetObjectItemCaseSensitive(cfg->root, section);
+    cJSON *sec = cJSON_IsObject(old) ? cJSON_Duplicate(old, 1) : cJSON_CreateObject();
+    if (!sec) {
+        cJSON_Delete(value);
+        return;
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(sec, key);
+    cJSON_AddItemToObject(sec, key, value);
+    config_set(cfg, section, sec);
+}
+
+void config_set_string(ld_config *cfg, const char *section, const char *key, const char *v)
+{
+    set_item(cfg, section, key, cJSON_CreateString(v));
+}
+
+void config_set_number(ld_config *cfg, const char *section, const char *key, double v)
+{
+    set_item(cfg, section, key, cJSON_CreateNumber(v));
+}
+
+/* mkdir -p of the directory part of path. */
+static int make_dirs(const char *path)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir) return 0;
+    *slash = '\0';
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(dir, 0755) != 0 && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) return -1;
+    return 0;
+}
+
+int config_save(ld_config *cfg, char *warn, size_t n)
+{
+    if (n) warn[0] = '\0';
+    if (!cfg || !cfg->dirty) return 0;
+    if (!cfg->path[0]) {
+        snprintf(warn, n, "settings not saved: no home directory");
+        return -1;
+    }
+    char *text = cJSON_Print(cfg->root);
+    if (!text) {
+        snprintf(warn, n, "settings not saved: out of memory");
+        return -1;
+    }
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->path, (long)getpid());
+    int fd = -1, rc = -1;
+    const char *step = "create the folder";
+    if (make_dirs(cfg->path) != 0) goto out;
+    step = "write";
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) goto out;
+    size_t len = strlen(text), done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, text + done, len - done);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            goto out;
+        }
+        done += (size_t)w;
+    }
+    if (write(fd, "\n", 1) != 1) goto out;
+    /* the data must be on disk before the rename makes it the config */
+    step = "sync";
+    if (fsync(fd) != 0) goto out;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto out;
+    }
+    fd = -1;
+    step = "replace";
+    if (rename(tmp, cfg->path) != 0) goto out;
+    rc = 0;
+    cfg->dirty = 0;
+out:
+    if (rc != 0) {
+        snprintf(warn, n, "settings not saved (%s %s): %s", step, cfg->path, strerror(errno));
+        if (fd >= 0) close(fd);
+        unlink(tmp);
+    }
+    free(text);
+    return rc;
+}

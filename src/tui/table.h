@@ -1,0 +1,116 @@
+/* table.h - the benchmark table view's state, shared by its modules:
+ *
+ *   table_view.c     the view interface: actions, status, mouse
+ *   table_data.c     rows (filter, sort, marks), columns (order, widths,
+ *                    hidden), scores, settings
+ *   table_draw.c     the grid
+ *   table_detail.c   the detail panel (Enter)
+ *   table_compare.c  marked rows side by side (c)
+ *   table_weights.c  the weights editor (w) and the column picker (C)
+ *   table_export.c   export to CSV / Markdown (e)
+ *
+ * Rows never move: `idx` is the view (filtered then sorted row numbers),
+ * kept between frames and rebuilt only when the filter, the sort or the
+ * scores change, so a frame costs only the rows on screen. */
+#ifndef LLMDECK_TUI_TABLE_H
+#define LLMDECK_TUI_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "llmdeck/filter.h"
+#include "llmdeck/view.h"
+
+typedef enum { PANEL_NONE, PANEL_DETAIL, PANEL_COMPARE, PANEL_WEIGHTS, PANEL_COLUMNS } tv_panel;
+
+#define TV_MAX_WORDS 8
+
+typedef struct {
+    ld_catalog *cat;
+    size_t nrows;          /* catalogue rows */
+    uint32_t *fidx;        /* rows passing the filter, catalogue order */
+    uint32_t *idx;         /* fidx sorted: the rows shown */
+    size_t n;              /* rows in fidx and idx */
+    ld_sort_key keys[LD_MAX_SORT_KEYS];
+    size_t nkeys;
+    ld_filter *filter;
+    char filter_text[512];
+    char prev_filter[512];  /* the filter before the prompt opened (Esc restores it) */
+    uint32_t prev_row;      /* and the cursor's row */
+    char words[TV_MAX_WORDS][64]; /* the filter's plain words, for n/N */
+    int nwords;
+
+    int *order;            /* every column, display order (catalogue indexes) */
+    size_t ncols;
+    unsigned char *hidden; /* per catalogue column */
+    int *vis;              /* shown columns, display order; vis[0] = key column */
+    size_t nvis;
+    int *width;            /* per catalogue column: display width */
+    double *default_weight;/* per catalogue column, as loaded */
+    int value_col, quality_col, key_col;
+
+    size_t cur, top;       /* cursor row and first row shown (positions in idx) */
+    size_t ccol, left;     /* cursor column and first scrolled column (in vis) */
+    int page;              /* data rows on screen at the last draw */
+    int *colx0, *colx1;    /* per vis position: columns drawn at the last draw */
+
+    unsigned char *marked; /* per catalogue row */
+    size_t nmarked;
+
+    tv_panel panel;
+    int pscroll, pcol, psel; /* panel scroll, column and selection */
+    int pmax, pcolmax;     /* their limits, known after a draw */
+    uint32_t *cmp;         /* compare: the marked rows, in view order */
+    size_t ncmp;
+    int settings_dirty;
+    char export_path[512];
+} tv_state;
+
+static inline tv_state *tv(const app *a) { return (tv_state *)a->view_state[VIEW_TABLE]; }
+
+/* table_data.c */
+int tv_data_init(app *a, tv_state *t);
+void tv_data_fini(tv_state *t);
+void tv_load_settings(app *a, tv_state *t);
+void tv_save_settings(app *a, tv_state *t);
+/* Re-sorts idx from fidx, keeping the cursor on the same catalogue row. */
+void tv_resort(tv_state *t);
+/* Applies a new filter (compiled, owned); NULL clears. */
+void tv_set_filter(tv_state *t, ld_filter *f, const char *text);
+/* Recomputes quality and value_score (weights or policy changed). */
+void tv_rescore(app *a, tv_state *t);
+void tv_rebuild_columns(tv_state *t);
+/* Whether column c is a metric for highlighting and weighting. */
+int tv_is_scored(const tv_state *t, int c);
+/* Sort: replace (add = 0) or add/update a key for column c. */
+void tv_sort(app *a, tv_state *t, int c, int desc, int add);
+/* Moves the cursor to the next (dir 1) or previous (-1) cell containing a
+ * filter word; 0 if found. */
+int tv_find(tv_state *t, int dir);
+/* Keeps cursor and scroll consistent with n and the page size. */
+void tv_clamp(tv_state *t);
+/* "Value▼" / "MMLU▲2": a column's label with its sort mark. */
+void tv_header_label(const app *a, const tv_state *t, int c, char *buf, size_t n);
+/* Whether any weight differs from the data set's default. */
+int tv_weights_custom(const tv_state *t);
+
+/* table_draw.c */
+void tv_draw_grid(app *a, tv_state *t, WINDOW *w);
+
+/* panels: draw into w (the view area) and handle an action; 1 if used */
+void tv_detail_draw(app *a, tv_state *t, WINDOW *w);
+int tv_detail_act(app *a, tv_state *t, ld_action act);
+void tv_compare_open(app *a, tv_state *t);
+void tv_compare_draw(app *a, tv_state *t, WINDOW *w);
+int tv_compare_act(app *a, tv_state *t, ld_action act);
+/* Metrics the weights editor lists; whether the table has a value score. */
+int tv_weights_count(const tv_state *t);
+int tv_value_shown(const tv_state *t);
+void tv_weights_draw(app *a, tv_state *t, WINDOW *w);
+int tv_weights_act(app *a, tv_state *t, ld_action act);
+void tv_columns_draw(app *a, tv_state *t, WINDOW *w);
+int tv_columns_act(app *a, tv_state *t, ld_action act);
+void tv_export_start(app *a, tv_state *t);
+
+#endif

@@ -1,0 +1,378 @@
+/* table_data.c - the table's rows and columns: filter, sort, marks, column
+ * order and widths, scores and saved settings.  Allocation happens here,
+ * when the data or the settings change, never while drawing. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "llmdeck/output.h"
+#include "table.h"
+#include "widgets.h"
+
+/* The columns people compare first; the rest follow in catalogue order.
+ * Value right after the name: it is what the view is for, and it stays in
+ * sight when the weights editor covers the right side. */
+static const char *const preferred[] = {
+    "value_score", "quality", "params_b", "context_length", "mmlu", "humaneval",
+    "gsm8k", "arc", "truthfulqa", "relative_cost", NULL,
+};
+
+#define SAMPLE_ROWS 4096
+
+/* Widest cell of column c over a sample of rows (a million rows are not
+ * all measured: the sample is spread evenly over the table). */
+static int measure(const app *a, const tv_state *t, int c)
+{
+    const ld_column *col = catalog_col(t->cat, (size_t)c);
+    int w = ui_width(a, col->label) + 2; /* room for the sort mark */
+    if (w < 3) w = 3;
+    size_t step = t->nrows > SAMPLE_ROWS ? t->nrows / SAMPLE_ROWS : 1;
+    char buf[512];
+    for (size_t r = 0; r < t->nrows; r += step) {
+        int cw = ui_width(a, output_cell(t->cat, r, (size_t)c, buf, sizeof buf));
+        if (cw > w) w = cw;
+    }
+    int cap = c == t->key_col ? 30 : col->type == LD_COL_TEXT ? 24 : 16;
+    return w > cap ? cap : w;
+}
+
+int tv_is_scored(const tv_state *t, int c)
+{
+    const ld_column *col = catalog_col(t->cat, (size_t)c);
+    if (col->type != LD_COL_NUMBER) return 0;
+    if (col->flags & (LD_COLF_METRIC | LD_COLF_DERIVED)) return 1;
+    if (!col->higher_is_better) return 1; /* declared lower-is-better: a cost */
+    /* numbers metrics.json does not describe are the user's own scores */
+    return !(col->flags & LD_COLF_DECLARED_NUMBER);
+}
+
+void tv_rebuild_columns(tv_state *t)
+{
+    t->nvis = 0;
+    for (size_t i = 0; i < t->ncols; i++)
+        if (!t->hidden[t->order[i]] || t->order[i] == t->key_col) t->vis[t->nvis++] = t->order[i];
+    if (t->ccol >= t->nvis) t->ccol = t->nvis ? t->nvis - 1 : 0;
+    if (t->left < 1) t->left = 1;
+    if (t->left >= t->nvis && t->nvis > 1) t->left = t->nvis - 1;
+}
+
+static int build_order(const app *a, tv_state *t)
+{
+    size_t nc = catalog_cols(t->cat);
+    t->order = malloc(nc * sizeof *t->order);
+    t->vis = malloc(nc * sizeof *t->vis);
+    t->width = calloc(nc, sizeof *t->width);
+    t->colx0 = calloc(nc, sizeof *t->colx0);
+    t->colx1 = calloc(nc, sizeof *t->colx1);
+    t->hidden = calloc(nc, 1);
+    t->default_weight = calloc(nc, sizeof *t->default_weight);
+    if (!t->order || !t->vis || !t->width || !t->colx0 || !t->colx1 || !t->hidden || !t->default_weight)
+        return -1;
+    int has_cost = catalog_col_index(t->cat, "relative_cost") >= 0;
+    unsigned char *used = calloc(nc, 1);
+    if (!used) return -1;
+    t->ncols = 0;
+    t->order[t->ncols++] = t->key_col;
+    used[t->key_col] = 1;
+    for (const char *const *id = preferred; *id; id++) {
+        int c = catalog_col_index(t->cat, *id);
+        if (c >= 0 && !used[c]) t->order[t->ncols++] = c, used[c] = 1;
+    }
+    /* then the other scores (the user's own, from --load or FILE), so they
+     * sit beside the benchmarks they are compared with */
+    for (size_t c = 0; c < nc; c++)
+        if (!used[c] && tv_is_scored(t, (int)c) && !(catalog_col(t->cat, c)->flags & LD_COLF_DERIVED))
+            t->order[t->ncols++] = (int)c, used[c] = 1;
+    for (size_t c = 0; c < nc; c++) {
+        const ld_column *col = catalog_col(t->cat, c);
+        if (used[c]) continue;
+        used[c] = 1;
+        if ((col->flags & LD_COLF_DERIVED) && !has_cost) continue;
+        t->order[t->ncols++] = (int)c;
+    }
+    /* derived columns are meaningless without a cost to divide by */
+    if (!has_cost) {
+        size_t k = 0;
+        for (size_t i = 0; i < t->ncols; i++)
+            if (!(catalog_col(t->cat, (size_t)t->order[i])->flags & LD_COLF_DERIVED)) t->order[k++] = t->order[i];
+        t->ncols = k;
+    }
+    free(used);
+    for (size_t c = 0; c < nc; c++) {
+        const ld_column *col = catalog_col(t->cat, c);
+        t->default_weight[c] = col->weight;
+    }
+    for (size_t i = 0; i < t->ncols; i++) t->width[t->order[i]] = measure(a, t, t->order[i]);
+    return 0;
+}
+
+int tv_data_init(app *a, tv_state *t)
+{
+    t->cat = a->ds->models;
+    if (score_update(t->cat, a->missing) < 0) return -1;
+    t->nrows = catalog_rows(t->cat);
+    t->key_col = (int)catalog_key_col(t->cat);
+    t->value_col = catalog_col_index(t->cat, "value_score");
+    t->quality_col = catalog_col_index(t->cat, "quality");
+    size_t cap = t->nrows ? t->nrows : 1;
+    t->fidx = malloc(cap * sizeof *t->fidx);
+    t->idx = malloc(cap * sizeof *t->idx);
+    t->cmp = malloc(cap * sizeof *t->cmp);
+    t->marked = calloc(cap, 1);
+    if (!t->fidx || !t->idx || !t->cmp || !t->marked) return -1;
+    t->n = view_identity(t->cat, t->fidx);
+    memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
+    if (build_order(a, t) != 0) return -1;
+    t->left = 1;
+    tv_rebuild_columns(t);
+    t->page = 1;
+    return 0;
+}
+
+void tv_data_fini(tv_state *t)
+{
+    filter_free(t->filter);
+    free(t->fidx);
+    free(t->idx);
+    free(t->cmp);
+    free(t->marked);
+    free(t->order);
+    free(t->vis);
+    free(t->width);
+    free(t->colx0);
+    free(t->colx1);
+    free(t->hidden);
+    free(t->default_weight);
+}
+
+void tv_clamp(tv_state *t)
+{
+    size_t page = t->page > 0 ? (size_t)t->page : 1;
+    if (t->n == 0) {
+        t->cur = t->top = 0;
+    } else {
+        if (t->cur >= t->n) t->cur = t->n - 1;
+        if (t->cur < t->top) t->top = t->cur;
+        if (t->cur >= t->top + page) t->top = t->cur - page + 1;
+        if (t->top + page > t->n) t->top = t->n > page ? t->n - page : 0;
+    }
+    if (t->nvis && t->ccol >= t->nvis) t->ccol = t->nvis - 1;
+}
+
+void tv_resort(tv_state *t)
+{
+    int had = t->n > 0;
+    uint32_t keep = had ? t->idx[t->cur < t->n ? t->cur : 0] : 0;
+    memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
+    if (t->nkeys) view_sort(t->cat, t->idx, t->n, t->keys, t->nkeys);
+    /* the cursor stays on its row, wherever the row went (as in htop) */
+    t->cur = 0;
+    for (size_t i = 0; had && i < t->n; i++)
+        if (t->idx[i] == keep) {
+            t->cur = i;
+            break;
+        }
+    tv_clamp(t);
+}
+
+/* Collects the plain words of a filter (not keywords, not either side of
+ * a comparison) for n/N. */
+static void extract_words(tv_state *t, const char *s)
+{
+    t->nwords = 0;
+    char tok[64][64];
+    int kind[64], nt = 0; /* 0 word, 1 operator, 2 parenthesis */
+    const char *p = s;
+    while (*p && nt < 64) {
+        if (isspace((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        size_t n = 0;
+        if (*p == '(' || *p == ')') {
+            kind[nt] = 2;
+            tok[nt][n++] = *p++;
+        } else if (strchr("<>=!~", *p)) {
+            kind[nt] = 1;
+            while (*p && strchr("<>=!~", *p)) tok[nt][n < 63 ? n++ : n] = *p++;
+        } else if (*p == '"' || *p == '\'') {
+            char q = *p++;
+            kind[nt] = 0;
+            while (*p && *p != q) tok[nt][n < 63 ? n++ : n] = *p++;
+            if (*p) p++;
+        } else {
+            kind[nt] = 0;
+            while (*p && !isspace((unsigned char)*p) && !strchr("()<>=!~", *p)) tok[nt][n < 63 ? n++ : n] = *p++;
+        }
+        tok[nt][n] = '\0';
+        nt++;
+    }
+    for (int i = 0; i < nt && t->nwords < TV_MAX_WORDS; i++) {
+        if (kind[i] != 0 || !tok[i][0]) continue;
+        if ((i > 0 && kind[i - 1] == 1) || (i + 1 < nt && kind[i + 1] == 1)) continue;
+        if (!strcasecmp(tok[i], "and") || !strcasecmp(tok[i], "or") || !strcasecmp(tok[i], "not")) continue;
+        size_t l = strnlen(tok[i], sizeof t->words[0] - 1);
+        memcpy(t->words[t->nwords], tok[i], l);
+        t->words[t->nwords++][l] = '\0';
+    }
+}
+
+void tv_set_filter(tv_state *t, ld_filter *f, const char *text)
+{
+    filter_free(t->filter);
+    t->filter = f;
+    snprintf(t->filter_text, sizeof t->filter_text, "%s", f && text ? text : "");
+    extract_words(t, t->filter_text);
+    uint32_t keep = t->n ? t->idx[t->cur < t->n ? t->cur : 0] : UINT32_MAX;
+    t->n = view_identity(t->cat, t->fidx);
+    if (f) t->n = filter_apply(f, t->cat, t->fidx, t->n, t->fidx);
+    memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
+    if (t->nkeys) view_sort(t->cat, t->idx, t->n, t->keys, t->nkeys);
+    /* keep the cursor's row when it still matches, else start at the top */
+    t->cur = t->top = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->idx[i] == keep) {
+            t->cur = i;
+            break;
+        }
+    tv_clamp(t);
+}
+
+void tv_rescore(app *a, tv_state *t)
+{
+    score_update(t->cat, a->missing);
+    for (size_t i = 0; i < t->ncols; i++)
+        if (catalog_col(t->cat, (size_t)t->order[i])->flags & LD_COLF_DERIVED)
+            t->width[t->order[i]] = measure(a, t, t->order[i]);
+    for (size_t k = 0; k < t->nkeys; k++)
+        if (catalog_col(t->cat, (size_t)t->keys[k].col)->flags & LD_COLF_DERIVED) {
+            tv_resort(t);
+            break;
+        }
+}
+
+void tv_sort(app *a, tv_state *t, int c, int desc, int add)
+{
+    size_t k;
+    for (k = 0; k < t->nkeys && t->keys[k].col != c; k++) {}
+    if (!add || t->nkeys == 0) {
+        t->keys[0].col = c;
+        t->keys[0].desc = desc;
+        t->nkeys = 1;
+    } else if (k < t->nkeys) {
+        t->keys[k].desc = desc; /* already a key: change its direction only */
+    } else if (t->nkeys < LD_MAX_SORT_KEYS) {
+        t->keys[t->nkeys].col = c;
+        t->keys[t->nkeys].desc = desc;
+        t->nkeys++;
+    } else {
+        app_message(a, MSG_WARN, "at most %d sort keys; [ or ] starts a new sort", LD_MAX_SORT_KEYS);
+        return;
+    }
+    tv_resort(t);
+}
+
+void tv_header_label(const app *a, const tv_state *t, int c, char *buf, size_t n)
+{
+    const char *label = catalog_col(t->cat, (size_t)c)->label;
+    for (size_t k = 0; k < t->nkeys; k++)
+        if (t->keys[k].col == c) {
+            if (t->nkeys > 1)
+                snprintf(buf, n, "%s%s%zu", label, t->keys[k].desc ? a->g.down : a->g.up, k + 1);
+            else
+                snprintf(buf, n, "%s%s", label, t->keys[k].desc ? a->g.down : a->g.up);
+            return;
+        }
+    snprintf(buf, n, "%s", label);
+}
+
+static int cell_has_word(const tv_state *t, size_t row, int c)
+{
+    char buf[512];
+    const char *s = output_cell(t->cat, row, (size_t)c, buf, sizeof buf);
+    for (int i = 0; i < t->nwords; i++) {
+        size_t wl = strlen(t->words[i]);
+        for (const char *p = s; *p; p++)
+            if (strncasecmp(p, t->words[i], wl) == 0) return 1;
+    }
+    return 0;
+}
+
+int tv_find(tv_state *t, int dir)
+{
+    if (!t->nwords || !t->n || !t->nvis) return -1;
+    size_t cells = t->n * t->nvis, at = t->cur * t->nvis + t->ccol;
+    for (size_t step = 1; step <= cells; step++) {
+        size_t pos = dir > 0 ? (at + step) % cells : (at + cells - step % cells) % cells;
+        size_t r = pos / t->nvis, c = pos % t->nvis;
+        if (cell_has_word(t, t->idx[r], t->vis[c])) {
+            t->cur = r;
+            t->ccol = c;
+            tv_clamp(t);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int tv_weights_custom(const tv_state *t)
+{
+    for (size_t c = 0; c < catalog_cols(t->cat); c++)
+        if (catalog_col(t->cat, c)->weight != t->default_weight[c]) return 1;
+    return 0;
+}
+
+void tv_load_settings(app *a, tv_state *t)
+{
+    const cJSON *sec = config_get(a->cfg, "table");
+    if (!cJSON_IsObject(sec)) return;
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(sec, "weights"), *it;
+    cJSON_ArrayForEach(it, w) {
+        int c = catalog_col_index(t->cat, it->string);
+        /* a weight that no longer fits the data is ignored, not an error */
+        if (c >= 0 && cJSON_IsNumber(it) && isfinite(it->valuedouble) && it->valuedouble >= 0 &&
+            it->valuedouble <= 1000 && catalog_col(t->cat, (size_t)c)->type == LD_COL_NUMBER &&
+            !(catalog_col(t->cat, (size_t)c)->flags & LD_COLF_DERIVED))
+            catalog_col(t->cat, (size_t)c)->weight = it->valuedouble;
+    }
+    const cJSON *h = cJSON_GetObjectItemCaseSensitive(sec, "hidden");
+    cJSON_ArrayForEach(it, h) {
+        int c = cJSON_IsString(it) ? catalog_col_index(t->cat, it->valuestring) : -1;
+        if (c >= 0 && c != t->key_col) t->hidden[c] = 1;
+    }
+    const char *m = config_get_string(a->cfg, "table", "missing");
+    if (m && strcmp(m, "skip") == 0) a->missing = LD_MISSING_SKIP;
+    score_update(t->cat, a->missing);
+    tv_rebuild_columns(t);
+}
+
+void tv_save_settings(app *a, tv_state *t)
+{
+    if (!t->settings_dirty) return;
+    const cJSON *old = config_get(a->cfg, "table");
+    cJSON *sec = cJSON_IsObject(old) ? cJSON_Duplicate(old, 1) : cJSON_CreateObject();
+    cJSON *w = cJSON_CreateObject(), *h = cJSON_CreateArray();
+    if (!sec || !w || !h) {
+        cJSON_Delete(sec);
+        cJSON_Delete(w);
+        cJSON_Delete(h);
+        return;
+    }
+    for (size_t c = 0; c < catalog_cols(t->cat); c++) {
+        const ld_column *col = catalog_col(t->cat, c);
+        if (col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) &&
+            (col->weight != 0 || t->default_weight[c] != 0))
+            cJSON_AddNumberToObject(w, col->id, col->weight);
+        if (t->hidden[c]) cJSON_AddItemToArray(h, cJSON_CreateString(col->id));
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(sec, "weights");
+    cJSON_DeleteItemFromObjectCaseSensitive(sec, "hidden");
+    cJSON_DeleteItemFromObjectCaseSensitive(sec, "missing");
+    cJSON_AddItemToObject(sec, "weights", w);
+    cJSON_AddItemToObject(sec, "hidden", h);
+    cJSON_AddStringToObject(sec, "missing", a->missing == LD_MISSING_SKIP ? "skip" : "zero");
+    config_set(a->cfg, "table", sec);
+    t->settings_dirty = 0;
+}

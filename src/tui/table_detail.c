@@ -1,0 +1,151 @@
+/* table_detail.c - the detail panel (Enter): every field of the row with
+ * its unit, what each column means (from metrics.json), how the value score
+ * was reached, and where the data came from. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "llmdeck/output.h"
+#include "table.h"
+#include "widgets.h"
+
+#define LABEL_W 18
+
+/* Lines are produced in order and either drawn or only counted, so the
+ * panel scrolls over wrapped text without building a list per frame. */
+typedef struct {
+    app *a;
+    WINDOW *w;
+    int y0, x0, width, height, skip, line;
+} emitter;
+
+static void emit(emitter *e, const char *label, const char *text, attr_t lat, attr_t tat)
+{
+    int tx = label ? LABEL_W + 1 : 0, tw = e->width - tx;
+    char safe[2048];
+    output_sanitize(text, safe, sizeof safe);
+    const char *p = safe;
+    int first = 1;
+    do {
+        const char *next;
+        size_t len = ui_wrap(e->a, p, tw > 4 ? tw : 4, &next);
+        int row = e->line - e->skip;
+        if (row >= 0 && row < e->height && e->w) {
+            char piece[2048];
+            memcpy(piece, p, len);
+            piece[len] = '\0';
+            if (first && label) ui_text(e->a, e->w, e->y0 + row, e->x0, LABEL_W, label, lat);
+            ui_text(e->a, e->w, e->y0 + row, e->x0 + tx, tw, piece, tat);
+        }
+        e->line++;
+        first = 0;
+        p = next;
+    } while (*p);
+}
+
+static void value_text(const tv_state *t, size_t r, size_t c, char *buf, size_t n, int *missing)
+{
+    char cell[512];
+    const ld_column *col = catalog_col(t->cat, c);
+    output_cell(t->cat, r, c, cell, sizeof cell);
+    *missing = !cell[0];
+    if (*missing) snprintf(buf, n, "n/a (not known)");
+    else if (col->unit && col->unit[0] && col->type == LD_COL_NUMBER)
+        snprintf(buf, n, "%s %s", cell, col->unit);
+    else snprintf(buf, n, "%s", cell);
+}
+
+static void lines(app *a, tv_state *t, emitter *e)
+{
+    size_t r = t->idx[t->cur];
+    attr_t text = app_attr(a, ROLE_TEXT), muted = app_attr(a, ROLE_MUTED);
+    attr_t accent = app_attr(a, ROLE_ACCENT), miss = app_attr(a, ROLE_MISSING);
+    char buf[1024], line[1200];
+    snprintf(line, sizeof line, "Row %zu of %zu shown; %s", t->cur + 1, t->n, a->data_label);
+    emit(e, NULL, line, muted, muted);
+    for (size_t c = 0; c < catalog_cols(t->cat); c++) {
+        const ld_column *col = catalog_col(t->cat, c);
+        int missing;
+        value_text(t, r, c, buf, sizeof buf, &missing);
+        emit(e, col->label, buf, accent, missing ? miss : text);
+        char about[1024] = "";
+        size_t used = 0;
+        if (col->description && col->description[0])
+            used += (size_t)snprintf(about, sizeof about, "%s", col->description);
+        if (tv_is_scored(t, (int)c) && used < sizeof about)
+            used += (size_t)snprintf(about + used, sizeof about - used, "%s%s is better",
+                                     used ? " " : "", col->higher_is_better ? "Higher" : "Lower");
+        if (col->weight > 0 && used < sizeof about)
+            snprintf(about + used, sizeof about - used, "; weight %g in the value score.", col->weight);
+        else if (used && used < sizeof about && tv_is_scored(t, (int)c))
+            snprintf(about + used, sizeof about - used, ".");
+        if (about[0]) emit(e, "", about, muted, muted);
+    }
+    /* how the value score came about, with the numbers */
+    int cost = catalog_col_index(t->cat, "relative_cost");
+    if (t->value_col >= 0 && t->quality_col >= 0 && cost >= 0) {
+        double q = catalog_num(t->cat, r, (size_t)t->quality_col), rc = catalog_num(t->cat, r, (size_t)cost);
+        double v = catalog_num(t->cat, r, (size_t)t->value_col);
+        emit(e, NULL, "", text, text);
+        if (!isnan(v))
+            snprintf(line, sizeof line, "Value = quality / relative cost = %.4f / %g = %.6f", q, rc, v);
+        else if (isnan(q))
+            snprintf(line, sizeof line, "Value n/a: no weighted metric (w opens the weights)");
+        else
+            snprintf(line, sizeof line, "Value n/a: the relative cost is missing or not positive");
+        emit(e, NULL, line, accent, accent);
+        snprintf(line, sizeof line, "Quality = sum(weight x metric/100) / sum(weight); a missing metric %s.",
+                 a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0 (the seed's rule)");
+        emit(e, NULL, line, muted, muted);
+    }
+}
+
+void tv_detail_draw(app *a, tv_state *t, WINDOW *w)
+{
+    if (!t->n) {
+        t->panel = PANEL_NONE;
+        return;
+    }
+    int H = getmaxy(w), W = getmaxx(w);
+    char title[300], name[256];
+    output_cell(t->cat, t->idx[t->cur], (size_t)t->key_col, name, sizeof name);
+    snprintf(title, sizeof title, "%s: detail", name);
+    ui_box(a, w, 0, 0, H, W, title);
+    emitter count = {a, NULL, 0, 0, W - 6, 1 << 30, 0, 0};
+    lines(a, t, &count);
+    t->pmax = count.line - (H - 2) > 0 ? count.line - (H - 2) : 0;
+    if (t->pscroll > t->pmax) t->pscroll = t->pmax;
+    emitter e = {a, w, 1, 3, W - 6, H - 2, t->pscroll, 0};
+    lines(a, t, &e);
+    if (t->pmax > 0) {
+        char pos[64];
+        snprintf(pos, sizeof pos, " %d%% ", (t->pscroll * 100) / t->pmax);
+        ui_put(a, w, H - 1, 3, W - 8, pos, app_attr(a, ROLE_MUTED), UI_RIGHT, 0);
+    }
+}
+
+int tv_detail_act(app *a, tv_state *t, ld_action act)
+{
+    (void)a;
+    int page = t->page > 2 ? t->page - 2 : 1;
+    switch (act) {
+    case ACT_CLOSE: t->panel = PANEL_NONE; break;
+    case ACT_UP: t->pscroll--; break;
+    case ACT_DOWN: t->pscroll++; break;
+    case ACT_PAGE_UP: t->pscroll -= page; break;
+    case ACT_PAGE_DOWN: t->pscroll += page; break;
+    case ACT_TOP: t->pscroll = 0; break;
+    case ACT_BOTTOM: t->pscroll = t->pmax; break;
+    case ACT_RIGHT: /* the next row, without leaving the panel */
+        if (t->cur + 1 < t->n) t->cur++, t->pscroll = 0;
+        break;
+    case ACT_LEFT:
+        if (t->cur > 0) t->cur--, t->pscroll = 0;
+        break;
+    default: return 0;
+    }
+    if (t->pscroll > t->pmax) t->pscroll = t->pmax;
+    if (t->pscroll < 0) t->pscroll = 0;
+    tv_clamp(t);
+    return 1;
+}

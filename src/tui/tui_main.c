@@ -1,0 +1,304 @@
+/* tui_main.c - `llmdeck` without a subcommand: the TUI's flags, the data,
+ * the settings and the theme, then the loop on a real terminal or headless.
+ *
+ *   llmdeck [--data DIR] [--load FILE]... [--theme NAME|FILE] [--view V]
+ *           [--no-color] [FILE...]
+ *   llmdeck --headless [--size WxH] [--keys KEYS] [--dump-screen FILE|-]
+ *   llmdeck --play FILE [--delay MS] */
+#include <getopt.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "keys.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/output.h"
+#include "llmdeck/units.h"
+#include "term.h"
+#include "tui.h"
+
+enum { O_DATA = 1, O_LOAD, O_THEME, O_VIEW, O_NOCOLOR, O_HEADLESS, O_SIZE, O_KEYS, O_DUMP, O_PLAY,
+       O_DELAY, O_HELP, O_PRINT_KEYS };
+
+typedef struct {
+    const char *data_dir, *loads[LD_MAX_LOADS], *theme, *keys, *dump, *play;
+    int nloads, view, no_color, headless, w, h, delay, print_keys;
+    char **files;
+    int nfiles;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    char msg[1024], safe[2048];
+    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+    fprintf(stderr, "llmdeck: %s\nTry 'llmdeck --help'.\n", output_sanitize(msg, safe, sizeof safe));
+    return 2;
+}
+
+static void help(void)
+{
+    printf("usage: llmdeck [--data DIR] [--load FILE]... [--theme NAME|FILE] [--view table|wizard|cost]\n"
+           "               [--no-color] [FILE.csv...]\n"
+           "       llmdeck --headless [--size WxH] [--keys KEYS] [--dump-screen FILE|-] [same options]\n"
+           "       llmdeck --play FILE [--delay MS] [same options]\n\n"
+           "The interactive view: 1 table, 2 wizard, 3 cost; ? lists every key.\n\n"
+           "  --theme      default, light, high-contrast, mono, or a theme .json file (t cycles)\n"
+           "  --no-color   no colours (also when NO_COLOR is set)\n"
+           "  FILE.csv     open these files instead of the built-in catalogue (like vd file.csv)\n"
+           "  --headless   run on an off-screen screen of --size (default 80x24), press --keys,\n"
+           "               then write the screen as text to --dump-screen (- for stdout)\n"
+           "  --play       replay the keys of FILE on the terminal, one every --delay ms (400);\n"
+           "               any key press hands over control\n"
+           "KEYS: characters as themselves, <Space> <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left>\n"
+           "<Right> <PageUp> <PageDown> <Home> <End> <BS> <Del> <F1>..<F12> <C-x> <lt> <Resize WxH>\n"
+           "<Click X,Y> <WheelUp> <WheelDown>.  Settings: $XDG_CONFIG_HOME/llmdeck/config.json.\n");
+}
+
+static int parse_args(int argc, char **argv, options *o)
+{
+    static const struct option opts[] = {
+        {"data", required_argument, 0, O_DATA}, {"load", required_argument, 0, O_LOAD},
+        {"theme", required_argument, 0, O_THEME}, {"view", required_argument, 0, O_VIEW},
+        {"no-color", no_argument, 0, O_NOCOLOR}, {"no-colour", no_argument, 0, O_NOCOLOR},
+        {"headless", no_argument, 0, O_HEADLESS}, {"size", required_argument, 0, O_SIZE},
+        {"keys", required_argument, 0, O_KEYS}, {"dump-screen", required_argument, 0, O_DUMP},
+        {"play", required_argument, 0, O_PLAY}, {"delay", required_argument, 0, O_DELAY},
+        {"help", no_argument, 0, O_HELP}, {"print-keys", no_argument, 0, O_PRINT_KEYS},
+        {0, 0, 0, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->w = 80, o->h = 24, o->delay = 400;
+    int opt, sized = 0;
+    long v;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (opt) {
+        case O_DATA: o->data_dir = optarg; break;
+        case O_LOAD:
+            if (o->nloads == LD_MAX_LOADS) return usage_error("--load: at most 16 files", NULL);
+            o->loads[o->nloads++] = optarg;
+            break;
+        case O_THEME: o->theme = optarg; break;
+        case O_VIEW:
+            if (!strcmp(optarg, "table")) o->view = VIEW_TABLE;
+            else if (!strcmp(optarg, "wizard")) o->view = VIEW_WIZARD;
+            else if (!strcmp(optarg, "cost")) o->view = VIEW_COST;
+            else return usage_error("--view: expected table, wizard or cost, got '%s'", optarg);
+            break;
+        case O_NOCOLOR: o->no_color = 1; break;
+        case O_HEADLESS: o->headless = 1; break;
+        case O_SIZE:
+            if (keyspec_parse_size(optarg, &o->w, &o->h) != 0)
+                return usage_error("--size: expected WIDTHxHEIGHT like 100x30 (1-1000), got '%s'", optarg);
+            sized = 1;
+            break;
+        case O_KEYS: o->keys = optarg; break;
+        case O_DUMP: o->dump = optarg; break;
+        case O_PLAY: o->play = optarg; break;
+        case O_DELAY:
+            if (units_parse_long(optarg, 0, 60000, &v) != 0)
+                return usage_error("--delay: expected milliseconds from 0 to 60000, got '%s'", optarg);
+            o->delay = (int)v;
+            break;
+        case O_HELP: help(); return 0;
+        case O_PRINT_KEYS: o->print_keys = 1; break;
+        case ':': return usage_error("%s needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    o->files = argv + optind;
+    o->nfiles = argc - optind;
+    if (!o->headless && (o->keys || o->dump || sized))
+        return usage_error("--keys, --size and --dump-screen need --headless", NULL);
+    if (o->headless && o->play) return usage_error("--play is for a real terminal; use --keys with --headless", NULL);
+    if (o->nfiles && o->data_dir) return usage_error("--data: not with FILE arguments (they replace the catalogue)", NULL);
+    return -1; /* go on */
+}
+
+/* Reads a --play file: the key syntax, '#' comment lines allowed. */
+static char *read_play(const char *path)
+{
+    ld_error err;
+    size_t len;
+    char *text = csvload_read_file(path, &len, &err);
+    if (!text) return NULL;
+    char *w = text;
+    for (char *line = text; *line;) {
+        char *nl = strchr(line, '\n');
+        size_t l = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        const char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p != '#') memmove(w, line, l), w += l;
+        line += l;
+    }
+    *w = '\0';
+    return text;
+}
+
+/* Load progress on a terminal, for files of a million rows. */
+static int progress(void *ctx, size_t done, size_t total, size_t rows)
+{
+    (void)ctx;
+    static int last = -1;
+    int pct = total ? (int)(done * 100 / total) : 0;
+    if (pct != last) {
+        fprintf(stderr, "\rllmdeck: loading %3d%% (%zu rows)", pct, rows);
+        last = pct;
+    }
+    return 0;
+}
+
+static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
+{
+    ld_error err;
+    error_clear(&err);
+    ld_csv_options copt = {0};
+    int show = !o->headless && isatty(2);
+    if (show) copt.progress = progress;
+    int rc = o->nfiles ? dataset_open_files(ds, o->files, (size_t)o->nfiles, &copt, &err)
+                       : dataset_open(ds, o->data_dir, &copt, &err);
+    for (int i = 0; rc == 0 && i < o->nloads; i++) rc = dataset_load(ds, o->loads[i], &copt, &err);
+    if (show) fprintf(stderr, "\r%50s\r", "");
+    if (rc != 0 || !ds->models) {
+        char msg[1200], safe[2400];
+        if (rc == 0) error_set(&err, LD_ERR_PARSE, o->files[0], 0, 0, "no rows");
+        error_format(&err, msg, sizeof msg);
+        fprintf(stderr, "llmdeck: %s\n", output_sanitize(msg, safe, sizeof safe));
+        return error_exit_status(&err);
+    }
+    const char *base = o->nfiles ? strrchr(o->files[0], '/') : NULL;
+    base = base ? base + 1 : o->nfiles ? o->files[0] : NULL;
+    size_t len = 0;
+    if (o->nfiles) len += (size_t)snprintf(label, n, "%s%s", base, o->nfiles > 1 ? " +more" : "");
+    else if (ds->dir[0]) len += (size_t)snprintf(label, n, "data: %s", ds->dir);
+    else len += (size_t)snprintf(label, n, "embedded");
+    if (o->nloads && len < n) len += (size_t)snprintf(label + len, n - len, " +%d loaded", o->nloads);
+    if (len < n) snprintf(label + len, n - len, ", %zu rows", catalog_rows(ds->models));
+    return 0;
+}
+
+static int run(const options *o, const ks_event *script, size_t nscript, app *a)
+{
+    char warn[600], err[256] = "";
+    a->cfg = config_open(NULL, warn, sizeof warn);
+    if (!a->cfg) return fprintf(stderr, "llmdeck: out of memory\n"), 1;
+    const char *ne = getenv("NO_COLOR");
+    a->mono = o->no_color || (ne && *ne);
+    const char *want = o->theme ? o->theme : config_get_string(a->cfg, NULL, "theme");
+    SCREEN *s = o->headless ? headless_open(o->w, o->h, err, sizeof err) : newterm(NULL, stdout, stdin);
+    if (!s) {
+        config_free(a->cfg);
+        if (o->headless) return fprintf(stderr, "llmdeck: --headless: %s\n", err), 1;
+        const char *t = getenv("TERM");
+        char safe[256];
+        fprintf(stderr, "llmdeck: cannot use terminal type '%s'; set TERM (e.g. xterm-256color)\n",
+                output_sanitize(t ? t : "", safe, sizeof safe));
+        return 1;
+    }
+    term_set_active(!o->headless);
+    if (!has_colors()) a->mono = 1;
+    term_setup(!o->headless, a->mono);
+    a->view = o->view;
+    int status = 0;
+    if (app_init(a, err, sizeof err) != 0) {
+        status = 1;
+    } else {
+        if (a->mono || !want || app_set_theme(a, want, 0) != 0) {
+            /* a saved theme that no longer loads is not worth stopping for */
+            if (want && !a->mono && !o->theme) snprintf(warn, sizeof warn, "saved theme '%s' not found: default used", want);
+            app_set_theme(a, a->mono ? "mono" : "default", 0);
+        }
+        if (warn[0]) app_message(a, MSG_WARN, "%s", warn);
+        if (o->headless) headless_run(a, script, nscript);
+        else term_loop(a, script, nscript, o->delay);
+    }
+    app_fini(a);
+    if (status == 0 && o->dump) {
+        FILE *out = strcmp(o->dump, "-") == 0 ? stdout : fopen(o->dump, "w");
+        if (!out || headless_dump(a, out) != 0 || (out != stdout && fclose(out) != 0)) {
+            snprintf(err, sizeof err, "--dump-screen: cannot write '%s'", o->dump);
+            status = 1;
+        }
+    }
+    if (!o->headless) endwin();
+    term_set_active(0);
+    if (o->headless) headless_close(s);
+    else delscreen(s);
+    if (status == 1 && err[0]) fprintf(stderr, "llmdeck: %s\n", err);
+    if (config_save(a->cfg, warn, sizeof warn) != 0) fprintf(stderr, "llmdeck: warning: %s\n", warn);
+    config_free(a->cfg);
+    return status;
+}
+
+int tui_main(int argc, char **argv)
+{
+    options o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc >= 0) return rc;
+    char err[256];
+    if (o.print_keys) { /* the README's key table, from the key table itself */
+        if (keys_init(err, sizeof err) != 0) return fprintf(stderr, "llmdeck: %s\n", err), 1;
+        keys_print_markdown(stdout);
+        keys_fini();
+        return 0;
+    }
+    ks_event *script = NULL;
+    size_t nscript = 0;
+    if (o.keys && !(script = keyspec_parse(o.keys, &nscript, err, sizeof err)))
+        return usage_error("--keys: %s", err);
+    if (o.play) {
+        char *text = read_play(o.play);
+        if (!text) return usage_error("--play: cannot read '%s'", o.play);
+        script = keyspec_parse(text, &nscript, err, sizeof err);
+        free(text);
+        if (!script) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "--play: %s: %%s", o.play);
+            return usage_error(msg, err);
+        }
+    }
+    if (o.theme) { /* an unknown theme is a usage error, before anything starts */
+        ld_theme t;
+        ld_error e;
+        error_clear(&e);
+        if (theme_load(&t, o.theme, "--theme", &e) != 0) {
+            char msg[800];
+            error_format(&e, msg, sizeof msg);
+            free(script);
+            /* name the flag, also when the fault is inside the file */
+            return usage_error(strcmp(e.file, "--theme") ? "--theme: %s" : "%s", msg);
+        }
+    }
+    if (!o.headless && (!isatty(0) || !isatty(1))) {
+        free(script);
+        fprintf(stderr, "llmdeck: the interactive view needs a terminal on stdin and stdout.\n"
+                        "Use 'llmdeck table' for text, CSV, JSON or Markdown output, or --headless.\n");
+        return 2;
+    }
+    ld_dataset ds;
+    memset(&ds, 0, sizeof ds);
+    app a;
+    memset(&a, 0, sizeof a);
+    a.ds = &ds;
+    a.headless = o.headless;
+    a.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+    if ((rc = open_data(&o, &ds, a.data_label, sizeof a.data_label)) != 0) {
+        dataset_close(&ds);
+        free(script);
+        return rc;
+    }
+    if (!o.headless) term_signals_install();
+    rc = run(&o, script, nscript, &a);
+    dataset_close(&ds);
+    free(script);
+    int sig = term_signal();
+    if (sig) { /* the terminal is restored: now end the way the signal meant */
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+    return rc;
+}

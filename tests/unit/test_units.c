@@ -1,0 +1,243 @@
+/* test_units.c - numbers as people type them (units.h).
+ *
+ * Expected values are written out by hand from the header's contract:
+ * suffixes k/K = 1e3, m/M = 1e6, b/B/g/G = 1e9, t/T = 1e12; surrounding
+ * blanks allowed; everything else refused. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/units.h"
+
+static void accepts(const char *s, double want)
+{
+    double v = -12345.0;
+    if (units_parse_count(s, &v) != 0) fail_msg("units_parse_count(\"%s\") refused, expected %.17g", s, want);
+    if (v != want) fail_msg("units_parse_count(\"%s\") = %.17g, expected %.17g", s, v, want);
+}
+
+static void refuses(const char *s)
+{
+    double v = -12345.0;
+    if (units_parse_count(s, &v) == 0) fail_msg("units_parse_count(\"%s\") accepted (%.17g), expected a refusal", s, v);
+}
+
+static void test_parse_count_suffixes(void **state)
+{
+    (void)state;
+    accepts("750M", 750e6);
+    accepts("750m", 750e6);
+    accepts("1.25B", 1.25e9);
+    accepts("1.25b", 1.25e9);
+    accepts("1.5G", 1.5e9);
+    accepts("2T", 2e12);
+    accepts("2t", 2e12);
+    accepts("32k", 32000.0);
+    accepts("32K", 32000.0);
+    accepts("0.5k", 500.0);
+    accepts(".5k", 500.0);
+    accepts("8000", 8000.0);
+    accepts("1e9", 1e9);
+    accepts("1E9", 1e9);
+    accepts("2.5e3", 2500.0);
+    accepts("0", 0.0);
+    accepts("-5", -5.0);
+    accepts("+7", 7.0);
+}
+
+static void test_parse_count_blanks(void **state)
+{
+    (void)state;
+    accepts(" 12 ", 12.0);
+    accepts("\t12\t", 12.0);
+    accepts("  32k  ", 32000.0);
+    accepts("\n1.25B\n", 1.25e9);
+}
+
+static void test_parse_count_refusals(void **state)
+{
+    (void)state;
+    refuses("12abc");
+    refuses("12 abc");
+    refuses("12kk");
+    refuses("12 k");   /* the suffix belongs to the number */
+    refuses("12x");
+    refuses("k");
+    refuses("M");
+    refuses("nan");
+    refuses("NaN");
+    refuses("-nan");
+    refuses("inf");
+    refuses("-inf");
+    refuses("Infinity");
+    refuses("0x10");
+    refuses("0X1p3");
+    refuses("");
+    refuses("   ");
+    refuses("1e400");   /* overflow */
+    refuses("-1e400");
+    refuses("1e300T");  /* overflow after scaling */
+    refuses("1e");
+    refuses("1,000");
+    refuses("12.5.3");
+    refuses("--5");
+    refuses("+");
+    refuses(".");
+    refuses("$5");
+    double v = 3;
+    assert_int_equal(units_parse_count(NULL, &v), -1);
+}
+
+static void test_parse_count_leaves_output_alone_on_error(void **state)
+{
+    (void)state;
+    double v = 42.0;
+    assert_int_equal(units_parse_count("12abc", &v), -1);
+    assert_true(v == 42.0);
+}
+
+static void test_parse_long(void **state)
+{
+    (void)state;
+    long out = -1;
+    assert_int_equal(units_parse_long("32k", 0, 1000000, &out), 0);
+    assert_int_equal(out, 32000);
+    assert_int_equal(units_parse_long("1.25B", 0, LONG_MAX, &out), 0);
+    assert_int_equal(out, 1250000000L);
+    assert_int_equal(units_parse_long("750M", 0, LONG_MAX, &out), 0);
+    assert_int_equal(out, 750000000L);
+    assert_int_equal(units_parse_long(" 8000 ", 0, 8000, &out), 0);
+    assert_int_equal(out, 8000);
+    assert_int_equal(units_parse_long("0", 0, 10, &out), 0);
+    assert_int_equal(out, 0);
+    assert_int_equal(units_parse_long("-3", -5, 5, &out), 0);
+    assert_int_equal(out, -3);
+    /* the bounds are inclusive */
+    assert_int_equal(units_parse_long("10", 0, 10, &out), 0);
+    assert_int_equal(out, 10);
+    assert_int_equal(units_parse_long("5", 5, 10, &out), 0);
+    assert_int_equal(out, 5);
+
+    out = 77;
+    assert_int_equal(units_parse_long("11", 0, 10, &out), -1);
+    assert_int_equal(units_parse_long("4", 5, 10, &out), -1);
+    assert_int_equal(units_parse_long("-1", 0, 10, &out), -1);
+    assert_int_equal(units_parse_long("1.5", 0, 10, &out), -1);   /* not whole */
+    assert_int_equal(units_parse_long("1.0001k", 0, 10000, &out), -1);
+    assert_int_equal(units_parse_long("3000000000", 0, 2000000000L, &out), -1);
+    assert_int_equal(units_parse_long("12abc", 0, 100, &out), -1);
+    assert_int_equal(units_parse_long("", 0, 100, &out), -1);
+    assert_int_equal(units_parse_long("nan", 0, 100, &out), -1);
+    assert_int_equal(units_parse_long("1e400", 0, LONG_MAX, &out), -1);
+    assert_int_equal(out, 77);
+}
+
+/* At the top of long's range a double cannot hold LONG_MAX: 9223372036854775807
+ * rounds to 2^63, which is > LONG_MAX.  Accepting it must never produce a
+ * value outside [min, max] (the cast of 2^63 to long is undefined and gives
+ * LONG_MIN on x86-64). */
+static void test_parse_long_top_of_range(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"9223372036854775807", "9223372036854775808",
+                                         "9.2233720368547758e18", "9.3e18", "1e19"};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        long out = 12345;
+        int rc = units_parse_long(inputs[i], 0, LONG_MAX, &out);
+        if (rc == 0 && out < 0)
+            fail_msg("units_parse_long(\"%s\", 0, LONG_MAX) accepted and returned %ld (outside the range)",
+                     inputs[i], out);
+    }
+}
+
+static void fmt_count(double v, const char *want)
+{
+    char buf[64];
+    memset(buf, 'Z', sizeof buf);
+    units_format_count(v, buf, sizeof buf);
+    if (strcmp(buf, want) != 0) fail_msg("units_format_count(%.17g) = \"%s\", expected \"%s\"", v, buf, want);
+}
+
+static void test_format_count(void **state)
+{
+    (void)state;
+    fmt_count(750e6, "750M");
+    fmt_count(1.25e9, "1.25B");
+    fmt_count(32000, "32k");
+    fmt_count(4000, "4k");
+    fmt_count(1e9, "1B");
+    fmt_count(2e12, "2T");
+    fmt_count(1.5e12, "1.5T");
+    fmt_count(999, "999");
+    fmt_count(500, "500");
+    fmt_count(0, "0");
+    fmt_count(1234567, "1.235M"); /* 3 decimals at most, rounded */
+    fmt_count(-2500, "-2.5k");
+    fmt_count(NAN, "n/a");
+    fmt_count(INFINITY, "n/a");
+}
+
+/* Rounding to 3 decimals must not produce "1000k" or "1000M": 999,999.9
+ * is 1M to three decimals. */
+static void test_format_count_rounding_boundary(void **state)
+{
+    (void)state;
+    fmt_count(999999.9, "1M");
+    fmt_count(999999999.9, "1B");
+}
+
+static void test_format_count_small_buffer(void **state)
+{
+    (void)state;
+    char buf[4];
+    units_format_count(1.25e9, buf, sizeof buf);
+    assert_true(strlen(buf) < sizeof buf);
+    assert_int_equal(strncmp(buf, "1.2", 3), 0);
+}
+
+static void fmt_usd(double v, const char *want)
+{
+    char buf[64];
+    units_format_usd(v, buf, sizeof buf);
+    if (strcmp(buf, want) != 0) fail_msg("units_format_usd(%.17g) = \"%s\", expected \"%s\"", v, buf, want);
+}
+
+static void test_format_usd(void **state)
+{
+    (void)state;
+    fmt_usd(1500, "$1,500");
+    fmt_usd(2500, "$2,500");
+    fmt_usd(0.12, "$0.12");
+    fmt_usd(1234567, "$1,234,567");
+    fmt_usd(-1500, "-$1,500");
+    fmt_usd(NAN, "n/a");
+}
+
+/* The header's own example: "$12,346". */
+static void test_format_usd_header_example(void **state)
+{
+    (void)state;
+    fmt_usd(12345.678, "$12,346");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_count_suffixes),
+        cmocka_unit_test(test_parse_count_blanks),
+        cmocka_unit_test(test_parse_count_refusals),
+        cmocka_unit_test(test_parse_count_leaves_output_alone_on_error),
+        cmocka_unit_test(test_parse_long),
+        cmocka_unit_test(test_parse_long_top_of_range),
+        cmocka_unit_test(test_format_count),
+        cmocka_unit_test(test_format_count_rounding_boundary),
+        cmocka_unit_test(test_format_count_small_buffer),
+        cmocka_unit_test(test_format_usd),
+        cmocka_unit_test(test_format_usd_header_example),
+    };
+    if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
