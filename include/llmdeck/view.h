@@ -29,6 +29,20 @@ int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
 int view_parse_sort(const ld_catalog *cat, const char *spec, const char *what,
                     ld_sort_key *keys, size_t *nkeys, ld_error *err);
 
+/* A cache of sorted permutations, so that sorting again by keys used
+ * before costs a copy instead of a sort (the TUI's `[`/`]` at a million
+ * rows).  An entry is reused only for the same keys, the same input set
+ * (`set_id`: the caller changes it whenever the set of rows it sorts
+ * changes, e.g. a new filter) and unchanged key columns (their `gen`). */
+typedef struct ld_sort_cache ld_sort_cache;
+
+ld_sort_cache *view_cache_new(size_t entries);
+void view_cache_free(ld_sort_cache *c);
+/* Sorts in[0..n) into out[0..n) (out may equal in). */
+int view_sort_cached(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_id,
+                     const uint32_t *in, uint32_t *out, size_t n,
+                     const ld_sort_key *keys, size_t nkeys);
+
 /* Natural, case-insensitive text comparison ("Llama-2-7B" < "Llama-2-13B"). */
 int view_text_cmp(const char *a, const char *b);
 

@@ -290,3 +290,86 @@ int view_parse_sort(const ld_catalog *cat, const char *spec, const char *what,
     }
     return 0;
 }
+
+/* --- sort cache ---------------------------------------------------------- */
+
+typedef struct {
+    ld_sort_key keys[LD_MAX_SORT_KEYS];
+    unsigned long gens[LD_MAX_SORT_KEYS];
+    size_t nkeys, n, rows;
+    unsigned long set_id;
+    uint32_t *perm;
+    unsigned long used; /* for least-recently-used eviction */
+} cache_entry;
+
+struct ld_sort_cache {
+    cache_entry *e;
+    size_t n;
+    unsigned long clock;
+};
+
+ld_sort_cache *view_cache_new(size_t entries)
+{
+    ld_sort_cache *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->e = calloc(entries ? entries : 1, sizeof *c->e);
+    if (!c->e) {
+        free(c);
+        return NULL;
+    }
+    c->n = entries ? entries : 1;
+    return c;
+}
+
+void view_cache_free(ld_sort_cache *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->n; i++) free(c->e[i].perm);
+    free(c->e);
+    free(c);
+}
+
+static int entry_matches(const cache_entry *e, const ld_catalog *cat, unsigned long set_id, size_t n,
+                         const ld_sort_key *keys, size_t nkeys)
+{
+    if (!e->perm || e->set_id != set_id || e->n != n || e->nkeys != nkeys || e->rows != catalog_rows(cat))
+        return 0;
+    for (size_t k = 0; k < nkeys; k++)
+        if (e->keys[k].col != keys[k].col || e->keys[k].desc != keys[k].desc ||
+            e->gens[k] != catalog_col(cat, (size_t)keys[k].col)->gen)
+            return 0;
+    return 1;
+}
+
+int view_sort_cached(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_id,
+                     const uint32_t *in, uint32_t *out, size_t n,
+                     const ld_sort_key *keys, size_t nkeys)
+{
+    if (nkeys > LD_MAX_SORT_KEYS) return -1;
+    if (c) {
+        for (size_t i = 0; i < c->n; i++)
+            if (entry_matches(&c->e[i], cat, set_id, n, keys, nkeys)) {
+                memcpy(out, c->e[i].perm, n * sizeof *out);
+                c->e[i].used = ++c->clock;
+                return 0;
+            }
+    }
+    if (out != in) memcpy(out, in, n * sizeof *out);
+    if (view_sort(cat, out, n, keys, nkeys) != 0) return -1;
+    if (!c) return 0;
+    cache_entry *victim = &c->e[0];
+    for (size_t i = 1; i < c->n; i++)
+        if (c->e[i].used < victim->used) victim = &c->e[i];
+    uint32_t *perm = realloc(victim->perm, (n ? n : 1) * sizeof *perm);
+    if (!perm) return 0; /* sorted all the same; just not remembered */
+    memcpy(perm, out, n * sizeof *perm);
+    victim->perm = perm;
+    memcpy(victim->keys, keys, nkeys * sizeof *keys);
+    for (size_t k = 0; k < nkeys; k++) victim->gens[k] = catalog_col(cat, (size_t)keys[k].col)->gen;
+    victim->nkeys = nkeys;
+    victim->n = n;
+    victim->rows = catalog_rows(cat);
+    victim->set_id = set_id;
+    victim->used = ++c->clock;
+    return 0;
+}

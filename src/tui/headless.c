@@ -3,6 +3,9 @@
  * cell as text.  Tests and demos drive exactly the code users run. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -43,10 +46,22 @@ void headless_close(SCREEN *s)
     null_in = null_out = NULL;
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 void headless_run(app *a, const ks_event *ev, size_t n)
 {
+    /* LLMDECK_KEY_TIMES=FILE: one line per key, the milliseconds it took
+     * to handle and draw (tests/bench/run.sh turns them into p50/p99) */
+    const char *times_path = getenv("LLMDECK_KEY_TIMES");
+    FILE *times = times_path && *times_path ? fopen(times_path, "w") : NULL;
     app_draw(a);
     for (size_t i = 0; i < n && !a->quit; i++) {
+        double t0 = times ? now_ms() : 0;
         switch (ev[i].kind) {
         case KS_CHAR:
         case KS_KEY: app_key(a, keys_from_event(&ev[i])); break;
@@ -61,7 +76,9 @@ void headless_run(app *a, const ks_event *ev, size_t n)
         /* draw after every key, as the real loop does: a key that breaks
          * drawing must fail the test that presses it */
         app_draw(a);
+        if (times) fprintf(times, "%.4f\n", now_ms() - t0);
     }
+    if (times) fclose(times);
 }
 
 static size_t utf8(wchar_t c, char *out)

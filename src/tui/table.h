@@ -35,6 +35,8 @@ typedef struct {
     ld_sort_key keys[LD_MAX_SORT_KEYS];
     size_t nkeys;
     ld_filter *filter;
+    ld_sort_cache *sort_cache; /* earlier sorts, reused (view.h) */
+    unsigned long set_id;      /* changes whenever fidx changes */
     char filter_text[512];
     char prev_filter[512];  /* the filter before the prompt opened (Esc restores it) */
     uint32_t prev_row;      /* and the cursor's row */

@@ -121,7 +121,9 @@ int tv_data_init(app *a, tv_state *t)
     t->idx = malloc(cap * sizeof *t->idx);
     t->cmp = malloc(cap * sizeof *t->cmp);
     t->marked = calloc(cap, 1);
-    if (!t->fidx || !t->idx || !t->cmp || !t->marked) return -1;
+    /* a few sorted permutations kept: sorting again by an earlier key is a copy */
+    t->sort_cache = view_cache_new(6);
+    if (!t->fidx || !t->idx || !t->cmp || !t->marked || !t->sort_cache) return -1;
     t->n = view_identity(t->cat, t->fidx);
     memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
     if (build_order(a, t) != 0) return -1;
@@ -134,6 +136,7 @@ int tv_data_init(app *a, tv_state *t)
 void tv_data_fini(tv_state *t)
 {
     filter_free(t->filter);
+    view_cache_free(t->sort_cache);
     free(t->fidx);
     free(t->idx);
     free(t->cmp);
@@ -165,8 +168,8 @@ void tv_resort(tv_state *t)
 {
     int had = t->n > 0;
     uint32_t keep = had ? t->idx[t->cur < t->n ? t->cur : 0] : 0;
-    memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
-    if (t->nkeys) view_sort(t->cat, t->idx, t->n, t->keys, t->nkeys);
+    if (t->nkeys) view_sort_cached(t->sort_cache, t->cat, t->set_id, t->fidx, t->idx, t->n, t->keys, t->nkeys);
+    else memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
     /* the cursor stays on its row, wherever the row went (as in htop) */
     t->cur = 0;
     for (size_t i = 0; had && i < t->n; i++)
@@ -228,8 +231,9 @@ void tv_set_filter(tv_state *t, ld_filter *f, const char *text)
     uint32_t keep = t->n ? t->idx[t->cur < t->n ? t->cur : 0] : UINT32_MAX;
     t->n = view_identity(t->cat, t->fidx);
     if (f) t->n = filter_apply(f, t->cat, t->fidx, t->n, t->fidx);
-    memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
-    if (t->nkeys) view_sort(t->cat, t->idx, t->n, t->keys, t->nkeys);
+    t->set_id++; /* a new set of rows: earlier sorts don't apply */
+    if (t->nkeys) view_sort_cached(t->sort_cache, t->cat, t->set_id, t->fidx, t->idx, t->n, t->keys, t->nkeys);
+    else memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
     /* keep the cursor's row when it still matches, else start at the top */
     t->cur = t->top = 0;
     for (size_t i = 0; i < t->n; i++)
