@@ -64,6 +64,11 @@ const char *dataset_file(const ld_dataset *ds, const char *name, size_t *len,
                          const char **origin);
 void dataset_close(ld_dataset *ds);
 
+/* The catalogue's as-of date from manifest.json ("2026-11-28"), or "" when
+ * there is none or the manifest does not come from where models.csv came
+ * from (a --data DIR without its own manifest).  Written to buf. */
+const char *dataset_as_of(const ld_dataset *ds, char *buf, size_t n);
+
 /* Applies metrics.json (labels, units, weights, directions, descriptions) to
  * the catalog's columns.  `name` is used in error messages. */
 int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,

@@ -148,10 +148,16 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
         const cJSON *hib = cJSON_GetObjectItemCaseSensitive(m, "higher_is_better");
         const cJSON *dec = cJSON_GetObjectItemCaseSensitive(m, "decimals");
         const cJSON *metric = cJSON_GetObjectItemCaseSensitive(m, "metric");
-        if ((w && (!cJSON_IsNumber(w) || w->valuedouble < 0)) ||
-            (label && !cJSON_IsString(label)) || (hib && !cJSON_IsBool(hib))) {
+        /* weights as --weights takes them (0 to 1e6: larger ones overflow the
+         * weighted sum); decimals as printf can honour them quickly */
+        if ((w && (!cJSON_IsNumber(w) || !(w->valuedouble >= 0 && w->valuedouble <= 1e6))) ||
+            (dec && (!cJSON_IsNumber(dec) || !(dec->valuedouble >= 0 && dec->valuedouble <= 15) ||
+                     dec->valuedouble != (double)(int)dec->valuedouble)) ||
+            (label && !cJSON_IsString(label)) || (unit && !cJSON_IsString(unit)) ||
+            (desc && !cJSON_IsString(desc)) || (hib && !cJSON_IsBool(hib))) {
             error_set(err, LD_ERR_PARSE, name, 0, 0,
-                      "columns.%s: label must be text, weight a number >= 0, "
+                      "columns.%s: label, unit and description must be text, weight a number "
+                      "from 0 to 1e6, decimals a whole number from 0 to 15, "
                       "higher_is_better true or false", m->string);
             cJSON_Delete(root); /* after the message: it quotes m->string */
             return -1;
@@ -170,7 +176,7 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
         }
         if (w) col->weight = w->valuedouble;
         if (hib) col->higher_is_better = cJSON_IsTrue(hib);
-        if (cJSON_IsNumber(dec)) col->decimals = dec->valueint;
+        if (dec) col->decimals = (int)dec->valuedouble;
         if (cJSON_IsTrue(metric)) col->flags |= LD_COLF_METRIC;
         if (!col->label || !col->unit || !col->description) {
             cJSON_Delete(root);
@@ -241,7 +247,18 @@ int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
             return -1;
     for (size_t i = 0; i < n; i++) {
         if (i == 0) {
-            ds->models = csvload_file(paths[0], opt, err);
+            /* Columns metrics.json declares numeric (mmlu, relative_cost, ...)
+             * must hold numbers here too, as in models.csv and --load: a
+             * word is an error at its FILE:LINE:COL, not a silent text
+             * column that drops out of the value score. */
+            declared_cols d = {0};
+            ld_datafile *xf = find_file(ds, "metrics.json");
+            if (xf && declared_from_metrics(xf->text, xf->len, &d) != 0)
+                return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+            ld_csv_options o = opt ? *opt : (ld_csv_options){0};
+            o.number_cols = (const char *const *)d.number_ids;
+            ds->models = csvload_file(paths[0], &o, err);
+            declared_free(&d);
             if (!ds->models) return -1;
             ld_load *l = &ds->loads[ds->nloads++];
             snprintf(l->path, sizeof l->path, "%s", paths[0]);
@@ -358,4 +375,22 @@ void dataset_close(ld_dataset *ds)
     for (size_t i = 0; i < ds->nloads; i++) free(ds->loads[i].text);
     catalog_free(ds->models);
     memset(ds, 0, sizeof *ds);
+}
+
+const char *dataset_as_of(const ld_dataset *ds, char *buf, size_t n)
+{
+    if (n) buf[0] = '\0';
+    const char *morigin, *xorigin;
+    size_t len;
+    if (!dataset_file(ds, "models.csv", NULL, &morigin)) return buf;
+    const char *text = dataset_file(ds, "manifest.json", &len, &xorigin);
+    int same = text && (strcmp(morigin, "embedded") == 0) == (strcmp(xorigin, "embedded") == 0);
+    if (!same) return buf;
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(files, "models.csv");
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(m, "as_of");
+    if (cJSON_IsString(a) && n) snprintf(buf, n, "%s", a->valuestring);
+    cJSON_Delete(root);
+    return buf;
 }

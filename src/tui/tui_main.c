@@ -176,6 +176,9 @@ static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
     if (o->nfiles) len += (size_t)snprintf(label, n, "%s%s", base, o->nfiles > 1 ? " +more" : "");
     else if (ds->dir[0]) len += (size_t)snprintf(label, n, "data: %s", ds->dir);
     else len += (size_t)snprintf(label, n, "embedded");
+    char as_of[32];
+    if (!o->nfiles && *dataset_as_of(ds, as_of, sizeof as_of) && len < n)
+        len += (size_t)snprintf(label + len, n - len, " %s", as_of); /* how fresh the data is */
     if (o->nloads && len < n) len += (size_t)snprintf(label + len, n - len, " +%d loaded", o->nloads);
     if (len < n) snprintf(label + len, n - len, ", %zu rows", catalog_rows(ds->models));
     return 0;

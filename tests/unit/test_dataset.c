@@ -194,6 +194,32 @@ static void test_data_dir_replaces_models_only(void **state)
     dataset_close(&ds);
 }
 
+/* The as-of date shown beside the data set: the embedded manifest's for the
+ * embedded catalogue, none for a --data DIR without a manifest of its own,
+ * the DIR's own when it has one. */
+static void test_as_of(void **state)
+{
+    (void)state;
+    ld_dataset ds;
+    ld_error err;
+    char buf[32];
+    error_clear(&err);
+    assert_int_equal(dataset_open(&ds, NULL, NULL, &err), 0);
+    dataset_as_of(&ds, buf, sizeof buf);
+    assert_int_equal(strlen(buf), 10); /* YYYY-MM-DD */
+    assert_true(buf[4] == '-' && buf[7] == '-');
+    dataset_close(&ds);
+    const char *dir = make_dir("asof");
+    write_text("asof/models.csv", TINY_MODELS);
+    assert_int_equal(dataset_open(&ds, dir, NULL, &err), 0);
+    assert_string_equal(dataset_as_of(&ds, buf, sizeof buf), "");
+    dataset_close(&ds);
+    write_text("asof/manifest.json", "{\"files\": {\"models.csv\": {\"as_of\": \"2031-01-02\"}}}");
+    assert_int_equal(dataset_open(&ds, dir, NULL, &err), 0);
+    assert_string_equal(dataset_as_of(&ds, buf, sizeof buf), "2031-01-02");
+    dataset_close(&ds);
+}
+
 static void test_env_data_dir(void **state)
 {
     (void)state;
@@ -709,6 +735,7 @@ int main(void)
         cmocka_unit_test(test_embedded),
         cmocka_unit_test(test_data_dir_replaces_models_only),
         cmocka_unit_test(test_env_data_dir),
+        cmocka_unit_test(test_as_of),
         cmocka_unit_test(test_data_not_a_directory),
         cmocka_unit_test(test_data_dir_bad_files),
         cmocka_unit_test(test_load_csv_merges_by_alias),
