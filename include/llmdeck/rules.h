@@ -150,6 +150,11 @@ typedef struct {
     ld_candidate *items; /* best first */
     size_t n;
     const ld_task_profile *profile; /* the weights used */
+    /* The team's own metrics: imported numeric columns (not described by
+     * metrics.json) given a weight > 0, added to the profile's weights. */
+    int extra_cols[LD_TASK_MAX_WEIGHTS];
+    double extra_w[LD_TASK_MAX_WEIGHTS];
+    size_t nextra;
     unsigned unchecked;  /* LD_UNCHECKED_* */
     size_t excluded;     /* rows that failed a hard constraint */
 } ld_candidates;
@@ -157,7 +162,8 @@ typedef struct {
 /* Lists the rows meeting the hard constraints: context_length >= needed
  * (a missing context length does not qualify), open_weights "yes", and
  * commercial_use "yes" (or "restricted", for LD_LICENCE_COMMERCIAL) when
- * the licence is constrained.  Ranked by value (highest first); rows whose
+ * the licence is constrained.  Quality is the task profile's weighted mean
+ * plus the team's own weighted metrics (see nextra).  Ranked by value (highest first); rows whose
  * value is undefined follow, by quality; ties keep catalogue order.
  * Returns 0 or -1 (no memory). */
 int rules_candidates(const ld_catalog *cat, const ld_requirements *req,

@@ -86,6 +86,17 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
     int mc[LD_TASK_MAX_WEIGHTS];
     for (size_t k = 0; k < out->profile->nw; k++)
         mc[k] = catalog_col_index(cat, out->profile->w[k].metric);
+    /* "Benchmark on your data": an imported metric the user weighted joins
+     * the ranking with its weight (metrics.json's own columns carry the
+     * METRIC flag, the catalogue's fixed numbers DECLARED_NUMBER). */
+    for (size_t c = 0; c < catalog_cols(cat) && out->nextra < LD_TASK_MAX_WEIGHTS; c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (col->type == LD_COL_NUMBER && col->weight > 0 &&
+            !(col->flags & (LD_COLF_DERIVED | LD_COLF_METRIC | LD_COLF_DECLARED_NUMBER))) {
+            out->extra_cols[out->nextra] = (int)c;
+            out->extra_w[out->nextra++] = col->weight;
+        }
+    }
     if (ctx < 0) out->unchecked |= LD_UNCHECKED_CONTEXT;
     if (open < 0) out->unchecked |= LD_UNCHECKED_OPEN;
     if (com < 0 && req->licence != LD_LICENCE_ANY) out->unchecked |= LD_UNCHECKED_LICENCE;
@@ -120,6 +131,11 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
             double m = catalog_num(cat, r, (size_t)mc[k]);
             sw += out->profile->w[k].weight;
             sm += out->profile->w[k].weight * (isnan(m) ? 0 : m / 100);
+        }
+        for (size_t k = 0; k < out->nextra; k++) {
+            double m = catalog_num(cat, r, (size_t)out->extra_cols[k]);
+            sw += out->extra_w[k];
+            sm += out->extra_w[k] * (isnan(m) ? 0 : m / 100);
         }
         ld_candidate *cd = &out->items[out->n++];
         cd->row = r;

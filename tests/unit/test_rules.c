@@ -417,6 +417,46 @@ static const char *cand_name(const ld_catalog *cat, const ld_candidates *c, size
     return catalog_text(cat, c->items[i].row, catalog_key_col(cat));
 }
 
+/* "Benchmark on your data": a team's own metric, merged in and weighted,
+ * changes the candidates' ranking; unweighted it changes nothing. */
+static void test_candidates_own_metric(void **state)
+{
+    (void)state;
+    ld_catalog *cat = small_catalog();
+    ld_catalog *own = catalog_new();
+    catalog_add_column(own, "model", LD_COL_TEXT, 0);
+    catalog_add_column(own, "support_eval", LD_COL_NUMBER, 0);
+    static const char *const rows[][2] = {{"Mixtral-8x7B-Instruct", "95"}, {"mistral-7b", "10"}};
+    for (size_t r = 0; r < 2; r++) {
+        catalog_add_row(own);
+        for (size_t c = 0; c < 2; c++) catalog_set_cell(own, r, c, rows[r][c], strlen(rows[r][c]));
+    }
+    ld_error err;
+    assert_int_equal(catalog_finish(own, "own", NULL, &err), 0);
+    assert_true(catalog_merge(cat, own, &err) == 2);
+    assert_int_equal(catalog_finish(cat, "cat", NULL, &err), 0);
+    catalog_free(own);
+    ld_requirements q;
+    ld_candidates c;
+    rules_requirements_init(&q);
+    q.context_length = 8000;
+    assert_int_equal(rules_candidates(cat, &q, &c, &err), 0);
+    assert_int_equal(c.nextra, 0); /* weight 0: not part of the ranking */
+    assert_string_equal(cand_name(cat, &c, 0), "Mistral-7B");
+    rules_candidates_free(&c);
+    int se = catalog_col_index(cat, "support_eval");
+    catalog_col(cat, (size_t)se)->weight = 30;
+    assert_int_equal(rules_candidates(cat, &q, &c, &err), 0);
+    assert_int_equal(c.nextra, 1);
+    assert_int_equal(c.extra_cols[0], se);
+    /* Mixtral: (0.706 + 0.402 + 0.604 + 30 * 0.95) / 33 / 0.04 beats
+     * Mistral: (0.601 + 0.305 + 0.522 + 30 * 0.10) / 33 / 0.01 */
+    assert_string_equal(cand_name(cat, &c, 0), "Mixtral-8x7B");
+    assert_near(c.items[0].quality, (0.706 + 0.402 + 0.604 + 30 * 0.95) / 33, 1e-9);
+    rules_candidates_free(&c);
+    catalog_free(cat);
+}
+
 static void test_candidates(void **state)
 {
     (void)state;
@@ -495,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_custom_rules),
         cmocka_unit_test(test_candidates),
+        cmocka_unit_test(test_candidates_own_metric),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
