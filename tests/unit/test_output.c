@@ -177,7 +177,7 @@ static const char *const TRICKY[] = {
     "caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80",
     "esc\x1b[2Jhere",
     "pipe | and \\ backslash",
-    "\xe2\x80\xae" "bidi",
+    ("\xe2\x80\xae" "bidi"), /* U+202E then text: split so "bidi" is not hex */
     "'single'",
     ",",
     "\"",
