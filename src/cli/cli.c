@@ -1,5 +1,6 @@
 /* cli.c - helpers the subcommands share. */
 #include "cli.h"
+#include "loadbar.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -65,11 +66,15 @@ int cli_open_dataset(const cli_common *c, ld_dataset *ds)
         dataset_close(ds);
         return cli_report(&err);
     }
-    for (int i = 0; i < c->nloads; i++) {
-        if (dataset_load(ds, c->loads[i], NULL, &err) != 0) {
-            dataset_close(ds);
-            return cli_report(&err);
-        }
+    ld_csv_options copt = {0};
+    loadbar_begin(&copt);
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < c->nloads; i++) rc = dataset_load(ds, c->loads[i], &copt, &err);
+    int cancelled = loadbar_end();
+    if (rc != 0) {
+        dataset_close(ds);
+        if (cancelled) return fprintf(stderr, "llmdeck: load cancelled\n"), 130;
+        return cli_report(&err);
     }
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "loadbar.h"
 #include "llmdeck/filter.h"
 #include "llmdeck/score.h"
 #include "llmdeck/units.h"
@@ -141,15 +142,16 @@ int cmd_table(int argc, char **argv)
     } else {
         if (com.data_dir)
             return cli_usage_error("table", "--data: not with FILE arguments (they replace the catalogue)");
-        if (dataset_open_files(&ds, argv + optind, (size_t)(argc - optind), NULL, &err) != 0) {
+        ld_csv_options copt = {0};
+        loadbar_begin(&copt); /* a bar and Ctrl-C on a terminal, for big files */
+        int rc = dataset_open_files(&ds, argv + optind, (size_t)(argc - optind), &copt, &err);
+        for (int i = 0; rc == 0 && i < com.nloads; i++) rc = dataset_load(&ds, com.loads[i], &copt, &err);
+        int cancelled = loadbar_end();
+        if (rc != 0) {
             dataset_close(&ds);
+            if (cancelled) return fprintf(stderr, "llmdeck: load cancelled\n"), 130;
             return cli_report(&err);
         }
-        for (int i = 0; i < com.nloads; i++)
-            if (dataset_load(&ds, com.loads[i], NULL, &err) != 0) {
-                dataset_close(&ds);
-                return cli_report(&err);
-            }
     }
     ld_catalog *cat = ds.models;
     int status = 0;

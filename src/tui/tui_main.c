@@ -19,6 +19,7 @@
 #include "llmdeck/units.h"
 #include "term.h"
 #include "tui.h"
+#include "cli/loadbar.h"
 
 enum { O_DATA = 1, O_LOAD, O_THEME, O_VIEW, O_NOCOLOR, O_HEADLESS, O_SIZE, O_KEYS, O_DUMP, O_PLAY,
        O_DELAY, O_HELP, O_PRINT_KEYS };
@@ -140,29 +141,19 @@ static char *read_play(const char *path)
 }
 
 /* Load progress on a terminal, for files of a million rows. */
-static int progress(void *ctx, size_t done, size_t total, size_t rows)
-{
-    (void)ctx;
-    static int last = -1;
-    int pct = total ? (int)(done * 100 / total) : 0;
-    if (pct != last) {
-        fprintf(stderr, "\rllmdeck: loading %3d%% (%zu rows)", pct, rows);
-        last = pct;
-    }
-    return 0;
-}
-
 static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
 {
     ld_error err;
     error_clear(&err);
     ld_csv_options copt = {0};
-    int show = !o->headless && isatty(2);
-    if (show) copt.progress = progress;
+    if (!o->headless) loadbar_begin(&copt); /* a bar and Ctrl-C for big files */
     int rc = o->nfiles ? dataset_open_files(ds, o->files, (size_t)o->nfiles, &copt, &err)
                        : dataset_open(ds, o->data_dir, &copt, &err);
     for (int i = 0; rc == 0 && i < o->nloads; i++) rc = dataset_load(ds, o->loads[i], &copt, &err);
-    if (show) fprintf(stderr, "\r%50s\r", "");
+    if (!o->headless && loadbar_end() && rc != 0) {
+        fprintf(stderr, "llmdeck: load cancelled\n");
+        return 130;
+    }
     if (rc != 0 || !ds->models) {
         char msg[1200], safe[2400];
         if (rc == 0) error_set(&err, LD_ERR_PARSE, o->files[0], 0, 0, "no rows");
