@@ -98,7 +98,8 @@ void hosting_init(ld_hosting *h);
  * FILE:LINE:COL for a syntax error. */
 int hosting_parse(ld_hosting *h, const char *text, size_t len,
                   const char *name, ld_error *err);
-/* Adds LiteLLM's chat entries with both prices (> 0) as API offers, per 1K.
+/* Adds LiteLLM's chat entries with both prices as API offers, per 1K; an
+ * entry whose price is 0 (a placeholder) or above $1M per 1K is skipped.
  * `added` (may be NULL) receives the count. */
 int hosting_load_litellm(ld_hosting *h, const char *text, size_t len,
                          const char *name, size_t *added, ld_error *err);

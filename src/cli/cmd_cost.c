@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/report_cost.h"
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
 
@@ -178,207 +179,6 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
     return 0;
 }
 
-/* ---- writers ------------------------------------------------------------------ */
-
-static const char *san(const char *s, char *buf, size_t n)
-{
-    return output_sanitize(s ? s : "", buf, n);
-}
-
-/* The basis, one line each, with a prefix ("  " for text, "- " for md). */
-static void basis_lines(FILE *out, const char *basis, int md)
-{
-    char line[1024], b[2048];
-    while (*basis) {
-        const char *e = strchr(basis, '\n');
-        size_t n = e ? (size_t)(e - basis) : strlen(basis);
-        snprintf(line, sizeof line, "%.*s", (int)n, basis);
-        if (md) {
-            fputs("- ", out);
-            output_md_cell(out, line);
-            fputc('\n', out);
-        } else {
-            fprintf(out, "  %s\n", san(line, b, sizeof b));
-        }
-        basis += n + (e ? 1 : 0);
-    }
-}
-
-static void json_num(FILE *out, double v, int decimals)
-{
-    if (!isfinite(v)) fputs("null", out);
-    else fprintf(out, "%.*f", decimals, v);
-}
-
-/* "750M tokens/month" or "never". */
-static void break_even_text(const ld_cost *c, char *buf, size_t n)
-{
-    if (c->break_even_never) {
-        snprintf(buf, n, "never (self-hosting costs more per token than the API at any volume)");
-        return;
-    }
-    char t[32];
-    units_format_count(c->break_even_tokens, t, sizeof t);
-    snprintf(buf, n, "%s tokens/month", t);
-}
-
-static void difference_text(const ld_cost *c, char *buf, size_t n)
-{
-    char d[32];
-    units_format_usd(fabs(c->difference_usd), d, sizeof d);
-    double pct = c->api_monthly_usd > 0 ? fabs(c->difference_usd) / c->api_monthly_usd * 100 : NAN;
-    if (c->difference_usd < 0)
-        snprintf(buf, n, "self-hosting saves %s/month (%.0f%% of the API cost)", d, pct);
-    else if (c->difference_usd > 0)
-        snprintf(buf, n, "self-hosting costs %s/month more", d);
-    else
-        snprintf(buf, n, "the same");
-}
-
-static void write_cost(FILE *out, const ld_cost_input *in, const ld_cost *c,
-                       const ld_api_offer *offer, ld_format fmt)
-{
-    char t[32], u1[32], u2[32], be[128], diff[128], b[512], b2[512];
-    units_format_count(c->tokens_per_month, t, sizeof t);
-    units_format_usd(c->api_monthly_usd, u1, sizeof u1);
-    units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
-    break_even_text(c, be, sizeof be);
-    difference_text(c, diff, sizeof diff);
-    const char *mode = in->mode == LD_COST_CAPACITY ? "capacity" : "seed";
-    double out_price = in->api_out_per_1k > 0 ? in->api_out_per_1k : in->api_in_per_1k;
-    switch (fmt) {
-    case LD_FMT_JSON:
-        fprintf(out, "{\n  \"tokens_per_month\": %.0f,\n  \"api_monthly_usd\": ", c->tokens_per_month);
-        json_num(out, c->api_monthly_usd, 2);
-        fputs(",\n  \"selfhost_monthly_usd\": ", out);
-        json_num(out, c->selfhost_monthly_usd, 2);
-        fprintf(out, ",\n  \"replicas\": %ld,\n  \"break_even_tokens\": ", c->replicas);
-        json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
-        fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
-                cost_advice_name(c->advice), mode);
-        output_json_string(out, in->api_label);
-        fprintf(out, ",\n  \"api_input_per_1k\": %.10g,\n  \"api_output_per_1k\": %.10g,\n"
-                     "  \"input_share\": %g,\n  \"selfhost\": ",
-                in->api_in_per_1k, out_price, in->input_share);
-        output_json_string(out, in->selfhost_label);
-        fputs(",\n  \"difference_usd\": ", out);
-        json_num(out, c->difference_usd, 2);
-        fputs(",\n  \"seed_band\": ", out);
-        output_json_string(out, c->band);
-        fputs(",\n  \"variable_load\": ", out);
-        output_json_string(out, in->band_variable_text);
-        fputs(",\n  \"basis\": ", out);
-        {
-            char basis[sizeof c->basis];
-            snprintf(basis, sizeof basis, "%s", c->basis);
-            size_t n = strlen(basis);
-            if (n && basis[n - 1] == '\n') basis[n - 1] = '\0';
-            output_json_string(out, basis);
-        }
-        fputs("\n}\n", out);
-        break;
-    case LD_FMT_CSV:
-        fputs("tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,break_even_tokens,"
-              "advice,mode,api,selfhost\n", out);
-        fprintf(out, "%.0f,%.2f,%.2f,%ld,", c->tokens_per_month, c->api_monthly_usd,
-                c->selfhost_monthly_usd, c->replicas);
-        if (!c->break_even_never) fprintf(out, "%.0f", c->break_even_tokens);
-        fprintf(out, ",%s,%s,", cost_advice_name(c->advice), mode);
-        output_csv_field(out, in->api_label);
-        fputc(',', out);
-        output_csv_field(out, in->selfhost_label);
-        fputc('\n', out);
-        break;
-    case LD_FMT_MD:
-        fprintf(out, "## API or self-hosting at %s tokens/month\n\n| | |\n|---|---|\n", t);
-        fputs("| API | ", out);
-        fprintf(out, "%s/month (", u1);
-        output_md_cell(out, in->api_label);
-        fprintf(out, ") |\n| Self-hosting | %s/month, %ld replica%s (", u2, c->replicas,
-                c->replicas == 1 ? "" : "s");
-        output_md_cell(out, in->selfhost_label);
-        fprintf(out, "; %s mode) |\n| Difference | %s |\n| Break-even | %s |\n| Advice | **%s** |\n",
-                mode, diff, be, cost_advice_name(c->advice));
-        fputs("| Seed rule of thumb | ", out);
-        output_md_cell(out, c->band);
-        fputs("; ", out);
-        output_md_cell(out, in->band_variable_text);
-        fputs(" |\n\n**Basis**\n\n", out);
-        basis_lines(out, c->basis, 1);
-        break;
-    default:
-        fprintf(out, "Monthly volume  %s tokens (%g%% input)\n", t, in->input_share * 100);
-        fprintf(out, "API             %s/month  %s: $%.6g in / $%.6g out per 1K ($%.4g / $%.4g per 1M)\n",
-                u1, san(in->api_label, b, sizeof b), in->api_in_per_1k, out_price,
-                in->api_in_per_1k * 1000, out_price * 1000);
-        fprintf(out, "Self-host       %s/month  %ld replica%s, %s mode (%s)\n", u2, c->replicas,
-                c->replicas == 1 ? "" : "s", mode, san(in->selfhost_label, b2, sizeof b2));
-        fprintf(out, "Difference      %s\n", diff);
-        fprintf(out, "Break-even      %s\n", be);
-        fprintf(out, "Advice          %s\n", cost_advice_name(c->advice));
-        fprintf(out, "Seed bands      %s\n", san(c->band, b, sizeof b));
-        fprintf(out, "                %s\n", san(in->band_variable_text, b, sizeof b));
-        if (offer && offer->source[0])
-            fprintf(out, "API price from  %s%s%s\n", san(offer->source, b, sizeof b),
-                    offer->date[0] ? ", " : "", san(offer->date, b2, sizeof b2));
-        fputs("\nBasis:\n", out);
-        basis_lines(out, c->basis, 0);
-        break;
-    }
-}
-
-static void write_sweep(FILE *out, const ld_cost_input *in, const ld_cost *c, ld_format fmt)
-{
-    ld_cost_point pts[64];
-    size_t n = cost_sweep(in, 1e6, 100e9, 3, pts, 64);
-    char be[128], t[32], u1[32], u2[32];
-    break_even_text(c, be, sizeof be);
-    switch (fmt) {
-    case LD_FMT_JSON:
-        fputs("{\n  \"break_even_tokens\": ", out);
-        json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
-        fprintf(out, ",\n  \"mode\": \"%s\",\n  \"points\": [\n",
-                in->mode == LD_COST_CAPACITY ? "capacity" : "seed");
-        for (size_t i = 0; i < n; i++)
-            fprintf(out, "    {\"tokens_per_month\": %.0f, \"api_monthly_usd\": %.2f, "
-                         "\"selfhost_monthly_usd\": %.2f, \"replicas\": %ld, \"advice\": \"%s\"}%s\n",
-                    pts[i].tokens, pts[i].api_usd, pts[i].selfhost_usd, pts[i].replicas,
-                    cost_advice_name(pts[i].advice), i + 1 < n ? "," : "");
-        fputs("  ]\n}\n", out);
-        break;
-    case LD_FMT_CSV:
-        fputs("tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,advice\n", out);
-        for (size_t i = 0; i < n; i++)
-            fprintf(out, "%.0f,%.2f,%.2f,%ld,%s\n", pts[i].tokens, pts[i].api_usd,
-                    pts[i].selfhost_usd, pts[i].replicas, cost_advice_name(pts[i].advice));
-        break;
-    case LD_FMT_MD:
-        fputs("| tokens/month | API/month | self-host/month | replicas | advice |\n"
-              "|---:|---:|---:|---:|---|\n", out);
-        for (size_t i = 0; i < n; i++) {
-            units_format_count(pts[i].tokens, t, sizeof t);
-            units_format_usd(pts[i].api_usd, u1, sizeof u1);
-            units_format_usd(pts[i].selfhost_usd, u2, sizeof u2);
-            fprintf(out, "| %s | %s | %s | %ld | %s |\n", t, u1, u2, pts[i].replicas,
-                    cost_advice_name(pts[i].advice));
-        }
-        fprintf(out, "\nBreak-even: %s\n", be);
-        break;
-    default:
-        fprintf(out, "%-14s %14s %16s %9s  %s\n", "tokens/month", "API/month", "self-host/month",
-                "replicas", "advice");
-        for (size_t i = 0; i < n; i++) {
-            units_format_count(pts[i].tokens, t, sizeof t);
-            units_format_usd(pts[i].api_usd, u1, sizeof u1);
-            units_format_usd(pts[i].selfhost_usd, u2, sizeof u2);
-            fprintf(out, "%-14s %14s %16s %9ld  %s\n", t, u1, u2, pts[i].replicas,
-                    cost_advice_name(pts[i].advice));
-        }
-        fprintf(out, "\nBreak-even: %s\n", be);
-        break;
-    }
-}
-
 int cmd_cost(int argc, char **argv)
 {
     cli_common com = {0};
@@ -474,9 +274,7 @@ int cmd_cost(int argc, char **argv)
             rc = cli_usage_error(CMD, "--%s: %s: %s", f.gpu ? "gpu" : "model", mname, err.msg);
             goto done;
         }
-        snprintf(sh_label, sizeof sh_label, "%s %s on %d × %s at $%.4g/h × %g h", mname,
-                 si.quant ? sizing_quant_find(si.quant)->name : "fp16", s.gpus, s.gpu->name,
-                 s.gpu->hourly_usd, in.hours_per_month);
+        report_cost_model_label(mname, si.quant, &s, in.hours_per_month, sh_label, sizeof sh_label);
     } else {
         const char *name = f.preset ? f.preset : SEED_PRESET;
         const ld_preset *p = hosting_preset_find(&h, name);
@@ -486,8 +284,7 @@ int cmd_cost(int argc, char **argv)
         }
         in.replica_monthly_usd = p->monthly_usd;
         in.replica_tokens_per_s = p->tokens_per_s;
-        snprintf(sh_label, sizeof sh_label, "preset %s: %s, %g tokens/s", p->name, p->gpu,
-                 p->tokens_per_s);
+        report_cost_preset_label(p, sh_label, sizeof sh_label);
     }
     if (f.tps) in.replica_tokens_per_s = tps;
     in.selfhost_label = sh_label;
@@ -501,8 +298,8 @@ int cmd_cost(int argc, char **argv)
         rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
         goto done;
     }
-    if (f.sweep) write_sweep(stdout, &in, &c, com.format);
-    else write_cost(stdout, &in, &c, offer, com.format);
+    if (f.sweep) report_cost_sweep(stdout, &in, &c, com.format);
+    else report_cost_write(stdout, &in, &c, offer, com.format);
     if (fflush(stdout) != 0) {
         error_set(&err, LD_ERR_IO, "stdout", 0, 0, "%s", strerror(errno));
         rc = cli_report(&err);

@@ -150,15 +150,22 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
         const cJSON *metric = cJSON_GetObjectItemCaseSensitive(m, "metric");
         /* weights as --weights takes them (0 to 1e6: larger ones overflow the
          * weighted sum); decimals as printf can honour them quickly */
-        if ((w && (!cJSON_IsNumber(w) || !(w->valuedouble >= 0 && w->valuedouble <= 1e6))) ||
-            (dec && (!cJSON_IsNumber(dec) || !(dec->valuedouble >= 0 && dec->valuedouble <= 15) ||
-                     dec->valuedouble != (double)(int)dec->valuedouble)) ||
-            (label && !cJSON_IsString(label)) || (unit && !cJSON_IsString(unit)) ||
-            (desc && !cJSON_IsString(desc)) || (hib && !cJSON_IsBool(hib))) {
-            error_set(err, LD_ERR_PARSE, name, 0, 0,
-                      "columns.%s: label, unit and description must be text, weight a number "
-                      "from 0 to 1e6, decimals a whole number from 0 to 15, "
-                      "higher_is_better true or false", m->string);
+        const char *bad = NULL;
+        if (w && (!cJSON_IsNumber(w) || !(w->valuedouble >= 0 && w->valuedouble <= 1e6)))
+            bad = "weight: expected a number from 0 to 1e6";
+        else if (dec && (!cJSON_IsNumber(dec) || !(dec->valuedouble >= 0 && dec->valuedouble <= 15) ||
+                         dec->valuedouble != (double)(int)dec->valuedouble))
+            bad = "decimals: expected a whole number from 0 to 15";
+        else if (hib && !cJSON_IsBool(hib))
+            bad = "higher_is_better: expected true or false";
+        else if (label && !cJSON_IsString(label))
+            bad = "label: expected a string";
+        else if (unit && !cJSON_IsString(unit))
+            bad = "unit: expected a string";
+        else if (desc && !cJSON_IsString(desc))
+            bad = "description: expected a string";
+        if (bad) {
+            error_set(err, LD_ERR_PARSE, name, 0, 0, "columns.%s.%s", m->string, bad);
             cJSON_Delete(root); /* after the message: it quotes m->string */
             return -1;
         }

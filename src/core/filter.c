@@ -260,10 +260,20 @@ static int text_has(const char *hay, const char *needle)
 
 static int eval(const ld_filter *f, int i, const ld_catalog *cat, size_t row)
 {
+    /* `a and b and c ...` compiles to a left-deep chain as long as the
+     * expression (thousands of terms from a script): walk its spine in a
+     * loop, so only nesting (bounded by the parser) costs stack. */
+    while (f->nodes[i].kind == N_AND || f->nodes[i].kind == N_OR) {
+        node_kind k = f->nodes[i].kind;
+        for (; f->nodes[i].kind == k; i = f->nodes[i].a) {
+            int hit = eval(f, f->nodes[i].b, cat, row);
+            if (k == N_AND ? !hit : hit) return k == N_OR;
+        }
+    }
     const node *nd = &f->nodes[i];
     switch (nd->kind) {
-    case N_AND: return eval(f, nd->a, cat, row) && eval(f, nd->b, cat, row);
-    case N_OR: return eval(f, nd->a, cat, row) || eval(f, nd->b, cat, row);
+    case N_AND:
+    case N_OR: break; /* handled above */
     case N_NOT: return !eval(f, nd->a, cat, row);
     case N_WORD:
         for (size_t c = 0; c < catalog_cols(cat); c++)

@@ -385,8 +385,13 @@ int hosting_load_litellm(ld_hosting *h, const char *text, size_t len,
         const cJSON *out = cJSON_GetObjectItemCaseSensitive(e, "output_cost_per_token");
         if (!cJSON_IsString(mode) || strcmp(mode->valuestring, "chat") != 0) continue;
         if (!cJSON_IsNumber(in) || !cJSON_IsNumber(out)) continue;
-        /* A zero price is a placeholder (local or free tiers), not an offer. */
+        /* A zero price is a placeholder (local or free tiers), not an offer;
+         * a price beyond hosting.json's range (up to $1M per 1K tokens) is
+         * no offer either, and 1e308 per token would overflow to inf. */
         if (!(in->valuedouble > 0) || !(out->valuedouble > 0)) continue;
+        if (!(in->valuedouble * 1000.0 >= 1e-12 && in->valuedouble * 1000.0 <= 1e6) ||
+            !(out->valuedouble * 1000.0 >= 1e-12 && out->valuedouble * 1000.0 <= 1e6))
+            continue;
         if (strlen(e->string) >= sizeof h->offers[0].name) continue;
         ld_api_offer r;
         memset(&r, 0, sizeof r);

@@ -1,46 +1,105 @@
-/* cost_view.c - view 3, API vs self-hosting cost: a placeholder until its
- * issue lands.  It shows the interface a view implements (app.h); the real
- * cost view replaces this file without touching the shell. */
-#include <stddef.h>
+/* cost_view.c - view 3, API versus self-hosting: the view interface, knob
+ * steps and typed values, the mouse (see cost_view.h for the modules).
+ *
+ * Steps: Left/Right move the volume and the price one step along a series
+ * of round numbers, ten per decade (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5,
+ * about ×1.25 each, so the seed's 750M and 1.25B are on it); H/L and
+ * Shift-arrows ×10.  Percentages move by 5 points (big: 25), the batch
+ * doubles (big: ×8), lists move one entry (big: 10). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "app.h"
+#include "cost_view.h"
+#include "llmdeck/units.h"
 #include "widgets.h"
+
+static const ld_keybind cv_keys[] = {
+    {SCOPE_COST, "k", ACT_UP, "previous knob (in a picker: previous entry)"},
+    {SCOPE_COST, "<Up>", ACT_UP, NULL},
+    {SCOPE_COST, "j", ACT_DOWN, "next knob (in a picker: next entry)"},
+    {SCOPE_COST, "<Down>", ACT_DOWN, NULL},
+    {SCOPE_COST, "l", ACT_RIGHT, "step up: volume, price x1.25 (round numbers); % +5; batch x2; list +1"},
+    {SCOPE_COST, "<Right>", ACT_RIGHT, NULL},
+    {SCOPE_COST, "h", ACT_LEFT, "step down, the same steps"},
+    {SCOPE_COST, "<Left>", ACT_LEFT, NULL},
+    {SCOPE_COST, "L", ACT_INC_BIG, "big step up: volume, price x10; % +25; batch x8; list +10"},
+    {SCOPE_COST, "<S-Right>", ACT_INC_BIG, NULL},
+    {SCOPE_COST, "H", ACT_DEC_BIG, "big step down, the same steps"},
+    {SCOPE_COST, "<S-Left>", ACT_DEC_BIG, NULL},
+    {SCOPE_COST, "<Enter>", ACT_EDIT, "pick from the knob's list, or type a value (750M, 1.25B, 0.002/0.006)"},
+    {SCOPE_COST, "m", ACT_MODE, "seed mode (one replica, unlimited tokens) or capacity mode (replicas)"},
+    {SCOPE_COST, "b", ACT_TOGGLE, "the basis (inputs and formulas) instead of the chart; PgUp/PgDn scroll"},
+    {SCOPE_COST, "e", ACT_EXPORT, "export the scenario as Markdown, with the command that reproduces it"},
+    {SCOPE_COST, "r", ACT_RESET, "every knob back to the seed's defaults"},
+    {SCOPE_COST, "/", ACT_SEARCH, "in a picker: filter the list as you type"},
+    {SCOPE_COST, "<Esc>", ACT_CLOSE, "close the picker or the basis"},
+    {SCOPE_COST, "q", ACT_CUSTOM1, "close the picker, or quit"},
+    {0, NULL, ACT_NONE, NULL},
+};
 
 static int cv_init(app *a, void **state)
 {
-    (void)a;
-    *state = NULL;
+    cv_state *s = calloc(1, sizeof *s);
+    if (!s) return -1;
+    *state = s;
+    for (int k = 0; k < K__COUNT; k++) s->knob_y[k] = -1;
+    if (cv_state_init(a, s) != 0) return -1;
+    cv_defaults(a, s);
+    cv_load_settings(a, s);
+    cv_recompute(a, s);
     return 0;
 }
 
 static void cv_fini(app *a, void *state)
 {
-    (void)a;
-    (void)state;
+    cv_state *s = state;
+    if (!s) return;
+    cv_save_settings(a, s);
+    cv_state_fini(s);
+    free(s);
 }
 
 static void cv_draw(app *a, WINDOW *w)
 {
+    cv_state *s = cv(a);
     int H = getmaxy(w), W = getmaxx(w);
-    static const char *const text[] = {
-        "Should we call an API or host it ourselves?",
-        "",
-        "Knobs on the left: monthly tokens (1M to 100B), API price, model,",
-        "quantization, GPU, utilisation, seed or capacity mode. On the right:",
-        "both monthly costs, replicas, the break-even volume and advice, with a",
-        "chart of cost against volume.",
-        "",
-        "Not built yet. 'llmdeck cost --help' answers from the command line.",
-    };
-    ui_box(a, w, 0, 1, H, W - 2, "Cost");
-    for (size_t i = 0; i < sizeof text / sizeof text[0] && (int)i + 2 < H - 1; i++)
-        ui_text(a, w, 2 + (int)i, 4, W - 8, text[i], app_attr(a, i == 0 ? ROLE_ACCENT : ROLE_TEXT));
-}
-
-static void cv_act(app *a, ld_action act)
-{
-    (void)a;
-    (void)act;
+    if (!s->data_ok) {
+        ui_box(a, w, 0, 0, H, W, "Cost");
+        ui_text(a, w, 2, 3, W - 6, "The cost view needs gpus.csv and hosting.json:", app_attr(a, ROLE_TEXT));
+        const char *p = s->data_err;
+        for (int y = 3; y < H - 1 && *p; y++) {
+            const char *next;
+            size_t len = ui_wrap(a, p, W - 6, &next);
+            char line[512];
+            snprintf(line, sizeof line, "%.*s", (int)len, p);
+            ui_text(a, w, y, 3, W - 6, line, app_attr(a, ROLE_ERROR));
+            p = next;
+        }
+        return;
+    }
+    int lw = W * 2 / 5;
+    lw = lw < 30 ? 30 : lw > 42 ? 42 : lw;
+    if (W >= 80 && lw < 36) lw = 36;
+    s->left_w = lw;
+    int kh = cv_knobs_height();
+    if (kh > H || H - kh < 4) kh = H;
+    cv_draw_knobs(a, s, w, 0, 0, kh, lw);
+    if (kh < H) cv_draw_compact_basis(a, s, w, kh, 0, H - kh, lw);
+    int rx = lw, rw = W - lw;
+    if (s->pick.open) {
+        cv_pick_draw(a, s, w, 0, rx, H, rw);
+        s->plot_w = 0;
+        return;
+    }
+    int rh = cv_results_height(a, s, rw);
+    if (rh > H) rh = H;
+    cv_draw_results(a, s, w, 0, rx, rh, rw);
+    s->plot_w = 0;
+    if (H - rh < 3) return;
+    if (s->show_basis) cv_draw_basis(a, s, w, rh, rx, H - rh, rw);
+    else cv_draw_chart(a, s, w, rh, rx, H - rh, rw);
 }
 
 static ld_scope cv_scope(const app *a)
@@ -49,10 +108,317 @@ static ld_scope cv_scope(const app *a)
     return SCOPE_COST;
 }
 
+/* ---- knob steps ------------------------------------------------------------------ */
+
+static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+static long move_in(long cur, long n, long d)
+{
+    long v = cur + d;
+    return v < 0 ? 0 : v >= n ? n - 1 : v;
+}
+
+static void step(app *a, cv_state *s, int dir, int big)
+{
+    char t[32];
+    switch ((cv_knob)s->focus) {
+    case K_TOKENS: {
+        double v = big ? s->tokens * pow(10.0, dir) : cv_series_step(s->tokens, dir);
+        v = clamp(v, CV_TOKENS_MIN, CV_TOKENS_MAX);
+        if (v == s->tokens) {
+            cv_format_tokens(v, t, sizeof t);
+            app_message(a, MSG_WARN, "%s tokens/month is the end of the scale (1M to 100B)", t);
+        }
+        s->tokens = v;
+        break;
+    }
+    case K_SHARE: s->share = clamp(round(s->share * 100) + dir * (big ? 25 : 5), 0, 100) / 100; break;
+    case K_UTIL:
+        s->util = clamp(round(s->util * 100) + dir * (big ? 25 : 5), 5, 100) / 100;
+        if (!s->capacity) app_message(a, MSG_INFO, "utilisation counts in capacity mode: m switches");
+        break;
+    case K_OFFER:
+        if (!s->h.noffers) break;
+        s->offer = move_in(s->offer, (long)s->h.noffers, dir * (big ? 10 : 1));
+        s->price_in = s->h.offers[s->offer].input_per_1k;
+        s->price_out = s->h.offers[s->offer].output_per_1k;
+        break;
+    case K_PRICE: {
+        double v = big ? s->price_in * pow(10.0, dir) : cv_series_step(s->price_in, dir);
+        v = clamp(v, CV_PRICE_MIN, CV_PRICE_MAX);
+        s->price_out = clamp(s->price_out * v / s->price_in, CV_PRICE_MIN, CV_PRICE_MAX);
+        s->price_in = v;
+        s->offer = -1;
+        break;
+    }
+    case K_SOURCE: {
+        size_t to = (size_t)move_in((long)s->source, (long)s->h.npresets + 1, dir * (big ? 10 : 1));
+        if (to == s->h.npresets) cv_use_model(a, s);
+        else s->source = to;
+        break;
+    }
+    case K_MODEL:
+        cv_models_build(a, s);
+        if (!s->nmodels) {
+            app_message(a, MSG_WARN, "no model in the data has a parameter count (params_b) to size from");
+            return;
+        }
+        s->model = s->model < 0 ? (long)s->models[cv_list_current(a, s, K_MODEL)]
+                                : (long)s->models[move_in((long)cv_list_current(a, s, K_MODEL), (long)s->nmodels,
+                                                          dir * (big ? 10 : 1))];
+        cv_use_model(a, s);
+        break;
+    case K_QUANT:
+        s->quant = (size_t)move_in((long)s->quant, (long)sizing_quant_count(), dir * (big ? 10 : 1));
+        cv_use_model(a, s);
+        break;
+    case K_GPU:
+        s->gpu = move_in(s->gpu + 1, (long)s->gpus.n + 1, dir * (big ? 10 : 1)) - 1;
+        cv_use_model(a, s);
+        break;
+    case K_BATCH: {
+        double b = s->batch * pow(2.0, dir * (big ? 3 : 1));
+        s->batch = (int)clamp(b, 1, CV_BATCH_MAX);
+        cv_use_model(a, s);
+        break;
+    }
+    case K_MODE: s->capacity = !s->capacity; break;
+    default: break;
+    }
+    s->dirty = 1;
+    cv_recompute(a, s);
+}
+
+/* ---- typed values ---------------------------------------------------------------- */
+
+/* "75", "75%" or "0.75" as a fraction in [lo, 1]; -1 if not. */
+static int parse_share(const char *text, double lo, double *out)
+{
+    char buf[64], *end;
+    snprintf(buf, sizeof buf, "%s", text);
+    size_t n = strlen(buf);
+    while (n && buf[n - 1] == ' ') buf[--n] = '\0';
+    int pct = n && buf[n - 1] == '%';
+    if (pct) buf[--n] = '\0';
+    double v = strtod(buf, &end);
+    while (*end == ' ') end++;
+    if (end == buf || *end || !isfinite(v)) return -1;
+    if (pct || v > 1) v /= 100;
+    if (v < lo || v > 1 || (lo > 0 && v <= 0)) return -1;
+    *out = v;
+    return 0;
+}
+
+/* "0.002", "$0.002", "0.0025/0.01" (input/output per 1K). */
+static int parse_price(const char *text, double *in, double *out)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *slash = strchr(buf, '/');
+    if (slash) *slash = '\0';
+    const char *part[2] = {buf, slash ? slash + 1 : buf};
+    double v[2];
+    for (int i = 0; i < 2; i++) {
+        const char *p = part[i];
+        while (*p == ' ') p++;
+        if (*p == '$') p++;
+        char *end;
+        v[i] = strtod(p, &end);
+        while (*end == ' ') end++;
+        if (end == p || *end || !isfinite(v[i]) || v[i] < CV_PRICE_MIN || v[i] > CV_PRICE_MAX) return -1;
+    }
+    *in = v[0];
+    *out = v[1];
+    return 0;
+}
+
+static int typed_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    cv_state *s = ctx;
+    if (done <= 0) return 0;
+    double v, v2;
+    long l;
+    switch (s->edit) {
+    case K_TOKENS:
+        if (units_parse_count(text, &v) != 0) {
+            snprintf(err, errlen, "not a volume: type 750M, 1.25B or 2e9");
+            return -1;
+        }
+        if (v < CV_TOKENS_MIN || v > CV_TOKENS_MAX) {
+            snprintf(err, errlen, "outside the scale: 1M to 100B tokens/month");
+            return -1;
+        }
+        s->tokens = v;
+        break;
+    case K_SHARE:
+    case K_UTIL:
+        if (parse_share(text, s->edit == K_UTIL ? 0.01 : 0, &v) != 0) {
+            snprintf(err, errlen, "expected a percentage, like 75%% or 0.75%s", s->edit == K_UTIL ? " (above 0)" : "");
+            return -1;
+        }
+        *(s->edit == K_UTIL ? &s->util : &s->share) = v;
+        break;
+    case K_PRICE:
+        if (parse_price(text, &v, &v2) != 0) {
+            snprintf(err, errlen, "expected USD per 1K tokens above 0, like 0.002 or 0.0025/0.01 (input/output)");
+            return -1;
+        }
+        s->price_in = v;
+        s->price_out = v2;
+        s->offer = -1;
+        break;
+    case K_BATCH:
+        if (units_parse_long(text, 1, CV_BATCH_MAX, &l) != 0) {
+            snprintf(err, errlen, "expected a whole number of sequences from 1 to %d", CV_BATCH_MAX);
+            return -1;
+        }
+        s->batch = (int)l;
+        cv_use_model(a, s);
+        break;
+    default: return 0;
+    }
+    s->dirty = 1;
+    cv_recompute(a, s);
+    return 0;
+}
+
+static void edit(app *a, cv_state *s)
+{
+    char init[64];
+    const char *label = NULL;
+    s->edit = (cv_knob)s->focus;
+    switch (s->edit) {
+    case K_TOKENS:
+        cv_format_tokens(s->tokens, init, sizeof init);
+        label = "Tokens per month (1M-100B): ";
+        break;
+    case K_SHARE:
+        snprintf(init, sizeof init, "%g%%", s->share * 100);
+        label = "Input share of the tokens (75% or 0.75): ";
+        break;
+    case K_UTIL:
+        snprintf(init, sizeof init, "%g%%", s->util * 100);
+        label = "Utilisation, a replica's average busy share (50% or 0.5): ";
+        break;
+    case K_PRICE:
+        snprintf(init, sizeof init, "%.6g/%.6g", s->price_in, s->price_out);
+        label = "API price, USD per 1K tokens, input/output: ";
+        break;
+    case K_BATCH:
+        snprintf(init, sizeof init, "%d", s->batch);
+        label = "Concurrent sequences per replica (1-1024): ";
+        break;
+    case K_MODE: step(a, s, 1, 0); return;
+    default: cv_pick_open(a, s, s->edit); return;
+    }
+    app_prompt(a, label, init, typed_cb, s);
+}
+
+/* ---- actions --------------------------------------------------------------------- */
+
+static void cv_act(app *a, ld_action act)
+{
+    cv_state *s = cv(a);
+    if (!s->data_ok) {
+        if (act == ACT_CUSTOM1) app_key_action(a, ACT_QUIT);
+        else app_message(a, MSG_ERROR, "%s", s->data_err);
+        return;
+    }
+    if (s->pick.open) {
+        cv_pick_act(a, s, act);
+        return;
+    }
+    switch (act) {
+    case ACT_UP: if (s->focus > 0) s->focus--; break;
+    case ACT_DOWN: if (s->focus + 1 < K__COUNT) s->focus++; break;
+    case ACT_TOP: s->focus = 0; break;
+    case ACT_BOTTOM: s->focus = K__COUNT - 1; break;
+    case ACT_LEFT: step(a, s, -1, 0); break;
+    case ACT_RIGHT: step(a, s, 1, 0); break;
+    case ACT_DEC_BIG: step(a, s, -1, 1); break;
+    case ACT_INC_BIG: step(a, s, 1, 1); break;
+    case ACT_EDIT: edit(a, s); break;
+    case ACT_MODE:
+        s->capacity = !s->capacity;
+        s->dirty = 1;
+        cv_recompute(a, s);
+        if (s->capacity) app_message(a, MSG_INFO, "capacity mode: replicas from throughput at %g%% utilisation", s->util * 100);
+        else app_message(a, MSG_INFO, "seed mode: one replica whatever the volume (the seed's assumption)");
+        break;
+    case ACT_TOGGLE:
+        s->show_basis = !s->show_basis;
+        s->basis_top = 0;
+        break;
+    case ACT_PAGE_UP:
+    case ACT_PAGE_DOWN:
+        if (!s->show_basis) {
+            app_message(a, MSG_INFO, "PgUp/PgDn scroll the basis: b shows it");
+            break;
+        }
+        s->basis_top += act == ACT_PAGE_UP ? -5 : 5;
+        s->basis_top = s->basis_top < 0 ? 0 : s->basis_top > s->basis_max ? s->basis_max : s->basis_top;
+        break;
+    case ACT_CLOSE: s->show_basis = 0; break;
+    case ACT_EXPORT: cv_export_start(a, s); break;
+    case ACT_RESET:
+        cv_defaults(a, s);
+        s->dirty = 1;
+        cv_recompute(a, s);
+        app_message(a, MSG_INFO, "the seed's defaults: 1B tokens/month, $0.002 per 1K, preset 7B, seed mode");
+        break;
+    case ACT_SEARCH: app_message(a, MSG_INFO, "/ filters a picker's list: Enter on a list knob opens one"); break;
+    case ACT_CUSTOM1: app_key_action(a, ACT_QUIT); break;
+    default: break;
+    }
+}
+
+static void cv_mouse(app *a, int y, int x, int wheel)
+{
+    cv_state *s = cv(a);
+    if (!s->data_ok) return;
+    if (s->pick.open) {
+        if (wheel) cv_pick_act(a, s, wheel < 0 ? ACT_UP : ACT_DOWN);
+        else cv_pick_click(a, s, y, x);
+        return;
+    }
+    if (wheel) {
+        if (s->show_basis && x >= s->left_w) cv_act(a, wheel < 0 ? ACT_PAGE_UP : ACT_PAGE_DOWN);
+        else step(a, s, wheel < 0 ? 1 : -1, 0);
+        return;
+    }
+    for (int k = 0; k < K__COUNT; k++)
+        if (s->knob_y[k] == y && x < s->left_w) {
+            s->focus = k;
+            return;
+        }
+    if (s->plot_w > 0 && y >= s->plot_y0 && y < s->plot_y0 + s->plot_h && x >= s->plot_x0 &&
+        x < s->plot_x0 + s->plot_w) {
+        s->tokens = cv_chart_volume_at(s, x - s->plot_x0);
+        s->focus = K_TOKENS;
+        s->dirty = 1;
+        cv_recompute(a, s);
+    }
+}
+
+static void cv_status(const app *a, char *buf, size_t n)
+{
+    const cv_state *s = cv(a);
+    if (!s->data_ok) {
+        snprintf(buf, n, "no hosting data");
+        return;
+    }
+    char t[32];
+    cv_format_tokens(s->tokens, t, sizeof t);
+    snprintf(buf, n, "%s tokens/month %s %s mode %s advice: %s", t, a->g.vline, s->capacity ? "capacity" : "seed",
+             a->g.vline, s->ok ? cost_advice_name(s->c.advice) : "n/a");
+}
+
 static const char *cv_hint(const app *a)
 {
-    (void)a;
-    return "1 table  2 wizard  t theme  ? help  q quit";
+    const cv_state *s = cv(a);
+    if (s->pick.open) return "j/k move  Enter pick  / filter  PgUp/PgDn page  Esc close";
+    if (s->show_basis) return "PgUp/PgDn scroll the basis  b chart  j/k knob  h/l step  Enter pick/type  e export";
+    return "j/k knob  h/l step  H/L big  Enter pick/type  m mode  b basis  e export  ? help";
 }
 
 const ld_view_ops cost_view_ops = {
@@ -62,11 +428,8 @@ const ld_view_ops cost_view_ops = {
     .draw = cv_draw,
     .act = cv_act,
     .scope = cv_scope,
-    /* The view's own keys go here, e.g.
-     *   static const ld_keybind keys[] = {
-     *       {SCOPE_COST, "<Enter>", ACT_ACCEPT, "next step"}, ..., {0}};
-     * they reach act() as actions, show in the help overlay, and the README
-     * key table (llmdeck --print-keys) must be regenerated with them. */
-    .keys = NULL,
+    .keys = cv_keys,
+    .mouse = cv_mouse,
+    .status = cv_status,
     .hint = cv_hint,
 };

@@ -155,6 +155,8 @@ ld_key keys_from_event(const ks_event *ev)
     case KS_END: return LD_KEYCODE(KEY_END);
     case KS_BS: return LD_KEYCODE(KEY_BACKSPACE);
     case KS_DEL: return LD_KEYCODE(KEY_DC);
+    case KS_S_LEFT: return LD_KEYCODE(KEY_SLEFT);
+    case KS_S_RIGHT: return LD_KEYCODE(KEY_SRIGHT);
     default:
         if (ev->code >= KS_F1 && ev->code <= KS_F12) return LD_KEYCODE(KEY_F((int)(ev->code - KS_F1 + 1)));
         return 0;
@@ -183,7 +185,7 @@ char *keys_name(ld_key k, char *buf, size_t n)
         return keyspec_format(&ev, buf, n);
     }
     /* a curses key: find the keyspec name that maps to it */
-    for (uint32_t c = KS_UP; c <= KS_F12; c++) {
+    for (uint32_t c = KS_UP; c <= KS_LAST; c++) {
         ev.kind = KS_KEY;
         ev.code = c;
         if (keys_from_event(&ev) == k) return keyspec_format(&ev, buf, n);

@@ -18,6 +18,7 @@ static const struct {
     {"Enter", KS_ENTER}, {"Esc", KS_ESC}, {"Tab", KS_TAB}, {"S-Tab", KS_BTAB},
     {"PageUp", KS_PAGE_UP}, {"PageDown", KS_PAGE_DOWN}, {"Home", KS_HOME},
     {"End", KS_END}, {"BS", KS_BS}, {"Del", KS_DEL},
+    {"S-Left", KS_S_LEFT}, {"S-Right", KS_S_RIGHT},
     /* accepted spellings, never printed */
     {"CR", KS_ENTER}, {"Return", KS_ENTER}, {"Escape", KS_ESC}, {"BackTab", KS_BTAB},
     {"PgUp", KS_PAGE_UP}, {"PgDn", KS_PAGE_DOWN}, {"PageDn", KS_PAGE_DOWN},

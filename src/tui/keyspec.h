@@ -4,6 +4,7 @@
  *   nothing and are skipped; <Space> is a space, <lt> a '<'.
  *   Named keys (case-insensitive): <Up> <Down> <Left> <Right> <Enter> <Esc>
  *   <Tab> <S-Tab> <PageUp> <PageDown> <Home> <End> <BS> <Del> <F1>..<F12>,
+ *   <S-Left> <S-Right>,
  *   <C-x> (Control plus a letter), <Resize WxH> (headless: resize the
  *   screen), and for scripted mouse use <Click X,Y> <WheelUp> <WheelDown>
  *   (0-based screen column and row).
@@ -29,7 +30,9 @@ typedef enum {
     KS_UP = 1, KS_DOWN, KS_LEFT, KS_RIGHT, KS_ENTER, KS_ESC, KS_TAB, KS_BTAB,
     KS_PAGE_UP, KS_PAGE_DOWN, KS_HOME, KS_END, KS_BS, KS_DEL,
     KS_F1, /* KS_F1 + n - 1 is Fn, n = 1..12 */
-    KS_F12 = KS_F1 + 11
+    KS_F12 = KS_F1 + 11,
+    KS_S_LEFT, KS_S_RIGHT, /* Shift-arrows */
+    KS_LAST = KS_S_RIGHT
 } ks_key;
 
 typedef struct {

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cost_view.h"
 #include "llmdeck/output.h"
+#include "llmdeck/sizing.h"
 #include "table.h"
 #include "widgets.h"
 
@@ -55,6 +57,65 @@ static void value_text(const tv_state *t, size_t r, size_t c, char *buf, size_t 
     else snprintf(buf, n, "%s", cell);
 }
 
+/* The sizing at one quantization, in a line: memory, GPUs, speed. */
+static void sizing_line(app *a, emitter *e, const ld_model_arch *arch, const char *quant)
+{
+    const ld_hosting *h = cost_view_hosting(a);
+    ld_sizing_input si;
+    memset(&si, 0, sizeof si);
+    si.arch = *arch;
+    si.quant = quant;
+    si.gpus = cost_view_gpus(a);
+    if (h) si.efficiency = h->defaults.decode_efficiency, si.gpu_mem_util = h->defaults.gpu_memory_utilization;
+    ld_sizing s;
+    ld_error err;
+    error_clear(&err);
+    char line[512], kv[64], fit[256];
+    if (sizing_compute(&si, &s, &err) != 0) {
+        emit(e, quant, err.msg, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_MISSING));
+        return;
+    }
+    if (s.kv_known) snprintf(kv, sizeof kv, "%.4g GB KV", s.kv_cache_gb);
+    else snprintf(kv, sizeof kv, "KV unknown");
+    if (!si.gpus) snprintf(fit, sizeof fit, "no GPU data");
+    else if (!s.gpu || !s.gpus) snprintf(fit, sizeof fit, "fits on no priced GPU (8 at most)");
+    else snprintf(fit, sizeof fit, "%d x %s at $%.4g/h, about %.0f tokens/s", s.gpus, s.gpu->name,
+                  s.gpus * s.gpu->hourly_usd, s.tokens_per_s);
+    snprintf(line, sizeof line, "%.4g GB weights + %s + %.4g GB overhead = %.4g GB: %s", s.weights_gb, kv,
+             s.overhead_gb, s.total_gb, fit);
+    emit(e, quant, line, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_TEXT));
+}
+
+static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
+{
+    attr_t accent = app_attr(a, ROLE_ACCENT), muted = app_attr(a, ROLE_MUTED);
+    char line[1024];
+    ld_model_arch arch;
+    ld_error err;
+    error_clear(&err);
+    emit(e, NULL, "", muted, muted);
+    snprintf(line, sizeof line, "Sizing: %d-token context, batch 1, on the cheapest priced GPU that fits",
+             SIZING_DEFAULT_CONTEXT);
+    emit(e, NULL, line, accent, accent);
+    if (sizing_arch_from_catalog(t->cat, r, &arch, &err) != 0) {
+        emit(e, "", "no architecture data (no parameter count)", muted, app_attr(a, ROLE_MISSING));
+        return;
+    }
+    sizing_line(a, e, &arch, "fp16");
+    sizing_line(a, e, &arch, "int4");
+    size_t used = (size_t)snprintf(line, sizeof line, "weights = %.4gB params x bits / 8", arch.params_b);
+    if (arch.layers && arch.kv_heads && arch.head_dim && used < sizeof line)
+        used += (size_t)snprintf(line + used, sizeof line - used,
+                                 "; KV = 2 x %ld layers x %ld KV heads x %ld head dim x %d tokens x 2 bytes",
+                                 arch.layers, arch.kv_heads, arch.head_dim, SIZING_DEFAULT_CONTEXT);
+    if (used < sizeof line)
+        snprintf(line + used, sizeof line - used,
+                 "; overhead %g GB + %.0f%%; fit at %.0f%% of GPU memory; decode = bandwidth / bytes per token x "
+                 "efficiency. llmdeck size shows the whole basis.",
+                 SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100, SIZING_GPU_MEM_UTIL * 100);
+    emit(e, "", line, muted, muted);
+}
+
 static void lines(app *a, tv_state *t, emitter *e)
 {
     size_t r = t->idx[t->cur];
@@ -98,6 +159,7 @@ static void lines(app *a, tv_state *t, emitter *e)
                  a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0 (the seed's rule)");
         emit(e, NULL, line, muted, muted);
     }
+    sizing_lines(a, t, e, r);
 }
 
 void tv_detail_draw(app *a, tv_state *t, WINDOW *w)

@@ -1,58 +1,276 @@
-/* wizard_view.c - view 2, the recommendation wizard: a placeholder until
- * its issue lands.  It shows the interface a view implements (app.h); the
- * real wizard replaces this file without touching the shell. */
-#include <stddef.h>
+/* wizard_view.c - view 2, the recommendation wizard: one question per step
+ * ("Step K of 8"), defaults preselected, a review page, then the answer
+ * (wizard_answer.c).  Lists are chosen with the cursor; free values
+ * (context length, monthly volume, a task or language of one's own) are
+ * typed into a field on the step and checked before moving on.  The last
+ * answers are kept in the config's "wizard" section. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "app.h"
+#include "keys.h"
 #include "widgets.h"
+#include "wizard.h"
+
+/* ---- life cycle ------------------------------------------------------------ */
 
 static int wz_init(app *a, void **state)
 {
-    (void)a;
-    *state = NULL;
+    wz_state *w = calloc(1, sizeof *w);
+    if (!w) return -1;
+    *state = w;
+    ld_error err;
+    error_clear(&err);
+    size_t len = 0;
+    const char *text = a->ds ? dataset_file(a->ds, "rules.json", &len, NULL) : NULL;
+    if (!text) snprintf(w->rules_err, sizeof w->rules_err, "rules.json is not in the data set");
+    else if (rules_load(text, len, "rules.json", &w->rules, &err) != 0)
+        error_format(&err, w->rules_err, sizeof w->rules_err);
+    error_clear(&err);
+    if (a->ds && hosting_open(a->ds, &w->hosting, &w->gpus, &err) == 0) w->hosting_ok = 1;
+    else error_format(&err, w->hosting_err, sizeof w->hosting_err);
+    if (w->rules) rules_requirements_defaults(w->rules, &w->defaults);
+    else rules_requirements_init(&w->defaults);
+    w->req = w->defaults;
+    wz_load_saved(a, w);
+    w->loaded = w->req;
+    wz_enter_page(w, WZ_TASK);
     return 0;
 }
 
 static void wz_fini(app *a, void *state)
 {
-    (void)a;
-    (void)state;
+    wz_state *w = state;
+    if (!w) return;
+    wz_save_answers(a, w);
+    wz_answer_free(w);
+    rules_free(w->rules);
+    if (w->hosting_ok) {
+        hosting_free(&w->hosting);
+        hosting_gpus_free(&w->gpus);
+    }
+    free(w);
 }
 
-static void wz_draw(app *a, WINDOW *w)
+/* ---- actions ----------------------------------------------------------------- */
+
+static void to_step1(app *a, void *ctx, int yes)
 {
-    int H = getmaxy(w), W = getmaxx(w);
-    static const char *const text[] = {
-        "Which model fits our requirements?",
-        "",
-        "One question per step (context, budget, task, language, latency,",
-        "fine-tuning), a review page, then the answer: the model, the reason,",
-        "alternatives, considerations, the rules that led there, ranked",
-        "candidates, the sizing and the cost at your volume.",
-        "",
-        "Not built yet. 'llmdeck recommend --help' answers from the command line.",
-    };
-    ui_box(a, w, 0, 1, H, W - 2, "Wizard");
-    for (size_t i = 0; i < sizeof text / sizeof text[0] && (int)i + 2 < H - 1; i++)
-        ui_text(a, w, 2 + (int)i, 4, W - 8, text[i], app_attr(a, i == 0 ? ROLE_ACCENT : ROLE_TEXT));
+    wz_state *w = ctx;
+    if (!yes) return;
+    wz_enter_page(w, WZ_TASK);
+    app_message(a, MSG_INFO, "step 1: your answers are kept and preselected");
+}
+
+static void to_defaults(app *a, void *ctx, int yes)
+{
+    wz_state *w = ctx;
+    if (!yes) return;
+    w->req = w->defaults;
+    wz_enter_page(w, WZ_TASK);
+    app_message(a, MSG_INFO, "every answer is back to its default");
+}
+
+static void go_back(app *a, wz_state *w)
+{
+    if (w->page == WZ_TASK) {
+        app_message(a, MSG_INFO, "this is the first step: there is nothing before it");
+        return;
+    }
+    wz_enter_page(w, w->page - 1);
 }
 
 static void wz_act(app *a, ld_action act)
 {
-    (void)a;
-    (void)act;
+    wz_state *w = wz(a);
+    if (w->page == WZ_ANSWER && wz_answer_scroll(w, act)) return;
+    int nch = wz_step_choices(w->page);
+    switch (act) {
+    case ACT_ACCEPT:
+        if (wz_on_other(w) && !w->editing) {
+            w->editing = w->fresh = 1; /* type it, then Enter again */
+            w->err[0] = '\0';
+        } else if (w->page < WZ_STEPS) {
+            if (wz_accept_step(w) == 0) wz_enter_page(w, w->page + 1);
+        } else if (w->page == WZ_REVIEW) {
+            if (wz_answer_build(a, w) == 0) w->page = WZ_ANSWER;
+        } else {
+            app_message(a, MSG_INFO, "that was the answer: e exports it, r starts over, j/k scroll");
+        }
+        break;
+    case ACT_BACK: go_back(a, w); break;
+    case ACT_UP:
+    case ACT_DOWN:
+        if (nch) {
+            w->sel += act == ACT_UP ? (w->sel > 0 ? -1 : 0) : (w->sel + 1 < nch ? 1 : 0);
+            w->err[0] = '\0';
+            w->editing = 0;
+        }
+        break;
+    case ACT_TOP:
+    case ACT_BOTTOM:
+        if (nch) w->sel = act == ACT_TOP ? 0 : nch - 1;
+        w->editing = 0;
+        break;
+    case ACT_RESTART:
+        if (w->page == WZ_TASK) app_message(a, MSG_INFO, "already at step 1");
+        else app_confirm(a, "Back to step 1? Your answers are kept.", to_step1, w);
+        break;
+    case ACT_CUSTOM1:
+        wz_enter_page(w, WZ_TASK);
+        app_message(a, MSG_INFO, "starting over: your answers are kept and preselected");
+        break;
+    case ACT_RESET: app_confirm(a, "Set every answer back to its default?", to_defaults, w); break;
+    case ACT_EXPORT:
+        if (w->page == WZ_ANSWER && w->have_answer) wz_export_start(a, w);
+        else app_message(a, MSG_WARN, "e exports the answer: finish the steps first");
+        break;
+    default: break;
+    }
+}
+
+/* ---- typing ------------------------------------------------------------------ */
+
+static int wz_text_mode(const app *a)
+{
+    const wz_state *w = wz(a);
+    return wz_is_typed(w->page) || (wz_on_other(w) && w->editing);
+}
+
+static void append_utf8(char *buf, size_t size, uint32_t c)
+{
+    char u[5] = {0};
+    if (c < 0x80) u[0] = (char)c;
+    else if (c < 0x800) u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
+    else if (c < 0x10000)
+        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)), u[2] = (char)(0x80 | (c & 0x3F));
+    else
+        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
+    size_t l = strlen(buf);
+    if (l + strlen(u) < size) memcpy(buf + l, u, strlen(u) + 1);
+}
+
+static void wz_text(app *a, ld_key k)
+{
+    wz_state *w = wz(a);
+    if (LD_IS_CHAR(k) && k >= 0x20 && k != 0x7F && !(k >= 0x80 && k < 0xA0)) {
+        if (w->fresh) w->field[0] = '\0'; /* the first key replaces what was there */
+        w->fresh = 0;
+        append_utf8(w->field, sizeof w->field, (uint32_t)k);
+        w->err[0] = '\0';
+        return;
+    }
+    size_t len = strlen(w->field);
+    if (w->fresh && len && (k == LD_KEYCODE(KEY_BACKSPACE) || keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_END ||
+                            keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_RIGHT)) {
+        if (k == LD_KEYCODE(KEY_BACKSPACE)) w->field[0] = '\0'; /* as a selection would go */
+        w->fresh = 0;                                          /* End, Right: edit it */
+        return;
+    }
+    if (k == LD_KEYCODE(KEY_BACKSPACE) && len) { /* delete; on an empty field, go back */
+        while (len > 0 && ((unsigned char)w->field[len - 1] & 0xC0) == 0x80) len--;
+        w->field[len ? len - 1 : 0] = '\0';
+        w->err[0] = '\0';
+        return;
+    }
+    if (k == LD_KEYCODE(KEY_BACKSPACE) && w->editing) { /* an empty "other": back to the list */
+        w->editing = 0;
+        return;
+    }
+    if (keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_KILL_LINE) {
+        w->field[0] = w->err[0] = '\0';
+        w->fresh = 0;
+        return;
+    }
+    ld_action act = keys_lookup(SCOPE_WIZARD, VIEW_WIZARD, k);
+    switch (act) {
+    case ACT_ACCEPT:
+    case ACT_BACK:
+    case ACT_RESTART:
+    case ACT_UP:
+    case ACT_DOWN: wz_act(a, act); break;
+    case ACT_QUIT:
+    case ACT_HELP:
+    case ACT_NEXT_VIEW:
+    case ACT_PREV_VIEW:
+    case ACT_REDRAW: app_key_action(a, act); break;
+    default: {
+        char name[32];
+        app_message(a, MSG_WARN, "%s does nothing in a text field; Tab changes view, F1 helps",
+                    keys_name(k, name, sizeof name));
+        break;
+    }
+    }
+}
+
+/* ---- mouse, status, hints ---------------------------------------------------- */
+
+static void wz_mouse(app *a, int y, int x, int wheel)
+{
+    (void)x;
+    wz_state *w = wz(a);
+    if (w->page == WZ_ANSWER) {
+        if (wheel) for (int i = 0; i < 3; i++) wz_answer_scroll(w, wheel < 0 ? ACT_UP : ACT_DOWN);
+        return;
+    }
+    if (wheel) {
+        wz_act(a, wheel < 0 ? ACT_UP : ACT_DOWN);
+        return;
+    }
+    if (w->list_n && y >= w->list_y0 && y < w->list_y0 + w->list_n) {
+        w->editing = w->editing && w->sel == y - w->list_y0;
+        w->sel = y - w->list_y0;
+        w->err[0] = '\0';
+    }
+}
+
+static void wz_status(const app *a, char *buf, size_t n)
+{
+    const wz_state *w = wz(a);
+    if (w->page < WZ_STEPS) snprintf(buf, n, "step %d of %d: %s", w->page + 1, WZ_STEPS, wz_step_title(w->page));
+    else if (w->page == WZ_REVIEW) snprintf(buf, n, "review");
+    else if (w->scroll_max > 0)
+        snprintf(buf, n, "answer: %s %s %d%%", w->rec.model ? w->rec.model : "none", a->g.vline,
+                 w->scroll * 100 / w->scroll_max);
+    else snprintf(buf, n, "answer: %s", w->rec.model ? w->rec.model : "none");
+}
+
+static const char *wz_hint(const app *a)
+{
+    const wz_state *w = wz(a);
+    if (w->page == WZ_ANSWER) return "j/k PgUp/PgDn scroll  e export  r start over  Left back  ? help";
+    if (w->page == WZ_REVIEW) return "Enter see the answer  Left back  Esc step 1  d defaults  ? help";
+    if (wz_is_typed(w->page)) return "type  Enter next  BS delete  Left back  Esc step 1  Tab view  F1 help";
+    if (wz_on_other(w) && w->editing) return "type  Enter next  Up/Down choose  Left back  Esc step 1  F1 help";
+    if (wz_on_other(w)) return "Enter type your own  j/k choose  Left/BS back  Esc step 1  ? help";
+    if (w->page == WZ_TASK) return "j/k choose  Enter next  Esc step 1  d defaults  ? help";
+    return "j/k choose  Enter next  Left/BS back  Esc step 1  d defaults  ? help";
+}
+
+static const ld_keybind wz_keys[] = {
+    {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "accept the answer and go to the next step"},
+    {SCOPE_WIZARD, "<BS>", ACT_BACK, "back a step, answers kept; in a field BS deletes"},
+    {SCOPE_WIZARD, "<Left>", ACT_BACK, NULL},
+    {SCOPE_WIZARD, "h", ACT_BACK, NULL},
+    {SCOPE_WIZARD, "<Esc>", ACT_RESTART, "back to step 1 after a y/n; answers kept"},
+    {SCOPE_WIZARD, "r", ACT_CUSTOM1, "start over at step 1, answers kept"},
+    {SCOPE_WIZARD, "d", ACT_RESET, "every answer back to its default (asks)"},
+    {SCOPE_WIZARD, "e", ACT_EXPORT, "export the answer as a Markdown report"},
+    {0, NULL, ACT_NONE, NULL},
+};
+
+static void wz_draw(app *a, WINDOW *win)
+{
+    wz_state *w = wz(a);
+    if (w->page == WZ_ANSWER && w->have_answer) wz_answer_draw(a, w, win);
+    else wz_draw_page(a, w, win);
 }
 
 static ld_scope wz_scope(const app *a)
 {
     (void)a;
     return SCOPE_WIZARD;
-}
-
-static const char *wz_hint(const app *a)
-{
-    (void)a;
-    return "1 table  3 cost  t theme  ? help  q quit";
 }
 
 const ld_view_ops wizard_view_ops = {
@@ -62,11 +280,10 @@ const ld_view_ops wizard_view_ops = {
     .draw = wz_draw,
     .act = wz_act,
     .scope = wz_scope,
-    /* The view's own keys go here, e.g.
-     *   static const ld_keybind keys[] = {
-     *       {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "next step"}, ..., {0}};
-     * they reach act() as actions, show in the help overlay, and the README
-     * key table (llmdeck --print-keys) must be regenerated with them. */
-    .keys = NULL,
+    .keys = wz_keys,
+    .text_mode = wz_text_mode,
+    .text = wz_text,
+    .mouse = wz_mouse,
+    .status = wz_status,
     .hint = wz_hint,
 };

@@ -74,6 +74,31 @@ static inline void fz_check_terminal_safe(const char *s, size_t n, const char *w
     }
 }
 
+/* Runs `write(out, fmt, ctx)` into memory for every format and checks the
+ * output: text and Markdown terminal-safe, JSON parses (`json_ok` 0 for
+ * writers whose JSON is not one document). */
+typedef void (*fz_writer)(FILE *out, ld_format fmt, const void *ctx);
+static inline void fz_check_writer(fz_writer write, const void *ctx, const char *what, int json_ok)
+{
+    static const ld_format fmts[] = {LD_FMT_TEXT, LD_FMT_CSV, LD_FMT_JSON, LD_FMT_MD};
+    for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&buf, &len);
+        if (!out) abort();
+        write(out, fmts[f], ctx);
+        fclose(out);
+        if (fmts[f] == LD_FMT_TEXT || fmts[f] == LD_FMT_MD) {
+            fz_check_terminal_safe(buf, len, what);
+        } else if (fmts[f] == LD_FMT_JSON && json_ok) {
+            cJSON *j = cJSON_ParseWithLength(buf, len);
+            FUZZ_CHECK(j != NULL, "%s: JSON output does not parse: %.300s", what, buf);
+            cJSON_Delete(j);
+        }
+        free(buf);
+    }
+}
+
 /* Writes the rows in every format and checks each output. */
 static inline void fz_check_outputs(const ld_catalog *cat, const uint32_t *idx, size_t n,
                                     const int *cols, size_t ncols)

@@ -8,6 +8,19 @@
 
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/report_cost.h"
+
+typedef struct {
+    const ld_cost_input *in;
+    const ld_cost *c;
+    const ld_api_offer *offer;
+} cost_report;
+
+static void write_cost(FILE *out, ld_format fmt, const void *ctx)
+{
+    const cost_report *r = ctx;
+    report_cost_write(out, r->in, r->c, r->offer, fmt);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -47,6 +60,15 @@ void fz_cost_all(const ld_hosting *h)
                 FUZZ_CHECK(c.replicas >= 1, "replicas %ld", c.replicas);
                 FUZZ_CHECK(c.break_even_never || c.break_even_tokens >= 0, "break-even %g",
                            c.break_even_tokens);
+                /* the offer's and preset's texts reach `cost`'s output */
+                char label[256];
+                if (p < h->npresets) {
+                    report_cost_preset_label(&h->presets[p], label, sizeof label);
+                    in.selfhost_label = label;
+                    cost_compute(&in, &c, &err);
+                }
+                cost_report r = {&in, &c, &h->offers[o]};
+                fz_check_writer(write_cost, &r, "cost", 1);
                 size_t n = cost_sweep(&in, 1e6, 1e11, 3, pts, 64);
                 FUZZ_CHECK(n <= 64, "sweep wrote %zu", n);
             }

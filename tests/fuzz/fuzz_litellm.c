@@ -7,6 +7,19 @@
 
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/report_cost.h"
+
+typedef struct {
+    const ld_cost_input *in;
+    const ld_cost *c;
+    const ld_api_offer *offer;
+} cost_report;
+
+static void write_cost(FILE *out, ld_format fmt, const void *ctx)
+{
+    const cost_report *r = ctx;
+    report_cost_write(out, r->in, r->c, r->offer, fmt);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -41,7 +54,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         in.api_out_per_1k = o->output_per_1k;
         in.api_label = o->name;
         ld_cost c;
-        if (cost_compute(&in, &c, &err) != 0) fz_check_error(&err);
+        if (cost_compute(&in, &c, &err) != 0) {
+            fz_check_error(&err);
+            continue;
+        }
+        cost_report r = {&in, &c, o};
+        fz_check_writer(write_cost, &r, "cost", 1);
     }
     hosting_free(&h);
     return 0;

@@ -5,6 +5,7 @@
 #include "fuzz_common.h"
 
 #include "llmdeck/dataset.h"
+#include "llmdeck/report.h"
 #include "llmdeck/rules.h"
 
 static ld_dataset ds;
@@ -17,6 +18,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     ld_error err;
     if (dataset_open(&ds, NULL, NULL, &err) != 0) abort();
     return 0;
+}
+
+static void write_report(FILE *out, ld_format fmt, const void *ctx)
+{
+    const ld_report *r = ctx;
+    switch (fmt) {
+    case LD_FMT_TEXT: report_recommendation_text(out, r); break;
+    case LD_FMT_CSV: report_recommendation_csv(out, r); break;
+    case LD_FMT_JSON: report_recommendation_json(out, r); break;
+    case LD_FMT_MD: report_recommendation_md(out, r); break;
+    }
 }
 
 static void recommend(const ld_rules *rs, const ld_requirements *req)
@@ -33,10 +45,17 @@ static void recommend(const ld_rules *rs, const ld_requirements *req)
         FUZZ_CHECK(!rec.model && rec.ntrace == rules_count(rs), "no match");
     }
     for (size_t i = 0; i < rec.ntrace; i++) FUZZ_CHECK(rec.trace[i].why != NULL, "why");
-    rules_recommendation_free(&rec);
     ld_candidates c;
     ld_error err;
-    if (rules_candidates(ds.models, req, &c, &err) == 0) rules_candidates_free(&c);
+    if (rules_candidates(ds.models, req, &c, &err) == 0) {
+        /* the answer as `recommend` and the wizard's export write it: the
+         * file's texts (model, reason, considerations) reach the output */
+        ld_report r;
+        report_init(&r, ds.models, req, &rec, &c, 5);
+        fz_check_writer(write_report, &r, "recommendation", 1);
+        rules_candidates_free(&c);
+    }
+    rules_recommendation_free(&rec);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

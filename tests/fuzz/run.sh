@@ -9,7 +9,8 @@
 # Without clang or its fuzzer runtime every harness is reported as skipped.
 #
 #   FUZZ_BUILD=DIR     build directory (default build-fuzz)
-#   FUZZ_RUNS=N        stop each harness after N executions instead (-runs)
+#   FUZZ_RUNS=N        also stop a harness after N executions (-runs), whichever
+#                      comes first: FUZZ_RUNS=2000000 sh tests/fuzz/run.sh 600
 #   FUZZ_MAX_LEN=N     longest generated input (default 8192 bytes)
 #   FUZZ_FLAGS=...     extra libFuzzer flags
 #   FUZZ_CFLAGS=...    extra compiler flags (e.g. -fno-sanitize=float-cast-overflow
@@ -99,7 +100,7 @@ for n in $names; do
   # and a dictionary: "DICT: json.dict" (a file in tests/fuzz/).
   d=$(sed -n 's/.*DICT: *\([^ *]*\).*/\1/p' "$h" | head -1)
   dict=""; [ -n "$d" ] && [ -f "tests/fuzz/$d" ] && dict="-dict=tests/fuzz/$d"
-  limit="-max_total_time=$SECONDS_EACH"; [ -n "$FUZZ_RUNS" ] && limit="-runs=$FUZZ_RUNS"
+  limit="-max_total_time=$SECONDS_EACH"; [ -n "$FUZZ_RUNS" ] && limit="$limit -runs=$FUZZ_RUNS"
   start=$(date +%s)
   "$bin" $limit -max_len=${FUZZ_MAX_LEN:-8192} -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$art/" $dict $FUZZ_FLAGS "$work" "tests/fuzz/corpus/$n" > "$B/$n.log" 2>&1

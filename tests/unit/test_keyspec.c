@@ -71,6 +71,7 @@ static void test_named_keys(void **state)
         {"<f5>", (ks_key)(KS_F1 + 4)}, {"<up>", KS_UP}, {"<ENTER>", KS_ENTER}, {"<CR>", KS_ENTER},
         {"<Return>", KS_ENTER}, {"<Escape>", KS_ESC}, {"<PgDn>", KS_PAGE_DOWN}, {"<PgUp>", KS_PAGE_UP},
         {"<Backspace>", KS_BS}, {"<Delete>", KS_DEL}, {"<BackTab>", KS_BTAB},
+        {"<S-Left>", KS_S_LEFT}, {"<S-Right>", KS_S_RIGHT}, {"<s-left>", KS_S_LEFT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ks_event *ev = parse_ok(cases[i].spec, 1);

@@ -1,0 +1,59 @@
+/* report.h - a recommendation written out: text for a terminal, JSON for
+ * scripts, CSV for the candidates, and the Markdown report a product
+ * manager pastes into a document.  Shared by `llmdeck recommend` and the
+ * wizard's export (which adds the sizing and the cost of the pick).
+ *
+ *     ld_report r;
+ *     report_init(&r, cat, &req, &rec, &cands, 10);   // after rules_resolve
+ *     report_recommendation_md(stdout, &r);
+ *
+ * Data text is sanitized (see output_sanitize); nothing is written to the
+ * terminal on its own. */
+#ifndef LLMDECK_REPORT_H
+#define LLMDECK_REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/cost.h"
+#include "llmdeck/rules.h"
+#include "llmdeck/sizing.h"
+
+typedef struct {
+    const ld_catalog *cat;
+    const ld_requirements *req;
+    const ld_recommendation *rec;
+    const ld_candidates *cands;
+    size_t shown;                   /* candidates written (report_init: limit) */
+    int col_ctx, col_lic, col_com, col_cost; /* catalogue columns, -1 if absent */
+
+    /* Optional Markdown sections (the wizard's); all NULL = the CLI report. */
+    const ld_sizing *sizing[2];     /* the pick at fp16 and int4 (either NULL) */
+    const char *sizing_note;        /* why there is no sizing (NULL: none) */
+    const ld_cost_input *cost_in;   /* with cost: API vs self-hosting, written as
+                                       `llmdeck cost --format md` writes it */
+    const ld_cost *cost;
+    const char *cost_note;          /* why there is no cost (NULL: none) */
+} ld_report;
+
+/* Fills r; `limit` candidates at most (0 = all). */
+void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req,
+                 const ld_recommendation *rec, const ld_candidates *cands, size_t limit);
+
+/* "any", "commercial", "unrestricted". */
+const char *report_licence_name(ld_licence l);
+
+void report_recommendation_text(FILE *out, const ld_report *r);
+void report_recommendation_json(FILE *out, const ld_report *r);
+void report_recommendation_csv(FILE *out, const ld_report *r);
+/* Small formatters shared with the wizard's screen: "103.8 GB", "2 × A100
+ * 80GB PCIe at $3.58/h" (the cost's phrases are in report_cost.h). */
+void report_gb(double v, char *buf, size_t n);
+void report_gpus(const ld_sizing *s, char *buf, size_t n);
+
+/* The stakeholder report: requirements, answer, why, candidates, (sizing,
+ * cost,) considerations. */
+void report_recommendation_md(FILE *out, const ld_report *r);
+
+#endif

@@ -1,0 +1,462 @@
+/* report.c - a recommendation as text, JSON, CSV or a Markdown report (see
+ * report.h).  Moved out of `llmdeck recommend` so the wizard's export writes
+ * the same report, plus the sizing and the cost of the pick. */
+#include "llmdeck/report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "llmdeck/output.h"
+#include "llmdeck/report_cost.h"
+#include "llmdeck/units.h"
+
+static const char *const LICENCE_NAMES[] = {"any", "commercial", "unrestricted"};
+
+const char *report_licence_name(ld_licence l)
+{
+    return (unsigned)l < 3 ? LICENCE_NAMES[l] : "any";
+}
+
+/* ---- small writers ------------------------------------------------------ */
+
+/* Data text made safe for a terminal (see output_sanitize). */
+static const char *san(const char *s, char *buf, size_t n)
+{
+    return output_sanitize(s ? s : "", buf, n);
+}
+
+/* Display width: UTF-8 code points (names are mostly ASCII). */
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++) w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static void pad(FILE *out, const char *s, size_t w, int right)
+{
+    size_t n = width(s);
+    if (right) fprintf(out, "%*s%s", (int)(w > n ? w - n : 0), "", s);
+    else fprintf(out, "%s%*s", s, (int)(w > n ? w - n : 0), "");
+}
+
+static void json_num(FILE *out, double v, const char *fmt)
+{
+    if (isnan(v)) fputs("null", out);
+    else fprintf(out, fmt, v);
+}
+
+static void json_str(FILE *out, const char *s)
+{
+    if (s) output_json_string(out, s);
+    else fputs("null", out);
+}
+
+static void json_strv(FILE *out, char **v, size_t n)
+{
+    fputc('[', out);
+    for (size_t i = 0; i < n; i++) {
+        if (i) fputs(", ", out);
+        output_json_string(out, v[i]);
+    }
+    fputc(']', out);
+}
+
+/* ---- the answer ---------------------------------------------------------- */
+
+/* The text of a catalogue cell, or "" when the column is absent. */
+static const char *cell(const ld_report *a, size_t row, int col, char *buf, size_t n)
+{
+    if (col < 0) return buf[0] = 0, buf;
+    return output_cell(a->cat, row, (size_t)col, buf, n);
+}
+
+/* Candidate i's columns as display text: value, quality, the rest. */
+enum { C_RANK, C_MODEL, C_VALUE, C_QUALITY, C_COST, C_CTX, C_LIC, C_COM, C_N };
+static const char *const CAND_IDS[C_N] = {"rank", "model", "value_score", "quality",
+                                          "relative_cost", "context_length", "license",
+                                          "commercial_use"};
+static const char *const CAND_HEAD[C_N] = {"#", "model", "value", "quality", "rel. cost",
+                                           "context", "license", "commercial"};
+
+static void cand_cells(const ld_report *a, size_t i, char cells[C_N][128])
+{
+    const ld_candidate *c = &a->cands->items[i];
+    char raw[128];
+    snprintf(cells[C_RANK], 128, "%zu", i + 1);
+    san(catalog_text(a->cat, c->row, catalog_key_col(a->cat)), cells[C_MODEL], 128);
+    if (isnan(c->value)) snprintf(cells[C_VALUE], 128, "n/a");
+    else snprintf(cells[C_VALUE], 128, "%.2f", c->value);
+    if (isnan(c->quality)) snprintf(cells[C_QUALITY], 128, "n/a");
+    else snprintf(cells[C_QUALITY], 128, "%.3f", c->quality);
+    san(cell(a, c->row, a->col_cost, raw, sizeof raw), cells[C_COST], 128);
+    san(cell(a, c->row, a->col_ctx, raw, sizeof raw), cells[C_CTX], 128);
+    san(cell(a, c->row, a->col_lic, raw, sizeof raw), cells[C_LIC], 128);
+    san(cell(a, c->row, a->col_com, raw, sizeof raw), cells[C_COM], 128);
+}
+
+/* "context 8000 tokens, budget medium, ..." in plain words. */
+static void write_requirements(FILE *out, const ld_requirements *q, int md)
+{
+    char b1[512], b2[512], b3[512], ctx[32], tok[32];
+    snprintf(ctx, sizeof ctx, "%.15g", q->context_length);
+    if (q->monthly_tokens > 0) units_format_count(q->monthly_tokens, tok, sizeof tok);
+    else snprintf(tok, sizeof tok, "not given");
+    const char *rows[][2] = {
+        {"Context length", ctx},
+        {"Budget", san(q->budget, b1, sizeof b1)},
+        {"Task", san(q->task_type, b2, sizeof b2)},
+        {"Language", san(q->language, b3, sizeof b3)},
+        {"Latency-critical", q->latency_critical ? "yes" : "no"},
+        {"Fine-tuning needed", q->needs_fine_tuning ? "yes" : "no"},
+        {"Licence", report_licence_name(q->licence)},
+        {"Monthly tokens", tok},
+    };
+    if (md) fputs("| Requirement | Answer |\n|---|---|\n", out);
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        if (md) {
+            fprintf(out, "| %s | ", rows[i][0]);
+            output_md_cell(out, rows[i][1]);
+            fprintf(out, "%s |\n", i == 0 ? " tokens" : "");
+        } else {
+            fprintf(out, "  %-20s %s%s\n", rows[i][0], rows[i][1], i == 0 ? " tokens" : "");
+        }
+    }
+}
+
+/* "Mistral-7B: Apache 2.0, commercial use yes, context 8192, MMLU 60.1, ..." */
+static void write_pick_row(FILE *out, const ld_report *a)
+{
+    char b[512], s[1024];
+    long r = a->rec->model_row;
+    if (r < 0) {
+        fputs("not in the catalogue", out);
+        return;
+    }
+    fputs(san(catalog_text(a->cat, (size_t)r, catalog_key_col(a->cat)), s, sizeof s), out);
+    const char *lic = cell(a, (size_t)r, a->col_lic, b, sizeof b);
+    fprintf(out, ": license %s", *lic ? san(lic, s, sizeof s) : "unknown");
+    const char *com = cell(a, (size_t)r, a->col_com, b, sizeof b);
+    fprintf(out, ", commercial use %s", *com ? san(com, s, sizeof s) : "unknown");
+    const char *ctx = cell(a, (size_t)r, a->col_ctx, b, sizeof b);
+    fprintf(out, ", context %s", *ctx ? san(ctx, s, sizeof s) : "unknown");
+    static const char *const metrics[] = {"mmlu", "humaneval", "gsm8k"};
+    for (size_t i = 0; i < 3; i++) {
+        int c = catalog_col_index(a->cat, metrics[i]);
+        if (c < 0) continue;
+        const char *v = output_cell(a->cat, (size_t)r, (size_t)c, b, sizeof b);
+        fprintf(out, ", %s %s", san(catalog_col(a->cat, (size_t)c)->label, s, sizeof s),
+                *v ? san(v, s + 512, 512) : "n/a");
+    }
+}
+
+/* What the candidates are, in one sentence. */
+static void write_cand_intro(FILE *out, const ld_report *a)
+{
+    const ld_task_profile *p = a->cands->profile;
+    fprintf(out, "open weights, context >= %.15g", a->req->context_length);
+    if (a->req->licence == LD_LICENCE_COMMERCIAL) fputs(", commercial use allowed", out);
+    if (a->req->licence == LD_LICENCE_UNRESTRICTED) fputs(", commercial use unrestricted", out);
+    fprintf(out, "; ranked by value = quality / relative cost, weights for %s task:", p->name);
+    for (size_t k = 0; k < p->nw; k++)
+        fprintf(out, "%s %s %g", k ? "," : "", p->w[k].metric, p->w[k].weight);
+}
+
+static void write_unchecked(FILE *out, unsigned u, const char *prefix)
+{
+    static const char *const what[] = {"context_length", "open_weights", "commercial_use"};
+    for (unsigned i = 0; i < 3; i++)
+        if (u & (1u << i))
+            fprintf(out, "%sthe catalogue has no %s column: not checked\n", prefix, what[i]);
+}
+
+void report_recommendation_text(FILE *out, const ld_report *a)
+{
+    const ld_recommendation *r = a->rec;
+    char b[1024];
+    if (!r->model) {
+        fputs("Recommended: none (no rule matched; the rules file has no catch-all rule)\n", out);
+    } else {
+        fprintf(out, "Recommended: %s\n", san(r->model, b, sizeof b));
+        fprintf(out, "Reason: %s\n", san(r->reason, b, sizeof b));
+        fputs("Alternatives: ", out);
+        for (size_t i = 0; i < r->nalternatives; i++)
+            fprintf(out, "%s%s", i ? ", " : "", san(r->alternatives[i], b, sizeof b));
+        fprintf(out, "%s\nRule: %s\nIn the catalogue: ", r->nalternatives ? "" : "none",
+                san(r->rule, b, sizeof b));
+        write_pick_row(out, a);
+        fputc('\n', out);
+    }
+    fputs("\nRequirements:\n", out);
+    write_requirements(out, a->req, 0);
+    fputs("\nWhy (rules checked in order, first match wins):\n", out);
+    size_t w = 0;
+    for (size_t i = 0; i < r->ntrace; i++)
+        if (width(r->trace[i].rule) > w) w = width(r->trace[i].rule);
+    for (size_t i = 0; i < r->ntrace; i++) {
+        fprintf(out, "  %-4s ", r->trace[i].matched ? "yes" : "no");
+        pad(out, san(r->trace[i].rule, b, sizeof b), w, 0);
+        fprintf(out, "  %s\n", san(r->trace[i].why, b, sizeof b));
+    }
+    fputs("\nCandidates (", out);
+    write_cand_intro(out, a);
+    fputs("):\n", out);
+    write_unchecked(out, a->cands->unchecked, "  note: ");
+    if (!a->shown) fputs("  none\n", out);
+    size_t cw[C_N];
+    char cells[C_N][128];
+    for (size_t c = 0; c < C_N; c++) cw[c] = width(CAND_HEAD[c]);
+    for (size_t i = 0; i < a->shown; i++) {
+        cand_cells(a, i, cells);
+        for (size_t c = 0; c < C_N; c++)
+            if (width(cells[c]) > cw[c]) cw[c] = width(cells[c]);
+    }
+    for (size_t i = 0; a->shown && i <= a->shown; i++) {
+        if (i) cand_cells(a, i - 1, cells);
+        for (size_t c = 0; c < C_N; c++) {
+            fputs("  ", out);
+            const char *s = i ? cells[c] : CAND_HEAD[c];
+            int right = c == C_RANK || c == C_VALUE || c == C_QUALITY || c == C_COST ||
+                        c == C_CTX;
+            if (c + 1 == C_N) fputs(s, out); /* no trailing blanks */
+            else pad(out, s, cw[c], right);
+        }
+        fputc('\n', out);
+    }
+    if (a->cands->n > a->shown)
+        fprintf(out, "  (%zu more; --limit 0 lists all)\n", a->cands->n - a->shown);
+    fputs("\nConsiderations:\n", out);
+    for (size_t i = 0; i < r->nconsiderations; i++)
+        fprintf(out, "  - %s\n", san(r->considerations[i], b, sizeof b));
+}
+
+void report_recommendation_json(FILE *out, const ld_report *a)
+{
+    const ld_recommendation *r = a->rec;
+    fputs("{\n  \"model\": ", out);
+    json_str(out, r->model);
+    fputs(",\n  \"reason\": ", out);
+    json_str(out, r->reason);
+    fputs(",\n  \"alternatives\": ", out);
+    json_strv(out, r->alternatives, r->nalternatives);
+    fputs(",\n  \"considerations\": ", out);
+    json_strv(out, r->considerations, r->nconsiderations);
+    fputs(",\n  \"rule\": ", out);
+    json_str(out, r->rule);
+    fputs(",\n  \"trace\": [", out);
+    for (size_t i = 0; i < r->ntrace; i++) {
+        fputs(i ? ",\n    {\"rule\": " : "\n    {\"rule\": ", out);
+        output_json_string(out, r->trace[i].rule);
+        fprintf(out, ", \"matched\": %s, \"why\": ", r->trace[i].matched ? "true" : "false");
+        output_json_string(out, r->trace[i].why);
+        fputc('}', out);
+    }
+    fputs(r->ntrace ? "\n  ],\n  \"candidates\": [" : "],\n  \"candidates\": [", out);
+    char b[512];
+    for (size_t i = 0; i < a->shown; i++) {
+        const ld_candidate *c = &a->cands->items[i];
+        fprintf(out, "%s\n    {\"rank\": %zu, \"model\": ", i ? "," : "", i + 1);
+        output_json_string(out, catalog_text(a->cat, c->row, catalog_key_col(a->cat)));
+        fputs(", \"value_score\": ", out);
+        json_num(out, c->value, "%.6f");
+        fputs(", \"quality\": ", out);
+        json_num(out, c->quality, "%.6f");
+        fputs(", \"relative_cost\": ", out);
+        json_num(out, a->col_cost >= 0 ? catalog_num(a->cat, c->row, (size_t)a->col_cost)
+                                       : NAN, "%.15g");
+        fputs(", \"context_length\": ", out);
+        json_num(out, a->col_ctx >= 0 ? catalog_num(a->cat, c->row, (size_t)a->col_ctx)
+                                      : NAN, "%.15g");
+        fputs(", \"license\": ", out);
+        output_json_string(out, cell(a, c->row, a->col_lic, b, sizeof b));
+        fputs(", \"commercial_use\": ", out);
+        output_json_string(out, cell(a, c->row, a->col_com, b, sizeof b));
+        fputc('}', out);
+    }
+    fputs(a->shown ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+void report_recommendation_csv(FILE *out, const ld_report *a)
+{
+    for (size_t c = 0; c < C_N; c++) fprintf(out, "%s%s", c ? "," : "", CAND_IDS[c]);
+    fputc('\n', out);
+    char b[512];
+    for (size_t i = 0; i < a->shown; i++) {
+        const ld_candidate *c = &a->cands->items[i];
+        fprintf(out, "%zu,", i + 1);
+        output_csv_field(out, catalog_text(a->cat, c->row, catalog_key_col(a->cat)));
+        if (isnan(c->value)) fputs(",", out); else fprintf(out, ",%.6f", c->value);
+        if (isnan(c->quality)) fputs(",", out); else fprintf(out, ",%.6f", c->quality);
+        int cols[] = {a->col_cost, a->col_ctx, a->col_lic, a->col_com};
+        for (size_t k = 0; k < 4; k++) {
+            fputc(',', out);
+            output_csv_field(out, cell(a, c->row, cols[k], b, sizeof b));
+        }
+        fputc('\n', out);
+    }
+}
+
+/* ---- the wizard's extra sections ------------------------------------------ */
+
+void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req,
+                 const ld_recommendation *rec, const ld_candidates *cands, size_t limit)
+{
+    memset(r, 0, sizeof *r);
+    r->cat = cat;
+    r->req = req;
+    r->rec = rec;
+    r->cands = cands;
+    r->shown = limit && limit < cands->n ? limit : cands->n;
+    r->col_ctx = catalog_col_index(cat, "context_length");
+    r->col_lic = catalog_col_index(cat, "license");
+    r->col_com = catalog_col_index(cat, "commercial_use");
+    r->col_cost = catalog_col_index(cat, "relative_cost");
+}
+
+void report_gb(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) snprintf(buf, n, "n/a");
+    else if (v >= 100) snprintf(buf, n, "%.1f GB", v);
+    else if (v >= 1) snprintf(buf, n, "%.2f GB", v);
+    else snprintf(buf, n, "%.3f GB", v);
+}
+
+void report_gpus(const ld_sizing *s, char *buf, size_t n)
+{
+    char price[32];
+    if (!s->gpu || s->gpus <= 0) {
+        snprintf(buf, n, "does not fit on 8 of any GPU listed");
+        return;
+    }
+    snprintf(buf, n, "%d × %s", s->gpus, s->gpu->name);
+    if (s->cheapest == s->gpu && s->cheapest_count == s->gpus && isfinite(s->cheapest_hourly_usd)) {
+        units_format_usd(s->cheapest_hourly_usd, price, sizeof price);
+        size_t len = strlen(buf);
+        snprintf(buf + len, n - len, " at %s/h", price);
+    }
+}
+
+/* Each line of a basis as a Markdown list item. */
+static void basis_md(FILE *out, const char *basis)
+{
+    char line[1024];
+    while (*basis) {
+        const char *e = strchr(basis, '\n');
+        size_t n = e ? (size_t)(e - basis) : strlen(basis);
+        snprintf(line, sizeof line, "%.*s", (int)n, basis);
+        fputs("- ", out);
+        output_md_cell(out, line);
+        fputc('\n', out);
+        basis += n + (e ? 1 : 0);
+    }
+}
+
+static void write_sizing_md(FILE *out, const ld_report *a)
+{
+    if (!a->sizing[0] && !a->sizing[1] && !a->sizing_note) return;
+    fputs("\n## Sizing\n\n", out);
+    if (a->sizing_note) {
+        output_md_cell(out, a->sizing_note);
+        fputs("\n", out);
+    }
+    if (!a->sizing[0] && !a->sizing[1]) return;
+    const ld_sizing *any = a->sizing[0] ? a->sizing[0] : a->sizing[1];
+    fprintf(out, "%sMemory to serve the pick with a %.15g-token context, one sequence at a time, "
+                 "and the cheapest listed GPU type that holds it:\n\n",
+            a->sizing_note ? "\n" : "", any->context);
+    fputs("| Precision | Weights | KV cache | Overhead | Total | GPUs |\n"
+          "|---|---:|---:|---:|---:|---|\n", out);
+    static const char *const names[2] = {"fp16", "int4"};
+    for (int i = 0; i < 2; i++) {
+        const ld_sizing *s = a->sizing[i];
+        if (!s) continue;
+        char w[32], kv[32], ov[32], tot[32], g[256];
+        report_gb(s->weights_gb, w, sizeof w);
+        if (s->kv_known) report_gb(s->kv_cache_gb, kv, sizeof kv);
+        else snprintf(kv, sizeof kv, "unknown");
+        report_gb(s->overhead_gb, ov, sizeof ov);
+        report_gb(s->total_gb, tot, sizeof tot);
+        report_gpus(s, g, sizeof g);
+        fprintf(out, "| %s | %s | %s | %s | %s%s | ", names[i], w, kv, ov, tot,
+                s->kv_known ? "" : " + KV");
+        output_md_cell(out, g);
+        fputs(" |\n", out);
+    }
+    fputs("\n**Basis** (fp16)\n\n", out);
+    basis_md(out, any->basis);
+}
+
+/* The cost section is `llmdeck cost --format md`'s, word for word. */
+static void write_cost_md(FILE *out, const ld_report *a)
+{
+    if (a->cost && a->cost_in) {
+        fputc('\n', out);
+        report_cost_write(out, a->cost_in, a->cost, NULL, LD_FMT_MD);
+    } else if (a->cost_note) {
+        fputs("\n## Cost\n\n", out);
+        output_md_cell(out, a->cost_note);
+        fputc('\n', out);
+    }
+}
+
+void report_recommendation_md(FILE *out, const ld_report *a)
+{
+    const ld_recommendation *r = a->rec;
+    fputs("# Model recommendation\n\n## Requirements\n\n", out);
+    write_requirements(out, a->req, 1);
+    fputs("\n## Answer\n\n", out);
+    if (!r->model) {
+        fputs("No rule matched: the rules file has no catch-all rule.\n", out);
+    } else {
+        fputs("**", out);
+        output_md_cell(out, r->model);
+        fputs("**: ", out);
+        output_md_cell(out, r->reason);
+        fputs(".\n\nAlternatives: ", out);
+        for (size_t i = 0; i < r->nalternatives; i++) {
+            if (i) fputs(", ", out);
+            output_md_cell(out, r->alternatives[i]);
+        }
+        fputs(r->nalternatives ? ".\n\nIn the catalogue: " : "none.\n\nIn the catalogue: ", out);
+        write_pick_row(out, a);
+        fputs(".\n", out);
+    }
+    fputs("\n## Why\n\nThe rules are checked in order and the first that applies wins.\n\n", out);
+    for (size_t i = 0; i < r->ntrace; i++) {
+        fprintf(out, "%zu. `", i + 1);
+        output_md_cell(out, r->trace[i].rule);
+        fputs(r->trace[i].matched ? "` **applies**: " : "` does not apply: ", out);
+        output_md_cell(out, r->trace[i].why);
+        fputc('\n', out);
+    }
+    fputs("\n## Candidates\n\nCatalogue models with ", out);
+    write_cand_intro(out, a);
+    fputs(".\n\n", out);
+    write_unchecked(out, a->cands->unchecked, "Note: ");
+    if (a->cands->unchecked) fputc('\n', out);
+    if (!a->shown) fputs("None.\n", out);
+    char cells[C_N][128];
+    for (size_t i = 0; a->shown && i <= a->shown; i++) {
+        if (i) cand_cells(a, i - 1, cells);
+        fputc('|', out);
+        for (size_t c = 0; c < C_N; c++) {
+            fputc(' ', out);
+            output_md_cell(out, i ? cells[c] : CAND_HEAD[c]);
+            fputs(" |", out);
+        }
+        fputc('\n', out);
+        if (!i) fputs("|---:|---|---:|---:|---:|---:|---|---|\n", out);
+    }
+    if (a->cands->n > a->shown)
+        fprintf(out, "\n%zu more models qualify.\n", a->cands->n - a->shown);
+    write_sizing_md(out, a);
+    write_cost_md(out, a);
+    fputs("\n## Considerations\n\n", out);
+    for (size_t i = 0; i < r->nconsiderations; i++) {
+        fputs("- ", out);
+        output_md_cell(out, r->considerations[i]);
+        fputc('\n', out);
+    }
+}
+

@@ -1,0 +1,186 @@
+/* cost_export.c - `e` in the cost view: the scenario as Markdown, to a
+ * file named in a prompt (never overwritten without a y).
+ *
+ * The report is the one `llmdeck cost --format md` prints (report_cost.c),
+ * headed by the knobs and the command that reproduces it, and followed by
+ * the costs over 1M..100B tokens. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cost_view.h"
+#include "llmdeck/output.h"
+#include "llmdeck/report_cost.h"
+
+/* Appends " word" to buf, single-quoted when the shell would need it. */
+static void add_word(char *buf, size_t n, const char *word)
+{
+    size_t len = strlen(buf);
+    int plain = *word != '\0';
+    for (const char *p = word; *p && plain; p++)
+        plain = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/:=@%+,-", *p) != NULL;
+    if (len + 2 >= n) return;
+    buf[len++] = ' ';
+    if (plain) {
+        snprintf(buf + len, n - len, "%s", word);
+        return;
+    }
+    buf[len++] = '\'';
+    for (const char *p = word; *p && len + 5 < n; p++) {
+        if (*p == '\'') {
+            memcpy(buf + len, "'\\''", 4);
+            len += 4;
+        } else {
+            buf[len++] = *p;
+        }
+    }
+    if (len + 1 < n) buf[len++] = '\'';
+    buf[len] = '\0';
+}
+
+static void add_num(char *buf, size_t n, const char *flag, double v)
+{
+    char t[64];
+    snprintf(t, sizeof t, "%.10g", v);
+    add_word(buf, n, flag);
+    add_word(buf, n, t);
+}
+
+void cv_command(const app *a, const cv_state *s, char *buf, size_t n)
+{
+    char t[64];
+    snprintf(buf, n, "llmdeck cost");
+    if (a->ds->dir[0]) add_word(buf, n, "--data"), add_word(buf, n, a->ds->dir);
+    for (size_t i = 0; i < a->ds->nloads; i++) add_word(buf, n, "--load"), add_word(buf, n, a->ds->loads[i].path);
+    cv_format_tokens(s->tokens, t, sizeof t);
+    add_word(buf, n, "--tokens");
+    add_word(buf, n, t);
+    add_num(buf, n, "--input-share", s->share);
+    if (s->offer >= 0) {
+        add_word(buf, n, "--api");
+        add_word(buf, n, s->h.offers[s->offer].name);
+    } else {
+        add_num(buf, n, "--api-price", s->price_in);
+        add_num(buf, n, "--api-price-out", s->price_out);
+    }
+    if (s->source < s->h.npresets) {
+        add_word(buf, n, "--preset");
+        add_word(buf, n, s->h.presets[s->source].name);
+    } else {
+        add_word(buf, n, "--model");
+        add_word(buf, n, cv_model_name(a, s->model));
+        add_word(buf, n, "--quant");
+        add_word(buf, n, sizing_quant_at(s->quant)->name);
+        if (s->gpu >= 0) add_word(buf, n, "--gpu"), add_word(buf, n, s->gpus.v[s->gpu].name);
+        if (s->batch != 1) add_num(buf, n, "--batch", s->batch);
+    }
+    if (s->capacity) add_word(buf, n, "--capacity"), add_num(buf, n, "--utilization", s->util);
+    add_word(buf, n, "--format");
+    add_word(buf, n, "md");
+}
+
+static void write_md(const app *a, const cv_state *s, FILE *f)
+{
+    char cmd[4096], t[32];
+    cv_command(a, s, cmd, sizeof cmd);
+    cv_format_tokens(s->tokens, t, sizeof t);
+    fputs("# API or self-hosting: a cost scenario\n\n"
+          "Exported from llmdeck's cost view. The same comparison from the command line:\n\n```sh\n", f);
+    fprintf(f, "%s\n```\n\n## Scenario\n\n| Knob | Setting |\n|---|---|\n", cmd);
+    fprintf(f, "| Monthly volume | %s tokens, %g%% input |\n| API | ", t, s->share * 100);
+    output_md_cell(f, s->api_label);
+    fprintf(f, ": $%.6g in / $%.6g out per 1K ($%.4g / $%.4g per 1M)", s->price_in, s->price_out,
+            s->price_in * 1000, s->price_out * 1000);
+    if (s->offer >= 0 && s->h.offers[s->offer].source[0]) {
+        fputs("; ", f);
+        output_md_cell(f, s->h.offers[s->offer].source);
+        if (s->h.offers[s->offer].date[0]) fputs(", ", f), output_md_cell(f, s->h.offers[s->offer].date);
+    }
+    fputs(" |\n| Self-hosting | ", f);
+    output_md_cell(f, s->sh_label);
+    if (s->sized) fprintf(f, "; batch %d, %.4g tokens/s per replica", s->batch, s->s.throughput_tokens_per_s);
+    if (s->capacity) fprintf(f, " |\n| Mode | capacity: replicas from throughput at %g%% utilisation |\n\n", s->util * 100);
+    else fputs(" |\n| Mode | seed: one replica, unlimited tokens (the seed's assumption) |\n\n", f);
+    report_cost_write(f, &s->in, &s->c, NULL, LD_FMT_MD);
+    fputs("\n## Cost by volume\n\n", f);
+    report_cost_sweep(f, &s->in, &s->c, LD_FMT_MD);
+}
+
+/* Writes to fd (closed here); 0 on success, else errno. */
+static int write_to(const app *a, const cv_state *s, int fd)
+{
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        return e;
+    }
+    errno = 0;
+    write_md(a, s, f);
+    int bad = ferror(f) != 0 || fflush(f) != 0;
+    int e = errno;
+    bad |= fclose(f) != 0;
+    if (bad) return e ? e : EIO;
+    return 0;
+}
+
+static void report(app *a, cv_state *s, int e)
+{
+    if (e) app_message(a, MSG_ERROR, "export to %s failed: %s", s->export_path, strerror(e));
+    else app_message(a, MSG_INFO, "exported the scenario to %s (Markdown)", s->export_path);
+}
+
+static void overwrite_cb(app *a, void *ctx, int yes)
+{
+    cv_state *s = ctx;
+    if (!yes) {
+        app_message(a, MSG_INFO, "not exported: %s is left as it was", s->export_path);
+        return;
+    }
+    int fd = open(s->export_path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    report(a, s, fd < 0 ? errno : write_to(a, s, fd));
+}
+
+static int path_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    cv_state *s = ctx;
+    if (done <= 0) return 0;
+    while (*text == ' ') text++;
+    if (!*text) {
+        snprintf(err, errlen, "type a file name");
+        return -1;
+    }
+    const char *home = getenv("HOME");
+    if (text[0] == '~' && text[1] == '/' && home && *home) /* as a shell would */
+        snprintf(s->export_path, sizeof s->export_path, "%s%s", home, text + 1);
+    else
+        snprintf(s->export_path, sizeof s->export_path, "%s", text);
+    /* O_EXCL: creating and checking are one step */
+    int fd = open(s->export_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST) {
+        char q[600];
+        snprintf(q, sizeof q, "%s exists. Overwrite it?", s->export_path);
+        app_confirm(a, q, overwrite_cb, s);
+        return 0;
+    }
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create it: %s", strerror(errno));
+        return -1;
+    }
+    report(a, s, write_to(a, s, fd));
+    return 0;
+}
+
+void cv_export_start(app *a, cv_state *s)
+{
+    if (!s->ok) {
+        app_message(a, MSG_WARN, "nothing to export: %s", s->err);
+        return;
+    }
+    app_prompt(a, "Export the scenario to (Markdown): ", s->export_path[0] ? s->export_path : "llmdeck-cost.md",
+               path_cb, s);
+}

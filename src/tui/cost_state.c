@@ -1,0 +1,356 @@
+/* cost_state.c - the cost view's data, defaults, saved settings and the
+ * recompute from the knobs (see cost_view.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cost_view.h"
+#include "llmdeck/report_cost.h"
+#include "llmdeck/units.h"
+
+#define SEED_OFFER "seed-gpt-3.5-turbo"
+#define SEED_PRESET "7B"
+#define DEFAULT_MODEL "Mistral-7B"
+#define SECTION "cost"
+
+const ld_gpu_list *cost_view_gpus(const app *a)
+{
+    const cv_state *s = cv(a);
+    return s && s->data_ok ? &s->gpus : NULL;
+}
+
+const ld_hosting *cost_view_hosting(const app *a)
+{
+    const cv_state *s = cv(a);
+    return s && s->data_ok ? &s->h : NULL;
+}
+
+int cv_state_init(app *a, cv_state *s)
+{
+    ld_error err;
+    error_clear(&err);
+    s->offer = s->seed_offer = -1;
+    s->model = -1;
+    if (hosting_open(a->ds, &s->h, &s->gpus, &err) != 0) {
+        error_format(&err, s->data_err, sizeof s->data_err);
+        return 0; /* the view says why; the others still work */
+    }
+    if (s->h.npresets == 0) {
+        snprintf(s->data_err, sizeof s->data_err, "hosting.json has no self-hosting presets");
+        hosting_free(&s->h);
+        hosting_gpus_free(&s->gpus);
+        return 0;
+    }
+    s->data_ok = 1;
+    const ld_api_offer *o = hosting_offer_find(&s->h, SEED_OFFER);
+    s->seed_offer = o ? (long)(o - s->h.offers) : (s->h.noffers ? 0 : -1);
+    const ld_preset *p = hosting_preset_find(&s->h, SEED_PRESET);
+    s->seed_preset = p ? (size_t)(p - s->h.presets) : 0;
+    return 0;
+}
+
+void cv_state_fini(cv_state *s)
+{
+    if (s->data_ok) {
+        hosting_free(&s->h);
+        hosting_gpus_free(&s->gpus);
+    }
+    free(s->models);
+    free(s->pick.idx);
+    free(s->dots);
+}
+
+static size_t quant_index(const char *name)
+{
+    const ld_quant *q = sizing_quant_find(name);
+    for (size_t i = 0; q && i < sizing_quant_count(); i++)
+        if (sizing_quant_at(i) == q) return i;
+    return 0;
+}
+
+void cv_defaults(app *a, cv_state *s)
+{
+    (void)a;
+    s->tokens = 1e9;
+    s->share = s->data_ok ? s->h.defaults.input_share : 0.75;
+    s->util = s->data_ok ? s->h.defaults.utilization : 0.5;
+    s->capacity = 0;
+    s->offer = s->seed_offer;
+    s->price_in = s->price_out = 0.002; /* the seed's $0.002 per 1K */
+    if (s->offer >= 0) {
+        s->price_in = s->h.offers[s->offer].input_per_1k;
+        s->price_out = s->h.offers[s->offer].output_per_1k;
+    }
+    s->source = s->seed_preset;
+    s->model = -1;
+    s->quant = quant_index("fp16");
+    s->gpu = -1;
+    s->batch = 1;
+}
+
+void cv_models_build(app *a, cv_state *s)
+{
+    if (s->models_built) return;
+    s->models_built = 1;
+    const ld_catalog *cat = a->ds->models;
+    int c = cat ? catalog_col_index(cat, "params_b") : -1;
+    if (c < 0) return;
+    size_t n = catalog_rows(cat), k = 0;
+    for (size_t r = 0; r < n; r++) k += catalog_num(cat, r, (size_t)c) > 0;
+    if (!k || !(s->models = malloc(k * sizeof *s->models))) return;
+    for (size_t r = 0; r < n; r++)
+        if (catalog_num(cat, r, (size_t)c) > 0) s->models[s->nmodels++] = (uint32_t)r;
+}
+
+size_t cv_model_index(const cv_state *s, long row, int *found)
+{
+    size_t lo = 0, hi = s->nmodels; /* models[] is in row order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((long)s->models[mid] < row) lo = mid + 1;
+        else hi = mid;
+    }
+    *found = lo < s->nmodels && (long)s->models[lo] == row;
+    return *found ? lo : 0;
+}
+
+const char *cv_model_name(const app *a, long row)
+{
+    if (row < 0 || !a->ds->models) return "";
+    return catalog_text(a->ds->models, (size_t)row, catalog_key_col(a->ds->models));
+}
+
+void cv_use_model(app *a, cv_state *s)
+{
+    if (s->model < 0) { /* sizing needs a model: the default one */
+        cv_models_build(a, s);
+        if (s->nmodels) s->model = (long)s->models[cv_list_current(a, s, K_MODEL)];
+    }
+    if (s->source == s->h.npresets) return;
+    const char *was = s->h.presets[s->source].name;
+    s->source = s->h.npresets;
+    app_message(a, MSG_INFO, "self-hosting: the sized model (was preset %s)", was);
+}
+
+/* A catalogue row that can be sized, by name; -1 if none. */
+static long model_row(app *a, cv_state *s, const char *name)
+{
+    if (!a->ds->models || !name) return -1;
+    long r = catalog_find(a->ds->models, name);
+    int found = 0;
+    cv_models_build(a, s);
+    if (r >= 0) cv_model_index(s, r, &found);
+    return found ? r : -1;
+}
+
+double cv_series_step(double v, int dir)
+{
+    static const double m[] = {1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5};
+    enum { N = sizeof m / sizeof m[0] };
+    int d = (int)floor(log10(v));
+    if (dir > 0) {
+        for (int k = d - 1; k <= d + 1; k++)
+            for (int i = 0; i < N; i++) {
+                double c = m[i] * pow(10.0, k);
+                if (c > v * (1 + 1e-9)) return c;
+            }
+    } else {
+        for (int k = d + 1; k >= d - 1; k--)
+            for (int i = N - 1; i >= 0; i--) {
+                double c = m[i] * pow(10.0, k);
+                if (c < v * (1 - 1e-9)) return c;
+            }
+    }
+    return v;
+}
+
+void cv_format_tokens(double v, char *buf, size_t n)
+{
+    double back;
+    units_format_count(v, buf, n);
+    if (units_parse_count(buf, &back) != 0 || fabs(back - v) > fabs(v) * 1e-12)
+        snprintf(buf, n, "%.0f", v);
+}
+
+void cv_format_price(double v, char *buf, size_t n)
+{
+    if (!(v >= 1e-9 && v < 1e9)) {
+        snprintf(buf, n, "$%.6g", v);
+        return;
+    }
+    /* six significant digits, without an exponent: $0.00005, $0.0025 */
+    int dec = 5 - (int)floor(log10(v));
+    char t[64];
+    snprintf(t, sizeof t, "%.*f", dec < 0 ? 0 : dec > 14 ? 14 : dec, v);
+    char *dot = strchr(t, '.');
+    if (dot) {
+        char *end = t + strlen(t);
+        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
+        if (end == dot + 1) *dot = '\0';
+    }
+    snprintf(buf, n, "$%s", t);
+}
+
+/* ---- saved settings ------------------------------------------------------------ */
+
+void cv_load_settings(app *a, cv_state *s)
+{
+    const cJSON *sec = config_get(a->cfg, SECTION);
+    if (!s->data_ok || !cJSON_IsObject(sec)) return;
+    char warn[512] = "";
+    double v;
+    const char *str;
+    if (config_get_number(a->cfg, SECTION, "tokens", &v) == 0 && v >= CV_TOKENS_MIN && v <= CV_TOKENS_MAX)
+        s->tokens = v;
+    if (config_get_number(a->cfg, SECTION, "input_share", &v) == 0 && v >= 0 && v <= 1) s->share = v;
+    if (config_get_number(a->cfg, SECTION, "utilization", &v) == 0 && v > 0 && v <= 1) s->util = v;
+    if ((str = config_get_string(a->cfg, SECTION, "mode"))) s->capacity = !strcmp(str, "capacity");
+    double pin, pout;
+    if ((str = config_get_string(a->cfg, SECTION, "api")) && *str) {
+        const ld_api_offer *o = hosting_offer_find(&s->h, str);
+        if (o) {
+            s->offer = (long)(o - s->h.offers);
+            s->price_in = o->input_per_1k;
+            s->price_out = o->output_per_1k;
+        } else {
+            snprintf(warn, sizeof warn, "saved API offer '%s' not found (--load its price file?)", str);
+        }
+    } else if (config_get_number(a->cfg, SECTION, "api_price_in", &pin) == 0 &&
+               config_get_number(a->cfg, SECTION, "api_price_out", &pout) == 0 && pin >= CV_PRICE_MIN &&
+               pin <= CV_PRICE_MAX && pout >= CV_PRICE_MIN && pout <= CV_PRICE_MAX) {
+        s->offer = -1;
+        s->price_in = pin;
+        s->price_out = pout;
+    }
+    if ((str = config_get_string(a->cfg, SECTION, "quant")) && sizing_quant_find(str)) s->quant = quant_index(str);
+    if ((str = config_get_string(a->cfg, SECTION, "gpu")) && *str) {
+        const ld_gpu *g = hosting_gpu_find(&s->gpus, str);
+        if (g && !strcmp(g->name, str)) s->gpu = (long)(g - s->gpus.v);
+        else if (!warn[0]) snprintf(warn, sizeof warn, "saved GPU '%s' not in gpus.csv", str);
+    }
+    if (config_get_number(a->cfg, SECTION, "batch", &v) == 0 && v >= 1 && v <= CV_BATCH_MAX) s->batch = (int)v;
+    if ((str = config_get_string(a->cfg, SECTION, "model")) && *str) {
+        s->model = model_row(a, s, str);
+        if (s->model < 0 && !warn[0])
+            snprintf(warn, sizeof warn, "saved model '%s' not found, or has no params_b", str);
+    }
+    if ((str = config_get_string(a->cfg, SECTION, "selfhost"))) {
+        const ld_preset *p = hosting_preset_find(&s->h, str);
+        if (p) s->source = (size_t)(p - s->h.presets);
+        else if (!strcmp(str, "model") && s->model >= 0) s->source = s->h.npresets;
+    }
+    if (warn[0]) app_message(a, MSG_WARN, "cost: %s; default used", warn);
+}
+
+void cv_save_settings(app *a, cv_state *s)
+{
+    if (!s->dirty || !s->data_ok) return;
+    const cJSON *old = config_get(a->cfg, SECTION);
+    cJSON *sec = cJSON_IsObject(old) ? cJSON_Duplicate(old, 1) : cJSON_CreateObject();
+    if (!sec) return;
+    static const char *const keys[] = {"tokens", "input_share", "utilization", "mode", "api",
+                                       "api_price_in", "api_price_out", "selfhost", "model",
+                                       "quant", "gpu", "batch"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) cJSON_DeleteItemFromObjectCaseSensitive(sec, keys[i]);
+    cJSON_AddNumberToObject(sec, "tokens", s->tokens);
+    cJSON_AddNumberToObject(sec, "input_share", s->share);
+    cJSON_AddNumberToObject(sec, "utilization", s->util);
+    cJSON_AddStringToObject(sec, "mode", s->capacity ? "capacity" : "seed");
+    if (s->offer >= 0) {
+        cJSON_AddStringToObject(sec, "api", s->h.offers[s->offer].name);
+    } else {
+        cJSON_AddNumberToObject(sec, "api_price_in", s->price_in);
+        cJSON_AddNumberToObject(sec, "api_price_out", s->price_out);
+    }
+    cJSON_AddStringToObject(sec, "selfhost", s->source < s->h.npresets ? s->h.presets[s->source].name : "model");
+    if (s->model >= 0) cJSON_AddStringToObject(sec, "model", cv_model_name(a, s->model));
+    cJSON_AddStringToObject(sec, "quant", sizing_quant_at(s->quant)->name);
+    cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus.v[s->gpu].name : "");
+    cJSON_AddNumberToObject(sec, "batch", s->batch);
+    config_set(a->cfg, SECTION, sec);
+    s->dirty = 0;
+}
+
+/* ---- recompute ------------------------------------------------------------------ */
+
+/* The self-hosting side from a sized model; 0, or -1 with s->err set. */
+static int from_model(app *a, cv_state *s)
+{
+    ld_error e;
+    error_clear(&e);
+    if (s->model < 0) {
+        snprintf(s->err, sizeof s->err, "choose a model: Enter on Model");
+        return -1;
+    }
+    const char *name = cv_model_name(a, s->model);
+    ld_sizing_input si;
+    memset(&si, 0, sizeof si);
+    if (sizing_arch_from_catalog(a->ds->models, (size_t)s->model, &si.arch, &e) != 0) {
+        snprintf(s->err, sizeof s->err, "%s", e.msg);
+        return -1;
+    }
+    si.model = name;
+    si.quant = sizing_quant_at(s->quant)->name;
+    si.gpu = s->gpu >= 0 ? &s->gpus.v[s->gpu] : NULL;
+    si.gpus = &s->gpus;
+    si.batch = s->batch;
+    si.efficiency = s->h.defaults.decode_efficiency;
+    si.gpu_mem_util = s->h.defaults.gpu_memory_utilization;
+    if (sizing_compute(&si, &s->s, &e) != 0) {
+        snprintf(s->err, sizeof s->err, "%s", e.msg);
+        return -1;
+    }
+    s->sized = 1;
+    if (s->s.gpu && s->s.gpus > 0 && !(s->s.gpu->hourly_usd > 0)) {
+        snprintf(s->err, sizeof s->err, "%s has no hourly price in gpus.csv: pick another GPU, or a preset",
+                 s->s.gpu->name);
+        return -1;
+    }
+    if (cost_from_sizing(&s->in, &s->s, &e) != 0) {
+        snprintf(s->err, sizeof s->err, "%s %s: %s", name, si.quant, e.msg);
+        return -1;
+    }
+    report_cost_model_label(name, si.quant, &s->s, s->in.hours_per_month, s->sh_label, sizeof s->sh_label);
+    snprintf(s->sh_short, sizeof s->sh_short, "%d × %s", s->s.gpus, s->s.gpu->name);
+    return 0;
+}
+
+void cv_recompute(app *a, cv_state *s)
+{
+    s->ok = s->sized = 0;
+    s->err[0] = s->sh_label[0] = s->sh_short[0] = '\0';
+    if (!s->data_ok) {
+        snprintf(s->err, sizeof s->err, "%s", s->data_err);
+        return;
+    }
+    ld_cost_input *in = &s->in;
+    cost_defaults(in);
+    cost_apply_hosting(in, &s->h);
+    in->tokens_per_month = s->tokens;
+    in->input_share = s->share;
+    in->utilization = s->util;
+    in->mode = s->capacity ? LD_COST_CAPACITY : LD_COST_SEED;
+    in->api_in_per_1k = s->price_in;
+    in->api_out_per_1k = s->price_out;
+    snprintf(s->api_label, sizeof s->api_label, "%s", s->offer >= 0 ? s->h.offers[s->offer].name : "custom price");
+    in->api_label = s->api_label;
+    in->selfhost_label = s->sh_label;
+    if (s->source < s->h.npresets) {
+        const ld_preset *p = &s->h.presets[s->source];
+        in->replica_monthly_usd = p->monthly_usd;
+        in->replica_tokens_per_s = p->tokens_per_s;
+        report_cost_preset_label(p, s->sh_label, sizeof s->sh_label);
+        snprintf(s->sh_short, sizeof s->sh_short, "preset %s", p->name);
+    } else if (from_model(a, s) != 0) {
+        return;
+    }
+    ld_error e;
+    error_clear(&e);
+    if (cost_compute(in, &s->c, &e) != 0) {
+        snprintf(s->err, sizeof s->err, "%s", e.msg);
+        return;
+    }
+    s->ok = 1;
+}

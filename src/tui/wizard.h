@@ -1,0 +1,104 @@
+/* wizard.h - the recommendation wizard's state, shared by its modules:
+ *
+ *   wizard_view.c    the view interface: actions, keys, text fields
+ *   wizard_steps.c   the questions, checking typed values, the step and
+ *                    review pages, the answers saved in the config
+ *   wizard_answer.c  the answer: rules, candidates, sizing, cost; its
+ *                    scrolling page and the Markdown export
+ *
+ * The requirements (`req`) hold only accepted answers: a step's list
+ * cursor and text field are loaded from them when the step is entered and
+ * written back when Enter accepts, so going back never loses an answer. */
+#ifndef LLMDECK_TUI_WIZARD_H
+#define LLMDECK_TUI_WIZARD_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "llmdeck/cost.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/rules.h"
+#include "llmdeck/sizing.h"
+
+enum {
+    WZ_TASK, WZ_LANG, WZ_CONTEXT, WZ_BUDGET, WZ_LATENCY, WZ_FINETUNE, WZ_LICENCE, WZ_VOLUME,
+    WZ_STEPS,                 /* the questions: "Step K of WZ_STEPS" */
+    WZ_REVIEW = WZ_STEPS,     /* pages after them */
+    WZ_ANSWER
+};
+
+/* One line of the answer page: wrapped text, or a table row kept whole. */
+typedef struct {
+    char *text;
+    ld_role role;
+    short indent, hang;       /* first line / continuation lines */
+    unsigned char nowrap;
+} wz_line;
+
+typedef struct {
+    ld_rules *rules;          /* NULL: rules_err says why */
+    char rules_err[512];
+    ld_hosting hosting;
+    ld_gpu_list gpus;
+    int hosting_ok;
+    char hosting_err[512];
+
+    ld_requirements defaults; /* the rules file's */
+    ld_requirements req;      /* the accepted answers */
+    ld_requirements loaded;   /* as restored from the config (saved only if changed) */
+    int restored;             /* answers came from the config */
+
+    int page;                 /* WZ_TASK.. a step, WZ_REVIEW, WZ_ANSWER */
+    int sel;                  /* list cursor on the current step */
+    char field[LD_REQ_TEXT];  /* the text field of the current step */
+    int editing;              /* typing into "other…" (Enter on it starts) */
+    int fresh;                /* the field's text is untouched: a key replaces it */
+    char err[256];            /* why the last Enter was refused */
+    int list_y0, list_n;      /* where the choices were drawn (mouse) */
+
+    /* the answer (valid while have_answer) */
+    int have_answer;
+    ld_recommendation rec;
+    ld_candidates cands;
+    ld_model_arch arch;       /* the pick's, from the catalogue */
+    ld_sizing size[2];        /* fp16, int4 */
+    int size_ok[2];
+    char size_note[1024];
+    ld_cost_input cin;
+    ld_cost cost;
+    int cost_ok;
+    char cost_note[1024];
+    char api_label[192], sh_label[256];
+    wz_line *lines;
+    size_t nlines, cap;
+    int scroll, scroll_max, body_h;
+    char export_path[512];
+} wz_state;
+
+static inline wz_state *wz(const app *a) { return (wz_state *)a->view_state[VIEW_WIZARD]; }
+
+/* wizard_steps.c */
+int wz_is_typed(int page);               /* context length, volume */
+int wz_on_other(const wz_state *w);      /* the cursor is on "other…" */
+const char *wz_step_title(int k);
+int wz_step_choices(int k);              /* list length; 0 for a typed step */
+/* Enters a page, loading the step's cursor and field from w->req. */
+void wz_enter_page(wz_state *w, int page);
+/* Stores the current step's answer in w->req; 0, or -1 with w->err set. */
+int wz_accept_step(wz_state *w);
+void wz_load_saved(app *a, wz_state *w);
+/* Writes the answers to the config, only when they changed. */
+void wz_save_answers(app *a, wz_state *w);
+void wz_draw_page(app *a, wz_state *w, WINDOW *win); /* a step or the review */
+
+/* wizard_answer.c */
+/* Computes the answer for w->req and builds its page; 0, or -1 with a
+ * message shown (no rules, no memory). */
+int wz_answer_build(app *a, wz_state *w);
+void wz_answer_free(wz_state *w);
+void wz_answer_draw(app *a, wz_state *w, WINDOW *win);
+/* Scrolling keys on the answer page; 1 if used. */
+int wz_answer_scroll(wz_state *w, ld_action act);
+void wz_export_start(app *a, wz_state *w);
+
+#endif

@@ -1,0 +1,552 @@
+/* wizard_answer.c - the wizard's answer: the rules applied to the answers,
+ * the candidates, the sizing of the pick and, with a volume, API against
+ * self-hosting; shown as a scrolling page and exported as the Markdown
+ * report of `llmdeck recommend --format md` plus the sizing and the cost. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "llmdeck/output.h"
+#include "llmdeck/report.h"
+#include "llmdeck/report_cost.h"
+#include "llmdeck/units.h"
+#include "widgets.h"
+#include "wizard.h"
+
+#define SEED_OFFER "seed-gpt-3.5-turbo"
+#define SHOWN 10 /* candidates on the page and in the report, as the CLI */
+
+void wz_answer_free(wz_state *w)
+{
+    for (size_t i = 0; i < w->nlines; i++) free(w->lines[i].text);
+    free(w->lines);
+    w->lines = NULL;
+    w->nlines = w->cap = 0;
+    if (w->have_answer) {
+        rules_candidates_free(&w->cands);
+        rules_recommendation_free(&w->rec);
+    }
+    memset(&w->rec, 0, sizeof w->rec);
+    memset(&w->cands, 0, sizeof w->cands);
+    w->have_answer = 0;
+}
+
+/* ---- the numbers ----------------------------------------------------------- */
+
+static const char *model_name(const app *a, const wz_state *w)
+{
+    return catalog_text(a->ds->models, (size_t)w->rec.model_row, catalog_key_col(a->ds->models));
+}
+
+static void compute_sizing(app *a, wz_state *w)
+{
+    w->size_ok[0] = w->size_ok[1] = 0;
+    w->size_note[0] = '\0';
+    if (!w->rec.model) {
+        snprintf(w->size_note, sizeof w->size_note, "No model was recommended, so nothing to size.");
+        return;
+    }
+    if (w->rec.model_row < 0) {
+        snprintf(w->size_note, sizeof w->size_note, "%s is not in the catalogue: no sizing.", w->rec.model);
+        return;
+    }
+    if (!w->hosting_ok) {
+        snprintf(w->size_note, sizeof w->size_note, "No GPU data: %s", w->hosting_err);
+        return;
+    }
+    ld_error err;
+    error_clear(&err);
+    ld_sizing_input si;
+    memset(&si, 0, sizeof si);
+    const char *name = model_name(a, w);
+    if (sizing_arch_from_catalog(a->ds->models, (size_t)w->rec.model_row, &si.arch, &err) != 0) {
+        snprintf(w->size_note, sizeof w->size_note,
+                 "%s has no parameter count in the catalogue: it cannot be sized.", name);
+        return;
+    }
+    w->arch = si.arch;
+    si.model = name;
+    si.context = w->req.context_length;
+    si.gpus = &w->gpus;
+    si.efficiency = w->hosting.defaults.decode_efficiency;
+    si.gpu_mem_util = w->hosting.defaults.gpu_memory_utilization;
+    for (int i = 0; i < 2; i++) {
+        si.quant = i ? "int4" : "fp16";
+        w->size_ok[i] = sizing_compute(&si, &w->size[i], &err) == 0;
+    }
+}
+
+static void compute_cost(wz_state *w, const char *name)
+{
+    w->cost_ok = 0;
+    w->cost_note[0] = '\0';
+    if (!(w->req.monthly_tokens > 0)) {
+        snprintf(w->cost_note, sizeof w->cost_note, "No monthly volume was given (step 8).");
+        return;
+    }
+    if (!w->hosting_ok) {
+        snprintf(w->cost_note, sizeof w->cost_note, "No hosting data: %s", w->hosting_err);
+        return;
+    }
+    const ld_api_offer *offer = hosting_offer_find(&w->hosting, SEED_OFFER);
+    if (!offer) {
+        snprintf(w->cost_note, sizeof w->cost_note, "hosting.json has no %s offer to compare with.", SEED_OFFER);
+        return;
+    }
+    ld_cost_input *in = &w->cin;
+    cost_defaults(in);
+    cost_apply_hosting(in, &w->hosting);
+    in->tokens_per_month = w->req.monthly_tokens;
+    in->mode = LD_COST_SEED;
+    in->api_in_per_1k = offer->input_per_1k;
+    in->api_out_per_1k = offer->output_per_1k;
+    snprintf(w->api_label, sizeof w->api_label, "%s at $%.6g per 1K in, $%.6g out", offer->name,
+             offer->input_per_1k, offer->output_per_1k);
+    in->api_label = w->api_label;
+    char api[32];
+    units_format_usd(cost_api_monthly(in, in->tokens_per_month), api, sizeof api);
+    /* fp16 when it fits on a priced GPU, else int4 */
+    ld_error err;
+    error_clear(&err);
+    int q = -1;
+    for (int i = 0; i < 2 && q < 0; i++)
+        if (w->size_ok[i] && cost_from_sizing(in, &w->size[i], &err) == 0) q = i;
+    if (q < 0) {
+        snprintf(w->cost_note, sizeof w->cost_note, "API: %s/month (%s). The self-hosting cost is unknown. %.500s",
+                 api, w->api_label,
+                 w->size_note[0] ? w->size_note : "The pick fits on no priced GPU of gpus.csv.");
+        return;
+    }
+    const ld_sizing *s = &w->size[q];
+    report_cost_model_label(name, q ? "int4" : "fp16", s, in->hours_per_month, w->sh_label,
+                            sizeof w->sh_label);
+    in->selfhost_label = w->sh_label;
+    w->cost_ok = cost_compute(in, &w->cost, &err) == 0;
+    if (!w->cost_ok) snprintf(w->cost_note, sizeof w->cost_note, "No cost: %s", err.msg);
+}
+
+/* ---- the page's lines ---------------------------------------------------------- */
+
+static int nomem;
+
+static void add(wz_state *w, ld_role role, int indent, int hang, int nowrap, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (w->nlines == w->cap) {
+        size_t nc = w->cap ? w->cap * 2 : 64;
+        wz_line *more = realloc(w->lines, nc * sizeof *more);
+        if (!more) {
+            nomem = 1;
+            return;
+        }
+        w->lines = more;
+        w->cap = nc;
+    }
+    char *t = strdup(buf);
+    if (!t) {
+        nomem = 1;
+        return;
+    }
+    w->lines[w->nlines++] = (wz_line){t, role, (short)indent, (short)hang, (unsigned char)nowrap};
+}
+
+static void blank(wz_state *w) { add(w, ROLE_TEXT, 0, 0, 1, "%s", ""); }
+
+/* A catalogue cell as safe text, "n/a" when missing or absent. */
+static const char *cell(const ld_catalog *cat, size_t row, const char *id, char *buf, size_t n)
+{
+    char raw[512];
+    int c = catalog_col_index(cat, id);
+    if (c < 0 || !*output_cell(cat, row, (size_t)c, raw, sizeof raw)) snprintf(buf, n, "n/a");
+    else output_sanitize(raw, buf, n);
+    return buf;
+}
+
+/* Appends s to line, padded to width w (right-aligned if right). */
+static void col(const app *a, char *line, size_t n, const char *s, int w, int right)
+{
+    size_t l = strlen(line);
+    int sw = ui_width(a, s), padn = w > sw ? w - sw : 0;
+    snprintf(line + l, n - l, "%*s%s%*s  ", right ? padn : 0, "", s, right ? 0 : padn, "");
+}
+
+/* s cut to at most maxw columns (at a character boundary, with an ellipsis). */
+static void fit(const app *a, const char *s, int maxw, char *out, size_t n)
+{
+    size_t sl = strlen(s) < n ? strlen(s) : n - 1;
+    memcpy(out, s, sl);
+    out[sl] = '\0';
+    if (ui_width(a, out) <= maxw && sl == strlen(s)) return;
+    size_t el = strlen(a->g.ellipsis), l = strlen(out);
+    while (l > 0) {
+        do l--;
+        while (l > 0 && ((unsigned char)out[l] & 0xC0) == 0x80);
+        if (l + el >= n) continue;
+        memcpy(out + l, a->g.ellipsis, el + 1);
+        if (ui_width(a, out) <= maxw) return;
+    }
+}
+
+static void add_candidates(app *a, wz_state *w)
+{
+    const ld_catalog *cat = a->ds->models;
+    const ld_candidates *c = &w->cands;
+    char intro[512];
+    size_t len = (size_t)snprintf(intro, sizeof intro, "open weights, context >= %.15g%s; ranked by value "
+                                  "= quality / relative cost, %s weights:", w->req.context_length,
+                                  w->req.licence == LD_LICENCE_COMMERCIAL ? ", commercial use allowed"
+                                  : w->req.licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted" : "",
+                                  c->profile ? c->profile->name : "general");
+    for (size_t k = 0; c->profile && k < c->profile->nw && len < sizeof intro; k++)
+        len += (size_t)snprintf(intro + len, sizeof intro - len, "%s %s %g", k ? "," : "",
+                                c->profile->w[k].metric, c->profile->w[k].weight);
+    add(w, ROLE_HEADER, 0, 0, 0, "Top candidates");
+    add(w, ROLE_MUTED, 2, 2, 0, "%s", intro);
+    static const char *const what[] = {"context_length", "open_weights", "commercial_use"};
+    for (unsigned i = 0; i < 3; i++)
+        if (c->unchecked & (1u << i)) add(w, ROLE_WARNING, 2, 4, 0, "the catalogue has no %s column: not checked", what[i]);
+    size_t shown = c->n < SHOWN ? c->n : SHOWN;
+    if (!shown) {
+        add(w, ROLE_WARNING, 2, 2, 0, "No catalogue model meets these constraints.");
+        return;
+    }
+    enum { K = 8 };
+    static const char *const head[K] = {"#", "model", "value", "quality", "MMLU", "HumanEval", "context", "licence"};
+    static const int right[K] = {1, 0, 1, 1, 1, 1, 1, 0};
+    char (*cells)[K][64] = calloc(shown, sizeof *cells);
+    if (!cells) {
+        nomem = 1;
+        return;
+    }
+    int width[K];
+    for (int k = 0; k < K; k++) width[k] = ui_width(a, head[k]);
+    for (size_t i = 0; i < shown; i++) {
+        size_t r = c->items[i].row;
+        char raw[256];
+        snprintf(cells[i][0], 64, "%zu", i + 1);
+        output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
+        fit(a, raw, 24, cells[i][1], 64);
+        if (isnan(c->items[i].value)) snprintf(cells[i][2], 64, "n/a");
+        else snprintf(cells[i][2], 64, "%.2f", c->items[i].value);
+        if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
+        else snprintf(cells[i][3], 64, "%.3f", c->items[i].quality);
+        cell(cat, r, "mmlu", cells[i][4], 64);
+        cell(cat, r, "humaneval", cells[i][5], 64);
+        cell(cat, r, "context_length", cells[i][6], 64);
+        cell(cat, r, "license", cells[i][7], 64);
+        for (int k = 0; k < K - 1; k++) {
+            int cw = ui_width(a, cells[i][k]);
+            width[k] = cw > width[k] ? cw : width[k];
+        }
+    }
+    int picked = 0;
+    for (size_t i = 0; i <= shown; i++) {
+        int pick = i && (long)c->items[i - 1].row == w->rec.model_row;
+        char line[1024];
+        snprintf(line, sizeof line, "%s ", pick ? a->g.best : " ");
+        for (int k = 0; k < K; k++) col(a, line, sizeof line, i ? cells[i - 1][k] : head[k], k + 1 < K ? width[k] : 0, right[k]);
+        add(w, i == 0 ? ROLE_HEADER : pick ? ROLE_BEST : ROLE_TEXT, 1, 1, 1, "%s", line);
+        picked |= pick;
+    }
+    free(cells);
+    if (picked) add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model", a->g.best);
+    if (c->n > shown) add(w, ROLE_MUTED, 2, 2, 0, "%zu more qualify; llmdeck recommend --limit 0 lists all.", c->n - shown);
+}
+
+static void add_sizing(app *a, wz_state *w)
+{
+    add(w, ROLE_HEADER, 0, 0, 0, "Sizing of the pick");
+    if (!w->size_ok[0] && !w->size_ok[1]) {
+        add(w, ROLE_MISSING, 2, 2, 0, "%s", w->size_note[0] ? w->size_note : "No sizing.");
+        return;
+    }
+    const ld_sizing *any = w->size_ok[0] ? &w->size[0] : &w->size[1];
+    const char *name = model_name(a, w);
+    add(w, ROLE_MUTED, 2, 2, 0, "%s, %.15g-token context, one sequence; the cheapest listed GPU that holds it:",
+        name, any->context);
+    for (int i = 0; i < 2; i++) {
+        char tot[32], g[256];
+        if (!w->size_ok[i]) continue;
+        report_gb(w->size[i].total_gb, tot, sizeof tot);
+        report_gpus(&w->size[i], g, sizeof g);
+        add(w, ROLE_TEXT, 2, 19, 0, "%-5s %9s%s  %s", i ? "int4" : "fp16", tot,
+            w->size[i].kv_known ? "" : "+KV", g);
+    }
+    char kv[256], b1[32], b2[32];
+    const ld_model_arch *ar = &w->arch;
+    report_gb(any->weights_gb, b1, sizeof b1);
+    if (any->kv_known) {
+        report_gb(any->kv_cache_gb, b2, sizeof b2);
+        snprintf(kv, sizeof kv, "KV cache %ld layers × %ld KV heads × %ld × %.15g tokens × 2 bytes = %s",
+                 ar->layers, ar->kv_heads, ar->head_dim, any->context, b2);
+    } else {
+        snprintf(kv, sizeof kv, "KV cache unknown (the catalogue lacks layers or heads), not counted");
+    }
+    add(w, ROLE_MUTED, 2, 4, 0, "basis: %.4gB params × %g bits / 8 = %s of weights (int4: %g bits); %s; "
+        "+ %g GB runtime + %.0f%%; a GPU holds %.0f%% of its memory. Full basis: llmdeck size --model %s",
+        ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.25, kv,
+        SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100,
+        w->hosting.defaults.gpu_memory_utilization * 100, name);
+}
+
+static void add_cost(wz_state *w)
+{
+    char t[32], u1[32], u2[32], diff[160], be[160];
+    if (!w->cost_ok) {
+        units_format_count(w->req.monthly_tokens, t, sizeof t);
+        if (w->req.monthly_tokens > 0) add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month", t);
+        else add(w, ROLE_HEADER, 0, 0, 0, "Cost");
+        add(w, ROLE_MUTED, 2, 2, 0, "%s", w->cost_note);
+        return;
+    }
+    const ld_cost *c = &w->cost;
+    units_format_count(c->tokens_per_month, t, sizeof t);
+    units_format_usd(c->api_monthly_usd, u1, sizeof u1);
+    units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
+    report_cost_difference(c, diff, sizeof diff);
+    report_cost_break_even(c, be, sizeof be);
+    add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month (%g%% input; seed mode: one replica)", t,
+        w->cin.input_share * 100);
+    add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, w->cin.api_label);
+    add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %s", u2, w->cin.selfhost_label);
+    add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
+    add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. Seed rule of thumb: %s. The Cost view (3) tries other volumes and GPUs.",
+        cost_advice_name(c->advice), c->band);
+}
+
+static void build_lines(app *a, wz_state *w)
+{
+    const ld_recommendation *r = &w->rec;
+    char buf[1024], b2[256];
+    if (!r->model) {
+        add(w, ROLE_WARNING, 0, 2, 0, "No rule matched: the rules file has no catch-all rule.");
+    } else {
+        add(w, ROLE_BEST, 0, 2, 0, "Recommended: %s", r->model);
+        add(w, ROLE_TEXT, 0, 8, 0, "Reason: %s", r->reason);
+        size_t len = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < r->nalternatives && len < sizeof buf; i++)
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", r->alternatives[i]);
+        add(w, ROLE_TEXT, 0, 14, 0, "Alternatives: %s", r->nalternatives ? buf : "none");
+        if (r->model_row >= 0) {
+            const ld_catalog *cat = a->ds->models;
+            size_t row = (size_t)r->model_row;
+            char lic[128], com[64], ctx[64], mm[64], he[64], gs[64];
+            add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s: licence %s, commercial use %s, context %s, "
+                "MMLU %s, HumanEval %s, GSM8K %s", model_name(a, w), cell(cat, row, "license", lic, sizeof lic),
+                cell(cat, row, "commercial_use", com, sizeof com), cell(cat, row, "context_length", ctx, sizeof ctx),
+                cell(cat, row, "mmlu", mm, sizeof mm), cell(cat, row, "humaneval", he, sizeof he),
+                cell(cat, row, "gsm8k", gs, sizeof gs));
+        } else {
+            add(w, ROLE_MISSING, 0, 4, 0, "%s is not in the catalogue: no benchmarks or sizing.", r->model);
+        }
+    }
+    blank(w);
+    add(w, ROLE_HEADER, 0, 0, 0, "Considerations");
+    for (size_t i = 0; i < r->nconsiderations; i++) add(w, ROLE_TEXT, 2, 4, 0, "- %s", r->considerations[i]);
+    if (!r->nconsiderations) add(w, ROLE_MUTED, 2, 2, 0, "none in the rules file");
+    blank(w);
+    add(w, ROLE_HEADER, 0, 0, 0, "Why: the rules are checked in order, the first that applies wins");
+    for (size_t i = 0; i < r->ntrace; i++) {
+        snprintf(b2, sizeof b2, "%zu.", i + 1);
+        add(w, r->trace[i].matched ? ROLE_ACCENT : ROLE_MUTED, 2, 6, 0, "%-3s %s %s: %s", b2, r->trace[i].rule,
+            r->trace[i].matched ? "applies" : "does not apply", r->trace[i].why);
+    }
+    blank(w);
+    add_candidates(a, w);
+    blank(w);
+    add_sizing(a, w);
+    blank(w);
+    add_cost(w);
+}
+
+int wz_answer_build(app *a, wz_state *w)
+{
+    wz_answer_free(w);
+    if (!w->rules) {
+        app_message(a, MSG_ERROR, "no rules to apply: %s", w->rules_err);
+        return -1;
+    }
+    ld_error err;
+    error_clear(&err);
+    if (rules_recommend(w->rules, &w->req, &w->rec) < 0 ||
+        rules_candidates(a->ds->models, &w->req, &w->cands, &err) != 0) {
+        rules_recommendation_free(&w->rec);
+        rules_candidates_free(&w->cands);
+        memset(&w->rec, 0, sizeof w->rec);
+        memset(&w->cands, 0, sizeof w->cands);
+        app_message(a, MSG_ERROR, "out of memory");
+        return -1;
+    }
+    w->have_answer = 1;
+    rules_resolve(&w->rec, a->ds->models);
+    compute_sizing(a, w);
+    compute_cost(w, w->rec.model_row >= 0 ? model_name(a, w) : "");
+    nomem = 0;
+    build_lines(a, w);
+    if (nomem) {
+        wz_answer_free(w);
+        app_message(a, MSG_ERROR, "out of memory");
+        return -1;
+    }
+    w->scroll = 0;
+    return 0;
+}
+
+/* ---- the page ------------------------------------------------------------------- */
+
+/* Draws the lines from line `skip` on (win NULL: only counts); returns the
+ * number of screen rows all the lines take. */
+static int emit(app *a, wz_state *w, WINDOW *win, int y0, int x0, int width, int height, int skip)
+{
+    int row = 0;
+    char safe[2048], piece[2048];
+    for (size_t i = 0; i < w->nlines; i++) {
+        const wz_line *l = &w->lines[i];
+        attr_t at = app_attr(a, l->role) | (l->role == ROLE_HEADER || l->role == ROLE_BEST ? A_BOLD : 0);
+        if (l->nowrap) {
+            if (win && row >= skip && row - skip < height)
+                ui_text(a, win, y0 + row - skip, x0 + l->indent, width - l->indent, l->text, at);
+            row++;
+            continue;
+        }
+        const char *p = output_sanitize(l->text, safe, sizeof safe), *next;
+        int first = 1;
+        do {
+            int ind = first ? l->indent : l->hang, tw = width - ind > 8 ? width - ind : 8;
+            size_t len = ui_wrap(a, p, tw, &next);
+            if (win && row >= skip && row - skip < height) {
+                memcpy(piece, p, len);
+                piece[len] = '\0';
+                ui_text(a, win, y0 + row - skip, x0 + ind, tw, piece, at);
+            }
+            row++;
+            first = 0;
+            p = next;
+        } while (*p);
+    }
+    return row;
+}
+
+void wz_answer_draw(app *a, wz_state *w, WINDOW *win)
+{
+    int H = getmaxy(win), W = getmaxx(win);
+    ui_box(a, win, 0, 0, H, W, "Wizard: the answer");
+    int x0 = 3, width = W - 6, height = H - 2;
+    w->body_h = height;
+    int total = emit(a, w, NULL, 1, x0, width, height, 0);
+    w->scroll_max = total > height ? total - height : 0;
+    if (w->scroll > w->scroll_max) w->scroll = w->scroll_max;
+    if (w->scroll < 0) w->scroll = 0;
+    emit(a, w, win, 1, x0, width, height, w->scroll);
+    if (w->scroll_max > 0) {
+        char pos[64];
+        snprintf(pos, sizeof pos, " %s %d%% ", w->scroll < w->scroll_max ? a->g.down : a->g.up,
+                 w->scroll * 100 / w->scroll_max);
+        ui_put(a, win, H - 1, 3, W - 8, pos, app_attr(a, ROLE_MUTED), UI_RIGHT, 0);
+    }
+}
+
+int wz_answer_scroll(wz_state *w, ld_action act)
+{
+    int page = w->body_h > 2 ? w->body_h - 1 : 1;
+    switch (act) {
+    case ACT_UP: w->scroll--; break;
+    case ACT_DOWN: w->scroll++; break;
+    case ACT_PAGE_UP: w->scroll -= page; break;
+    case ACT_PAGE_DOWN: w->scroll += page; break;
+    case ACT_TOP: w->scroll = 0; break;
+    case ACT_BOTTOM: w->scroll = w->scroll_max; break;
+    default: return 0;
+    }
+    if (w->scroll > w->scroll_max) w->scroll = w->scroll_max;
+    if (w->scroll < 0) w->scroll = 0;
+    return 1;
+}
+
+/* ---- export ---------------------------------------------------------------------- */
+
+/* Writes the report to fd (closed here); 0, or an errno. */
+static int write_report(app *a, wz_state *w, int fd)
+{
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        return e;
+    }
+    ld_report r;
+    report_init(&r, a->ds->models, &w->req, &w->rec, &w->cands, SHOWN);
+    for (int i = 0; i < 2; i++) r.sizing[i] = w->size_ok[i] ? &w->size[i] : NULL;
+    r.sizing_note = w->size_note[0] ? w->size_note : NULL;
+    r.cost_in = &w->cin;
+    r.cost = w->cost_ok ? &w->cost : NULL;
+    r.cost_note = w->cost_ok ? NULL : w->cost_note;
+    errno = 0;
+    report_recommendation_md(f, &r);
+    int bad = fflush(f) != 0 || ferror(f), e = errno;
+    bad |= fclose(f) != 0;
+    return bad ? (e ? e : EIO) : 0;
+}
+
+static void report_result(app *a, wz_state *w, int e)
+{
+    if (e) app_message(a, MSG_ERROR, "export to %s failed: %s", w->export_path, strerror(e));
+    else app_message(a, MSG_INFO, "the answer is in %s (Markdown)", w->export_path);
+}
+
+static void overwrite_cb(app *a, void *ctx, int yes)
+{
+    wz_state *w = ctx;
+    if (!yes) {
+        app_message(a, MSG_INFO, "not exported: %s is left as it was", w->export_path);
+        return;
+    }
+    int fd = open(w->export_path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    report_result(a, w, fd < 0 ? errno : write_report(a, w, fd));
+}
+
+static int path_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    wz_state *w = ctx;
+    if (done <= 0) return 0;
+    while (*text == ' ') text++;
+    if (!*text) {
+        snprintf(err, errlen, "type a file name");
+        return -1;
+    }
+    const char *home = getenv("HOME");
+    if (text[0] == '~' && text[1] == '/' && home && *home) /* as a shell would */
+        snprintf(w->export_path, sizeof w->export_path, "%s%s", home, text + 1);
+    else
+        snprintf(w->export_path, sizeof w->export_path, "%s", text);
+    /* O_EXCL: checking and creating are one step, nothing is clobbered */
+    int fd = open(w->export_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == EEXIST) {
+        char q[600];
+        snprintf(q, sizeof q, "%s exists. Overwrite it?", w->export_path);
+        app_confirm(a, q, overwrite_cb, w);
+        return 0;
+    }
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create it: %s", strerror(errno));
+        return -1;
+    }
+    report_result(a, w, write_report(a, w, fd));
+    return 0;
+}
+
+void wz_export_start(app *a, wz_state *w)
+{
+    app_prompt(a, "Export the answer as Markdown to: ",
+               w->export_path[0] ? w->export_path : "llmdeck-recommendation.md", path_cb, w);
+}

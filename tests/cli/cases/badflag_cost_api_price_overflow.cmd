@@ -1,0 +1,1 @@
+cost --api-price 1e400

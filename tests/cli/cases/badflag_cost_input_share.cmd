@@ -1,0 +1,1 @@
+cost --input-share 1.5

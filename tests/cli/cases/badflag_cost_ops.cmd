@@ -1,0 +1,1 @@
+cost --ops-monthly -1

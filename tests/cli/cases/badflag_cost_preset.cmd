@@ -1,0 +1,1 @@
+cost --preset 500B

@@ -1,0 +1,1 @@
+cost --model Mistral-7B --quant q9

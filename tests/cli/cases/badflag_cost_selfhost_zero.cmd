@@ -1,0 +1,1 @@
+cost --selfhost-monthly 0

@@ -1,0 +1,1 @@
+cost --capacity --throughput -3

@@ -1,0 +1,1 @@
+cost --tokens -1

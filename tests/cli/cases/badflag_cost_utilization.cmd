@@ -1,0 +1,1 @@
+cost --capacity --utilization 1.5

@@ -1,0 +1,1 @@
+recommend --limit -3

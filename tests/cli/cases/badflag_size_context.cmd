@@ -1,0 +1,1 @@
+size --params 7 --context 1e400

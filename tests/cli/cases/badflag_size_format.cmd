@@ -1,0 +1,1 @@
+size --format pdf --params 7

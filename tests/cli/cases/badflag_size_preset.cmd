@@ -1,0 +1,1 @@
+size --preset 500B

@@ -1,0 +1,1 @@
+table --limit 12abc

@@ -1,0 +1,1 @@
+table --limit -1

@@ -1,0 +1,1 @@
+table --sort mmlu,mmlu,mmlu,mmlu,mmlu,mmlu,mmlu,mmlu,mmlu

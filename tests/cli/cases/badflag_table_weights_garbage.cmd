@@ -1,0 +1,1 @@
+table --weights mmlu=12abc

@@ -1,0 +1,1 @@
+table --weights mmlu=1e400

@@ -1,0 +1,1 @@
+table --weights nosuch=1

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/bad_utf8.csv --format json

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/costs.csv --sort value_score:desc

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/duplicates.csv

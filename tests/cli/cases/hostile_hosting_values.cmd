@@ -1,0 +1,1 @@
+cost --data $CASES/../fixtures/hostile/hosting_values

@@ -1,0 +1,1 @@
+cost --load $CASES/../fixtures/hostile/litellm_types.json --api m

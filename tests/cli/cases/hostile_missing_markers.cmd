@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/missing_markers.csv --format json

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/other_inf.csv --format json

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/plain.csv

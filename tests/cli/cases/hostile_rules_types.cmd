@@ -1,0 +1,1 @@
+recommend --rules $CASES/../fixtures/hostile/rules_types.json

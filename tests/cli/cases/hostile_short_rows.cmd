@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/short_rows.csv --format json

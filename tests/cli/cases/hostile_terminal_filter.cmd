@@ -1,0 +1,1 @@
+table --filter "$(printf 'mmlu>\033[2J')"

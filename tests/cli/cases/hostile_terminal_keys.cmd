@@ -1,0 +1,1 @@
+--headless --size 80x24 --keys "$(printf '<\033[31m>')"

@@ -1,0 +1,1 @@
+table --data "$(printf 'no\033[31msuch')"

@@ -1,0 +1,1 @@
+table --load $CASES/../fixtures/hostile/word_declared.csv
