@@ -110,69 +110,15 @@ static void write_md(const app *a, const cv_state *s, FILE *f)
     report_cost_sweep(f, &s->in, &s->c, LD_FMT_MD);
 }
 
-/* Writes to fd (closed here); 0 on success, else errno. */
-static int write_to(const app *a, const cv_state *s, int fd)
+static int write_scenario(app *a, const tui_export *x, FILE *f)
 {
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        return e;
-    }
-    errno = 0;
-    write_md(a, s, f);
-    int bad = ferror(f) != 0 || fflush(f) != 0;
-    int e = errno;
-    bad |= fclose(f) != 0;
-    if (bad) return e ? e : EIO;
-    return 0;
+    write_md(a, x->ctx, f);
+    return ferror(f) ? -1 : 0;
 }
 
-static void report(app *a, cv_state *s, int e)
+static void exported(app *a, const tui_export *x)
 {
-    if (e) app_message(a, MSG_ERROR, "export to %s failed: %s", s->export_path, strerror(e));
-    else app_message(a, MSG_INFO, "exported the scenario to %s (Markdown)", s->export_path);
-}
-
-static void overwrite_cb(app *a, void *ctx, int yes)
-{
-    cv_state *s = ctx;
-    if (!yes) {
-        app_message(a, MSG_INFO, "not exported: %s is left as it was", s->export_path);
-        return;
-    }
-    int fd = open(s->export_path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    report(a, s, fd < 0 ? errno : write_to(a, s, fd));
-}
-
-static int path_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
-{
-    cv_state *s = ctx;
-    if (done <= 0) return 0;
-    while (*text == ' ') text++;
-    if (!*text) {
-        snprintf(err, errlen, "type a file name");
-        return -1;
-    }
-    const char *home = getenv("HOME");
-    if (text[0] == '~' && text[1] == '/' && home && *home) /* as a shell would */
-        snprintf(s->export_path, sizeof s->export_path, "%s%s", home, text + 1);
-    else
-        snprintf(s->export_path, sizeof s->export_path, "%s", text);
-    /* O_EXCL: creating and checking are one step */
-    int fd = open(s->export_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0 && errno == EEXIST) {
-        char q[600];
-        snprintf(q, sizeof q, "%s exists. Overwrite it?", s->export_path);
-        app_confirm(a, q, overwrite_cb, s);
-        return 0;
-    }
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot create it: %s", strerror(errno));
-        return -1;
-    }
-    report(a, s, write_to(a, s, fd));
-    return 0;
+    app_message(a, MSG_INFO, "exported the scenario to %s (Markdown)", x->path);
 }
 
 void cv_export_start(app *a, cv_state *s)
@@ -181,6 +127,8 @@ void cv_export_start(app *a, cv_state *s)
         app_message(a, MSG_WARN, "nothing to export: %s", s->err);
         return;
     }
-    app_prompt(a, "Export the scenario to (Markdown): ", s->export_path[0] ? s->export_path : "llmdeck-cost.md",
-               path_cb, s);
+    s->export.write = write_scenario;
+    s->export.done = exported;
+    s->export.ctx = s;
+    export_start(a, &s->export, "Export the scenario to (Markdown): ", "llmdeck-cost.md");
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "export.h"
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/sizing.h"
@@ -95,7 +96,7 @@ typedef struct {
     int knob_top;          /* first knob line shown */
     int left_w;            /* width of the knobs' column */
 
-    char export_path[512];
+    tui_export export;     /* e: the scenario's file and its prompt */
 } cv_state;
 
 static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW_COST]; }

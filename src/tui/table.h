@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "export.h"
 #include "llmdeck/filter.h"
 #include "llmdeck/view.h"
 
@@ -66,7 +67,7 @@ typedef struct {
     uint32_t *cmp;         /* compare: the marked rows, in view order */
     size_t ncmp;
     int settings_dirty;
-    char export_path[512];
+    tui_export export;     /* e: the file and its prompt */
 } tv_state;
 
 static inline tv_state *tv(const app *a) { return (tv_state *)a->view_state[VIEW_TABLE]; }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "export.h"
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/rules.h"
@@ -72,7 +73,7 @@ typedef struct {
     wz_line *lines;
     size_t nlines, cap;
     int scroll, scroll_max, body_h;
-    char export_path[512];
+    tui_export export;     /* e: the report's file and its prompt */
 } wz_state;
 
 static inline wz_state *wz(const app *a) { return (wz_state *)a->view_state[VIEW_WIZARD]; }

@@ -475,15 +475,9 @@ int wz_answer_scroll(wz_state *w, ld_action act)
 
 /* ---- export ---------------------------------------------------------------------- */
 
-/* Writes the report to fd (closed here); 0, or an errno. */
-static int write_report(app *a, wz_state *w, int fd)
+static int write_report(app *a, const tui_export *x, FILE *f)
 {
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        return e;
-    }
+    wz_state *w = x->ctx;
     ld_report r;
     report_init(&r, a->ds->models, &w->req, &w->rec, &w->cands, SHOWN);
     for (int i = 0; i < 2; i++) r.sizing[i] = w->size_ok[i] ? &w->size[i] : NULL;
@@ -491,62 +485,19 @@ static int write_report(app *a, wz_state *w, int fd)
     r.cost_in = &w->cin;
     r.cost = w->cost_ok ? &w->cost : NULL;
     r.cost_note = w->cost_ok ? NULL : w->cost_note;
-    errno = 0;
     report_recommendation_md(f, &r);
-    int bad = fflush(f) != 0 || ferror(f), e = errno;
-    bad |= fclose(f) != 0;
-    return bad ? (e ? e : EIO) : 0;
+    return ferror(f) ? -1 : 0;
 }
 
-static void report_result(app *a, wz_state *w, int e)
+static void exported(app *a, const tui_export *x)
 {
-    if (e) app_message(a, MSG_ERROR, "export to %s failed: %s", w->export_path, strerror(e));
-    else app_message(a, MSG_INFO, "the answer is in %s (Markdown)", w->export_path);
-}
-
-static void overwrite_cb(app *a, void *ctx, int yes)
-{
-    wz_state *w = ctx;
-    if (!yes) {
-        app_message(a, MSG_INFO, "not exported: %s is left as it was", w->export_path);
-        return;
-    }
-    int fd = open(w->export_path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    report_result(a, w, fd < 0 ? errno : write_report(a, w, fd));
-}
-
-static int path_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
-{
-    wz_state *w = ctx;
-    if (done <= 0) return 0;
-    while (*text == ' ') text++;
-    if (!*text) {
-        snprintf(err, errlen, "type a file name");
-        return -1;
-    }
-    const char *home = getenv("HOME");
-    if (text[0] == '~' && text[1] == '/' && home && *home) /* as a shell would */
-        snprintf(w->export_path, sizeof w->export_path, "%s%s", home, text + 1);
-    else
-        snprintf(w->export_path, sizeof w->export_path, "%s", text);
-    /* O_EXCL: checking and creating are one step, nothing is clobbered */
-    int fd = open(w->export_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0 && errno == EEXIST) {
-        char q[600];
-        snprintf(q, sizeof q, "%s exists. Overwrite it?", w->export_path);
-        app_confirm(a, q, overwrite_cb, w);
-        return 0;
-    }
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot create it: %s", strerror(errno));
-        return -1;
-    }
-    report_result(a, w, write_report(a, w, fd));
-    return 0;
+    app_message(a, MSG_INFO, "the answer is in %s (Markdown)", x->path);
 }
 
 void wz_export_start(app *a, wz_state *w)
 {
-    app_prompt(a, "Export the answer as Markdown to: ",
-               w->export_path[0] ? w->export_path : "llmdeck-recommendation.md", path_cb, w);
+    w->export.write = write_report;
+    w->export.done = exported;
+    w->export.ctx = w;
+    export_start(a, &w->export, "Export the answer as Markdown to: ", "llmdeck-recommendation.md");
 }
