@@ -58,6 +58,28 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
     }
 }
 
+int cli_next_option(const char *cmd, int argc, char **argv, const struct option *opts, cli_common *com)
+{
+    opterr = 0; /* our messages name the flag and the subcommand */
+    for (;;) {
+        int opt = getopt_long(argc, argv, ":h", opts, NULL);
+        if (opt == -1) return -1;
+        int rc = cli_common_option(com, opt, optarg);
+        if (rc < 0) return -2;
+        if (rc > 0) continue;
+        switch (opt) {
+        case 'h': com->help = 1; continue;
+        case ':': return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]), -2;
+        case '?': /* optopt: the val of a long flag given a value, or the unknown letter */
+            if (optopt >= CLI_OPT_DATA)
+                return cli_usage_error(cmd, "option '%s' takes no value", argv[optind - 1]), -2;
+            if (optopt) return cli_usage_error(cmd, "unknown option '-%c'", optopt), -2;
+            return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]), -2;
+        default: return opt;
+        }
+    }
+}
+
 int cli_open_dataset(const cli_common *c, ld_dataset *ds)
 {
     ld_error err;

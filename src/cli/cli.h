@@ -43,6 +43,14 @@ typedef struct {
  * value (message already printed, exit 2). */
 int cli_common_option(cli_common *c, int opt, const char *arg);
 
+/* The next option of a subcommand's argv, with what every subcommand does
+ * the same way handled here: the common options (into `com`), -h/--help,
+ * and the usage errors "needs a value", "takes no value" and "unknown
+ * option" (printed, naming the flag).  Returns the option's `val` for the
+ * subcommand to handle, -1 at the end, or -2 after a usage error (exit 2).
+ * `opts` ends with CLI_COMMON_OPTIONS and a zero entry. */
+int cli_next_option(const char *cmd, int argc, char **argv, const struct option *opts, cli_common *com);
+
 /* Opens the data set (embedded / --data / $LLMDECK_DATA) and applies the
  * --load files.  Prints the error and returns its exit status on failure. */
 int cli_open_dataset(const cli_common *c, ld_dataset *ds);

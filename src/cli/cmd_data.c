@@ -42,12 +42,8 @@ int cmd_data(int argc, char **argv)
     static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
     cli_common com = {0};
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        int r = cli_common_option(&com, opt, optarg);
-        if (r < 0) return 2;
-        if (r == 0) return cli_usage_error("data", "unknown option '%s'", argv[optind - 1]);
-    }
+    while ((opt = cli_next_option("data", argc, argv, opts, &com)) >= 0) {} /* only common options */
+    if (opt == -2) return 2;
     if (com.help) {
         help();
         return 0;

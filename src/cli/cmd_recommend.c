@@ -81,13 +81,9 @@ typedef struct {
 
 static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
 {
-    optind = 1;
-    opterr = 0;
     int opt;
-    while ((opt = getopt_long(argc, argv, ":h", LONGOPTS, NULL)) != -1) {
-        int rc = cli_common_option(com, opt, optarg);
-        if (rc < 0) return 2;
-        if (rc > 0) continue;
+    optind = 1;
+    while ((opt = cli_next_option(CMD, argc, argv, LONGOPTS, com)) >= 0) {
         switch (opt) {
         case OPT_CONTEXT: f->context = optarg; break;
         case OPT_BUDGET: f->budget = optarg; break;
@@ -117,17 +113,9 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
                 return cli_usage_error(CMD, "--limit: expected a whole number from 0 to "
                                             "1000000, got '%s'", optarg);
             break;
-        case 'h': com->help = 1; break;
-        case ':':
-            return cli_usage_error(CMD, "option '%s' needs a value", argv[optind - 1]);
-        default: /* '?': optopt is the val of a long flag given a value (all
-                  * ours are >= CLI_OPT_DATA), or the unknown short letter */
-            if (optopt >= CLI_OPT_DATA)
-                return cli_usage_error(CMD, "option '%s' takes no value", argv[optind - 1]);
-            if (optopt) return cli_usage_error(CMD, "unknown option '-%c'", optopt);
-            return cli_usage_error(CMD, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (opt == -2) return 2;
     return 0;
 }
 

@@ -62,13 +62,9 @@ typedef struct {
 
 static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
 {
-    optind = 1;
-    opterr = 0;
     int opt;
-    while ((opt = getopt_long(argc, argv, ":h", LONGOPTS, NULL)) != -1) {
-        int rc = cli_common_option(com, opt, optarg);
-        if (rc < 0) return 2;
-        if (rc > 0) continue;
+    optind = 1;
+    while ((opt = cli_next_option(CMD, argc, argv, LONGOPTS, com)) >= 0) {
         switch (opt) {
         case OPT_MODEL: f->model = optarg; break;
         case OPT_PARAMS: f->params = optarg; break;
@@ -79,15 +75,9 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         case OPT_GPU: f->gpu = optarg; break;
         case OPT_PRESET: f->preset = optarg; break;
         case OPT_EFF: f->eff = optarg; break;
-        case 'h': com->help = 1; break;
-        case ':': return cli_usage_error(CMD, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            if (optopt >= CLI_OPT_DATA)
-                return cli_usage_error(CMD, "option '%s' takes no value", argv[optind - 1]);
-            if (optopt) return cli_usage_error(CMD, "unknown option '-%c'", optopt);
-            return cli_usage_error(CMD, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (opt == -2) return 2;
     return 0;
 }
 

@@ -103,11 +103,7 @@ int cmd_table(int argc, char **argv)
     ld_missing missing = LD_MISSING_ZERO;
     long limit = -1;
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-        int r = cli_common_option(&com, opt, optarg);
-        if (r < 0) return 2;
-        if (r > 0) continue;
+    while ((opt = cli_next_option("table", argc, argv, opts, &com)) >= 0) {
         switch (opt) {
         case OPT_SORT: sort = optarg; break;
         case OPT_FILTER: filter = optarg; break;
@@ -122,12 +118,9 @@ int cmd_table(int argc, char **argv)
             if (units_parse_long(optarg, 0, 2000000000L, &limit) != 0)
                 return cli_usage_error("table", "--limit: expected a whole number >= 0, got '%s'", optarg);
             break;
-        case ':':
-            return cli_usage_error("table", "%s needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("table", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (opt == -2) return 2;
     if (com.help) {
         help();
         return 0;
