@@ -20,6 +20,8 @@ typedef struct {
     int in_header;
     int failed;
     size_t header_fields;
+    char dup_base[128];   /* the last duplicated header name ... */
+    int dup_next;         /* ... and the next suffix to try for it */
     long *line_of_row;
     size_t line_cap;
 } csv_ctx;
@@ -61,11 +63,16 @@ static void on_field(void *vctx, const char *s, size_t len, long line, long col)
         char id[128];
         csvload_snake_case(s, len, id, sizeof id);
         if (!id[0]) snprintf(id, sizeof id, "column_%zu", k + 1);
-        if (catalog_col_index(x->cat, id) >= 0) { /* duplicate header */
+        if (catalog_col_index(x->cat, id) >= 0) { /* duplicate header: id_2, id_3, ... */
             char base[128];
             snprintf(base, sizeof base, "%s", id);
-            for (int n = 2; catalog_col_index(x->cat, id) >= 0; n++)
-                snprintf(id, sizeof id, "%.100s_%d", base, n);
+            /* a name repeated many times continues from its last suffix
+             * instead of trying 2, 3, ... again (linear, not quadratic) */
+            int n = strcmp(base, x->dup_base) == 0 ? x->dup_next : 2;
+            do snprintf(id, sizeof id, "%.100s_%d", base, n++);
+            while (catalog_col_index(x->cat, id) >= 0);
+            snprintf(x->dup_base, sizeof x->dup_base, "%s", base);
+            x->dup_next = n;
         }
         unsigned flags = 0;
         if (in_list(x->opt ? x->opt->number_cols : NULL, id)) flags |= LD_COLF_DECLARED_NUMBER;

@@ -181,27 +181,25 @@ static void test_twenty_thousand_columns_of_one_name(void **state)
 static void test_filter_of_half_a_million_terms(void **state)
 {
     (void)state;
-    ld_dataset ds;
+    /* one small row: the point is the depth of the expression, not the
+     * number of rows it runs over (that is tests/bench's business) */
+    static const char csv[] = "model,family\nalpha,a family\n";
     ld_error err;
-    assert_int_equal(dataset_open(&ds, NULL, NULL, &err), 0);
+    ld_catalog *cat = csvload_buffer(csv, sizeof csv - 1, "one.csv", NULL, &err);
+    assert_non_null(cat);
+    /* under valgrind (50x slower) a tenth: the depth still matters */
+    size_t terms = getenv("LLMDECK_VALGRIND") ? 50000 : 500000;
     for (int kind = 0; kind < 2; kind++) {
         sbuf b = {0};
-        for (size_t i = 0; i < 500000; i++) sb_str(&b, i ? (kind ? " or zzqq" : " a") : (kind ? "zzqq" : "a"));
-        ld_filter *f = filter_compile(ds.models, b.s, "--filter", &err);
+        for (size_t i = 0; i < terms; i++) sb_str(&b, i ? (kind ? " or zzqq" : " a") : (kind ? "zzqq" : "a"));
+        ld_filter *f = filter_compile(cat, b.s, "--filter", &err);
         if (!f) fail_msg("%s", err.msg);
-        size_t n = catalog_rows(ds.models);
-        uint32_t *idx = malloc(n * sizeof *idx);
-        assert_non_null(idx);
-        n = view_identity(ds.models, idx);
-        size_t m = filter_apply(f, ds.models, idx, n, idx);
-        /* every model's row has an 'a' somewhere; none has "zzqq" */
-        if (kind == 0) assert_int_equal(m, n);
-        else assert_int_equal(m, 0);
-        free(idx);
+        /* the row has an 'a'; it has no "zzqq" */
+        assert_int_equal(filter_match(f, cat, 0), kind == 0);
         filter_free(f);
         free(b.s);
     }
-    dataset_close(&ds);
+    catalog_free(cat);
 }
 
 /* ---- control characters in CSV and JSON ---------------------------------- */
