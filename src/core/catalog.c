@@ -321,7 +321,14 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
         int rc = numparse_cell(text, len, &v);
         c->num[row] = rc == 0 ? v : NAN;
         if (rc == 0) c->n_numbers++;
-        if (rc < 0 && c->n_words++ == 0) c->first_word_row = row;
+        if (rc < 0 && c->n_words++ == 0) {
+            c->first_word_row = row;
+            if (!(c->flags & LD_COLF_DECLARED_NUMBER)) { /* bound to be text: drop */
+                free(c->num);                            /* its numbers now */
+                c->num = NULL;
+                c->type = LD_COL_TEXT;
+            }
+        }
         return rc < 0 ? 1 : 0;
     }
     return 0;
@@ -378,7 +385,9 @@ int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
         int numeric = !(col->flags & LD_COLF_DECLARED_TEXT) && c != key;
         /* columns loaded as text (or overwritten by a merge) are parsed now;
          * the loader's numeric columns were parsed as their cells arrived */
-        if (numeric && (!col->num || cat->stats_stale) && restat_column(cat, col) != 0)
+        /* a column that met a word while loading is text: no need to parse it again */
+        int known_text = !col->num && col->n_words > 0 && !cat->stats_stale;
+        if (numeric && !known_text && (!col->num || cat->stats_stale) && restat_column(cat, col) != 0)
             return error_set(err, LD_ERR_NOMEM, src, 0, 0, "out of memory");
         if (numeric && col->n_words == 0 && (col->n_numbers > 0 || (col->flags & LD_COLF_DECLARED_NUMBER))) {
             col->type = LD_COL_NUMBER;
