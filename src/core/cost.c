@@ -71,6 +71,9 @@ int cost_validate(const ld_cost_input *in, ld_error *err)
         return error_set(err, LD_ERR_USAGE, "input-share", 0, 0, "the input share must be in [0, 1]");
     if (!(in->api_in_per_1k > 0) || !isfinite(in->api_in_per_1k))
         return error_set(err, LD_ERR_USAGE, "api-price", 0, 0, "the API price must be > 0 (USD per 1K tokens)");
+    /* an output price <= 0 or NaN means "same as input"; infinity is an error */
+    if (isinf(in->api_out_per_1k))
+        return error_set(err, LD_ERR_USAGE, "api-price-out", 0, 0, "the output price must be finite (USD per 1K tokens)");
     if (!(in->replica_monthly_usd > 0) || !isfinite(in->replica_monthly_usd))
         return error_set(err, LD_ERR_USAGE, "selfhost-monthly", 0, 0,
                          "the self-hosting cost must be > 0 (USD per month)");

@@ -59,6 +59,12 @@ static void on_field(void *vctx, const char *s, size_t len, long line, long col)
     csv_ctx *x = vctx;
     if (x->failed) return;
     size_t k = x->field++;
+    if (memchr(s, '\0', len)) { /* in the header too: binary data is not a CSV */
+        x->failed = 1;
+        error_set(x->err, LD_ERR_PARSE, x->name, line, col,
+                  "a NUL byte in a field: expected a text CSV file, not binary data");
+        return;
+    }
     if (x->in_header) {
         char id[128];
         csvload_snake_case(s, len, id, sizeof id);
@@ -97,12 +103,6 @@ static void on_field(void *vctx, const char *s, size_t len, long line, long col)
         x->failed = 1;
         error_set(x->err, LD_ERR_PARSE, x->name, line, col,
                   "row has more fields than the header's %zu", x->header_fields);
-        return;
-    }
-    if (memchr(s, '\0', len)) {
-        x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, line, col,
-                  "a NUL byte in a field: expected a text CSV file, not binary data");
         return;
     }
     size_t rows = catalog_rows(x->cat);

@@ -38,7 +38,7 @@ static int parse_color(const cJSON *v, int allow_index, short *out)
     if (cJSON_IsNumber(v)) {
         double d = v->valuedouble;
         if (!allow_index && !(d >= -1 && d <= 7)) return -1;
-        if (d != (int)d || d < -1 || d > 255) return -1;
+        if (!(d >= -1 && d <= 255) || d != (int)d) return -1; /* range first: (int)1e300 is undefined */
         *out = (short)d;
         return 0;
     }
