@@ -114,8 +114,9 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
 /* A number > 0 for `flag` (prices, costs, throughput). */
 static int positive(const char *flag, const char *arg, double *out)
 {
-    if (cli_parse_count(CMD, flag, arg, -1e18, 1e18, out) != 0) return 2;
+    if (cli_parse_count(CMD, flag, arg, -1e300, 1e300, out) != 0) return 2;
     if (!(*out > 0)) return cli_usage_error(CMD, "%s: must be > 0, got '%s'", flag, arg);
+    if (*out > 1e18) return cli_usage_error(CMD, "%s: %s is absurdly large (at most 1e18)", flag, arg);
     return 0;
 }
 
@@ -124,7 +125,7 @@ static int fraction(const char *flag, const char *arg, int zero_ok, double *out)
 {
     if (cli_parse_count(CMD, flag, arg, -1e18, 1e18, out) != 0) return 2;
     if (*out > 1 || *out < 0 || (!zero_ok && *out == 0))
-        return cli_usage_error(CMD, "%s: expected a fraction %s 0 and <= 1 (0.75), got '%s'", flag,
+        return cli_usage_error(CMD, "%s: expected a fraction %s 0 and <= 1 (like 0.5), got '%s'", flag,
                                zero_ok ? ">=" : ">", arg);
     return 0;
 }
