@@ -156,9 +156,12 @@ static size_t write_csv_field(FILE *out, const char *s)
         return n;
     }
     putc_unlocked('"', out);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"') putc_unlocked('"', out);
-        putc_unlocked(s[i], out);
+    for (const char *p = s, *end = s + n; p < end;) { /* runs between quotes, each in one write */
+        const char *q = memchr(p, '"', (size_t)(end - p));
+        size_t run = q ? (size_t)(q - p) + 1 : (size_t)(end - p);
+        fwrite_unlocked(p, 1, run, out);
+        if (q) putc_unlocked('"', out); /* the quote written again: "" */
+        p += run;
     }
     putc_unlocked('"', out);
     return n;
