@@ -15,8 +15,7 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc \
              $(shell $(PKG_CONFIG) --cflags ncursesw libcjson 2>/dev/null) $(CFLAGS)
 CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson) -lcsv -lm
-TUI_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) \
-             $(shell $(PKG_CONFIG) --libs panelw 2>/dev/null)
+TUI_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC = $(sort $(wildcard src/core/*.c))
