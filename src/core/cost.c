@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "basis.h"
 #include "llmdeck/units.h"
 
 void cost_defaults(ld_cost_input *in)
@@ -173,25 +174,8 @@ static ld_advice advise(const ld_cost_input *in, double api, double self)
     return self < api ? LD_ADVICE_SELFHOST : LD_ADVICE_API;
 }
 
-static void basis_add(ld_cost *c, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void basis_add(ld_cost *c, const char *fmt, ...)
-{
-    size_t used = strlen(c->basis);
-    if (used + 1 >= sizeof c->basis) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(c->basis + used, sizeof c->basis - used, fmt, ap);
-    va_end(ap);
-    used = strlen(c->basis);
-    if (used + 1 < sizeof c->basis) {
-        c->basis[used] = '\n';
-        c->basis[used + 1] = '\0';
-    }
-}
+/* One line of the basis (basis.h). */
+#define basis_add(x, ...) basis_appendf((x)->basis, sizeof (x)->basis, __VA_ARGS__)
 
 /* A price per 1K without losing small digits: $0.002, $0.00015. */
 static const char *price(double v, char *buf, size_t n)

@@ -2,6 +2,7 @@
  *
  * Decimal GB (1e9 bytes) throughout, as model cards and the seed count them
  * (7B at fp16 = 14 GB).  See sizing.h for the formulas. */
+#include "basis.h"
 #include "llmdeck/sizing.h"
 
 #include <math.h>
@@ -121,26 +122,8 @@ int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util)
     return 0;
 }
 
-/* Appends a formatted line to the basis. */
-static void basis_add(ld_sizing *s, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void basis_add(ld_sizing *s, const char *fmt, ...)
-{
-    size_t used = strlen(s->basis);
-    if (used + 1 >= sizeof s->basis) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(s->basis + used, sizeof s->basis - used, fmt, ap);
-    va_end(ap);
-    used = strlen(s->basis);
-    if (used + 1 < sizeof s->basis) {
-        s->basis[used] = '\n';
-        s->basis[used + 1] = '\0';
-    }
-}
+/* One line of the basis (basis.h). */
+#define basis_add(x, ...) basis_appendf((x)->basis, sizeof (x)->basis, __VA_ARGS__)
 
 /* GB with 3 decimals under 10, else 2 (1.342 GB, 13.48 GB). */
 static const char *gb(double v, char *buf, size_t n)
