@@ -2,7 +2,6 @@
  *
  * Decimal GB (1e9 bytes) throughout, as model cards and the seed count them
  * (7B at fp16 = 14 GB).  See sizing.h for the formulas. */
-#include "basis.h"
 #include "llmdeck/sizing.h"
 
 #include <math.h>
@@ -10,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+
+#include "basis.h"
 
 /* Effective bits per weight of a whole model file.
  *
