@@ -85,16 +85,31 @@ int catalog_reserve_text(ld_catalog *cat, size_t bytes);
  * returned): this keeps large loads from parsing text columns. */
 int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
                      size_t len);
+/* For loaders that put the text in the arena themselves (csvload reads a
+ * file straight into it).  catalog_text_room makes room for `bytes` more
+ * bytes after the arena's end and returns the arena (moved, perhaps: use
+ * offsets), with *at the offset of the free part; catalog_text_claim then
+ * takes `bytes` of it.  catalog_set_cell_at points a cell at a NUL-terminated
+ * text at arena offset `off` (claimed already), like catalog_set_cell
+ * otherwise.  catalog_mark_row_whole records that row's cells 0..ncells-1
+ * lie back to back, and whether one needs CSV quotes (catalog_row_span). */
+char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at);
+const char *catalog_text_base(const ld_catalog *cat);
+void catalog_text_claim(ld_catalog *cat, size_t bytes);
+int catalog_set_cell_at(ld_catalog *cat, size_t row, size_t col, uint32_t off, size_t len);
+void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, int special);
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v);
 
 /* Cell text ("" when empty; derived columns return ""). */
 const char *catalog_text(const ld_catalog *cat, size_t row, size_t col);
-/* When the catalog still holds every cell of every row back to back, as a
- * loader wrote them (no merge or edit since), returns the row's first cell:
- * the row's *ncells cells follow each other, each NUL-terminated, for
- * columns 0..*ncells-1.  Else NULL.  Lets a full-row CSV export read memory
- * in order instead of one scattered lookup per cell. */
-const char *catalog_row_cells(const ld_catalog *cat, size_t row, size_t *ncells);
+/* A row a loader stored whole and nobody changed since: its cells of
+ * columns 0..*ncells-1 follow each other in memory, each NUL-terminated.
+ * Returns its first cell, in *bytes the length of the whole run (last NUL
+ * included) and in *special whether some cell needs quotes in CSV; else
+ * NULL.  Lets a full-row CSV export copy the row at once instead of
+ * looking up each cell. */
+const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, size_t *bytes,
+                             int *special);
 /* Cell number (NaN when missing or when the column is text). */
 double catalog_num(const ld_catalog *cat, size_t row, size_t col);
 

@@ -1,8 +1,10 @@
-/* csvload.h - CSV (RFC 4180, via libcsv) into a catalog.
+/* csvload.h - CSV (RFC 4180; the scanner is checked against libcsv) into a
+ * catalog.
  *
- * One pass over the bytes, cells appended to the catalog's arena (no
- * allocation per cell).  A UTF-8 BOM and CRLF line endings are accepted.
- * Errors carry FILE:LINE:COL. */
+ * One pass over the bytes, read straight into the catalog's arena and
+ * scanned there: no allocation and, for most cells, no copy per cell.
+ * A UTF-8 BOM and CRLF line endings are accepted.  Errors carry
+ * FILE:LINE:COL. */
 #ifndef LLMDECK_CSVLOAD_H
 #define LLMDECK_CSVLOAD_H
 

@@ -28,8 +28,6 @@ ld_catalog *catalog_new(void)
     cat->alen = 1;
     cat->index_dirty = 1;
     cat->model_col = -1;
-    cat->contiguous = 1;
-    cat->seq_row = (size_t)-1;
     return cat;
 }
 
@@ -48,6 +46,7 @@ void catalog_free(ld_catalog *cat)
     }
     free(cat->cols);
     free(cat->col_slots);
+    free(cat->row_plain);
     free(cat->arena);
     catalog_free_index(cat);
     free(cat);
@@ -139,6 +138,9 @@ int catalog_reserve(ld_catalog *cat, size_t rows)
         ld_column *col = &cat->cols[c];
         if (grow_column(col, rows, col->num != NULL) != 0) return -1;
     }
+    unsigned char *plain = realloc(cat->row_plain, rows);
+    if (!plain) return -1;
+    cat->row_plain = plain;
     cat->caprows = rows;
     return 0;
 }
@@ -207,7 +209,6 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
         return -1;
     }
     if (cat->model_col < 0 && strcasecmp(id, "model") == 0) cat->model_col = (int)cat->ncols;
-    if (cat->nrows && !(flags & LD_COLF_DERIVED)) cat->contiguous = 0;
     cat->ncols++;
     return (int)(cat->ncols - 1);
 }
@@ -223,6 +224,7 @@ size_t catalog_add_row(ld_catalog *cat)
         cat->cols[c].text[r] = 0;
         if (cat->cols[c].num) cat->cols[c].num[r] = NAN;
     }
+    cat->row_plain[r] = 0;
     cat->index_dirty = 1;
     return r;
 }
@@ -267,28 +269,70 @@ static uint32_t arena_put(ld_catalog *cat, const char *text, size_t len, int *fa
     return off;
 }
 
-/* Does this write continue the back-to-back layout? */
-static int continues_rows(ld_catalog *cat, size_t row, size_t col)
+char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at)
 {
-    if (!cat->contiguous) return 0;
-    int next_cell = row == cat->seq_row && col == cat->seq_col + 1;
-    int next_row = col == 0 && row == cat->seq_row + 1 &&
-                   (cat->seq_row == (size_t)-1 || cat->seq_col + 1 == cat->seq_ncols);
-    if (!next_cell && !next_row) return cat->contiguous = 0;
-    if (cat->seq_row == (size_t)-1) cat->seq_ncols = cat->ncols;
-    if (col >= cat->seq_ncols) return cat->contiguous = 0;
-    cat->seq_row = row;
-    cat->seq_col = col;
-    return 1;
+    if (catalog_reserve_text(cat, bytes) != 0 || cat->alen + bytes + 1 > cat->acap) return NULL;
+    *at = cat->alen;
+    return cat->arena;
 }
 
-const char *catalog_row_cells(const ld_catalog *cat, size_t row, size_t *ncells)
+const char *catalog_text_base(const ld_catalog *cat) { return cat->arena; }
+
+void catalog_text_claim(ld_catalog *cat, size_t bytes)
 {
-    if (!cat->contiguous || cat->ncols == 0 || row > cat->seq_row ||
-        (row == cat->seq_row && cat->seq_col + 1 != cat->seq_ncols))
-        return NULL;
-    *ncells = cat->seq_ncols;
-    return cat->arena + cat->cols[0].text[row];
+    cat->alen += bytes;
+}
+
+void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, int special)
+{
+    /* every marked row covers the same columns: the loader's header */
+    if (ncells == 0 || (cat->plain_cols && cat->plain_cols != ncells)) return;
+    cat->plain_cols = ncells;
+    cat->row_plain[row] = special ? ROW_WHOLE_SPECIAL : ROW_WHOLE;
+}
+
+const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, size_t *bytes,
+                             int *special)
+{
+    if (row >= cat->nrows || !cat->row_plain[row]) return NULL;
+    uint32_t first = cat->cols[0].text[row], last = cat->cols[cat->plain_cols - 1].text[row];
+    *ncells = cat->plain_cols;
+    *bytes = last + strlen(cat->arena + last) + 1 - first;
+    *special = cat->row_plain[row] == ROW_WHOLE_SPECIAL;
+    return cat->arena + first;
+}
+
+/* Parses a numeric column's cell as it arrives; see catalog_set_cell. */
+static int note_number(ld_column *c, size_t row, const char *text, size_t len)
+{
+    double v;
+    int rc = numparse_cell(text, len, &v);
+    c->num[row] = rc == 0 ? v : NAN;
+    if (rc == 0) c->n_numbers++;
+    if (rc < 0 && c->n_words++ == 0) {
+        c->first_word_row = row;
+        if (!(c->flags & LD_COLF_DECLARED_NUMBER)) { /* bound to be text: drop */
+            free(c->num);                            /* its numbers now */
+            c->num = NULL;
+            c->type = LD_COL_TEXT;
+        }
+    }
+    return rc < 0 ? 1 : 0;
+}
+
+/* A column that met a word will be text (unless declared numeric):
+ * parsing the rest of it is wasted work on large loads. */
+static int parses_numbers(const ld_column *c)
+{
+    return c->num && !(c->n_words && !(c->flags & LD_COLF_DECLARED_NUMBER));
+}
+
+int catalog_set_cell_at(ld_catalog *cat, size_t row, size_t col, uint32_t off, size_t len)
+{
+    ld_column *c = &cat->cols[col];
+    c->text[row] = off;
+    c->gen++;
+    return parses_numbers(c) ? note_number(c, row, cat->arena + off, len) : 0;
 }
 
 int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
@@ -296,42 +340,15 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
 {
     ld_column *c = &cat->cols[col];
     int fail = 0;
-    uint32_t off;
     len = strnlen(text, len); /* a cell is a C string: it ends at a NUL */
-    if (continues_rows(cat, row, col)) { /* empty cells too: keep the chain */
-        if (len == 0) {
-            if (cat->alen + 1 > cat->acap && catalog_reserve_text(cat, cat->acap) != 0) return -1;
-            off = (uint32_t)cat->alen;
-            cat->arena[cat->alen++] = '\0';
-        } else {
-            off = arena_put(cat, text, len, &fail);
-        }
-    } else {
-        off = arena_put(cat, text, len, &fail);
-    }
+    uint32_t off = arena_put(cat, text, len, &fail);
     if (fail) return -1;
     c->text[row] = off;
     c->gen++;
+    cat->row_plain[row] = 0; /* its cells are no longer where the loader put them */
     if (!cat->index_dirty && (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0))
         cat->index_dirty = 1;
-    /* A column that met a word will be text (unless declared numeric):
-     * parsing the rest of it is wasted work on large loads. */
-    if (c->num && !(c->n_words && !(c->flags & LD_COLF_DECLARED_NUMBER))) {
-        double v;
-        int rc = numparse_cell(text, len, &v);
-        c->num[row] = rc == 0 ? v : NAN;
-        if (rc == 0) c->n_numbers++;
-        if (rc < 0 && c->n_words++ == 0) {
-            c->first_word_row = row;
-            if (!(c->flags & LD_COLF_DECLARED_NUMBER)) { /* bound to be text: drop */
-                free(c->num);                            /* its numbers now */
-                c->num = NULL;
-                c->type = LD_COL_TEXT;
-            }
-        }
-        return rc < 0 ? 1 : 0;
-    }
-    return 0;
+    return parses_numbers(c) ? note_number(c, row, text, len) : 0;
 }
 
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)

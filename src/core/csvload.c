@@ -1,5 +1,6 @@
-/* csvload.c - CSV into a catalog: one streaming pass, cells appended to the
- * catalog's arena, numbers parsed as they arrive, positions for errors.
+/* csvload.c - CSV into a catalog: one streaming pass, the file read straight
+ * into the catalog's text arena and its cells left where they were read,
+ * numbers parsed as they arrive, positions for errors.
  * The record scanner is csvscan.c (see there why it is not libcsv's). */
 #include "llmdeck/csvload.h"
 
@@ -16,9 +17,10 @@ typedef struct {
     const ld_csv_options *opt;
     const char *name;
     ld_error *err;
-    size_t field;         /* index of the next field in the record */
     int in_header;
     int failed;
+    int check_nul;        /* a NUL byte was read: look for it field by field */
+    size_t base;          /* arena offset of the bytes being scanned */
     size_t header_fields;
     char dup_base[128];   /* the last duplicated header name ... */
     int dup_next;         /* ... and the next suffix to try for it */
@@ -54,102 +56,99 @@ static int in_list(const char *const *list, const char *id)
     return 0;
 }
 
-static void on_field(void *vctx, const char *s, size_t len, long line, long col)
+/* A header cell becomes a column: id in snake_case (unique), label as written. */
+static int add_header_column(csv_ctx *x, const char *s, size_t len, size_t k)
 {
-    csv_ctx *x = vctx;
-    if (x->failed) return;
-    size_t k = x->field++;
-    if (memchr(s, '\0', len)) { /* in the header too: binary data is not a CSV */
-        x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, line, col,
-                  "a NUL byte in a field: expected a text CSV file, not binary data");
-        return;
+    char id[128];
+    csvload_snake_case(s, len, id, sizeof id);
+    if (!id[0]) snprintf(id, sizeof id, "column_%zu", k + 1);
+    if (catalog_col_index(x->cat, id) >= 0) { /* duplicate header: id_2, id_3, ... */
+        char base[128];
+        snprintf(base, sizeof base, "%s", id);
+        /* a name repeated many times continues from its last suffix
+         * instead of trying 2, 3, ... again (linear, not quadratic) */
+        int n = strcmp(base, x->dup_base) == 0 ? x->dup_next : 2;
+        do snprintf(id, sizeof id, "%.100s_%d", base, n++);
+        while (catalog_col_index(x->cat, id) >= 0);
+        snprintf(x->dup_base, sizeof x->dup_base, "%s", base);
+        x->dup_next = n;
     }
-    if (x->in_header) {
-        char id[128];
-        csvload_snake_case(s, len, id, sizeof id);
-        if (!id[0]) snprintf(id, sizeof id, "column_%zu", k + 1);
-        if (catalog_col_index(x->cat, id) >= 0) { /* duplicate header: id_2, id_3, ... */
-            char base[128];
-            snprintf(base, sizeof base, "%s", id);
-            /* a name repeated many times continues from its last suffix
-             * instead of trying 2, 3, ... again (linear, not quadratic) */
-            int n = strcmp(base, x->dup_base) == 0 ? x->dup_next : 2;
-            do snprintf(id, sizeof id, "%.100s_%d", base, n++);
-            while (catalog_col_index(x->cat, id) >= 0);
-            snprintf(x->dup_base, sizeof x->dup_base, "%s", base);
-            x->dup_next = n;
-        }
-        unsigned flags = 0;
-        if (in_list(x->opt ? x->opt->number_cols : NULL, id)) flags |= LD_COLF_DECLARED_NUMBER;
-        if (in_list(x->opt ? x->opt->text_cols : NULL, id)) flags |= LD_COLF_DECLARED_TEXT;
-        /* parse numbers as the cells arrive (one pass); catalog_finish turns
-         * columns with words into text.  The key column is always text. */
-        int text = (flags & LD_COLF_DECLARED_TEXT) || strcmp(id, "model") == 0;
-        int c = catalog_add_column(x->cat, id, text ? LD_COL_TEXT : LD_COL_NUMBER, flags);
-        if (c < 0) goto nomem;
-        /* keep the header's own words as the label */
-        ld_column *cd = catalog_col(x->cat, (size_t)c);
-        char *label = malloc(len + 1);
-        if (label) {
-            memcpy(label, s, len);
-            label[len] = '\0';
-            free(cd->label);
-            cd->label = label;
-        }
-        return;
-    }
-    if (k >= x->header_fields) {
-        x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, line, col,
-                  "row has more fields than the header's %zu", x->header_fields);
-        return;
-    }
-    size_t rows = catalog_rows(x->cat);
-    if (k == 0) {
-        if (catalog_add_row(x->cat) == (size_t)-1) goto nomem;
-        if (rows == x->line_cap) {
-            size_t cap = x->line_cap ? x->line_cap * 2 : 1024;
-            long *l = realloc(x->line_of_row, cap * sizeof *l);
-            if (!l) goto nomem;
-            x->line_of_row = l;
-            x->line_cap = cap;
-        }
-        x->line_of_row[rows] = line;
-        rows++;
-    }
-    int rc = catalog_set_cell(x->cat, rows - 1, k, s, len);
-    if (rc < 0) goto nomem;
-    if (rc == 1 && (catalog_col(x->cat, k)->flags & LD_COLF_DECLARED_NUMBER)) {
-        x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, line, col, "column '%s' expects a number, got '%.*s'",
-                  catalog_col(x->cat, k)->id, (int)(len > 40 ? 40 : len), s);
-    }
-    return;
-nomem:
+    unsigned flags = 0;
+    if (in_list(x->opt ? x->opt->number_cols : NULL, id)) flags |= LD_COLF_DECLARED_NUMBER;
+    if (in_list(x->opt ? x->opt->text_cols : NULL, id)) flags |= LD_COLF_DECLARED_TEXT;
+    /* parse numbers as the cells arrive (one pass); catalog_finish turns
+     * columns with words into text.  The key column is always text. */
+    int text = (flags & LD_COLF_DECLARED_TEXT) || strcmp(id, "model") == 0;
+    int c = catalog_add_column(x->cat, id, text ? LD_COL_TEXT : LD_COL_NUMBER, flags);
+    if (c < 0) return -1;
+    /* keep the header's own words as the label */
+    ld_column *cd = catalog_col(x->cat, (size_t)c);
+    char *label = malloc(len + 1);
+    if (!label) return -1;
+    memcpy(label, s, len);
+    label[len] = '\0';
+    free(cd->label);
+    cd->label = label;
+    return 0;
+}
+
+static void fail_nomem(csv_ctx *x, long line)
+{
     x->failed = 1;
     error_set(x->err, LD_ERR_NOMEM, x->name, line, 0, "out of memory");
 }
 
-static void on_row_end(void *vctx, long line)
+/* One record, its fields already C strings in the arena at x->base + off. */
+static void on_record(void *vctx, const csvscan_field *f, size_t nf, long line, int special)
 {
     csv_ctx *x = vctx;
     if (x->failed) return;
+    const char *arena = catalog_text_base(x->cat) + x->base;
+    /* a NUL byte was read somewhere: find the field (in the header too:
+     * binary data is not a CSV) */
+    for (size_t k = 0; x->check_nul && k < nf; k++)
+        if (memchr(arena + f[k].off, '\0', f[k].len)) {
+            x->failed = 1;
+            error_set(x->err, LD_ERR_PARSE, x->name, f[k].line, f[k].col,
+                      "a NUL byte in a field: expected a text CSV file, not binary data");
+            return;
+        }
     if (x->in_header) {
+        for (size_t k = 0; k < nf; k++)
+            if (add_header_column(x, arena + f[k].off, f[k].len, k) != 0) return fail_nomem(x, line);
         x->in_header = 0;
-        x->header_fields = x->field;
-    } else {
-        /* a short row: its missing cells are empty (written, so the row's
-         * cells stay back to back in the arena) */
-        size_t row = catalog_rows(x->cat) - 1;
-        for (size_t k = x->field; k < x->header_fields; k++)
-            if (catalog_set_cell(x->cat, row, k, "", 0) < 0) {
-                x->failed = 1;
-                error_set(x->err, LD_ERR_NOMEM, x->name, line, 0, "out of memory");
-                return;
-            }
+        x->header_fields = nf;
+        return;
     }
-    x->field = 0;
+    if (nf > x->header_fields) {
+        x->failed = 1;
+        error_set(x->err, LD_ERR_PARSE, x->name, f[x->header_fields].line, f[x->header_fields].col,
+                  "row has more fields than the header's %zu", x->header_fields);
+        return;
+    }
+    size_t row = catalog_add_row(x->cat);
+    if (row == (size_t)-1) return fail_nomem(x, line);
+    if (row == x->line_cap) {
+        size_t cap = x->line_cap ? x->line_cap * 2 : 1024;
+        long *l = realloc(x->line_of_row, cap * sizeof *l);
+        if (!l) return fail_nomem(x, line);
+        x->line_of_row = l;
+        x->line_cap = cap;
+    }
+    x->line_of_row[row] = line;
+    /* a short row's missing cells stay empty, as catalog_add_row left them */
+    for (size_t k = 0; k < nf; k++) {
+        if (catalog_set_cell_at(x->cat, row, k, (uint32_t)(x->base + f[k].off), f[k].len) == 1 &&
+            (catalog_col(x->cat, k)->flags & LD_COLF_DECLARED_NUMBER)) {
+            x->failed = 1;
+            error_set(x->err, LD_ERR_PARSE, x->name, f[k].line, f[k].col,
+                      "column '%s' expects a number, got '%.*s'", catalog_col(x->cat, k)->id,
+                      (int)(f[k].len > 40 ? 40 : f[k].len), arena + f[k].off);
+            return;
+        }
+    }
+    /* the cells lie back to back: CSV export can copy the row at once */
+    if (nf == x->header_fields) catalog_mark_row_whole(x->cat, row, nf, special);
 }
 
 /* Each name and alias must point back at its own row: catalog_find gives
@@ -181,8 +180,10 @@ static int check_unique(const ld_catalog *cat, const char *name, const long *lin
 
 #define CHUNK (1u << 20)
 
-/* Reads the input in chunks (or takes it whole from memory) and feeds the
- * scanner; a record cut by a chunk's end is carried to the next chunk. */
+/* Reads the input in chunks straight into the catalog's text arena (or
+ * copies it there from memory) and scans it in place: the cells stay where
+ * they were read.  A record cut by a chunk's end stays put and the next
+ * chunk is read after it. */
 static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, const char *name,
                         const ld_csv_options *opt, ld_error *err)
 {
@@ -194,41 +195,39 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
     x.in_header = 1;
     csvscan_state st;
     csvscan_init(&st);
-    csvscan_callbacks cb = {on_field, on_row_end, &x};
-    size_t cap = CHUNK, have = 0, done = 0;
-    char *buf = mem ? NULL : malloc(cap);
-    if (!x.cat || (!mem && !buf)) goto nomem;
-    /* the cell texts are never longer than the input: one allocation */
-    catalog_reserve_text(x.cat, size);
+    size_t at = 0, have = 0, done = 0; /* have: bytes of an unfinished record at `at` */
+    if (!x.cat) goto nomem;
+    /* room for the whole file (and a chunk's slack) at once: no copying
+     * while it grows, and pages never touched cost nothing */
+    if (!catalog_text_room(x.cat, (mem ? memlen : size + CHUNK) + 1, &at)) goto too_big;
     int first = 1, reserved = 0, eof = 0;
-    const char *data = mem;
     while (!eof && !x.failed) {
-        size_t n;
+        size_t chunk = mem ? memlen : CHUNK;
+        char *arena = catalog_text_room(x.cat, have + chunk + 1, &at);
+        if (!arena) goto too_big;
+        char *p = arena + at;
+        size_t got;
         if (mem) {
-            n = memlen;
+            if (memlen) memcpy(p + have, mem, memlen);
+            got = memlen;
             eof = 1;
         } else {
-            if (have == cap) { /* one record longer than the buffer */
-                char *b = realloc(buf, cap * 2);
-                if (!b) goto nomem;
-                buf = b;
-                cap *= 2;
-            }
-            size_t got = fread(buf + have, 1, cap - have, f);
+            got = fread(p + have, 1, chunk, f);
             if (got == 0 && ferror(f)) {
                 error_set(err, LD_ERR_IO, name, 0, 0, "read error");
                 x.failed = 1;
                 break;
             }
             eof = got == 0 || feof(f);
-            n = have + got;
-            data = buf;
         }
+        if (!x.check_nul && memchr(p + have, '\0', got)) x.check_nul = 1;
+        size_t n = have + got;
         size_t skip = 0;
-        if (first && n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* UTF-8 BOM */
+        if (first && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* UTF-8 BOM */
         first = 0;
         size_t used = 0;
-        csvscan_status rc = csvscan_feed(&st, data + skip, n - skip, eof, &cb, &used);
+        x.base = at + skip;
+        csvscan_status rc = csvscan_feed_inplace(&st, p + skip, n - skip, eof, on_record, &x, &used);
         if (x.failed) break;
         if (rc == CSVSCAN_NOMEM) goto nomem;
         if (rc != CSVSCAN_OK) {
@@ -241,10 +240,8 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         }
         used += skip;
         done += used;
-        if (!mem) { /* carry the unfinished record over */
-            memmove(buf, buf + used, n - used);
-            have = n - used;
-        }
+        catalog_text_claim(x.cat, used); /* the rest, a cut record, is read on */
+        have = n - used;
         if (!reserved && catalog_rows(x.cat) > 0 && done > 0) {
             /* rows in the first chunk tell how many to expect: reserve once */
             size_t est = (size_t)((double)catalog_rows(x.cat) * ((double)size / (double)done) * 1.02) + 16;
@@ -262,8 +259,6 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
             x.failed = 1;
         }
     }
-    free(buf);
-    buf = NULL;
     csvscan_free(&st);
     if (!x.failed && catalog_cols(x.cat) == 0) {
         error_set(err, LD_ERR_PARSE, name, 1, 1, "empty file: expected a header row of column names");
@@ -278,8 +273,14 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         return NULL;
     }
     return x.cat;
+too_big:
+    csvscan_free(&st);
+    free(x.line_of_row);
+    catalog_free(x.cat);
+    error_set(err, LD_ERR_NOMEM, name, 0, 0,
+              "out of memory, or larger than the 4 GiB of text a table can hold");
+    return NULL;
 nomem:
-    free(buf);
     csvscan_free(&st);
     free(x.line_of_row);
     catalog_free(x.cat);

@@ -13,26 +13,22 @@ void csvscan_init(csvscan_state *st)
 void csvscan_free(csvscan_state *st)
 {
     free(st->scratch);
-    free(st->spans);
-    free(st->span_pos);
+    free(st->fields);
     memset(st, 0, sizeof *st);
 }
 
 static int is_blank(char c) { return c == ' ' || c == '\t'; }
 
-/* Room for field k of the current record (offset, len, line, col). */
-static int ensure_spans(csvscan_state *st, size_t k)
+/* Room for field k of the current record. */
+static int ensure_fields(csvscan_state *st, size_t k)
 {
-    if (k < st->spans_cap) return 0;
-    size_t cap = st->spans_cap ? st->spans_cap * 2 : 64;
+    if (k < st->fields_cap) return 0;
+    size_t cap = st->fields_cap ? st->fields_cap * 2 : 64;
     while (cap <= k) cap *= 2;
-    size_t *s = realloc(st->spans, cap * 2 * sizeof *s);
-    if (!s) return -1;
-    st->spans = s;
-    long *p = realloc(st->span_pos, cap * 2 * sizeof *p);
-    if (!p) return -1;
-    st->span_pos = p;
-    st->spans_cap = cap;
+    csvscan_field *f = realloc(st->fields, cap * sizeof *f);
+    if (!f) return -1;
+    st->fields = f;
+    st->fields_cap = cap;
     return 0;
 }
 
@@ -48,38 +44,48 @@ static int ensure_scratch(csvscan_state *st, size_t need)
     return 0;
 }
 
-/* Field texts of a record are either slices of the input (tag bit 0 clear,
- * value = offset << 1) or slices of the scratch buffer (bit 0 set). */
-#define IN_INPUT(off) ((off) << 1)
-#define IN_SCRATCH(off) (((off) << 1) | 1)
-
 typedef enum { REC_DONE, REC_CUT, REC_ERROR } rec_result;
 
-/* Parses one record starting at p[i] (not at a blank line).  On REC_DONE
- * *next is the offset after its terminator and *nf the field count. */
+/* Would this text (no "" in it) need quotes to be read back as it is? */
+static int needs_quotes(const char *s, size_t n)
+{
+    if (n && (is_blank(s[0]) || is_blank(s[n - 1]))) return 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ',' || s[i] == '\n' || s[i] == '\r') return 1;
+    return 0;
+}
+
 /* Byte classes of the scanner's hot loop. */
 enum { C_TEXT = 0, C_COMMA, C_EOL, C_QUOTE };
 static const unsigned char byte_class[256] = {
     [','] = C_COMMA, ['\n'] = C_EOL, ['\r'] = C_EOL, ['"'] = C_QUOTE,
 };
 
-/* Parses one record starting at p[i], at the start of a line.  On REC_DONE
- * *next is the offset after its terminator and *nf the field count.  Columns
- * are computed from `ls`, the offset where the current line starts. */
-static rec_result parse_record(csvscan_state *st, const char *p, size_t n, size_t i, int eof,
-                               long *line, size_t *nf, size_t *next, csvscan_status *why)
+/* Finds the fields of one record starting at p[i], at the start of a line,
+ * without writing anything (a record cut by the buffer's end is scanned
+ * again with more data).  On REC_DONE *next is the offset after its
+ * terminator and *nf the field count.  Columns are computed from `ls`, the
+ * offset where the current line starts. */
+static rec_result scan_record(csvscan_state *st, const char *p, size_t n, size_t i, int eof,
+                              long *line, size_t *nf, size_t *next, int *any_special,
+                              csvscan_status *why)
 {
-    size_t k = 0, used = 0, ls = i;
+    size_t k = 0, ls = i;
     long ln = *line;
+    int special_any = 0;
     for (;;) { /* one field per iteration */
-        if (k >= st->spans_cap && ensure_spans(st, k)) return *why = CSVSCAN_NOMEM, REC_ERROR;
+        if (k >= st->fields_cap && ensure_fields(st, k)) return *why = CSVSCAN_NOMEM, REC_ERROR;
+        csvscan_field *f = &st->fields[k];
         while (i < n && is_blank(p[i])) i++;
-        st->span_pos[2 * k] = ln;
-        st->span_pos[2 * k + 1] = (long)(i - ls) + 1;
+        f->line = ln;
+        f->col = (long)(i - ls) + 1;
+        f->quoted = 0;
+        f->escaped = 0;
+        f->special = 0;
         if (i < n && p[i] == '"') {
             long qline = ln, qcol = (long)(i - ls) + 1;
-            size_t start = used;
-            i++;
+            f->quoted = 1;
+            f->off = ++i;
             for (;;) {
                 const char *q = memchr(p + i, '"', n - i);
                 if (!q) {
@@ -88,9 +94,6 @@ static rec_result parse_record(csvscan_state *st, const char *p, size_t n, size_
                     return *why = CSVSCAN_UNTERMINATED, REC_ERROR;
                 }
                 size_t len = (size_t)(q - (p + i));
-                if (ensure_scratch(st, used + len + 1)) return *why = CSVSCAN_NOMEM, REC_ERROR;
-                memcpy(st->scratch + used, p + i, len);
-                used += len;
                 for (const char *nl = memchr(p + i, '\n', len); nl; /* keep positions right */
                      nl = memchr(nl + 1, '\n', (size_t)(q - nl - 1))) {
                     ln++;
@@ -98,15 +101,16 @@ static rec_result parse_record(csvscan_state *st, const char *p, size_t n, size_
                 }
                 i += len + 1;
                 if (i < n && p[i] == '"') { /* "" is a quote */
-                    st->scratch[used++] = '"';
+                    f->escaped = 1;
                     i++;
                     continue;
                 }
                 if (i == n && !eof) return REC_CUT; /* can't tell "" from " yet */
                 break;
             }
-            st->spans[2 * k] = IN_SCRATCH(start);
-            st->spans[2 * k + 1] = used - start;
+            f->len = i - 1 - f->off;
+            f->special = f->escaped || needs_quotes(p + f->off, f->len);
+            special_any |= f->special;
             while (i < n && is_blank(p[i])) i++;
             if (i < n && p[i] != ',' && p[i] != '\n' && p[i] != '\r') {
                 st->err_line = ln, st->err_col = (long)(i - ls) + 1;
@@ -121,8 +125,8 @@ static rec_result parse_record(csvscan_state *st, const char *p, size_t n, size_
             }
             size_t e = i;
             while (e > s && is_blank(p[e - 1])) e--;
-            st->spans[2 * k] = IN_INPUT(s);
-            st->spans[2 * k + 1] = e - s;
+            f->off = s;
+            f->len = e - s;
         }
         k++;
         if (i == n) {
@@ -148,11 +152,33 @@ static rec_result parse_record(csvscan_state *st, const char *p, size_t n, size_
     }
     *nf = k;
     *line = ln;
+    *any_special = special_any;
     return REC_DONE;
 }
 
-csvscan_status csvscan_feed(csvscan_state *st, const char *p, size_t n, int eof,
-                            const csvscan_callbacks *cb, size_t *consumed)
+/* Copies a quoted field's raw text to dst with "" made ", returning the
+ * new length.  dst may be src or before it (runs are moved with memmove). */
+static size_t unescape(char *dst, const char *src, size_t rawlen)
+{
+    size_t o = 0;
+    while (rawlen) {
+        const char *q = memchr(src, '"', rawlen);
+        size_t run = q ? (size_t)(q - src) + 1 : rawlen; /* up to and with one quote */
+        memmove(dst + o, src, run);
+        o += run;
+        src += run + (q ? 1 : 0); /* skip the doubled quote */
+        rawlen -= run + (q ? 1 : 0);
+    }
+    return o;
+}
+
+typedef int (*emit_fn)(csvscan_state *st, char *wp, const char *p, size_t nf, long line,
+                       int special, void *arg);
+
+/* The loop shared by both modes: skips blank lines, scans records and
+ * hands each complete one to `emit`. */
+static csvscan_status feed(csvscan_state *st, const char *p, char *wp, size_t n, int eof,
+                           emit_fn emit, void *arg, size_t *consumed)
 {
     size_t i = 0;
     *consumed = 0;
@@ -174,19 +200,83 @@ csvscan_status csvscan_feed(csvscan_state *st, const char *p, size_t n, int eof,
         }
         long line = st->line, start_line = st->line;
         size_t nf = 0, next = 0;
+        int special = 0;
         csvscan_status why = CSVSCAN_OK;
-        rec_result r = parse_record(st, p, n, i, eof, &line, &nf, &next, &why);
+        rec_result r = scan_record(st, p, n, i, eof, &line, &nf, &next, &special, &why);
         if (r == REC_CUT) break;
         if (r == REC_ERROR) return why;
-        for (size_t k = 0; k < nf; k++) {
-            size_t tag = st->spans[2 * k];
-            const char *s = (tag & 1) ? st->scratch + (tag >> 1) : p + (tag >> 1);
-            cb->field(cb->ctx, s, st->spans[2 * k + 1], st->span_pos[2 * k], st->span_pos[2 * k + 1]);
-        }
-        cb->row_end(cb->ctx, start_line);
+        if (emit(st, wp, p, nf, start_line, special, arg) != 0) return CSVSCAN_NOMEM;
         st->line = line;
         i = next;
         *consumed = i;
     }
     return CSVSCAN_OK;
+}
+
+/* Copying mode: fields with escapes unescaped into scratch, sized first so
+ * the pointers handed out stay valid for the whole record. */
+static int emit_copy(csvscan_state *st, char *wp, const char *p, size_t nf, long line, int special,
+                     void *arg)
+{
+    (void)wp;
+    const csvscan_callbacks *cb = arg;
+    size_t need = 1;
+    for (size_t k = 0; special && k < nf; k++)
+        if (st->fields[k].escaped) need += st->fields[k].len;
+    if (need > 1 && ensure_scratch(st, need)) return -1;
+    size_t used = 0;
+    for (size_t k = 0; k < nf; k++) {
+        const csvscan_field *f = &st->fields[k];
+        const char *s = p + f->off;
+        size_t len = f->len;
+        if (f->escaped) {
+            len = unescape(st->scratch + used, s, f->len);
+            s = st->scratch + used;
+            used += len;
+        }
+        cb->field(cb->ctx, s, len, f->line, f->col);
+    }
+    cb->row_end(cb->ctx, line);
+    return 0;
+}
+
+csvscan_status csvscan_feed(csvscan_state *st, const char *p, size_t n, int eof,
+                            const csvscan_callbacks *cb, size_t *consumed)
+{
+    return feed(st, p, NULL, n, eof, emit_copy, (void *)cb, consumed);
+}
+
+typedef struct {
+    csvscan_record_fn record;
+    void *ctx;
+} inplace_arg;
+
+/* In-place mode: each field moved down to follow the previous one (never
+ * up: a field's final text is never longer than its raw span, so it ends
+ * at or before the byte after its span) and NUL-terminated. */
+static int emit_inplace(csvscan_state *st, char *wp, const char *p, size_t nf, long line,
+                        int special, void *arg)
+{
+    (void)p;
+    const inplace_arg *a = arg;
+    size_t w = st->fields[0].off;
+    for (size_t k = 0; k < nf; k++) {
+        csvscan_field *f = &st->fields[k];
+        size_t len = f->len;
+        if (f->escaped) len = unescape(wp + w, wp + f->off, f->len);
+        else if (w != f->off) memmove(wp + w, wp + f->off, len);
+        wp[w + len] = '\0';
+        f->off = w;
+        f->len = len;
+        w += len + 1;
+    }
+    a->record(a->ctx, st->fields, nf, line, special);
+    return 0;
+}
+
+csvscan_status csvscan_feed_inplace(csvscan_state *st, char *p, size_t n, int eof,
+                                    csvscan_record_fn record, void *ctx, size_t *consumed)
+{
+    inplace_arg a = {record, ctx};
+    return feed(st, p, p, n, eof, emit_inplace, &a, consumed);
 }

@@ -261,49 +261,64 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
         output_csv_field(out, catalog_col(cat, (size_t)cols[c])->id);
     }
     fputc('\n', out);
-    /* Every loaded column in order: the row's cells lie back to back */
-    size_t nc = 0;
-    int whole_rows = n > 0 && catalog_row_cells(cat, idx[0], &nc) && nc == ncols;
+    /* Every loaded column in order: a row the loader kept whole is copied
+     * at once (catalog_row_span) */
+    int whole_rows = n > 0;
     for (size_t c = 0; whole_rows && c < ncols; c++) whole_rows = cols[c] == (int)c;
     if (whole_rows) {
-        char rowbuf[1 << 16]; /* one row; longer rows take the field-by-field path */
+        char buf[1 << 16];
+        size_t o = 0;
         for (size_t i = 0; i < n; i++) {
-            if (i + 8 < n) __builtin_prefetch(&catalog_col(cat, 0)->text[idx[i + 8]]);
+            /* sorted rows are scattered in memory: fetch ahead */
+            if (i + 8 < n) {
+                __builtin_prefetch(&catalog_col(cat, 0)->text[idx[i + 8]]);
+                __builtin_prefetch(&catalog_col(cat, ncols - 1)->text[idx[i + 8]]);
+            }
             if (i + 4 < n) __builtin_prefetch(catalog_text(cat, idx[i + 4], 0));
-            const char *row = catalog_row_cells(cat, idx[i], &nc);
-            if (!row || nc != ncols) { /* a row added later: cell by cell */
+            size_t nc = 0, bytes = 0;
+            int special = 0;
+            const char *row = catalog_row_span(cat, idx[i], &nc, &bytes, &special);
+            /* worst case: every byte a doubled quote, every cell quoted */
+            size_t worst = special ? 2 * bytes + 2 * nc : bytes;
+            int whole = row && nc == ncols && worst <= sizeof buf; /* else changed since, or huge */
+            if (!whole || o + worst > sizeof buf) {
+                fwrite_unlocked(buf, 1, o, out);
+                o = 0;
+            }
+            if (!whole) {
                 write_csv_row(out, cat, idx[i], cols, ncols);
                 continue;
             }
-            /* Copy the row, NULs turned into commas, unless a cell needs
-             * quotes; then write it field by field. */
-            size_t o = 0, c = 0;
-            int plain = 1;
-            const char *p = row;
-            while (c < ncols && o + 1 < sizeof rowbuf) {
-                unsigned char ch = (unsigned char)*p++;
-                if (ch == 0) {
-                    rowbuf[o++] = ++c < ncols ? ',' : '\n';
-                    continue;
-                }
-                if (csv_special[ch] ||
-                    ((ch == ' ' || ch == '\t') && (p - 1 == row || p[-2] == 0 || *p == 0))) {
-                    plain = 0;
-                    break;
-                }
-                rowbuf[o++] = (char)ch;
-            }
-            if (plain && c == ncols) {
-                fwrite_unlocked(rowbuf, 1, o, out);
+            char *d = buf + o;
+            if (!special) { /* the NULs made commas */
+                memcpy(d, row, bytes);
+                for (size_t k = 0; k + 1 < bytes; k++) d[k] = d[k] ? d[k] : ','; /* vectorised */
+                d[bytes - 1] = '\n';
+                o += bytes;
                 continue;
             }
-            p = row;
-            for (c = 0; c < ncols; c++) {
-                if (c) putc_unlocked(',', out);
-                p += write_csv_field(out, p) + 1;
+            for (size_t c = 0; c < nc; c++) {
+                size_t len = strcspn(row, ",\"\r\n"); /* to the cell's end, or a special byte */
+                int quote = row[len] != '\0' ||
+                            (len && (row[0] == ' ' || row[0] == '\t' || row[len - 1] == ' ' || row[len - 1] == '\t'));
+                if (!quote) {
+                    memcpy(d, row, len);
+                    d += len;
+                } else {
+                    len += strlen(row + len);
+                    *d++ = '"';
+                    for (size_t k = 0; k < len; k++) {
+                        if (row[k] == '"') *d++ = '"'; /* "" */
+                        *d++ = row[k];
+                    }
+                    *d++ = '"';
+                }
+                *d++ = c + 1 < nc ? ',' : '\n';
+                row += len + 1;
             }
-            putc_unlocked('\n', out);
+            o = (size_t)(d - buf);
         }
+        fwrite_unlocked(buf, 1, o, out);
         return;
     }
     for (size_t i = 0; i < n; i++) {
