@@ -14,7 +14,7 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc \
              $(shell $(PKG_CONFIG) --cflags ncursesw libcjson 2>/dev/null) $(CFLAGS)
-CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson) -lcsv -lm
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson) -lcsv -lm -pthread
 TUI_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 

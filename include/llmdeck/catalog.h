@@ -92,12 +92,15 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
  * takes `bytes` of it.  catalog_set_cell_at points a cell at a NUL-terminated
  * text at arena offset `off` (claimed already), like catalog_set_cell
  * otherwise.  catalog_mark_row_whole records that row's cells 0..ncells-1
- * lie back to back, and whether one needs CSV quotes (catalog_row_span). */
+ * lie back to back over `bytes` bytes (last NUL included), and whether one
+ * needs CSV quotes (see catalog_row_span). */
 char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at);
 const char *catalog_text_base(const ld_catalog *cat);
+/* Whether catalog_text_room(cat, bytes) would leave the arena in place. */
+int catalog_text_fits(const ld_catalog *cat, size_t bytes);
 void catalog_text_claim(ld_catalog *cat, size_t bytes);
 int catalog_set_cell_at(ld_catalog *cat, size_t row, size_t col, uint32_t off, size_t len);
-void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, int special);
+void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, size_t bytes, int special);
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v);
 
 /* Cell text ("" when empty; derived columns return ""). */
@@ -110,6 +113,9 @@ const char *catalog_text(const ld_catalog *cat, size_t row, size_t col);
  * looking up each cell. */
 const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, size_t *bytes,
                              int *special);
+/* Asks the CPU to fetch what catalog_row_span will read for `row` (sorted
+ * rows are scattered in memory: an export fetches a few rows ahead). */
+void catalog_row_prefetch(const ld_catalog *cat, size_t row);
 /* Cell number (NaN when missing or when the column is text). */
 double catalog_num(const ld_catalog *cat, size_t row, size_t col);
 

@@ -17,12 +17,18 @@
 typedef int (*ld_progress_fn)(void *ctx, size_t bytes_done, size_t bytes_total,
                               size_t rows);
 
+/* Regular files at least this big are loaded by two threads, one reading
+ * and scanning, one storing rows and parsing numbers (same result; below
+ * this size a thread costs more than it saves). */
+#define LD_CSV_THREADED_MIN (4u << 20)
+
 typedef struct {
     const char *const *number_cols; /* ids that must be numeric (NULL-terminated, may be NULL) */
     const char *const *text_cols;   /* ids that stay text (NULL-terminated, may be NULL) */
     ld_progress_fn progress;        /* may be NULL */
     void *progress_ctx;
     int unique_names;               /* the key column and `aliases` name each row once */
+    int one_thread;                 /* never store on a second thread (tests compare both ways) */
 } ld_csv_options;
 
 /* Parses `len` bytes of CSV named `name` (for messages) into a new catalog.

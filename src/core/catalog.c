@@ -46,7 +46,7 @@ void catalog_free(ld_catalog *cat)
     }
     free(cat->cols);
     free(cat->col_slots);
-    free(cat->row_plain);
+    free(cat->row_span);
     free(cat->arena);
     catalog_free_index(cat);
     free(cat);
@@ -138,9 +138,9 @@ int catalog_reserve(ld_catalog *cat, size_t rows)
         ld_column *col = &cat->cols[c];
         if (grow_column(col, rows, col->num != NULL) != 0) return -1;
     }
-    unsigned char *plain = realloc(cat->row_plain, rows);
-    if (!plain) return -1;
-    cat->row_plain = plain;
+    uint32_t *span = realloc(cat->row_span, rows * sizeof *span);
+    if (!span) return -1;
+    cat->row_span = span;
     cat->caprows = rows;
     return 0;
 }
@@ -224,7 +224,7 @@ size_t catalog_add_row(ld_catalog *cat)
         cat->cols[c].text[r] = 0;
         if (cat->cols[c].num) cat->cols[c].num[r] = NAN;
     }
-    cat->row_plain[r] = 0;
+    cat->row_span[r] = 0;
     cat->index_dirty = 1;
     return r;
 }
@@ -276,6 +276,11 @@ char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at)
     return cat->arena;
 }
 
+int catalog_text_fits(const ld_catalog *cat, size_t bytes)
+{
+    return cat->alen + bytes + 1 <= cat->acap;
+}
+
 const char *catalog_text_base(const ld_catalog *cat) { return cat->arena; }
 
 void catalog_text_claim(ld_catalog *cat, size_t bytes)
@@ -283,23 +288,31 @@ void catalog_text_claim(ld_catalog *cat, size_t bytes)
     cat->alen += bytes;
 }
 
-void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, int special)
+void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, size_t bytes, int special)
 {
     /* every marked row covers the same columns: the loader's header */
-    if (ncells == 0 || (cat->plain_cols && cat->plain_cols != ncells)) return;
+    if (ncells == 0 || bytes == 0 || bytes > UINT32_MAX / 2 ||
+        (cat->plain_cols && cat->plain_cols != ncells))
+        return;
     cat->plain_cols = ncells;
-    cat->row_plain[row] = special ? ROW_WHOLE_SPECIAL : ROW_WHOLE;
+    cat->row_span[row] = (uint32_t)(bytes << 1) | (special ? 1u : 0u);
+}
+
+void catalog_row_prefetch(const ld_catalog *cat, size_t row)
+{
+    if (row >= cat->nrows) return;
+    __builtin_prefetch(&cat->row_span[row]);
+    __builtin_prefetch(&cat->cols[0].text[row]);
 }
 
 const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, size_t *bytes,
                              int *special)
 {
-    if (row >= cat->nrows || !cat->row_plain[row]) return NULL;
-    uint32_t first = cat->cols[0].text[row], last = cat->cols[cat->plain_cols - 1].text[row];
+    if (row >= cat->nrows || !cat->row_span[row]) return NULL;
     *ncells = cat->plain_cols;
-    *bytes = last + strlen(cat->arena + last) + 1 - first;
-    *special = cat->row_plain[row] == ROW_WHOLE_SPECIAL;
-    return cat->arena + first;
+    *bytes = cat->row_span[row] >> 1;
+    *special = (int)(cat->row_span[row] & 1);
+    return cat->arena + cat->cols[0].text[row];
 }
 
 /* Parses a numeric column's cell as it arrives; see catalog_set_cell. */
@@ -345,7 +358,7 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
     if (fail) return -1;
     c->text[row] = off;
     c->gen++;
-    cat->row_plain[row] = 0; /* its cells are no longer where the loader put them */
+    cat->row_span[row] = 0; /* its cells are no longer where the loader put them */
     if (!cat->index_dirty && (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0))
         cat->index_dirty = 1;
     return parses_numbers(c) ? note_number(c, row, text, len) : 0;

@@ -8,12 +8,6 @@
 
 #include "llmdeck/catalog.h"
 
-enum {
-    ROW_SCATTERED = 0,     /* cells anywhere (catalog_set_cell) */
-    ROW_WHOLE = 1,         /* back to back, none needs CSV quotes */
-    ROW_WHOLE_SPECIAL = 2, /* back to back, some cell needs CSV quotes */
-};
-
 /* One name or alias of a row, in the lookup table. */
 typedef struct {
     uint64_t hash;
@@ -38,9 +32,10 @@ struct ld_catalog {
     int stats_stale; /* cells were overwritten (merge): re-parse in finish */
     int model_col;   /* index of the `model` column, -1 if none (cached: hot path) */
     /* Rows a loader stored whole (catalog_mark_row_whole): their cells of
-     * columns 0..plain_cols-1 follow each other in the arena.  One of
-     * ROW_* per row; a later write to a cell of the row clears its mark. */
-    unsigned char *row_plain;
+     * columns 0..plain_cols-1 follow each other in the arena.  Per row:
+     * 0 when not (or no longer: catalog_set_cell clears it), else the run's
+     * length in bytes << 1 | 1 if some cell needs CSV quotes. */
+    uint32_t *row_span;
     size_t plain_cols;
     /* column ids, hashed: a header of 20,000 columns must not be quadratic */
     uint32_t *col_slots; /* column index + 1, 0 = empty */

@@ -5,6 +5,7 @@
 #include "llmdeck/csvload.h"
 
 #include "csvscan.h"
+#include "recpipe.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +22,11 @@ typedef struct {
     int failed;
     int check_nul;        /* a NUL byte was read: look for it field by field */
     size_t base;          /* arena offset of the bytes being scanned */
+    size_t est_rows;      /* rows to expect (from the first chunk), 0 = not known yet */
+    int reserved;         /* room for est_rows made */
+    /* reading side, with a second thread (see recpipe.h) */
+    rec_batch *batch;     /* the batch being filled */
+    int batch_failed;     /* no memory for it */
     size_t header_fields;
     char dup_base[128];   /* the last duplicated header name ... */
     int dup_next;         /* ... and the next suffix to try for it */
@@ -98,33 +104,55 @@ static void fail_nomem(csv_ctx *x, long line)
     error_set(x->err, LD_ERR_NOMEM, x->name, line, 0, "out of memory");
 }
 
-/* One record, its fields already C strings in the arena at x->base + off. */
-static void on_record(void *vctx, const csvscan_field *f, size_t nf, long line, int special)
+/* A record's fields as the storing side sees them: from the scanner, with
+ * positions, or from a batch (see recpipe.h), offsets and lengths only. */
+typedef struct {
+    const csvscan_field *f; /* or NULL: */
+    const uint32_t *cell;   /* (offset, length) pairs */
+} rec_view;
+#define OFF(v, k) ((v).f ? (v).f[k].off : (v).cell[2 * (k)])
+#define LEN(v, k) ((v).f ? (v).f[k].len : (v).cell[2 * (k) + 1])
+#define LINE(v, k, rec_line) ((v).f ? (v).f[k].line : (rec_line))
+#define COL(v, k) ((v).f ? (v).f[k].col : 0L)
+
+/* Stores one record, its fields already C strings in the arena at
+ * base + off.  Runs on the storing side (see recpipe.h). */
+static void store_record(csv_ctx *x, rec_view f, size_t nf, long line, int special,
+                         size_t base, int check_nul)
 {
-    csv_ctx *x = vctx;
     if (x->failed) return;
-    const char *arena = catalog_text_base(x->cat) + x->base;
+    const char *arena = catalog_text_base(x->cat) + base;
     /* a NUL byte was read somewhere: find the field (in the header too:
      * binary data is not a CSV) */
-    for (size_t k = 0; x->check_nul && k < nf; k++)
-        if (memchr(arena + f[k].off, '\0', f[k].len)) {
+    for (size_t k = 0; check_nul && k < nf; k++)
+        if (memchr(arena + OFF(f, k), '\0', LEN(f, k))) {
             x->failed = 1;
-            error_set(x->err, LD_ERR_PARSE, x->name, f[k].line, f[k].col,
+            error_set(x->err, LD_ERR_PARSE, x->name, LINE(f, k, line), COL(f, k),
                       "a NUL byte in a field: expected a text CSV file, not binary data");
             return;
         }
     if (x->in_header) {
         for (size_t k = 0; k < nf; k++)
-            if (add_header_column(x, arena + f[k].off, f[k].len, k) != 0) return fail_nomem(x, line);
+            if (add_header_column(x, arena + OFF(f, k), LEN(f, k), k) != 0) return fail_nomem(x, line);
         x->in_header = 0;
         x->header_fields = nf;
         return;
     }
     if (nf > x->header_fields) {
         x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, f[x->header_fields].line, f[x->header_fields].col,
+        error_set(x->err, LD_ERR_PARSE, x->name, LINE(f, x->header_fields, line), COL(f, x->header_fields),
                   "row has more fields than the header's %zu", x->header_fields);
         return;
+    }
+    if (!x->reserved && x->est_rows) { /* the first chunk tells how many rows to expect */
+        x->reserved = 1;
+        catalog_reserve(x->cat, x->est_rows);
+        if (x->est_rows > x->line_cap) {
+            long *l = realloc(x->line_of_row, x->est_rows * sizeof *l);
+            if (!l) return fail_nomem(x, line);
+            x->line_of_row = l;
+            x->line_cap = x->est_rows;
+        }
     }
     size_t row = catalog_add_row(x->cat);
     if (row == (size_t)-1) return fail_nomem(x, line);
@@ -138,17 +166,42 @@ static void on_record(void *vctx, const csvscan_field *f, size_t nf, long line, 
     x->line_of_row[row] = line;
     /* a short row's missing cells stay empty, as catalog_add_row left them */
     for (size_t k = 0; k < nf; k++) {
-        if (catalog_set_cell_at(x->cat, row, k, (uint32_t)(x->base + f[k].off), f[k].len) == 1 &&
+        if (catalog_set_cell_at(x->cat, row, k, (uint32_t)(base + OFF(f, k)), LEN(f, k)) == 1 &&
             (catalog_col(x->cat, k)->flags & LD_COLF_DECLARED_NUMBER)) {
             x->failed = 1;
-            error_set(x->err, LD_ERR_PARSE, x->name, f[k].line, f[k].col,
+            error_set(x->err, LD_ERR_PARSE, x->name, LINE(f, k, line), COL(f, k),
                       "column '%s' expects a number, got '%.*s'", catalog_col(x->cat, k)->id,
-                      (int)(f[k].len > 40 ? 40 : f[k].len), arena + f[k].off);
+                      (int)(LEN(f, k) > 40 ? 40 : LEN(f, k)), arena + OFF(f, k));
             return;
         }
     }
     /* the cells lie back to back: CSV export can copy the row at once */
-    if (nf == x->header_fields) catalog_mark_row_whole(x->cat, row, nf, special);
+    if (nf == x->header_fields)
+        catalog_mark_row_whole(x->cat, row, nf, OFF(f, nf - 1) + LEN(f, nf - 1) + 1 - OFF(f, 0), special);
+}
+
+/* Without a second thread: records are stored as they are scanned. */
+static void on_record(void *vctx, const csvscan_field *f, size_t nf, long line, int special)
+{
+    csv_ctx *x = vctx;
+    store_record(x, (rec_view){f, NULL}, nf, line, special, x->base, x->check_nul);
+}
+
+/* With one: they are batched and stored by the worker. */
+static void on_record_queued(void *vctx, const csvscan_field *f, size_t nf, long line, int special)
+{
+    csv_ctx *x = vctx;
+    if (!x->batch_failed && recpipe_add(x->batch, f, nf, line, special, x->base) != 0) x->batch_failed = 1;
+}
+
+static int store_batch(void *vctx, const rec_batch *b)
+{
+    csv_ctx *x = vctx;
+    if (b->est_rows) x->est_rows = b->est_rows;
+    for (size_t r = 0; r < b->nrec && !x->failed; r++)
+        store_record(x, (rec_view){NULL, b->cell + 2 * b->first[r]}, b->nfields[r], b->line[r], b->special[r],
+                     0, b->check_nul);
+    return x->failed;
 }
 
 /* Each name and alias must point back at its own row: catalog_find gives
@@ -183,26 +236,42 @@ static int check_unique(const ld_catalog *cat, const char *name, const long *lin
 /* Reads the input in chunks straight into the catalog's text arena (or
  * copies it there from memory) and scans it in place: the cells stay where
  * they were read.  A record cut by a chunk's end stays put and the next
- * chunk is read after it. */
+ * chunk is read after it.  Errors of the reading side (I/O, quoting,
+ * cancel) go to `aerr`, those of the storing side to `x.err`; the storing
+ * side's come first in the file, since it stores what was read before. */
 static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, const char *name,
                         const ld_csv_options *opt, ld_error *err)
 {
+    ld_error aerr, serr;
+    error_clear(&aerr);
+    error_clear(&serr);
     csv_ctx x = {0};
     x.cat = catalog_new();
     x.opt = opt;
     x.name = name;
-    x.err = err;
+    x.err = &serr;
     x.in_header = 1;
     csvscan_state st;
     csvscan_init(&st);
-    size_t at = 0, have = 0, done = 0; /* have: bytes of an unfinished record at `at` */
-    if (!x.cat) goto nomem;
+    recpipe *pipe = NULL;
+    int afailed = 0, nomem = 0;
+    size_t at = 0, have = 0, done = 0, records = 0; /* have: bytes of an unfinished record at `at` */
+    if (!x.cat) {
+        error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+        return NULL;
+    }
     /* room for the whole file (and a chunk's slack) at once: no copying
      * while it grows, and pages never touched cost nothing */
     if (!catalog_text_room(x.cat, (mem ? memlen : size + CHUNK) + 1, &at)) goto too_big;
-    int first = 1, reserved = 0, eof = 0;
-    while (!eof && !x.failed) {
+    ld_csv_options none = {0};
+    if (!opt) opt = &none;
+    if (!mem && size >= LD_CSV_THREADED_MIN && !opt->one_thread)
+        pipe = recpipe_start(store_batch, &x); /* NULL: no thread, then without */
+    int first = 1, eof = 0;
+    while (!eof && !afailed) {
         size_t chunk = mem ? memlen : CHUNK;
+        if (pipe && !catalog_text_fits(x.cat, have + chunk + 1))
+            recpipe_drain(pipe); /* the arena moves: the worker must not be reading it */
         char *arena = catalog_text_room(x.cat, have + chunk + 1, &at);
         if (!arena) goto too_big;
         char *p = arena + at;
@@ -214,8 +283,8 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         } else {
             got = fread(p + have, 1, chunk, f);
             if (got == 0 && ferror(f)) {
-                error_set(err, LD_ERR_IO, name, 0, 0, "read error");
-                x.failed = 1;
+                error_set(&aerr, LD_ERR_IO, name, 0, 0, "read error");
+                afailed = 1;
                 break;
             }
             eof = got == 0 || feof(f);
@@ -227,64 +296,81 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         first = 0;
         size_t used = 0;
         x.base = at + skip;
-        csvscan_status rc = csvscan_feed_inplace(&st, p + skip, n - skip, eof, on_record, &x, &used);
-        if (x.failed) break;
-        if (rc == CSVSCAN_NOMEM) goto nomem;
+        csvscan_status rc;
+        if (pipe) {
+            x.batch = recpipe_batch(pipe);
+            x.batch->check_nul = x.check_nul;
+            rc = csvscan_feed_inplace(&st, p + skip, n - skip, eof, on_record_queued, &x, &used);
+            records += x.batch->nrec;
+            if (!x.est_rows && records > 0 && size > 0) /* the first chunk tells how many rows */
+                x.batch->est_rows = (size_t)((double)records * ((double)size / (double)(used + skip)) * 1.02) + 16;
+            if (x.batch_failed) rc = CSVSCAN_NOMEM;
+            recpipe_push(pipe); /* what was scanned is stored, even before an error */
+            if (recpipe_stopped(pipe)) break;
+        } else {
+            rc = csvscan_feed_inplace(&st, p + skip, n - skip, eof, on_record, &x, &used);
+            records = catalog_rows(x.cat);
+            if (!x.est_rows && records > 0 && done + used > 0)
+                x.est_rows = (size_t)((double)records * ((double)size / (double)(done + used + skip)) * 1.02) + 16;
+            if (x.failed) break;
+        }
+        if (rc == CSVSCAN_NOMEM) {
+            nomem = afailed = 1;
+            break;
+        }
         if (rc != CSVSCAN_OK) {
-            error_set(err, LD_ERR_PARSE, name, st.err_line, st.err_col, "%s",
+            error_set(&aerr, LD_ERR_PARSE, name, st.err_line, st.err_col, "%s",
                       rc == CSVSCAN_UNTERMINATED
                           ? "unterminated quoted field (a '\"' is never closed)"
                           : "malformed quoting: a quote inside an unquoted field, or text after a closing quote");
-            x.failed = 1;
+            afailed = 1;
             break;
         }
         used += skip;
         done += used;
         catalog_text_claim(x.cat, used); /* the rest, a cut record, is read on */
         have = n - used;
-        if (!reserved && catalog_rows(x.cat) > 0 && done > 0) {
-            /* rows in the first chunk tell how many to expect: reserve once */
-            size_t est = (size_t)((double)catalog_rows(x.cat) * ((double)size / (double)done) * 1.02) + 16;
-            catalog_reserve(x.cat, est);
-            if (est > x.line_cap) {
-                long *l = realloc(x.line_of_row, est * sizeof *l);
-                if (!l) goto nomem;
-                x.line_of_row = l;
-                x.line_cap = est;
-            }
-            reserved = 1;
-        }
-        if (opt && opt->progress && opt->progress(opt->progress_ctx, done, size, catalog_rows(x.cat))) {
-            error_set(err, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
-            x.failed = 1;
+        if (opt && opt->progress && opt->progress(opt->progress_ctx, done, size, records)) {
+            error_set(&aerr, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
+            afailed = 1;
         }
     }
+    recpipe_finish(pipe); /* stores everything pushed, then joins */
     csvscan_free(&st);
-    if (!x.failed && catalog_cols(x.cat) == 0) {
+    if (pipe && x.failed && !nomem && f && fseek(f, 0, SEEK_SET) == 0) {
+        /* The storing thread met bad data: batches keep no positions, so
+         * load once more without it to name FILE:LINE:COL (only on error). */
+        free(x.line_of_row);
+        catalog_free(x.cat);
+        ld_csv_options again = *opt;
+        again.one_thread = 1;
+        return load(NULL, 0, f, size, name, &again, err);
+    }
+    if (nomem) error_set(&aerr, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+    if (x.failed) {
+        if (err) *err = serr;
+    } else if (afailed) {
+        if (err) *err = aerr;
+    } else if (catalog_cols(x.cat) == 0) {
         error_set(err, LD_ERR_PARSE, name, 1, 1, "empty file: expected a header row of column names");
         x.failed = 1;
     }
-    if (!x.failed && catalog_finish(x.cat, name, x.line_of_row, err) != 0) x.failed = 1;
-    if (!x.failed && opt && opt->unique_names && check_unique(x.cat, name, x.line_of_row, err) != 0)
+    if (!x.failed && !afailed && catalog_finish(x.cat, name, x.line_of_row, err) != 0) x.failed = 1;
+    if (!x.failed && !afailed && opt && opt->unique_names && check_unique(x.cat, name, x.line_of_row, err) != 0)
         x.failed = 1;
     free(x.line_of_row);
-    if (x.failed) {
+    if (x.failed || afailed) {
         catalog_free(x.cat);
         return NULL;
     }
     return x.cat;
 too_big:
+    recpipe_finish(pipe);
     csvscan_free(&st);
     free(x.line_of_row);
     catalog_free(x.cat);
     error_set(err, LD_ERR_NOMEM, name, 0, 0,
               "out of memory, or larger than the 4 GiB of text a table can hold");
-    return NULL;
-nomem:
-    csvscan_free(&st);
-    free(x.line_of_row);
-    catalog_free(x.cat);
-    error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
     return NULL;
 }
 

@@ -1,6 +1,8 @@
 /* csvscan.c - see csvscan.h. */
 #include "csvscan.h"
 
+#include "bytescan.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +63,13 @@ static const unsigned char byte_class[256] = {
     [','] = C_COMMA, ['\n'] = C_EOL, ['\r'] = C_EOL, ['"'] = C_QUOTE,
 };
 
+/* The offset of the first ',', '"', CR or LF at or after p[i] (n if none):
+ * the hot loop of a load. */
+static inline size_t field_end(const char *p, size_t i, size_t n)
+{
+    return bytescan_first(p, i, n, ',', '"', '\n', '\r', ',', ',', byte_class);
+}
+
 /* Finds the fields of one record starting at p[i], at the start of a line,
  * without writing anything (a record cut by the buffer's end is scanned
  * again with more data).  On REC_DONE *next is the offset after its
@@ -118,7 +127,7 @@ static rec_result scan_record(csvscan_state *st, const char *p, size_t n, size_t
             }
         } else {
             size_t s = i;
-            while (i < n && byte_class[(unsigned char)p[i]] == C_TEXT) i++;
+            i = field_end(p, i, n);
             if (i < n && p[i] == '"') {
                 st->err_line = ln, st->err_col = (long)(i - ls) + 1;
                 return *why = CSVSCAN_BAD_QUOTE, REC_ERROR;

@@ -1,0 +1,152 @@
+/* recpipe.c - see recpipe.h. */
+#include "recpipe.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NBATCH 3
+
+struct recpipe {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    rec_batch b[NBATCH];
+    size_t pushed, done; /* batches handed over / stored; batch k is b[k % NBATCH] */
+    int closing;         /* no more batches will come */
+    atomic_int stop;     /* the worker met an error */
+    recpipe_consume_fn consume;
+    void *ctx;
+};
+
+static void *worker(void *arg)
+{
+    recpipe *p = arg;
+#ifdef __GLIBC__
+    pthread_setname_np(pthread_self(), "llmdeck-store"); /* for top -H and perf */
+#endif
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->done == p->pushed && !p->closing) pthread_cond_wait(&p->cv, &p->mu);
+        if (p->done == p->pushed) break; /* closing and nothing left */
+        rec_batch *b = &p->b[p->done % NBATCH];
+        pthread_mutex_unlock(&p->mu);
+        if (!atomic_load(&p->stop) && p->consume(p->ctx, b) != 0) atomic_store(&p->stop, 1);
+        b->nf = b->nrec = 0;
+        b->est_rows = 0;
+        pthread_mutex_lock(&p->mu);
+        p->done++;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+recpipe *recpipe_start(recpipe_consume_fn consume, void *ctx)
+{
+    recpipe *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->consume = consume;
+    p->ctx = ctx;
+    atomic_init(&p->stop, 0);
+    if (pthread_mutex_init(&p->mu, NULL) != 0) {
+        free(p);
+        return NULL;
+    }
+    if (pthread_cond_init(&p->cv, NULL) != 0) {
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    if (pthread_create(&p->thread, NULL, worker, p) != 0) {
+        pthread_cond_destroy(&p->cv);
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+rec_batch *recpipe_batch(recpipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->pushed - p->done >= NBATCH) pthread_cond_wait(&p->cv, &p->mu);
+    rec_batch *b = &p->b[p->pushed % NBATCH];
+    pthread_mutex_unlock(&p->mu);
+    return b;
+}
+
+int recpipe_add(rec_batch *b, const csvscan_field *f, size_t nf, long line, int special, size_t base)
+{
+    if (b->nf + nf > b->capf) {
+        size_t cap = b->capf ? b->capf * 2 : 4096;
+        while (cap < b->nf + nf) cap *= 2;
+        uint32_t *cell = realloc(b->cell, cap * 2 * sizeof *cell);
+        if (!cell) return -1;
+        b->cell = cell;
+        b->capf = cap;
+    }
+    if (b->nrec == b->caprec) {
+        size_t cap = b->caprec ? b->caprec * 2 : 1024;
+        size_t *first = realloc(b->first, cap * sizeof *first);
+        if (first) b->first = first;
+        size_t *count = realloc(b->nfields, cap * sizeof *count);
+        if (count) b->nfields = count;
+        long *line_p = realloc(b->line, cap * sizeof *line_p);
+        if (line_p) b->line = line_p;
+        unsigned char *sp = realloc(b->special, cap);
+        if (sp) b->special = sp;
+        if (!first || !count || !line_p || !sp) return -1;
+        b->caprec = cap;
+    }
+    uint32_t *c = b->cell + 2 * b->nf;
+    for (size_t k = 0; k < nf; k++) { /* the arena's offsets are 32-bit (catalog.h) */
+        c[2 * k] = (uint32_t)(base + f[k].off);
+        c[2 * k + 1] = (uint32_t)f[k].len;
+    }
+    b->first[b->nrec] = b->nf;
+    b->nfields[b->nrec] = nf;
+    b->line[b->nrec] = line;
+    b->special[b->nrec] = (unsigned char)(special != 0);
+    b->nrec++;
+    b->nf += nf;
+    return 0;
+}
+
+void recpipe_push(recpipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->pushed++;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void recpipe_drain(recpipe *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->done < p->pushed) pthread_cond_wait(&p->cv, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+int recpipe_stopped(recpipe *p) { return atomic_load(&p->stop); }
+
+void recpipe_finish(recpipe *p)
+{
+    if (!p) return;
+    pthread_mutex_lock(&p->mu);
+    p->closing = 1;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->thread, NULL);
+    for (int i = 0; i < NBATCH; i++) {
+        free(p->b[i].cell);
+        free(p->b[i].first);
+        free(p->b[i].nfields);
+        free(p->b[i].line);
+        free(p->b[i].special);
+    }
+    pthread_cond_destroy(&p->cv);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
+}
