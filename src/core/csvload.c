@@ -328,7 +328,9 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         }
         used += skip;
         done += used;
-        catalog_text_claim(x.cat, used); /* the rest, a cut record, is read on */
+        /* the rest, a cut record, is read on; at the end, the byte after the
+         * input holds the NUL of a last line without a line end: keep it */
+        catalog_text_claim(x.cat, used + (eof ? 1 : 0));
         have = n - used;
         if (opt && opt->progress && opt->progress(opt->progress_ctx, done, size, records)) {
             error_set(&aerr, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
