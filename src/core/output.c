@@ -1,7 +1,7 @@
 /* output.c - table writers (text, CSV, JSON, Markdown) and terminal safety. */
 #include "llmdeck/output.h"
 
-#include "bytescan.h"
+#include "csvrows.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -255,61 +255,17 @@ static void write_csv_row(FILE *out, const ld_catalog *cat, uint32_t row, const 
     putc_unlocked('\n', out);
 }
 
-/* Copies a run of cells, NULs made commas (and the row's last one a line
- * end when the run reaches it). */
-static void copy_cells(char *d, const char *s, size_t len, int row_end)
-{
-    memcpy(d, s, len);
-    bytescan_nul_to(d, len, ',');
-    if (row_end) d[len - 1] = '\n';
-}
+typedef struct {
+    FILE *out;
+    const ld_catalog *cat;
+    const int *cols;
+    size_t ncols;
+} slow_row_ctx;
 
-/* Bytes that may make a cell need quotes (blanks only at a cell's ends). */
-static const unsigned char csv_maybe_special[256] = {
-    [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1, [' '] = 1, ['\t'] = 1,
-};
-
-/* Writes a row the loader kept whole (catalog_row_span) as a CSV line into
- * d, which has room for the worst case; returns its length.  A row with no
- * special cell is one copy; otherwise the cells that need quotes are found
- * 16 bytes at a time and only they are written quoted. */
-static size_t copy_whole_row(char *d, const char *row, size_t bytes, int special)
+static void slow_row(void *vctx, uint32_t row)
 {
-    if (!special) {
-        copy_cells(d, row, bytes, 1);
-        return bytes;
-    }
-    char *start = d;
-    size_t i = 0, done = 0; /* done: the first byte not yet written */
-    while (done < bytes) {
-        size_t h = bytescan_first(row, i, bytes - 1, ',', '"', '\r', '\n', ' ', '\t', csv_maybe_special);
-        if (h < bytes - 1 && (row[h] == ' ' || row[h] == '\t') &&
-            !(h == 0 || row[h - 1] == '\0' || row[h + 1] == '\0')) {
-            i = h + 1; /* a blank inside a cell is fine */
-            continue;
-        }
-        if (h == bytes - 1) { /* no more special cells: the rest at once */
-            copy_cells(d, row + done, bytes - done, 1);
-            d += bytes - done;
-            break;
-        }
-        size_t ks = h; /* the special cell: from after the NUL before h ... */
-        while (ks > done && row[ks - 1] != '\0') ks--;
-        size_t ke = ks + strlen(row + ks); /* ... to its own NUL */
-        if (ks > done) {
-            copy_cells(d, row + done, ks - done, 0);
-            d += ks - done;
-        }
-        *d++ = '"';
-        for (size_t k = ks; k < ke; k++) {
-            if (row[k] == '"') *d++ = '"'; /* "" */
-            *d++ = row[k];
-        }
-        *d++ = '"';
-        *d++ = ke + 1 == bytes ? '\n' : ',';
-        done = i = ke + 1;
-    }
-    return (size_t)(d - start);
+    const slow_row_ctx *c = vctx;
+    write_csv_row(c->out, c->cat, row, c->cols, c->ncols);
 }
 
 static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
@@ -320,39 +276,13 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
         output_csv_field(out, catalog_col(cat, (size_t)cols[c])->id);
     }
     fputc('\n', out);
-    /* Every loaded column in order: a row the loader kept whole is copied
-     * at once (catalog_row_span) */
+    /* Every loaded column in order: rows the loader kept whole are copied
+     * at once (csvrows.c) */
     int whole_rows = n > 0;
     for (size_t c = 0; whole_rows && c < ncols; c++) whole_rows = cols[c] == (int)c;
     if (whole_rows) {
-        char buf[1 << 16];
-        size_t o = 0;
-        for (size_t i = 0; i < n; i++) {
-            /* sorted rows are scattered in memory: fetch ahead */
-            if (i + 16 < n) catalog_row_prefetch(cat, idx[i + 16]);
-            if (i + 8 < n) {
-                const char *ahead = catalog_text(cat, idx[i + 8], 0);
-                __builtin_prefetch(ahead);
-                __builtin_prefetch(ahead + 64);
-                __builtin_prefetch(ahead + 128);
-            }
-            size_t nc = 0, bytes = 0;
-            int special = 0;
-            const char *row = catalog_row_span(cat, idx[i], &nc, &bytes, &special);
-            /* worst case: every byte a doubled quote, every cell quoted */
-            size_t worst = special ? 2 * bytes + 2 * nc : bytes;
-            int whole = row && nc == ncols && worst <= sizeof buf; /* else changed since, or huge */
-            if (!whole || o + worst > sizeof buf) {
-                fwrite_unlocked(buf, 1, o, out);
-                o = 0;
-            }
-            if (!whole) {
-                write_csv_row(out, cat, idx[i], cols, ncols);
-                continue;
-            }
-            o += copy_whole_row(buf + o, row, bytes, special);
-        }
-        fwrite_unlocked(buf, 1, o, out);
+        slow_row_ctx ctx = {out, cat, cols, ncols};
+        csvrows_write(out, cat, idx, n, ncols, slow_row, &ctx);
         return;
     }
     for (size_t i = 0; i < n; i++) {

@@ -1,0 +1,142 @@
+/* csvrows.c - see csvrows.h. */
+#include "csvrows.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bytescan.h"
+
+/* Rows per block; an export of at least two blocks uses a second thread. */
+#define BLOCK 16384
+
+/* Copies a run of cells, NULs made commas (and the row's last one a line
+ * end when the run reaches it). */
+static void copy_cells(char *d, const char *s, size_t len, int row_end)
+{
+    memcpy(d, s, len);
+    bytescan_nul_to(d, len, ',');
+    if (row_end) d[len - 1] = '\n';
+}
+
+/* Bytes that may make a cell need quotes (blanks only at a cell's ends). */
+static const unsigned char maybe_special[256] = {
+    [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1, [' '] = 1, ['\t'] = 1,
+};
+
+/* Writes a row kept whole as a CSV line into d, which has room for the
+ * worst case; returns its length.  A row with no special cell is one copy;
+ * otherwise the cells that need quotes are found 16 bytes at a time and
+ * only they are written quoted. */
+static size_t copy_whole_row(char *d, const char *row, size_t bytes, int special)
+{
+    if (!special) {
+        copy_cells(d, row, bytes, 1);
+        return bytes;
+    }
+    char *start = d;
+    size_t i = 0, done = 0; /* done: the first byte not yet written */
+    while (done < bytes) {
+        size_t h = bytescan_first(row, i, bytes - 1, ',', '"', '\r', '\n', ' ', '\t', maybe_special);
+        if (h < bytes - 1 && (row[h] == ' ' || row[h] == '\t') &&
+            !(h == 0 || row[h - 1] == '\0' || row[h + 1] == '\0')) {
+            i = h + 1; /* a blank inside a cell is fine */
+            continue;
+        }
+        if (h == bytes - 1) { /* no more special cells: the rest at once */
+            copy_cells(d, row + done, bytes - done, 1);
+            d += bytes - done;
+            break;
+        }
+        size_t ks = h; /* the special cell: from after the NUL before h ... */
+        while (ks > done && row[ks - 1] != '\0') ks--;
+        size_t ke = ks + strlen(row + ks); /* ... to its own NUL */
+        if (ks > done) {
+            copy_cells(d, row + done, ks - done, 0);
+            d += ks - done;
+        }
+        *d++ = '"';
+        for (size_t k = ks; k < ke; k++) {
+            if (row[k] == '"') *d++ = '"'; /* "" */
+            *d++ = row[k];
+        }
+        *d++ = '"';
+        *d++ = ke + 1 == bytes ? '\n' : ',';
+        done = i = ke + 1;
+    }
+    return (size_t)(d - start);
+}
+
+/* One block of rows formatted into a growing buffer. */
+typedef struct {
+    const ld_catalog *cat;
+    const uint32_t *idx;
+    size_t n, ncols;
+    char *buf;
+    size_t len, cap;
+    size_t done; /* rows formatted: n, or where a row not kept whole (or no memory) stopped it */
+} block_job;
+
+static void *format_block(void *arg)
+{
+    block_job *j = arg;
+    j->len = 0;
+    for (j->done = 0; j->done < j->n; j->done++) {
+        size_t i = j->done;
+        /* sorted rows are scattered in memory: fetch a few rows ahead */
+        if (i + 16 < j->n) catalog_row_prefetch(j->cat, j->idx[i + 16]);
+        if (i + 8 < j->n) {
+            const char *ahead = catalog_text(j->cat, j->idx[i + 8], 0);
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + 64);
+            __builtin_prefetch(ahead + 128);
+        }
+        size_t nc = 0, bytes = 0;
+        int special = 0;
+        const char *row = catalog_row_span(j->cat, j->idx[i], &nc, &bytes, &special);
+        if (!row || nc != j->ncols) break;
+        size_t worst = special ? 2 * bytes + 2 * nc : bytes; /* every byte a "", every cell quoted */
+        if (j->len + worst > j->cap) {
+            size_t cap = j->cap ? j->cap * 2 : 1u << 20;
+            while (cap < j->len + worst) cap *= 2;
+            char *b = realloc(j->buf, cap);
+            if (!b) break; /* the rest goes the slow way */
+            j->buf = b;
+            j->cap = cap;
+        }
+        j->len += copy_whole_row(j->buf + j->len, row, bytes, special);
+    }
+    return NULL;
+}
+
+void csvrows_write(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n, size_t ncols,
+                   void (*slow)(void *ctx, uint32_t row), void *ctx)
+{
+    block_job a = {cat, NULL, 0, ncols, NULL, 0, 0, 0}, b = a;
+    /* two threads for a big export, until a row not kept whole turns up
+     * (then rows are mixed: one thread, no thread started per row) */
+    int two = n >= 2 * BLOCK;
+    for (size_t i = 0; i < n;) {
+        a.idx = idx + i;
+        a.n = n - i < BLOCK ? n - i : BLOCK;
+        b.idx = a.idx + a.n;
+        b.n = two ? (n - i - a.n < BLOCK ? n - i - a.n : BLOCK) : 0;
+        pthread_t th;
+        int started = b.n && pthread_create(&th, NULL, format_block, &b) == 0;
+        format_block(&a);
+        if (started) pthread_join(th, NULL);
+        fwrite_unlocked(a.buf, 1, a.len, out);
+        size_t next = i + a.done;
+        if (a.done == a.n && started) { /* b's rows follow a's */
+            fwrite_unlocked(b.buf, 1, b.len, out);
+            next += b.done;
+        }
+        if (next < i + a.n + (started ? b.n : 0)) { /* a row not kept whole stopped a block */
+            slow(ctx, idx[next++]);
+            two = 0;
+        }
+        i = next;
+    }
+    free(a.buf);
+    free(b.buf);
+}
