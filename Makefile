@@ -27,7 +27,7 @@ EMBED_FILES = $(sort $(wildcard data/*.csv data/*.json themes/*.json))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps check-asan check-valgrind fuzz bench install uninstall clean
+.PHONY: all run test deps check-asan check-tsan check-valgrind fuzz bench install uninstall clean
 
 all: $(BUILD)/llmdeck
 
@@ -83,6 +83,13 @@ SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all tests
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run_all.sh build-asan
+
+# The two-thread load and export under ThreadSanitizer (clang).
+TSAN_TESTS = test_csvload_threads test_csvrows
+check-tsan: deps
+	@$(MAKE) --no-print-directory BUILD=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
+	  LDFLAGS="-fsanitize=thread" $(TSAN_TESTS:%=build-tsan/tests/%)
+	@for t in $(TSAN_TESTS); do TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/$$t || exit 1; done
 
 check-valgrind: deps
 	@$(MAKE) --no-print-directory BUILD=build-vg CFLAGS="-O0 -g" all tests
