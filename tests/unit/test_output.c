@@ -660,7 +660,10 @@ static int csv_needs_quotes(const char *s)
 static void sb_quoted(sbuf *b, const char *s)
 {
     sb_put(b, "\"", 1);
-    for (; *s; s++) sb_put(b, s, *s == '"' ? 0 : 1), *s == '"' ? sb_put(b, "\"\"", 2) : (void)0;
+    for (; *s; s++) {
+        if (*s == '"') sb_put(b, "\"\"", 2);
+        else sb_put(b, s, 1);
+    }
     sb_put(b, "\"", 1);
 }
 
@@ -710,7 +713,7 @@ static void gen_text(uint32_t *s, sbuf *out)
         "", "plain", "with,comma", "with \"quotes\"", "\"", "\"\"", "a\"\"b", "multi\nline", "crlf\r\nline",
         "cr\ronly", "\r", "\n", "\r\n", " leading", "trailing ", "\tlead", "trail\t", "  both  ", " ", "\t",
         "1.5", "42", "-3e2", "NA", "caf\xc3\xa9 \xe4\xb8\xad", "=SUM(A1)", ",", "\",\"", "end\n", "\"starts",
-        "ends\"", "x\ty", "a b", "\xef\xbb\xbf" "bom inside",
+        "ends\"", "x\ty", "a b", ("\xef\xbb\xbf" "bom inside"),
     };
     static const char *const atoms[] = {
         "a", "xyz", " ", ",", "\"", "\n", "\r", "\t", "\xc3\xa9", "0", "9.5", "\r\n", "\"\"", "  ",
@@ -782,27 +785,34 @@ static void long_row(dgrid *g, size_t col, size_t len, int special)
 /* ~300 random rows (some short), and rows around the fast path's 64 KiB
  * buffer: a whole row of exactly 65536 bytes and one more, a row needing
  * quotes whose worst case is exactly 64 KiB and one more, cells over 64 KiB. */
-static void dgrid_fill(dgrid *g, uint32_t seed)
+enum { FILL_SHORT = 1, FILL_LONG = 2 }; /* short rows, rows over 64 KiB */
+
+static void dgrid_fill_rows(dgrid *g, uint32_t seed, size_t nrows, unsigned fill)
 {
     uint32_t s = seed * 2246822519u + 11;
     sbuf t = {0};
-    size_t nrows = 250 + xs32(&s) % 100;
+    if (!nrows) nrows = 250 + xs32(&s) % 100;
     for (size_t i = 0; i < nrows; i++) {
-        size_t written = xs32(&s) % 8 == 0 ? 1 + xs32(&s) % (DCOLS - 1) : DCOLS;
+        size_t written = (fill & FILL_SHORT) && xs32(&s) % 8 == 0 ? 1 + xs32(&s) % (DCOLS - 1) : DCOLS;
         size_t r = dgrid_add(g, written);
         for (size_t c = 0; c < written; c++) {
             gen_text(&s, &t);
             dgrid_set(g, r, c, t.s);
         }
+        /* a row spans its texts and a NUL after each; a row needing quotes
+         * may take twice that and two quotes a cell */
+        if (!(fill & FILL_LONG)) continue;
         if (i % 97 == 50) long_row(g, xs32(&s) % DCOLS, 65536 - DCOLS, 0);
         if (i % 97 == 51) long_row(g, xs32(&s) % DCOLS, 65536 - DCOLS + 1, 0);
-        if (i % 97 == 52) long_row(g, xs32(&s) % DCOLS, 32768 - 2 * DCOLS + 3 - DCOLS + 1, 1);
-        if (i % 97 == 53) long_row(g, xs32(&s) % DCOLS, 32768 - 2 * DCOLS + 3 - DCOLS + 2, 1);
+        if (i % 97 == 52) long_row(g, xs32(&s) % DCOLS, (65536 - 2 * DCOLS) / 2 - DCOLS, 1);
+        if (i % 97 == 53) long_row(g, xs32(&s) % DCOLS, (65536 - 2 * DCOLS) / 2 - DCOLS + 1, 1);
         if (i % 97 == 60) long_row(g, xs32(&s) % DCOLS, 70000 + xs32(&s) % 5000, (int)(i % 2));
         if (i % 97 == 70) long_row(g, xs32(&s) % DCOLS, 20000 + xs32(&s) % 30000, 1);
     }
     free(t.s);
 }
+
+static void dgrid_fill(dgrid *g, uint32_t seed) { dgrid_fill_rows(g, seed, 0, FILL_SHORT | FILL_LONG); }
 
 /* The loaded catalogue holds the grid's cells. */
 static void same_cells(const ld_catalog *cat, const dgrid *g, const char *what)
@@ -993,7 +1003,8 @@ static void test_csv_export_whole_rows_match_cells(void **state)
                 any |= csv_needs_quotes(t);
             }
             assert_int_equal(bytes, sum);
-            if (!!special != any) fail_msg("%s: row %zu: span special %d, its cells say %d", what, r, special, any);
+            if (!!special != any)
+                fail_msg("%s: row %zu: span special %d, its cells say %d", what, r, special, any);
         }
         assert_true(whole > g.rows / 2);
         ld_catalog *api = dgrid_catalog(&g);
@@ -1061,8 +1072,83 @@ static void test_csv_export_changed_rows_among_whole_rows(void **state)
     }
 }
 
-/* The smallest case of the above: a file without a final line break, a cell
- * changed after the load.  The last cell of the file ends where the file
+/* A big export (over 50,000 rows: the export may format blocks of rows on
+ * more than one thread) of full rows, with rows changed since the load at
+ * the positions where blocks of a power-of-two size would start or end,
+ * and short rows (never whole) among them: the rows stay in order and
+ * every one is right. */
+static void test_csv_export_big_with_changed_rows(void **state)
+{
+    (void)state;
+    const char *what = "52,000 rows";
+    dgrid g = {0};
+    dgrid_fill_rows(&g, 77, 52000, 0);
+    long_row(&g, 3, 70000, 1); /* one row over 64 KiB */
+    ld_catalog *loaded = load_grid(&g, 0, 1, 77, what);
+    uint32_t *idx = malloc(g.rows * sizeof *idx);
+    assert_non_null(idx);
+    ld_catalog *api = dgrid_catalog(&g);
+    size_t n = make_order(idx, g.rows, ORD_IDENTITY, 77);
+    compare_exports(loaded, api, &g, idx, n, "52,000 rows as loaded, none changed");
+    n = make_order(idx, g.rows, ORD_SHUFFLED, 77);
+    compare_exports(loaded, api, &g, idx, n, "52,000 rows shuffled, none changed");
+    catalog_free(api);
+    /* one row changed, in the second 16,384 of the order, then one in the
+     * first */
+    static const char *const once[] = {"changed, \"once\"", "changed again"};
+    static const size_t at[] = {20000, 5000};
+    for (size_t k = 0; k < 2; k++) {
+        size_t r = idx[at[k]];
+        assert_true(catalog_set_cell(loaded, r, 1, once[k], strlen(once[k])) >= 0);
+        dgrid_set(&g, r, 1, once[k]);
+        api = dgrid_catalog(&g);
+        char w[96];
+        snprintf(w, sizeof w, "52,000 rows shuffled, changed at %zu", at[k]);
+        compare_exports(loaded, api, &g, idx, n, w);
+        catalog_free(api);
+    }
+    /* rows changed around every power of two from 1,024 on, and the first
+     * and last */
+    n = make_order(idx, g.rows, ORD_SHUFFLED, 78);
+    for (size_t b = 1024; b < n; b *= 2)
+        for (size_t k = b - 1; k <= b + 1; k++) {
+            char t[32];
+            snprintf(t, sizeof t, k % 2 ? "odd %zu" : " even %zu", k);
+            assert_true(catalog_set_cell(loaded, idx[k], k % DCOLS, t, strlen(t)) >= 0);
+            dgrid_set(&g, idx[k], k % DCOLS, t);
+        }
+    assert_true(catalog_set_cell(loaded, idx[0], 0, "first", 5) >= 0);
+    dgrid_set(&g, idx[0], 0, "first");
+    assert_true(catalog_set_cell(loaded, idx[n - 1], DCOLS - 1, "last", 4) >= 0);
+    dgrid_set(&g, idx[n - 1], DCOLS - 1, "last");
+    same_cells(loaded, &g, what);
+    api = dgrid_catalog(&g);
+    compare_exports(loaded, api, &g, idx, n, "52,000 rows shuffled, changed around powers of two");
+    n = make_order(idx, g.rows, ORD_REVERSED, 78);
+    compare_exports(loaded, api, &g, idx, n, "52,000 rows reversed, changed around powers of two");
+    catalog_free(api);
+    catalog_free(loaded);
+    dgrid_free(&g);
+    /* short rows (not whole) here and there among full ones */
+    memset(&g, 0, sizeof g);
+    dgrid_fill_rows(&g, 79, 52000, 0);
+    for (size_t b = 4096; b < g.rows; b += 4096 + 1000 * (b % 3)) g.written[b] = 2;
+    for (size_t b = 4096; b < g.rows; b += 4096 + 1000 * (b % 3))
+        for (size_t c = 2; c < DCOLS; c++) dgrid_set(&g, b, c, "");
+    loaded = load_grid(&g, 1, 0, 79, "52,000 rows, some short");
+    api = dgrid_catalog(&g);
+    n = make_order(idx, g.rows, ORD_IDENTITY, 79);
+    compare_exports(loaded, api, &g, idx, n, "52,000 rows as loaded, some short");
+    n = make_order(idx, g.rows, ORD_SHUFFLED, 79);
+    compare_exports(loaded, api, &g, idx, n, "52,000 rows shuffled, some short");
+    free(idx);
+    catalog_free(api);
+    catalog_free(loaded);
+    dgrid_free(&g);
+}
+
+/* The smallest case of test_csv_export_changed_rows_among_whole_rows: a
+ * file without a final line break, a cell changed after the load.  The last cell of the file ends where the file
  * does; changing another cell must not change it. */
 static void test_csv_export_cell_changed_in_file_without_final_newline(void **state)
 {
@@ -1107,6 +1193,7 @@ int main(void)
         cmocka_unit_test(test_csv_export_whole_rows_match_cells),
         cmocka_unit_test(test_csv_export_changed_rows_among_whole_rows),
         cmocka_unit_test(test_csv_export_cell_changed_in_file_without_final_newline),
+        cmocka_unit_test(test_csv_export_big_with_changed_rows),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
