@@ -96,10 +96,6 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
  * needs CSV quotes (see catalog_row_span). */
 char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at);
 const char *catalog_text_base(const ld_catalog *cat);
-/* Makes the memory of arena bytes [off, off+len) present without changing
- * it (Linux MADV_POPULATE_WRITE; else nothing): a second thread can take the
- * page faults (and the kernel's zeroing) off the thread that reads into it. */
-void catalog_text_prefault(const ld_catalog *cat, size_t off, size_t len);
 /* Whether catalog_text_room(cat, bytes) would leave the arena in place. */
 int catalog_text_fits(const ld_catalog *cat, size_t bytes);
 void catalog_text_claim(ld_catalog *cat, size_t bytes);

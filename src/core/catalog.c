@@ -276,21 +276,6 @@ char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at)
     return cat->arena;
 }
 
-void catalog_text_prefault(const ld_catalog *cat, size_t off, size_t len)
-{
-#ifdef MADV_POPULATE_WRITE
-    if (off >= cat->acap) return;
-    if (len > cat->acap - off) len = cat->acap - off;
-    uintptr_t a = ((uintptr_t)(cat->arena + off) + 4095) & ~(uintptr_t)4095;
-    uintptr_t e = ((uintptr_t)(cat->arena + off + len)) & ~(uintptr_t)4095;
-    if (e > a) madvise((void *)a, e - a, MADV_POPULATE_WRITE); /* refused: the reader faults them */
-#else
-    (void)cat;
-    (void)off;
-    (void)len;
-#endif
-}
-
 int catalog_text_fits(const ld_catalog *cat, size_t bytes)
 {
     return cat->alen + bytes + 1 <= cat->acap;

@@ -201,9 +201,6 @@ static int store_batch(void *vctx, const rec_batch *b)
     for (size_t r = 0; r < b->nrec && !x->failed; r++)
         store_record(x, (rec_view){NULL, b->cell + 2 * b->first[r]}, b->nfields[r], b->line[r], b->special[r],
                      0, b->check_nul);
-    /* this side has time to spare: take the page faults of the memory the
-     * reader fills next (the arena only moves while this side waits) */
-    if (b->ahead_len) catalog_text_prefault(x->cat, b->ahead_off, b->ahead_len);
     return x->failed;
 }
 
@@ -308,8 +305,6 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
             if (!x.est_rows && records > 0 && size > 0) /* the first chunk tells how many rows */
                 x.batch->est_rows = (size_t)((double)records * ((double)size / (double)(used + skip)) * 1.02) + 16;
             if (x.batch_failed) rc = CSVSCAN_NOMEM;
-            x.batch->ahead_off = at + n + 1;
-            x.batch->ahead_len = 4 * (size_t)CHUNK;
             recpipe_push(pipe); /* what was scanned is stored, even before an error */
             if (recpipe_stopped(pipe)) break;
         } else {
