@@ -89,9 +89,8 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
  * file straight into it).  catalog_text_room makes room for `bytes` more
  * bytes after the arena's end and returns the arena (moved, perhaps: use
  * offsets), with *at the offset of the free part; catalog_text_claim then
- * takes `bytes` of it.  catalog_set_cell_at points a cell at a NUL-terminated
- * text at arena offset `off` (claimed already), like catalog_set_cell
- * otherwise.  catalog_mark_row_whole records that row's cells 0..ncells-1
+ * takes `bytes` of it.  catalog_add_row_at (below) stores a row of such
+ * texts.  catalog_mark_row_whole records that row's cells 0..ncells-1
  * lie back to back over `bytes` bytes (last NUL included), and whether one
  * needs CSV quotes (see catalog_row_span). */
 char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at);
@@ -99,7 +98,12 @@ const char *catalog_text_base(const ld_catalog *cat);
 /* Whether catalog_text_room(cat, bytes) would leave the arena in place. */
 int catalog_text_fits(const ld_catalog *cat, size_t bytes);
 void catalog_text_claim(ld_catalog *cat, size_t bytes);
-int catalog_set_cell_at(ld_catalog *cat, size_t row, size_t col, uint32_t off, size_t len);
+/* Appends a row whose cell k < n is the text at arena offset cells[2k]
+ * (length cells[2k+1], claimed already), the rest empty, as catalog_add_row
+ * and a catalog_set_cell per cell would, without copying.  Returns the row,
+ * or (size_t)-1 on no memory; *bad is the first cell of a declared numeric
+ * column that is not a number, or (size_t)-1. */
+size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size_t *bad);
 void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, size_t bytes, int special);
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v);
 

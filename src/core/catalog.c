@@ -319,7 +319,7 @@ const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, 
 static int note_number(ld_column *c, size_t row, const char *text, size_t len)
 {
     double v;
-    int rc = numparse_cell(text, len, &v);
+    int rc = numparse_simple(text, len, &v) == 0 ? 0 : numparse_cell(text, len, &v);
     c->num[row] = rc == 0 ? v : NAN;
     if (rc == 0) c->n_numbers++;
     if (rc < 0 && c->n_words++ == 0) {
@@ -340,12 +340,32 @@ static int parses_numbers(const ld_column *c)
     return c->num && !(c->n_words && !(c->flags & LD_COLF_DECLARED_NUMBER));
 }
 
-int catalog_set_cell_at(ld_catalog *cat, size_t row, size_t col, uint32_t off, size_t len)
+size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size_t *bad)
 {
-    ld_column *c = &cat->cols[col];
-    c->text[row] = off;
-    c->gen++;
-    return parses_numbers(c) ? note_number(c, row, cat->arena + off, len) : 0;
+    *bad = (size_t)-1;
+    if (cat->nrows == cat->caprows) {
+        size_t cap = cat->caprows ? cat->caprows * 2 : 64;
+        if (catalog_reserve(cat, cap) != 0) return (size_t)-1;
+    }
+    size_t r = cat->nrows++, k = 0;
+    for (; k < n && k < cat->ncols; k++) {
+        ld_column *c = &cat->cols[k];
+        uint32_t off = cells[2 * k];
+        c->text[r] = off;
+        c->gen++;
+        if (parses_numbers(c) && note_number(c, r, cat->arena + off, cells[2 * k + 1]) == 1 &&
+            (c->flags & LD_COLF_DECLARED_NUMBER) && *bad == (size_t)-1)
+            *bad = k;
+        else if (c->num && !parses_numbers(c))
+            c->num[r] = NAN;
+    }
+    for (; k < cat->ncols; k++) { /* a short row: the rest empty */
+        cat->cols[k].text[r] = 0;
+        if (cat->cols[k].num) cat->cols[k].num[r] = NAN;
+    }
+    cat->row_span[r] = 0;
+    cat->index_dirty = 1;
+    return r;
 }
 
 int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,

@@ -22,6 +22,8 @@ typedef struct {
     int failed;
     int check_nul;        /* a NUL byte was read: look for it field by field */
     size_t base;          /* arena offset of the bytes being scanned */
+    uint32_t *pairs;      /* a record's (offset, length) pairs, without a second thread */
+    size_t pairs_cap;
     size_t est_rows;      /* rows to expect (from the first chunk), 0 = not known yet */
     int reserved;         /* room for est_rows made */
     /* reading side, with a second thread (see recpipe.h) */
@@ -104,43 +106,36 @@ static void fail_nomem(csv_ctx *x, long line)
     error_set(x->err, LD_ERR_NOMEM, x->name, line, 0, "out of memory");
 }
 
-/* A record's fields as the storing side sees them: from the scanner, with
- * positions, or from a batch (see recpipe.h), offsets and lengths only. */
-typedef struct {
-    const csvscan_field *f; /* or NULL: */
-    const uint32_t *cell;   /* (offset, length) pairs */
-} rec_view;
-#define OFF(v, k) ((v).f ? (v).f[k].off : (v).cell[2 * (k)])
-#define LEN(v, k) ((v).f ? (v).f[k].len : (v).cell[2 * (k) + 1])
-#define LINE(v, k, rec_line) ((v).f ? (v).f[k].line : (rec_line))
-#define COL(v, k) ((v).f ? (v).f[k].col : 0L)
-
-/* Stores one record, its fields already C strings in the arena at
- * base + off.  Runs on the storing side (see recpipe.h). */
-static void store_record(csv_ctx *x, rec_view f, size_t nf, long line, int special,
-                         size_t base, int check_nul)
+/* Stores one record: cells[2k], cells[2k+1] are field k's arena offset
+ * and length (a C string there already).  `pos` gives each field's
+ * position for messages when known (not on the storing thread: see
+ * recpipe.h).  Runs on the storing side. */
+static void store_record(csv_ctx *x, const uint32_t *cells, const csvscan_field *pos, size_t nf,
+                         long line, int special, int check_nul)
 {
+#define FLINE(k) (pos ? pos[k].line : line)
+#define FCOL(k) (pos ? pos[k].col : 0L)
     if (x->failed) return;
-    const char *arena = catalog_text_base(x->cat) + base;
+    const char *arena = catalog_text_base(x->cat);
     /* a NUL byte was read somewhere: find the field (in the header too:
      * binary data is not a CSV) */
     for (size_t k = 0; check_nul && k < nf; k++)
-        if (memchr(arena + OFF(f, k), '\0', LEN(f, k))) {
+        if (memchr(arena + cells[2 * k], '\0', cells[2 * k + 1])) {
             x->failed = 1;
-            error_set(x->err, LD_ERR_PARSE, x->name, LINE(f, k, line), COL(f, k),
+            error_set(x->err, LD_ERR_PARSE, x->name, FLINE(k), FCOL(k),
                       "a NUL byte in a field: expected a text CSV file, not binary data");
             return;
         }
     if (x->in_header) {
         for (size_t k = 0; k < nf; k++)
-            if (add_header_column(x, arena + OFF(f, k), LEN(f, k), k) != 0) return fail_nomem(x, line);
+            if (add_header_column(x, arena + cells[2 * k], cells[2 * k + 1], k) != 0) return fail_nomem(x, line);
         x->in_header = 0;
         x->header_fields = nf;
         return;
     }
     if (nf > x->header_fields) {
         x->failed = 1;
-        error_set(x->err, LD_ERR_PARSE, x->name, LINE(f, x->header_fields, line), COL(f, x->header_fields),
+        error_set(x->err, LD_ERR_PARSE, x->name, FLINE(x->header_fields), FCOL(x->header_fields),
                   "row has more fields than the header's %zu", x->header_fields);
         return;
     }
@@ -154,7 +149,8 @@ static void store_record(csv_ctx *x, rec_view f, size_t nf, long line, int speci
             x->line_cap = x->est_rows;
         }
     }
-    size_t row = catalog_add_row(x->cat);
+    size_t bad;
+    size_t row = catalog_add_row_at(x->cat, cells, nf, &bad);
     if (row == (size_t)-1) return fail_nomem(x, line);
     if (row == x->line_cap) {
         size_t cap = x->line_cap ? x->line_cap * 2 : 1024;
@@ -164,27 +160,36 @@ static void store_record(csv_ctx *x, rec_view f, size_t nf, long line, int speci
         x->line_cap = cap;
     }
     x->line_of_row[row] = line;
-    /* a short row's missing cells stay empty, as catalog_add_row left them */
-    for (size_t k = 0; k < nf; k++) {
-        if (catalog_set_cell_at(x->cat, row, k, (uint32_t)(base + OFF(f, k)), LEN(f, k)) == 1 &&
-            (catalog_col(x->cat, k)->flags & LD_COLF_DECLARED_NUMBER)) {
-            x->failed = 1;
-            error_set(x->err, LD_ERR_PARSE, x->name, LINE(f, k, line), COL(f, k),
-                      "column '%s' expects a number, got '%.*s'", catalog_col(x->cat, k)->id,
-                      (int)(LEN(f, k) > 40 ? 40 : LEN(f, k)), arena + OFF(f, k));
-            return;
-        }
+    if (bad != (size_t)-1) {
+        x->failed = 1;
+        error_set(x->err, LD_ERR_PARSE, x->name, FLINE(bad), FCOL(bad), "column '%s' expects a number, got '%.*s'",
+                  catalog_col(x->cat, bad)->id, (int)(cells[2 * bad + 1] > 40 ? 40 : cells[2 * bad + 1]),
+                  arena + cells[2 * bad]);
+        return;
     }
     /* the cells lie back to back: CSV export can copy the row at once */
     if (nf == x->header_fields)
-        catalog_mark_row_whole(x->cat, row, nf, OFF(f, nf - 1) + LEN(f, nf - 1) + 1 - OFF(f, 0), special);
+        catalog_mark_row_whole(x->cat, row, nf, cells[2 * (nf - 1)] + cells[2 * nf - 1] + 1 - cells[0], special);
+#undef FLINE
+#undef FCOL
 }
 
 /* Without a second thread: records are stored as they are scanned. */
 static void on_record(void *vctx, const csvscan_field *f, size_t nf, long line, int special)
 {
     csv_ctx *x = vctx;
-    store_record(x, (rec_view){f, NULL}, nf, line, special, x->base, x->check_nul);
+    if (x->failed) return;
+    if (nf > x->pairs_cap) {
+        uint32_t *p = realloc(x->pairs, nf * 2 * sizeof *p);
+        if (!p) return fail_nomem(x, line);
+        x->pairs = p;
+        x->pairs_cap = nf;
+    }
+    for (size_t k = 0; k < nf; k++) { /* arena offsets are 32-bit (catalog.h) */
+        x->pairs[2 * k] = (uint32_t)(x->base + f[k].off);
+        x->pairs[2 * k + 1] = (uint32_t)f[k].len;
+    }
+    store_record(x, x->pairs, f, nf, line, special, x->check_nul);
 }
 
 /* With one: they are batched and stored by the worker. */
@@ -199,8 +204,7 @@ static int store_batch(void *vctx, const rec_batch *b)
     csv_ctx *x = vctx;
     if (b->est_rows) x->est_rows = b->est_rows;
     for (size_t r = 0; r < b->nrec && !x->failed; r++)
-        store_record(x, (rec_view){NULL, b->cell + 2 * b->first[r]}, b->nfields[r], b->line[r], b->special[r],
-                     0, b->check_nul);
+        store_record(x, b->cell + 2 * b->first[r], NULL, b->nfields[r], b->line[r], b->special[r], b->check_nul);
     return x->failed;
 }
 
@@ -343,6 +347,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         /* The storing thread met bad data: batches keep no positions, so
          * load once more without it to name FILE:LINE:COL (only on error). */
         free(x.line_of_row);
+        free(x.pairs);
         catalog_free(x.cat);
         ld_csv_options again = *opt;
         again.one_thread = 1;
@@ -361,6 +366,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
     if (!x.failed && !afailed && opt && opt->unique_names && check_unique(x.cat, name, x.line_of_row, err) != 0)
         x.failed = 1;
     free(x.line_of_row);
+    free(x.pairs);
     if (x.failed || afailed) {
         catalog_free(x.cat);
         return NULL;
@@ -370,6 +376,7 @@ too_big:
     recpipe_finish(pipe);
     csvscan_free(&st);
     free(x.line_of_row);
+    free(x.pairs);
     catalog_free(x.cat);
     error_set(err, LD_ERR_NOMEM, name, 0, 0,
               "out of memory, or larger than the 4 GiB of text a table can hold");

@@ -13,6 +13,9 @@ static const double pow10_exact[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
+const double numparse_pow10[16] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+};
 
 static int is_missing_marker(const char *s, size_t n)
 {
@@ -46,6 +49,7 @@ static int slow_parse(const char *s, size_t n, double *out)
 
 int numparse_cell(const char *s, size_t len, double *out)
 {
+    if (numparse_simple(s, len, out) == 0) return 0;
     /* surrounding blanks are tolerated: spreadsheets pad numbers */
     while (len && (*s == ' ' || *s == '\t')) s++, len--;
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;

@@ -9,6 +9,39 @@
 #define LLMDECK_NUMPARSE_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+extern const double numparse_pow10[16];
+
+/* The common shape only: an optional sign, then at most 15 digits with at
+ * most one '.', nothing else (no blanks).  Returns 0 with *out set, or -2
+ * when the cell has another shape (numparse_cell handles every shape).
+ * Inline: it is the inner loop of loading a large file. */
+static inline int numparse_simple(const char *s, size_t len, double *out)
+{
+    const char *p = s, *end = s + len, *dot = NULL;
+    int neg = 0;
+    if (p < end && (*p == '-' || *p == '+')) neg = *p++ == '-';
+    uint64_t mant = 0;
+    int digits = 0;
+    for (; p < end; p++) {
+        unsigned d = (unsigned)(unsigned char)*p - '0';
+        if (d < 10) {
+            mant = mant * 10 + d;
+            digits++;
+        } else if (*p == '.' && !dot) {
+            dot = p;
+        } else {
+            return -2;
+        }
+    }
+    if (digits == 0 || digits > 15) return -2;
+    /* mant < 10^15 < 2^53 and the power of ten are exact: the quotient is
+     * correctly rounded, as strtod's */
+    double v = (double)mant / numparse_pow10[dot ? end - dot - 1 : 0];
+    *out = neg ? -v : v;
+    return 0;
+}
 
 /* 0: a finite number in *out; 1: empty or a missing marker (NA, N/A, -,
  * null, none, nan, any case); -1: not a number (words, inf, overflow). */
