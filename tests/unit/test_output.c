@@ -1093,8 +1093,8 @@ static void test_csv_export_big_with_changed_rows(void **state)
     n = make_order(idx, g.rows, ORD_SHUFFLED, 77);
     compare_exports(loaded, api, &g, idx, n, "52,000 rows shuffled, none changed");
     catalog_free(api);
-    /* one row changed, in the second 16,384 of the order, then one in the
-     * first */
+    /* one row changed, in a later block of the order (csvrows.c formats
+     * blocks of 4,096 rows, two at a time), then one in an earlier one */
     static const char *const once[] = {"changed, \"once\"", "changed again"};
     static const size_t at[] = {20000, 5000};
     for (size_t k = 0; k < 2; k++) {
