@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bytescan.h"
+#include "worker.h"
 
 /* Rows per block; an export of at least two blocks uses a second thread.
  * Small enough that a block's text stays in the cache while it is written
@@ -124,7 +125,7 @@ void csvrows_write(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t
         b.idx = a.idx + a.n;
         b.n = two ? (n - i - a.n < BLOCK ? n - i - a.n : BLOCK) : 0;
         pthread_t th;
-        int started = b.n && pthread_create(&th, NULL, format_block, &b) == 0;
+        int started = b.n && worker_start(&th, format_block, &b) == 0;
         format_block(&a);
         if (started) pthread_join(th, NULL);
         fwrite_unlocked(a.buf, 1, a.len, out);

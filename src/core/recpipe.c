@@ -1,6 +1,8 @@
 /* recpipe.c - see recpipe.h. */
 #include "recpipe.h"
 
+#include "worker.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -59,7 +61,7 @@ recpipe *recpipe_start(recpipe_consume_fn consume, void *ctx)
         free(p);
         return NULL;
     }
-    if (pthread_create(&p->thread, NULL, worker, p) != 0) {
+    if (worker_start(&p->thread, worker, p) != 0) {
         pthread_cond_destroy(&p->cv);
         pthread_mutex_destroy(&p->mu);
         free(p);

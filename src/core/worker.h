@@ -1,0 +1,14 @@
+/* worker.h - starting the core's helper threads (internal).
+ *
+ * The core uses a second thread for big loads (recpipe.c) and big CSV
+ * exports (csvrows.c).  Signals (Ctrl-C, a resize, SIGTERM) must reach the
+ * thread that handles them, the main one: helper threads block them all. */
+#ifndef LLMDECK_WORKER_H
+#define LLMDECK_WORKER_H
+
+#include <pthread.h>
+
+/* pthread_create with every signal blocked in the new thread; 0 on success. */
+int worker_start(pthread_t *thread, void *(*fn)(void *), void *arg);
+
+#endif
