@@ -112,34 +112,52 @@ static void *format_block(void *arg)
     return NULL;
 }
 
+/* Starts formatting rows from..from+BLOCK (at most n) on the helper thread. */
+static int start_block(block_job *b, const uint32_t *idx, size_t from, size_t n, pthread_t *th)
+{
+    b->idx = idx + from;
+    b->n = n - from < BLOCK ? n - from : BLOCK;
+    return b->n && worker_start(th, format_block, b) == 0;
+}
+
 void csvrows_write(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n, size_t ncols,
                    void (*slow)(void *ctx, uint32_t row), void *ctx)
 {
-    block_job a = {cat, NULL, 0, ncols, NULL, 0, 0, 0}, b = a;
-    /* two threads for a big export, until a row not kept whole turns up
-     * (then rows are mixed: one thread, no thread started per row) */
+    /* Rows go in pairs of blocks: this thread formats the first of a pair,
+     * the helper the second.  The helper starts on the next pair's second
+     * block before this one writes the pair out, so writing overlaps
+     * formatting.  When a row not kept whole turns up (rows changed since
+     * the load), the rest stays on this thread: no thread per row. */
+    block_job a = {cat, NULL, 0, ncols, NULL, 0, 0, 0}, b[2] = {a, a};
+    pthread_t th[2];
+    int running[2] = {0, 0}, cur = 0;
     int two = n >= 2 * BLOCK;
+    if (two) running[0] = start_block(&b[0], idx, BLOCK, n, &th[0]);
     for (size_t i = 0; i < n;) {
         a.idx = idx + i;
         a.n = n - i < BLOCK ? n - i : BLOCK;
-        b.idx = a.idx + a.n;
-        b.n = two ? (n - i - a.n < BLOCK ? n - i - a.n : BLOCK) : 0;
-        pthread_t th;
-        int started = b.n && worker_start(&th, format_block, &b) == 0;
         format_block(&a);
-        if (started) pthread_join(th, NULL);
+        int have_b = running[cur];
+        if (have_b) pthread_join(th[cur], NULL);
+        running[cur] = 0;
+        size_t end = i + a.n + (have_b ? b[cur].n : 0); /* the pair's end */
+        int whole = a.done == a.n && (!have_b || b[cur].done == b[cur].n);
+        if (whole && two && end + BLOCK < n)
+            running[1 - cur] = start_block(&b[1 - cur], idx, end + BLOCK, n, &th[1 - cur]);
         fwrite_unlocked(a.buf, 1, a.len, out);
         size_t next = i + a.done;
-        if (a.done == a.n && started) { /* b's rows follow a's */
-            fwrite_unlocked(b.buf, 1, b.len, out);
-            next += b.done;
+        if (a.done == a.n && have_b) { /* b's rows follow a's */
+            fwrite_unlocked(b[cur].buf, 1, b[cur].len, out);
+            next += b[cur].done;
         }
-        if (next < i + a.n + (started ? b.n : 0)) { /* a row not kept whole stopped a block */
+        if (next < end) { /* a row not kept whole stopped a block */
             slow(ctx, idx[next++]);
             two = 0;
         }
         i = next;
+        cur = 1 - cur;
     }
     free(a.buf);
-    free(b.buf);
+    free(b[0].buf);
+    free(b[1].buf);
 }
