@@ -32,6 +32,13 @@ const char *output_cell(const ld_catalog *cat, size_t row, size_t col,
  * (\x1b, \u202e, \xff).  Returns out. */
 char *output_sanitize(const char *in, char *out, size_t n);
 
+/* The same for a stream to a terminal: writes in[0..len) to out with the
+ * unsafe characters escaped, except line feeds and tabs, which stay (lines
+ * still break).  An incomplete UTF-8 sequence at the end is left unwritten
+ * unless `final` (it is completed by the next call); returns the bytes of
+ * `in` consumed. */
+size_t output_sanitize_stream(FILE *out, const char *in, size_t len, int final);
+
 /* Writers for single values, used by the other subcommands' outputs. */
 void output_json_string(FILE *out, const char *s);
 void output_csv_field(FILE *out, const char *s);

@@ -26,16 +26,24 @@ static int draw(void *ctx, size_t done, size_t total, size_t rows)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double secs = (double)(now.tv_sec - started.tv_sec) + (double)(now.tv_nsec - started.tv_nsec) / 1e9;
-    if (secs < 0.2 && done < total) return 0; /* quick loads show nothing */
-    int pct = total ? (int)((double)done * 100.0 / (double)total) : 100;
-    char bar[21];
-    for (int i = 0; i < 20; i++) bar[i] = i < pct / 5 ? '#' : '.';
-    bar[20] = '\0';
+    if (secs < 0.2) return 0; /* quick loads show nothing */
     char nrows[32], rate[32];
     units_format_count((double)rows, nrows, sizeof nrows);
     units_format_count(secs > 0 ? (double)rows / secs : 0, rate, sizeof rate);
-    int w = fprintf(stderr, "\rllmdeck: loading [%s] %3d%%  %s rows  %s rows/s  (Ctrl-C cancels) ", bar, pct,
+    int w;
+    if (total) {
+        int pct = (int)((double)done * 100.0 / (double)total);
+        char bar[21];
+        for (int i = 0; i < 20; i++) bar[i] = i < pct / 5 ? '#' : '.';
+        bar[20] = '\0';
+        w = fprintf(stderr, "\rllmdeck: loading [%s] %3d%%  %s rows  %s rows/s  (Ctrl-C cancels) ", bar, pct,
                     nrows, rate);
+    } else { /* a pipe: no size to compare with */
+        char nbytes[32];
+        units_format_count((double)done, nbytes, sizeof nbytes);
+        w = fprintf(stderr, "\rllmdeck: loading %sB read  %s rows  %s rows/s  (Ctrl-C cancels) ", nbytes, nrows,
+                    rate);
+    }
     if (w > drawn) drawn = w;
     return 0;
 }

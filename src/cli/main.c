@@ -2,8 +2,10 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "ttysafe.h"
 #include "tui/tui.h"
 
 static const struct {
@@ -37,7 +39,17 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "");
     if (argc > 1) {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+            if (strcmp(argv[1], commands[i].name) == 0) {
+                /* on a terminal, nothing from the data may drive it */
+                FILE *real = stdout, *safe = isatty(STDOUT_FILENO) ? ttysafe_open(real) : NULL;
+                if (safe) stdout = safe;
+                int status = commands[i].run(argc - 1, argv + 1);
+                if (safe) {
+                    if (ttysafe_close(safe) != 0 && status == 0) status = 1;
+                    stdout = real;
+                }
+                return status;
+            }
         if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
             usage(stdout);
             return 0;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct {
     ld_catalog *cat;
@@ -285,13 +286,25 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
             got = memlen;
             eof = 1;
         } else {
-            got = fread(p + have, 1, chunk, f);
-            if (got == 0 && ferror(f)) {
-                error_set(&aerr, LD_ERR_IO, name, 0, 0, "read error");
+            /* read(2), not fread: a pipe hands over what it has, so the
+             * progress bar moves and Ctrl-C is seen while it trickles */
+            ssize_t r = read(fileno(f), p + have, chunk);
+            if (r < 0 && errno == EINTR) { /* a signal (Ctrl-C) while a pipe was quiet */
+                r = 0;
+                if (opt->progress && opt->progress(opt->progress_ctx, done, size, records)) {
+                    error_set(&aerr, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
+                    afailed = 1;
+                    break;
+                }
+                continue;
+            }
+            if (r < 0) {
+                error_set(&aerr, LD_ERR_IO, name, 0, 0, "read error: %s", strerror(errno));
                 afailed = 1;
                 break;
             }
-            eof = got == 0 || feof(f);
+            got = (size_t)r;
+            eof = got == 0;
         }
         if (!x.check_nul && memchr(p + have, '\0', got)) x.check_nul = 1;
         size_t n = have + got;
@@ -314,7 +327,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         } else {
             rc = csvscan_feed_inplace(&st, p + skip, n - skip, eof, on_record, &x, &used);
             records = catalog_rows(x.cat);
-            if (!x.est_rows && records > 0 && done + used > 0)
+            if (!x.est_rows && records > 0 && size > 0 && done + used > 0)
                 x.est_rows = (size_t)((double)records * ((double)size / (double)(done + used + skip)) * 1.02) + 16;
             if (x.failed) break;
         }
@@ -447,17 +460,20 @@ ld_catalog *csvload_file(const char *path, const ld_csv_options *opt, ld_error *
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        /* a pipe or device: read it whole, then parse from memory */
+    if (fstat(fileno(f), &st) != 0) {
+        error_set(err, LD_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
         fclose(f);
-        size_t len;
-        char *buf = csvload_read_file(path, &len, err);
-        if (!buf) return NULL;
-        ld_catalog *cat = csvload_buffer(buf, len, path, opt, err);
-        free(buf);
-        return cat;
+        return NULL;
     }
-    ld_catalog *cat = load(NULL, 0, f, (size_t)st.st_size, path, opt, err);
+    if (S_ISDIR(st.st_mode)) {
+        fclose(f);
+        error_set(err, LD_ERR_IO, path, 0, 0, "is a directory, expected a file");
+        return NULL;
+    }
+    /* a pipe or device has no size: read in chunks all the same (progress
+     * shows bytes and rows, Ctrl-C cancels), on one thread */
+    size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    ld_catalog *cat = load(NULL, 0, f, size, path, opt, err);
     fclose(f);
     return cat;
 }

@@ -63,6 +63,39 @@ static int unsafe_cp(unsigned c)
            c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
+size_t output_sanitize_stream(FILE *out, const char *in, size_t len, int final)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    size_t i = 0;
+    while (i < len) {
+        size_t run = i; /* printable ASCII, line feeds and tabs: as they are */
+        while (run < len && ((s[run] >= 0x20 && s[run] < 0x7F) || s[run] == '\n' || s[run] == '\t')) run++;
+        if (run > i) {
+            fwrite(s + i, 1, run - i, out);
+            i = run;
+            continue;
+        }
+        size_t need = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC0 ? 2 : 1;
+        if (i + need > len && !final) break; /* the rest of it comes with the next write */
+        unsigned char one[5] = {0}; /* NUL after it: utf8_len stops there */
+        memcpy(one, s + i, i + need > len ? len - i : need);
+        unsigned cp;
+        size_t l = utf8_len(one, &cp);
+        if (l == 0) {
+            fprintf(out, "\\x%02x", s[i]);
+            l = 1;
+        } else if (unsafe_cp(cp)) {
+            if (cp == '\r') fputs("\\r", out);
+            else if (cp < 0x100) fprintf(out, "\\x%02x", cp);
+            else fprintf(out, "\\u%04x", cp);
+        } else {
+            fwrite(s + i, 1, l, out);
+        }
+        i += l;
+    }
+    return i;
+}
+
 char *output_sanitize(const char *in, char *out, size_t n)
 {
     size_t o = 0;

@@ -4,8 +4,9 @@
 # until the expected text shows (a bounded loop, never a bare sleep as the
 # synchronisation).  Checks: start, sort, quit with q and status 0; colours
 # with the default theme and none with NO_COLOR=1; resize down to "too
-# small" and back; Ctrl-C and SIGTERM restore the terminal.  The private
-# server is killed on any exit.
+# small" and back; Ctrl-C and SIGTERM restore the terminal; a slow load
+# shows its progress bar and Ctrl-C cancels it; CSV on a terminal shows
+# control characters escaped.  The private server is killed on any exit.
 here=$(cd "$(dirname "$0")" && pwd)
 BIN=${LLMDECK_BIN:-$here/../../build/llmdeck}
 tmp=$(mktemp -d)
@@ -172,4 +173,69 @@ else
   fail "--play replays the keys and quits with status 0 (status: $(cat "$tmp/status" 2> /dev/null))"
 fi
 EXTRA=""
+
+# 7. A load from a pipe that trickles: the progress bar (bytes, rows, rows/s)
+# shows on the terminal, and Ctrl-C cancels the load: "load cancelled",
+# status 130, terminal modes as they were.
+mkfifo "$tmp/slow.csv"
+( printf 'model,mmlu\n'; i=0; while [ $i -lt 600 ]; do printf 'm%d,%d\n' $i $((i % 100)); i=$((i + 1)); sleep 0.05; done ) \
+  > "$tmp/slow.csv" 2> /dev/null &
+writer=$!
+rm -f "$tmp/status" "$tmp/stty"
+$T kill-server > /dev/null 2>&1
+n=$((n + 1))
+T="tmux -L llmdeck-test-$$-$n -f /dev/null"
+cmd="cd '$tmp' && trap '' INT && env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$BIN' table slow.csv \
+--format csv > /dev/null; echo \$? > status; stty -a > stty; sleep 60"
+if $T new-session -d -s llmdeck -x 120 -y 10 "$cmd" && wait_for "rows/s" && grep -q "B read" "$tmp/pane" &&
+   grep -q "(Ctrl-C cancels)" "$tmp/pane"; then
+  ok "a trickling pipe shows the load bar (bytes, rows, rows/s)"
+  $T send-keys -t llmdeck C-c
+  if wait_file "$tmp/status" && [ "$(cat "$tmp/status")" = 130 ] && wait_for "load cancelled" &&
+     wait_file "$tmp/stty" && grep -q ' icanon' "$tmp/stty"; then
+    ok "Ctrl-C cancels a load (status 130, load cancelled)"
+  else
+    fail "Ctrl-C cancels a load (status: $(cat "$tmp/status" 2> /dev/null))"
+  fi
+else
+  fail "a trickling pipe shows the load bar"
+fi
+kill "$writer" 2> /dev/null
+wait "$writer" 2> /dev/null
+
+# 8. The same load with stderr not a terminal: no bar at all, the rows all
+# arrive
+mkfifo "$tmp/slow2.csv"
+( printf 'model,mmlu\n'; i=0; while [ $i -lt 12 ]; do printf 'm%d,%d\n' $i $i; i=$((i + 1)); sleep 0.05; done ) \
+  > "$tmp/slow2.csv" &
+"$BIN" table "$tmp/slow2.csv" --format csv > "$tmp/out2" 2> "$tmp/err2"
+st=$?
+wait
+if [ $st = 0 ] && [ ! -s "$tmp/err2" ] && [ "$(wc -l < "$tmp/out2")" = 13 ]; then
+  ok "no load bar when stderr is not a terminal"
+else
+  fail "no load bar when stderr is not a terminal (status $st, $(wc -c < "$tmp/err2") bytes on stderr)"
+fi
+
+# 9. CSV of hostile cells on a terminal: the escape sequences are shown
+# escaped, not obeyed; through a pipe the bytes stay as they are
+printf 'model,note\nA,"\033]0;pwned\007 \033[31mred"\nB,"x\ry \342\200\256 rtl"\n' > "$tmp/hostile.csv"
+rm -f "$tmp/status"
+$T kill-server > /dev/null 2>&1
+n=$((n + 1))
+T="tmux -L llmdeck-test-$$-$n -f /dev/null"
+cmd="cd '$tmp' && env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$BIN' table hostile.csv --format csv \
+--columns model,note; echo \$? > status; sleep 60"
+if $T new-session -d -s llmdeck -x 120 -y 10 "$cmd" && wait_file "$tmp/status" && wait_for 'A,\x1b]0;pwned\x07' &&
+   grep -qF '\x1b[31mred' "$tmp/pane" && grep -qF 'B,"x\ry \u202e rtl"' "$tmp/pane"; then
+  ok "CSV on a terminal shows control characters escaped"
+else
+  fail "CSV on a terminal shows control characters escaped"
+fi
+"$BIN" table "$tmp/hostile.csv" --format csv --columns model,note > "$tmp/raw.csv"
+if grep -q "$esc" "$tmp/raw.csv"; then
+  ok "CSV to a file keeps every byte"
+else
+  fail "CSV to a file keeps every byte"
+fi
 exit 0
