@@ -309,6 +309,10 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         if (!x.check_nul && memchr(p + have, '\0', got)) x.check_nul = 1;
         size_t n = have + got;
         size_t skip = 0;
+        if (first && n < 3 && !eof && memcmp(p, "\xEF\xBB\xBF", n) == 0) {
+            have = n; /* a pipe cut a UTF-8 BOM (or what may be one): read on first */
+            continue;
+        }
         if (first && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* UTF-8 BOM */
         first = 0;
         size_t used = 0;
