@@ -37,7 +37,8 @@ typedef struct {
 ld_catalog *csvload_buffer(const char *data, size_t len, const char *name,
                            const ld_csv_options *opt, ld_error *err);
 
-/* Reads a whole file and parses it (see csvload_buffer). */
+/* Reads a file and parses it (see csvload_buffer); "-" is standard input
+ * (named "<stdin>" in messages).  A pipe is read as it comes. */
 ld_catalog *csvload_file(const char *path, const ld_csv_options *opt,
                          ld_error *err);
 

@@ -458,26 +458,25 @@ char *csvload_read_file(const char *path, size_t *len, ld_error *err)
 
 ld_catalog *csvload_file(const char *path, const ld_csv_options *opt, ld_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0; /* `cat x.csv | llmdeck table -` */
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        error_set(err, LD_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        error_set(err, LD_ERR_IO, name, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
+    ld_catalog *cat = NULL;
     struct stat st;
     if (fstat(fileno(f), &st) != 0) {
-        error_set(err, LD_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
-        fclose(f);
-        return NULL;
+        error_set(err, LD_ERR_IO, name, 0, 0, "cannot read: %s", strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        error_set(err, LD_ERR_IO, name, 0, 0, "is a directory, expected a file");
+    } else {
+        /* a pipe or device has no size: read in chunks all the same
+         * (progress shows bytes and rows, Ctrl-C cancels), on one thread */
+        size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+        cat = load(NULL, 0, f, size, name, opt, err);
     }
-    if (S_ISDIR(st.st_mode)) {
-        fclose(f);
-        error_set(err, LD_ERR_IO, path, 0, 0, "is a directory, expected a file");
-        return NULL;
-    }
-    /* a pipe or device has no size: read in chunks all the same (progress
-     * shows bytes and rows, Ctrl-C cancels), on one thread */
-    size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-    ld_catalog *cat = load(NULL, 0, f, size, path, opt, err);
-    fclose(f);
+    if (!is_stdin) fclose(f);
     return cat;
 }

@@ -1,0 +1,1 @@
+table - --format csv < $CASES/../fixtures/bad_quote/models.csv
