@@ -69,7 +69,7 @@ $(BUILD)/libllmdeck.a: $(CORE_OBJ)
 $(BUILD)/llmdeck: $(APP_OBJ) $(BUILD)/libllmdeck.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(BUILD)/libllmdeck.a $(TUI_LIBS) $(CORE_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libllmdeck.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/render.h $(BUILD)/libllmdeck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
 
