@@ -292,9 +292,9 @@ void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, size_t b
 {
     /* every marked row covers the same columns: the loader's header */
     if (ncells == 0 || bytes == 0 || bytes > UINT32_MAX / 2 ||
-        (cat->plain_cols && cat->plain_cols != ncells))
+        (cat->whole_cols && cat->whole_cols != ncells))
         return;
-    cat->plain_cols = ncells;
+    cat->whole_cols = ncells;
     cat->row_span[row] = (uint32_t)(bytes << 1) | (special ? 1u : 0u);
 }
 
@@ -309,7 +309,7 @@ const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, 
                              int *special)
 {
     if (row >= cat->nrows || !cat->row_span[row]) return NULL;
-    *ncells = cat->plain_cols;
+    *ncells = cat->whole_cols;
     *bytes = cat->row_span[row] >> 1;
     *special = (int)(cat->row_span[row] & 1);
     return cat->arena + cat->cols[0].text[row];
@@ -318,7 +318,7 @@ const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, 
 /* Parses a numeric column's cell as it arrives; see catalog_set_cell. */
 static int note_number(ld_column *c, size_t row, const char *text, size_t len)
 {
-    double v;
+    double v; /* the common shape inline (the load's inner loop), numparse_cell for the rest */
     int rc = numparse_simple(text, len, &v) == 0 ? 0 : numparse_cell(text, len, &v);
     c->num[row] = rc == 0 ? v : NAN;
     if (rc == 0) c->n_numbers++;

@@ -32,11 +32,11 @@ struct ld_catalog {
     int stats_stale; /* cells were overwritten (merge): re-parse in finish */
     int model_col;   /* index of the `model` column, -1 if none (cached: hot path) */
     /* Rows a loader stored whole (catalog_mark_row_whole): their cells of
-     * columns 0..plain_cols-1 follow each other in the arena.  Per row:
+     * columns 0..whole_cols-1 follow each other in the arena.  Per row:
      * 0 when not (or no longer: catalog_set_cell clears it), else the run's
      * length in bytes << 1 | 1 if some cell needs CSV quotes. */
     uint32_t *row_span;
-    size_t plain_cols;
+    size_t whole_cols;
     /* column ids, hashed: a header of 20,000 columns must not be quadratic */
     uint32_t *col_slots; /* column index + 1, 0 = empty */
     size_t ncol_slots;

@@ -63,6 +63,16 @@ static int unsafe_cp(unsigned c)
            c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
+/* The visible form of an unsafe character: \t \n \r, \x1b, \u202e. */
+static const char *escape_cp(unsigned cp, char esc[16])
+{
+    if (cp == '\t') return strcpy(esc, "\\t");
+    if (cp == '\n') return strcpy(esc, "\\n");
+    if (cp == '\r') return strcpy(esc, "\\r");
+    snprintf(esc, 16, cp < 0x100 ? "\\x%02x" : "\\u%04x", cp);
+    return esc;
+}
+
 size_t output_sanitize_stream(FILE *out, const char *in, size_t len, int final)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -85,9 +95,8 @@ size_t output_sanitize_stream(FILE *out, const char *in, size_t len, int final)
             fprintf(out, "\\x%02x", s[i]);
             l = 1;
         } else if (unsafe_cp(cp)) {
-            if (cp == '\r') fputs("\\r", out);
-            else if (cp < 0x100) fprintf(out, "\\x%02x", cp);
-            else fprintf(out, "\\u%04x", cp);
+            char esc[16];
+            fputs(escape_cp(cp, esc), out);
         } else {
             fwrite(s + i, 1, l, out);
         }
@@ -111,12 +120,7 @@ char *output_sanitize(const char *in, char *out, size_t n)
             snprintf(esc, sizeof esc, "\\x%02x", *s);
             piece = esc, plen = strlen(esc), l = 1;
         } else if (unsafe_cp(cp)) {
-            if (cp == '\t') snprintf(esc, sizeof esc, "\\t");
-            else if (cp == '\n') snprintf(esc, sizeof esc, "\\n");
-            else if (cp == '\r') snprintf(esc, sizeof esc, "\\r");
-            else if (cp < 0x100) snprintf(esc, sizeof esc, "\\x%02x", cp);
-            else snprintf(esc, sizeof esc, "\\u%04x", cp);
-            piece = esc, plen = strlen(esc);
+            piece = escape_cp(cp, esc), plen = strlen(esc);
         } else {
             piece = (const char *)s, plen = l;
         }
