@@ -272,7 +272,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
     if (!opt) opt = &none;
     if (!mem && size >= LD_CSV_THREADED_MIN && !opt->one_thread)
         pipe = recpipe_start(store_batch, &x); /* NULL: no thread, then without */
-    int first = 1, eof = 0;
+    int first = 1, eof = 0, est_sent = 0;
     while (!eof && !afailed) {
         size_t chunk = mem ? memlen : CHUNK;
         if (pipe && !catalog_text_fits(x.cat, have + chunk + 1))
@@ -323,8 +323,10 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
             x.batch->check_nul = x.check_nul;
             rc = csvscan_feed_inplace(&st, p + skip, n - skip, eof, on_record_queued, &x, &used);
             records += x.batch->nrec;
-            if (!x.est_rows && records > 0 && size > 0) /* the first chunk tells how many rows */
+            if (!est_sent && records > 0 && size > 0) { /* the first chunk tells how many rows */
                 x.batch->est_rows = (size_t)((double)records * ((double)size / (double)(used + skip)) * 1.02) + 16;
+                est_sent = 1; /* (x.est_rows is the storing thread's) */
+            }
             if (x.batch_failed) rc = CSVSCAN_NOMEM;
             recpipe_push(pipe); /* what was scanned is stored, even before an error */
             if (recpipe_stopped(pipe)) break;
