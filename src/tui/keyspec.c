@@ -186,6 +186,14 @@ ks_event *keyspec_parse(const char *spec, size_t *n, char *err, size_t errlen)
                 free(ev);
                 return NULL;
             }
+            /* C1 controls and bidi overrides are no keys a keyboard types,
+             * and shown in the help they would reorder or drive the screen */
+            if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+                cp == 0x200E || cp == 0x200F || cp == 0x061C) {
+                snprintf(err, errlen, "control character U+%04X is not a key", (unsigned)cp);
+                free(ev);
+                return NULL;
+            }
             memset(e, 0, sizeof *e);
             e->kind = KS_CHAR;
             e->code = cp;

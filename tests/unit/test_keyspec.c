@@ -134,6 +134,9 @@ static void test_errors(void **state)
     parse_fails("\xc0\xaf", "UTF-8");     /* overlong */
     parse_fails("a\x01", "control character");
     parse_fails("\x7f", "control character");
+    parse_fails("\xc2\x9b", "U+009B is not a key");     /* C1 CSI */
+    parse_fails("a\xe2\x80\xae", "U+202E is not a key"); /* right-to-left override */
+    parse_fails("\xe2\x81\xa6", "U+2066 is not a key");  /* left-to-right isolate */
 }
 
 static void test_round_trip(void **state)
