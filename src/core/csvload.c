@@ -83,8 +83,8 @@ static int add_header_column(csv_ctx *x, const char *s, size_t len, size_t k)
         x->dup_next = n;
     }
     unsigned flags = 0;
-    if (in_list(x->opt ? x->opt->number_cols : NULL, id)) flags |= LD_COLF_DECLARED_NUMBER;
-    if (in_list(x->opt ? x->opt->text_cols : NULL, id)) flags |= LD_COLF_DECLARED_TEXT;
+    if (in_list(x->opt->number_cols, id)) flags |= LD_COLF_DECLARED_NUMBER;
+    if (in_list(x->opt->text_cols, id)) flags |= LD_COLF_DECLARED_TEXT;
     /* parse numbers as the cells arrive (one pass); catalog_finish turns
      * columns with words into text.  The key column is always text. */
     int text = (flags & LD_COLF_DECLARED_TEXT) || strcmp(id, "model") == 0;
@@ -247,6 +247,8 @@ static int check_unique(const ld_catalog *cat, const char *name, const long *lin
 static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, const char *name,
                         const ld_csv_options *opt, ld_error *err)
 {
+    ld_csv_options none = {0};
+    if (!opt) opt = &none; /* from here on, options are always there */
     ld_error aerr, serr;
     error_clear(&aerr);
     error_clear(&serr);
@@ -268,8 +270,6 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
     /* room for the whole file (and a chunk's slack) at once: no copying
      * while it grows, and pages never touched cost nothing */
     if (!catalog_text_room(x.cat, (mem ? memlen : size + CHUNK) + 1, &at)) goto too_big;
-    ld_csv_options none = {0};
-    if (!opt) opt = &none;
     if (!mem && size >= LD_CSV_THREADED_MIN && !opt->one_thread)
         pipe = recpipe_start(store_batch, &x); /* NULL: no thread, then without */
     int first = 1, eof = 0, est_sent = 0;
@@ -355,7 +355,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
          * input holds the NUL of a last line without a line end: keep it */
         catalog_text_claim(x.cat, used + (eof ? 1 : 0));
         have = n - used;
-        if (opt && opt->progress && opt->progress(opt->progress_ctx, done, size, records)) {
+        if (opt->progress && opt->progress(opt->progress_ctx, done, size, records)) {
             error_set(&aerr, LD_ERR_CANCEL, name, 0, 0, "load cancelled");
             afailed = 1;
         }
@@ -382,7 +382,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         x.failed = 1;
     }
     if (!x.failed && !afailed && catalog_finish(x.cat, name, x.line_of_row, err) != 0) x.failed = 1;
-    if (!x.failed && !afailed && opt && opt->unique_names && check_unique(x.cat, name, x.line_of_row, err) != 0)
+    if (!x.failed && !afailed && opt->unique_names && check_unique(x.cat, name, x.line_of_row, err) != 0)
         x.failed = 1;
     free(x.line_of_row);
     free(x.pairs);
