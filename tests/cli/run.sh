@@ -7,11 +7,14 @@
 #   NAME.status  expected exit status (default 0)
 #   NAME.err     a text expected somewhere in stderr (optional)
 # Cases that mention $SHARED are skipped (with a reason) when it is absent.
+#   NAME.current the case runs on the shipped data (default: the frozen test
+#                catalogue tests/fixtures/catalog-2026-11, via LLMDECK_DATA)
 # Set LLMDECK_BLESS=1 to (re)write the .out files from the current output.
 here=$(cd "$(dirname "$0")" && pwd)
 CASES=$here/cases
 SHARED=$(cd "$here/../../.." 2>/dev/null && pwd)/shared/data
 BIN=${LLMDECK_BIN:-$here/../../build/llmdeck}
+FIXTURE=$(cd "$here/../fixtures/catalog-2026-11" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for cmd in "$CASES"/*.cmd; do
@@ -23,10 +26,12 @@ for cmd in "$CASES"/*.cmd; do
   esac
   want_status=0
   [ -f "$CASES/$name.status" ] && want_status=$(cat "$CASES/$name.status")
-  ( cd "$tmp" && eval "$LLMDECK_WRAP \"\$BIN\" $args" ) > "$tmp/out" 2> "$tmp/err" < /dev/null
+  if [ -f "$CASES/$name.current" ]; then fixture=""; else fixture=$FIXTURE; fi
+  ( cd "$tmp" && LLMDECK_DATA=$fixture && export LLMDECK_DATA &&
+    eval "$LLMDECK_WRAP \"\$BIN\" $args" ) > "$tmp/out" 2> "$tmp/err" < /dev/null
   status=$?
   # paths under this folder print as $CASES, so goldens don't depend on the checkout
-  sed "s|$CASES|\$CASES|g" "$tmp/out" > "$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
+ sed -e "s|$CASES|\$CASES|g" -e "s|$FIXTURE|\$FIXTURE|g" "$tmp/out" > "$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
   why=""
   [ "$status" = "$want_status" ] || why="exit status $status, expected $want_status"
   if [ -n "$LLMDECK_BLESS" ] && [ -z "$why" ]; then cp "$tmp/out" "$CASES/$name.out"; fi

@@ -12,6 +12,8 @@
 #   NAME.err     a text expected in stderr
 #   NAME.pre     shell commands run first, in the case's own directory
 #   NAME.post    shell commands run after; they must succeed ($CASES is here)
+#   NAME.current the case runs on the shipped data (default: the frozen test
+#                catalogue tests/fixtures/catalog-2026-11, via LLMDECK_DATA)
 # Every case gets its own working directory and XDG_CONFIG_HOME, so saved
 # settings never leak from one case into another.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +42,8 @@ for keys in "$CASES"/*.keys; do
   (
     cd "$work" || exit 99
     export XDG_CONFIG_HOME="$work/config"
+    if [ -f "$CASES/$name.current" ]; then unset LLMDECK_DATA
+    else LLMDECK_DATA=$here/../fixtures/catalog-2026-11; export LLMDECK_DATA; fi
     [ -f "$CASES/$name.pre" ] && { . "$CASES/$name.pre" || exit 98; }
     eval "set -- $args"
     # leading VAR=value words are the environment of this case
