@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,10 +32,22 @@ typedef struct {
     int nfiles;
 } options;
 
-static int usage_error(const char *fmt, const char *arg)
+/* The format is always a literal: names and messages go in as %s
+ * arguments, never into the format (a file named 'p%s%n.keys' is data). */
+static int usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+static int usage_error(const char *fmt, ...)
 {
-    char msg[1024], safe[2048];
-    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+    char msg[4096], safe[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (k < 0) snprintf(msg, sizeof msg, "invalid arguments");
+    else if ((size_t)k >= sizeof msg) memcpy(msg + sizeof msg - 5, "...", 4); /* said, not hidden */
     fprintf(stderr, "llmdeck: %s\nTry 'llmdeck --help'.\n", output_sanitize(msg, safe, sizeof safe));
     return 2;
 }
@@ -80,7 +93,7 @@ static int parse_args(int argc, char **argv, options *o)
         switch (opt) {
         case O_DATA: o->data_dir = optarg; break;
         case O_LOAD:
-            if (o->nloads == LD_MAX_LOADS) return usage_error("--load: at most 16 files", NULL);
+            if (o->nloads == LD_MAX_LOADS) return usage_error("--load: at most %d files", LD_MAX_LOADS);
             o->loads[o->nloads++] = optarg;
             break;
         case O_THEME: o->theme = optarg; break;
@@ -114,9 +127,9 @@ static int parse_args(int argc, char **argv, options *o)
     o->files = argv + optind;
     o->nfiles = argc - optind;
     if (!o->headless && (o->keys || o->dump || sized))
-        return usage_error("--keys, --size and --dump-screen need --headless", NULL);
-    if (o->headless && o->play) return usage_error("--play is for a real terminal; use --keys with --headless", NULL);
-    if (o->nfiles && o->data_dir) return usage_error("--data: not with FILE arguments (they replace the catalogue)", NULL);
+        return usage_error("--keys, --size and --dump-screen need --headless");
+    if (o->headless && o->play) return usage_error("--play is for a real terminal; use --keys with --headless");
+    if (o->nfiles && o->data_dir) return usage_error("--data: not with FILE arguments (they replace the catalogue)");
     return -1; /* go on */
 }
 
@@ -249,11 +262,7 @@ int tui_main(int argc, char **argv)
         if (!text) return usage_error("--play: cannot read '%s'", o.play);
         script = keyspec_parse(text, &nscript, err, sizeof err);
         free(text);
-        if (!script) {
-            char msg[400];
-            snprintf(msg, sizeof msg, "--play: %s: %%s", o.play);
-            return usage_error(msg, err);
-        }
+        if (!script) return usage_error("--play: %s: %s", o.play, err);
     }
     if (o.theme) { /* an unknown theme is a usage error, before anything starts */
         ld_theme t;
@@ -264,7 +273,7 @@ int tui_main(int argc, char **argv)
             error_format(&e, msg, sizeof msg);
             free(script);
             /* name the flag, also when the fault is inside the file */
-            return usage_error(strcmp(e.file, "--theme") ? "--theme: %s" : "%s", msg);
+            return usage_error("%s%s", strcmp(e.file, "--theme") ? "--theme: " : "", msg);
         }
     }
     if (!o.headless && (!isatty(0) || !isatty(1))) {
@@ -285,6 +294,9 @@ int tui_main(int argc, char **argv)
         free(script);
         return rc;
     }
+    /* a file-size limit (ulimit -f) makes an export fail with EFBIG and a
+     * message, instead of killing the program with its settings unsaved */
+    signal(SIGXFSZ, SIG_IGN);
     if (!o.headless) term_signals_install();
     rc = run(&o, script, nscript, &a);
     dataset_close(&ds);

@@ -1,0 +1,1 @@
+--play "$CASES/tui_play_name_percent%s%s%s%s%n.keys"
