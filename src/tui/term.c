@@ -10,9 +10,14 @@
 static volatile sig_atomic_t got_signal;
 static volatile sig_atomic_t curses_active;
 
-/* SIGINT/SIGTERM/SIGHUP: only note it; the loop notices within a second
- * (or at once: the read is interrupted) and leaves through the normal exit,
- * which saves settings and restores the terminal. */
+/* SIGINT, SIGTERM, SIGHUP, SIGQUIT (Ctrl-\), SIGUSR1, SIGUSR2, SIGALRM,
+ * SIGVTALRM, SIGPROF, SIGXCPU: every signal whose default action ends the
+ * process and that does not mean the state is broken.  Only note it; the
+ * loop notices within a second (or at once: the read is interrupted) and
+ * leaves through the normal exit, which saves settings and restores the
+ * terminal (endwin: normal screen, cursor shown, mouse reporting off, the
+ * tty modes of before); then tui_main re-raises it, so the exit status (and
+ * SIGQUIT's core dump) are what the signal meant. */
 static void on_quit_signal(int sig) { got_signal = sig; }
 
 /* Fatal signals: the state is unknown, so restore the terminal and die the
@@ -32,9 +37,9 @@ void term_signals_install(void)
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_quit_signal; /* no SA_RESTART: interrupt the read */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    static const int quit[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2,
+                               SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU};
+    for (size_t i = 0; i < sizeof quit / sizeof quit[0]; i++) sigaction(quit[i], &sa, NULL);
     sa.sa_handler = on_fatal_signal;
     sa.sa_flags = SA_RESETHAND | SA_NODEFER;
     static const int fatal[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};

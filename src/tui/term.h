@@ -8,8 +8,10 @@
 #include "app.h"
 #include "keyspec.h"
 
-/* Installs handlers so the terminal is restored on SIGINT, SIGTERM, SIGHUP
- * (a clean quit) and on fatal signals (endwin, then the default action). */
+/* Installs handlers so the terminal is restored and the settings saved on
+ * SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+ * SIGPROF and SIGXCPU (a clean quit, then the signal is re-raised), and the
+ * terminal restored on fatal signals (endwin, then the default action). */
 void term_signals_install(void);
 /* The terminating signal received, or 0. */
 int term_signal(void);
