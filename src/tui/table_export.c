@@ -1,6 +1,7 @@
 /* table_export.c - export what is shown (e): the filtered, sorted rows and
  * the visible columns, to a file named in a prompt, as CSV or Markdown by
  * its extension.  An existing file is never overwritten without a y/n. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -36,7 +37,10 @@ static int write_rows(app *a, const tui_export *x, FILE *f)
     const tv_state *t = x->ctx;
     ld_format fmt;
     const char *kind;
-    format_of(x->path, &fmt, &kind);
+    if (format_of(x->path, &fmt, &kind) != 0) { /* check_name let it through: cannot happen */
+        errno = EINVAL;
+        return -1;
+    }
     return output_table(f, t->cat, t->idx, t->n, t->vis, t->nvis, fmt);
 }
 
@@ -44,8 +48,8 @@ static void done(app *a, const tui_export *x)
 {
     const tv_state *t = x->ctx;
     ld_format fmt;
-    const char *kind;
-    format_of(x->path, &fmt, &kind);
+    const char *kind = "?";
+    if (format_of(x->path, &fmt, &kind) != 0) kind = "?";
     app_message(a, MSG_INFO, "exported %zu rows x %zu columns to %s (%s)", t->n, t->nvis, x->path, kind);
 }
 
