@@ -13,9 +13,20 @@
 #include "llmdeck/catalog.h"
 #include "llmdeck/csvload.h"
 #include "llmdeck/error.h"
+#include "llmdeck/score.h"
 
 #define LD_MAX_DATAFILES 16
 #define LD_MAX_LOADS 16
+
+/* Which built-in catalogue: today's sourced models (default), or the 2023
+ * article's seven rows exactly as printed (`--dataset seed`).  The seed set
+ * reads data/seed-models.csv and data/seed-metrics.json in place of
+ * models.csv and metrics.json; the other files are shared. */
+typedef enum { LD_DATASET_CURRENT = 0, LD_DATASET_SEED = 1 } ld_dataset_kind;
+
+/* "current" / "seed" -> kind; -1 when neither. */
+int dataset_parse_kind(const char *s, ld_dataset_kind *out);
+const char *dataset_kind_name(ld_dataset_kind k);
 
 typedef struct {
     char name[64];     /* "models.csv" */
@@ -44,15 +55,26 @@ typedef struct {
     ld_load loads[LD_MAX_LOADS];
     size_t nloads;
     char dir[1024];    /* --data DIR or LLMDECK_DATA, "" for embedded */
+    ld_dataset_kind kind;
+    /* The missing-value policy the data set's metrics.json asks for
+     * ("missing": "zero" | "skip"; zero when absent, the article's rule). */
+    ld_missing policy;
+    /* metrics.json's "table_columns": the columns a table shows first, in
+     * order (NULL-terminated; empty when the file has none). */
+    char *table_columns[64];
 } ld_dataset;
 
 /* Opens the data set: `dir` (may be NULL: then $LLMDECK_DATA, else embedded
  * only).  Parses models.csv and applies metrics.json. */
 int dataset_open(ld_dataset *ds, const char *dir, const ld_csv_options *opt,
                  ld_error *err);
+/* The same for a chosen built-in catalogue. */
+int dataset_open_kind(ld_dataset *ds, const char *dir, ld_dataset_kind kind,
+                      const ld_csv_options *opt, ld_error *err);
 /* Opens FILEs instead of the catalogue (like `vd file.csv`): the first
- * becomes the catalogue, the rest merge into it.  metrics.json still applies
- * to columns with known ids. */
+ * becomes the catalogue, the rest merge into it.  The seed set's
+ * metrics.json applies to columns with known ids (a leaderboard export has
+ * the article's mmlu, humaneval and gsm8k), with its policy. */
 int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
                        const ld_csv_options *opt, ld_error *err);
 /* --load FILE: CSV merges rows by name/alias; LiteLLM JSON is kept for the

@@ -3,8 +3,10 @@
  *   quality = sum(w_i * m_i / 100) / sum(w_i)   over metrics with w_i > 0
  *   value   = quality / relative_cost
  *
- * Missing-value policy `zero` (the seed's, default): a missing metric counts
- * as 0.  `skip`: it is left out and the weights renormalised.  A missing,
+ * Missing-value policy `zero` (the 2023 article's, for its data set): a
+ * missing metric counts as 0.  `skip` (the current catalogue's): it is left
+ * out and the weights renormalised, so quality is the weighted mean of the
+ * metrics the row has, NaN (n/a) when it has none; `coverage` says how many.  A missing,
  * zero or negative relative_cost gives an undefined value (NaN, shown n/a,
  * sorted last). */
 #ifndef LLMDECK_SCORE_H
@@ -22,7 +24,11 @@ double score_quality(const ld_catalog *cat, size_t row, ld_missing policy);
 /* Value of one row (NaN when undefined). */
 double score_value(const ld_catalog *cat, size_t row, ld_missing policy);
 
-/* Adds the derived columns `quality` and `value_score` (empty) if missing,
+/* How many metrics have a weight: the "of N" of a row's coverage. */
+size_t score_weighted_count(const ld_catalog *cat);
+
+/* Adds the derived columns `quality`, `value_score` and `coverage` (how
+ * many of the weighted metrics the row has) if missing,
  * so metadata (labels, decimals) can be applied before scores exist. */
 int score_add_columns(ld_catalog *cat);
 

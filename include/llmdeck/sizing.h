@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "llmdeck/arch.h"
 #include "llmdeck/catalog.h"
 #include "llmdeck/error.h"
 #include "llmdeck/hosting.h"
@@ -30,11 +31,6 @@
 #define SIZING_COMPUTE_UTIL 0.5     /* share of peak TFLOPS reached when compute-bound */
 #define SIZING_DEFAULT_CONTEXT 4096
 
-typedef struct {
-    double params_b;        /* total parameters, billions (> 0) */
-    double active_params_b; /* per token (MoE); <= 0 or NaN = params_b */
-    long layers, kv_heads, head_dim, hidden_size, attention_heads; /* 0 = unknown */
-} ld_model_arch;
 
 typedef struct {
     const char *name;  /* canonical lower-case id: "q4_k_m" */

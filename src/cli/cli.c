@@ -53,6 +53,15 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
     case CLI_OPT_HELP:
         c->help = 1;
         return 1;
+    case CLI_OPT_DATASET:
+        if (dataset_parse_kind(arg, &c->dataset) != 0) {
+            char safe[512];
+            fprintf(stderr, "llmdeck: --dataset: expected current or seed, got '%s'\n",
+                    output_sanitize(arg, safe, sizeof safe));
+            return -1;
+        }
+        c->dataset_given = 1;
+        return 1;
     default:
         return 0;
     }
@@ -84,7 +93,7 @@ int cli_open_dataset(const cli_common *c, ld_dataset *ds)
 {
     ld_error err;
     error_clear(&err);
-    if (dataset_open(ds, c->data_dir, NULL, &err) != 0) {
+    if (dataset_open_kind(ds, c->data_dir, c->dataset, NULL, &err) != 0) {
         dataset_close(ds);
         return cli_report(&err);
     }

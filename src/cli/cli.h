@@ -23,16 +23,20 @@ enum {
     CLI_OPT_FORMAT,
     CLI_OPT_HELP,
     CLI_OPT_RULES,
+    CLI_OPT_DATASET,
     CLI_OPT_FIRST_FREE = 1100 /* subcommands number their own options from here */
 };
 #define CLI_COMMON_OPTIONS \
     {"data", required_argument, 0, CLI_OPT_DATA}, \
     {"load", required_argument, 0, CLI_OPT_LOAD}, \
     {"format", required_argument, 0, CLI_OPT_FORMAT}, \
+    {"dataset", required_argument, 0, CLI_OPT_DATASET}, \
     {"help", no_argument, 0, CLI_OPT_HELP}
 
 typedef struct {
     const char *data_dir;
+    ld_dataset_kind dataset; /* --dataset current|seed */
+    int dataset_given;
     const char *loads[LD_MAX_LOADS];
     int nloads;
     ld_format format;

@@ -24,7 +24,7 @@ static const char USAGE[] =
     "                     --model NAME [--quant Q] [--gpu NAME] [--context N] [--batch N]]\n"
     "                    [--capacity] [--utilization F] [--throughput TOKENS_PER_S]\n"
     "                    [--ops-monthly USD] [--sweep]\n"
-    "                    [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
+    "                    [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
     "\n"
     "Compares the monthly cost of an API with self-hosting, the break-even volume and\n"
     "the advice (api, selfhost, or close within 10%), beside the seed's rule of thumb.\n"

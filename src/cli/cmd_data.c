@@ -7,7 +7,7 @@
 
 static void help(void)
 {
-    printf("usage: llmdeck data [--data DIR] [--load FILE]... [--format text|json]\n\n"
+    printf("usage: llmdeck data [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|json]\n\n"
            "Lists the data files in use (embedded, from --data DIR, or --load), with their\n"
            "row counts, as-of dates and sources (from data/manifest.json).\n");
 }

@@ -21,7 +21,7 @@ static const char USAGE[] =
     "                         [--language TEXT] [--latency-critical] [--fine-tuning]\n"
     "                         [--commercial | --licence any|commercial|unrestricted]\n"
     "                         [--tokens N] [--rules FILE] [--limit N]\n"
-    "                         [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
+    "                         [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
     "\n"
     "Recommends an open model for your requirements with the seed article's decision\n"
     "tree (first matching rule wins), says why, and ranks the catalogue models that\n"

@@ -16,7 +16,7 @@
 static const char USAGE[] =
     "usage: llmdeck size (--model NAME | --params B) [--quant Q] [--context N] [--batch N]\n"
     "                    [--kv-quant Q] [--gpu NAME] [--efficiency F]\n"
-    "                    [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
+    "                    [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
     "       llmdeck size --preset 7B|13B|70B [--format ...]\n"
     "\n"
     "Sizes a model for inference: weights + KV cache + overhead (decimal GB), the\n"

@@ -15,26 +15,26 @@ static void help(void)
 {
     printf("usage: llmdeck table [FILE...] [--sort KEY[:asc|:desc][,KEY...]] [--filter EXPR]\n"
            "                     [--columns A,B,...|all] [--weights ID=W,...] [--missing zero|skip]\n"
-           "                     [--limit N] [--format text|csv|json|md] [--data DIR] [--load FILE]...\n\n"
+           "                     [--limit N] [--format text|csv|json|md]\n"
+           "                     [--dataset current|seed] [--data DIR] [--load FILE]...\n\n"
            "The benchmark table with the value score (quality per unit of relative cost).\n"
            "FILE... opens those CSV files instead of the built-in catalogue.\n\n"
            "  --sort     sort keys, most significant first; missing values always last\n"
            "  --filter   e.g. 'mmlu>=65 and context_length>=32k', 'license~apache', or plain text\n"
            "  --columns  column ids to show (default: the benchmark columns), or 'all'\n"
            "  --weights  metric weights for the value score, e.g. mmlu=2,arc=1 (others keep theirs)\n"
-           "  --missing  a missing metric counts as 0 (zero, the seed's rule) or is left out (skip)\n"
+           "  --missing  a missing metric counts as 0 (zero: the 2023 article's rule, the default\n"
+           "             of --dataset seed) or is left out (skip: the current catalogue's default)\n"
+           "  --dataset  current (today's sourced catalogue, default) or seed (the 2023 article's\n"
+           "             seven rows exactly as printed)\n"
            "  --limit    show at most N rows\n"
            "  --load     merge rows and columns of a CSV by model name or alias\n");
 }
 
-/* The seed's table, plus size and context; for other files every column. */
-static const char *const default_columns[] = {
-    "model", "params_b", "context_length", "mmlu", "humaneval", "gsm8k", "arc",
-    "truthfulqa", "relative_cost", "value_score", NULL,
-};
-
-static int pick_columns(const ld_catalog *cat, const char *spec, int builtin, int **cols,
-                        size_t *ncols)
+/* The data set's table_columns (metrics.json) for the catalogue; for other
+ * files every column. */
+static int pick_columns(const ld_catalog *cat, char *const *default_columns, const char *spec,
+                        int builtin, int **cols, size_t *ncols)
 {
     size_t cap = catalog_cols(cat) + 8;
     *cols = malloc(cap * sizeof **cols);
@@ -60,7 +60,7 @@ static int pick_columns(const ld_catalog *cat, const char *spec, int builtin, in
         return 0;
     }
     if (builtin && !spec) {
-        for (const char *const *id = default_columns; *id; id++) {
+        for (char *const *id = default_columns; *id; id++) {
             int c = catalog_col_index(cat, *id);
             if (c >= 0) (*cols)[(*ncols)++] = c;
         }
@@ -101,6 +101,7 @@ int cmd_table(int argc, char **argv)
     cli_common com = {0};
     const char *sort = NULL, *filter = NULL, *columns = NULL, *weights = NULL;
     ld_missing missing = LD_MISSING_ZERO;
+    int missing_given = 0;
     long limit = -1;
     int opt;
     while ((opt = cli_next_option("table", argc, argv, opts, &com)) >= 0) {
@@ -113,6 +114,7 @@ int cmd_table(int argc, char **argv)
             if (strcmp(optarg, "zero") == 0) missing = LD_MISSING_ZERO;
             else if (strcmp(optarg, "skip") == 0) missing = LD_MISSING_SKIP;
             else return cli_usage_error("table", "--missing: expected zero or skip, got '%s'", optarg);
+            missing_given = 1;
             break;
         case OPT_LIMIT:
             if (units_parse_long(optarg, 0, 2000000000L, &limit) != 0)
@@ -135,6 +137,8 @@ int cmd_table(int argc, char **argv)
     } else {
         if (com.data_dir)
             return cli_usage_error("table", "--data: not with FILE arguments (they replace the catalogue)");
+        if (com.dataset_given)
+            return cli_usage_error("table", "--dataset: not with FILE arguments (they replace the catalogue)");
         ld_csv_options copt = {0};
         loadbar_begin(&copt); /* a bar and Ctrl-C on a terminal, for big files */
         int rc = dataset_open_files(&ds, argv + optind, (size_t)(argc - optind), &copt, &err);
@@ -153,10 +157,11 @@ int cmd_table(int argc, char **argv)
     size_t ncols = 0;
     ld_filter *f = NULL;
     if (weights && score_parse_weights(cat, weights, "--weights", &err) != 0) goto fail;
-    /* opening the data scored every row with the default weights and
-     * missing = zero: score again only if either changed (a pass over
-     * every row, measurable at a million) */
-    if ((weights || missing != LD_MISSING_ZERO) && score_update(cat, missing) < 0) {
+    /* opening the data scored every row with the default weights and the
+     * data set's missing policy: score again only if either changed (a pass
+     * over every row, measurable at a million) */
+    if (!missing_given) missing = ds.policy;
+    if ((weights || missing != ds.policy) && score_update(cat, missing) < 0) {
         error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
         goto fail;
     }
@@ -164,7 +169,7 @@ int cmd_table(int argc, char **argv)
     size_t nkeys = 0;
     if (sort && view_parse_sort(cat, sort, "--sort", keys, &nkeys, &err) != 0) goto fail;
     if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) goto fail;
-    int pc = pick_columns(cat, columns, builtin, &cols, &ncols);
+    int pc = pick_columns(cat, ds.table_columns, columns, builtin, &cols, &ncols);
     if (pc == -2) {
         status = 2;
         goto out;

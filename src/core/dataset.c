@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "derive.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/score.h"
 #include "jsonpos.h"
@@ -19,14 +20,40 @@ static const char *const known_files[] = {
     "models.csv", "metrics.json", "gpus.csv", "hosting.json", "rules.json", "manifest.json",
 };
 
+int dataset_parse_kind(const char *s, ld_dataset_kind *out)
+{
+    if (strcmp(s, "current") == 0) *out = LD_DATASET_CURRENT;
+    else if (strcmp(s, "seed") == 0) *out = LD_DATASET_SEED;
+    else return -1;
+    return 0;
+}
+
+const char *dataset_kind_name(ld_dataset_kind k)
+{
+    return k == LD_DATASET_SEED ? "seed" : "current";
+}
+
+/* The file a data set reads for `name`: the seed set has its own catalogue
+ * and metrics. */
+static const char *source_name(ld_dataset_kind kind, const char *name)
+{
+    if (kind == LD_DATASET_SEED) {
+        if (strcmp(name, "models.csv") == 0) return "seed-models.csv";
+        if (strcmp(name, "metrics.json") == 0) return "seed-metrics.json";
+    }
+    return name;
+}
+
 static int add_file(ld_dataset *ds, const char *name, const char *dir, ld_error *err)
 {
     ld_datafile *f = &ds->files[ds->nfiles];
     memset(f, 0, sizeof *f);
     snprintf(f->name, sizeof f->name, "%s", name);
+    const char *from = source_name(ds->kind, name);
     if (dir && *dir) {
         char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
+        if (snprintf(path, sizeof path, "%s/%s", dir, from) >= (int)sizeof path)
+            return error_set(err, LD_ERR_USAGE, "--data", 0, 0, "the folder's path is too long");
         struct stat st;
         if (stat(path, &st) == 0) {
             f->owned = csvload_read_file(path, &f->len, err);
@@ -38,7 +65,7 @@ static int add_file(ld_dataset *ds, const char *name, const char *dir, ld_error 
         }
     }
     char ename[96];
-    snprintf(ename, sizeof ename, "data/%s", name);
+    snprintf(ename, sizeof ename, "data/%s", from);
     f->text = embed_find(ename, &f->len);
     if (!f->text) return 0; /* not shipped yet: the module using it reports it */
     snprintf(f->origin, sizeof f->origin, "embedded");
@@ -66,9 +93,10 @@ static ld_datafile *find_file(ld_dataset *ds, const char *name)
 }
 
 /* Display name for messages: the path, or "data/NAME (embedded)". */
-static void file_label(const ld_datafile *f, char *buf, size_t n)
+static void file_label(const ld_dataset *ds, const ld_datafile *f, char *buf, size_t n)
 {
-    if (strcmp(f->origin, "embedded") == 0) snprintf(buf, n, "data/%s (embedded)", f->name);
+    if (strcmp(f->origin, "embedded") == 0)
+        snprintf(buf, n, "data/%s (embedded)", source_name(ds->kind, f->name));
     else snprintf(buf, n, "%s", f->origin);
 }
 
@@ -194,6 +222,41 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
     return 0;
 }
 
+/* metrics.json's "missing": the data set's missing-value policy. */
+static int policy_from_metrics(const char *json, size_t len, const char *name, ld_missing *out,
+                               ld_error *err)
+{
+    *out = LD_MISSING_ZERO;
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    if (!root) return 0; /* reported by dataset_apply_metrics */
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "missing");
+    int rc = 0;
+    if (cJSON_IsString(m) && strcmp(m->valuestring, "skip") == 0) *out = LD_MISSING_SKIP;
+    else if (m && !(cJSON_IsString(m) && strcmp(m->valuestring, "zero") == 0))
+        rc = error_set(err, LD_ERR_PARSE, name, 0, 0, "missing: expected \"zero\" or \"skip\"");
+    cJSON_Delete(root);
+    return rc;
+}
+
+/* metrics.json's "table_columns" list, kept for the table's default view. */
+static int columns_from_metrics(ld_dataset *ds, const char *json, size_t len)
+{
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "table_columns"), *it;
+    size_t n = 0, max = sizeof ds->table_columns / sizeof ds->table_columns[0] - 1;
+    int rc = 0;
+    cJSON_ArrayForEach(it, list) {
+        if (!cJSON_IsString(it) || n == max) continue;
+        if (!(ds->table_columns[n] = strdup(it->valuestring))) {
+            rc = -1;
+            break;
+        }
+        n++;
+    }
+    cJSON_Delete(root);
+    return rc;
+}
+
 /* Derived columns first, so metrics.json can label them; then the weights
  * it sets give the default scores. */
 static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
@@ -201,10 +264,14 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
     char label[1100];
     if (score_add_columns(ds->models) < 0) return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     if (xf) {
-        file_label(xf, label, sizeof label);
+        file_label(ds, xf, label, sizeof label);
+        if (derive_apply(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
+        if (policy_from_metrics(xf->text, xf->len, label, &ds->policy, err) != 0) return -1;
+        if (columns_from_metrics(ds, xf->text, xf->len) != 0)
+            return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     }
-    if (score_update(ds->models, LD_MISSING_ZERO) < 0)
+    if (score_update(ds->models, ds->policy) < 0)
         return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     return 0;
 }
@@ -222,7 +289,7 @@ static int open_models(ld_dataset *ds, const ld_csv_options *opt, ld_error *err)
     o.number_cols = (const char *const *)d.number_ids;
     o.text_cols = (const char *const *)d.text_ids;
     o.unique_names = 1; /* the catalogue: one row per model */
-    file_label(mf, label, sizeof label);
+    file_label(ds, mf, label, sizeof label);
     ds->models = csvload_buffer(mf->text, mf->len, label, &o, err);
     declared_free(&d);
     if (!ds->models) return -1;
@@ -232,13 +299,21 @@ static int open_models(ld_dataset *ds, const ld_csv_options *opt, ld_error *err)
 
 int dataset_open(ld_dataset *ds, const char *dir, const ld_csv_options *opt, ld_error *err)
 {
+    return dataset_open_kind(ds, dir, LD_DATASET_CURRENT, opt, err);
+}
+
+int dataset_open_kind(ld_dataset *ds, const char *dir, ld_dataset_kind kind,
+                      const ld_csv_options *opt, ld_error *err)
+{
     memset(ds, 0, sizeof *ds);
+    ds->kind = kind;
     if (!dir || !*dir) dir = getenv("LLMDECK_DATA");
     if (dir && *dir) {
         struct stat st;
         if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
             return error_set(err, LD_ERR_USAGE, "--data", 0, 0, "'%s' is not a directory", dir);
-        snprintf(ds->dir, sizeof ds->dir, "%s", dir);
+        if (snprintf(ds->dir, sizeof ds->dir, "%s", dir) >= (int)sizeof ds->dir)
+            return error_set(err, LD_ERR_USAGE, "--data", 0, 0, "the folder's path is too long");
     }
     for (size_t i = 0; i < sizeof known_files / sizeof known_files[0]; i++)
         if (add_file(ds, known_files[i], ds->dir, err) != 0) return -1;
@@ -249,6 +324,7 @@ int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
                        const ld_csv_options *opt, ld_error *err)
 {
     memset(ds, 0, sizeof *ds);
+    ds->kind = LD_DATASET_SEED; /* the article's metrics and rule for a user's table */
     for (size_t i = 0; i < sizeof known_files / sizeof known_files[0]; i++)
         if (strcmp(known_files[i], "models.csv") != 0 && add_file(ds, known_files[i], NULL, err) != 0)
             return -1;
@@ -373,13 +449,16 @@ int dataset_load(ld_dataset *ds, const char *path, const ld_csv_options *opt, ld
     ds->nloads++;
     /* re-type the merged columns (a new column may have joined) */
     if (catalog_finish(ds->models, path, NULL, err) != 0) return -1;
-    return score_update(ds->models, LD_MISSING_ZERO) < 0 ? -1 : 0;
+    ld_datafile *mx = find_file(ds, "metrics.json");
+    if (mx && derive_apply(ds->models, mx->text, mx->len, path, err) != 0) return -1;
+    return score_update(ds->models, ds->policy) < 0 ? -1 : 0;
 }
 
 void dataset_close(ld_dataset *ds)
 {
     for (size_t i = 0; i < ds->nfiles; i++) free(ds->files[i].owned);
     for (size_t i = 0; i < ds->nloads; i++) free(ds->loads[i].text);
+    for (size_t i = 0; ds->table_columns[i]; i++) free(ds->table_columns[i]);
     catalog_free(ds->models);
     memset(ds, 0, sizeof *ds);
 }

@@ -62,6 +62,14 @@ static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t r
     return wsum > 0 ? sum / wsum : NAN;
 }
 
+/* How many of the weighted metrics the row has (its quality's coverage). */
+static double plan_coverage(const ld_catalog *cat, const weight_plan *p, size_t row)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) k += !isnan(catalog_num(cat, row, p->col[i]));
+    return (double)k;
+}
+
 static double plan_value(const ld_catalog *cat, const weight_plan *p, size_t row,
                          ld_missing policy)
 {
@@ -89,15 +97,27 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
     return v;
 }
 
+size_t score_weighted_count(const ld_catalog *cat)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < catalog_cols(cat); c++) {
+        const ld_column *col = catalog_col(cat, c);
+        n += col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && col->weight > 0;
+    }
+    return n;
+}
+
 int score_add_columns(ld_catalog *cat)
 {
     int had = catalog_col_index(cat, "value_score") >= 0;
     int q = catalog_add_column(cat, "quality", LD_COL_NUMBER, LD_COLF_DERIVED);
     int v = catalog_add_column(cat, "value_score", LD_COL_NUMBER, LD_COLF_DERIVED);
-    if (q < 0 || v < 0) return -1;
+    int k = catalog_add_column(cat, "coverage", LD_COL_NUMBER, LD_COLF_DERIVED);
+    if (q < 0 || v < 0 || k < 0) return -1;
     if (!had) {
         catalog_col(cat, (size_t)q)->decimals = 4;
         catalog_col(cat, (size_t)v)->decimals = 6;
+        catalog_col(cat, (size_t)k)->decimals = 0;
     }
     return v;
 }
@@ -107,6 +127,7 @@ int score_update(ld_catalog *cat, ld_missing policy)
     if (score_add_columns(cat) < 0) return -1;
     int q = catalog_col_index(cat, "quality");
     int v = catalog_col_index(cat, "value_score");
+    int k = catalog_col_index(cat, "coverage");
     /* the columns may have been added after rows were reserved: make sure
      * their arrays cover every row */
     size_t n = catalog_rows(cat);
@@ -120,6 +141,7 @@ int score_update(ld_catalog *cat, ld_missing policy)
     for (size_t r = 0; r < n; r++) {
         catalog_set_num(cat, r, (size_t)q, plan_quality(cat, &p, r, policy));
         catalog_set_num(cat, r, (size_t)v, plan_value(cat, &p, r, policy));
+        catalog_set_num(cat, r, (size_t)k, plan_coverage(cat, &p, r));
     }
     plan_free(&p);
     return v;

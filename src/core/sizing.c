@@ -195,18 +195,17 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     basis_add(s, "weights = %.4gB params × %g bits / 8 = %s (%s: %s)", total_b, q->bits,
               gb(s->weights_gb, b1, sizeof b1), q->name, q->basis);
 
-    s->kv_known = a->layers > 0 && a->kv_heads > 0 && a->head_dim > 0;
+    s->kv_known = arch_kv_known(a);
     if (s->kv_known) {
-        double bytes = 2.0 * (double)a->layers * (double)a->kv_heads * (double)a->head_dim *
-                       s->context * s->batch * s->kv_bytes;
-        s->kv_cache_gb = bytes / 1e9;
-        basis_add(s, "kv cache = 2 × %ld layers × %ld kv heads × %ld head dim × %g tokens × %g seq "
-                     "× %g bytes (%s) = %s",
-                  a->layers, a->kv_heads, a->head_dim, s->context, s->batch, s->kv_bytes, kvname,
-                  gb(s->kv_cache_gb, b1, sizeof b1));
+        char formula[400];
+        double elems = arch_kv_elems(a, s->context, formula, sizeof formula);
+        s->kv_cache_gb = elems * s->batch * s->kv_bytes / 1e9;
+        basis_add(s, "kv cache = %s × %g seq × %g bytes (%s) = %s", formula, s->batch, s->kv_bytes,
+                  kvname, gb(s->kv_cache_gb, b1, sizeof b1));
     } else {
         s->kv_cache_gb = NAN;
-        basis_add(s, "kv cache = unknown (layers, kv_heads or head_dim missing): not in the total");
+        basis_add(s, "kv cache = unknown (the architecture columns its attention needs are missing): "
+                     "not in the total, so the total is a lower bound");
     }
     double kv = s->kv_known ? s->kv_cache_gb : 0;
     s->overhead_gb = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION * (s->weights_gb + kv);
@@ -272,28 +271,5 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
 
 int sizing_arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_error *err)
 {
-    memset(a, 0, sizeof *a);
-    const char *model = catalog_text(cat, row, catalog_key_col(cat));
-    int c = catalog_col_index(cat, "params_b");
-    double v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
-    if (!(v > 0))
-        return error_set(err, LD_ERR_USAGE, "model", 0, 0,
-                         "%s has no parameter count (params_b) to size from; use --params", model);
-    a->params_b = v;
-    c = catalog_col_index(cat, "active_params_b");
-    v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
-    a->active_params_b = v > 0 ? v : a->params_b;
-    static const char *const ids[] = {"layers", "kv_heads", "head_dim", "hidden_size",
-                                      "attention_heads"};
-    long *dst[] = {&a->layers, &a->kv_heads, &a->head_dim, &a->hidden_size, &a->attention_heads};
-    for (size_t i = 0; i < 5; i++) {
-        c = catalog_col_index(cat, ids[i]);
-        v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
-        *dst[i] = v > 0 && v < 1e9 ? (long)v : 0;
-    }
-    /* Without grouped-query attention every head keeps its own K and V. */
-    if (a->kv_heads == 0) a->kv_heads = a->attention_heads;
-    if (a->head_dim == 0 && a->hidden_size > 0 && a->attention_heads > 0)
-        a->head_dim = a->hidden_size / a->attention_heads;
-    return 0;
+    return arch_from_catalog(cat, row, a, err);
 }

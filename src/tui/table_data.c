@@ -14,10 +14,6 @@
 /* The columns people compare first; the rest follow in catalogue order.
  * Value right after the name: it is what the view is for, and it stays in
  * sight when the weights editor covers the right side. */
-static const char *const preferred[] = {
-    "value_score", "quality", "params_b", "context_length", "mmlu", "humaneval",
-    "gsm8k", "arc", "truthfulqa", "relative_cost", NULL,
-};
 
 #define SAMPLE_ROWS 4096
 
@@ -76,10 +72,14 @@ static int build_order(const app *a, tv_state *t)
     t->ncols = 0;
     t->order[t->ncols++] = t->key_col;
     used[t->key_col] = 1;
-    for (const char *const *id = preferred; *id; id++) {
-        int c = catalog_col_index(t->cat, *id);
-        if (c >= 0 && !used[c]) t->order[t->ncols++] = c, used[c] = 1;
-    }
+    /* the data set's table_columns (metrics.json), its computed scores
+     * (value, quality, coverage) first: they are what the table ranks by */
+    for (int pass = 0; pass < 2; pass++)
+        for (char *const *id = a->ds->table_columns; *id; id++) {
+            int c = catalog_col_index(t->cat, *id);
+            int derived = c >= 0 && (catalog_col(t->cat, (size_t)c)->flags & LD_COLF_DERIVED);
+            if (c >= 0 && !used[c] && derived == (pass == 0)) t->order[t->ncols++] = c, used[c] = 1;
+        }
     /* then the other scores (the user's own, from --load or FILE), so they
      * sit beside the benchmarks they are compared with */
     for (size_t c = 0; c < nc; c++)

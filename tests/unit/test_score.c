@@ -399,7 +399,7 @@ static void test_derived_columns(void **state)
     size_t before = catalog_cols(cat);
     int v = score_add_columns(cat);
     assert_true(v >= 0);
-    assert_int_equal(catalog_cols(cat), before + 2);
+    assert_int_equal(catalog_cols(cat), before + 3); /* quality, value_score, coverage */
     const ld_column *vcol = catalog_col(cat, (size_t)v);
     assert_string_equal(vcol->id, "value_score");
     assert_true(vcol->flags & LD_COLF_DERIVED);
@@ -408,12 +408,16 @@ static void test_derived_columns(void **state)
     /* idempotent */
     assert_int_equal(score_add_columns(cat), v);
     assert_int_equal(score_update(cat, LD_MISSING_ZERO), v);
-    assert_int_equal(catalog_cols(cat), before + 2);
+    assert_int_equal(catalog_cols(cat), before + 3);
     /* weights of 0 everywhere (a CSV brings no weights): undefined */
     assert_true(isnan(catalog_num(cat, 0, (size_t)v)));
     score_parse_weights(cat, "mmlu=1", "--weights", NULL);
     score_update(cat, LD_MISSING_ZERO);
     assert_near(catalog_num(cat, 0, (size_t)v), 1.0, 1e-12);
+    int k = catalog_col_index(cat, "coverage");
+    assert_true(k >= 0);
+    assert_true(catalog_col(cat, (size_t)k)->flags & LD_COLF_DERIVED);
+    assert_near(catalog_num(cat, 0, (size_t)k), 1.0, 0); /* 1 of the 1 weighted metric */
     /* rows added later are scored by the next update */
     size_t r = catalog_add_row(cat);
     catalog_set_cell(cat, r, 0, "B", 1);

@@ -1,0 +1,81 @@
+/* arch.h - a model's architecture, as its config.json states it, and what
+ * follows from it: the parameter count (to check the catalogue) and the KV
+ * cache per token by attention kind (for sizing).
+ *
+ * Parameters (biases and norms left out: well under 1%):
+ *   embeddings  vocab × hidden, once more for an untied output head
+ *   attention   GQA/MHA/MQA: hidden × head_dim × (2 × heads + 2 × kv_heads)
+ *               MLA: q (hidden × q_lora + q_lora × heads × (nope + rope), or
+ *               hidden × heads × (nope + rope) without q_lora)
+ *               + hidden × (kv_lora + rope) + kv_lora × heads × (nope + v)
+ *               + heads × v × hidden
+ *   FFN         dense: (3 gated | 2 plain) × hidden × intermediate
+ *               MoE: (experts + shared) × 3 × hidden × moe_intermediate
+ *               + hidden × experts (router), on layers - dense_layers layers
+ *   extra       extra_params_b (vision tower, MTP module, linear-attention
+ *               mixers: what the formula does not see, stated per row)
+ *   active      total - (experts - experts_active) × 3 × hidden × moe_inter
+ *               × MoE layers
+ *
+ * KV cache per sequence (elements × bytes per element):
+ *   full-attention layer     2 × kv_heads × head_dim × context
+ *   sliding-window layer     2 × kv_heads × head_dim × min(context, window)
+ *                            (llama.cpp's and SGLang's allocation; vLLM
+ *                            without its hybrid allocator may reserve the
+ *                            full context on every layer)
+ *   MLA layer                (kv_lora + rope) × context (one latent, no heads)
+ *   linear / Mamba layer     linear_state_elems, fixed (no context term)
+ * with `global_layers` full layers (empty: all attention layers full), the
+ * other attention layers sliding, and `linear_layers` recurrent ones. */
+#ifndef LLMDECK_ARCH_H
+#define LLMDECK_ARCH_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/error.h"
+
+typedef enum {
+    LD_ATTN_GQA = 0, /* also MHA (kv_heads = heads) and MQA (kv_heads = 1) */
+    LD_ATTN_MLA,
+    LD_ATTN_HYBRID   /* some layers linear attention / Mamba */
+} ld_attn_kind;
+
+typedef struct {
+    double params_b;        /* total parameters, billions (> 0) */
+    double active_params_b; /* per token (MoE); <= 0 or NaN = params_b */
+    /* 0 = unknown for every count below */
+    long layers, kv_heads, head_dim, hidden_size, attention_heads;
+    long intermediate_size, vocab_size;
+    int tie_embeddings;     /* 1 tied, 0 untied, -1 unknown */
+    int plain_mlp;          /* 1: 2-matrix MLP; 0: gated (3 matrices) */
+    ld_attn_kind attn;
+    long q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim;
+    long sliding_window;    /* 0 = none */
+    long global_layers;     /* -1 = every attention layer is full */
+    long linear_layers;     /* recurrent layers (no KV growth) */
+    double linear_state_elems; /* per linear layer and sequence */
+    long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
+    double extra_params_b;  /* NaN or 0 = none */
+} ld_model_arch;
+
+/* Reads a catalogue row's architecture columns (missing ones 0 / defaults;
+ * kv_heads falls back to attention_heads, head_dim to hidden / heads).
+ * params_b is required: an error names the model otherwise. */
+int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_error *err);
+
+/* Recomputes total and active parameters (billions) from the architecture.
+ * Returns 0, or -1 when the columns needed are missing. */
+int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b);
+
+/* Can the KV cache be computed (the columns its attention kind needs)? */
+int arch_kv_known(const ld_model_arch *a);
+/* KV-cache elements of one sequence at `context` tokens (the fixed state of
+ * linear layers included), and a one-line formula for the basis. */
+double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n);
+
+/* "gqa", "mla", "hybrid" and the row's text forms ("mha", "mqa" are GQA). */
+int arch_parse_attn(const char *s, ld_attn_kind *out);
+const char *arch_attn_name(ld_attn_kind k);
+
+#endif

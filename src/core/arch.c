@@ -1,0 +1,174 @@
+/* arch.c - parameter count and KV cache from a model's architecture (see
+ * arch.h for the formulas). */
+#include "llmdeck/arch.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+int arch_parse_attn(const char *s, ld_attn_kind *out)
+{
+    if (!strcasecmp(s, "gqa") || !strcasecmp(s, "mha") || !strcasecmp(s, "mqa") || !*s)
+        *out = LD_ATTN_GQA;
+    else if (!strcasecmp(s, "mla")) *out = LD_ATTN_MLA;
+    else if (!strcasecmp(s, "hybrid")) *out = LD_ATTN_HYBRID;
+    else return -1;
+    return 0;
+}
+
+const char *arch_attn_name(ld_attn_kind k)
+{
+    return k == LD_ATTN_MLA ? "MLA" : k == LD_ATTN_HYBRID ? "hybrid" : "GQA";
+}
+
+static double num_at(const ld_catalog *cat, size_t row, const char *id)
+{
+    int c = catalog_col_index(cat, id);
+    return c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
+}
+
+static const char *text_at(const ld_catalog *cat, size_t row, const char *id)
+{
+    int c = catalog_col_index(cat, id);
+    return c >= 0 ? catalog_text(cat, row, (size_t)c) : "";
+}
+
+/* A whole count from a cell: 0 when missing or absurd. */
+static long count_at(const ld_catalog *cat, size_t row, const char *id)
+{
+    double v = num_at(cat, row, id);
+    return v >= 0 && v < 1e9 ? (long)v : 0;
+}
+
+int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_error *err)
+{
+    memset(a, 0, sizeof *a);
+    const char *model = catalog_text(cat, row, catalog_key_col(cat));
+    double v = num_at(cat, row, "params_b");
+    if (!(v > 0) || !isfinite(v))
+        return error_set(err, LD_ERR_USAGE, "model", 0, 0,
+                         "%s has no parameter count (params_b) to size from; use --params", model);
+    a->params_b = v;
+    v = num_at(cat, row, "active_params_b");
+    a->active_params_b = v > 0 && v <= a->params_b ? v : a->params_b;
+    a->layers = count_at(cat, row, "layers");
+    a->kv_heads = count_at(cat, row, "kv_heads");
+    a->head_dim = count_at(cat, row, "head_dim");
+    a->hidden_size = count_at(cat, row, "hidden_size");
+    a->attention_heads = count_at(cat, row, "attention_heads");
+    a->intermediate_size = count_at(cat, row, "intermediate_size");
+    a->vocab_size = count_at(cat, row, "vocab_size");
+    const char *t = text_at(cat, row, "tie_embeddings");
+    a->tie_embeddings = !strcasecmp(t, "yes") ? 1 : !strcasecmp(t, "no") ? 0 : -1;
+    a->plain_mlp = !strcasecmp(text_at(cat, row, "mlp_kind"), "plain");
+    if (arch_parse_attn(text_at(cat, row, "attn_kind"), &a->attn) != 0) a->attn = LD_ATTN_GQA;
+    a->q_lora_rank = count_at(cat, row, "q_lora_rank");
+    a->kv_lora_rank = count_at(cat, row, "kv_lora_rank");
+    a->qk_nope_head_dim = count_at(cat, row, "qk_nope_head_dim");
+    a->qk_rope_head_dim = count_at(cat, row, "qk_rope_head_dim");
+    a->v_head_dim = count_at(cat, row, "v_head_dim");
+    a->sliding_window = count_at(cat, row, "sliding_window");
+    v = num_at(cat, row, "global_layers");
+    a->global_layers = v >= 0 && v < 1e9 ? (long)v : -1;
+    a->linear_layers = count_at(cat, row, "linear_layers");
+    v = num_at(cat, row, "linear_state_elems");
+    a->linear_state_elems = v > 0 && isfinite(v) ? v : 0;
+    a->experts = count_at(cat, row, "experts");
+    a->experts_active = count_at(cat, row, "experts_active");
+    a->shared_experts = count_at(cat, row, "shared_experts");
+    a->moe_intermediate_size = count_at(cat, row, "moe_intermediate_size");
+    a->dense_layers = count_at(cat, row, "dense_layers");
+    v = num_at(cat, row, "extra_params_b");
+    a->extra_params_b = v > 0 && isfinite(v) ? v : 0;
+    /* Without grouped-query attention every head keeps its own K and V. */
+    if (a->kv_heads == 0) a->kv_heads = a->attention_heads;
+    if (a->head_dim == 0 && a->hidden_size > 0 && a->attention_heads > 0)
+        a->head_dim = a->hidden_size / a->attention_heads;
+    return 0;
+}
+
+/* Attention weights of one layer. */
+static double attn_params(const ld_model_arch *a)
+{
+    double h = (double)a->hidden_size, n = (double)a->attention_heads;
+    if (a->attn == LD_ATTN_MLA) {
+        double qk = (double)(a->qk_nope_head_dim + a->qk_rope_head_dim);
+        double q = a->q_lora_rank > 0 ? h * (double)a->q_lora_rank + (double)a->q_lora_rank * n * qk
+                                      : h * n * qk;
+        double kv = h * (double)(a->kv_lora_rank + a->qk_rope_head_dim) +
+                    (double)a->kv_lora_rank * n * (double)(a->qk_nope_head_dim + a->v_head_dim);
+        return q + kv + n * (double)a->v_head_dim * h;
+    }
+    return h * (double)a->head_dim * (2.0 * n + 2.0 * (double)a->kv_heads);
+}
+
+int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b)
+{
+    if (a->layers <= 0 || a->hidden_size <= 0 || a->attention_heads <= 0 || a->vocab_size <= 0)
+        return -1;
+    if (a->attn == LD_ATTN_MLA ? a->kv_lora_rank <= 0 || a->v_head_dim <= 0 : a->head_dim <= 0)
+        return -1;
+    int moe = a->experts > 0;
+    if (moe && (a->moe_intermediate_size <= 0 || a->experts_active <= 0)) return -1;
+    if ((!moe || a->dense_layers > 0) && a->intermediate_size <= 0) return -1;
+    double h = (double)a->hidden_size;
+    double embed = (double)a->vocab_size * h * (a->tie_embeddings == 1 ? 1 : 2);
+    long attn_layers = a->layers - a->linear_layers;
+    double attn = attn_params(a) * (double)(attn_layers > 0 ? attn_layers : 0);
+    long moe_layers = moe ? a->layers - a->dense_layers : 0;
+    double dense_ffn = (a->plain_mlp ? 2.0 : 3.0) * h * (double)a->intermediate_size *
+                       (double)(a->layers - moe_layers);
+    double expert = 3.0 * h * (double)a->moe_intermediate_size;
+    double moe_ffn = ((double)(a->experts + a->shared_experts) * expert + h * (double)a->experts) *
+                     (double)moe_layers;
+    double total = embed + attn + dense_ffn + moe_ffn + a->extra_params_b * 1e9;
+    double idle = moe ? (double)(a->experts - a->experts_active) * expert * (double)moe_layers : 0;
+    *total_b = total / 1e9;
+    *active_b = (total - idle) / 1e9;
+    return 0;
+}
+
+int arch_kv_known(const ld_model_arch *a)
+{
+    if (a->layers <= 0) return 0;
+    if (a->attn == LD_ATTN_MLA) return a->kv_lora_rank > 0 && a->qk_rope_head_dim > 0;
+    if (a->attn == LD_ATTN_HYBRID && a->linear_layers > 0 && !(a->linear_state_elems > 0)) return 0;
+    return a->kv_heads > 0 && a->head_dim > 0;
+}
+
+double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n)
+{
+    long attn_layers = a->layers - a->linear_layers;
+    if (attn_layers < 0) attn_layers = 0;
+    long full = attn_layers, sliding = 0;
+    if (a->sliding_window > 0 && a->global_layers >= 0 && a->global_layers <= attn_layers) {
+        full = a->global_layers;
+        sliding = attn_layers - full;
+    }
+    double window = a->sliding_window > 0 && a->sliding_window < context ? (double)a->sliding_window : context;
+    double per_token = a->attn == LD_ATTN_MLA ? (double)(a->kv_lora_rank + a->qk_rope_head_dim)
+                                              : 2.0 * (double)a->kv_heads * (double)a->head_dim;
+    double elems = per_token * ((double)full * context + (double)sliding * window) +
+                   (double)a->linear_layers * a->linear_state_elems;
+    if (formula && n) {
+        int k;
+        if (a->attn == LD_ATTN_MLA)
+            k = snprintf(formula, n, "MLA: (%ld latent + %ld rope) × %ld layers × %g tokens",
+                         a->kv_lora_rank, a->qk_rope_head_dim, full, context);
+        else
+            k = snprintf(formula, n, "2 × %ld kv heads × %ld head dim × (%ld full layers × %g tokens",
+                         a->kv_heads, a->head_dim, full, context);
+        if (k > 0 && (size_t)k < n && a->attn != LD_ATTN_MLA) {
+            if (sliding > 0)
+                k += snprintf(formula + k, n - (size_t)k, " + %ld sliding layers × min(%g, %ld window))",
+                              sliding, context, a->sliding_window);
+            else
+                k += snprintf(formula + k, n - (size_t)k, ")");
+        }
+        if (k > 0 && (size_t)k < n && a->linear_layers > 0)
+            snprintf(formula + k, n - (size_t)k, " + %ld linear layers × %.0f state", a->linear_layers,
+                     a->linear_state_elems);
+    }
+    return elems;
+}
