@@ -74,8 +74,12 @@ void headless_run(app *a, const ks_event *ev, size_t n)
         case KS_WHEEL_DOWN: app_mouse(a, a->rows / 2, a->cols / 2, 1); break;
         }
         /* draw after every key, as the real loop does: a key that breaks
-         * drawing must fail the test that presses it */
-        app_draw(a);
+         * drawing must fail the test that presses it.  Except inside a run
+         * of characters typed into a text field: that is a paste, which the
+         * real loop draws once at its end (term.c) */
+        const ld_view_ops *v = ld_views[a->view];
+        int typing = a->prompt.open || (v->text_mode && v->text_mode(a));
+        if (!(typing && ev[i].kind == KS_CHAR && i + 1 < n && ev[i + 1].kind == KS_CHAR)) app_draw(a);
         if (times) fprintf(times, "%.4f\n", now_ms() - t0);
     }
     if (times) fclose(times);

@@ -12,13 +12,27 @@
 #include "keys.h"
 #include "widgets.h"
 
+/* Copies s into out (n bytes); what does not fit is cut at a character
+ * boundary, never inside one.  (Views pass short texts; a file name that
+ * could be longer is checked by its view before it gets here.) */
+static void copy_text(char *out, size_t n, const char *s)
+{
+    size_t len = strlen(s);
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--;
+    }
+    memcpy(out, s, len);
+    out[len] = '\0';
+}
+
 void app_prompt(app *a, const char *label, const char *initial, ld_prompt_fn fn, void *ctx)
 {
     ld_prompt *p = &a->prompt;
     memset(p, 0, sizeof *p);
     p->open = 1;
-    snprintf(p->label, sizeof p->label, "%s", label);
-    snprintf(p->buf, sizeof p->buf, "%s", initial ? initial : "");
+    copy_text(p->label, sizeof p->label, label);
+    copy_text(p->buf, sizeof p->buf, initial ? initial : "");
     p->len = p->cur = strlen(p->buf);
     p->fn = fn;
     p->ctx = ctx;
@@ -59,7 +73,8 @@ static void cut(ld_prompt *p, size_t from, size_t to)
     p->cur = from;
 }
 
-static void insert(ld_prompt *p, ld_key k)
+/* Types k at the cursor; -1 when the field is full (nothing changes). */
+static int insert(ld_prompt *p, ld_key k)
 {
     char u[4];
     size_t n;
@@ -78,11 +93,12 @@ static void insert(ld_prompt *p, ld_key k)
         u[3] = (char)(0x80 | (c & 0x3F));
         n = 4;
     }
-    if (p->len + n >= sizeof p->buf) return;
+    if (p->len + n >= sizeof p->buf) return -1;
     memmove(p->buf + p->cur + n, p->buf + p->cur, p->len - p->cur + 1);
     memcpy(p->buf + p->cur, u, n);
     p->len += n;
     p->cur += n;
+    return 0;
 }
 
 void prompt_key(app *a, ld_key k)
@@ -138,8 +154,16 @@ void prompt_key(app *a, ld_key k)
     }
     default:
         /* everything else that is a printable character is typed */
-        if (LD_IS_CHAR(k) && k >= 0x20 && k != 0x7F && !(k >= 0x80 && k < 0xA0)) insert(p, k);
-        else edited = 0;
+        if (LD_IS_CHAR(k) && k >= 0x20 && k != 0x7F && !(k >= 0x80 && k < 0xA0)) {
+            if (insert(p, k) != 0) {
+                /* said, not silently dropped; and nothing to re-check (a
+                 * paste of 100 KB costs one message a key, not a filter) */
+                snprintf(p->err, sizeof p->err, "full: at most %zu bytes", sizeof p->buf - 1);
+                return;
+            }
+        } else {
+            edited = 0;
+        }
         break;
     }
     if (edited) {
@@ -167,16 +191,24 @@ int prompt_draw(app *a, WINDOW *win, int y)
     }
     int avail = cols - x - errw - 1;
     if (avail < 1) return cols - 1;
-    /* scroll the text so the cursor stays visible */
-    size_t start = 0;
-    char head[sizeof p->buf];
-    for (;;) {
-        memcpy(head, p->buf + start, p->cur - start);
-        head[p->cur - start] = '\0';
-        if (ui_width(a, head) < avail || start >= p->cur) break;
-        start = next_char(p->buf, p->len, start);
+    /* scroll the text so the cursor stays visible: the first character
+     * shown is the earliest from which the text up to the cursor is
+     * narrower than the field.  Walking back from the cursor one character
+     * at a time measures only what is shown (O(field width) per frame; the
+     * text is never measured prefix by prefix). */
+    size_t start = p->cur;
+    int head = 0;
+    while (start > 0) {
+        size_t prev = prev_char(p->buf, start);
+        char one[8];
+        size_t n = start - prev < sizeof one ? start - prev : sizeof one - 1;
+        memcpy(one, p->buf + prev, n);
+        one[n] = '\0';
+        int cw = ui_width(a, one);
+        if (head + cw >= avail) break;
+        head += cw;
+        start = prev;
     }
-    int cx = x + ui_width(a, head);
     ui_text(a, win, y, x, avail, p->buf + start, text);
-    return cx;
+    return x + head;
 }

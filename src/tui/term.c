@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 
 #include "keys.h"
 
@@ -89,6 +90,20 @@ static void mouse_event(app *a)
     else if (me.bstate & BUTTON1_PRESSED) app_mouse(a, me.y, me.x, 0);
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* One key (or mouse event) read by wget_wch. */
+static void handle(app *a, int r, wint_t ch)
+{
+    if (r == KEY_CODE_YES && ch == KEY_MOUSE) mouse_event(a);
+    else app_key(a, keys_from_curses(r == KEY_CODE_YES, (unsigned)ch));
+}
+
 void term_loop(app *a, const ks_event *script, size_t n, int delay_ms)
 {
     size_t next = 0;
@@ -116,10 +131,13 @@ void term_loop(app *a, const ks_event *script, size_t n, int delay_ms)
             app_message(a, MSG_INFO, "replay stopped after %zu of %zu keys", next, n);
             continue;
         }
-        if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-            mouse_event(a);
-            continue;
-        }
-        app_key(a, keys_from_curses(r == KEY_CODE_YES, (unsigned)ch));
+        handle(a, r, ch);
+        /* what is already waiting (a paste) is handled before the next
+         * frame: one draw per burst, not per key; at most 20 ms of it, so
+         * the screen keeps up with an endless stream */
+        wtimeout(stdscr, 0);
+        double t0 = now_ms();
+        while (!a->quit && !got_signal && now_ms() - t0 < 20 && (r = wget_wch(stdscr, &ch)) != ERR)
+            handle(a, r, ch);
     }
 }
