@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,18 +12,36 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
 struct ld_config {
-    char path[1024];
+    char path[PATH_MAX]; /* "" when there is none: see nopath */
+    char nopath[200];    /* why there is no path */
     cJSON *root;
     int dirty;
 };
 
-static void default_path(char *out, size_t n)
+/* snprintf that says whether it fitted: 0, or -1 (out is then "") */
+static int fmt_path(char *out, size_t n, const char *a, const char *b)
+{
+    int k = snprintf(out, n, "%s%s", a, b);
+    if (k >= 0 && (size_t)k < n) return 0;
+    out[0] = '\0';
+    return -1;
+}
+
+/* The default place; a path that does not fit PATH_MAX is refused (with the
+ * reason in cfg->nopath), never cut: a cut path is another file. */
+static void default_path(ld_config *cfg)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");
     /* the XDG spec says relative values are invalid and must be ignored */
     if (xdg && xdg[0] == '/') {
-        snprintf(out, n, "%s/llmdeck/config.json", xdg);
+        if (fmt_path(cfg->path, sizeof cfg->path, xdg, "/llmdeck/config.json") != 0)
+            snprintf(cfg->nopath, sizeof cfg->nopath,
+                     "$XDG_CONFIG_HOME/llmdeck/config.json is longer than %d bytes", PATH_MAX - 1);
         return;
     }
     const char *home = getenv("HOME");
@@ -30,8 +49,11 @@ static void default_path(char *out, size_t n)
         struct passwd *pw = getpwuid(getuid());
         home = pw ? pw->pw_dir : NULL;
     }
-    if (home && *home) snprintf(out, n, "%s/.config/llmdeck/config.json", home);
-    else out[0] = '\0';
+    if (!home || !*home)
+        snprintf(cfg->nopath, sizeof cfg->nopath, "no home directory");
+    else if (fmt_path(cfg->path, sizeof cfg->path, home, "/.config/llmdeck/config.json") != 0)
+        snprintf(cfg->nopath, sizeof cfg->nopath,
+                 "$HOME/.config/llmdeck/config.json is longer than %d bytes", PATH_MAX - 1);
 }
 
 /* Reads the whole file; NULL with errno set on failure. */
@@ -78,14 +100,15 @@ static char *slurp(const char *path, size_t *len)
 
 static void set_aside(ld_config *cfg, const char *why, char *warn, size_t n)
 {
-    char aside[1100], stamp[32];
+    char aside[PATH_MAX + 64], stamp[32];
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    snprintf(aside, sizeof aside, "%s.corrupt-%s", cfg->path, stamp);
+    int k = snprintf(aside, sizeof aside, "%s.corrupt-%s", cfg->path, stamp);
+    if (k < 0 || (size_t)k >= sizeof aside) errno = ENAMETOOLONG;
     /* renamed, never deleted: the user may want to repair it */
-    if (rename(cfg->path, aside) == 0)
+    else if (rename(cfg->path, aside) == 0)
         snprintf(warn, n, "settings file config.json %s: moved aside as config.json.corrupt-*; defaults used", why);
     else
         snprintf(warn, n, "settings file config.json %s (and could not be moved aside: %s); defaults used",
@@ -97,8 +120,12 @@ ld_config *config_open(const char *path, char *warn, size_t n)
     if (n) warn[0] = '\0';
     ld_config *cfg = calloc(1, sizeof *cfg);
     if (!cfg) return NULL;
-    if (path) snprintf(cfg->path, sizeof cfg->path, "%s", path);
-    else default_path(cfg->path, sizeof cfg->path);
+    if (!path) default_path(cfg);
+    else if (fmt_path(cfg->path, sizeof cfg->path, path, "") != 0)
+        snprintf(cfg->nopath, sizeof cfg->nopath, "the settings path is longer than %d bytes",
+                 PATH_MAX - 1);
+    if (!cfg->path[0] && cfg->nopath[0] && strcmp(cfg->nopath, "no home directory"))
+        snprintf(warn, n, "settings not loaded or saved: %s", cfg->nopath);
     if (cfg->path[0]) {
         size_t len = 0;
         char *text = slurp(cfg->path, &len);
@@ -215,8 +242,8 @@ void config_set_number(ld_config *cfg, const char *section, const char *key, dou
 /* mkdir -p of the directory part of path. */
 static int make_dirs(const char *path)
 {
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s", path);
+    char dir[PATH_MAX];
+    if (fmt_path(dir, sizeof dir, path, "") != 0) return errno = ENAMETOOLONG, -1;
     char *slash = strrchr(dir, '/');
     if (!slash || slash == dir) return 0;
     *slash = '\0';
@@ -235,7 +262,7 @@ int config_save(ld_config *cfg, char *warn, size_t n)
     if (n) warn[0] = '\0';
     if (!cfg || !cfg->dirty) return 0;
     if (!cfg->path[0]) {
-        snprintf(warn, n, "settings not saved: no home directory");
+        snprintf(warn, n, "settings not saved: %s", cfg->nopath[0] ? cfg->nopath : "no home directory");
         return -1;
     }
     char *text = cJSON_Print(cfg->root);
@@ -243,10 +270,16 @@ int config_save(ld_config *cfg, char *warn, size_t n)
         snprintf(warn, n, "settings not saved: out of memory");
         return -1;
     }
-    char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->path, (long)getpid());
+    char tmp[PATH_MAX + 32];
+    int k = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->path, (long)getpid());
     int fd = -1, rc = -1;
-    const char *step = "create the folder";
+    const char *step = "name the temporary file";
+    if (k < 0 || (size_t)k >= sizeof tmp) {
+        errno = ENAMETOOLONG;
+        tmp[0] = '\0';
+        goto out;
+    }
+    step = "create the folder";
     if (make_dirs(cfg->path) != 0) goto out;
     step = "write";
     fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -277,7 +310,7 @@ out:
     if (rc != 0) {
         snprintf(warn, n, "settings not saved (%s %s): %s", step, cfg->path, strerror(errno));
         if (fd >= 0) close(fd);
-        unlink(tmp);
+        if (tmp[0]) unlink(tmp);
     }
     free(text);
     return rc;

@@ -7,7 +7,9 @@
  * settings.  Loading never fails: a corrupt file is renamed aside
  * (config.json.corrupt-YYYYMMDDTHHMMSSZ) and defaults are used, with a
  * warning.  Saving is atomic (temporary file, fsync, rename); a directory
- * that cannot be written gives a warning only. */
+ * that cannot be written gives a warning only.  A path longer than
+ * PATH_MAX (a very long $XDG_CONFIG_HOME) is refused with a warning, never
+ * cut: the settings then live for this run only. */
 #ifndef LLMDECK_TUI_CONFIG_H
 #define LLMDECK_TUI_CONFIG_H
 
