@@ -83,14 +83,37 @@ void cv_command(const app *a, const cv_state *s, char *buf, size_t n)
     add_word(buf, n, "md");
 }
 
-static void write_md(const app *a, const cv_state *s, FILE *f)
+/* Room for the command cv_command builds, whatever the names: a word takes
+ * at most 4 bytes a byte (a quote becomes '\'') plus a blank and quotes. */
+static size_t command_room(const app *a, const cv_state *s)
 {
-    char cmd[4096], t[32];
-    cv_command(a, s, cmd, sizeof cmd);
+    size_t room = 2048; /* the flags and numbers */
+    room += 4 * strlen(a->ds->dir) + 4;
+    for (size_t i = 0; i < a->ds->nloads; i++) room += 4 * strlen(a->ds->loads[i].path) + 4;
+    if (s->offer >= 0) room += 4 * strlen(s->h.offers[s->offer].name) + 4;
+    if (s->source < s->h.npresets) room += 4 * strlen(s->h.presets[s->source].name) + 4;
+    else room += 4 * strlen(cv_model_name(a, s->model)) + 4;
+    if (s->gpu >= 0) room += 4 * strlen(s->gpus.v[s->gpu].name) + 4;
+    return room;
+}
+
+static int write_md(const app *a, const cv_state *s, FILE *f)
+{
+    char t[32];
+    /* sized to fit: a long --data or --load path is never cut out of the
+     * command that is meant to reproduce the scenario */
+    size_t room = command_room(a, s);
+    char *cmd = malloc(room);
+    if (!cmd) {
+        errno = ENOMEM;
+        return -1;
+    }
+    cv_command(a, s, cmd, room);
     cv_format_tokens(s->tokens, t, sizeof t);
     fputs("# API or self-hosting: a cost scenario\n\n"
           "Exported from llmdeck's cost view. The same comparison from the command line:\n\n```sh\n", f);
     fprintf(f, "%s\n```\n\n## Scenario\n\n| Knob | Setting |\n|---|---|\n", cmd);
+    free(cmd);
     fprintf(f, "| Monthly volume | %s tokens, %g%% input |\n| API | ", t, s->share * 100);
     output_md_cell(f, s->api_label);
     fprintf(f, ": $%.6g in / $%.6g out per 1K ($%.4g / $%.4g per 1M)", s->price_in, s->price_out,
@@ -108,11 +131,12 @@ static void write_md(const app *a, const cv_state *s, FILE *f)
     report_cost_write(f, &s->in, &s->c, NULL, LD_FMT_MD);
     fputs("\n## Cost by volume\n\n", f);
     report_cost_sweep(f, &s->in, &s->c, LD_FMT_MD);
+    return 0;
 }
 
 static int write_scenario(app *a, const tui_export *x, FILE *f)
 {
-    write_md(a, x->ctx, f);
+    if (write_md(a, x->ctx, f) != 0) return -1;
     return ferror(f) ? -1 : 0;
 }
 
