@@ -56,7 +56,8 @@ $(BUILD)/embed/embed.S $(BUILD)/embed/embed_index.c: $(EMBED_FILES) tests/gen_em
 	@mkdir -p $(BUILD)/embed
 	sh tests/gen_embed.sh $(BUILD)/embed $(CURDIR) $(EMBED_FILES)
 
-$(BUILD)/embed/embed.o: $(BUILD)/embed/embed.S
+# .incbin reads the files when this is assembled: it depends on them too
+$(BUILD)/embed/embed.o: $(BUILD)/embed/embed.S $(EMBED_FILES)
 	$(CC) -c $< -o $@
 
 $(BUILD)/embed/embed_index.o: $(BUILD)/embed/embed_index.c

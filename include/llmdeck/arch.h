@@ -54,7 +54,7 @@ typedef struct {
     long sliding_window;    /* 0 = none */
     long global_layers;     /* -1 = every attention layer is full */
     long linear_layers;     /* recurrent layers (no KV growth) */
-    double linear_state_elems; /* per linear layer and sequence */
+    double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
     double extra_params_b;  /* NaN or 0 = none */
 } ld_model_arch;

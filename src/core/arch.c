@@ -72,8 +72,10 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     v = num_at(cat, row, "global_layers");
     a->global_layers = v >= 0 && v < 1e9 ? (long)v : -1;
     a->linear_layers = count_at(cat, row, "linear_layers");
+    /* NaN = not given: a hybrid row with linear layers then has no known
+     * cache; 0 = layers without any attention or state (NAS-pruned blocks) */
     v = num_at(cat, row, "linear_state_elems");
-    a->linear_state_elems = v > 0 && isfinite(v) ? v : 0;
+    a->linear_state_elems = v >= 0 && isfinite(v) ? v : NAN;
     a->experts = count_at(cat, row, "experts");
     a->experts_active = count_at(cat, row, "experts_active");
     a->shared_experts = count_at(cat, row, "shared_experts");
@@ -133,7 +135,8 @@ int arch_kv_known(const ld_model_arch *a)
 {
     if (a->layers <= 0) return 0;
     if (a->attn == LD_ATTN_MLA) return a->kv_lora_rank > 0 && a->qk_rope_head_dim > 0;
-    if (a->attn == LD_ATTN_HYBRID && a->linear_layers > 0 && !(a->linear_state_elems > 0)) return 0;
+    if (a->attn == LD_ATTN_HYBRID && (a->global_layers < 0 || (a->linear_layers > 0 && isnan(a->linear_state_elems))))
+        return 0;
     return a->kv_heads > 0 && a->head_dim > 0;
 }
 
@@ -142,15 +145,20 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
     long attn_layers = a->layers - a->linear_layers;
     if (attn_layers < 0) attn_layers = 0;
     long full = attn_layers, sliding = 0;
-    if (a->sliding_window > 0 && a->global_layers >= 0 && a->global_layers <= attn_layers) {
+    /* a hybrid's attention layers are its global ones; the rest of its
+     * layers are linear, or (NAS-pruned models) have no attention at all */
+    if (a->attn == LD_ATTN_HYBRID && a->global_layers >= 0 && a->global_layers <= attn_layers)
+        full = a->global_layers;
+    else if (a->sliding_window > 0 && a->global_layers >= 0 && a->global_layers <= attn_layers) {
         full = a->global_layers;
         sliding = attn_layers - full;
     }
     double window = a->sliding_window > 0 && a->sliding_window < context ? (double)a->sliding_window : context;
     double per_token = a->attn == LD_ATTN_MLA ? (double)(a->kv_lora_rank + a->qk_rope_head_dim)
                                               : 2.0 * (double)a->kv_heads * (double)a->head_dim;
+    double state = isnan(a->linear_state_elems) ? 0 : a->linear_state_elems;
     double elems = per_token * ((double)full * context + (double)sliding * window) +
-                   (double)a->linear_layers * a->linear_state_elems;
+                   (double)a->linear_layers * state;
     if (formula && n) {
         int k;
         if (a->attn == LD_ATTN_MLA)
@@ -166,9 +174,8 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
             else
                 k += snprintf(formula + k, n - (size_t)k, ")");
         }
-        if (k > 0 && (size_t)k < n && a->linear_layers > 0)
-            snprintf(formula + k, n - (size_t)k, " + %ld linear layers × %.0f state", a->linear_layers,
-                     a->linear_state_elems);
+        if (k > 0 && (size_t)k < n && a->linear_layers > 0 && state > 0)
+            snprintf(formula + k, n - (size_t)k, " + %ld linear layers × %.0f state", a->linear_layers, state);
     }
     return elems;
 }

@@ -97,6 +97,16 @@ static inline long row_of(const ld_catalog *cat, const char *name)
     return r;
 }
 
+/* The frozen 2026-11 catalogue the engine's tests run on (tests/fixtures/
+ * catalog-2026-11; the tests run from the repository's root). */
+static inline void open_fixture_catalog(ld_dataset *ds)
+{
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(ds, "tests/fixtures/catalog-2026-11", NULL, &err) != 0)
+        fail_msg("dataset_open: %s", err.msg);
+}
+
 static inline void open_embedded(ld_dataset *ds)
 {
     ld_error err;

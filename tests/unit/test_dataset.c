@@ -1,4 +1,5 @@
 /* test_dataset.c - the embedded data set, --data DIR, LLMDECK_DATA, --load. */
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,27 +27,43 @@ static void test_embedded(void **state)
     open_embedded(&ds);
     ld_catalog *cat = ds.models;
     assert_non_null(cat);
-    assert_true(catalog_rows(cat) >= 10);
+    assert_true(catalog_rows(cat) >= 120);
     assert_string_equal(ds.dir, "");
+    assert_int_equal(ds.kind, LD_DATASET_CURRENT);
+    /* the current catalogue: missing metrics are left out, not 0 */
+    assert_int_equal(ds.policy, LD_MISSING_SKIP);
     /* metrics.json applied: labels, weights, units, directions */
-    const ld_column *mm = catalog_col(cat, (size_t)col(cat, "mmlu"));
-    assert_string_equal(mm->label, "MMLU");
-    assert_near(mm->weight, 1, 0);
-    assert_string_equal(mm->unit, "%");
-    assert_true(mm->description[0] != '\0');
-    assert_true(mm->flags & LD_COLF_METRIC);
-    assert_near(catalog_col(cat, (size_t)col(cat, "humaneval"))->weight, 1, 0);
-    assert_near(catalog_col(cat, (size_t)col(cat, "gsm8k"))->weight, 1, 0);
-    assert_near(catalog_col(cat, (size_t)col(cat, "arc"))->weight, 0, 0);
+    const ld_column *gp = catalog_col(cat, (size_t)col(cat, "gpqa_diamond"));
+    assert_string_equal(gp->label, "GPQA-D");
+    assert_near(gp->weight, 1, 0);
+    assert_string_equal(gp->unit, "%");
+    assert_true(gp->description[0] != '\0');
+    assert_true(gp->flags & LD_COLF_METRIC);
+    assert_near(catalog_col(cat, (size_t)col(cat, "arena_win"))->weight, 3, 0);
+    assert_near(catalog_col(cat, (size_t)col(cat, "mmlu"))->weight, 0, 0);
     assert_int_equal(catalog_col(cat, (size_t)col(cat, "relative_cost"))->higher_is_better, 0);
     assert_string_equal(catalog_col(cat, (size_t)col(cat, "value_score"))->label, "Value");
     assert_string_equal(catalog_col(cat, (size_t)col(cat, "model"))->label, "Model");
     /* typed columns */
     assert_int_equal(catalog_col(cat, (size_t)col(cat, "context_length"))->type, LD_COL_NUMBER);
     assert_int_equal(catalog_col(cat, (size_t)col(cat, "license"))->type, LD_COL_TEXT);
-    /* scored already */
-    long m = row_of(cat, "Mistral-7B-Instruct");
-    assert_near(catalog_num(cat, (size_t)m, (size_t)col(cat, "value_score")), 47.6, 1e-6);
+    /* the derived arena win rate: the Elo formula against GPT-4-0613 (1191) */
+    long g = row_of(cat, "GPT-4");
+    assert_near(catalog_num(cat, (size_t)g, (size_t)col(cat, "arena_win")), 50.0, 1e-9);
+    /* scored already; a row without any weighted metric has no quality */
+    int qc = col(cat, "quality"), kc = col(cat, "coverage");
+    size_t none = 0, scored = 0;
+    for (size_t r = 0; r < catalog_rows(cat); r++) {
+        double q = catalog_num(cat, r, (size_t)qc), k = catalog_num(cat, r, (size_t)kc);
+        if (k == 0) {
+            assert_true(isnan(q));
+            none++;
+        } else {
+            assert_true(q > 0 && q <= 1);
+            scored++;
+        }
+    }
+    assert_true(scored > none);
     /* every file comes from the binary */
     size_t len = 0;
     const char *origin = NULL;
@@ -62,16 +79,39 @@ static void test_embedded(void **state)
     assert_non_null(dataset_file(&ds, "metrics.json", NULL, NULL));
     assert_null(dataset_file(&ds, "nosuch.csv", NULL, NULL));
     assert_null(embed_find("data/nosuch.csv", NULL));
-    /* the seed's merged names: one row, several names */
+    /* the 2023 article's names are aliases of today's rows */
     assert_int_equal(row_of(cat, "Llama-2-70B"), row_of(cat, "llama-2-70b-chat"));
     assert_int_equal(row_of(cat, "Mixtral-8x7B"), row_of(cat, "Mixtral-8x7B-Instruct"));
+    dataset_close(&ds);
+}
+
+/* --dataset seed: the article's seven rows exactly, its rule (missing = 0). */
+static void test_seed_dataset(void **state)
+{
+    (void)state;
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(dataset_open_kind(&ds, NULL, LD_DATASET_SEED, NULL, &err), 0);
+    assert_int_equal(catalog_rows(ds.models), 7);
+    assert_int_equal(ds.policy, LD_MISSING_ZERO);
+    long m = row_of(ds.models, "Mistral-7B-Instruct");
+    assert_near(catalog_num(ds.models, (size_t)m, (size_t)col(ds.models, "value_score")), 47.6, 1e-6);
+    const char *origin = NULL;
+    assert_non_null(dataset_file(&ds, "models.csv", NULL, &origin));
+    assert_string_equal(origin, "embedded");
+    ld_dataset_kind k;
+    assert_int_equal(dataset_parse_kind("seed", &k), 0);
+    assert_int_equal(k, LD_DATASET_SEED);
+    assert_int_equal(dataset_parse_kind("2023", &k), -1);
+    assert_string_equal(dataset_kind_name(LD_DATASET_CURRENT), "current");
     dataset_close(&ds);
 }
 
 /* ---- --data DIR and LLMDECK_DATA ----------------------------------------- */
 
 static const char *const TINY_MODELS =
-    "model,aliases,mmlu,humaneval,gsm8k,relative_cost,context_length\n"
+    "model,aliases,gpqa_diamond,ifeval,aime25,relative_cost,context_length\n"
     "Tiny-1B,tiny,50,20,30,0.5,2048\n"
     "Small-3B,,60,,,0.25,4096\n";
 
@@ -82,17 +122,20 @@ static void check_tiny(const ld_dataset *ds, const char *dir)
     assert_string_equal(ds->dir, dir);
     assert_int_equal(catalog_find(cat, "Mistral-7B"), -1);
     /* metrics.json still comes from the binary and applies */
-    assert_string_equal(catalog_col(cat, (size_t)col(cat, "mmlu"))->label, "MMLU");
+    assert_string_equal(catalog_col(cat, (size_t)col(cat, "gpqa_diamond"))->label, "GPQA-D");
     const char *origin = NULL;
     assert_non_null(dataset_file(ds, "models.csv", NULL, &origin));
     assert_non_null(strstr(origin, dir));
     assert_non_null(dataset_file(ds, "metrics.json", NULL, &origin));
     assert_string_equal(origin, "embedded");
     if (dataset_file(ds, "gpus.csv", NULL, &origin)) assert_string_equal(origin, "embedded");
-    /* scored with the default weights: (.5+.2+.3)/3/.5 and .6/3/.25 */
+    /* scored with the current catalogue's weights (1 each) and its policy
+     * (a missing metric is left out): (.5+.2+.3)/3/.5 and .6/.25 */
+    assert_int_equal(ds->policy, LD_MISSING_SKIP);
     int vc = col(cat, "value_score");
     assert_near(catalog_num(cat, 0, (size_t)vc), 1.0 / 1.5, 1e-9);
-    assert_near(catalog_num(cat, 1, (size_t)vc), 0.8, 1e-9);
+    assert_near(catalog_num(cat, 1, (size_t)vc), 2.4, 1e-9);
+    assert_near(catalog_num(cat, 1, (size_t)col(cat, "coverage")), 1, 0);
 }
 
 static void test_data_dir_replaces_models_only(void **state)
@@ -217,12 +260,12 @@ static void test_data_dir_bad_files(void **state)
     /* wrong types in metrics.json */
     dir = make_dir("bad3");
     write_text("bad3/models.csv", TINY_MODELS);
-    write_text("bad3/metrics.json", "{\"columns\": {\"mmlu\": {\"weight\": \"heavy\"}}}");
+    write_text("bad3/metrics.json", "{\"columns\": {\"gpqa_diamond\": {\"weight\": \"heavy\"}}}");
     error_clear(&err);
     assert_int_not_equal(dataset_open(&ds, dir, NULL, &err), 0);
     assert_int_equal(err.code, LD_ERR_PARSE);
     assert_non_null(strstr(err.file, "bad3/metrics.json"));
-    assert_non_null(strstr(err.msg, "mmlu"));
+    assert_non_null(strstr(err.msg, "gpqa_diamond"));
     dataset_close(&ds);
     dir = make_dir("bad4");
     write_text("bad4/models.csv", TINY_MODELS);
@@ -245,6 +288,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_embedded),
+        cmocka_unit_test(test_seed_dataset),
         cmocka_unit_test(test_data_dir_replaces_models_only),
         cmocka_unit_test(test_env_data_dir),
         cmocka_unit_test(test_as_of),

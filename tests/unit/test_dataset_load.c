@@ -44,7 +44,7 @@ static void test_load_csv_merges_by_alias(void **state)
     (void)state;
     const char *path = write_text("support.csv", "model,support_eval\nMixtral-8x7B-Instruct,81.5\nNewModel,70\n");
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     ld_catalog *cat = ds.models;
     size_t rows = catalog_rows(cat);
     long mx = row_of(cat, "Mixtral-8x7B");
@@ -94,7 +94,7 @@ static void test_load_csv_word_in_number_column(void **state)
     (void)state;
     const char *path = write_text("badload.csv", "model,mmlu\nNewOne,55\nMixtral-8x7B,high\n");
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     ld_error err;
     error_clear(&err);
     int rc = dataset_load(&ds, path, NULL, &err);
@@ -123,7 +123,7 @@ static void test_load_litellm(void **state)
         "}\n";
     const char *path = write_text("prices.json", json);
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     size_t rows = catalog_rows(ds.models), cols = catalog_cols(ds.models);
     ld_error err;
     error_clear(&err);
@@ -151,7 +151,7 @@ static void test_load_litellm_with_bom(void **state)
     (void)state;
     const char *path = write_text("bom.json", "\xEF\xBB\xBF{\"m\": {\"input_cost_per_token\": 1e-06, \"litellm_provider\": \"p\"}}\n");
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     size_t rows = catalog_rows(ds.models);
     ld_error err;
     error_clear(&err);
@@ -169,7 +169,7 @@ static void test_load_json_errors(void **state)
 {
     (void)state;
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     size_t rows = catalog_rows(ds.models);
     ld_error err;
     static const char *const other_shapes[] = {
@@ -223,7 +223,7 @@ static void test_json_error_columns(void **state)
 {
     (void)state;
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     ld_error err;
     struct { const char *text; long line, col; } cases[] = {
         {"{\n  \"a\": {\"input_cost_per_token\": 1},\n  oops\n}\n", 3, 3},   /* the bare word */
@@ -261,7 +261,7 @@ static void test_load_other_errors(void **state)
 {
     (void)state;
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     ld_error err;
     error_clear(&err);
     assert_int_not_equal(dataset_load(&ds, "/nonexistent/file.csv", NULL, &err), 0);
@@ -299,7 +299,7 @@ static void test_load_directory(void **state)
     (void)state;
     const char *dir = make_dir("adir");
     ld_dataset ds;
-    open_embedded(&ds);
+    open_fixture_catalog(&ds);
     fflush(NULL);
     pid_t pid = fork();
     assert_true(pid >= 0);

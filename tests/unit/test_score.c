@@ -39,7 +39,7 @@ static int setup(void **state)
     unsetenv("LLMDECK_DATA");
     ld_error err;
     error_clear(&err);
-    return dataset_open(&ds_, NULL, NULL, &err);
+    return dataset_open_kind(&ds_, NULL, LD_DATASET_SEED, NULL, &err); /* the article's rows */
 }
 
 static int teardown(void **state)

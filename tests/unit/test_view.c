@@ -63,7 +63,7 @@ static void test_value_score_desc_puts_mistral_first(void **state)
     ld_dataset ds;
     ld_error err;
     error_clear(&err);
-    assert_int_equal(dataset_open(&ds, NULL, NULL, &err), 0);
+    assert_int_equal(dataset_open_kind(&ds, NULL, LD_DATASET_SEED, NULL, &err), 0);
     ld_catalog *cat = ds.models;
     assert_true(score_update(cat, LD_MISSING_ZERO) >= 0);
     size_t n = catalog_rows(cat);
