@@ -1,4 +1,5 @@
-/* test_signals.c - the TUI on a real (pseudo) terminal, ended by signals.
+/* test_signals.c - the TUI on a real (pseudo) terminal, ended by signals
+ * (and fed a 100 KB paste).
  *
  * Every signal whose default action ends the process (Ctrl-\ = SIGQUIT,
  * SIGUSR1, SIGUSR2, SIGHUP, SIGTERM, SIGALRM) must leave the terminal as it
@@ -184,6 +185,35 @@ static void test_ctrl_backslash_restores_and_saves(void **state)
     check_restored(&r, SIGQUIT);
 }
 
+/* 100 KB pasted into the filter prompt on a real terminal: handled (the
+ * field says it is full) in far less than the alarm; it took minutes when
+ * every key measured every prefix of the field and redrew the screen. */
+static void test_paste_on_a_terminal(void **state)
+{
+    (void)state;
+    if (!bin()) skip();
+    run r;
+    start(&r);
+    size_t mark = r.len;
+    char chunk[1024];
+    memset(chunk, 'x', sizeof chunk);
+    assert_int_equal(write(r.master, "/", 1), 1);
+    for (int i = 0; i < 100; i++) {
+        size_t done = 0;
+        while (done < sizeof chunk) { /* the terminal's buffer is small: read while writing */
+            struct pollfd p = {r.master, POLLOUT, 0};
+            if (poll(&p, 1, 10) > 0) {
+                ssize_t n = write(r.master, chunk + done, sizeof chunk - done);
+                if (n > 0) done += (size_t)n;
+            }
+            pump(&r, 1, NULL, 0);
+        }
+    }
+    assert_true(pump(&r, 30000, "full: at most 511 byte", mark));
+    assert_int_equal(write(r.master, "\x1c", 1), 1);
+    check_restored(&r, SIGQUIT);
+}
+
 static void test_sigusr1_restores_and_saves(void **state) { (void)state; by_kill(SIGUSR1); }
 static void test_sigusr2_restores_and_saves(void **state) { (void)state; by_kill(SIGUSR2); }
 static void test_sighup_restores_and_saves(void **state) { (void)state; by_kill(SIGHUP); }
@@ -199,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_sighup_restores_and_saves),
         cmocka_unit_test(test_sigterm_restores_and_saves),
         cmocka_unit_test(test_sigalrm_restores_and_saves),
+        cmocka_unit_test(test_paste_on_a_terminal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
