@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "derive.h"
+#include "estimate.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/score.h"
 #include "jsonpos.h"
@@ -266,6 +267,11 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
     if (xf) {
         file_label(ds, xf, label, sizeof label);
         if (derive_apply(ds->models, xf->text, xf->len, label, err) != 0) return -1;
+        ld_datafile *gf = find_file(ds, "gpus.csv");
+        char glabel[1100];
+        if (gf) file_label(ds, gf, glabel, sizeof glabel);
+        if (gf && estimate_selfhost(ds->models, xf->text, xf->len, gf->text, gf->len, glabel, err) < 0)
+            return -1;
         if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (policy_from_metrics(xf->text, xf->len, label, &ds->policy, err) != 0) return -1;
         if (columns_from_metrics(ds, xf->text, xf->len) != 0)

@@ -328,10 +328,22 @@ int tv_weights_custom(const tv_state *t)
     return 0;
 }
 
+/* Each built-in data set keeps its own table settings: their metrics and
+ * missing-value rules differ ("table" held the settings of the first
+ * release's catalogue, whose metrics are gone: it is no longer read). */
+static const char *settings_section(const app *a)
+{
+    return a->ds && a->ds->kind == LD_DATASET_SEED ? "table.seed" : "table.current";
+}
+
 void tv_load_settings(app *a, tv_state *t)
 {
-    const cJSON *sec = config_get(a->cfg, "table");
-    if (!cJSON_IsObject(sec)) return;
+    a->missing = a->ds ? a->ds->policy : LD_MISSING_ZERO;
+    const cJSON *sec = config_get(a->cfg, settings_section(a));
+    if (!cJSON_IsObject(sec)) {
+        score_update(t->cat, a->missing);
+        return;
+    }
     const cJSON *w = cJSON_GetObjectItemCaseSensitive(sec, "weights"), *it;
     cJSON_ArrayForEach(it, w) {
         int c = catalog_col_index(t->cat, it->string);
@@ -346,8 +358,9 @@ void tv_load_settings(app *a, tv_state *t)
         int c = cJSON_IsString(it) ? catalog_col_index(t->cat, it->valuestring) : -1;
         if (c >= 0 && c != t->key_col) t->hidden[c] = 1;
     }
-    const char *m = config_get_string(a->cfg, "table", "missing");
+    const char *m = config_get_string(a->cfg, settings_section(a), "missing");
     if (m && strcmp(m, "skip") == 0) a->missing = LD_MISSING_SKIP;
+    else if (m && strcmp(m, "zero") == 0) a->missing = LD_MISSING_ZERO;
     score_update(t->cat, a->missing);
     tv_rebuild_columns(t);
 }
@@ -355,7 +368,7 @@ void tv_load_settings(app *a, tv_state *t)
 void tv_save_settings(app *a, tv_state *t)
 {
     if (!t->settings_dirty) return;
-    const cJSON *old = config_get(a->cfg, "table");
+    const cJSON *old = config_get(a->cfg, settings_section(a));
     cJSON *sec = cJSON_IsObject(old) ? cJSON_Duplicate(old, 1) : cJSON_CreateObject();
     cJSON *w = cJSON_CreateObject(), *h = cJSON_CreateArray();
     if (!sec || !w || !h) {
@@ -377,6 +390,6 @@ void tv_save_settings(app *a, tv_state *t)
     cJSON_AddItemToObject(sec, "weights", w);
     cJSON_AddItemToObject(sec, "hidden", h);
     cJSON_AddStringToObject(sec, "missing", a->missing == LD_MISSING_SKIP ? "skip" : "zero");
-    config_set(a->cfg, "table", sec);
+    config_set(a->cfg, settings_section(a), sec);
     t->settings_dirty = 0;
 }
