@@ -19,9 +19,14 @@ typedef struct {
     double memory_gb;     /* per GPU, decimal GB */
     double bandwidth_gbs; /* memory bandwidth, GB/s */
     double fp16_tflops;   /* dense fp16/bf16 tensor TFLOPS (NaN if unknown) */
+    double fp8_tflops;    /* dense FP8 tensor TFLOPS (NaN: none or unknown) */
+    double board_power_w; /* board power / TDP, watts (NaN if unknown) */
     double hourly_usd;    /* example on-demand price per GPU-hour (NaN if unknown) */
+    char gpu_class[16];   /* "datacenter", "workstation", "consumer" ("" unknown) */
+    char price_provider[64];
+    char price_type[96];  /* "on-demand, 1x GPU instance" */
     char price_date[16];
-    char source[512];
+    char source[1024];
 } ld_gpu;
 
 typedef struct {
@@ -78,9 +83,11 @@ typedef struct {
 
 /* --- GPUs --------------------------------------------------------------- */
 
-/* Parses gpus.csv (header gpu,memory_gb,bandwidth_gbs,fp16_tflops,
- * hourly_usd,price_date,source).  memory_gb and bandwidth_gbs are required
- * and must be > 0; hourly_usd and fp16_tflops may be empty. */
+/* Parses gpus.csv (header gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,
+ * fp8_tflops,board_power_w,hourly_usd,price_provider,price_type,price_date,
+ * source; only gpu, memory_gb and bandwidth_gbs are required columns).
+ * memory_gb and bandwidth_gbs must be > 0; the other numbers > 0 or empty;
+ * class is datacenter, workstation, consumer or empty. */
 int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
                        const char *name, ld_error *err);
 void hosting_gpus_free(ld_gpu_list *l);

@@ -31,9 +31,10 @@ static void copy_str(char *dst, size_t n, const char *src)
 int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
                        const char *name, ld_error *err)
 {
-    static const char *const numbers[] = {"memory_gb", "bandwidth_gbs", "fp16_tflops",
-                                          "hourly_usd", NULL};
-    static const char *const texts[] = {"gpu", "price_date", "source", NULL};
+    static const char *const numbers[] = {"memory_gb", "bandwidth_gbs", "fp16_tflops", "fp8_tflops",
+                                          "board_power_w", "hourly_usd", NULL};
+    static const char *const texts[] = {"gpu", "class", "price_provider", "price_type", "price_date",
+                                        "source", NULL};
     ld_csv_options opt = {numbers, texts, NULL, NULL};
     out->v = NULL;
     out->n = 0;
@@ -42,7 +43,9 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
     int c_gpu = catalog_col_index(cat, "gpu"), c_mem = catalog_col_index(cat, "memory_gb");
     int c_bw = catalog_col_index(cat, "bandwidth_gbs"), c_tf = catalog_col_index(cat, "fp16_tflops");
     int c_hr = catalog_col_index(cat, "hourly_usd"), c_date = catalog_col_index(cat, "price_date");
-    int c_src = catalog_col_index(cat, "source");
+    int c_src = catalog_col_index(cat, "source"), c_f8 = catalog_col_index(cat, "fp8_tflops");
+    int c_pw = catalog_col_index(cat, "board_power_w"), c_cls = catalog_col_index(cat, "class");
+    int c_prov = catalog_col_index(cat, "price_provider"), c_ptype = catalog_col_index(cat, "price_type");
     if (c_gpu < 0 || c_mem < 0 || c_bw < 0) {
         catalog_free(cat);
         return error_set(err, LD_ERR_PARSE, name, 1, 0,
@@ -63,6 +66,12 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
         g->bandwidth_gbs = catalog_num(cat, r, (size_t)c_bw);
         g->fp16_tflops = c_tf >= 0 ? catalog_num(cat, r, (size_t)c_tf) : NAN;
         g->hourly_usd = c_hr >= 0 ? catalog_num(cat, r, (size_t)c_hr) : NAN;
+        g->fp8_tflops = c_f8 >= 0 ? catalog_num(cat, r, (size_t)c_f8) : NAN;
+        g->board_power_w = c_pw >= 0 ? catalog_num(cat, r, (size_t)c_pw) : NAN;
+        copy_str(g->gpu_class, sizeof g->gpu_class, c_cls >= 0 ? catalog_text(cat, r, (size_t)c_cls) : "");
+        copy_str(g->price_provider, sizeof g->price_provider,
+                 c_prov >= 0 ? catalog_text(cat, r, (size_t)c_prov) : "");
+        copy_str(g->price_type, sizeof g->price_type, c_ptype >= 0 ? catalog_text(cat, r, (size_t)c_ptype) : "");
         copy_str(g->price_date, sizeof g->price_date,
                  c_date >= 0 ? catalog_text(cat, r, (size_t)c_date) : "");
         copy_str(g->source, sizeof g->source, c_src >= 0 ? catalog_text(cat, r, (size_t)c_src) : "");
@@ -72,6 +81,11 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
         else if (!(g->bandwidth_gbs > 0)) bad = "bandwidth_gbs: must be a number > 0";
         else if (!isnan(g->hourly_usd) && !(g->hourly_usd > 0)) bad = "hourly_usd: must be > 0 or empty";
         else if (!isnan(g->fp16_tflops) && !(g->fp16_tflops > 0)) bad = "fp16_tflops: must be > 0 or empty";
+        else if (!isnan(g->fp8_tflops) && !(g->fp8_tflops > 0)) bad = "fp8_tflops: must be > 0 or empty";
+        else if (!isnan(g->board_power_w) && !(g->board_power_w > 0)) bad = "board_power_w: must be > 0 or empty";
+        else if (g->gpu_class[0] && strcmp(g->gpu_class, "datacenter") && strcmp(g->gpu_class, "workstation") &&
+                 strcmp(g->gpu_class, "consumer"))
+            bad = "class: expected datacenter, workstation, consumer or empty";
         if (bad) {
             catalog_free(cat);
             hosting_gpus_free(out);

@@ -249,7 +249,7 @@ static void test_from_sizing(void **state)
     assert_int_equal(cost_from_sizing(&in, &s, &err), 0);
     assert_near(in.replica_monthly_usd, s.gpus * si.gpu->hourly_usd * 730, 1e-9);
     assert_near(in.replica_tokens_per_s, s.throughput_tokens_per_s, 0);
-    si.gpu = hosting_gpu_find(&l, "MI300X"); /* no price */
+    si.gpu = hosting_gpu_find(&l, "MI325X"); /* no dated price */
     assert_int_equal(sizing_compute(&si, &s, &err), 0);
     assert_int_equal(cost_from_sizing(&in, &s, &err), -1);
     assert_string_equal(err.file, "gpu");
