@@ -2,14 +2,24 @@
  * counts, dates and sources (for freshness: the seed's figures are 2023's). */
 #include <cjson/cJSON.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
+#include "llmdeck/datacheck.h"
+
 static void help(void)
 {
-    printf("usage: llmdeck data [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|json]\n\n"
+    printf("usage: llmdeck data [--check [--as-of YYYY-MM-DD]] [--dataset current|seed] [--data DIR]\n"
+           "                    [--load FILE]... [--format text|json]\n\n"
            "Lists the data files in use (embedded, from --data DIR, or --load), with their\n"
-           "row counts, as-of dates and sources (from data/manifest.json).\n");
+           "row counts, as-of dates and sources (from data/manifest.json).\n\n"
+           "  --check   validate the data set instead: every row and figure group sourced, one\n"
+           "            setting per metric column, parameter counts within 3%% of the architecture,\n"
+           "            every open row's KV cache computable, unique names and aliases, GPU prices\n"
+           "            dated (a warning past 12 months).  Exit 0 when clean (warnings allowed),\n"
+           "            1 with FILE:LINE messages otherwise\n"
+           "  --as-of   the date prices are aged against (default: today, UTC)\n");
 }
 
 /* as_of and source of a file from manifest.json (or "" when absent). */
@@ -37,13 +47,62 @@ static size_t count_rows(const ld_datafile *f)
     return 0;
 }
 
+/* `data --check`: the findings, then a summary line; 0 clean, 1 errors. */
+static int run_check(const ld_dataset *ds, const char *date)
+{
+    char today[16];
+    if (date) snprintf(today, sizeof today, "%s", date);
+    else {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    }
+    ld_check_report rep;
+    if (datacheck_run(ds, today, &rep) != 0) {
+        datacheck_free(&rep);
+        fprintf(stderr, "llmdeck: out of memory\n");
+        return 1;
+    }
+    char safe[2048];
+    for (size_t i = 0; i < rep.n; i++) {
+        const ld_finding *f = &rep.v[i];
+        char loc[300];
+        if (f->line > 0) snprintf(loc, sizeof loc, "%s:%ld", f->file, f->line);
+        else snprintf(loc, sizeof loc, "%s", f->file);
+        printf("%s: %s: %s\n", loc, f->error ? "error" : "warning", output_sanitize(f->msg, safe, sizeof safe));
+    }
+    printf("data check: %zu rows, %zu parameter counts recomputed; %zu error%s, %zu warning%s\n", rep.rows_checked,
+           rep.params_checked, rep.errors, rep.errors == 1 ? "" : "s", rep.warnings, rep.warnings == 1 ? "" : "s");
+    int status = rep.errors ? 1 : 0;
+    datacheck_free(&rep);
+    return status;
+}
+
 int cmd_data(int argc, char **argv)
 {
-    static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+    enum { OPT_CHECK = CLI_OPT_FIRST_FREE, OPT_AS_OF };
+    static const struct option opts[] = {
+        {"check", no_argument, 0, OPT_CHECK},
+        {"as-of", required_argument, 0, OPT_AS_OF},
+        CLI_COMMON_OPTIONS,
+        {0, 0, 0, 0},
+    };
     cli_common com = {0};
-    int opt;
-    while ((opt = cli_next_option("data", argc, argv, opts, &com)) >= 0) {} /* only common options */
+    int opt, check = 0;
+    const char *check_date = NULL;
+    while ((opt = cli_next_option("data", argc, argv, opts, &com)) >= 0) {
+        if (opt == OPT_CHECK) check = 1;
+        else if (opt == OPT_AS_OF) {
+            int y, m, d;
+            char extra;
+            if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+                return cli_usage_error("data", "--as-of: expected a date YYYY-MM-DD, got '%s'", optarg);
+            check_date = optarg;
+        }
+    }
     if (opt == -2) return 2;
+    if (check_date && !check) return cli_usage_error("data", "--as-of: only with --check");
     if (com.help) {
         help();
         return 0;
@@ -52,6 +111,11 @@ int cmd_data(int argc, char **argv)
     ld_dataset ds;
     int rc = cli_open_dataset(&com, &ds);
     if (rc) return rc;
+    if (check) {
+        rc = run_check(&ds, check_date);
+        dataset_close(&ds);
+        return rc;
+    }
     size_t mlen = 0;
     const char *mtext = dataset_file(&ds, "manifest.json", &mlen, NULL);
     cJSON *manifest = mtext ? cJSON_ParseWithLength(mtext, mlen) : NULL;

@@ -1,0 +1,341 @@
+/* datacheck.c - `llmdeck data --check` (see datacheck.h). */
+#include "llmdeck/datacheck.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "llmdeck/arch.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/hosting.h"
+
+#define PARAM_TOLERANCE 0.03
+#define COMPUTED_TOLERANCE 0.005
+
+typedef struct {
+    ld_check_report *rep;
+    char file[256];
+    int nomem;
+} checker;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void add(checker *k, int error, long line, const char *fmt, ...)
+{
+    ld_check_report *r = k->rep;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        ld_finding *v = realloc(r->v, cap * sizeof *v);
+        if (!v) {
+            k->nomem = 1;
+            return;
+        }
+        r->v = v;
+        r->cap = cap;
+    }
+    ld_finding *f = &r->v[r->n++];
+    f->error = error;
+    snprintf(f->file, sizeof f->file, "%s", k->file);
+    f->line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    va_end(ap);
+    if (error) r->errors++;
+    else r->warnings++;
+}
+
+/* Line of each record of a CSV text (quotes may hold line breaks). */
+static long *record_lines(const char *text, size_t len, size_t *n)
+{
+    size_t cap = 64, k = 0;
+    long *v = malloc(cap * sizeof *v);
+    if (!v) return NULL;
+    long line = 1;
+    int quoted = 0, at_start = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (at_start) {
+            if (k == cap) {
+                long *nv = realloc(v, (cap *= 2) * sizeof *v);
+                if (!nv) return free(v), NULL;
+                v = nv;
+            }
+            v[k++] = line;
+            at_start = 0;
+        }
+        char c = text[i];
+        if (c == '"') quoted = !quoted;
+        else if (c == '\n') {
+            line++;
+            if (!quoted) at_start = 1;
+        }
+    }
+    *n = k;
+    return v;
+}
+
+static const char *cell(const ld_catalog *cat, size_t r, const char *id)
+{
+    int c = catalog_col_index(cat, id);
+    return c >= 0 ? catalog_text(cat, r, (size_t)c) : "";
+}
+
+/* The setting a row states for `metric` in its bench_settings
+ * ("metric=setting; ..."), copied to buf; 0 when it states none. */
+static int setting_of(const char *settings, const char *metric, char *buf, size_t n)
+{
+    size_t ml = strlen(metric);
+    for (const char *p = settings; *p;) {
+        while (*p == ' ' || *p == ';') p++;
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > ml && strncasecmp(p, metric, ml) == 0 && p[ml] == '=') {
+            size_t vl = len - ml - 1;
+            if (vl >= n) vl = n - 1;
+            memcpy(buf, p + ml + 1, vl);
+            buf[vl] = '\0';
+            return 1;
+        }
+        if (!end) break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+/* Does `setting` satisfy the column's words (all / any / none)? */
+static const char *setting_misfit(const cJSON *spec, const char *setting)
+{
+    const cJSON *w;
+    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(spec, "all"))
+        if (cJSON_IsString(w) && !strcasestr(setting, w->valuestring)) return "lacks a word the column requires";
+    const cJSON *any = cJSON_GetObjectItemCaseSensitive(spec, "any");
+    if (cJSON_GetArraySize(any) > 0) {
+        int hit = 0;
+        cJSON_ArrayForEach(w, any) hit |= cJSON_IsString(w) && strcasestr(setting, w->valuestring) != NULL;
+        if (!hit) return "is not one the column accepts";
+    }
+    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(spec, "none"))
+        if (cJSON_IsString(w) && strcasestr(setting, w->valuestring) && !strcasestr(setting, "no tools"))
+            return "has a word the column excludes";
+    if (strncasecmp(setting, "unstated", 8) == 0 && !cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(spec, "unstated_ok")))
+        return "is unstated";
+    return NULL;
+}
+
+static void check_metrics(checker *k, const ld_catalog *cat, size_t r, long line, const cJSON *cols)
+{
+    const char *settings = cell(cat, r, "bench_settings");
+    int any = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, cols) {
+        const cJSON *spec = cJSON_GetObjectItemCaseSensitive(m, "setting");
+        if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(m, "metric")) || !spec ||
+            cJSON_GetObjectItemCaseSensitive(m, "derive"))
+            continue;
+        int c = catalog_col_index(cat, m->string);
+        if (c < 0 || isnan(catalog_num(cat, r, (size_t)c))) continue;
+        any = 1;
+        char s[256];
+        if (!setting_of(settings, m->string, s, sizeof s)) {
+            add(k, 1, line, "%s: %s has no %s= entry in bench_settings", cell(cat, r, "model"), m->string, m->string);
+            continue;
+        }
+        const char *why = setting_misfit(spec, s);
+        if (why) {
+            const cJSON *t = cJSON_GetObjectItemCaseSensitive(spec, "text");
+            add(k, 1, line, "%s: %s's setting '%s' %s (column: %s)", cell(cat, r, "model"), m->string, s, why,
+                cJSON_IsString(t) ? t->valuestring : "?");
+        }
+    }
+    if (any && !*cell(cat, r, "bench_source"))
+        add(k, 1, line, "%s: benchmark figures without a bench_source", cell(cat, r, "model"));
+}
+
+static const char *const arch_ids[] = {"layers", "hidden_size", "attention_heads", "kv_heads", "head_dim",
+                                       "vocab_size", "kv_lora_rank", "experts", NULL};
+
+static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, ld_check_report *rep)
+{
+    const char *model = cell(cat, r, "model");
+    int has_arch = 0;
+    for (const char *const *id = arch_ids; *id; id++) has_arch |= *cell(cat, r, *id) != '\0';
+    if (has_arch && !*cell(cat, r, "arch_source")) add(k, 1, line, "%s: architecture without an arch_source", model);
+    if (strcasecmp(cell(cat, r, "open_weights"), "yes") != 0) return;
+    ld_model_arch a;
+    if (arch_from_catalog(cat, r, &a, NULL) != 0) {
+        add(k, 1, line, "%s: open weights but no params_b", model);
+        return;
+    }
+    if (!arch_kv_known(&a)) add(k, 1, line, "%s: the KV cache cannot be computed (architecture incomplete)", model);
+    const char *pc = cell(cat, r, "param_check");
+    if (strcasecmp(pc, "no") == 0) {
+        if (!*cell(cat, r, "arch_note")) add(k, 1, line, "%s: param_check no without a reason in arch_note", model);
+        return;
+    }
+    double total, active;
+    if (arch_param_count(&a, &total, &active) != 0) {
+        add(k, 1, line, "%s: the parameter count cannot be recomputed (architecture incomplete)", model);
+        return;
+    }
+    rep->params_checked++;
+    double tol = strcasecmp(pc, "computed") == 0 ? COMPUTED_TOLERANCE : PARAM_TOLERANCE;
+    double off = (total - a.params_b) / a.params_b;
+    if (fabs(off) > tol)
+        add(k, 1, line, "%s: params_b %.4g but the architecture gives %.4gB (%+.1f%%, tolerance %.1f%%)", model,
+            a.params_b, total, off * 100, tol * 100);
+}
+
+/* Lower-cased names and aliases of every row, for the uniqueness check. */
+typedef struct {
+    char *name;
+    size_t row;
+} name_ref;
+
+static int cmp_name(const void *x, const void *y)
+{
+    const name_ref *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    return c ? c : (a->row > b->row) - (a->row < b->row);
+}
+
+static void check_names(checker *k, const ld_catalog *cat, const long *lines, size_t nlines)
+{
+    size_t cap = 256, n = 0;
+    name_ref *v = malloc(cap * sizeof *v);
+    if (!v) {
+        k->nomem = 1;
+        return;
+    }
+    for (size_t r = 0; r < catalog_rows(cat); r++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf, "%s|%s", cell(cat, r, "model"), cell(cat, r, "aliases"));
+        char *save = NULL;
+        for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+            while (isspace((unsigned char)*t)) t++;
+            size_t l = strlen(t);
+            while (l && isspace((unsigned char)t[l - 1])) t[--l] = '\0';
+            if (!l) continue;
+            for (char *c = t; *c; c++) *c = (char)tolower((unsigned char)*c);
+            if (n == cap) {
+                name_ref *nv = realloc(v, (cap *= 2) * sizeof *v);
+                if (!nv) {
+                    k->nomem = 1;
+                    break;
+                }
+                v = nv;
+            }
+            if (!(v[n].name = strdup(t))) {
+                k->nomem = 1;
+                break;
+            }
+            v[n++].row = r;
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_name);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(v[i].name, v[i - 1].name) == 0 && v[i].row != v[i - 1].row)
+            add(k, 1, v[i].row + 1 < nlines ? lines[v[i].row + 1] : 0, "'%s' names two rows: %s and %s", v[i].name,
+                cell(cat, v[i - 1].row, "model"), cell(cat, v[i].row, "model"));
+    for (size_t i = 0; i < n; i++) free(v[i].name);
+    free(v);
+}
+
+static void check_models(checker *k, const ld_dataset *ds, ld_check_report *rep)
+{
+    size_t len = 0, xlen = 0;
+    const char *origin = NULL;
+    const char *text = dataset_file(ds, "models.csv", &len, &origin);
+    const char *metrics = dataset_file(ds, "metrics.json", &xlen, NULL);
+    if (!text) return;
+    ld_catalog *cat = ds->models;
+    size_t nlines = 0;
+    long *lines = record_lines(text, len, &nlines);
+    if (!lines) {
+        k->nomem = 1;
+        return;
+    }
+    cJSON *mroot = metrics ? cJSON_ParseWithLength(metrics, xlen) : NULL;
+    const cJSON *cols = cJSON_GetObjectItemCaseSensitive(mroot, "columns");
+    /* --load'ed rows are the user's: only the shipped rows are checked */
+    size_t shipped = nlines > 0 ? nlines - 1 : 0;
+    if (shipped > catalog_rows(cat)) shipped = catalog_rows(cat);
+    for (size_t r = 0; r < shipped; r++) {
+        long line = r + 1 < nlines ? lines[r + 1] : 0;
+        rep->rows_checked++;
+        if (!*cell(cat, r, "source")) add(k, 1, line, "%s: no source", cell(cat, r, "model"));
+        if (*cell(cat, r, "hosted_in_per_1m") && !*cell(cat, r, "price_source"))
+            add(k, 1, line, "%s: hosted prices without a price_source", cell(cat, r, "model"));
+        check_metrics(k, cat, r, line, cols);
+        check_arch(k, cat, r, line, rep);
+    }
+    check_names(k, cat, lines, nlines);
+    cJSON_Delete(mroot);
+    free(lines);
+}
+
+/* Days since 0000-03-01 of a YYYY-MM-DD date (a civil-date formula), or -1. */
+static long day_number(const char *s)
+{
+    int y, m, d;
+    if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return -1;
+    if (m < 3) y--, m += 12;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+static void check_gpus(checker *k, const ld_dataset *ds, const char *today)
+{
+    size_t len = 0;
+    const char *text = dataset_file(ds, "gpus.csv", &len, NULL);
+    if (!text) return;
+    ld_gpu_list l;
+    ld_error err;
+    error_clear(&err);
+    if (hosting_gpus_parse(&l, text, len, k->file, &err) != 0) {
+        add(k, 1, err.line, "%s", err.msg);
+        return;
+    }
+    long now = day_number(today);
+    for (size_t i = 0; i < l.n; i++) {
+        const ld_gpu *g = &l.v[i];
+        long line = (long)i + 2;
+        if (!g->source[0]) add(k, 1, line, "%s: no source", g->name);
+        if (isnan(g->hourly_usd)) continue;
+        long d = day_number(g->price_date);
+        if (d < 0) add(k, 1, line, "%s: an hourly price without a price_date (YYYY-MM-DD)", g->name);
+        else if (now >= 0 && now - d > 365)
+            add(k, 0, line, "%s: the price is dated %s, more than 12 months before %s", g->name, g->price_date, today);
+    }
+    hosting_gpus_free(&l);
+}
+
+static void label_of(const ld_dataset *ds, const char *name, char *buf, size_t n)
+{
+    const char *origin = NULL;
+    if (!dataset_file(ds, name, NULL, &origin) || strcmp(origin, "embedded") == 0)
+        snprintf(buf, n, "data/%s", name);
+    else
+        snprintf(buf, n, "%s", origin);
+}
+
+int datacheck_run(const ld_dataset *ds, const char *today, ld_check_report *rep)
+{
+    memset(rep, 0, sizeof *rep);
+    checker k = {rep, "", 0};
+    label_of(ds, "models.csv", k.file, sizeof k.file);
+    if (ds->models) check_models(&k, ds, rep);
+    label_of(ds, "gpus.csv", k.file, sizeof k.file);
+    check_gpus(&k, ds, today);
+    return k.nomem ? -1 : 0;
+}
+
+void datacheck_free(ld_check_report *rep)
+{
+    free(rep->v);
+    memset(rep, 0, sizeof *rep);
+}

@@ -1,0 +1,1 @@
+data --check --as-of 2026-12-03
