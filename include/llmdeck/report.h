@@ -28,6 +28,17 @@ typedef struct {
     size_t shown;                   /* candidates written (report_init: limit) */
     int col_ctx, col_lic, col_com, col_cost; /* catalogue columns, -1 if absent */
 
+    /* The answer a user sees first: candidates[0], the best model meeting
+     * every hard requirement (NULL row: none, see no_fit), and the 2023
+     * article's rule pick checked against the same requirements. */
+    long recommended;               /* catalogue row, -1 when nothing fits */
+    char why[600];                  /* why it is first, in one sentence */
+    char no_fit[600];               /* why nothing fits ("" when something does) */
+    ld_violation violations[LD_MAX_VIOLATIONS]; /* of the rule's pick */
+    size_t nviolations;
+    int pick_known;                 /* the rule's pick is a catalogue row */
+    size_t pick_rank;               /* its rank among the candidates (0: not one) */
+
     /* Optional Markdown sections (the wizard's); all NULL = the CLI report. */
     const ld_sizing *sizing[2];     /* the pick at fp16 and int4 (either NULL) */
     const char *sizing_note;        /* why there is no sizing (NULL: none) */
@@ -40,6 +51,14 @@ typedef struct {
 /* Fills r; `limit` candidates at most (0 = all). */
 void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req,
                  const ld_recommendation *rec, const ld_candidates *cands, size_t limit);
+
+/* How the candidates were ranked, as a phrase: "by value = quality /
+ * relative cost", "by quality (high budget)", ... */
+void report_ranking(const ld_report *r, char *buf, size_t n);
+/* Why the recommended model is first, one sentence. */
+void report_why(const ld_report *r, char *buf, size_t n);
+/* The column behind LD_UNCHECKED_* bit i ("context_length", ...). */
+const char *report_unchecked_column(unsigned bit);
 
 /* "any", "commercial", "unrestricted". */
 const char *report_licence_name(ld_licence l);

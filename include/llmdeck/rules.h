@@ -119,23 +119,57 @@ typedef struct {
     double weight;
 } ld_task_weight;
 
-#define LD_TASK_MAX_WEIGHTS 5
+#define LD_TASK_MAX_WEIGHTS 12
+#define LD_TASK_MAX_KEYWORDS 8
+#define LD_TASK_MAX_PROFILES 8
 
 typedef struct {
     const char *name;    /* "code", "math", "support", "general" */
     ld_task_weight w[LD_TASK_MAX_WEIGHTS];
     size_t nw;
+    const char *keywords[LD_TASK_MAX_KEYWORDS + 1]; /* NULL-terminated; none: the default */
 } ld_task_profile;
 
-/* The weight profile used for a task text (never NULL: "general" when no
- * profile's keyword occurs in it). */
+/* How candidates are ranked (metrics.json "candidate_ranking"):
+ *   value   by value = quality / relative cost (the 2023 article's score);
+ *   budget  by the budget answer: high -> quality; medium -> value among the
+ *           candidates whose quality is at least the median candidate's
+ *           (good enough first, then cheapest for it), the rest after;
+ *           low -> value. */
+typedef enum { LD_RANK_VALUE = 0, LD_RANK_BUDGET = 1 } ld_rank_mode;
+
+/* The task profiles and ranking of a data set (metrics.json "task_profiles",
+ * "candidate_ranking" and "missing"). */
+typedef struct {
+    ld_task_profile v[LD_TASK_MAX_PROFILES];
+    size_t n;
+    ld_rank_mode mode;
+    int skip_missing;    /* 1: a missing metric is left out (with coverage) */
+    char *strings;       /* storage of the names (owned) */
+} ld_task_profiles;
+
+/* The built-in profiles (the first release's, for the article's columns):
+ * what rules_candidates() uses. */
+void rules_profiles_builtin(ld_task_profiles *out);
+/* Profiles from a metrics.json text; a file without "task_profiles" gives
+ * the built-in ones.  Errors name `name` and the profile. */
+int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task_profiles *out,
+                         ld_error *err);
+void rules_profiles_free(ld_task_profiles *p);
+/* The profile for a task text: the first whose keyword occurs in it (case-
+ * insensitive), else the last one (the default; never NULL when n > 0). */
+const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task_type);
+
+/* The built-in weight profile used for a task text (never NULL: "general"
+ * when no profile's keyword occurs in it). */
 const ld_task_profile *rules_task_profile(const char *task_type);
 
 /* Hard constraints the catalogue could not check (its column is absent). */
 enum {
     LD_UNCHECKED_CONTEXT = 1u << 0,
     LD_UNCHECKED_OPEN = 1u << 1,
-    LD_UNCHECKED_LICENCE = 1u << 2
+    LD_UNCHECKED_LICENCE = 1u << 2,
+    LD_UNCHECKED_LANGUAGE = 1u << 3
 };
 
 typedef struct {
@@ -144,6 +178,8 @@ typedef struct {
     double value;       /* quality / relative_cost; NaN when the cost is
                            missing, zero or negative */
     int restricted;     /* commercial_use is "restricted": read the licence */
+    int coverage;       /* profile metrics the row has */
+    int language_known; /* the row lists its languages (and the asked one) */
 } ld_candidate;
 
 typedef struct {
@@ -157,6 +193,9 @@ typedef struct {
     size_t nextra;
     unsigned unchecked;  /* LD_UNCHECKED_* */
     size_t excluded;     /* rows that failed a hard constraint */
+    ld_rank_mode mode;   /* how they were ranked */
+    int by_quality;      /* budget mode: ranked by quality (high budget) */
+    double quality_floor;/* budget mode, medium: the median quality (else NaN) */
 } ld_candidates;
 
 /* Lists the rows meeting the hard constraints: context_length >= needed
@@ -168,6 +207,39 @@ typedef struct {
  * Returns 0 or -1 (no memory). */
 int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
                      ld_candidates *out, ld_error *err);
+/* The same with a data set's profiles and ranking (see ld_task_profiles;
+ * `profiles` must outlive `out`, which points to the profile used).
+ * Also a hard constraint here: the language, for rows that list theirs
+ * ("languages"; a row listing none, or only a count, is not excluded). */
+int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
+                        const ld_task_profiles *profiles, ld_candidates *out, ld_error *err);
+
+/* ---- does a model meet the requirements? --------------------------------- */
+
+typedef struct {
+    char requirement[24]; /* "open weights", "context", "licence", "language" */
+    char detail[256];     /* "reads 32,768 tokens; 200,000 needed" */
+} ld_violation;
+
+#define LD_MAX_VIOLATIONS 4
+
+/* The hard requirements a catalogue row breaks (open weights, context at
+ * least the asked length, the licence class, the language where the row
+ * lists languages); returns how many (0: it meets them all).  The budget is
+ * an input of the article's rules, not a ceiling: it is not checked. */
+size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements *req,
+                        ld_violation out[LD_MAX_VIOLATIONS]);
+
+/* Does a row's `languages` cell ("English|German|...") answer the asked
+ * language (case-insensitive, either way round)?  1 yes, 0 no, -1 unknown
+ * (nothing listed, or only a count such as "multilingual (119)"). */
+int rules_language_fit(const char *listed, const char *asked);
+
+/* Why nothing fits: names the requirement no open model meets on its own
+ * ("no open model reads 200,000 tokens; the longest is X (131,072)") or,
+ * when each can be met but not together, the closest model and what it
+ * breaks.  Written to buf. */
+void rules_no_fit_reason(const ld_catalog *cat, const ld_requirements *req, char *buf, size_t n);
 void rules_candidates_free(ld_candidates *c);
 
 #endif

@@ -22,4 +22,8 @@ void units_format_count(double v, char *buf, size_t n);
  * "$0.12", "$999.50", "$1,500", "$12,346". */
 void units_format_usd(double v, char *buf, size_t n);
 
+/* A whole number with thousands separators: "131,072", "1,890" (rounded;
+ * "n/a" when not finite). */
+void units_format_grouped(double v, char *buf, size_t n);
+
 #endif

@@ -194,6 +194,13 @@ int cmd_recommend(int argc, char **argv)
     ld_rules *rules = NULL;
     ld_recommendation rec = {0};
     ld_candidates cands = {0};
+    ld_task_profiles profiles;
+    size_t mlen = 0;
+    const char *mtext = dataset_file(&ds, "metrics.json", &mlen, NULL);
+    if (rules_profiles_parse(mtext, mlen, "metrics.json", &profiles, &err) != 0) {
+        rc = cli_report(&err);
+        goto done;
+    }
     if (!text || rules_load(text, len, origin, &rules, &err) != 0) {
         rc = cli_report(&err);
         goto done;
@@ -201,7 +208,7 @@ int cmd_recommend(int argc, char **argv)
     rules_requirements_defaults(rules, &req);
     if ((rc = apply_flags(&f, &req)) != 0) goto done;
     if (rules_recommend(rules, &req, &rec) < 0 ||
-        rules_candidates(ds.models, &req, &cands, &err) != 0) {
+        rules_candidates_in(ds.models, &req, &profiles, &cands, &err) != 0) {
         error_set(&err, LD_ERR_NOMEM, NULL, 0, 0, "out of memory");
         rc = cli_report(&err);
         goto done;
@@ -221,6 +228,7 @@ int cmd_recommend(int argc, char **argv)
     }
 done:
     rules_candidates_free(&cands);
+    rules_profiles_free(&profiles);
     rules_recommendation_free(&rec);
     rules_free(rules);
     free(owned);

@@ -72,6 +72,82 @@ static const char *cell(const ld_report *a, size_t row, int col, char *buf, size
     return output_cell(a->cat, row, (size_t)col, buf, n);
 }
 
+void report_ranking(const ld_report *a, char *buf, size_t n)
+{
+    const ld_candidates *c = a->cands;
+    if (c->mode != LD_RANK_BUDGET) snprintf(buf, n, "by value = quality / relative cost");
+    else if (c->by_quality) snprintf(buf, n, "by quality (high budget)");
+    else if (!isnan(c->quality_floor))
+        snprintf(buf, n, "by value among those with quality >= %.3f, the median (medium budget), then the rest",
+                 c->quality_floor);
+    else snprintf(buf, n, "by value = quality / relative cost (%s budget)", a->req->budget);
+}
+
+void report_why(const ld_report *a, char *buf, size_t n)
+{
+    const ld_candidates *c = a->cands;
+    if (!c->n) {
+        snprintf(buf, n, "%s", a->no_fit);
+        return;
+    }
+    const ld_candidate *top = &c->items[0];
+    char ctx[48], how[200], q[64];
+    units_format_grouped(a->req->context_length, ctx, sizeof ctx);
+    report_ranking(a, how, sizeof how);
+    if (isnan(top->quality)) snprintf(q, sizeof q, "quality n/a");
+    else snprintf(q, sizeof q, "quality %.3f from %d of %zu %s metrics", top->quality, top->coverage,
+                  c->profile->nw + c->nextra, c->profile->name);
+    int k = snprintf(buf, n, "first of the %zu open model%s that read %s tokens", c->n, c->n == 1 ? "" : "s", ctx);
+    if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
+        k += snprintf(buf + k, n - (size_t)k, ", allow %scommercial use",
+                      a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
+    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known)
+        k += snprintf(buf + k, n - (size_t)k, " and list %s", a->req->language);
+    if (k > 0 && (size_t)k < n) snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
+}
+
+/* The recommended model's figures in one line: value, quality, cost, price. */
+static void write_recommended_figures(FILE *out, const ld_report *a, const char *prefix)
+{
+    const ld_candidate *top = &a->cands->items[0];
+    char b[64], p[128];
+    fprintf(out, "%svalue ", prefix);
+    if (isnan(top->value)) fputs("n/a", out);
+    else fprintf(out, "%.3g", top->value);
+    fputs(", relative cost ", out);
+    fputs(a->col_cost >= 0 ? cell(a, top->row, a->col_cost, b, sizeof b) : "n/a", out);
+    int hi = catalog_col_index(a->cat, "hosted_in_per_1m"), ho = catalog_col_index(a->cat, "hosted_out_per_1m");
+    int hp = catalog_col_index(a->cat, "hosted_provider"), cb = catalog_col_index(a->cat, "cost_basis");
+    if (hi >= 0 && ho >= 0 && !isnan(catalog_num(a->cat, top->row, (size_t)hi)))
+        fprintf(out, ", hosted $%g in / $%g out per 1M (%s)", catalog_num(a->cat, top->row, (size_t)hi),
+                catalog_num(a->cat, top->row, (size_t)ho),
+                hp >= 0 ? san(catalog_text(a->cat, top->row, (size_t)hp), p, sizeof p) : "");
+    else if (cb >= 0 && !strcmp(catalog_text(a->cat, top->row, (size_t)cb), "estimate"))
+        fputs(" (llmdeck's self-hosting estimate: no provider hosts it)", out);
+    fputc('\n', out);
+}
+
+/* The article's rule pick against the requirements: meets them, or what it breaks. */
+static void write_pick_verdict(FILE *out, const ld_report *a, int md)
+{
+    char b[600];
+    if (!a->pick_known) {
+        fputs(md ? "It is not in the catalogue, so it cannot be checked against the requirements.\n"
+                 : "  not in the catalogue: not checked against the requirements\n", out);
+        return;
+    }
+    if (!a->nviolations) fputs(md ? "It meets every requirement" : "  it meets every requirement", out);
+    else {
+        fputs(md ? "It fails: " : "  it fails: ", out);
+        for (size_t i = 0; i < a->nviolations; i++)
+            fprintf(out, "%s%s (%s)", i ? "; " : "", a->violations[i].requirement,
+                    san(a->violations[i].detail, b, sizeof b));
+    }
+    if (a->pick_rank) fprintf(out, "; rank %zu of %zu among today's candidates.\n", a->pick_rank, a->cands->n);
+    else fputs(md ? "; it is not among today's candidates.\n" : "; not among today's candidates\n", out);
+}
+
+
 /* Candidate i's columns as display text: value, quality, the rest. */
 enum { C_RANK, C_MODEL, C_VALUE, C_QUALITY, C_COST, C_CTX, C_LIC, C_COM, C_N };
 static const char *const CAND_IDS[C_N] = {"rank", "model", "value_score", "quality",
@@ -158,27 +234,46 @@ static void write_cand_intro(FILE *out, const ld_report *a)
     fprintf(out, "open weights, context >= %.15g", a->req->context_length);
     if (a->req->licence == LD_LICENCE_COMMERCIAL) fputs(", commercial use allowed", out);
     if (a->req->licence == LD_LICENCE_UNRESTRICTED) fputs(", commercial use unrestricted", out);
-    fprintf(out, "; ranked by value = quality / relative cost, weights for %s task:", p->name);
+    if (*a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
+        fprintf(out, ", %s among the languages listed (where the card lists them)", a->req->language);
+    char how[200];
+    report_ranking(a, how, sizeof how);
+    fprintf(out, "; ranked %s, weights for %s task:", how, p->name);
     for (size_t k = 0; k < p->nw; k++)
         fprintf(out, "%s %s %g", k ? "," : "", p->w[k].metric, p->w[k].weight);
 }
 
+const char *report_unchecked_column(unsigned bit)
+{
+    static const char *const what[] = {"context_length", "open_weights", "commercial_use", "languages"};
+    return bit < 4 ? what[bit] : "";
+}
+
 static void write_unchecked(FILE *out, unsigned u, const char *prefix)
 {
-    static const char *const what[] = {"context_length", "open_weights", "commercial_use"};
-    for (unsigned i = 0; i < 3; i++)
+    for (unsigned i = 0; i < 4; i++)
         if (u & (1u << i))
-            fprintf(out, "%sthe catalogue has no %s column: not checked\n", prefix, what[i]);
+            fprintf(out, "%sthe catalogue has no %s column: not checked\n", prefix, report_unchecked_column(i));
 }
 
 void report_recommendation_text(FILE *out, const ld_report *a)
 {
     const ld_recommendation *r = a->rec;
     char b[1024];
-    if (!r->model) {
-        fputs("Recommended: none (no rule matched; the rules file has no catch-all rule)\n", out);
+    if (a->recommended >= 0) {
+        fprintf(out, "Recommended: %s\n",
+                san(catalog_text(a->cat, (size_t)a->recommended, catalog_key_col(a->cat)), b, sizeof b));
+        fprintf(out, "Why: %s\n", san(a->why, b, sizeof b));
+        write_recommended_figures(out, a, "  ");
     } else {
-        fprintf(out, "Recommended: %s\n", san(r->model, b, sizeof b));
+        fprintf(out, "Recommended: none: %s\n", san(a->no_fit, b, sizeof b));
+    }
+    fputc('\n', out);
+    if (!r->model) {
+        fputs("The 2023 article's rule picks nothing (no rule matched; the rules file has no catch-all rule)\n", out);
+    } else {
+        fprintf(out, "The 2023 article's rule picks: %s\n", san(r->model, b, sizeof b));
+        write_pick_verdict(out, a, 0);
         fprintf(out, "Reason: %s\n", san(r->reason, b, sizeof b));
         fputs("Alternatives: ", out);
         for (size_t i = 0; i < r->nalternatives; i++)
@@ -231,6 +326,53 @@ void report_recommendation_text(FILE *out, const ld_report *a)
         fprintf(out, "  - %s\n", san(r->considerations[i], b, sizeof b));
 }
 
+/* recommended, no_fit_reason, meets_requirements, violations, rule_pick_rank. */
+static void write_verdict_json(FILE *out, const ld_report *a)
+{
+    fputs("  \"recommended\": ", out);
+    if (a->recommended < 0) fputs("null", out);
+    else {
+        const ld_candidate *top = &a->cands->items[0];
+        fputs("{\"model\": ", out);
+        output_json_string(out, catalog_text(a->cat, top->row, catalog_key_col(a->cat)));
+        fputs(", \"why\": ", out);
+        output_json_string(out, a->why);
+        fputs(", \"value_score\": ", out);
+        json_num(out, top->value, "%.6g");
+        fputs(", \"quality\": ", out);
+        json_num(out, top->quality, "%.6f");
+        fprintf(out, ", \"coverage\": %d, \"coverage_of\": %zu, \"relative_cost\": ", top->coverage,
+                a->cands->profile->nw + a->cands->nextra);
+        json_num(out, a->col_cost >= 0 ? catalog_num(a->cat, top->row, (size_t)a->col_cost) : NAN, "%.15g");
+        static const char *const price[] = {"hosted_in_per_1m", "hosted_out_per_1m"};
+        for (size_t i = 0; i < 2; i++) {
+            int c = catalog_col_index(a->cat, price[i]);
+            fprintf(out, ", \"%s\": ", price[i]);
+            json_num(out, c >= 0 ? catalog_num(a->cat, top->row, (size_t)c) : NAN, "%.15g");
+        }
+        int hp = catalog_col_index(a->cat, "hosted_provider");
+        fputs(", \"hosted_provider\": ", out);
+        json_str(out, hp >= 0 && *catalog_text(a->cat, top->row, (size_t)hp) ? catalog_text(a->cat, top->row, (size_t)hp)
+                                                                             : NULL);
+        fputc('}', out);
+    }
+    fputs(",\n  \"no_fit_reason\": ", out);
+    json_str(out, a->recommended < 0 ? a->no_fit : NULL);
+    fputs(",\n  \"meets_requirements\": ", out);
+    fputs(!a->pick_known ? "null" : a->nviolations ? "false" : "true", out);
+    fputs(",\n  \"violations\": [", out);
+    for (size_t i = 0; i < a->nviolations; i++) {
+        fputs(i ? ", {\"requirement\": " : "{\"requirement\": ", out);
+        output_json_string(out, a->violations[i].requirement);
+        fputs(", \"detail\": ", out);
+        output_json_string(out, a->violations[i].detail);
+        fputc('}', out);
+    }
+    fputs("],\n  \"rule_pick_rank\": ", out);
+    if (a->pick_rank) fprintf(out, "%zu,\n", a->pick_rank);
+    else fputs("null,\n", out);
+}
+
 void report_recommendation_json(FILE *out, const ld_report *a)
 {
     const ld_recommendation *r = a->rec;
@@ -252,7 +394,9 @@ void report_recommendation_json(FILE *out, const ld_report *a)
         output_json_string(out, r->trace[i].why);
         fputc('}', out);
     }
-    fputs(r->ntrace ? "\n  ],\n  \"candidates\": [" : "],\n  \"candidates\": [", out);
+    fputs(r->ntrace ? "\n  ],\n" : "],\n", out);
+    write_verdict_json(out, a);
+    fputs("  \"candidates\": [", out);
     char b[512];
     for (size_t i = 0; i < a->shown; i++) {
         const ld_candidate *c = &a->cands->items[i];
@@ -312,6 +456,15 @@ void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req
     r->col_lic = catalog_col_index(cat, "license");
     r->col_com = catalog_col_index(cat, "commercial_use");
     r->col_cost = catalog_col_index(cat, "relative_cost");
+    r->recommended = cands->n ? (long)cands->items[0].row : -1;
+    if (rec->model_row >= 0) {
+        r->pick_known = 1;
+        r->nviolations = rules_violations(cat, (size_t)rec->model_row, req, r->violations);
+        for (size_t i = 0; i < cands->n && !r->pick_rank; i++)
+            if ((long)cands->items[i].row == rec->model_row) r->pick_rank = i + 1;
+    }
+    if (r->recommended < 0) rules_no_fit_reason(cat, req, r->no_fit, sizeof r->no_fit);
+    else report_why(r, r->why, sizeof r->why);
 }
 
 void report_gb(double v, char *buf, size_t n)
@@ -406,10 +559,23 @@ void report_recommendation_md(FILE *out, const ld_report *a)
     fputs("# Model recommendation\n\n## Requirements\n\n", out);
     write_requirements(out, a->req, 1);
     fputs("\n## Answer\n\n", out);
+    if (a->recommended >= 0) {
+        fputs("Recommended: **", out);
+        output_md_cell(out, catalog_text(a->cat, (size_t)a->recommended, catalog_key_col(a->cat)));
+        fputs("**, ", out);
+        output_md_cell(out, a->why);
+        fputs(".\n\n", out);
+        write_recommended_figures(out, a, "");
+    } else {
+        fputs("Recommended: **none**: ", out);
+        output_md_cell(out, a->no_fit);
+        fputs(".\n", out);
+    }
+    fputs("\n### The 2023 article's rule\n\n", out);
     if (!r->model) {
         fputs("No rule matched: the rules file has no catch-all rule.\n", out);
     } else {
-        fputs("**", out);
+        fputs("The rule picks **", out);
         output_md_cell(out, r->model);
         fputs("**: ", out);
         output_md_cell(out, r->reason);
@@ -420,7 +586,8 @@ void report_recommendation_md(FILE *out, const ld_report *a)
         }
         fputs(r->nalternatives ? ".\n\nIn the catalogue: " : "none.\n\nIn the catalogue: ", out);
         write_pick_row(out, a);
-        fputs(".\n", out);
+        fputs(".\n\n", out);
+        write_pick_verdict(out, a, 1);
     }
     fputs("\n## Why\n\nThe rules are checked in order and the first that applies wins.\n\n", out);
     for (size_t i = 0; i < r->ntrace; i++) {

@@ -5,60 +5,36 @@
 #include "llmdeck/rules.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* ASCII case-insensitive substring search. */
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (!n) return 1;
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0) return 1;
-    return 0;
-}
-
 /* ---- candidates ------------------------------------------------------- */
-
-/* Task-weighted quality.  The profile is picked by the first keyword found
- * in the task text (case-insensitive); the weights say what the task needs:
- *   code     HumanEval 3, MMLU 1, GSM8K 1 - code synthesis first, with
- *            knowledge and step-by-step reasoning still counting;
- *   math     GSM8K 3, MMLU 1, ARC 1 - grade-school maths first;
- *   support  TruthfulQA 2, MMLU 1, ARC 1 - a customer-facing assistant
- *            must not state falsehoods confidently; no code metric;
- *   general  MMLU 1, HumanEval 1, GSM8K 1 - the seed's calculate_value_score,
- *            so the default ranking is the seed's value score.
- * Metrics count as 0 when missing (the seed's policy); a metric column the
- * catalogue lacks altogether is left out and the weights renormalised, so a
- * user's own catalogue with fewer benchmarks still ranks. */
-static const struct {
-    const char *keywords[6];
-    ld_task_profile p;
-} PROFILES[] = {
-    {{"code", "coding", "program", "software", "developer", 0},
-     {"code", {{"humaneval", 3}, {"mmlu", 1}, {"gsm8k", 1}}, 3}},
-    {{"math", "arithmetic", 0},
-     {"math", {{"gsm8k", 3}, {"mmlu", 1}, {"arc", 1}}, 3}},
-    {{"support", "customer", "chat", "assistant", "helpdesk", 0},
-     {"support", {{"truthfulqa", 2}, {"mmlu", 1}, {"arc", 1}}, 3}},
-    {{0}, {"general", {{"mmlu", 1}, {"humaneval", 1}, {"gsm8k", 1}}, 3}},
-};
-#define NPROFILES (sizeof PROFILES / sizeof *PROFILES)
-
-const ld_task_profile *rules_task_profile(const char *task)
-{
-    for (size_t i = 0; i + 1 < NPROFILES; i++)
-        for (size_t k = 0; PROFILES[i].keywords[k]; k++)
-            if (task && contains_ci(task, PROFILES[i].keywords[k])) return &PROFILES[i].p;
-    return &PROFILES[NPROFILES - 1].p;
-}
 
 /* "yes" in the catalogue's yes/no columns; imports may say TRUE or 1. */
 static int is_yes(const char *s)
 {
     return !strcasecmp(s, "yes") || !strcasecmp(s, "true") || !strcmp(s, "1");
+}
+
+/* Quality first (a high budget), ties by value, then catalogue order. */
+static int cand_cmp_quality(const void *a, const void *b)
+{
+    const ld_candidate *x = a, *y = b;
+    int qx = !isnan(x->quality), qy = !isnan(y->quality);
+    if (qx != qy) return qy - qx;
+    if (qx && x->quality != y->quality) return x->quality > y->quality ? -1 : 1;
+    int vx = !isnan(x->value), vy = !isnan(y->value);
+    if (vx != vy) return vy - vx;
+    if (vx && x->value != y->value) return x->value > y->value ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 static int cand_cmp(const void *a, const void *b)
@@ -76,13 +52,59 @@ static int cand_cmp(const void *a, const void *b)
 int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
                      ld_candidates *out, ld_error *err)
 {
+    /* static: the candidates keep a pointer to their profile */
+    static ld_task_profiles builtin;
+    if (!builtin.n) rules_profiles_builtin(&builtin);
+    return rules_candidates_in(cat, req, &builtin, out, err);
+}
+
+
+/* Ranks by the data set's mode (see ld_rank_mode). */
+static void rank(ld_candidates *out, const ld_requirements *req)
+{
+    out->quality_floor = NAN;
+    if (out->n < 2) return;
+    if (out->mode == LD_RANK_BUDGET && !strcmp(req->budget, "high")) {
+        out->by_quality = 1;
+        qsort(out->items, out->n, sizeof *out->items, cand_cmp_quality);
+        return;
+    }
+    qsort(out->items, out->n, sizeof *out->items, cand_cmp);
+    if (out->mode != LD_RANK_BUDGET || strcmp(req->budget, "medium") != 0) return;
+    /* medium: good enough first (quality at least the median's), cheapest
+     * for it; then the rest, in the same order */
+    double *q = malloc(out->n * sizeof *q);
+    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
+    size_t nq = 0;
+    for (size_t i = 0; q && i < out->n; i++)
+        if (!isnan(out->items[i].quality)) q[nq++] = out->items[i].quality;
+    if (q && tmp && nq) {
+        qsort(q, nq, sizeof *q, cmp_double);
+        out->quality_floor = q[(nq - 1) / 2];
+        size_t k = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < out->n; i++) {
+                int good = out->items[i].quality >= out->quality_floor;
+                if (good == (pass == 0)) tmp[k++] = out->items[i];
+            }
+        memcpy(out->items, tmp, out->n * sizeof *tmp);
+    }
+    free(q);
+    free(tmp);
+}
+
+int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
+                        const ld_task_profiles *profiles, ld_candidates *out, ld_error *err)
+{
     memset(out, 0, sizeof *out);
-    out->profile = rules_task_profile(req->task_type);
+    out->profile = rules_profiles_pick(profiles, req->task_type);
+    out->mode = profiles->mode;
     size_t rows = catalog_rows(cat);
     int ctx = catalog_col_index(cat, "context_length");
     int open = catalog_col_index(cat, "open_weights");
     int com = catalog_col_index(cat, "commercial_use");
     int cost = catalog_col_index(cat, "relative_cost");
+    int lang = catalog_col_index(cat, "languages");
     int mc[LD_TASK_MAX_WEIGHTS];
     for (size_t k = 0; k < out->profile->nw; k++)
         mc[k] = catalog_col_index(cat, out->profile->w[k].metric);
@@ -100,6 +122,7 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
     if (ctx < 0) out->unchecked |= LD_UNCHECKED_CONTEXT;
     if (open < 0) out->unchecked |= LD_UNCHECKED_OPEN;
     if (com < 0 && req->licence != LD_LICENCE_ANY) out->unchecked |= LD_UNCHECKED_LICENCE;
+    if (lang < 0) out->unchecked |= LD_UNCHECKED_LANGUAGE;
     if (rows && !(out->items = calloc(rows, sizeof *out->items)))
         return error_set(err, LD_ERR_NOMEM, NULL, 0, 0, "out of memory");
     for (size_t r = 0; r < rows; r++) {
@@ -125,15 +148,25 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
             out->excluded++;
             continue;
         }
+        int lfit = lang >= 0 ? rules_language_fit(catalog_text(cat, r, (size_t)lang), req->language) : -1;
+        if (lfit == 0) {
+            out->excluded++;
+            continue;
+        }
         double sw = 0, sm = 0;
+        int covered = 0;
         for (size_t k = 0; k < out->profile->nw; k++) {
-            if (mc[k] < 0) continue;
+            if (mc[k] < 0 || !(out->profile->w[k].weight > 0)) continue;
             double m = catalog_num(cat, r, (size_t)mc[k]);
+            if (isnan(m) && profiles->skip_missing) continue;
+            covered += !isnan(m);
             sw += out->profile->w[k].weight;
             sm += out->profile->w[k].weight * (isnan(m) ? 0 : m / 100);
         }
         for (size_t k = 0; k < out->nextra; k++) {
             double m = catalog_num(cat, r, (size_t)out->extra_cols[k]);
+            if (isnan(m) && profiles->skip_missing) continue;
+            covered += !isnan(m);
             sw += out->extra_w[k];
             sm += out->extra_w[k] * (isnan(m) ? 0 : m / 100);
         }
@@ -143,8 +176,10 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
         double rc = cost >= 0 ? catalog_num(cat, r, (size_t)cost) : NAN;
         cd->value = rc > 0 ? cd->quality / rc : NAN; /* NaN cost fails rc > 0 */
         cd->restricted = restricted;
+        cd->coverage = covered;
+        cd->language_known = lfit == 1;
     }
-    if (out->n > 1) qsort(out->items, out->n, sizeof *out->items, cand_cmp);
+    rank(out, req);
     return 0;
 }
 

@@ -119,3 +119,21 @@ void units_format_usd(double v, char *buf, size_t n)
     out[o] = '\0';
     snprintf(buf, n, "%s", out);
 }
+
+void units_format_grouped(double v, char *buf, size_t n)
+{
+    if (!isfinite(v) || fabs(v) >= 1e18) {
+        snprintf(buf, n, isfinite(v) ? "%.4g" : "n/a", v);
+        return;
+    }
+    char digits[32], out[48];
+    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    size_t len = strlen(digits), o = 0;
+    if (v <= -0.5) out[o++] = '-';
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0) out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, n, "%s", out);
+}

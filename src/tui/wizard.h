@@ -61,6 +61,9 @@ typedef struct {
     int have_answer;
     ld_recommendation rec;
     ld_candidates cands;
+    ld_task_profiles profiles; /* the data set's (metrics.json); cands points into it */
+    long pick;                /* the row sized and costed: the recommended model
+                                 (candidates[0]), else the rule's pick; -1 none */
     ld_model_arch arch;       /* the pick's, from the catalogue */
     ld_sizing size[2];        /* fp16, int4 */
     int size_ok[2];
@@ -97,6 +100,8 @@ void wz_draw_page(app *a, wz_state *w, WINDOW *win); /* a step or the review */
  * message shown (no rules, no memory). */
 int wz_answer_build(app *a, wz_state *w);
 void wz_answer_free(wz_state *w);
+/* The recommended model's name ("none" when nothing fits). */
+const char *wz_answer_name(const app *a, const wz_state *w);
 void wz_answer_draw(app *a, wz_state *w, WINDOW *win);
 /* Scrolling keys on the answer page; 1 if used. */
 int wz_answer_scroll(wz_state *w, ld_action act);

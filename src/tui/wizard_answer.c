@@ -30,28 +30,35 @@ void wz_answer_free(wz_state *w)
     if (w->have_answer) {
         rules_candidates_free(&w->cands);
         rules_recommendation_free(&w->rec);
+        rules_profiles_free(&w->profiles);
     }
     memset(&w->rec, 0, sizeof w->rec);
     memset(&w->cands, 0, sizeof w->cands);
     w->have_answer = 0;
 }
 
+const char *wz_answer_name(const app *a, const wz_state *w)
+{
+    if (!w->have_answer || !w->cands.n) return "none";
+    return catalog_text(a->ds->models, w->cands.items[0].row, catalog_key_col(a->ds->models));
+}
+
 /* ---- the numbers ----------------------------------------------------------- */
 
 static const char *model_name(const app *a, const wz_state *w)
 {
-    return catalog_text(a->ds->models, (size_t)w->rec.model_row, catalog_key_col(a->ds->models));
+    return catalog_text(a->ds->models, (size_t)w->pick, catalog_key_col(a->ds->models));
 }
 
 static void compute_sizing(app *a, wz_state *w)
 {
     w->size_ok[0] = w->size_ok[1] = 0;
     w->size_note[0] = '\0';
-    if (!w->rec.model) {
+    if (w->pick < 0 && !w->rec.model) {
         snprintf(w->size_note, sizeof w->size_note, "No model was recommended, so nothing to size.");
         return;
     }
-    if (w->rec.model_row < 0) {
+    if (w->pick < 0) {
         snprintf(w->size_note, sizeof w->size_note, "%s is not in the catalogue: no sizing.", w->rec.model);
         return;
     }
@@ -64,7 +71,7 @@ static void compute_sizing(app *a, wz_state *w)
     ld_sizing_input si;
     memset(&si, 0, sizeof si);
     const char *name = model_name(a, w);
-    if (sizing_arch_from_catalog(a->ds->models, (size_t)w->rec.model_row, &si.arch, &err) != 0) {
+    if (sizing_arch_from_catalog(a->ds->models, (size_t)w->pick, &si.arch, &err) != 0) {
         snprintf(w->size_note, sizeof w->size_note,
                  "%s has no parameter count in the catalogue: it cannot be sized.", name);
         return;
@@ -201,26 +208,30 @@ static void add_candidates(app *a, wz_state *w)
     const ld_catalog *cat = a->ds->models;
     const ld_candidates *c = &w->cands;
     char intro[512];
-    size_t len = (size_t)snprintf(intro, sizeof intro, "open weights, context >= %.15g%s; ranked by value "
-                                  "= quality / relative cost, %s weights:", w->req.context_length,
+    char how[200];
+    ld_report rep;
+    report_init(&rep, cat, &w->req, &w->rec, c, SHOWN);
+    report_ranking(&rep, how, sizeof how);
+    size_t len = (size_t)snprintf(intro, sizeof intro, "open weights, context >= %.15g%s; ranked %s, %s weights:",
+                                  w->req.context_length,
                                   w->req.licence == LD_LICENCE_COMMERCIAL ? ", commercial use allowed"
                                   : w->req.licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted" : "",
-                                  c->profile ? c->profile->name : "general");
+                                  how, c->profile ? c->profile->name : "general");
     for (size_t k = 0; c->profile && k < c->profile->nw && len < sizeof intro; k++)
         len += (size_t)snprintf(intro + len, sizeof intro - len, "%s %s %g", k ? "," : "",
                                 c->profile->w[k].metric, c->profile->w[k].weight);
     add(w, ROLE_HEADER, 0, 0, 0, "Top candidates");
     add(w, ROLE_MUTED, 2, 2, 0, "%s", intro);
-    static const char *const what[] = {"context_length", "open_weights", "commercial_use"};
-    for (unsigned i = 0; i < 3; i++)
-        if (c->unchecked & (1u << i)) add(w, ROLE_WARNING, 2, 4, 0, "the catalogue has no %s column: not checked", what[i]);
+    for (unsigned i = 0; i < 4; i++)
+        if (c->unchecked & (1u << i))
+            add(w, ROLE_WARNING, 2, 4, 0, "the catalogue has no %s column: not checked", report_unchecked_column(i));
     size_t shown = c->n < SHOWN ? c->n : SHOWN;
     if (!shown) {
         add(w, ROLE_WARNING, 2, 2, 0, "No catalogue model meets these constraints.");
         return;
     }
     enum { K = 8 };
-    static const char *const head[K] = {"#", "model", "value", "quality", "MMLU", "HumanEval", "context", "licence"};
+    static const char *const head[K] = {"#", "model", "value", "quality", "cover", "arena", "context", "licence"};
     static const int right[K] = {1, 0, 1, 1, 1, 1, 1, 0};
     char (*cells)[K][64] = calloc(shown, sizeof *cells);
     if (!cells) {
@@ -239,8 +250,8 @@ static void add_candidates(app *a, wz_state *w)
         else snprintf(cells[i][2], 64, "%.2f", c->items[i].value);
         if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
         else snprintf(cells[i][3], 64, "%.3f", c->items[i].quality);
-        cell(cat, r, "mmlu", cells[i][4], 64);
-        cell(cat, r, "humaneval", cells[i][5], 64);
+        snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, c->profile->nw + c->nextra);
+        cell(cat, r, "arena_score", cells[i][5], 64);
         cell(cat, r, "context_length", cells[i][6], 64);
         cell(cat, r, "license", cells[i][7], 64);
         for (int k = 0; k < K - 1; k++) {
@@ -251,14 +262,15 @@ static void add_candidates(app *a, wz_state *w)
     int picked = 0;
     for (size_t i = 0; i <= shown; i++) {
         int pick = i && (long)c->items[i - 1].row == w->rec.model_row;
+        int first = i == 1;
         char line[1024];
-        snprintf(line, sizeof line, "%s ", pick ? a->g.best : " ");
+        snprintf(line, sizeof line, "%s ", first ? a->g.best : pick ? "r" : " ");
         for (int k = 0; k < K; k++) col(a, line, sizeof line, i ? cells[i - 1][k] : head[k], k + 1 < K ? width[k] : 0, right[k]);
-        add(w, i == 0 ? ROLE_HEADER : pick ? ROLE_BEST : ROLE_TEXT, 1, 1, 1, "%s", line);
+        add(w, i == 0 ? ROLE_HEADER : first ? ROLE_BEST : ROLE_TEXT, 1, 1, 1, "%s", line);
         picked |= pick;
     }
     free(cells);
-    if (picked) add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model", a->g.best);
+    add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "");
     if (c->n > shown) add(w, ROLE_MUTED, 2, 2, 0, "%zu more qualify; llmdeck recommend --limit 0 lists all.", c->n - shown);
 }
 
@@ -327,10 +339,43 @@ static void build_lines(app *a, wz_state *w)
 {
     const ld_recommendation *r = &w->rec;
     char buf[1024], b2[256];
+    ld_report rep;
+    report_init(&rep, a->ds->models, &w->req, r, &w->cands, SHOWN);
+    const ld_catalog *mc = a->ds->models;
+    if (rep.recommended >= 0) {
+        char val[32], rc[64];
+        const ld_candidate *top = &w->cands.items[0];
+        if (isnan(top->value)) snprintf(val, sizeof val, "n/a");
+        else snprintf(val, sizeof val, "%.3g", top->value);
+        add(w, ROLE_BEST, 0, 2, 0, "Recommended: %s",
+            catalog_text(mc, (size_t)rep.recommended, catalog_key_col(mc)));
+        add(w, ROLE_TEXT, 0, 5, 0, "Why: %s", rep.why);
+        cell(mc, (size_t)rep.recommended, "cost_basis", b2, sizeof b2);
+        add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s%s%s%s", val,
+            cell(mc, (size_t)rep.recommended, "relative_cost", rc, sizeof rc), strcmp(b2, "n/a") ? " (" : "",
+            strcmp(b2, "n/a") ? b2 : "", strcmp(b2, "n/a") ? ")" : "");
+    } else {
+        add(w, ROLE_WARNING, 0, 2, 0, "Recommended: none: %s", rep.no_fit);
+    }
+    blank(w);
     if (!r->model) {
         add(w, ROLE_WARNING, 0, 2, 0, "No rule matched: the rules file has no catch-all rule.");
     } else {
-        add(w, ROLE_BEST, 0, 2, 0, "Recommended: %s", r->model);
+        add(w, ROLE_ACCENT, 0, 2, 0, "The 2023 article's rule picks: %s", r->model);
+        if (rep.pick_known && rep.nviolations) {
+            size_t len = 0;
+            buf[0] = '\0';
+            for (size_t i = 0; i < rep.nviolations && len < sizeof buf; i++)
+                len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s (%s)", i ? "; " : "",
+                                        rep.violations[i].requirement, rep.violations[i].detail);
+            add(w, ROLE_WARNING, 2, 4, 0, "it fails: %s", buf);
+        } else if (rep.pick_known) {
+            add(w, ROLE_TEXT, 2, 4, 0, "it meets every requirement");
+        }
+        if (rep.pick_known && rep.pick_rank)
+            add(w, ROLE_MUTED, 2, 4, 0, "rank %zu of %zu among today's candidates", rep.pick_rank, w->cands.n);
+        else if (rep.pick_known)
+            add(w, ROLE_MUTED, 2, 4, 0, "not among today's candidates");
         add(w, ROLE_TEXT, 0, 8, 0, "Reason: %s", r->reason);
         size_t len = 0;
         buf[0] = '\0';
@@ -342,7 +387,8 @@ static void build_lines(app *a, wz_state *w)
             size_t row = (size_t)r->model_row;
             char lic[128], com[64], ctx[64], mm[64], he[64], gs[64];
             add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s: licence %s, commercial use %s, context %s, "
-                "MMLU %s, HumanEval %s, GSM8K %s", model_name(a, w), cell(cat, row, "license", lic, sizeof lic),
+                "MMLU %s, HumanEval %s, GSM8K %s", catalog_text(cat, row, catalog_key_col(cat)),
+                cell(cat, row, "license", lic, sizeof lic),
                 cell(cat, row, "commercial_use", com, sizeof com), cell(cat, row, "context_length", ctx, sizeof ctx),
                 cell(cat, row, "mmlu", mm, sizeof mm), cell(cat, row, "humaneval", he, sizeof he),
                 cell(cat, row, "gsm8k", gs, sizeof gs));
@@ -378,10 +424,15 @@ int wz_answer_build(app *a, wz_state *w)
     }
     ld_error err;
     error_clear(&err);
+    size_t mlen = 0;
+    const char *mtext = dataset_file(a->ds, "metrics.json", &mlen, NULL);
+    if (rules_profiles_parse(mtext, mlen, "metrics.json", &w->profiles, &err) != 0)
+        app_message(a, MSG_ERROR, "%s (the built-in task weights are used)", err.msg);
     if (rules_recommend(w->rules, &w->req, &w->rec) < 0 ||
-        rules_candidates(a->ds->models, &w->req, &w->cands, &err) != 0) {
+        rules_candidates_in(a->ds->models, &w->req, &w->profiles, &w->cands, &err) != 0) {
         rules_recommendation_free(&w->rec);
         rules_candidates_free(&w->cands);
+        rules_profiles_free(&w->profiles);
         memset(&w->rec, 0, sizeof w->rec);
         memset(&w->cands, 0, sizeof w->cands);
         app_message(a, MSG_ERROR, "out of memory");
@@ -389,8 +440,9 @@ int wz_answer_build(app *a, wz_state *w)
     }
     w->have_answer = 1;
     rules_resolve(&w->rec, a->ds->models);
+    w->pick = w->cands.n ? (long)w->cands.items[0].row : w->rec.model_row;
     compute_sizing(a, w);
-    compute_cost(w, w->rec.model_row >= 0 ? model_name(a, w) : "");
+    compute_cost(w, w->pick >= 0 ? model_name(a, w) : "");
     nomem = 0;
     build_lines(a, w);
     if (nomem) {

@@ -231,9 +231,9 @@ static void wz_status(const app *a, char *buf, size_t n)
     if (w->page < WZ_STEPS) snprintf(buf, n, "step %d of %d: %s", w->page + 1, WZ_STEPS, wz_step_title(w->page));
     else if (w->page == WZ_REVIEW) snprintf(buf, n, "review");
     else if (w->scroll_max > 0)
-        snprintf(buf, n, "answer: %s %s %d%%", w->rec.model ? w->rec.model : "none", a->g.vline,
+        snprintf(buf, n, "answer: %s %s %d%%", wz_answer_name(a, w), a->g.vline,
                  w->scroll * 100 / w->scroll_max);
-    else snprintf(buf, n, "answer: %s", w->rec.model ? w->rec.model : "none");
+    else snprintf(buf, n, "answer: %s", wz_answer_name(a, w));
 }
 
 static const char *wz_hint(const app *a)

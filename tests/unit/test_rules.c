@@ -470,7 +470,7 @@ static void test_candidates(void **state)
     /* GPT-4 is closed; Llama-2-70B has 4096; NoCtx-7B's context is unknown. */
     assert_int_equal(c.n, 4);
     assert_int_equal(c.excluded, 3);
-    assert_int_equal(c.unchecked, 0);
+    assert_int_equal(c.unchecked, LD_UNCHECKED_LANGUAGE); /* no languages column: not checked */
     assert_string_equal(c.profile->name, "general");
     assert_string_equal(cand_name(cat, &c, 0), "Mistral-7B");
     assert_near(c.items[0].value, 47.6, 1e-9); /* the seed's value score */

@@ -1,0 +1,135 @@
+/* rules_verdict.c - does a model meet the requirements, and if nothing
+ * does, why (see rules.h).  The article's rule picks a model whatever the
+ * catalogue says; this is what the faces check that pick against, and what
+ * names the requirement nothing meets. */
+#include "llmdeck/rules.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "llmdeck/units.h"
+
+static int contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (!n) return 1;
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0) return 1;
+    return 0;
+}
+
+int rules_language_fit(const char *listed, const char *asked)
+{
+    if (!listed || !*listed || strncasecmp(listed, "multilingual", 12) == 0 || !asked || !*asked) return -1;
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", listed);
+    char *save = NULL;
+    for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+        while (*t == ' ') t++;
+        if (*t && (contains_ci(asked, t) || contains_ci(t, asked))) return 1;
+    }
+    return 0;
+}
+
+static const char *text_of(const ld_catalog *cat, size_t row, const char *id)
+{
+    int c = catalog_col_index(cat, id);
+    return c >= 0 ? catalog_text(cat, row, (size_t)c) : "";
+}
+
+static double num_of(const ld_catalog *cat, size_t row, const char *id)
+{
+    int c = catalog_col_index(cat, id);
+    return c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
+}
+
+static int yes(const char *s)
+{
+    return !strcasecmp(s, "yes") || !strcasecmp(s, "true") || !strcmp(s, "1");
+}
+
+/* The licence check alone: 1 when the row's commercial_use satisfies it. */
+static int licence_ok(const char *com, ld_licence l)
+{
+    if (l == LD_LICENCE_ANY) return 1;
+    if (yes(com)) return 1;
+    return l == LD_LICENCE_COMMERCIAL && !strcasecmp(com, "restricted");
+}
+
+size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements *req,
+                        ld_violation out[LD_MAX_VIOLATIONS])
+{
+    size_t n = 0;
+    char a[48], b[48];
+    if (catalog_col_index(cat, "open_weights") >= 0 && !yes(text_of(cat, row, "open_weights"))) {
+        snprintf(out[n].requirement, sizeof out[n].requirement, "open weights");
+        snprintf(out[n++].detail, sizeof out->detail, "its weights are not published");
+    }
+    double ctx = num_of(cat, row, "context_length");
+    units_format_grouped(req->context_length, b, sizeof b);
+    if (isnan(ctx) || ctx < req->context_length) {
+        snprintf(out[n].requirement, sizeof out[n].requirement, "context");
+        if (isnan(ctx)) snprintf(out[n++].detail, sizeof out->detail, "context length unknown; %s needed", b);
+        else {
+            units_format_grouped(ctx, a, sizeof a);
+            snprintf(out[n++].detail, sizeof out->detail, "reads %s tokens; %s needed", a, b);
+        }
+    }
+    const char *com = text_of(cat, row, "commercial_use");
+    if (!licence_ok(com, req->licence)) {
+        snprintf(out[n].requirement, sizeof out[n].requirement, "licence");
+        snprintf(out[n++].detail, sizeof out->detail, "commercial use %s (%.120s); %s needed",
+                 *com ? com : "unknown", *text_of(cat, row, "license") ? text_of(cat, row, "license") : "licence unknown",
+                 req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted commercial use" : "commercial use");
+    }
+    if (rules_language_fit(text_of(cat, row, "languages"), req->language) == 0) {
+        snprintf(out[n].requirement, sizeof out[n].requirement, "language");
+        snprintf(out[n++].detail, sizeof out->detail, "its card lists %.150s, not %.60s", text_of(cat, row, "languages"),
+                 req->language);
+    }
+    return n;
+}
+
+void rules_no_fit_reason(const ld_catalog *cat, const ld_requirements *req, char *buf, size_t n)
+{
+    size_t rows = catalog_rows(cat);
+    long longest = -1, closest = -1;
+    size_t open = 0, fit_ctx = 0, fit_lic = 0, fit_lang = 0, best_k = LD_MAX_VIOLATIONS + 1;
+    ld_violation v[LD_MAX_VIOLATIONS], best[LD_MAX_VIOLATIONS];
+    for (size_t r = 0; r < rows; r++) {
+        if (catalog_col_index(cat, "open_weights") >= 0 && !yes(text_of(cat, r, "open_weights"))) continue;
+        open++;
+        double c = num_of(cat, r, "context_length");
+        if (!isnan(c) && (longest < 0 || c > num_of(cat, (size_t)longest, "context_length"))) longest = (long)r;
+        fit_ctx += !isnan(c) && c >= req->context_length;
+        fit_lic += licence_ok(text_of(cat, r, "commercial_use"), req->licence);
+        fit_lang += rules_language_fit(text_of(cat, r, "languages"), req->language) != 0;
+        size_t k = rules_violations(cat, r, req, v);
+        if (k < best_k) {
+            best_k = k;
+            closest = (long)r;
+            memcpy(best, v, sizeof v);
+        }
+    }
+    char a[48], b[48];
+    units_format_grouped(req->context_length, b, sizeof b);
+    if (!open) {
+        snprintf(buf, n, "the catalogue has no open-weight model");
+    } else if (!fit_ctx) {
+        units_format_grouped(longest >= 0 ? num_of(cat, (size_t)longest, "context_length") : NAN, a, sizeof a);
+        snprintf(buf, n, "no open model reads %s tokens; the longest is %s (%s)", b,
+                 longest >= 0 ? catalog_text(cat, (size_t)longest, catalog_key_col(cat)) : "unknown", a);
+    } else if (!fit_lic) {
+        snprintf(buf, n, "no open model allows %s", req->licence == LD_LICENCE_UNRESTRICTED
+                                                      ? "unrestricted commercial use" : "commercial use");
+    } else if (!fit_lang) {
+        snprintf(buf, n, "no open model lists %s among its languages", req->language);
+    } else if (closest >= 0) {
+        int k = snprintf(buf, n, "no open model meets every requirement together; the closest is %s, which breaks ",
+                         catalog_text(cat, (size_t)closest, catalog_key_col(cat)));
+        for (size_t i = 0; i < best_k && k > 0 && (size_t)k < n; i++)
+            k += snprintf(buf + k, n - (size_t)k, "%s%s (%s)", i ? "; " : "", best[i].requirement, best[i].detail);
+    }
+}

@@ -1,0 +1,164 @@
+/* test_recommend_grid.c - answers that hold: over the whole grid of the
+ * 2023 article's requirement values × the three licence classes, on the
+ * shipped current catalogue, `recommended` (candidates[0]) meets every
+ * hard requirement, so does every other candidate, and when nothing fits
+ * the reason names a requirement.  The article's rule still picks what it
+ * always picked (its parity is pinned in test_rules.c); this checks what
+ * llmdeck concludes from today's data. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/dataset.h"
+#include "llmdeck/report.h"
+#include "llmdeck/rules.h"
+
+static ld_dataset ds;
+static ld_rules *rules;
+static ld_task_profiles profiles;
+
+static int setup(void **state)
+{
+    (void)state;
+    unsetenv("LLMDECK_DATA");
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(&ds, NULL, NULL, &err) != 0) return -1;
+    size_t len;
+    const char *text = dataset_file(&ds, "rules.json", &len, NULL);
+    if (!text || rules_load(text, len, "rules.json", &rules, &err) != 0) return -1;
+    text = dataset_file(&ds, "metrics.json", &len, NULL);
+    return rules_profiles_parse(text, len, "metrics.json", &profiles, &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rules_profiles_free(&profiles);
+    rules_free(rules);
+    dataset_close(&ds);
+    return 0;
+}
+
+static void test_recommended_always_meets_requirements(void **state)
+{
+    (void)state;
+    static const double contexts[] = {2048, 4096, 8000, 8192, 16000, 32768, 100000, 200000, 1000000, 20000000};
+    static const char *const budgets[] = {"low", "medium", "high"};
+    static const char *const tasks[] = {"general", "code", "customer_support", "math", "translation"};
+    static const char *const languages[] = {"english", "chinese", "German", "Klingon"};
+    size_t cases = 0, fitted = 0, nofit = 0, rule_fails = 0;
+    for (size_t ci = 0; ci < sizeof contexts / sizeof *contexts; ci++)
+        for (size_t bi = 0; bi < 3; bi++)
+            for (size_t ti = 0; ti < sizeof tasks / sizeof *tasks; ti++)
+                for (size_t li = 0; li < sizeof languages / sizeof *languages; li++)
+                    for (int lat = 0; lat < 2; lat++)
+                        for (int ft = 0; ft < 2; ft++)
+                            for (int lic = 0; lic < 3; lic++) {
+                                ld_requirements q;
+                                rules_requirements_defaults(rules, &q);
+                                q.context_length = contexts[ci];
+                                rules_set_text(q.budget, budgets[bi]);
+                                rules_set_text(q.task_type, tasks[ti]);
+                                rules_set_text(q.language, languages[li]);
+                                q.latency_critical = lat;
+                                q.needs_fine_tuning = ft;
+                                q.licence = (ld_licence)lic;
+                                ld_recommendation rec;
+                                ld_candidates c;
+                                ld_error err;
+                                assert_int_equal(rules_recommend(rules, &q, &rec), 0);
+                                assert_non_null(rec.model); /* the article's rule always answers */
+                                rules_resolve(&rec, ds.models);
+                                assert_int_equal(rules_candidates_in(ds.models, &q, &profiles, &c, &err), 0);
+                                ld_report r;
+                                report_init(&r, ds.models, &q, &rec, &c, 10);
+                                ld_violation v[LD_MAX_VIOLATIONS];
+                                for (size_t i = 0; i < c.n; i++) {
+                                    size_t k = rules_violations(ds.models, c.items[i].row, &q, v);
+                                    if (k) fail_msg("candidate %s breaks %s (%s) for context %g, licence %d, %s",
+                                                    catalog_text(ds.models, c.items[i].row, 0), v[0].requirement,
+                                                    v[0].detail, q.context_length, lic, q.language);
+                                }
+                                if (c.n) {
+                                    assert_int_equal(r.recommended, (long)c.items[0].row);
+                                    assert_true(r.why[0] != '\0');
+                                    fitted++;
+                                } else {
+                                    assert_int_equal(r.recommended, -1);
+                                    assert_true(strstr(r.no_fit, "no open model") != NULL);
+                                    nofit++;
+                                }
+                                /* the rule's pick is checked, and said so */
+                                if (rec.model_row >= 0 && r.nviolations) rule_fails++;
+                                if (rec.model_row >= 0 && !r.nviolations && c.n) assert_true(r.pick_rank > 0);
+                                rules_candidates_free(&c);
+                                rules_recommendation_free(&rec);
+                                cases++;
+                            }
+    /* the grid reaches both outcomes: not a test that only ever passes */
+    assert_true(fitted > 0 && nofit > 0 && rule_fails > 0);
+    printf("# %zu cases: %zu with a recommendation, %zu with none; the article's rule broke a requirement in %zu\n",
+           cases, fitted, nofit, rule_fails);
+}
+
+/* The cases of the issue, named. */
+static void test_named_cases(void **state)
+{
+    (void)state;
+    ld_requirements q;
+    rules_requirements_defaults(rules, &q);
+    q.context_length = 200000;
+    ld_candidates c;
+    ld_recommendation rec;
+    ld_error err;
+    assert_int_equal(rules_recommend(rules, &q, &rec), 0);
+    rules_resolve(&rec, ds.models);
+    assert_int_equal(rules_candidates_in(ds.models, &q, &profiles, &c, &err), 0);
+    ld_report r;
+    report_init(&r, ds.models, &q, &rec, &c, 10);
+    if (c.n) { /* today some open models read 200k: then the article's 32k pick must fail the context */
+        assert_true(r.nviolations > 0);
+        assert_string_equal(r.violations[0].requirement, "context");
+    }
+    rules_candidates_free(&c);
+    rules_recommendation_free(&rec);
+    /* code, 16k, unrestricted: the rule's Qwen-72B-Chat breaks the licence */
+    rules_requirements_defaults(rules, &q);
+    q.context_length = 16000;
+    rules_set_text(q.task_type, "code");
+    q.licence = LD_LICENCE_UNRESTRICTED;
+    assert_int_equal(rules_recommend(rules, &q, &rec), 0);
+    rules_resolve(&rec, ds.models);
+    assert_string_equal(rec.model, "Qwen-72B-Chat");
+    assert_int_equal(rules_candidates_in(ds.models, &q, &profiles, &c, &err), 0);
+    report_init(&r, ds.models, &q, &rec, &c, 10);
+    assert_true(r.nviolations >= 1);
+    assert_string_equal(r.violations[0].requirement, "licence");
+    assert_int_equal(r.pick_rank, 0);
+    assert_true(c.n > 0);
+    assert_string_equal(c.profile->name, "code");
+    rules_candidates_free(&c);
+    rules_recommendation_free(&rec);
+    /* a context no model reads: the reason names it and the longest */
+    rules_requirements_defaults(rules, &q);
+    q.context_length = 1e9;
+    assert_int_equal(rules_candidates_in(ds.models, &q, &profiles, &c, &err), 0);
+    assert_int_equal(c.n, 0);
+    char why[600];
+    rules_no_fit_reason(ds.models, &q, why, sizeof why);
+    assert_non_null(strstr(why, "no open model reads 1,000,000,000 tokens; the longest is"));
+    rules_candidates_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_recommended_always_meets_requirements),
+        cmocka_unit_test(test_named_cases),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
