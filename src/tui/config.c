@@ -21,6 +21,7 @@ struct ld_config {
     char nopath[200];    /* why there is no path */
     cJSON *root;
     int dirty;
+    int memory;          /* config_open_memory: never saved */
 };
 
 /* snprintf that says whether it fitted: 0, or -1 (out is then "") */
@@ -156,6 +157,18 @@ ld_config *config_open(const char *path, char *warn, size_t n)
     return cfg;
 }
 
+ld_config *config_open_memory(void)
+{
+    ld_config *cfg = calloc(1, sizeof *cfg);
+    if (!cfg) return NULL;
+    cfg->memory = 1;
+    if (!(cfg->root = cJSON_CreateObject())) {
+        free(cfg);
+        return NULL;
+    }
+    return cfg;
+}
+
 void config_free(ld_config *cfg)
 {
     if (!cfg) return;
@@ -260,7 +273,7 @@ static int make_dirs(const char *path)
 int config_save(ld_config *cfg, char *warn, size_t n)
 {
     if (n) warn[0] = '\0';
-    if (!cfg || !cfg->dirty) return 0;
+    if (!cfg || !cfg->dirty || cfg->memory) return 0;
     if (!cfg->path[0]) {
         snprintf(warn, n, "settings not saved: %s", cfg->nopath[0] ? cfg->nopath : "no home directory");
         return -1;

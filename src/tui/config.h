@@ -21,6 +21,10 @@ typedef struct ld_config ld_config;
 /* Opens the config at `path`, or at the default place when path is NULL.
  * Any problem is described in warn (empty string when all went well). */
 ld_config *config_open(const char *path, char *warn, size_t n);
+/* Settings that live in memory only: nothing is read, nothing is saved
+ * (scripted --headless and --play runs must not depend on or change the
+ * user's settings). */
+ld_config *config_open_memory(void);
 void config_free(ld_config *cfg);
 /* The file's path ("" when no home directory could be found). */
 const char *config_path(const ld_config *cfg);

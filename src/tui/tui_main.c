@@ -23,11 +23,12 @@
 #include "cli/loadbar.h"
 
 enum { O_DATA = 1, O_LOAD, O_THEME, O_VIEW, O_NOCOLOR, O_HEADLESS, O_SIZE, O_KEYS, O_DUMP, O_PLAY,
-       O_DELAY, O_HELP, O_PRINT_KEYS };
+       O_DELAY, O_HELP, O_PRINT_KEYS, O_CONFIG, O_USER_CONFIG, O_DATASET };
 
 typedef struct {
-    const char *data_dir, *loads[LD_MAX_LOADS], *theme, *keys, *dump, *play;
-    int nloads, view, no_color, headless, w, h, delay, print_keys;
+    const char *data_dir, *loads[LD_MAX_LOADS], *theme, *keys, *dump, *play, *config;
+    int nloads, view, no_color, headless, w, h, delay, print_keys, user_config;
+    ld_dataset_kind dataset;
     char **files;
     int nfiles;
 } options;
@@ -54,11 +55,14 @@ static int usage_error(const char *fmt, ...)
 
 static void help(void)
 {
-    printf("usage: llmdeck [--data DIR] [--load FILE]... [--theme NAME|FILE] [--view table|wizard|cost]\n"
-           "               [--no-color] [FILE.csv...]\n"
+    printf("usage: llmdeck [--dataset current|seed] [--data DIR] [--load FILE]... [--theme NAME|FILE]\n"
+           "               [--view table|wizard|cost] [--config FILE] [--no-color] [FILE.csv...]\n"
            "       llmdeck --headless [--size WxH] [--keys KEYS] [--dump-screen FILE|-] [same options]\n"
            "       llmdeck --play FILE [--delay MS] [same options]\n\n"
            "The interactive view: 1 table, 2 wizard, 3 cost; ? lists every key.\n\n"
+           "  --dataset    current (today's sourced catalogue, default) or seed (the 2023\n"
+           "               article's seven rows and its rule that a missing metric counts as 0)\n"
+           "  --config     read and save settings in FILE instead of $XDG_CONFIG_HOME/llmdeck/\n"
            "  --theme      default, light, high-contrast, mono, or a theme .json file (t cycles)\n"
            "  --no-color   no colours (also when NO_COLOR is set)\n"
            "  FILE.csv     open these files instead of the built-in catalogue (like vd file.csv)\n"
@@ -66,6 +70,8 @@ static void help(void)
            "               then write the screen as text to --dump-screen (- for stdout)\n"
            "  --play       replay the keys of FILE on the terminal, one every --delay ms (400);\n"
            "               any key press hands over control\n"
+           "  --headless and --play neither read nor save your settings (a fresh default), unless\n"
+           "  --config FILE names a file, or --user-config asks for the usual one\n"
            "KEYS: characters as themselves, <Space> <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left>\n"
            "<Right> <PageUp> <PageDown> <Home> <End> <BS> <Del> <F1>..<F12> <C-x> <lt> <Resize WxH>\n"
            "<Click X,Y> <WheelUp> <WheelDown>.  Settings: $XDG_CONFIG_HOME/llmdeck/config.json.\n");
@@ -81,6 +87,8 @@ static int parse_args(int argc, char **argv, options *o)
         {"keys", required_argument, 0, O_KEYS}, {"dump-screen", required_argument, 0, O_DUMP},
         {"play", required_argument, 0, O_PLAY}, {"delay", required_argument, 0, O_DELAY},
         {"help", no_argument, 0, O_HELP}, {"print-keys", no_argument, 0, O_PRINT_KEYS},
+        {"config", required_argument, 0, O_CONFIG}, {"user-config", no_argument, 0, O_USER_CONFIG},
+        {"dataset", required_argument, 0, O_DATASET},
         {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -120,6 +128,15 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case O_HELP: help(); return 0;
         case O_PRINT_KEYS: o->print_keys = 1; break;
+        case O_CONFIG:
+            if (!*optarg) return usage_error("--config: expected a file name");
+            o->config = optarg;
+            break;
+        case O_USER_CONFIG: o->user_config = 1; break;
+        case O_DATASET:
+            if (dataset_parse_kind(optarg, &o->dataset) != 0)
+                return usage_error("--dataset: expected current or seed, got '%s'", optarg);
+            break;
         case ':': return usage_error("%s needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
@@ -130,6 +147,9 @@ static int parse_args(int argc, char **argv, options *o)
         return usage_error("--keys, --size and --dump-screen need --headless");
     if (o->headless && o->play) return usage_error("--play is for a real terminal; use --keys with --headless");
     if (o->nfiles && o->data_dir) return usage_error("--data: not with FILE arguments (they replace the catalogue)");
+    if (o->nfiles && o->dataset != LD_DATASET_CURRENT)
+        return usage_error("--dataset: not with FILE arguments (they replace the catalogue)");
+    if (o->config && o->user_config) return usage_error("--config and --user-config: choose one");
     return -1; /* go on */
 }
 
@@ -161,7 +181,7 @@ static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
     ld_csv_options copt = {0};
     if (!o->headless) loadbar_begin(&copt); /* a bar and Ctrl-C for big files */
     int rc = o->nfiles ? dataset_open_files(ds, o->files, (size_t)o->nfiles, &copt, &err)
-                       : dataset_open(ds, o->data_dir, &copt, &err);
+                       : dataset_open_kind(ds, o->data_dir, o->dataset, &copt, &err);
     for (int i = 0; rc == 0 && i < o->nloads; i++) rc = dataset_load(ds, o->loads[i], &copt, &err);
     if (!o->headless && loadbar_end() && rc != 0) {
         fprintf(stderr, "llmdeck: load cancelled\n");
@@ -179,7 +199,7 @@ static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
     size_t len = 0;
     if (o->nfiles) len += (size_t)snprintf(label, n, "%s%s", base, o->nfiles > 1 ? " +more" : "");
     else if (ds->dir[0]) len += (size_t)snprintf(label, n, "data: %s", ds->dir);
-    else len += (size_t)snprintf(label, n, "embedded");
+    else len += (size_t)snprintf(label, n, o->dataset == LD_DATASET_SEED ? "the 2023 article's data" : "embedded");
     char as_of[32];
     if (!o->nfiles && *dataset_as_of(ds, as_of, sizeof as_of) && len < n)
         len += (size_t)snprintf(label + len, n - len, " %s", as_of); /* how fresh the data is */
@@ -191,7 +211,11 @@ static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
 static int run(const options *o, const ks_event *script, size_t nscript, app *a)
 {
     char warn[600], err[256] = "";
-    a->cfg = config_open(NULL, warn, sizeof warn);
+    /* scripted runs start from defaults and leave the user's settings alone */
+    warn[0] = '\0';
+    if (o->config) a->cfg = config_open(o->config, warn, sizeof warn);
+    else if ((o->headless || o->play) && !o->user_config) a->cfg = config_open_memory();
+    else a->cfg = config_open(NULL, warn, sizeof warn);
     if (!a->cfg) return fprintf(stderr, "llmdeck: out of memory\n"), 1;
     const char *ne = getenv("NO_COLOR");
     a->mono = o->no_color || (ne && *ne);
