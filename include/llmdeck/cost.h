@@ -38,6 +38,8 @@ typedef struct {
     double close_band;           /* 0.10 */
     double band_api_below, band_selfhost_above;
     const char *band_api_text, *band_between_text, *band_selfhost_text, *band_variable_text;
+    int kv_unknown;              /* the sizing had no KV cache: memory, GPUs and so
+                                    the self-hosting cost are lower bounds */
     const char *api_label;       /* "seed-gpt-3.5-turbo" (for the basis) */
     const char *selfhost_label;  /* "preset 7B", "2 × A10 at $0.86/h" */
 } ld_cost_input;
@@ -54,6 +56,10 @@ typedef struct {
     int break_even_never;
     ld_advice advice;
     const char *band;            /* the seed's band for this volume */
+    /* What a sceptic must hear with the figures: seed mode asked to serve
+     * more than one replica can, a self-hosting cost that is a lower bound. */
+    char warnings[4][320];
+    size_t nwarnings;
     char basis[2048];
 } ld_cost;
 
@@ -68,6 +74,9 @@ void cost_apply_hosting(ld_cost_input *in, const ld_hosting *h);
  * (LD_ERR_USAGE, file "gpu") when the model does not fit or the GPU has no
  * hourly price. */
 int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err);
+/* How many tokens a month one replica serves at its throughput and the
+ * utilization (NaN when the throughput is unknown). */
+double cost_replica_capacity(const ld_cost_input *in);
 
 /* Checks the input: LD_ERR_USAGE naming the bad field. */
 int cost_validate(const ld_cost_input *in, ld_error *err);

@@ -61,7 +61,46 @@ int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
                          "%s has no hourly price in gpus.csv; give a monthly cost instead", s->gpu->name);
     in->replica_monthly_usd = s->gpus * s->gpu->hourly_usd * in->hours_per_month;
     in->replica_tokens_per_s = s->throughput_tokens_per_s;
+    in->kv_unknown = !s->kv_known;
     return 0;
+}
+
+double cost_replica_capacity(const ld_cost_input *in)
+{
+    return in->replica_tokens_per_s > 0 ? in->replica_tokens_per_s * 3600.0 * in->hours_per_month * in->utilization
+                                        : NAN;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void warn(ld_cost *c, const char *fmt, ...)
+{
+    if (c->nwarnings == sizeof c->warnings / sizeof c->warnings[0]) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->warnings[c->nwarnings++], sizeof c->warnings[0], fmt, ap);
+    va_end(ap);
+}
+
+/* Seed mode's "one replica, unlimited tokens" against physics, and costs
+ * that rest on an unknown KV cache. */
+static void add_warnings(const ld_cost_input *in, ld_cost *c)
+{
+    double cap = cost_replica_capacity(in);
+    if (in->mode == LD_COST_SEED && cap > 0 && in->tokens_per_month > cap) {
+        char v[32], k[32], tps[32];
+        units_format_count(in->tokens_per_month, v, sizeof v);
+        units_format_count(cap, k, sizeof k);
+        units_format_grouped(in->replica_tokens_per_s, tps, sizeof tps);
+        double times = in->tokens_per_month / cap;
+        warn(c, "seed mode assumes one replica serves unlimited tokens, but at %s tokens/s and %.0f%% "
+                "utilization it serves about %s tokens a month; %s is %.*f× that: the self-hosting cost "
+                "is understated (capacity mode counts the replicas)",
+             tps, in->utilization * 100, k, v, times < 10 ? 1 : 0, times);
+    }
+    if (in->kv_unknown)
+        warn(c, "the model's KV cache is unknown: memory, GPU count and so the self-hosting cost are a lower bound");
 }
 
 int cost_validate(const ld_cost_input *in, ld_error *err)
@@ -200,6 +239,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     c->advice = advise(in, c->api_monthly_usd, c->selfhost_monthly_usd);
     c->band = cost_band(in, v);
     c->replica_capacity_tokens = in->mode == LD_COST_CAPACITY ? replica_capacity(in) : NAN;
+    add_warnings(in, c);
 
     units_format_count(v, t1, sizeof t1);
     units_format_usd(c->api_monthly_usd, u1, sizeof u1);

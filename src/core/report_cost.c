@@ -58,7 +58,10 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n)
     double pct = c->api_monthly_usd > 0 ? fabs(c->difference_usd) / c->api_monthly_usd * 100 : NAN;
     if (c->difference_usd < 0)
         snprintf(buf, n, "self-hosting saves %s/month (%.0f%% of the API cost)", d, pct);
-    else if (c->difference_usd > 0)
+    else if (c->difference_usd > 0 && c->api_monthly_usd > 0 && c->selfhost_monthly_usd >= 2 * c->api_monthly_usd) {
+        double times = c->selfhost_monthly_usd / c->api_monthly_usd;
+        snprintf(buf, n, "self-hosting costs %s/month more (%.*f× the API)", d, times < 10 ? 1 : 0, times);
+    } else if (c->difference_usd > 0)
         snprintf(buf, n, "self-hosting costs %s/month more", d);
     else
         snprintf(buf, n, "the same");
@@ -96,7 +99,12 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         output_json_string(out, c->band);
         fputs(",\n  \"variable_load\": ", out);
         output_json_string(out, in->band_variable_text);
-        fputs(",\n  \"basis\": ", out);
+        fputs(",\n  \"warnings\": [", out);
+        for (size_t i = 0; i < c->nwarnings; i++) {
+            if (i) fputs(", ", out);
+            output_json_string(out, c->warnings[i]);
+        }
+        fputs("],\n  \"basis\": ", out);
         {
             char basis[sizeof c->basis];
             snprintf(basis, sizeof basis, "%s", c->basis);
@@ -132,7 +140,13 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         output_md_cell(out, c->band);
         fputs("; ", out);
         output_md_cell(out, in->band_variable_text);
-        fputs(" |\n\n**Basis**\n\n", out);
+        fputs(" |\n\n", out);
+        for (size_t i = 0; i < c->nwarnings; i++) {
+            fputs("**Warning:** ", out);
+            output_md_cell(out, c->warnings[i]);
+            fputs(".\n\n", out);
+        }
+        fputs("**Basis**\n\n", out);
         basis_lines(out, c->basis, 1);
         break;
     default:
@@ -145,6 +159,8 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         fprintf(out, "Difference      %s\n", diff);
         fprintf(out, "Break-even      %s\n", be);
         fprintf(out, "Advice          %s\n", cost_advice_name(c->advice));
+        for (size_t i = 0; i < c->nwarnings; i++)
+            fprintf(out, "Warning         %s\n", san(c->warnings[i], b, sizeof b));
         fprintf(out, "Seed bands      %s\n", san(c->band, b, sizeof b));
         fprintf(out, "                %s\n", san(in->band_variable_text, b, sizeof b));
         if (offer && offer->source[0])

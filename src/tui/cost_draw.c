@@ -262,6 +262,11 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     if (c->difference_usd < 0) {
         snprintf(v, sizeof v, "self-hosting saves %s/month (%.0f%% of the API)", t1, pct);
         snprintf(sv, sizeof sv, "self-host saves %s (%.0f%%)", t2, pct);
+    } else if (c->difference_usd > 0 && c->api_monthly_usd > 0 && pct >= 100) {
+        /* "12× the API" reads; "+1100%" has to be worked out */
+        double times = c->selfhost_monthly_usd / c->api_monthly_usd;
+        snprintf(v, sizeof v, "self-hosting costs %s/month more (%.*f× the API)", t1, times < 10 ? 1 : 0, times);
+        snprintf(sv, sizeof sv, "self-host +%s (%.*f× API)", t2, times < 10 ? 1 : 0, times);
     } else if (c->difference_usd > 0) {
         snprintf(v, sizeof v, "self-hosting costs %s/month more (+%.0f%%)", t1, pct);
         snprintf(sv, sizeof sv, "self-host +%s (+%.0f%%)", t2, pct);
@@ -293,6 +298,9 @@ static void result_lines(app *a, cv_state *s, emitter *e)
                  c->advice == LD_ADVICE_API ? "the API" : "self-hosting");
     ld_role r = c->advice == LD_ADVICE_SELFHOST ? ROLE_SELFHOST : c->advice == LD_ADVICE_API ? ROLE_API : ROLE_WARNING;
     emit_fit(e, "Advice", v, adv, lab, app_attr(a, r));
+    /* what a sceptic must hear with the figures: seed mode beyond one
+     * replica's capacity, a cost that is only a lower bound */
+    for (size_t i = 0; i < c->nwarnings; i++) emit(e, "Warning", RLABEL_W, c->warnings[i], lab, app_attr(a, ROLE_WARNING));
     emit_fit(e, "Seed bands", c->band ? c->band : "", NULL, lab, app_attr(a, ROLE_MUTED));
     emit_fit(e, "", s->in.band_variable_text ? s->in.band_variable_text : "", NULL, lab, app_attr(a, ROLE_MUTED));
 }

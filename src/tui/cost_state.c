@@ -76,7 +76,7 @@ void cv_defaults(app *a, cv_state *s)
     s->tokens = 1e9;
     s->share = s->data_ok ? s->h.defaults.input_share : 0.75;
     s->util = s->data_ok ? s->h.defaults.utilization : 0.5;
-    s->capacity = 0;
+    s->capacity = 1; /* replicas from throughput: the answer within physical limits (m: seed mode) */
     s->offer = s->seed_offer;
     s->price_in = s->price_out = 0.002; /* the seed's $0.002 per 1K */
     if (s->offer >= 0) {
