@@ -5,10 +5,20 @@
 #include <stddef.h>
 
 /* Parses a finite number with an optional scale suffix k/K (1e3), m/M (1e6),
- * b/B/g/G (1e9), t/T (1e12).  Surrounding blanks are allowed, anything else
+ * b/B/g/G (1e9), t/T (1e12), and thousands separators in groups of three
+ * ("1,000,000"; "1,5" is refused: a decimal comma is not a separator).
+ * Always '.' for the decimal point, whatever the locale.  Surrounding blanks are allowed, anything else
  * (trailing garbage like "12abc", "nan", "inf", overflow, empty) is refused.
  * Returns 0 on success, -1 on failure. */
 int units_parse_count(const char *s, double *out);
+
+/* A price, USD per token count: "0.002", "$0.50", "0.5/M", "0.5/1M",
+ * "0.002/K", "0.002/1K" (K, M, 1K, 1M case-insensitive).  Without a unit
+ * the number is per `bare_tokens` tokens (1000 for the CLI's per-1K flags,
+ * 1e6 for the TUI's per-1M prompt).  *per_1k receives USD per 1K tokens;
+ * *unit_given (may be NULL) whether a unit was written.  -1 when it is not
+ * a finite number >= 0 of that shape. */
+int units_parse_price(const char *s, double bare_tokens, double *per_1k, int *unit_given);
 
 /* Like units_parse_count but the result must be a whole number in
  * [min, max]; returns -1 otherwise. */

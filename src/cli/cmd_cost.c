@@ -33,8 +33,9 @@ static const char USAGE[] =
     "  --input-share F       share of input tokens (default 0.75)\n"
     "  --api NAME            an API offer from hosting.json or a --load'ed LiteLLM file\n"
     "                        (default seed-gpt-3.5-turbo, $0.002 per 1K)\n"
-    "  --api-price P         API price in USD per 1K tokens (input, or both)\n"
-    "  --api-price-out P     API price per 1K output tokens\n"
+    "  --api-price P         API price in USD per 1K tokens (input, or both); a unit\n"
+    "                        suffix says otherwise: 0.5/M (per 1M), 0.002/K (per 1K)\n"
+    "  --api-price-out P     API price of output tokens, same forms\n"
     "  --selfhost-monthly U  self-hosting cost per replica, USD per month\n"
     "  --preset P            the seed's 7B, 13B or 70B row (default 7B: $1,500, 50 tokens/s)\n"
     "  --model NAME          size the model (see llmdeck size) and price its GPUs:\n"
@@ -120,6 +121,25 @@ static int positive(const char *flag, const char *arg, double *out)
     return 0;
 }
 
+/* A price flag: per 1K tokens unless a unit says otherwise ("0.5/M",
+ * "0.002/K"); a bare figure above $0.1 per 1K ($100 per 1M, dearer than
+ * any listed API) is most likely a per-1M price typed without its unit. */
+static int price_flag(const char *flag, const char *arg, double *out)
+{
+    int unit = 0;
+    if (units_parse_price(arg, 1000, out, &unit) != 0)
+        return cli_usage_error(CMD, "%s: expected a price like 0.002 (per 1K), 0.002/K or 0.5/M, got '%s'", flag, arg);
+    if (!(*out > 0)) return cli_usage_error(CMD, "%s: must be > 0, got '%s'", flag, arg);
+    if (*out > 1e18) return cli_usage_error(CMD, "%s: %s is absurdly large", flag, arg);
+    if (!unit && *out > 0.1) {
+        char safe[256];
+        fprintf(stderr, "llmdeck cost: warning: %s %s means $%s per 1K tokens ($%g per 1M); did you mean "
+                        "per 1M? Then write %s/M\n", flag, output_sanitize(arg, safe, sizeof safe),
+                safe, *out * 1000, safe);
+    }
+    return 0;
+}
+
 /* A fraction in (0, 1] (or [0, 1] when zero_ok). */
 static int fraction(const char *flag, const char *arg, int zero_ok, double *out)
 {
@@ -142,8 +162,8 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
         return cli_usage_error(CMD, "--api and --api-price exclude each other");
     if (f->price_out && !f->price)
         return cli_usage_error(CMD, "--api-price-out needs --api-price (the input price)");
-    if (f->price && (rc = positive("--api-price", f->price, price))) return rc;
-    if (f->price_out && (rc = positive("--api-price-out", f->price_out, price_out))) return rc;
+    if (f->price && (rc = price_flag("--api-price", f->price, price))) return rc;
+    if (f->price_out && (rc = price_flag("--api-price-out", f->price_out, price_out))) return rc;
     if ((f->monthly != NULL) + (f->preset != NULL) + (f->model != NULL) > 1)
         return cli_usage_error(CMD, "--selfhost-monthly, --preset and --model exclude each other");
     if (!f->model && (f->quant || f->gpu || f->context || f->batch))

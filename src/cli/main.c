@@ -37,6 +37,9 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Characters and their widths follow the user's locale; numbers never
+     * do: JSON and CSV need '.', and "1.5B" must parse the same everywhere. */
+    setlocale(LC_NUMERIC, "C");
     if (argc > 1) {
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
             if (strcmp(argv[1], commands[i].name) == 0) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static double suffix_scale(char c)
 {
@@ -19,9 +20,46 @@ static double suffix_scale(char c)
     }
 }
 
+/* "1,000,000.5" -> "1000000.5" in buf when the commas group thousands; 0
+ * when there are none (s is used as it is), -1 when they are misplaced. */
+static int strip_grouping(const char *s, char *buf, size_t n)
+{
+    const char *comma = strchr(s, ',');
+    if (!comma) return 0;
+    const char *p = s;
+    while (isspace((unsigned char)*p)) p++;
+    if (*p == '+' || *p == '-') p++;
+    size_t lead = 0;
+    while (isdigit((unsigned char)p[lead])) lead++;
+    if (lead < 1 || lead > 3 || p[lead] != ',') return -1;
+    size_t o = 0;
+    for (const char *q = s; q < p + lead; q++) {
+        if (o + 1 >= n) return -1;
+        buf[o++] = *q;
+    }
+    const char *q = p + lead;
+    while (*q == ',') {
+        for (int k = 1; k <= 3; k++)
+            if (!isdigit((unsigned char)q[k])) return -1;
+        if (o + 4 >= n) return -1;
+        memcpy(buf + o, q + 1, 3);
+        o += 3;
+        q += 4;
+    }
+    if (isdigit((unsigned char)*q) || strchr(q, ',')) return -1; /* "1,0000" or a second group of commas later */
+    size_t rest = strlen(q);
+    if (o + rest + 1 > n) return -1;
+    memcpy(buf + o, q, rest + 1);
+    return 1;
+}
+
 int units_parse_count(const char *s, double *out)
 {
     if (!s) return -1;
+    char grouped[128];
+    int g = strip_grouping(s, grouped, sizeof grouped);
+    if (g < 0) return -1;
+    if (g > 0) s = grouped;
     while (isspace((unsigned char)*s)) s++;
     /* strtod would accept "nan", "inf" and hex floats: only decimals here. */
     const char *p = s;
@@ -136,4 +174,36 @@ void units_format_grouped(double v, char *buf, size_t n)
     }
     out[o] = '\0';
     snprintf(buf, n, "%s", out);
+}
+
+int units_parse_price(const char *s, double bare_tokens, double *per_1k, int *unit_given)
+{
+    if (!s) return -1;
+    char buf[128];
+    while (isspace((unsigned char)*s)) s++;
+    if (*s == '$') s++;
+    if (snprintf(buf, sizeof buf, "%s", s) >= (int)sizeof buf) return -1;
+    double tokens = bare_tokens;
+    int given = 0;
+    char *slash = strchr(buf, '/');
+    if (slash) {
+        char *u = slash + 1;
+        while (isspace((unsigned char)*u)) u++;
+        size_t l = strlen(u);
+        while (l && isspace((unsigned char)u[l - 1])) u[--l] = '\0';
+        if (!strcasecmp(u, "k") || !strcasecmp(u, "1k")) tokens = 1e3;
+        else if (!strcasecmp(u, "m") || !strcasecmp(u, "1m")) tokens = 1e6;
+        else return -1;
+        given = 1;
+        *slash = '\0';
+    }
+    /* a price has no scale suffix of its own: "0.5M" is a typo, not 500,000 */
+    size_t l = strlen(buf);
+    while (l && isspace((unsigned char)buf[l - 1])) buf[--l] = '\0';
+    if (l && isalpha((unsigned char)buf[l - 1])) return -1;
+    double v;
+    if (units_parse_count(buf, &v) != 0 || v < 0) return -1;
+    *per_1k = v / tokens * 1000.0;
+    if (unit_given) *unit_given = given;
+    return 0;
 }

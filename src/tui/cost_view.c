@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cost_view.h"
 #include "llmdeck/units.h"
@@ -209,23 +210,39 @@ static int parse_share(const char *text, double lo, double *out)
     return 0;
 }
 
-/* "0.002", "$0.002", "0.0025/0.01" (input/output per 1K). */
+/* Is `u` a price unit ("K", "M", "1K", "1M")? */
+static int is_unit(const char *u)
+{
+    return !strcasecmp(u, "k") || !strcasecmp(u, "m") || !strcasecmp(u, "1k") || !strcasecmp(u, "1m");
+}
+
+/* The input and output price, USD per 1M tokens unless a unit says so:
+ * "2.5 10", "2.5/10", "$0.15", "0.002/K 0.002/K" (one figure: both).
+ * Stored per 1K. */
 static int parse_price(const char *text, double *in, double *out)
 {
-    char buf[128];
+    char buf[256], *part[3] = {0};
     snprintf(buf, sizeof buf, "%s", text);
-    char *slash = strchr(buf, '/');
-    if (slash) *slash = '\0';
-    const char *part[2] = {buf, slash ? slash + 1 : buf};
+    size_t n = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+        if (n == 2) return -1;
+        part[n++] = t;
+    }
+    if (n == 1) { /* "2.5/10": a slash before a number separates the two */
+        char *slash = strchr(part[0], '/');
+        if (slash && !is_unit(slash + 1)) {
+            *slash = '\0';
+            part[1] = slash + 1;
+            n = 2;
+        }
+    }
+    if (n == 0) return -1;
     double v[2];
-    for (int i = 0; i < 2; i++) {
-        const char *p = part[i];
-        while (*p == ' ') p++;
-        if (*p == '$') p++;
-        char *end;
-        v[i] = strtod(p, &end);
-        while (*end == ' ') end++;
-        if (end == p || *end || !isfinite(v[i]) || v[i] < CV_PRICE_MIN || v[i] > CV_PRICE_MAX) return -1;
+    for (size_t i = 0; i < 2; i++) {
+        if (units_parse_price(part[i < n ? i : 0], 1e6, &v[i], NULL) != 0 || v[i] < CV_PRICE_MIN ||
+            v[i] > CV_PRICE_MAX)
+            return -1;
     }
     *in = v[0];
     *out = v[1];
@@ -260,7 +277,7 @@ static int typed_cb(app *a, void *ctx, const char *text, int done, char *err, si
         break;
     case K_PRICE:
         if (parse_price(text, &v, &v2) != 0) {
-            snprintf(err, errlen, "expected USD per 1K tokens above 0, like 0.002 or 0.0025/0.01 (input/output)");
+            snprintf(err, errlen, "expected USD per 1M tokens above 0, like 2 or 2.5/10 (input/output), or 0.002/K");
             return -1;
         }
         s->price_in = v;
@@ -301,8 +318,8 @@ static void edit(app *a, cv_state *s)
         label = "Utilisation, a replica's average busy share (50% or 0.5): ";
         break;
     case K_PRICE:
-        snprintf(init, sizeof init, "%.6g/%.6g", s->price_in, s->price_out);
-        label = "API price, USD per 1K tokens, input/output: ";
+        snprintf(init, sizeof init, "%.6g/%.6g", s->price_in * 1000, s->price_out * 1000);
+        label = "API price, USD per 1M tokens, input/output (or 0.002/K): ";
         break;
     case K_BATCH:
         snprintf(init, sizeof init, "%d", s->batch);
@@ -364,7 +381,7 @@ static void cv_act(app *a, ld_action act)
         cv_defaults(a, s);
         s->dirty = 1;
         cv_recompute(a, s);
-        app_message(a, MSG_INFO, "the seed's defaults: 1B tokens/month, $0.002 per 1K, preset 7B, seed mode");
+        app_message(a, MSG_INFO, "defaults: 1B tokens/month, the 2023 article's $0.002 per 1K ($2 per 1M), preset 7B, capacity mode");
         break;
     case ACT_SEARCH: app_message(a, MSG_INFO, "/ filters a picker's list: Enter on a list knob opens one"); break;
     case ACT_CUSTOM1: app_key_action(a, ACT_QUIT); break;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+
 #include "testutil.h"
 
 #include "llmdeck/units.h"
@@ -81,7 +83,7 @@ static void test_parse_count_refusals(void **state)
     refuses("-1e400");
     refuses("1e300T");  /* overflow after scaling */
     refuses("1e");
-    refuses("1,000");
+    refuses("1,00");    /* "1,000" is a thousands separator now: test_parse_count_grouped */
     refuses("12.5.3");
     refuses("--5");
     refuses("+");
@@ -223,6 +225,63 @@ static void test_format_usd_header_example(void **state)
     fmt_usd(12345.678, "$12,346");
 }
 
+/* "1,000,000" as people write it; a decimal comma is refused, not guessed. */
+static void test_parse_count_grouped(void **state)
+{
+    (void)state;
+    double v = 0;
+    assert_int_equal(units_parse_count("1,000,000", &v), 0);
+    assert_true(v == 1e6);
+    assert_int_equal(units_parse_count("12,345.5", &v), 0);
+    assert_true(v == 12345.5);
+    assert_int_equal(units_parse_count("2,500M", &v), 0);
+    assert_true(v == 2.5e9);
+    assert_int_equal(units_parse_count("-1,000", &v), 0);
+    assert_true(v == -1000);
+    static const char *const bad[] = {"1,5", "1,5B", "1,0000", "1000,000", ",100", "1,,000", "1,000,00", "1,000.5,0"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        if (units_parse_count(bad[i], &v) == 0) fail_msg("'%s' parsed as %g", bad[i], v);
+}
+
+/* Prices with their unit; bare figures in the caller's unit. */
+static void test_parse_price(void **state)
+{
+    (void)state;
+    double p = 0;
+    int unit = -1;
+    assert_int_equal(units_parse_price("0.5/M", 1000, &p, &unit), 0);
+    assert_near(p, 0.0005, 1e-15);
+    assert_int_equal(unit, 1);
+    assert_int_equal(units_parse_price("$0.002/1K", 1e6, &p, &unit), 0);
+    assert_near(p, 0.002, 1e-15);
+    assert_int_equal(units_parse_price("2.5/1m", 1000, &p, NULL), 0);
+    assert_near(p, 0.0025, 1e-15);
+    assert_int_equal(units_parse_price("0.002", 1000, &p, &unit), 0); /* the CLI's per 1K */
+    assert_near(p, 0.002, 1e-15);
+    assert_int_equal(unit, 0);
+    assert_int_equal(units_parse_price("2", 1e6, &p, &unit), 0); /* the TUI's per 1M */
+    assert_near(p, 0.002, 1e-15);
+    static const char *const bad[] = {"0.5M", "0.5/G", "-1/M", "abc", "0x1p3", "nan/M", "1/", "$"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        if (units_parse_price(bad[i], 1000, &p, NULL) == 0) fail_msg("'%s' parsed as %g", bad[i], p);
+}
+
+static void test_format_grouped(void **state)
+{
+    (void)state;
+    char b[48];
+    units_format_grouped(131072, b, sizeof b);
+    assert_string_equal(b, "131,072");
+    units_format_grouped(1890.4, b, sizeof b);
+    assert_string_equal(b, "1,890");
+    units_format_grouped(999, b, sizeof b);
+    assert_string_equal(b, "999");
+    units_format_grouped(-1234567, b, sizeof b);
+    assert_string_equal(b, "-1,234,567");
+    units_format_grouped(NAN, b, sizeof b);
+    assert_string_equal(b, "n/a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +296,9 @@ int main(void)
         cmocka_unit_test(test_format_count_small_buffer),
         cmocka_unit_test(test_format_usd),
         cmocka_unit_test(test_format_usd_header_example),
+        cmocka_unit_test(test_parse_count_grouped),
+        cmocka_unit_test(test_parse_price),
+        cmocka_unit_test(test_format_grouped),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
