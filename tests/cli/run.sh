@@ -55,3 +55,25 @@ for cmd in "$CASES"/*.cmd; do
     echo "ok - cli $name"
   fi
 done
+
+# Numbers never follow the locale: under a comma-decimal locale (built here
+# with localedef into a temporary folder, found through LOCPATH) JSON keeps
+# '.', "1.5B" parses, and the cost view still says 1B.
+loc=$tmp/locales
+if mkdir -p "$loc" && localedef -i de_DE -f UTF-8 "$loc/de_DE.UTF-8" >/dev/null 2>&1; then
+  run_de() { ( cd "$tmp" && LOCPATH=$loc LC_ALL=de_DE.UTF-8 LLMDECK_DATA= "$BIN" "$@" ); }
+  if run_de table --columns model,arena_score,relative_cost --format json --limit 3 > "$tmp/de.json" 2>&1 &&
+     grep -q '"arena_score": 1191' "$tmp/de.json" && ! grep -Eq ': -?[0-9]+,[0-9]' "$tmp/de.json"; then
+    echo "ok - cli locale de_DE: table JSON keeps '.'"
+  else echo "not ok - cli locale de_DE: table JSON"; sed 's/^/#   /' "$tmp/de.json" | head -5; fi
+  if run_de cost --tokens 1.5B --api-price 0.5/M --selfhost-monthly 1500 --format json > "$tmp/de.cost" 2>&1 &&
+     grep -q '"tokens_per_month": 1500000000' "$tmp/de.cost" && grep -q '"api_input_per_1k": 0.0005' "$tmp/de.cost"; then
+    echo "ok - cli locale de_DE: cost parses 1.5B and 0.5/M"
+  else echo "not ok - cli locale de_DE: cost"; sed 's/^/#   /' "$tmp/de.cost" | head -5; fi
+  if run_de --headless --size 100x30 --view cost --keys '' --dump-screen - > "$tmp/de.screen" 2>&1 &&
+     grep -q '1B tokens/month' "$tmp/de.screen" && ! grep -q '1,000B\|,,' "$tmp/de.screen"; then
+    echo "ok - cli locale de_DE: the cost view says 1B"
+  else echo "not ok - cli locale de_DE: cost view"; sed 's/^/#   /' "$tmp/de.screen" | head -5; fi
+else
+  echo "ok - cli locale de_DE # SKIP localedef could not build de_DE.UTF-8 (package locales)"
+fi
