@@ -61,6 +61,9 @@ typedef struct {
     double gpu_mem_util;   /* <= 0 = 0.9 */
     double efficiency;     /* <= 0 = 0.6 */
     double compute_util;   /* <= 0 = 0.5 */
+    int gpu_count;         /* tensor-parallel degree asked for; 0 = the smallest that fits.
+                              Must divide the attention and KV heads. */
+    double prompt_tokens;  /* prompt length for prefill / time to first token; <= 0 = context */
 } ld_sizing_input;
 
 typedef struct {
@@ -82,13 +85,26 @@ typedef struct {
     /* Batched throughput at `batch` sequences, all sequences together. */
     double throughput_tokens_per_s;
     const char *bound;          /* "memory" or "compute" ("" without GPU) */
-    char basis[2048];
+    /* Capacity on the GPUs used: how many sequences of `context` tokens fit
+     * beside the weights and the overhead (NaN without a fit or a KV size). */
+    double max_sequences;
+    double kv_per_gpu_gb;       /* the KV cache split over the GPUs (tensor parallel) */
+    /* Prefill of prompt_tokens: compute-bound (2 × active params × tokens /
+     * (TFLOPS × utilization)) or the weights read once, the slower; the time
+     * to the first token of one request on idle GPUs. */
+    double prompt_tokens, ttft_s;
+    char basis[4096];
 } ld_sizing;
 
 /* Smallest of 1, 2, 4, 8 GPUs whose usable memory holds total_gb; 0 if none. */
 int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util);
 
 int sizing_compute(const ld_sizing_input *in, ld_sizing *out, ld_error *err);
+
+/* Can the model be split over n GPUs (tensor parallel)?  The attention heads
+ * and the KV heads must both divide by n.  0 yes; -1 no, with the counts
+ * from 1 to 64 that work written to `valid` ("1, 2, 4, 8"). */
+int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len);
 
 /* Architecture from a catalogue row: params_b (required), active_params_b,
  * layers, kv_heads (missing: attention_heads), head_dim (missing:

@@ -15,7 +15,8 @@
 
 static const char USAGE[] =
     "usage: llmdeck size (--model NAME | --params B) [--quant Q] [--context N] [--batch N]\n"
-    "                    [--kv-quant Q] [--gpu NAME] [--efficiency F]\n"
+    "                    [--kv-quant Q] [--gpu NAME] [--gpus N] [--request-tokens IN,OUT]\n"
+    "                    [--efficiency F]\n"
     "                    [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
     "       llmdeck size --preset 7B|13B|70B [--format ...]\n"
     "\n"
@@ -33,13 +34,18 @@ static const char USAGE[] =
     "  --kv-quant Q     KV-cache type: fp16 (default), bf16, fp8, int8, q8_0, q4_0, fp32\n"
     "  --gpu NAME       GPU from gpus.csv (\"A100 80GB SXM\", a100-80gb, h100);\n"
     "                   default: the cheapest priced GPU type and count that fits\n"
+    "  --gpus N         split over N GPUs (tensor parallel): N must divide the attention\n"
+    "                   and KV heads (else exit 2 naming the counts that do); default:\n"
+    "                   the smallest of 1, 2, 4, 8 that holds the model\n"
+    "  --request-tokens IN,OUT  a request's prompt and answer length: the prompt sets\n"
+    "                   the time to first token (default: the context)\n"
     "  --efficiency F   share of the bandwidth ceiling reached (default 0.6)\n"
     "  --preset P       print the seed's self-hosting row for 7B, 13B or 70B\n"
     "  --format FMT     text (default, with the basis), csv, json, md\n";
 
 enum {
     OPT_MODEL = CLI_OPT_FIRST_FREE, OPT_PARAMS, OPT_QUANT, OPT_CONTEXT, OPT_BATCH, OPT_KVQ,
-    OPT_GPU, OPT_PRESET, OPT_EFF
+    OPT_GPU, OPT_PRESET, OPT_EFF, OPT_GPUS, OPT_REQ
 };
 
 static const struct option LONGOPTS[] = {
@@ -52,12 +58,14 @@ static const struct option LONGOPTS[] = {
     {"gpu", required_argument, 0, OPT_GPU},
     {"preset", required_argument, 0, OPT_PRESET},
     {"efficiency", required_argument, 0, OPT_EFF},
+    {"gpus", required_argument, 0, OPT_GPUS},
+    {"request-tokens", required_argument, 0, OPT_REQ},
     CLI_COMMON_OPTIONS,
     {0, 0, 0, 0}
 };
 
 typedef struct {
-    const char *model, *params, *quant, *context, *batch, *kvq, *gpu, *preset, *eff;
+    const char *model, *params, *quant, *context, *batch, *kvq, *gpu, *preset, *eff, *gpus, *req;
 } flags;
 
 static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
@@ -75,6 +83,8 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         case OPT_GPU: f->gpu = optarg; break;
         case OPT_PRESET: f->preset = optarg; break;
         case OPT_EFF: f->eff = optarg; break;
+        case OPT_GPUS: f->gpus = optarg; break;
+        case OPT_REQ: f->req = optarg; break;
         }
     }
     if (opt == -2) return 2;
@@ -191,6 +201,11 @@ static void write_text(FILE *out, const result *r)
                 s->tokens_per_s_ceiling);
         fprintf(out, "  throughput  %.1f tokens/s at batch %g (%s-bound)\n",
                 s->throughput_tokens_per_s, s->batch, s->bound);
+        if (isfinite(s->max_sequences))
+            fprintf(out, "  capacity    %.0f sequences of %.0f tokens at once on these GPUs\n", s->max_sequences,
+                    s->context);
+        if (isfinite(s->ttft_s))
+            fprintf(out, "  first token %.3g s for a %.0f-token prompt (prefill)\n", s->ttft_s, s->prompt_tokens);
     }
     if (s->cheapest)
         fprintf(out, "  cheapest    %d × %s at $%.2f/h\n", s->cheapest_count,
@@ -212,7 +227,8 @@ static const char *const FIELDS[] = {
     "model", "params_b", "active_params_b", "quant", "bits_per_weight", "kv_quant", "context",
     "batch", "weights_gb", "kv_cache_gb", "overhead_gb", "total_gb", "gpu", "gpus",
     "tokens_per_s", "tokens_per_s_ceiling", "throughput_tokens_per_s", "bound",
-    "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "basis",
+    "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "max_sequences", "kv_per_gpu_gb",
+    "prompt_tokens", "ttft_s", "basis",
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
@@ -247,6 +263,10 @@ static void field(FILE *out, const result *r, size_t i, int json)
     case 18: str = s->cheapest ? s->cheapest->name : NULL, is_str = 1; break;
     case 19: num = s->cheapest ? s->cheapest_count : NAN, dec = 0; break;
     case 20: num = s->cheapest ? s->cheapest_hourly_usd : NAN, dec = 4; break;
+    case 21: num = s->max_sequences, dec = 0; break;
+    case 22: num = s->kv_per_gpu_gb; break;
+    case 23: num = s->gpus > 0 ? s->prompt_tokens : NAN, dec = 0; break;
+    case 24: num = s->ttft_s, dec = 3; break;
     default: str = s->basis, is_str = 1; break;
     }
     if (is_str) {
@@ -378,6 +398,24 @@ int cmd_size(int argc, char **argv)
                                     "int8, q8_0, q4_0, fp32)", f.kvq);
     if (f.context && (rc = whole("--context", f.context, 1e8, &in.context)) != 0) return rc;
     if (f.batch && (rc = whole("--batch", f.batch, 1e6, &in.batch)) != 0) return rc;
+    if (f.gpus) {
+        double n;
+        if ((rc = whole("--gpus", f.gpus, 64, &n)) != 0) return rc;
+        if (n < 1) return cli_usage_error(CMD, "--gpus: expected 1 to 64, got '%s'", f.gpus);
+        in.gpu_count = (int)n;
+    }
+    if (f.req) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s", f.req);
+        char *comma = strchr(buf, ',');
+        double v[2];
+        if (comma) *comma = '\0';
+        if (!comma || units_parse_count(buf, &v[0]) != 0 || units_parse_count(comma + 1, &v[1]) != 0 ||
+            !(v[0] >= 1 && v[0] <= 1e8) || !(v[1] >= 0 && v[1] <= 1e8) || v[0] != floor(v[0]) || v[1] != floor(v[1]))
+            return cli_usage_error(CMD, "--request-tokens: expected IN,OUT whole token counts like 2000,500, got '%s'",
+                                   f.req);
+        in.prompt_tokens = v[0];
+    }
     if (f.eff) {
         if (cli_parse_count(CMD, "--efficiency", f.eff, 0, 1, &in.efficiency) != 0) return 2;
         if (!(in.efficiency > 0))

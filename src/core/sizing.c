@@ -139,8 +139,26 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
 {
     double bpw = s->bits_per_weight / 8.0;
     /* In a batch each sequence may route to different experts: the weights
-     * read per step grow with the batch up to all of them. */
+     * read per step grow with the batch.  With the routing known (E experts,
+     * k per token, uniform routing), a step touches E × (1 - (1 - k/E)^B)
+     * experts of each MoE layer; otherwise at most B × the active weights. */
+    const ld_model_arch *a = &in->arch;
     double wparams = fmin(total_b, active_b * s->batch);
+    if (a->experts > 0 && a->experts_active > 0 && a->moe_intermediate_size > 0 && a->hidden_size > 0) {
+        double routed = (double)a->experts * 3.0 * (double)a->hidden_size * (double)a->moe_intermediate_size *
+                        (double)(a->layers - a->dense_layers) / 1e9;
+        double share = (double)a->experts_active / (double)a->experts;
+        double touched = 1.0 - pow(1.0 - share, s->batch);
+        double always = active_b - routed * share; /* attention, dense layers, shared experts, embeddings */
+        if (always > 0 && routed < total_b) {
+            wparams = fmin(total_b, always + routed * touched);
+            char t[32];
+            snprintf(t, sizeof t, "%.1f%%", touched * 100);
+            basis_add(s, "MoE at batch %g: a step touches %s of the %ld experts (1 - (1 - %ld/%ld)^%g): "
+                         "%.4gB params read", s->batch, t, a->experts, a->experts_active, a->experts, s->batch,
+                      wparams);
+        }
+    }
     double kv_seq = s->kv_known ? s->kv_cache_gb / s->batch : 0;
     double step_gb = wparams * bpw + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
@@ -148,10 +166,10 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     double t_cmp = isnan(g->fp16_tflops) ? 0 : gflop / (n * g->fp16_tflops * 1e3 * cutil);
     s->bound = t_cmp > t_mem ? "compute" : "memory";
     double tps = s->batch / fmax(t_mem, t_cmp);
-    char a[32], b[32];
+    char ka[32], b[32];
     basis_add(s, "batched (%g seq): reads %.4gB params × %g bits / 8 + %g × %s KV = %s per step "
                  "→ %.3g ms at %.0f%% of %d × %.0f GB/s",
-              s->batch, wparams, s->bits_per_weight, s->batch, gb(kv_seq, a, sizeof a),
+              s->batch, wparams, s->bits_per_weight, s->batch, gb(kv_seq, ka, sizeof ka),
               gb(step_gb, b, sizeof b), t_mem * 1e3, eff * 100, n, g->bandwidth_gbs);
     if (!isnan(g->fp16_tflops))
         basis_add(s, "  compute 2 × %.4gB active × %g = %.4g GFLOP → %.3g ms at %.0f%% of "
@@ -161,8 +179,20 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     else
         basis_add(s, "  (no TFLOPS figure for %s: memory bound assumed) %.1f tokens/s",
                   g->name, tps);
-    (void)in;
     return tps;
+}
+
+int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
+{
+    long heads = a->attention_heads, kv = a->attn == LD_ATTN_MLA ? a->attention_heads : a->kv_heads;
+    if (heads <= 0 || kv <= 0) return n >= 1 ? 0 : -1; /* unknown: not checked */
+    if (n >= 1 && heads % n == 0 && kv % n == 0) return 0;
+    size_t k = 0;
+    if (len) valid[0] = '\0';
+    for (int c = 1; c <= 64; c++)
+        if (heads % c == 0 && kv % c == 0 && k < len)
+            k += (size_t)snprintf(valid + k, len - k, "%s%d", k ? ", " : "", c);
+    return -1;
 }
 
 int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
@@ -170,6 +200,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     memset(s, 0, sizeof *s);
     s->bound = "";
     s->tokens_per_s = s->tokens_per_s_ceiling = s->throughput_tokens_per_s = NAN;
+    s->max_sequences = s->kv_per_gpu_gb = s->ttft_s = NAN;
     const ld_model_arch *a = &in->arch;
     if (!(a->params_b > 0) || !isfinite(a->params_b))
         return error_set(err, LD_ERR_USAGE, "params", 0, 0,
@@ -242,6 +273,21 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     if (!g) return 0;
     s->usable_gb = g->memory_gb * mem_util;
     int n = sizing_gpus_needed(s->total_gb, g->memory_gb, mem_util);
+    if (in->gpu_count > 0) {
+        char valid[200];
+        if (sizing_tp_check(a, in->gpu_count, valid, sizeof valid) != 0)
+            return error_set(err, LD_ERR_USAGE, "gpus", 0, 0,
+                             "%d GPUs cannot split %ld attention heads and %ld KV heads evenly (tensor "
+                             "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
+                             a->attn == LD_ATTN_MLA ? a->attention_heads : a->kv_heads, valid);
+        n = in->gpu_count * g->memory_gb * mem_util >= s->total_gb ? in->gpu_count : 0;
+        if (n == 0) {
+            basis_add(s, "fit: does not fit on %d × %s (%s needed, %s usable)", in->gpu_count, g->name,
+                      gb(s->total_gb, b1, sizeof b1), gb(in->gpu_count * s->usable_gb, b2, sizeof b2));
+            s->gpu = g;
+            return 0;
+        }
+    }
     if (n == 0) {
         basis_add(s, "fit: does not fit on 8 × %s (%g GB × %g = %s usable each)", g->name,
                   g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1));
@@ -253,6 +299,20 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     basis_add(s, "fit: %d × %s (%g GB × %g = %s usable each, %s in all)", n, g->name,
               g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));
+    s->max_sequences = NAN;
+    s->kv_per_gpu_gb = s->kv_known ? s->kv_cache_gb / n : NAN;
+    if (s->kv_known && s->kv_cache_gb > 0) {
+        /* total(B) = W + B·kv + fixed + frac·(W + B·kv) <= n·usable */
+        double kv1 = s->kv_cache_gb / s->batch;
+        double room = n * s->usable_gb - SIZING_OVERHEAD_FIXED_GB - (1 + SIZING_OVERHEAD_FRACTION) * s->weights_gb;
+        s->max_sequences = room > 0 ? floor(room / ((1 + SIZING_OVERHEAD_FRACTION) * kv1)) : 0;
+        basis_add(s, "max sequences at %g tokens = (%d × %s usable - %g GB - %g × %s weights) / (%g × %s KV "
+                     "each) = %.0f",
+                  s->context, n, gb(s->usable_gb, b1, sizeof b1), SIZING_OVERHEAD_FIXED_GB,
+                  1 + SIZING_OVERHEAD_FRACTION, gb(s->weights_gb, b2, sizeof b2), 1 + SIZING_OVERHEAD_FRACTION,
+                  gb(kv1, b3, sizeof b3), s->max_sequences);
+        if (n > 1) basis_add(s, "kv cache per GPU = %s / %d (tensor parallel)", gb(s->kv_cache_gb, b1, sizeof b1), n);
+    }
 
     /* Decode, one sequence: every token reads the active weights and the
      * sequence's KV cache once; bandwidth is the ceiling. */
@@ -264,7 +324,19 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
               n, g->bandwidth_gbs, gb(active_b * q->bits / 8.0, b1, sizeof b1),
               active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), s->tokens_per_s_ceiling);
     basis_add(s, "decode estimate = ceiling × %g efficiency = %.1f tokens/s", eff, s->tokens_per_s);
-    (void)b3;
+    /* prefill: the prompt's tokens go through at once, compute-bound */
+    s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->context;
+    double t_read = active_b * q->bits / 8.0 / (n * g->bandwidth_gbs * eff);
+    if (!isnan(g->fp16_tflops)) {
+        double t_pre = 2.0 * active_b * 1e9 * s->prompt_tokens / (n * g->fp16_tflops * 1e12 * cutil);
+        s->ttft_s = fmax(t_pre, t_read);
+        basis_add(s, "time to first token = max(2 × %.4gB active × %g prompt tokens / (%d × %g TFLOPS × %g), "
+                     "weights read %.3g s) = %.3g s",
+                  active_b, s->prompt_tokens, n, g->fp16_tflops, cutil, t_read, s->ttft_s);
+    } else {
+        s->ttft_s = NAN;
+        basis_add(s, "time to first token: unknown (no TFLOPS figure for %s)", g->name);
+    }
     s->throughput_tokens_per_s = batched(in, s, g, n, active_b, total_b, eff, cutil);
     return 0;
 }

@@ -1,0 +1,222 @@
+/* test_arch.c - sizing that matches the architecture, checked against
+ * figures worked out by hand from the publishers' configs (and, where one
+ * exists, a published figure): MLA, sliding windows, hybrid layers, MoE,
+ * concurrency, tensor-parallel splits, and the catalogue's parameter
+ * counts recomputed from its own architecture columns. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/arch.h"
+#include "llmdeck/dataset.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+
+static ld_dataset ds;
+static ld_gpu_list gpus;
+
+static int setup(void **state)
+{
+    (void)state;
+    unsetenv("LLMDECK_DATA");
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(&ds, NULL, NULL, &err) != 0) return -1;
+    size_t len;
+    const char *text = dataset_file(&ds, "gpus.csv", &len, NULL);
+    return hosting_gpus_parse(&gpus, text, len, "gpus.csv", &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    hosting_gpus_free(&gpus);
+    dataset_close(&ds);
+    return 0;
+}
+
+static ld_model_arch arch_of(const char *name)
+{
+    ld_model_arch a;
+    long r = catalog_find(ds.models, name);
+    if (r < 0) fail_msg("no model %s", name);
+    ld_error err;
+    if (arch_from_catalog(ds.models, (size_t)r, &a, &err) != 0) fail_msg("%s: %s", name, err.msg);
+    return a;
+}
+
+/* DeepSeek-V3: MLA caches one 512-wide latent and a 64-wide rope key per
+ * layer and token: (512 + 64) × 61 layers × 2 bytes = 70,272 bytes a token
+ * at bf16 (the "70 KB per token" DeepSeek's V2/V3 reports give), where a
+ * GQA formula on its 128 heads would say 128 × 2 × 128 × 61 × 2 = 4 MB. */
+static void test_mla_kv_per_token(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("DeepSeek-V3");
+    assert_int_equal(a.attn, LD_ATTN_MLA);
+    assert_true(arch_kv_known(&a));
+    assert_near(arch_kv_elems(&a, 1, NULL, 0) * 2, 70272, 0);
+    assert_near(arch_kv_elems(&a, 32768, NULL, 0), 576.0 * 61 * 32768, 0);
+}
+
+/* Gemma 3 27B at 128K: 10 of its 62 layers are global (5 local : 1 global),
+ * the 52 local ones hold 1,024 tokens.  Counting every layer as global
+ * would overstate the cache 5.9×. */
+static void test_sliding_window_long_context(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("gemma-3-27b-it");
+    double ctx = 131072, per = 2.0 * a.kv_heads * a.head_dim;
+    assert_int_equal(a.layers, 62);
+    assert_int_equal(a.global_layers, 10);
+    assert_int_equal(a.sliding_window, 1024);
+    double want = per * (10 * ctx + 52 * 1024.0);
+    assert_near(arch_kv_elems(&a, ctx, NULL, 0), want, 0);
+    double naive = per * 62 * ctx;
+    assert_true(naive / want > 5.8 && naive / want < 6.0);
+    /* below the window, sliding and global layers hold the same */
+    assert_near(arch_kv_elems(&a, 512, NULL, 0), per * 62 * 512, 0);
+}
+
+/* Qwen3-Next: 36 Gated DeltaNet layers keep a fixed state, the 12 gated
+ * attention layers the full context. */
+static void test_hybrid_state(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("Qwen3-Next-80B-A3B-Instruct");
+    assert_int_equal(a.attn, LD_ATTN_HYBRID);
+    double e1 = arch_kv_elems(&a, 1000, NULL, 0), e2 = arch_kv_elems(&a, 2000, NULL, 0);
+    /* the cache grows with the 12 attention layers only */
+    assert_near(e2 - e1, 2.0 * a.kv_heads * a.head_dim * a.global_layers * 1000, 0);
+    assert_near(e1 - 2.0 * a.kv_heads * a.head_dim * a.global_layers * 1000, a.linear_layers * a.linear_state_elems, 0);
+}
+
+/* Llama-3.1-8B at fp16 and 8K on one H100 80GB: 72 GB usable, 16.06 GB of
+ * weights, 1.074 GB of KV a sequence: (72 - 0.5 - 1.1 × 16.06) / (1.1 ×
+ * 1.074) = 45 sequences at once. */
+static void test_max_sequences_h100(void **state)
+{
+    (void)state;
+    ld_sizing_input in = {0};
+    in.arch = arch_of("Llama-3.1-8B-Instruct");
+    in.context = 8192;
+    in.gpu = hosting_gpu_find(&gpus, "H100 SXM");
+    assert_non_null(in.gpu);
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_int_equal(s.gpus, 1);
+    double kv1 = 2.0 * 32 * 8 * 128 * 8192 * 2 / 1e9;
+    assert_near(s.kv_cache_gb, kv1, 1e-9);
+    double want = floor((80 * 0.9 - 0.5 - 1.1 * s.weights_gb) / (1.1 * kv1));
+    assert_near(s.max_sequences, want, 0);
+    assert_near(s.max_sequences, 45, 0);
+    assert_true(s.ttft_s > 0);
+}
+
+/* MoE decoding reads the active weights: Qwen3-30B-A3B against the dense
+ * Qwen3-32B on one H200 at batch 1 runs about as much faster as its
+ * active weights are smaller (3.3B vs 32.8B, less the shared KV read). */
+static void test_moe_vs_dense_speed(void **state)
+{
+    (void)state;
+    ld_sizing_input in = {0};
+    in.context = 4096;
+    in.gpu = hosting_gpu_find(&gpus, "H200"); /* one GPU holds either at fp16 */
+    ld_sizing moe, dense;
+    ld_error err;
+    in.arch = arch_of("Qwen3-30B-A3B");
+    assert_int_equal(sizing_compute(&in, &moe, &err), 0);
+    in.arch = arch_of("Qwen3-32B");
+    assert_int_equal(sizing_compute(&in, &dense, &err), 0);
+    assert_int_equal(moe.gpus, 1);
+    assert_int_equal(dense.gpus, 1);
+    double ratio = moe.tokens_per_s / dense.tokens_per_s;
+    double bytes_moe = 3.3 * 2 + moe.kv_cache_gb, bytes_dense = 32.8 * 2 + dense.kv_cache_gb;
+    assert_near(ratio, bytes_dense / bytes_moe, 0.01);
+    assert_true(ratio > 5);
+    /* the MoE model's KV cache is counted (it had none before the catalogue had its architecture) */
+    assert_true(moe.kv_known && moe.kv_cache_gb > 0.3);
+}
+
+/* Tensor parallel: 8 KV heads split over 1, 2, 4 or 8 GPUs, not 3 or 16. */
+static void test_tensor_parallel_check(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("Llama-3.1-70B-Instruct");
+    char valid[200];
+    assert_int_equal(sizing_tp_check(&a, 4, valid, sizeof valid), 0);
+    assert_int_equal(sizing_tp_check(&a, 3, valid, sizeof valid), -1);
+    assert_string_equal(valid, "1, 2, 4, 8");
+    assert_int_equal(sizing_tp_check(&a, 16, valid, sizeof valid), -1);
+    ld_sizing_input in = {0};
+    in.arch = a;
+    in.gpu = hosting_gpu_find(&gpus, "H100 SXM");
+    in.gpu_count = 3;
+    ld_sizing s;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(sizing_compute(&in, &s, &err), -1);
+    assert_string_equal(err.file, "gpus");
+    assert_non_null(strstr(err.msg, "1, 2, 4, 8"));
+    in.gpu_count = 4;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_int_equal(s.gpus, 4);
+    assert_near(s.kv_per_gpu_gb, s.kv_cache_gb / 4, 1e-12);
+}
+
+/* LiteLLM's cache-read price for one API, carried into the catalogue. */
+static void test_cached_price(void **state)
+{
+    (void)state;
+    long r = catalog_find(ds.models, "GPT-4o");
+    assert_true(r >= 0);
+    int c = catalog_col_index(ds.models, "cached_in_per_1m");
+    assert_true(c >= 0);
+    assert_near(catalog_num(ds.models, (size_t)r, (size_t)c), 1.25, 1e-12); /* gpt-4o: 1.25e-6 a token */
+}
+
+/* Every shipped open row: the KV cache can be computed, and the parameter
+ * count recomputed from the architecture is within 3% of params_b (rows
+ * whose layers the formula cannot describe say why, in arch_note). */
+static void test_catalogue_architectures(void **state)
+{
+    (void)state;
+    int ow = catalog_col_index(ds.models, "open_weights"), pc = catalog_col_index(ds.models, "param_check");
+    size_t open = 0, checked = 0;
+    for (size_t r = 0; r < catalog_rows(ds.models); r++) {
+        if (strcmp(catalog_text(ds.models, r, (size_t)ow), "yes") != 0) continue;
+        open++;
+        const char *name = catalog_text(ds.models, r, 0);
+        ld_model_arch a;
+        ld_error err;
+        if (arch_from_catalog(ds.models, r, &a, &err) != 0) fail_msg("%s: %s", name, err.msg);
+        if (!arch_kv_known(&a)) fail_msg("%s: KV unknown", name);
+        if (!strcmp(catalog_text(ds.models, r, (size_t)pc), "no")) continue;
+        double total, active;
+        if (arch_param_count(&a, &total, &active) != 0) fail_msg("%s: cannot recompute", name);
+        if (fabs(total - a.params_b) / a.params_b > 0.03)
+            fail_msg("%s: %.4gB published, %.4gB from the architecture", name, a.params_b, total);
+        checked++;
+    }
+    assert_true(open >= 120);
+    assert_true(checked >= 110);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mla_kv_per_token),
+        cmocka_unit_test(test_sliding_window_long_context),
+        cmocka_unit_test(test_hybrid_state),
+        cmocka_unit_test(test_max_sequences_h100),
+        cmocka_unit_test(test_moe_vs_dense_speed),
+        cmocka_unit_test(test_tensor_parallel_check),
+        cmocka_unit_test(test_cached_price),
+        cmocka_unit_test(test_catalogue_architectures),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
