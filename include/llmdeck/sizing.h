@@ -64,6 +64,8 @@ typedef struct {
     int gpu_count;         /* tensor-parallel degree asked for; 0 = the smallest that fits.
                               Must divide the attention and KV heads. */
     double prompt_tokens;  /* prompt length for prefill / time to first token; <= 0 = context */
+    const char *gpu_class; /* GPUs the cheapest fit may use: NULL or "datacenter" (and GPUs of
+                              no stated class), "workstation", "consumer" or "any" */
 } ld_sizing_input;
 
 typedef struct {
@@ -82,6 +84,7 @@ typedef struct {
     double cheapest_hourly_usd; /* count × hourly */
     /* Decode, one sequence (NaN without a fitting GPU). */
     double tokens_per_s_ceiling, tokens_per_s;
+    double hourly_usd;          /* the GPUs used: count × hourly price (NaN unpriced) */
     /* Batched throughput at `batch` sequences, all sequences together. */
     double throughput_tokens_per_s;
     const char *bound;          /* "memory" or "compute" ("" without GPU) */

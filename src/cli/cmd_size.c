@@ -34,6 +34,8 @@ static const char USAGE[] =
     "  --kv-quant Q     KV-cache type: fp16 (default), bf16, fp8, int8, q8_0, q4_0, fp32\n"
     "  --gpu NAME       GPU from gpus.csv (\"A100 80GB SXM\", a100-80gb, h100);\n"
     "                   default: the cheapest priced GPU type and count that fits\n"
+    "  --gpu-class C    GPUs the cheapest fit may use: datacenter (default), workstation,\n"
+    "                   consumer or any\n"
     "  --gpus N         split over N GPUs (tensor parallel): N must divide the attention\n"
     "                   and KV heads (else exit 2 naming the counts that do); default:\n"
     "                   the smallest of 1, 2, 4, 8 that holds the model\n"
@@ -45,7 +47,7 @@ static const char USAGE[] =
 
 enum {
     OPT_MODEL = CLI_OPT_FIRST_FREE, OPT_PARAMS, OPT_QUANT, OPT_CONTEXT, OPT_BATCH, OPT_KVQ,
-    OPT_GPU, OPT_PRESET, OPT_EFF, OPT_GPUS, OPT_REQ
+    OPT_GPU, OPT_PRESET, OPT_EFF, OPT_GPUS, OPT_REQ, OPT_CLASS
 };
 
 static const struct option LONGOPTS[] = {
@@ -60,12 +62,13 @@ static const struct option LONGOPTS[] = {
     {"efficiency", required_argument, 0, OPT_EFF},
     {"gpus", required_argument, 0, OPT_GPUS},
     {"request-tokens", required_argument, 0, OPT_REQ},
+    {"gpu-class", required_argument, 0, OPT_CLASS},
     CLI_COMMON_OPTIONS,
     {0, 0, 0, 0}
 };
 
 typedef struct {
-    const char *model, *params, *quant, *context, *batch, *kvq, *gpu, *preset, *eff, *gpus, *req;
+    const char *model, *params, *quant, *context, *batch, *kvq, *gpu, *preset, *eff, *gpus, *req, *gclass;
 } flags;
 
 static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
@@ -85,6 +88,7 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         case OPT_EFF: f->eff = optarg; break;
         case OPT_GPUS: f->gpus = optarg; break;
         case OPT_REQ: f->req = optarg; break;
+        case OPT_CLASS: f->gclass = optarg; break;
         }
     }
     if (opt == -2) return 2;
@@ -195,8 +199,10 @@ static void write_text(FILE *out, const result *r)
     } else if (s->gpus == 0) {
         fprintf(out, "  GPU         does not fit on 8 × %s\n", san(s->gpu->name, b, sizeof b));
     } else {
-        fprintf(out, "  GPU         %d × %s (%.1f GB usable each)\n", s->gpus,
-                san(s->gpu->name, b, sizeof b), s->usable_gb);
+        fprintf(out, "  GPU         %d × %s (%.1f GB usable each)", s->gpus, san(s->gpu->name, b, sizeof b),
+                s->usable_gb);
+        if (isfinite(s->hourly_usd)) fprintf(out, ", $%.2f/h", s->hourly_usd);
+        fputc('\n', out);
         fprintf(out, "  decode      %.1f tokens/s (ceiling %.1f)\n", s->tokens_per_s,
                 s->tokens_per_s_ceiling);
         fprintf(out, "  throughput  %.1f tokens/s at batch %g (%s-bound)\n",
@@ -207,8 +213,8 @@ static void write_text(FILE *out, const result *r)
         if (isfinite(s->ttft_s))
             fprintf(out, "  first token %.3g s for a %.0f-token prompt (prefill)\n", s->ttft_s, s->prompt_tokens);
     }
-    if (s->cheapest)
-        fprintf(out, "  cheapest    %d × %s at $%.2f/h\n", s->cheapest_count,
+    if (s->cheapest && s->cheapest != s->gpu)
+        fprintf(out, "  cheapest    %d × %s at $%.2f/h (the cheapest fit, for comparison)\n", s->cheapest_count,
                 san(s->cheapest->name, b, sizeof b), s->cheapest_hourly_usd);
     fputs("\nBasis:\n", out);
     const char *p = s->basis;
@@ -227,7 +233,7 @@ static const char *const FIELDS[] = {
     "model", "params_b", "active_params_b", "quant", "bits_per_weight", "kv_quant", "context",
     "batch", "weights_gb", "kv_cache_gb", "overhead_gb", "total_gb", "gpu", "gpus",
     "tokens_per_s", "tokens_per_s_ceiling", "throughput_tokens_per_s", "bound",
-    "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "max_sequences", "kv_per_gpu_gb",
+    "hourly_usd", "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "max_sequences", "kv_per_gpu_gb",
     "prompt_tokens", "ttft_s", "basis",
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
@@ -260,13 +266,14 @@ static void field(FILE *out, const result *r, size_t i, int json)
     case 15: num = s->tokens_per_s_ceiling, dec = 1; break;
     case 16: num = s->throughput_tokens_per_s, dec = 1; break;
     case 17: str = s->bound[0] ? s->bound : NULL, is_str = 1; break;
-    case 18: str = s->cheapest ? s->cheapest->name : NULL, is_str = 1; break;
-    case 19: num = s->cheapest ? s->cheapest_count : NAN, dec = 0; break;
-    case 20: num = s->cheapest ? s->cheapest_hourly_usd : NAN, dec = 4; break;
-    case 21: num = s->max_sequences, dec = 0; break;
-    case 22: num = s->kv_per_gpu_gb; break;
-    case 23: num = s->gpus > 0 ? s->prompt_tokens : NAN, dec = 0; break;
-    case 24: num = s->ttft_s, dec = 3; break;
+    case 18: num = s->gpus > 0 ? s->hourly_usd : NAN, dec = 4; break;
+    case 19: str = s->cheapest ? s->cheapest->name : NULL, is_str = 1; break;
+    case 20: num = s->cheapest ? s->cheapest_count : NAN, dec = 0; break;
+    case 21: num = s->cheapest ? s->cheapest_hourly_usd : NAN, dec = 4; break;
+    case 22: num = s->max_sequences, dec = 0; break;
+    case 23: num = s->kv_per_gpu_gb; break;
+    case 24: num = s->gpus > 0 ? s->prompt_tokens : NAN, dec = 0; break;
+    case 25: num = s->ttft_s, dec = 3; break;
     default: str = s->basis, is_str = 1; break;
     }
     if (is_str) {
@@ -398,6 +405,13 @@ int cmd_size(int argc, char **argv)
                                     "int8, q8_0, q4_0, fp32)", f.kvq);
     if (f.context && (rc = whole("--context", f.context, 1e8, &in.context)) != 0) return rc;
     if (f.batch && (rc = whole("--batch", f.batch, 1e6, &in.batch)) != 0) return rc;
+    if (f.gclass) {
+        if (strcmp(f.gclass, "datacenter") && strcmp(f.gclass, "workstation") && strcmp(f.gclass, "consumer") &&
+            strcmp(f.gclass, "any"))
+            return cli_usage_error(CMD, "--gpu-class: expected datacenter, workstation, consumer or any, got '%s'",
+                                   f.gclass);
+        in.gpu_class = f.gclass;
+    }
     if (f.gpus) {
         double n;
         if ((rc = whole("--gpus", f.gpus, 64, &n)) != 0) return rc;

@@ -200,7 +200,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     memset(s, 0, sizeof *s);
     s->bound = "";
     s->tokens_per_s = s->tokens_per_s_ceiling = s->throughput_tokens_per_s = NAN;
-    s->max_sequences = s->kv_per_gpu_gb = s->ttft_s = NAN;
+    s->max_sequences = s->kv_per_gpu_gb = s->ttft_s = s->hourly_usd = NAN;
     const ld_model_arch *a = &in->arch;
     if (!(a->params_b > 0) || !isfinite(a->params_b))
         return error_set(err, LD_ERR_USAGE, "params", 0, 0,
@@ -251,6 +251,9 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         for (size_t i = 0; i < in->gpus->n; i++) {
             const ld_gpu *g = &in->gpus->v[i];
             if (isnan(g->hourly_usd)) continue;
+            /* datacenter cards unless asked: 8 consumer cards are no serving set-up */
+            const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter";
+            if (strcmp(want, "any") != 0 && g->gpu_class[0] && strcmp(g->gpu_class, want) != 0) continue;
             int n = sizing_gpus_needed(s->total_gb, g->memory_gb, mem_util);
             if (n == 0) continue;
             double cost = n * g->hourly_usd;
@@ -296,6 +299,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     }
     s->gpu = g;
     s->gpus = n;
+    s->hourly_usd = n * g->hourly_usd;
     basis_add(s, "fit: %d × %s (%g GB × %g = %s usable each, %s in all)", n, g->name,
               g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));

@@ -1,0 +1,1 @@
+size --params 7 --gpu-class gaming

@@ -1,0 +1,1 @@
+size --model Llama-3.1-70B-Instruct --gpu-class consumer --format json
