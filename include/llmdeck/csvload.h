@@ -45,6 +45,10 @@ ld_catalog *csvload_file(const char *path, const ld_csv_options *opt,
 /* "Open LLM Score (%)" -> "open_llm_score"; writes at most n bytes. */
 void csvload_snake_case(const char *in, size_t len, char *out, size_t n);
 
+/* The largest file read whole (JSON, rules, themes, key scripts, a --data
+ * catalogue): a bigger one, or one without end (/dev/zero), is refused. */
+#define CSVLOAD_MAX_WHOLE_FILE ((size_t)256 << 20)
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer. */
 char *csvload_read_file(const char *path, size_t *len, ld_error *err);
 

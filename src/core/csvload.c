@@ -306,7 +306,18 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
             got = (size_t)r;
             eof = got == 0;
         }
-        if (!x.check_nul && memchr(p + have, '\0', got)) x.check_nul = 1;
+        if (!x.check_nul && memchr(p + have, '\0', got)) {
+            x.check_nul = 1;
+            if (!mem && !size) {
+                /* a pipe or a device (/dev/zero): its records may never end,
+                 * so say it now instead of reading on for ever */
+                size_t at_byte = done + have + (size_t)((const char *)memchr(p + have, '\0', got) - (p + have));
+                error_set(&aerr, LD_ERR_PARSE, name, 0, 0,
+                          "a NUL byte at byte %zu: expected a text CSV file, not binary data", at_byte + 1);
+                afailed = 1;
+                break;
+            }
+        }
         size_t n = have + got;
         size_t skip = 0;
         if (first && n < 3 && !eof && memcmp(p, "\xEF\xBB\xBF", n) == 0) {
@@ -424,12 +435,35 @@ char *csvload_read_file(const char *path, size_t *len, ld_error *err)
     size_t cap = 1 << 16, n = 0;
     if (S_ISREG(st.st_mode) && fseek(f, 0, SEEK_END) == 0) {
         long sz = ftell(f);
+        if (sz > (long)CSVLOAD_MAX_WHOLE_FILE) {
+            fclose(f);
+            error_set(err, LD_ERR_IO, path, 0, 0, "larger than %d MiB: not a data file llmdeck reads whole",
+                      (int)(CSVLOAD_MAX_WHOLE_FILE >> 20));
+            return NULL;
+        }
         if (sz > 0) cap = (size_t)sz + 1;
         rewind(f);
     }
     char *buf = malloc(cap);
     while (buf) {
-        n += fread(buf + n, 1, cap - n - 1, f);
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        /* text only, and never without end (/dev/zero, a link to it) */
+        const char *nul = memchr(buf + n, '\0', got);
+        if (nul) {
+            error_set(err, LD_ERR_PARSE, path, 0, 0, "a NUL byte at byte %zu: expected a text file, not binary data",
+                      n + (size_t)(nul - (buf + n)) + 1);
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
+        n += got;
+        if (n > CSVLOAD_MAX_WHOLE_FILE) {
+            error_set(err, LD_ERR_IO, path, 0, 0, "larger than %d MiB: not a data file llmdeck reads whole",
+                      (int)(CSVLOAD_MAX_WHOLE_FILE >> 20));
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
         if (ferror(f)) {
             error_set(err, LD_ERR_IO, path, 0, 0, "read error: %s", strerror(errno));
             free(buf);

@@ -1,0 +1,1 @@
+recommend --rules /dev/zero

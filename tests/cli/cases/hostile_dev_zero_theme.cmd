@@ -1,0 +1,1 @@
+--theme /dev/zero
