@@ -21,6 +21,11 @@ int output_parse_format(const char *s, ld_format *fmt);
 int output_table(FILE *out, const ld_catalog *cat, const uint32_t *idx,
                  size_t n, const int *cols, size_t ncols, ld_format fmt);
 
+/* A computed number as text: its decimals in the usual range, all 17
+ * significant digits outside it (so it reads back the same), "" when it is
+ * not finite. */
+void output_derived_number(double v, int decimals, char *buf, size_t n);
+
 /* The display text of a cell: the original text, or for derived/numeric
  * cells without text the number formatted with the column's decimals;
  * "" when missing.  Written to buf (always NUL-terminated). */

@@ -31,9 +31,18 @@ const char *output_cell(const ld_catalog *cat, size_t row, size_t col, char *buf
         return buf;
     }
     double v = catalog_num(cat, row, col);
-    if (isnan(v)) buf[0] = '\0';
-    else snprintf(buf, n, "%.*f", c->decimals >= 0 ? c->decimals : 6, v);
+    output_derived_number(v, c->decimals, buf, n);
     return buf;
+}
+
+void output_derived_number(double v, int decimals, char *buf, size_t n)
+{
+    /* fixed decimals read well in the usual range; outside it (a cost of
+     * 1e-70 makes a value of 1e69) every digit still round-trips; never
+     * "inf" or "nan": not a number is an empty cell / null */
+    if (!isfinite(v)) buf[0] = '\0';
+    else if (v != 0 && (fabs(v) >= 1e15 || fabs(v) < 1e-6)) snprintf(buf, n, "%.17g", v);
+    else snprintf(buf, n, "%.*f", decimals >= 0 ? decimals : 6, v);
 }
 
 /* Length of a valid UTF-8 sequence at s (1..4), or 0 if invalid. */
@@ -280,7 +289,7 @@ static void write_text(FILE *out, const ld_catalog *cat, const uint32_t *idx, si
 static void write_csv_row(FILE *out, const ld_catalog *cat, uint32_t row, const int *cols,
                           size_t ncols)
 {
-    char cell[64];
+    char cell[400];
     for (size_t c = 0; c < ncols; c++) {
         if (c) putc_unlocked(',', out);
         const ld_column *col = catalog_col(cat, (size_t)cols[c]);
@@ -348,9 +357,17 @@ static void write_json(FILE *out, const ld_catalog *cat, const uint32_t *idx, si
             fputs(": ", out);
             if (col->type == LD_COL_NUMBER) {
                 double v = catalog_num(cat, idx[i], (size_t)cols[c]);
-                if (isnan(v)) fputs("null", out);
-                else if (col->flags & LD_COLF_DERIVED) fprintf(out, "%.*f", col->decimals >= 0 ? col->decimals : 6, v);
-                else fprintf(out, "%.15g", v);
+                char num[64];
+                if (!isfinite(v)) fputs("null", out); /* JSON has no inf or nan */
+                else if (col->flags & LD_COLF_DERIVED) {
+                    output_derived_number(v, col->decimals, num, sizeof num);
+                    fputs(num, out);
+                } else {
+                    /* the shortest of 15 and 17 digits that reads back as v */
+                    snprintf(num, sizeof num, "%.15g", v);
+                    if (strtod(num, NULL) != v) snprintf(num, sizeof num, "%.17g", v);
+                    fputs(num, out);
+                }
             } else {
                 const char *t = catalog_text(cat, idx[i], (size_t)cols[c]);
                 if (*t) output_json_string(out, t);

@@ -220,6 +220,15 @@ static int run(const options *o, const ks_event *script, size_t nscript, app *a)
     const char *ne = getenv("NO_COLOR");
     a->mono = o->no_color || (ne && *ne);
     const char *want = o->theme ? o->theme : config_get_string(a->cfg, NULL, "theme");
+    /* a terminal that cannot move the cursor would overprint everything on
+     * one line: refuse it as plainly as an unknown one */
+    const char *tn = getenv("TERM");
+    if (!o->headless && tn && !strcmp(tn, "dumb")) {
+        config_free(a->cfg);
+        fprintf(stderr, "llmdeck: terminal type 'dumb' cannot place text on the screen; set TERM (e.g. "
+                        "xterm-256color), or use 'llmdeck table' for plain output\n");
+        return 1;
+    }
     SCREEN *s = o->headless ? headless_open(o->w, o->h, err, sizeof err) : newterm(NULL, stdout, stdin);
     if (!s) {
         config_free(a->cfg);

@@ -238,4 +238,17 @@ if grep -q "$esc" "$tmp/raw.csv"; then
 else
   fail "CSV to a file keeps every byte"
 fi
+
+# 10. TERM=dumb cannot place text: refused with a message, exit 1, not overprinted
+rm -f "$tmp/status"
+$T kill-server > /dev/null 2>&1
+n=$((n + 1))
+T="tmux -L llmdeck-test-$$-$n -f /dev/null"
+cmd="cd '$tmp' && env TERM=dumb LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME='$tmp/config' '$BIN' --data data; echo \$? > status; sleep 60"
+if $T new-session -d -s llmdeck -x 100 -y 10 "$cmd" && wait_file "$tmp/status" && [ "$(cat "$tmp/status")" = 1 ] &&
+   wait_for "terminal type 'dumb' cannot place text"; then
+  ok "TERM=dumb is refused with a message"
+else
+  fail "TERM=dumb is refused with a message"
+fi
 exit 0
