@@ -62,6 +62,8 @@ typedef struct {
     /* metrics.json's "table_columns": the columns a table shows first, in
      * order (NULL-terminated; empty when the file has none). */
     char *table_columns[64];
+    /* metrics.json's "default_sort" ("quality:desc"): how the table opens */
+    char default_sort[128];
 } ld_dataset;
 
 /* Opens the data set: `dir` (may be NULL: then $LLMDECK_DATA, else embedded

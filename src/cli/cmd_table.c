@@ -167,6 +167,7 @@ int cmd_table(int argc, char **argv)
     }
     ld_sort_key keys[LD_MAX_SORT_KEYS];
     size_t nkeys = 0;
+    if (!sort && builtin && ds.default_sort[0]) sort = ds.default_sort; /* the data set's order */
     if (sort && view_parse_sort(cat, sort, "--sort", keys, &nkeys, &err) != 0) goto fail;
     if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) goto fail;
     int pc = pick_columns(cat, ds.table_columns, columns, builtin, &cols, &ncols);

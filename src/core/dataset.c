@@ -244,6 +244,8 @@ static int columns_from_metrics(ld_dataset *ds, const char *json, size_t len)
 {
     cJSON *root = cJSON_ParseWithLength(json, len);
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "table_columns"), *it;
+    const cJSON *sort = cJSON_GetObjectItemCaseSensitive(root, "default_sort");
+    if (cJSON_IsString(sort)) snprintf(ds->default_sort, sizeof ds->default_sort, "%s", sort->valuestring);
     size_t n = 0, max = sizeof ds->table_columns / sizeof ds->table_columns[0] - 1;
     int rc = 0;
     cJSON_ArrayForEach(it, list) {

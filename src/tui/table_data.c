@@ -336,12 +336,25 @@ static const char *settings_section(const app *a)
     return a->ds && a->ds->kind == LD_DATASET_SEED ? "table.seed" : "table.current";
 }
 
+/* The data set's default order (metrics.json default_sort): the current
+ * catalogue opens ranked by quality, not in file order. */
+static void apply_default_sort(app *a, tv_state *t)
+{
+    if (!a->ds || !a->ds->default_sort[0] || t->nkeys) return;
+    size_t nk = 0;
+    if (view_parse_sort(t->cat, a->ds->default_sort, "default_sort", t->keys, &nk, NULL) != 0) return;
+    t->nkeys = nk;
+    tv_resort(t);
+    t->cur = t->top = 0;
+}
+
 void tv_load_settings(app *a, tv_state *t)
 {
     a->missing = a->ds ? a->ds->policy : LD_MISSING_ZERO;
     const cJSON *sec = config_get(a->cfg, settings_section(a));
     if (!cJSON_IsObject(sec)) {
         score_update(t->cat, a->missing);
+        apply_default_sort(a, t);
         return;
     }
     const cJSON *w = cJSON_GetObjectItemCaseSensitive(sec, "weights"), *it;
@@ -363,6 +376,7 @@ void tv_load_settings(app *a, tv_state *t)
     else if (m && strcmp(m, "zero") == 0) a->missing = LD_MISSING_ZERO;
     score_update(t->cat, a->missing);
     tv_rebuild_columns(t);
+    apply_default_sort(a, t);
 }
 
 void tv_save_settings(app *a, tv_state *t)
