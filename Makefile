@@ -10,7 +10,9 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 PKG_CONFIG ?= pkg-config
 
-WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
+# WERROR=0 for packagers: warnings stay warnings (CI keeps them errors)
+WERROR  ?= 1
+WARN     = -Wall -Wextra $(if $(filter 0,$(WERROR)),,-Werror) -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) -Iinclude -Isrc \
              $(shell $(PKG_CONFIG) --cflags ncursesw libcjson 2>/dev/null) $(CFLAGS)
@@ -70,7 +72,8 @@ $(BUILD)/libllmdeck.a: $(CORE_OBJ)
 $(BUILD)/llmdeck: $(APP_OBJ) $(BUILD)/libllmdeck.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(BUILD)/libllmdeck.a $(TUI_LIBS) $(CORE_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/render.h $(BUILD)/libllmdeck.a
+UNIT_HEADERS = $(wildcard tests/unit/*.h)
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_HEADERS) $(BUILD)/libllmdeck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
 
@@ -107,11 +110,13 @@ bench: deps all
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BUILD)/llmdeck $(DESTDIR)$(PREFIX)/bin/llmdeck
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 doc/llmdeck.1 $(DESTDIR)$(PREFIX)/share/man/man1/llmdeck.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/llmdeck
+	rm -f $(DESTDIR)$(PREFIX)/bin/llmdeck $(DESTDIR)$(PREFIX)/share/man/man1/llmdeck.1
 
 clean:
-	rm -rf build build-asan build-vg build-fuzz
+	rm -rf build build-*
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -3,7 +3,7 @@
 (tests/cli/cases/hostile_*, badflag_*): NAME.cmd, NAME.status and NAME.err
 (a text expected in stderr).  Cases with an expected stdout get NAME.out from
 the program: run `LLMDECK_BLESS=1 sh tests/cli/run.sh` after a change and
-review the diff.  The decisions behind them are in tests/fuzz/HOSTILE.md."""
+review the diff.  The decisions behind them are in doc/hostile-input.md."""
 import os
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -95,17 +95,25 @@ else
   echo "not ok - tui without a terminal: exit $st, stderr: $(head -2 "$tmp/nt.err")"
 fi
 
-# The README's key table is generated from the key table: it must match.
-# (README.md once the TUI section is merged into it, the section until then)
-readme=$here/../../README.md
-grep -q '^| Where | Keys |' "$readme" 2>/dev/null || readme=$here/README-tui-section.md
+# The key table in doc/tui.md is generated from the key table: it must match.
+readme=$here/../../doc/tui.md
 "$BIN" --print-keys > "$tmp/keys.md" 2>&1
 awk '/^\| Where \|/ { f = 1 } f && !/^\|/ { exit } f' "$readme" > "$tmp/readme-keys.md" 2>/dev/null
 if [ -s "$tmp/keys.md" ] && cmp -s "$tmp/keys.md" "$tmp/readme-keys.md"; then
-  echo "ok - tui README key table matches the key table"
+  echo "ok - tui doc/tui.md key table matches the key table"
 else
-  echo "not ok - tui README key table differs from 'llmdeck --print-keys' (regenerate it in $(basename "$readme"))"
+  echo "not ok - tui doc/tui.md key table differs from 'llmdeck --print-keys' (regenerate it in $(basename "$readme"))"
   diff "$tmp/readme-keys.md" "$tmp/keys.md" | head -10 | sed 's/^/#   /'
+fi
+
+# The man page's KEYS section is generated from the key table too.
+sh "$here/../../doc/man-keys.sh" "$BIN" > "$tmp/keys.roff" 2>&1
+awk '/^\.\\" keys:begin/ { f = 1; next } /^\.\\" keys:end/ { f = 0 } f' "$here/../../doc/llmdeck.1" > "$tmp/man-keys.roff"
+if [ -s "$tmp/keys.roff" ] && cmp -s "$tmp/keys.roff" "$tmp/man-keys.roff"; then
+  echo "ok - tui doc/llmdeck.1 KEYS match the key table"
+else
+  echo "not ok - tui doc/llmdeck.1 KEYS differ from doc/man-keys.sh's output (regenerate them)"
+  diff "$tmp/man-keys.roff" "$tmp/keys.roff" | head -10 | sed 's/^/#   /'
 fi
 
 if command -v tmux > /dev/null 2>&1; then
