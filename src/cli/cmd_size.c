@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "llmdeck/suggest.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
@@ -462,7 +463,10 @@ int cmd_size(int argc, char **argv)
     if (f.model) {
         long row = catalog_find(ds.models, f.model);
         if (row < 0) {
-            rc = cli_usage_error(CMD, "--model: unknown model '%s' (see llmdeck table)", f.model);
+            char near[600];
+            suggest_models(ds.models, f.model, 5, near, sizeof near);
+            if (near[0]) rc = cli_usage_error(CMD, "--model: unknown model '%s'; did you mean %s?", f.model, near);
+            else rc = cli_usage_error(CMD, "--model: unknown model '%s' (see llmdeck table)", f.model);
             goto done;
         }
         if (sizing_arch_from_catalog(ds.models, (size_t)row, &in.arch, &err) != 0) {

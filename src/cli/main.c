@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "llmdeck/suggest.h"
 #include "ttysafe.h"
 #include "tui/tui.h"
 
@@ -60,6 +61,19 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], "--version") == 0) {
             printf("llmdeck %s\n", LLMDECK_VERSION);
             return 0;
+        }
+        /* a first word that is no file but nearly a command is a typo, not a
+         * file to open ("llmdeck tabel") */
+        if (argv[1][0] != '-' && access(argv[1], F_OK) != 0) {
+            const char *names[sizeof commands / sizeof commands[0]];
+            for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) names[i] = commands[i].name;
+            const char *near = suggest_closest(argv[1], names, sizeof names / sizeof names[0], 2);
+            if (near) {
+                char safe[512];
+                fprintf(stderr, "llmdeck: unknown command '%s'; did you mean '%s'?\nTry 'llmdeck --help'.\n",
+                        output_sanitize(argv[1], safe, sizeof safe), near);
+                return 2;
+            }
         }
     }
     return tui_main(argc, argv);

@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 
+#include "llmdeck/suggest.h"
 #include "llmdeck/units.h"
 
 static void accepts(const char *s, double want)
@@ -282,6 +283,18 @@ static void test_format_grouped(void **state)
     assert_string_equal(b, "n/a");
 }
 
+static void test_suggest(void **state)
+{
+    (void)state;
+    assert_int_equal(suggest_distance("tabel", "table"), 2);
+    assert_int_equal(suggest_distance("SIZE", "size"), 0);
+    assert_int_equal(suggest_distance("", "cost"), 4);
+    static const char *const cmds[] = {"table", "recommend", "cost", "size", "data"};
+    assert_string_equal(suggest_closest("tabel", cmds, 5, 2), "table");
+    assert_string_equal(suggest_closest("reccomend", cmds, 5, 2), "recommend");
+    assert_null(suggest_closest("models.csv", cmds, 5, 2));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_parse_count_grouped),
         cmocka_unit_test(test_parse_price),
         cmocka_unit_test(test_format_grouped),
+        cmocka_unit_test(test_suggest),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
