@@ -19,4 +19,11 @@ const char *suggest_closest(const char *word, const char *const *names, size_t n
  * written "A, B or C" to buf ("" when none). */
 void suggest_models(const ld_catalog *cat, const char *word, size_t max, char *buf, size_t n);
 
+/* A column by its id or, failing that, its header label (both case-
+ * insensitive: "context_length" or "Context"); -1 when neither. */
+int suggest_column(const ld_catalog *cat, const char *name);
+
+/* " (did you mean context_length?)" for a name that is no column, or "". */
+void suggest_column_hint(const ld_catalog *cat, const char *name, char *buf, size_t n);
+
 #endif

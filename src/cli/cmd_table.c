@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "llmdeck/suggest.h"
 #include "loadbar.h"
 #include "llmdeck/filter.h"
 #include "llmdeck/score.h"
@@ -44,9 +45,11 @@ static int pick_columns(const ld_catalog *cat, char *const *default_columns, con
         char *copy = strdup(spec), *save = NULL;
         if (!copy) return -1;
         for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-            int c = catalog_col_index(cat, t);
+            int c = suggest_column(cat, t);
             if (c < 0) {
-                cli_usage_error("table", "--columns: unknown column '%s'", t);
+                char hint[200];
+                suggest_column_hint(cat, t, hint, sizeof hint);
+                cli_usage_error("table", "--columns: unknown column '%s'%s", t, hint);
                 free(copy);
                 return -2;
             }

@@ -5,6 +5,8 @@
  * Adjacent terms without and/or are joined by `and`. */
 #include "llmdeck/filter.h"
 
+#include "llmdeck/suggest.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -168,9 +170,12 @@ static int parse_unary(parser *ps, int depth)
         return w;
     }
     cmp_op op = ps->op;
-    int col = catalog_col_index(ps->cat, first);
-    if (col < 0)
-        return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, first_pos, "unknown column '%s'", first);
+    int col = suggest_column(ps->cat, first); /* the id or the header label */
+    if (col < 0) {
+        char hint[200];
+        suggest_column_hint(ps->cat, first, hint, sizeof hint);
+        return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, first_pos, "unknown column '%s'%s", first, hint);
+    }
     if (next(ps)) return -1;
     if (ps->kind != T_WORD)
         return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, ps->pos, "expected a value after the operator");

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "llmdeck/suggest.h"
 #include "llmdeck/units.h"
 
 /* The weighted metric columns, gathered once per pass over the rows. */
@@ -174,10 +175,12 @@ int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
             break;
         }
         *eq = '\0';
-        int c = catalog_col_index(cat, item);
+        int c = suggest_column(cat, item);
         double v;
         if (c < 0) {
-            rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown metric '%s'", item);
+            char hint[200];
+            suggest_column_hint(cat, item, hint, sizeof hint);
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown metric '%s'%s", item, hint);
         } else if (catalog_col(cat, (size_t)c)->type != LD_COL_NUMBER ||
                    (catalog_col(cat, (size_t)c)->flags & LD_COLF_DERIVED)) {
             rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "'%s' is not a numeric metric", item);

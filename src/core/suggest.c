@@ -63,3 +63,33 @@ void suggest_models(const ld_catalog *cat, const char *word, size_t max, char *b
             found++;
         }
 }
+
+int suggest_column(const ld_catalog *cat, const char *name)
+{
+    int c = catalog_col_index(cat, name);
+    if (c >= 0) return c;
+    for (size_t i = 0; i < catalog_cols(cat); i++) {
+        const ld_column *col = catalog_col(cat, i);
+        if (col->label && !strcasecmp(col->label, name)) return (int)i;
+    }
+    return -1;
+}
+
+void suggest_column_hint(const ld_catalog *cat, const char *name, char *buf, size_t n)
+{
+    if (n) buf[0] = '\0';
+    const char *best = NULL;
+    int bd = (int)strlen(name) / 3 + 2;
+    for (size_t i = 0; i < catalog_cols(cat); i++) {
+        const ld_column *col = catalog_col(cat, i);
+        int d = suggest_distance(name, col->id);
+        if (col->label) {
+            int dl = suggest_distance(name, col->label);
+            if (dl < d) d = dl;
+        }
+        /* a name that is the start of a column's id ("context" of context_length) */
+        if (strlen(name) >= 3 && !strncasecmp(col->id, name, strlen(name))) d = 1;
+        if (d < bd) bd = d, best = col->id;
+    }
+    if (best) snprintf(buf, n, " (did you mean %s?)", best);
+}

@@ -6,6 +6,8 @@
  * stable); text keys use a merge sort with a natural comparison. */
 #include "llmdeck/view.h"
 
+#include "llmdeck/suggest.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -276,9 +278,12 @@ int view_parse_sort(const ld_catalog *cat, const char *spec, const char *what,
                 return error_set(err, LD_ERR_USAGE, what, 0, 0,
                                  "sort direction must be asc or desc, got '%s'", colon + 1);
         }
-        int c = catalog_col_index(cat, item);
-        if (c < 0)
-            return error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown column '%s' to sort by", item);
+        int c = suggest_column(cat, item);
+        if (c < 0) {
+            char hint[200];
+            suggest_column_hint(cat, item, hint, sizeof hint);
+            return error_set(err, LD_ERR_USAGE, what, 0, 0, "unknown column '%s' to sort by%s", item, hint);
+        }
         if (*nkeys == LD_MAX_SORT_KEYS)
             return error_set(err, LD_ERR_USAGE, what, 0, 0, "at most %d sort keys", LD_MAX_SORT_KEYS);
         keys[*nkeys].col = c;

@@ -1,0 +1,1 @@
+table --filter 'contex>=128k'
