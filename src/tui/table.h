@@ -41,6 +41,8 @@ typedef struct {
     char filter_text[512];
     char prev_filter[512];  /* the filter before the prompt opened (Esc restores it) */
     uint32_t prev_row;      /* and the cursor's row */
+    uint32_t sorted_from;   /* the row the cursor was on before the last sort (') */
+    int has_sorted_from;
     char words[TV_MAX_WORDS][64]; /* the filter's plain words, for n/N */
     int nwords;
 
@@ -87,6 +89,7 @@ void tv_rebuild_columns(tv_state *t);
 /* Whether column c is a metric for highlighting and weighting. */
 int tv_is_scored(const tv_state *t, int c);
 /* Sort: replace (add = 0) or add/update a key for column c. */
+void tv_back_to_row(app *a, tv_state *t);
 void tv_sort(app *a, tv_state *t, int c, int desc, int add);
 /* Moves the cursor to the next (dir 1) or previous (-1) cell containing a
  * filter word; 0 if found. */

@@ -275,7 +275,28 @@ void tv_sort(app *a, tv_state *t, int c, int desc, int add)
         app_message(a, MSG_WARN, "at most %d sort keys; [ or ] starts a new sort", LD_MAX_SORT_KEYS);
         return;
     }
+    /* after a sort the top of the table is what was asked for; ' goes back */
+    if (t->n) {
+        t->sorted_from = t->idx[t->cur < t->n ? t->cur : 0];
+        t->has_sorted_from = 1;
+    }
     tv_resort(t);
+    t->cur = t->top = 0;
+}
+
+void tv_back_to_row(app *a, tv_state *t)
+{
+    if (!t->has_sorted_from) {
+        app_message(a, MSG_INFO, "no sort to come back from");
+        return;
+    }
+    for (size_t i = 0; i < t->n; i++)
+        if (t->idx[i] == t->sorted_from) {
+            t->cur = i;
+            tv_clamp(t);
+            return;
+        }
+    app_message(a, MSG_INFO, "that row is filtered out");
 }
 
 void tv_header_label(const app *a, const tv_state *t, int c, char *buf, size_t n)
