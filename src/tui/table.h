@@ -90,6 +90,8 @@ void tv_rebuild_columns(tv_state *t);
 int tv_is_scored(const tv_state *t, int c);
 /* Sort: replace (add = 0) or add/update a key for column c. */
 void tv_back_to_row(app *a, tv_state *t);
+/* A cell as the table shows it (computed scores to 3 significant digits). */
+const char *tv_cell_text(const tv_state *t, size_t row, int c, char *buf, size_t n);
 void tv_sort(app *a, tv_state *t, int c, int desc, int add);
 /* Moves the cursor to the next (dir 1) or previous (-1) cell containing a
  * filter word; 0 if found. */

@@ -27,11 +27,32 @@ static int measure(const app *a, const tv_state *t, int c)
     size_t step = t->nrows > SAMPLE_ROWS ? t->nrows / SAMPLE_ROWS : 1;
     char buf[512];
     for (size_t r = 0; r < t->nrows; r += step) {
-        int cw = ui_width(a, output_cell(t->cat, r, (size_t)c, buf, sizeof buf));
+        int cw = ui_width(a, tv_cell_text(t, r, c, buf, sizeof buf));
         if (cw > w) w = cw;
     }
     int cap = c == t->key_col ? 30 : col->type == LD_COL_TEXT ? 24 : 16;
     return w > cap ? cap : w;
+}
+
+const char *tv_cell_text(const tv_state *t, size_t row, int c, char *buf, size_t n)
+{
+    const ld_column *col = catalog_col(t->cat, (size_t)c);
+    /* computed scores on screen: three significant digits, what the data
+     * supports (exports and the detail panel keep every digit) */
+    if ((col->flags & LD_COLF_DERIVED) && col->decimals > 0) {
+        double v = catalog_num(t->cat, row, (size_t)c);
+        if (!isfinite(v)) {
+            buf[0] = '\0';
+            return buf;
+        }
+        int mag = v != 0 ? (int)floor(log10(fabs(v))) : 0;
+        int dec = 2 - mag;
+        if (dec < 0) dec = 0;
+        if (dec > 8) dec = 8;
+        snprintf(buf, n, "%.*f", dec, v);
+        return buf;
+    }
+    return output_cell(t->cat, row, (size_t)c, buf, n);
 }
 
 int tv_is_scored(const tv_state *t, int c)

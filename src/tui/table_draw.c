@@ -49,7 +49,7 @@ static void draw_cell(app *a, tv_state *t, WINDOW *w, int y, int x, int cw, size
                       attr_t base, int cursor)
 {
     char buf[512];
-    const char *s = output_cell(t->cat, row, (size_t)c, buf, sizeof buf);
+    const char *s = tv_cell_text(t, row, c, buf, sizeof buf);
     attr_t at = cursor ? app_attr(a, ROLE_CURSOR) : base;
     if (!*s) { /* missing: shown as such, never as 0 */
         s = "n/a";
