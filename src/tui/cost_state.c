@@ -27,6 +27,20 @@ const ld_hosting *cost_view_hosting(const app *a)
     return s && s->data_ok ? &s->h : NULL;
 }
 
+int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n)
+{
+    const cv_state *s = cv(a);
+    if (!s || !s->data_ok || !(s->price_in > 0)) return -1;
+    *in_per_1k = s->price_in;
+    *out_per_1k = s->price_out > 0 ? s->price_out : s->price_in;
+    if (s->offer >= 0 && (size_t)s->offer < s->h.noffers)
+        snprintf(label, n, "%s at $%.4g / $%.4g per 1M in/out (the cost view's offer)", s->h.offers[s->offer].name,
+                 *in_per_1k * 1000, *out_per_1k * 1000);
+    else
+        snprintf(label, n, "$%.4g / $%.4g per 1M in/out (the cost view's price)", *in_per_1k * 1000, *out_per_1k * 1000);
+    return 0;
+}
+
 int cv_state_init(app *a, cv_state *s)
 {
     ld_error err;

@@ -105,6 +105,10 @@ static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW
  * they could not be read. */
 const ld_gpu_list *cost_view_gpus(const app *a);
 const ld_hosting *cost_view_hosting(const app *a);
+/* The API price the cost view is set to (the offer picked or the price
+ * typed), per 1K tokens, and its label; -1 when the view has no data.  The
+ * wizard prices against it: one scenario, not two. */
+int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n);
 
 /* cost_state.c */
 int cv_state_init(app *a, cv_state *s);

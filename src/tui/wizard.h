@@ -66,6 +66,7 @@ typedef struct {
                                  (candidates[0]), else the rule's pick; -1 none */
     ld_model_arch arch;       /* the pick's, from the catalogue */
     ld_sizing size[2];        /* fp16, int4 */
+    ld_sizing batched;        /* the priced one at a batch, for the replica's throughput */
     int size_ok[2];
     char size_note[1024];
     ld_cost_input cin;

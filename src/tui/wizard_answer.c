@@ -15,6 +15,7 @@
 #include "llmdeck/report.h"
 #include "llmdeck/report_cost.h"
 #include "llmdeck/units.h"
+#include "cost_view.h"
 #include "widgets.h"
 #include "wizard.h"
 
@@ -88,6 +89,8 @@ static void compute_sizing(app *a, wz_state *w)
     }
 }
 
+static const app *w_app; /* the app whose cost view the wizard prices against */
+
 static void compute_cost(wz_state *w, const char *name)
 {
     w->cost_ok = 0;
@@ -100,20 +103,24 @@ static void compute_cost(wz_state *w, const char *name)
         snprintf(w->cost_note, sizeof w->cost_note, "No hosting data: %s", w->hosting_err);
         return;
     }
-    const ld_api_offer *offer = hosting_offer_find(&w->hosting, SEED_OFFER);
-    if (!offer) {
-        snprintf(w->cost_note, sizeof w->cost_note, "hosting.json has no %s offer to compare with.", SEED_OFFER);
-        return;
-    }
     ld_cost_input *in = &w->cin;
     cost_defaults(in);
     cost_apply_hosting(in, &w->hosting);
     in->tokens_per_month = w->req.monthly_tokens;
-    in->mode = LD_COST_SEED;
-    in->api_in_per_1k = offer->input_per_1k;
-    in->api_out_per_1k = offer->output_per_1k;
-    snprintf(w->api_label, sizeof w->api_label, "%s at $%.6g per 1K in, $%.6g out", offer->name,
-             offer->input_per_1k, offer->output_per_1k);
+    /* capacity mode: replicas from throughput, never "unlimited tokens" */
+    in->mode = LD_COST_CAPACITY;
+    /* the API the cost view is set to (one scenario); the seed's offer until it is opened */
+    if (cost_view_api(w_app, &in->api_in_per_1k, &in->api_out_per_1k, w->api_label, sizeof w->api_label) != 0) {
+        const ld_api_offer *offer = hosting_offer_find(&w->hosting, SEED_OFFER);
+        if (!offer) {
+            snprintf(w->cost_note, sizeof w->cost_note, "hosting.json has no %s offer to compare with.", SEED_OFFER);
+            return;
+        }
+        in->api_in_per_1k = offer->input_per_1k;
+        in->api_out_per_1k = offer->output_per_1k;
+        snprintf(w->api_label, sizeof w->api_label, "%s at $%.6g per 1K in, $%.6g out", offer->name,
+                 offer->input_per_1k, offer->output_per_1k);
+    }
     in->api_label = w->api_label;
     char api[32];
     units_format_usd(cost_api_monthly(in, in->tokens_per_month), api, sizeof api);
@@ -129,7 +136,24 @@ static void compute_cost(wz_state *w, const char *name)
                  w->size_note[0] ? w->size_note : "The pick fits on no priced GPU of gpus.csv.");
         return;
     }
+    /* a replica serves a batch: up to 16 sequences, as many as fit */
     const ld_sizing *s = &w->size[q];
+    if (isfinite(s->max_sequences) && s->max_sequences >= 2 && w->size_ok[q]) {
+        ld_sizing_input si;
+        memset(&si, 0, sizeof si);
+        si.arch = w->arch;
+        si.model = name;
+        si.context = w->req.context_length;
+        si.batch = s->max_sequences < 16 ? s->max_sequences : 16;
+        si.quant = q ? "int4" : "fp16";
+        si.gpu = s->gpu;
+        si.efficiency = w->hosting.defaults.decode_efficiency;
+        si.gpu_mem_util = w->hosting.defaults.gpu_memory_utilization;
+        if (sizing_compute(&si, &w->batched, &err) == 0 && w->batched.gpus > 0) {
+            cost_from_sizing(in, &w->batched, &err);
+            s = &w->batched;
+        }
+    }
     report_cost_model_label(name, q ? "int4" : "fp16", s, in->hours_per_month, w->sh_label,
                             sizeof w->sh_label);
     in->selfhost_label = w->sh_label;
@@ -326,13 +350,14 @@ static void add_cost(wz_state *w)
     units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
     report_cost_difference(c, diff, sizeof diff);
     report_cost_break_even(c, be, sizeof be);
-    add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month (%g%% input; seed mode: one replica)", t,
-        w->cin.input_share * 100);
+    add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month (%g%% input; capacity mode: replicas from throughput)",
+        t, w->cin.input_share * 100);
     add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, w->cin.api_label);
-    add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %s", u2, w->cin.selfhost_label);
+    add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %ld replica%s, %s", u2, c->replicas, c->replicas == 1 ? "" : "s", w->cin.selfhost_label);
     add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
-    add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. Seed rule of thumb: %s. The Cost view (3) tries other volumes and GPUs.",
-        cost_advice_name(c->advice), c->band);
+    for (size_t i = 0; i < c->nwarnings; i++) add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
+    add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
+        "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);
 }
 
 static void build_lines(app *a, wz_state *w)
@@ -442,6 +467,7 @@ int wz_answer_build(app *a, wz_state *w)
     rules_resolve(&w->rec, a->ds->models);
     w->pick = w->cands.n ? (long)w->cands.items[0].row : w->rec.model_row;
     compute_sizing(a, w);
+    w_app = a;
     compute_cost(w, w->pick >= 0 ? model_name(a, w) : "");
     nomem = 0;
     build_lines(a, w);
