@@ -1,7 +1,7 @@
 # llmdeck - build, run, test, install.
 #
 #   make run    install missing build dependencies, build, start the TUI
-#   make test   the same set-up, then every test; ends with "N passed, N failed"
+#   make test   the same set-up, then every test; ends with "N passed, N failed, N skipped"
 #
 # Respects CC, CFLAGS, LDFLAGS, PREFIX, DESTDIR.
 

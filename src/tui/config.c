@@ -176,7 +176,6 @@ void config_free(ld_config *cfg)
     free(cfg);
 }
 
-const char *config_path(const ld_config *cfg) { return cfg->path; }
 
 const cJSON *config_get(const ld_config *cfg, const char *name)
 {
@@ -245,11 +244,6 @@ static void set_item(ld_config *cfg, const char *section, const char *key, cJSON
 void config_set_string(ld_config *cfg, const char *section, const char *key, const char *v)
 {
     set_item(cfg, section, key, cJSON_CreateString(v));
-}
-
-void config_set_number(ld_config *cfg, const char *section, const char *key, double v)
-{
-    set_item(cfg, section, key, cJSON_CreateNumber(v));
 }
 
 /* mkdir -p of the directory part of path. */

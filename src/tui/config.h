@@ -26,8 +26,6 @@ ld_config *config_open(const char *path, char *warn, size_t n);
  * user's settings). */
 ld_config *config_open_memory(void);
 void config_free(ld_config *cfg);
-/* The file's path ("" when no home directory could be found). */
-const char *config_path(const ld_config *cfg);
 
 /* A top-level value (a view's section), or NULL.  Do not modify it: use
  * config_set. */
@@ -40,7 +38,6 @@ void config_set(ld_config *cfg, const char *name, cJSON *value);
 const char *config_get_string(const ld_config *cfg, const char *section, const char *key);
 int config_get_number(const ld_config *cfg, const char *section, const char *key, double *out);
 void config_set_string(ld_config *cfg, const char *section, const char *key, const char *v);
-void config_set_number(ld_config *cfg, const char *section, const char *key, double v);
 
 /* Writes the file if anything changed.  0 on success (or nothing to do);
  * -1 with a message in warn. */

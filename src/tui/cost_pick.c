@@ -160,7 +160,6 @@ void cv_pick_open(app *a, cv_state *s, cv_knob k)
     p->open = 1;
 }
 
-void cv_pick_close(cv_state *s) { s->pick.open = 0; }
 
 void cv_pick_set(app *a, cv_state *s, cv_knob k, size_t i)
 {

@@ -148,7 +148,6 @@ double cv_chart_volume_at(const cv_state *s, int col);
 
 /* cost_pick.c */
 void cv_pick_open(app *a, cv_state *s, cv_knob k);
-void cv_pick_close(cv_state *s);
 void cv_pick_act(app *a, cv_state *s, ld_action act);
 void cv_pick_draw(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd);
 void cv_pick_click(app *a, cv_state *s, int y, int x);

@@ -16,7 +16,6 @@ static const char *const role_names[ROLE__COUNT] = {
     "error", "status", "hint", "border", "prompt", "match", "bar",
 };
 
-const char *theme_role_name(ld_role r) { return r < ROLE__COUNT ? role_names[r] : "?"; }
 
 static const char *const color8[] = {"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"};
 

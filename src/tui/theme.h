@@ -43,8 +43,6 @@ typedef struct {
     ld_role_style role[ROLE__COUNT];
 } ld_theme;
 
-/* The JSON key of a role ("header_sort"). */
-const char *theme_role_name(ld_role r);
 
 /* Loads theme `name_or_file`: a built-in name ("light"), or a path (a name
  * containing '/' or ending in .json).  Roles the file leaves out take the
