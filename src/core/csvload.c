@@ -325,6 +325,14 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
             continue;
         }
         if (first && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* UTF-8 BOM */
+        if (first && n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) {
+            /* say what it is and how to fix it, not just "binary" */
+            error_set(&aerr, LD_ERR_PARSE, name, 0, 0,
+                      "UTF-16 text (byte order mark %s): llmdeck reads UTF-8; convert it with "
+                      "iconv -f UTF-16 -t UTF-8 FILE > FILE-utf8.csv", p[0] == '\xFF' ? "FF FE" : "FE FF");
+            afailed = 1;
+            break;
+        }
         first = 0;
         size_t used = 0;
         x.base = at + skip;
@@ -447,6 +455,13 @@ char *csvload_read_file(const char *path, size_t *len, ld_error *err)
     char *buf = malloc(cap);
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n - 1, f);
+        if (n == 0 && got >= 2 && (!memcmp(buf, "\xFF\xFE", 2) || !memcmp(buf, "\xFE\xFF", 2))) {
+            error_set(err, LD_ERR_PARSE, path, 0, 0,
+                      "UTF-16 text: llmdeck reads UTF-8; convert it with iconv -f UTF-16 -t UTF-8");
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
         /* text only, and never without end (/dev/zero, a link to it) */
         const char *nul = memchr(buf + n, '\0', got);
         if (nul) {

@@ -161,6 +161,14 @@ int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,
         return error_set(err, LD_ERR_PARSE, name, 0, 0, "expected an object \"columns\"");
     }
     cJSON *m;
+    /* a column described twice: cJSON keeps both, the second would be ignored */
+    cJSON_ArrayForEach(m, cols)
+        for (cJSON *p = cols->child; p != m; p = p->next)
+            if (p->string && m->string && strcmp(p->string, m->string) == 0) {
+                error_set(err, LD_ERR_PARSE, name, 0, 0, "columns.%s is described twice", m->string);
+                cJSON_Delete(root);
+                return -1;
+            }
     cJSON_ArrayForEach(m, cols) {
         int c = catalog_col_index(cat, m->string);
         if (c < 0) continue;

@@ -294,6 +294,13 @@ static int parse_offer(jctx *x, ld_hosting *h, const cJSON *o, size_t i)
         get_str(x, o, "source", path, 1, r.source, sizeof r.source) < 0 ||
         get_str(x, o, "date", path, 0, r.date, sizeof r.date) < 0)
         return -1;
+    /* one name, one offer: a second one would silently shadow the first */
+    for (size_t k = 0; k < h->noffers; k++)
+        if (strcasecmp(h->offers[k].name, r.name) == 0) {
+            char why[200];
+            snprintf(why, sizeof why, "the name '%.100s' is already api_offers[%zu]'s", r.name, k);
+            return bad(x, path, why);
+        }
     if (add_offer(h, &r) != 0) return error_set(x->err, LD_ERR_NOMEM, x->name, 0, 0, "out of memory");
     return 0;
 }

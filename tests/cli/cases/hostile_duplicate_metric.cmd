@@ -1,0 +1,1 @@
+table --data $CASES/../fixtures/dup_metric

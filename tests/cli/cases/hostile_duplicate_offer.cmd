@@ -1,0 +1,1 @@
+cost --data $CASES/../fixtures/dup_offer --api gpt-4o

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/formula.csv --format csv --columns model,note

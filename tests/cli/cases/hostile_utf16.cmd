@@ -1,0 +1,1 @@
+table $CASES/../fixtures/hostile/utf16.csv
