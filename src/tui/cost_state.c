@@ -27,6 +27,30 @@ const ld_hosting *cost_view_hosting(const app *a)
     return s && s->data_ok ? &s->h : NULL;
 }
 
+void cost_view_open_on(app *a, long row, double tokens, int batch)
+{
+    cv_state *s = cv(a);
+    if (!s || !s->data_ok) {
+        app_message(a, MSG_WARN, "the cost view has no hosting data");
+        return;
+    }
+    cv_models_build(a, s);
+    int found = 0;
+    cv_model_index(s, row, &found);
+    if (!found) {
+        app_message(a, MSG_WARN, "%s has no parameter count: it cannot be sized", cv_model_name(a, row));
+        return;
+    }
+    s->model = row;
+    s->source = s->h.npresets; /* self-host the sized model, not a preset */
+    if (tokens > 0) s->tokens = tokens;
+    if (batch > 0) s->batch = batch;
+    s->dirty = 1;
+    a->view = VIEW_COST;
+    cv_recompute(a, s);
+    app_message(a, MSG_INFO, "cost of %s", cv_model_name(a, row));
+}
+
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n)
 {
     const cv_state *s = cv(a);

@@ -108,6 +108,10 @@ const ld_hosting *cost_view_hosting(const app *a);
 /* The API price the cost view is set to (the offer picked or the price
  * typed), per 1K tokens, and its label; -1 when the view has no data.  The
  * wizard prices against it: one scenario, not two. */
+/* Opens the cost view on a catalogue row (self-hosting that model, sized),
+ * at `tokens` a month and `batch` sequences per replica when > 0: the one
+ * scenario the table and the wizard hand over.  Says why in a message when the row cannot be sized. */
+void cost_view_open_on(app *a, long row, double tokens, int batch);
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n);
 
 /* cost_state.c */

@@ -47,6 +47,7 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "}", ACT_SORT_ADD_DESC, "then by the cursor column, descending"},
     {SCOPE_TABLE, "o", ACT_SORT_CLEAR, "original order (clear the sort)"},
     {SCOPE_TABLE, "'", ACT_BACK_TO_ROW, "back to the row the cursor was on before the last sort"},
+    {SCOPE_TABLE, "$", ACT_COST_OF, "cost view on the cursor's model (API against self-hosting it)"},
     {SCOPE_TABLE, "/", ACT_FILTER, "filter: text, or e.g. mmlu>=65 and arc>60"},
     {SCOPE_TABLE, "<Esc>", ACT_CLEAR, "clear the filter"},
     {SCOPE_TABLE, "n", ACT_NEXT_MATCH, "next cell with a word of the filter"},

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cost_view.h"
 #include "table.h"
 #include "widgets.h"
 
@@ -131,6 +132,9 @@ static int grid_act(app *a, tv_state *t, ld_action act)
     case ACT_SORT_ADD_ASC: tv_sort(a, t, c, 0, 1); break;
     case ACT_SORT_ADD_DESC: tv_sort(a, t, c, 1, 1); break;
     case ACT_BACK_TO_ROW: tv_back_to_row(a, t); break;
+    case ACT_COST_OF:
+        if (t->n) cost_view_open_on(a, (long)t->idx[t->cur], 0, 0);
+        break;
     case ACT_SORT_CLEAR:
         t->nkeys = 0;
         tv_resort(t);

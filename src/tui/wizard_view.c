@@ -10,6 +10,7 @@
 
 #include "keys.h"
 #include "widgets.h"
+#include "cost_view.h"
 #include "wizard.h"
 
 /* ---- life cycle ------------------------------------------------------------ */
@@ -121,6 +122,12 @@ static void wz_act(app *a, ld_action act)
         app_message(a, MSG_INFO, "starting over: your answers are kept and preselected");
         break;
     case ACT_RESET: app_confirm(a, "Set every answer back to its default?", to_defaults, w); break;
+    case ACT_COST_OF:
+        if (w->page == WZ_ANSWER && w->have_answer && w->pick >= 0)
+            cost_view_open_on(a, w->pick, w->req.monthly_tokens,
+                              w->batched.gpus > 0 && w->cost_ok ? (int)w->batched.batch : 1);
+        else app_message(a, MSG_WARN, "$ opens the cost view on the answer: finish the steps first");
+        break;
     case ACT_EXPORT:
         if (w->page == WZ_ANSWER && w->have_answer) wz_export_start(a, w);
         else app_message(a, MSG_WARN, "e exports the answer: finish the steps first");
@@ -257,6 +264,7 @@ static const ld_keybind wz_keys[] = {
     {SCOPE_WIZARD, "r", ACT_CUSTOM1, "start over at step 1, answers kept"},
     {SCOPE_WIZARD, "d", ACT_RESET, "every answer back to its default (asks)"},
     {SCOPE_WIZARD, "e", ACT_EXPORT, "export the answer as a Markdown report"},
+    {SCOPE_WIZARD, "$", ACT_COST_OF, "cost view on the recommended model, at the answered context and volume"},
     {0, NULL, ACT_NONE, NULL},
 };
 
