@@ -1,8 +1,10 @@
 /* cost.h - API versus self-hosting: monthly cost, replicas, break-even,
  * advice.
  *
- *   API       = tokens × share / 1000 × input_per_1k
- *             + tokens × (1 - share) / 1000 × output_per_1k
+ *   API       = tokens / 1000 × blended, blended = (1 - batch) × [share ×
+ *               ((1 - cached) × input + cached × cache_read) + (1 - share) ×
+ *               output] + batch × [share × batch_input + (1 - share) ×
+ *               batch_output]  (a price the sheet lacks counts as the plain one)
  *   self-host = replicas × replica_monthly + ops_monthly
  *   replicas  = 1 in seed mode (the seed's "can process unlimited tokens");
  *               ceil(tokens / (tokens_per_s × 3600 × hours × utilization))
@@ -38,6 +40,17 @@ typedef struct {
     double close_band;           /* 0.10 */
     double band_api_below, band_selfhost_above;
     const char *band_api_text, *band_between_text, *band_selfhost_text, *band_variable_text;
+    /* the workload against the price sheet */
+    double cached_share;         /* of the input tokens, read from the provider's cache [0, 1] */
+    double api_cached_per_1k;    /* cache-read price; <= 0 or NaN: none listed (cached = input) */
+    double batch_share;          /* of all tokens, sent through the batch API [0, 1] */
+    double api_batch_in_per_1k, api_batch_out_per_1k; /* <= 0 or NaN: none listed */
+    /* energy of a replica: board power × PUE × hours × price (all GPUs at
+     * board power the whole month: an upper bound) */
+    double replica_power_w;      /* GPUs × board power; <= 0: unknown */
+    double energy_usd_per_kwh;   /* <= 0: not counted */
+    double pue;                  /* data-centre overhead; <= 0: 1 */
+    double request_in, request_out; /* a request's tokens, for the cost per request (0: not asked) */
     int kv_unknown;              /* the sizing had no KV cache: memory, GPUs and so
                                     the self-hosting cost are lower bounds */
     const char *api_label;       /* "seed-gpt-3.5-turbo" (for the basis) */
@@ -60,6 +73,12 @@ typedef struct {
      * more than one replica can, a self-hosting cost that is a lower bound. */
     char warnings[4][320];
     size_t nwarnings;
+    double energy_monthly_usd;   /* in the self-hosting cost (0 when not counted) */
+    /* the lowest utilization at which self-hosting is no dearer than the API
+     * at this volume (capacity mode; NaN: not even at 100%) */
+    double break_even_utilization;
+    double break_even_at[3];     /* break-even volume at 30, 50 and 80% utilization (NaN: never) */
+    double api_per_request_usd, selfhost_per_request_usd; /* NaN when no request size */
     char basis[2048];
 } ld_cost;
 
@@ -81,7 +100,9 @@ double cost_replica_capacity(const ld_cost_input *in);
 /* Checks the input: LD_ERR_USAGE naming the bad field. */
 int cost_validate(const ld_cost_input *in, ld_error *err);
 
-double cost_api_price_per_1k(const ld_cost_input *in);          /* blended */
+double cost_api_price_per_1k(const ld_cost_input *in);          /* blended, with cached and batch shares */
+/* One replica's monthly cost with its energy. */
+double cost_replica_monthly(const ld_cost_input *in);
 double cost_api_monthly(const ld_cost_input *in, double tokens);
 long cost_replicas(const ld_cost_input *in, double tokens);
 double cost_selfhost_monthly(const ld_cost_input *in, double tokens);

@@ -49,6 +49,8 @@ typedef struct {
     char provider[64];
     double input_per_1k;       /* USD per 1K input tokens (> 0) */
     double output_per_1k;      /* USD per 1K output tokens (> 0) */
+    double cached_per_1k;      /* cache-read input price; NaN: the sheet lists none */
+    double batch_in_per_1k, batch_out_per_1k; /* batch API prices; NaN: none */
     char source[256];
     char date[32];
 } ld_api_offer;

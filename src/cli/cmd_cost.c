@@ -46,13 +46,19 @@ static const char USAGE[] =
     "  --utilization F       capacity mode: average busy share (default 0.5)\n"
     "  --throughput T        one replica's tokens/s (overrides the preset or sizing)\n"
     "  --ops-monthly U       fixed operations cost per month (default 0)\n"
+    "  --cached-share F      share of the input tokens read from the provider's cache,\n"
+    "                        at its cache-read price (LiteLLM offers list it)\n"
+    "  --batch-share F       share of all tokens sent through the batch API, at its price\n"
+    "  --energy-price P      USD per kWh: adds board power × PUE × 730 h per replica\n"
+    "  --pue F               data-centre overhead on the energy (default 1.0)\n"
+    "  --request-tokens IN,OUT  a request's size: prints the cost per request too\n"
     "  --sweep               costs from 1M to 100B tokens/month (1-2-5 steps)\n"
     "  --load FILE           LiteLLM model_prices_and_context_window.json: more --api names\n";
 
 enum {
     OPT_TOKENS = CLI_OPT_FIRST_FREE, OPT_SHARE, OPT_API, OPT_PRICE, OPT_PRICE_OUT, OPT_MONTHLY,
     OPT_PRESET, OPT_MODEL, OPT_QUANT, OPT_GPU, OPT_CONTEXT, OPT_BATCH, OPT_CAPACITY, OPT_UTIL,
-    OPT_TPS, OPT_OPS, OPT_SWEEP
+    OPT_TPS, OPT_OPS, OPT_SWEEP, OPT_CACHED, OPT_BATCHSH, OPT_ENERGY, OPT_PUE, OPT_REQ
 };
 
 static const struct option LONGOPTS[] = {
@@ -74,13 +80,18 @@ static const struct option LONGOPTS[] = {
     {"throughput", required_argument, 0, OPT_TPS},
     {"ops-monthly", required_argument, 0, OPT_OPS},
     {"sweep", no_argument, 0, OPT_SWEEP},
+    {"cached-share", required_argument, 0, OPT_CACHED},
+    {"batch-share", required_argument, 0, OPT_BATCHSH},
+    {"energy-price", required_argument, 0, OPT_ENERGY},
+    {"pue", required_argument, 0, OPT_PUE},
+    {"request-tokens", required_argument, 0, OPT_REQ},
     CLI_COMMON_OPTIONS,
     {0, 0, 0, 0}
 };
 
 typedef struct {
     const char *tokens, *share, *api, *price, *price_out, *monthly, *preset, *model, *quant,
-        *gpu, *context, *batch, *util, *tps, *ops;
+        *gpu, *context, *batch, *util, *tps, *ops, *cached, *batchsh, *energy, *pue, *req;
     int capacity, sweep;
 } flags;
 
@@ -107,6 +118,11 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         case OPT_TPS: f->tps = optarg; break;
         case OPT_OPS: f->ops = optarg; break;
         case OPT_SWEEP: f->sweep = 1; break;
+        case OPT_CACHED: f->cached = optarg; break;
+        case OPT_BATCHSH: f->batchsh = optarg; break;
+        case OPT_ENERGY: f->energy = optarg; break;
+        case OPT_PUE: f->pue = optarg; break;
+        case OPT_REQ: f->req = optarg; break;
         }
     }
     if (opt == -2) return 2;
@@ -188,6 +204,26 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
     if (f->ops) {
         if (cli_parse_count(CMD, "--ops-monthly", f->ops, 0, 1e15, ops) != 0) return 2;
     }
+    if (f->cached && (rc = fraction("--cached-share", f->cached, 1, &in->cached_share))) return rc;
+    if (f->batchsh && (rc = fraction("--batch-share", f->batchsh, 1, &in->batch_share))) return rc;
+    if (f->energy) {
+        const char *e = f->energy[0] == '$' ? f->energy + 1 : f->energy;
+        if (units_parse_count(e, &in->energy_usd_per_kwh) != 0 || !(in->energy_usd_per_kwh > 0) ||
+            in->energy_usd_per_kwh > 100)
+            return cli_usage_error(CMD, "--energy-price: expected USD per kWh above 0 (like 0.15), got '%s'", f->energy);
+    }
+    if (f->pue && (cli_parse_count(CMD, "--pue", f->pue, 1, 5, &in->pue) != 0)) return 2;
+    if (f->pue && !f->energy) return cli_usage_error(CMD, "--pue needs --energy-price");
+    if (f->req) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s", f->req);
+        char *comma = strchr(buf, ',');
+        if (comma) *comma = '\0';
+        if (!comma || units_parse_count(buf, &in->request_in) != 0 || units_parse_count(comma + 1, &in->request_out) != 0 ||
+            !(in->request_in >= 0 && in->request_out >= 0 && in->request_in + in->request_out > 0 &&
+              in->request_in <= 1e8 && in->request_out <= 1e8))
+            return cli_usage_error(CMD, "--request-tokens: expected IN,OUT token counts like 2000,500, got '%s'", f->req);
+    }
     return 0;
 }
 
@@ -226,6 +262,12 @@ int cmd_cost(int argc, char **argv)
     if (f.share) in.input_share = flagged.input_share;
     if (f.util) in.utilization = flagged.utilization;
     if (f.ops) in.ops_monthly_usd = ops;
+    in.cached_share = flagged.cached_share;
+    in.batch_share = flagged.batch_share;
+    in.energy_usd_per_kwh = flagged.energy_usd_per_kwh;
+    in.pue = flagged.pue;
+    in.request_in = flagged.request_in;
+    in.request_out = flagged.request_out;
     in.mode = f.capacity ? LD_COST_CAPACITY : LD_COST_SEED;
 
     /* The API side. */
@@ -245,6 +287,9 @@ int cmd_cost(int argc, char **argv)
         }
         in.api_in_per_1k = offer->input_per_1k;
         in.api_out_per_1k = offer->output_per_1k;
+        in.api_cached_per_1k = offer->cached_per_1k;
+        in.api_batch_in_per_1k = offer->batch_in_per_1k;
+        in.api_batch_out_per_1k = offer->batch_out_per_1k;
         snprintf(api_label, sizeof api_label, "%s", offer->name);
     }
     in.api_label = api_label;

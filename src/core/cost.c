@@ -61,6 +61,7 @@ int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
                          "%s has no hourly price in gpus.csv; give a monthly cost instead", s->gpu->name);
     in->replica_monthly_usd = s->gpus * s->gpu->hourly_usd * in->hours_per_month;
     in->replica_tokens_per_s = s->throughput_tokens_per_s;
+    in->replica_power_w = s->gpus * s->gpu->board_power_w; /* NaN when unknown */
     in->kv_unknown = !s->kv_known;
     return 0;
 }
@@ -109,6 +110,8 @@ int cost_validate(const ld_cost_input *in, ld_error *err)
         return error_set(err, LD_ERR_USAGE, "tokens", 0, 0, "the monthly volume must be a number >= 0");
     if (!(in->input_share >= 0 && in->input_share <= 1))
         return error_set(err, LD_ERR_USAGE, "input-share", 0, 0, "the input share must be in [0, 1]");
+    if (!(in->cached_share >= 0 && in->cached_share <= 1) || !(in->batch_share >= 0 && in->batch_share <= 1))
+        return error_set(err, LD_ERR_USAGE, "cached-share", 0, 0, "the cached and batch shares must be in [0, 1]");
     if (!(in->api_in_per_1k > 0) || !isfinite(in->api_in_per_1k))
         return error_set(err, LD_ERR_USAGE, "api-price", 0, 0, "the API price must be > 0 (USD per 1K tokens)");
     /* an output price <= 0 or NaN means "same as input"; infinity is an error */
@@ -134,7 +137,24 @@ int cost_validate(const ld_cost_input *in, ld_error *err)
 double cost_api_price_per_1k(const ld_cost_input *in)
 {
     double out = in->api_out_per_1k > 0 ? in->api_out_per_1k : in->api_in_per_1k;
-    return in->input_share * in->api_in_per_1k + (1 - in->input_share) * out;
+    double cached = in->api_cached_per_1k > 0 ? in->api_cached_per_1k : in->api_in_per_1k;
+    double bin = in->api_batch_in_per_1k > 0 ? in->api_batch_in_per_1k : in->api_in_per_1k;
+    double bout = in->api_batch_out_per_1k > 0 ? in->api_batch_out_per_1k : out;
+    double cs = in->cached_share > 0 ? in->cached_share : 0, bs = in->batch_share > 0 ? in->batch_share : 0;
+    double plain = in->input_share * ((1 - cs) * in->api_in_per_1k + cs * cached) + (1 - in->input_share) * out;
+    double batch = in->input_share * bin + (1 - in->input_share) * bout;
+    return (1 - bs) * plain + bs * batch;
+}
+
+static double energy_per_replica(const ld_cost_input *in)
+{
+    if (!(in->energy_usd_per_kwh > 0) || !(in->replica_power_w > 0)) return 0;
+    return in->replica_power_w / 1000.0 * (in->pue > 0 ? in->pue : 1) * in->hours_per_month * in->energy_usd_per_kwh;
+}
+
+double cost_replica_monthly(const ld_cost_input *in)
+{
+    return in->replica_monthly_usd + energy_per_replica(in);
 }
 
 double cost_api_monthly(const ld_cost_input *in, double tokens)
@@ -159,13 +179,13 @@ long cost_replicas(const ld_cost_input *in, double tokens)
 
 double cost_selfhost_monthly(const ld_cost_input *in, double tokens)
 {
-    return (double)cost_replicas(in, tokens) * in->replica_monthly_usd + in->ops_monthly_usd;
+    return (double)cost_replicas(in, tokens) * cost_replica_monthly(in) + in->ops_monthly_usd;
 }
 
 int cost_break_even(const ld_cost_input *in, double *tokens)
 {
     double p = cost_api_price_per_1k(in) / 1000.0; /* USD per token */
-    double r = in->replica_monthly_usd, ops = in->ops_monthly_usd;
+    double r = cost_replica_monthly(in), ops = in->ops_monthly_usd;
     if (!(p > 0)) return 1;
     if (in->mode != LD_COST_CAPACITY) {
         *tokens = (r + ops) / p;
@@ -243,11 +263,35 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
 
     units_format_count(v, t1, sizeof t1);
     units_format_usd(c->api_monthly_usd, u1, sizeof u1);
-    basis_add(c, "API = %s tokens × %g%% / 1000 × %s + %s × %g%% / 1000 × %s = %s/month "
-                 "(%s; %s per 1M blended)",
-              t1, in->input_share * 100, price(in->api_in_per_1k, p1, sizeof p1), t1,
-              (1 - in->input_share) * 100, price(out, p2, sizeof p2), u1,
-              in->api_label ? in->api_label : "API", price(c->api_blended_per_1k * 1000, t2, sizeof t2));
+    if (in->cached_share > 0 || in->batch_share > 0) {
+        char p3[32], p4[32];
+        basis_add(c, "API = %s tokens / 1000 × %s blended = %s/month (%s): %g%% input of which %g%% cached at %s%s, "
+                     "%g%% output at %s; %g%% of the tokens through the batch API at %s in / %s out%s",
+                  t1, price(c->api_blended_per_1k, p1, sizeof p1), u1, in->api_label ? in->api_label : "API",
+                  in->input_share * 100, in->cached_share * 100,
+                  price(in->api_cached_per_1k > 0 ? in->api_cached_per_1k : in->api_in_per_1k, p2, sizeof p2),
+                  in->api_cached_per_1k > 0 ? "" : " (the price sheet has no cache-read price: input price)",
+                  (1 - in->input_share) * 100, price(out, t2, sizeof t2), in->batch_share * 100,
+                  price(in->api_batch_in_per_1k > 0 ? in->api_batch_in_per_1k : in->api_in_per_1k, p3, sizeof p3),
+                  price(in->api_batch_out_per_1k > 0 ? in->api_batch_out_per_1k : out, p4, sizeof p4),
+                  in->api_batch_in_per_1k > 0 ? "" : " (no batch price in the sheet: plain prices)");
+    } else {
+        basis_add(c, "API = %s tokens × %g%% / 1000 × %s + %s × %g%% / 1000 × %s = %s/month "
+                     "(%s; %s per 1M blended)",
+                  t1, in->input_share * 100, price(in->api_in_per_1k, p1, sizeof p1), t1,
+                  (1 - in->input_share) * 100, price(out, p2, sizeof p2), u1,
+                  in->api_label ? in->api_label : "API", price(c->api_blended_per_1k * 1000, t2, sizeof t2));
+    }
+    c->energy_monthly_usd = (double)c->replicas * energy_per_replica(in);
+    if (c->energy_monthly_usd > 0) {
+        char e1[32];
+        units_format_usd(c->energy_monthly_usd, e1, sizeof e1);
+        basis_add(c, "energy = %ld replica%s × %g W × PUE %g × %g h × $%g/kWh = %s/month (board power the whole "
+                     "month: an upper bound)", c->replicas, c->replicas == 1 ? "" : "s", in->replica_power_w,
+                  in->pue > 0 ? in->pue : 1, in->hours_per_month, in->energy_usd_per_kwh, e1);
+    } else if (in->energy_usd_per_kwh > 0) {
+        basis_add(c, "energy: not counted (the GPU's board power is unknown)");
+    }
     if (in->mode == LD_COST_CAPACITY) {
         units_format_count(c->replica_capacity_tokens, t2, sizeof t2);
         basis_add(c, "capacity per replica = %g tokens/s × 3600 s × %g h × %g%% utilization = "
@@ -255,7 +299,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
                   in->replica_tokens_per_s, in->hours_per_month, in->utilization * 100, t2, t1, t2,
                   c->replicas);
     }
-    units_format_usd(in->replica_monthly_usd, u1, sizeof u1);
+    units_format_usd(cost_replica_monthly(in), u1, sizeof u1); /* with its energy, when counted */
     units_format_usd(in->ops_monthly_usd, u2, sizeof u2);
     units_format_usd(c->selfhost_monthly_usd, u3, sizeof u3);
     basis_add(c, "self-host = %ld replica%s × %s + %s ops = %s/month (%s; %s)", c->replicas,
@@ -279,10 +323,49 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     } else {
         c->break_even_tokens = NAN;
         c->break_even_never = 1;
-        double per1k = in->replica_monthly_usd / replica_capacity(in) * 1000;
+        double per1k = cost_replica_monthly(in) / replica_capacity(in) * 1000;
         basis_add(c, "break-even: never (one full replica costs %s per 1K tokens, more than "
                      "the API's %s)",
                   price(per1k, p1, sizeof p1), price(c->api_blended_per_1k, p2, sizeof p2));
+    }
+    /* the utilization self-hosting needs to be no dearer than the API here,
+     * and the break-even volume at three utilizations */
+    c->break_even_utilization = NAN;
+    for (int k = 0; k < 3; k++) c->break_even_at[k] = NAN;
+    if (in->mode == LD_COST_CAPACITY && in->replica_tokens_per_s > 0) {
+        ld_cost_input u = *in;
+        for (int pct = 1; pct <= 100; pct++) {
+            u.utilization = pct / 100.0;
+            if (cost_selfhost_monthly(&u, v) <= c->api_monthly_usd) {
+                c->break_even_utilization = u.utilization;
+                break;
+            }
+        }
+        static const double levels[3] = {0.3, 0.5, 0.8};
+        char s3[3][32];
+        for (int k = 0; k < 3; k++) {
+            u.utilization = levels[k];
+            double at;
+            if (cost_break_even(&u, &at) == 0) c->break_even_at[k] = at;
+            units_format_count(c->break_even_at[k], s3[k], sizeof s3[k]);
+            if (isnan(c->break_even_at[k])) snprintf(s3[k], sizeof s3[k], "never");
+        }
+        char bu[32];
+        if (isnan(c->break_even_utilization)) snprintf(bu, sizeof bu, "none up to 100%%");
+        else snprintf(bu, sizeof bu, "%.0f%%", c->break_even_utilization * 100);
+        basis_add(c, "break-even utilization at this volume: %s; break-even volume at 30%% / 50%% / 80%% "
+                     "utilization: %s / %s / %s", bu, s3[0], s3[1], s3[2]);
+    }
+    c->api_per_request_usd = c->selfhost_per_request_usd = NAN;
+    if (in->request_in > 0 || in->request_out > 0) {
+        ld_cost_input r = *in;
+        double tokens = in->request_in + in->request_out;
+        r.input_share = in->request_in / tokens;
+        c->api_per_request_usd = tokens / 1000.0 * cost_api_price_per_1k(&r);
+        if (v > 0) c->selfhost_per_request_usd = c->selfhost_monthly_usd / v * tokens;
+        basis_add(c, "per request of %g in + %g out tokens: API $%.6g; self-host $%.6g (the month's cost / "
+                     "its tokens × the request's)", in->request_in, in->request_out, c->api_per_request_usd,
+                  c->selfhost_per_request_usd);
     }
     basis_add(c, "advice: %s (close = within %g%%); seed bands: < %s API, > %s consider self-hosting",
               cost_advice_name(c->advice), in->close_band * 100,

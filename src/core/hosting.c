@@ -284,6 +284,7 @@ static int parse_offer(jctx *x, ld_hosting *h, const cJSON *o, size_t i)
     if (!cJSON_IsObject(o)) return bad(x, path, "expected an object");
     ld_api_offer r;
     memset(&r, 0, sizeof r);
+    r.cached_per_1k = r.batch_in_per_1k = r.batch_out_per_1k = NAN;
     if (get_str(x, o, "name", path, 1, r.name, sizeof r.name) < 0 ||
         get_num(x, o, "input_per_1k", path, 1, 1e-12, 1e6, &r.input_per_1k) < 0)
         return -1;
@@ -422,6 +423,16 @@ int hosting_load_litellm(ld_hosting *h, const char *text, size_t len,
         /* USD per token -> USD per 1K tokens. */
         r.input_per_1k = in->valuedouble * 1000.0;
         r.output_per_1k = out->valuedouble * 1000.0;
+        /* cache-read and batch prices where the sheet lists them */
+        r.cached_per_1k = r.batch_in_per_1k = r.batch_out_per_1k = NAN;
+        const char *const extra[] = {"cache_read_input_token_cost", "input_cost_per_token_batches",
+                                     "output_cost_per_token_batches"};
+        double *dst[] = {&r.cached_per_1k, &r.batch_in_per_1k, &r.batch_out_per_1k};
+        for (size_t k = 0; k < 3; k++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, extra[k]);
+            if (cJSON_IsNumber(v) && v->valuedouble > 0 && v->valuedouble * 1000.0 <= 1e6)
+                *dst[k] = v->valuedouble * 1000.0;
+        }
         const char *base = strrchr(name, '/');
         snprintf(r.source, sizeof r.source, "LiteLLM %s", base ? base + 1 : name);
         copy_str(r.date, sizeof r.date, date);

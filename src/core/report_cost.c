@@ -99,6 +99,20 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         output_json_string(out, c->band);
         fputs(",\n  \"variable_load\": ", out);
         output_json_string(out, in->band_variable_text);
+        fputs(",\n  \"energy_monthly_usd\": ", out);
+        json_num(out, c->energy_monthly_usd, 2);
+        fputs(",\n  \"break_even_utilization\": ", out);
+        json_num(out, c->break_even_utilization, 2);
+        fputs(",\n  \"break_even_tokens_at_utilization\": {\"0.3\": ", out);
+        json_num(out, c->break_even_at[0], 0);
+        fputs(", \"0.5\": ", out);
+        json_num(out, c->break_even_at[1], 0);
+        fputs(", \"0.8\": ", out);
+        json_num(out, c->break_even_at[2], 0);
+        fputs("},\n  \"api_per_request_usd\": ", out);
+        json_num(out, c->api_per_request_usd, 6);
+        fputs(",\n  \"selfhost_per_request_usd\": ", out);
+        json_num(out, c->selfhost_per_request_usd, 6);
         fputs(",\n  \"warnings\": [", out);
         for (size_t i = 0; i < c->nwarnings; i++) {
             if (i) fputs(", ", out);

@@ -260,6 +260,69 @@ static void test_from_sizing(void **state)
     hosting_gpus_free(&l);
 }
 
+/* The workload against the price sheet: cached input at the cache-read
+ * price, a batch share at batch prices; a price the sheet lacks counts as
+ * the plain one. */
+static void test_cached_and_batch_shares(void **state)
+{
+    (void)state;
+    ld_cost_input in;
+    cost_defaults(&in);
+    in.input_share = 0.75;
+    in.api_in_per_1k = 0.00015; /* gpt-4o-mini: $0.15 in, $0.60 out, $0.075 cached per 1M */
+    in.api_out_per_1k = 0.0006;
+    in.api_cached_per_1k = 0.000075;
+    in.cached_share = 0.5;
+    double want = 0.75 * (0.5 * 0.00015 + 0.5 * 0.000075) + 0.25 * 0.0006;
+    assert_near(cost_api_price_per_1k(&in), want, 1e-15);
+    in.api_cached_per_1k = NAN; /* no cache-read price listed: the input price */
+    assert_near(cost_api_price_per_1k(&in), 0.75 * 0.00015 + 0.25 * 0.0006, 1e-15);
+    in.cached_share = 0;
+    in.batch_share = 0.4;
+    in.api_batch_in_per_1k = 0.000075;
+    in.api_batch_out_per_1k = 0.0003;
+    want = 0.6 * (0.75 * 0.00015 + 0.25 * 0.0006) + 0.4 * (0.75 * 0.000075 + 0.25 * 0.0003);
+    assert_near(cost_api_price_per_1k(&in), want, 1e-15);
+}
+
+/* Energy: board power × PUE × hours × price, per replica, in the
+ * self-hosting cost; the utilization at which self-hosting breaks even. */
+static void test_energy_and_break_even_utilization(void **state)
+{
+    (void)state;
+    ld_cost_input in;
+    cost_defaults(&in);
+    in.mode = LD_COST_CAPACITY;
+    in.tokens_per_month = 20e9;
+    in.replica_monthly_usd = 3131.7; /* one H100 at $4.29 × 730 h */
+    in.replica_tokens_per_s = 2000;
+    in.replica_power_w = 700;
+    in.energy_usd_per_kwh = 0.15;
+    in.pue = 1.3;
+    ld_cost c;
+    ld_error err;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    double energy1 = 0.7 * 1.3 * 730 * 0.15;
+    assert_near(cost_replica_monthly(&in), 3131.7 + energy1, 1e-9);
+    assert_near(c.energy_monthly_usd, c.replicas * energy1, 1e-9);
+    assert_near(c.selfhost_monthly_usd, c.replicas * (3131.7 + energy1), 1e-6);
+    /* the lowest utilization (in whole percent) at which self-hosting is no dearer */
+    double u = c.break_even_utilization;
+    assert_true(u > 0 && u <= 1);
+    ld_cost_input at = in;
+    at.utilization = u;
+    assert_true(cost_selfhost_monthly(&at, in.tokens_per_month) <= c.api_monthly_usd);
+    at.utilization = u - 0.01;
+    assert_true(cost_selfhost_monthly(&at, in.tokens_per_month) > c.api_monthly_usd);
+    /* the sensitivity line: break-even volume at 30, 50 and 80% */
+    for (int k = 0; k < 3; k++) {
+        at.utilization = (double[]){0.3, 0.5, 0.8}[k];
+        double be;
+        if (cost_break_even(&at, &be) == 0) assert_near(c.break_even_at[k], be, 0);
+        else assert_true(isnan(c.break_even_at[k]));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +336,8 @@ int main(void)
         cmocka_unit_test(test_sweep),
         cmocka_unit_test(test_defaults_from_hosting_json),
         cmocka_unit_test(test_from_sizing),
+        cmocka_unit_test(test_cached_and_batch_shares),
+        cmocka_unit_test(test_energy_and_break_even_utilization),
     };
     return cmocka_run_group_tests_name("cost", tests, NULL, NULL);
 }

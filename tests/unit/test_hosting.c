@@ -181,7 +181,9 @@ static void test_litellm_per_token_to_per_1k(void **state)
     ld_hosting h;
     ld_error err;
     hosting_init(&h);
-    ld_api_offer shipped = {"seed-gpt-3.5-turbo", "", 0.002, 0.002, "seed", "2023-12"};
+    ld_api_offer shipped = {.name = "seed-gpt-3.5-turbo", .provider = "", .input_per_1k = 0.002, .output_per_1k = 0.002,
+                            .cached_per_1k = NAN, .batch_in_per_1k = NAN, .batch_out_per_1k = NAN,
+                            .source = "seed", .date = "2023-12"};
     h.offers = malloc(sizeof shipped);
     h.offers[0] = shipped;
     h.noffers = h.cap = h.nshipped = 1;
