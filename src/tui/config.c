@@ -22,6 +22,11 @@ struct ld_config {
     cJSON *root;
     int dirty;
     int memory;          /* config_open_memory: never saved */
+    int readonly;        /* the file exists but could not be read: never replaced */
+    /* the sections this run changed: saving re-reads the file and writes
+     * only these over it, so a second instance's changes are kept */
+    char *changed[32];
+    size_t nchanged;
 };
 
 /* snprintf that says whether it fitted: 0, or -1 (out is then "") */
@@ -107,6 +112,10 @@ static void set_aside(ld_config *cfg, const char *why, char *warn, size_t n)
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     int k = snprintf(aside, sizeof aside, "%s.corrupt-%s", cfg->path, stamp);
+    /* every set-aside copy is kept: a second one in the same second gets -2, -3, ... */
+    struct stat st;
+    for (int i = 2; k > 0 && (size_t)k < sizeof aside && lstat(aside, &st) == 0 && i < 1000; i++)
+        k = snprintf(aside, sizeof aside, "%s.corrupt-%s-%d", cfg->path, stamp, i);
     if (k < 0 || (size_t)k >= sizeof aside) errno = ENAMETOOLONG;
     /* renamed, never deleted: the user may want to repair it */
     else if (rename(cfg->path, aside) == 0)
@@ -146,7 +155,10 @@ ld_config *config_open(const char *path, char *warn, size_t n)
             }
             free(text);
         } else if (errno != ENOENT) {
-            snprintf(warn, n, "cannot read settings %s: %s; defaults used", cfg->path, strerror(errno));
+            /* it is there but cannot be read (permissions, size): never replace it */
+            cfg->readonly = 1;
+            snprintf(warn, n, "cannot read settings %s: %s; defaults used, and nothing will be saved over it",
+                     cfg->path, strerror(errno));
         }
     }
     if (!cfg->root) cfg->root = cJSON_CreateObject();
@@ -172,6 +184,7 @@ ld_config *config_open_memory(void)
 void config_free(ld_config *cfg)
 {
     if (!cfg) return;
+    for (size_t i = 0; i < cfg->nchanged; i++) free(cfg->changed[i]);
     cJSON_Delete(cfg->root);
     free(cfg);
 }
@@ -196,6 +209,12 @@ void config_set(ld_config *cfg, const char *name, cJSON *value)
     cJSON_DeleteItemFromObjectCaseSensitive(cfg->root, name);
     if (value) cJSON_AddItemToObject(cfg->root, name, value);
     cfg->dirty = 1;
+    size_t i = 0;
+    while (i < cfg->nchanged && strcmp(cfg->changed[i], name)) i++;
+    if (i == cfg->nchanged && i < sizeof cfg->changed / sizeof cfg->changed[0]) {
+        char *copy = strdup(name);
+        if (copy) cfg->changed[cfg->nchanged++] = copy;
+    }
 }
 
 static const cJSON *item(const ld_config *cfg, const char *section, const char *key)
@@ -272,13 +291,45 @@ int config_save(ld_config *cfg, char *warn, size_t n)
         snprintf(warn, n, "settings not saved: %s", cfg->nopath[0] ? cfg->nopath : "no home directory");
         return -1;
     }
-    char *text = cJSON_Print(cfg->root);
+    if (cfg->readonly) {
+        snprintf(warn, n, "settings not saved: %s could not be read, so it is left as it is", cfg->path);
+        return -1;
+    }
+    /* A link is written through: the file it points to is replaced, the
+     * link stays a link. */
+    char target[PATH_MAX];
+    const char *dest = cfg->path;
+    struct stat lst;
+    if (lstat(cfg->path, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(cfg->path, target)) dest = target;
+    /* Another instance may have saved since this one read the file: start
+     * from what is there now and put this run's changed sections over it. */
+    cJSON *merged = NULL;
+    size_t flen = 0;
+    char *now = slurp(dest, &flen);
+    if (now) {
+        merged = cJSON_ParseWithLength(now, flen);
+        free(now);
+        if (merged && !cJSON_IsObject(merged)) {
+            cJSON_Delete(merged);
+            merged = NULL;
+        }
+    }
+    if (merged) {
+        for (size_t i = 0; i < cfg->nchanged; i++) {
+            const cJSON *mine = cJSON_GetObjectItemCaseSensitive(cfg->root, cfg->changed[i]);
+            cJSON_DeleteItemFromObjectCaseSensitive(merged, cfg->changed[i]);
+            cJSON *copy = mine ? cJSON_Duplicate(mine, 1) : NULL;
+            if (copy) cJSON_AddItemToObject(merged, cfg->changed[i], copy);
+        }
+    }
+    char *text = cJSON_Print(merged ? merged : cfg->root);
+    cJSON_Delete(merged);
     if (!text) {
         snprintf(warn, n, "settings not saved: out of memory");
         return -1;
     }
     char tmp[PATH_MAX + 32];
-    int k = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", cfg->path, (long)getpid());
+    int k = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid());
     int fd = -1, rc = -1;
     const char *step = "name the temporary file";
     if (k < 0 || (size_t)k >= sizeof tmp) {
@@ -287,7 +338,7 @@ int config_save(ld_config *cfg, char *warn, size_t n)
         goto out;
     }
     step = "create the folder";
-    if (make_dirs(cfg->path) != 0) goto out;
+    if (make_dirs(dest) != 0) goto out;
     step = "write";
     fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) goto out;
@@ -310,7 +361,7 @@ int config_save(ld_config *cfg, char *warn, size_t n)
     }
     fd = -1;
     step = "replace";
-    if (rename(tmp, cfg->path) != 0) goto out;
+    if (rename(tmp, dest) != 0) goto out;
     rc = 0;
     cfg->dirty = 0;
 out:
