@@ -30,6 +30,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         units_format_usd(v, usd, sizeof usd);
         FUZZ_CHECK(strchr(usd, '$') != NULL, "usd '%s'", usd);
     }
+    /* prices as people type them (the CLI's per-1K flags, the TUI's per-1M prompt) */
+    double p;
+    int unit = -1;
+    if (units_parse_price(s, 1000, &p, &unit) == 0) {
+        FUZZ_CHECK(isfinite(p) && p >= 0, "price '%s' gave %g", s, p);
+        FUZZ_CHECK(unit == 0 || unit == 1, "unit %d", unit);
+    }
+    if (units_parse_price(s, 1e6, &p, NULL) == 0) FUZZ_CHECK(isfinite(p) && p >= 0, "price '%s'", s);
+    char g[48];
+    if (units_parse_count(s, &v) == 0) {
+        units_format_grouped(v, g, sizeof g);
+        FUZZ_CHECK(strlen(g) < sizeof g - 1, "grouped '%s'", g);
+    }
     long l;
     if (units_parse_long(s, -1000000, 2000000000L, &l) == 0)
         FUZZ_CHECK(l >= -1000000 && l <= 2000000000L, "%ld", l);
