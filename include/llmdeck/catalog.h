@@ -59,6 +59,8 @@ ld_catalog *catalog_new(void);
 void catalog_free(ld_catalog *cat);
 
 size_t catalog_rows(const ld_catalog *cat);
+/* Bytes of cell text held (what a text filter scans). */
+size_t catalog_text_bytes(const ld_catalog *cat);
 size_t catalog_cols(const ld_catalog *cat);
 ld_column *catalog_col(const ld_catalog *cat, size_t c);
 /* Column index by id (case-insensitive), or -1. */

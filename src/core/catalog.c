@@ -53,6 +53,7 @@ void catalog_free(ld_catalog *cat)
 }
 
 size_t catalog_rows(const ld_catalog *cat) { return cat->nrows; }
+size_t catalog_text_bytes(const ld_catalog *cat) { return cat->alen; }
 size_t catalog_cols(const ld_catalog *cat) { return cat->ncols; }
 
 ld_column *catalog_col(const ld_catalog *cat, size_t c)
