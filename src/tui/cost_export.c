@@ -17,8 +17,49 @@
 #include "llmdeck/report_cost.h"
 
 /* Appends " word" to buf, single-quoted when the shell would need it. */
+/* Length of a byte sequence at p a terminal would obey rather than show:
+ * C0 controls and DEL, C1 controls (U+0080-U+009F) and the bidirectional
+ * controls (U+200E/F, U+202A-U+202E, U+2066-U+2069); 0 for anything else. */
+static size_t unsafe_at(const unsigned char *p)
+{
+    if (*p < 0x20 || *p == 0x7f) return 1;
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) return 2;
+    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x8E && p[2] <= 0x8F) || (p[2] >= 0xAA && p[2] <= 0xAE))) return 3;
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) return 3;
+    return 0;
+}
+
+/* A word with such bytes is written in bash's $'...' quoting with each of
+ * them as \xHH: the command still reproduces the view, and neither the
+ * Markdown file nor a terminal showing it carries the raw bytes. */
+static int add_escaped_word(char *buf, size_t n, const char *word)
+{
+    int unsafe = 0;
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++) unsafe |= unsafe_at(p) != 0;
+    if (!unsafe) return 0;
+    size_t len = strlen(buf);
+    if (len + 3 >= n) return 1;
+    buf[len++] = ' ';
+    buf[len++] = '$';
+    buf[len++] = '\'';
+    for (const unsigned char *p = (const unsigned char *)word; *p && len + 6 < n;) {
+        size_t k = unsafe_at(p);
+        if (k) {
+            for (size_t i = 0; i < k && len + 6 < n; i++) len += (size_t)snprintf(buf + len, n - len, "\\x%02x", p[i]);
+            p += k;
+        } else {
+            if (*p == '\'' || *p == '\\') buf[len++] = '\\';
+            buf[len++] = (char)*p++;
+        }
+    }
+    if (len + 1 < n) buf[len++] = '\'';
+    buf[len] = '\0';
+    return 1;
+}
+
 static void add_word(char *buf, size_t n, const char *word)
 {
+    if (add_escaped_word(buf, n, word)) return;
     size_t len = strlen(buf);
     int plain = *word != '\0';
     for (const char *p = word; *p && plain; p++)
