@@ -55,10 +55,13 @@ static void set_dot(const canvas *c, unsigned char *layer, int i, int r)
 
 /* One curve, joined: a jump between two columns is filled vertically in
  * the second, so steep lines and the capacity staircase stay unbroken. */
-static void plot(const canvas *c, unsigned char *layer, const ld_cost_input *in, int selfhost)
+static void plot(const canvas *c, unsigned char *layer, const ld_cost_input *in, int selfhost, int dotted)
 {
     int prev = -1, n = c->pw * c->dw;
     for (int i = 0; i < n; i++) {
+        /* without colour the self-hosting curve is dotted, so the two
+         * series differ by shape (every other dot column left empty) */
+        if (dotted && c->dw == 2 && i % 2) continue;
         double v = volume_at_dot(c, i);
         double usd = selfhost ? cost_selfhost_monthly(in, v) : cost_api_monthly(in, v);
         if (!(usd > 0)) {
@@ -92,7 +95,8 @@ static void legend(const app *a, const cv_state *s, WINDOW *w, int y, int x, int
     int used = 0;
     used += ui_text(a, w, y, x + used, wd - used, a->utf8 ? "\u28C0\u28C0 API" : "* API", app_attr(a, ROLE_API));
     used += 2;
-    used += ui_text(a, w, y, x + used, wd - used, a->utf8 ? "\u28C0\u28C0 self-host" : "o self-host",
+    used += ui_text(a, w, y, x + used, wd - used,
+                    a->utf8 ? (a->mono ? "\u2840\u2840 self-host (dotted)" : "\u28C0\u28C0 self-host") : "o self-host",
                     app_attr(a, ROLE_SELFHOST));
     used += 2;
     if (!s->ok) return;
@@ -147,8 +151,8 @@ void cv_draw_chart(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd)
     c.lo = floor(log10(mn));
     c.hi = ceil(log10(mx));
     if (c.hi <= c.lo) c.hi = c.lo + 1;
-    plot(&c, c.api, in, 0);
-    if (s->ok) plot(&c, c.sh, in, 1);
+    plot(&c, c.api, in, 0, 0);
+    if (s->ok) plot(&c, c.sh, in, 1, a->mono);
 
     legend(a, s, w, iy, ix + 1, iw - 1);
     int px = ix + YLAB_W + 1, py = iy + 1;

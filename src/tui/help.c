@@ -9,11 +9,22 @@
 #include "keys.h"
 #include "widgets.h"
 
+static void scroll_to(app *a, int top);
+
+/* Help opens at the keys of the view it was called from. */
 void help_open(app *a)
 {
     a->help.open = 1;
     a->help.top = 0;
     a->help.search[0] = '\0';
+    int scope = a->view == VIEW_WIZARD ? SCOPE_WIZARD : a->view == VIEW_COST ? SCOPE_COST : SCOPE_TABLE;
+    size_t n;
+    const ld_helpline *l = keys_help_lines(&n);
+    for (size_t i = 0; i < n; i++)
+        if (l[i].title && (int)l[i].scope == scope) {
+            scroll_to(a, (int)i);
+            break;
+        }
 }
 
 static int contains(const char *hay, const char *needle)
