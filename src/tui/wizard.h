@@ -50,12 +50,17 @@ typedef struct {
     int restored;             /* answers came from the config */
 
     int page;                 /* WZ_TASK.. a step, WZ_REVIEW, WZ_ANSWER */
-    int sel;                  /* list cursor on the current step */
+    int sel;                  /* list cursor on the current step; on the review
+                                 0..WZ_STEPS-1 an answer, WZ_STEPS "See the
+                                 recommendation" */
+    int from_review;          /* this step was opened from the review: Enter
+                                 and Left return to it */
     char field[LD_REQ_TEXT];  /* the text field of the current step */
     int editing;              /* typing into "other…" (Enter on it starts) */
     int fresh;                /* the field's text is untouched: a key replaces it */
     char err[256];            /* why the last Enter was refused */
     int list_y0, list_n;      /* where the choices were drawn (mouse) */
+    int rec_y;                /* the review's "See the recommendation" row */
 
     /* the answer (valid while have_answer) */
     int have_answer;
@@ -87,8 +92,12 @@ int wz_is_typed(int page);               /* context length, volume */
 int wz_on_other(const wz_state *w);      /* the cursor is on "other…" */
 const char *wz_step_title(int k);
 int wz_step_choices(int k);              /* list length; 0 for a typed step */
-/* Enters a page, loading the step's cursor and field from w->req. */
+/* Enters a page, loading the step's cursor and field from w->req; the
+ * review's cursor starts on "See the recommendation". */
 void wz_enter_page(wz_state *w, int page);
+/* Rows of the current page's list: a step's choices, the review's answers
+ * and its last entry; 0 for a typed step. */
+int wz_list_len(const wz_state *w);
 /* Stores the current step's answer in w->req; 0, or -1 with w->err set. */
 int wz_accept_step(wz_state *w);
 void wz_load_saved(app *a, wz_state *w);

@@ -136,6 +136,8 @@ void wz_enter_page(wz_state *w, int page)
     w->sel = 0;
     w->editing = 0;
     w->fresh = 1;
+    w->from_review = 0;
+    if (page == WZ_REVIEW) w->sel = WZ_STEPS; /* Enter goes on, as before */
     if (page >= WZ_STEPS) return;
     const wz_step *s = &STEPS[page];
     const char *text = page == WZ_TASK ? w->req.task_type : page == WZ_LANG ? w->req.language
@@ -325,8 +327,12 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
     int x = 3, iw = W - 6, ymax = H - 1, y = 1, gap = H >= 18; /* compact on small screens */
     char head[128], buf[256];
     snprintf(head, sizeof head, "Step %d of %d  %s", w->page + 1, WZ_STEPS, s->title);
-    ui_text(a, win, y, x, iw, head, app_attr(a, ROLE_ACCENT) | A_BOLD);
-    if (w->restored && w->page == WZ_TASK)
+    int hw = ui_text(a, win, y, x, iw, head, app_attr(a, ROLE_ACCENT) | A_BOLD);
+    const char *note = !w->from_review ? NULL : iw - hw > 37 ? "from the review: Enter returns to it"
+                     : iw - hw > 16 ? "from the review" : NULL;
+    if (note)
+        ui_put(a, win, y, x, iw, note, app_attr(a, ROLE_MUTED), UI_RIGHT, 0);
+    else if (w->restored && w->page == WZ_TASK)
         ui_put(a, win, y, x, iw, "last answers restored", app_attr(a, ROLE_MUTED), UI_RIGHT, 0);
     y += 1 + gap;
     para(a, win, &y, ymax, x, iw, s->question, app_attr(a, ROLE_TEXT) | A_BOLD);
@@ -398,20 +404,41 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
 
 static void draw_review(app *a, wz_state *w, WINDOW *win, int H, int W)
 {
-    int x = 3, iw = W - 6, ymax = H - 1, y = 1;
+    int x = 3, iw = W - 6, ymax = H - 1, y = 1, gap = H >= 18; /* compact on small screens */
     char buf[256], line[640];
     ui_text(a, win, y, x, iw, "Review: your answers", app_attr(a, ROLE_ACCENT) | A_BOLD);
     y += 2;
+    /* a list: an answer takes the cursor, Enter changes it; the last entry
+     * goes on to the recommendation */
+    w->list_y0 = y;
+    w->list_n = 0;
+    w->rec_y = -1;
     for (int k = 0; k < WZ_STEPS && y < ymax; k++, y++) {
+        int cur = k == w->sel;
+        attr_t at = app_attr(a, cur ? ROLE_CURSOR : ROLE_TEXT);
         answer_text(w, k, buf, sizeof buf);
-        snprintf(line, sizeof line, "%d  %-15s %s", k + 1, STEPS[k].title, buf);
-        int used = ui_text(a, win, y, x, iw, line, app_attr(a, ROLE_TEXT));
-        if (is_default(w, k)) ui_text(a, win, y, x + used + 1, iw - used - 1, "(default)", app_attr(a, ROLE_MUTED));
+        snprintf(line, sizeof line, "%s %d  %-15s %s", cur ? a->g.cursor : " ", k + 1, STEPS[k].title, buf);
+        int used = ui_width(a, line) + 1;
+        if (cur) ui_fill(win, y, x, used < iw ? used : iw, at);
+        ui_text(a, win, y, x, iw, line, at);
+        if (is_default(w, k)) ui_text(a, win, y, x + used, iw - used, "(default)", app_attr(a, ROLE_MUTED));
+        w->list_n++;
+    }
+    y += gap;
+    if (y < ymax) {
+        int cur = w->sel == WZ_STEPS;
+        attr_t at = app_attr(a, cur ? ROLE_CURSOR : ROLE_TEXT) | A_BOLD;
+        snprintf(line, sizeof line, "%s See the recommendation", cur ? a->g.cursor : " ");
+        int used = ui_width(a, line) + 1;
+        if (cur) ui_fill(win, y, x, used < iw ? used : iw, at);
+        ui_text(a, win, y, x, iw, line, at);
+        w->rec_y = y++;
     }
     y++;
     para(a, win, &y, ymax, x, iw,
-         "Enter shows the recommendation. Left or Backspace goes back to change an answer; "
-         "Esc returns to step 1; every answer is kept.", app_attr(a, ROLE_MUTED));
+         "Enter on an answer goes to its step, and Enter there comes back here; Enter on See the "
+         "recommendation shows it. Left or Backspace goes back a step; Esc returns to step 1; "
+         "every answer is kept.", app_attr(a, ROLE_MUTED));
     if (!w->rules) {
         y++;
         snprintf(line, sizeof line, "No rules to apply: %s", w->rules_err);
@@ -430,3 +457,5 @@ void wz_draw_page(app *a, wz_state *w, WINDOW *win)
 const char *wz_step_title(int k) { return k >= 0 && k < WZ_STEPS ? STEPS[k].title : ""; }
 
 int wz_step_choices(int k) { return k >= 0 && k < WZ_STEPS && STEPS[k].choices ? (int)STEPS[k].n : 0; }
+
+int wz_list_len(const wz_state *w) { return w->page == WZ_REVIEW ? WZ_STEPS + 1 : wz_step_choices(w->page); }

@@ -72,8 +72,19 @@ static void to_defaults(app *a, void *ctx, int yes)
     app_message(a, MSG_INFO, "every answer is back to its default");
 }
 
+/* Back to the review, the cursor on answer k. */
+static void to_review(wz_state *w, int k)
+{
+    wz_enter_page(w, WZ_REVIEW);
+    w->sel = k;
+}
+
 static void go_back(app *a, wz_state *w)
 {
+    if (w->from_review) { /* a step opened from the review: back to it, unchanged */
+        to_review(w, w->page);
+        return;
+    }
     if (w->page == WZ_TASK) {
         app_message(a, MSG_INFO, "this is the first step: there is nothing before it");
         return;
@@ -85,14 +96,19 @@ static void wz_act(app *a, ld_action act)
 {
     wz_state *w = wz(a);
     if (w->page == WZ_ANSWER && wz_answer_scroll(w, act)) return;
-    int nch = wz_step_choices(w->page);
+    int nch = wz_list_len(w);
     switch (act) {
     case ACT_ACCEPT:
         if (wz_on_other(w) && !w->editing) {
             w->editing = w->fresh = 1; /* type it, then Enter again */
             w->err[0] = '\0';
         } else if (w->page < WZ_STEPS) {
-            if (wz_accept_step(w) == 0) wz_enter_page(w, w->page + 1);
+            if (wz_accept_step(w) != 0) break;
+            if (w->from_review) to_review(w, w->page);
+            else wz_enter_page(w, w->page + 1);
+        } else if (w->page == WZ_REVIEW && w->sel < WZ_STEPS) {
+            wz_enter_page(w, w->sel); /* change that answer, then back here */
+            w->from_review = 1;
         } else if (w->page == WZ_REVIEW) {
             if (wz_answer_build(a, w) == 0) w->page = WZ_ANSWER;
         } else {
@@ -225,7 +241,9 @@ static void wz_mouse(app *a, int y, int x, int wheel)
         wz_act(a, wheel < 0 ? ACT_UP : ACT_DOWN);
         return;
     }
-    if (w->list_n && y >= w->list_y0 && y < w->list_y0 + w->list_n) {
+    if (w->page == WZ_REVIEW && y == w->rec_y) {
+        w->sel = WZ_STEPS;
+    } else if (w->list_n && y >= w->list_y0 && y < w->list_y0 + w->list_n) {
         w->editing = w->editing && w->sel == y - w->list_y0;
         w->sel = y - w->list_y0;
         w->err[0] = '\0';
@@ -247,7 +265,15 @@ static const char *wz_hint(const app *a)
 {
     const wz_state *w = wz(a);
     if (w->page == WZ_ANSWER) return "j/k PgUp/PgDn scroll  e export  r start over  Left back  ? help";
-    if (w->page == WZ_REVIEW) return "Enter see the answer  Left back  Esc step 1  d defaults  ? help";
+    if (w->page == WZ_REVIEW && w->sel < WZ_STEPS)
+        return "Enter change it  j/k choose  Left back  Esc step 1  d defaults  ? help";
+    if (w->page == WZ_REVIEW) return "Enter see the answer  j/k choose  Left back  Esc step 1  d defaults  ? help";
+    if (w->from_review) { /* Enter and Left return to the review */
+        if (wz_is_typed(w->page)) return "type  Enter to review  BS delete  Left review  Esc step 1  F1 help";
+        if (wz_on_other(w) && w->editing) return "type  Enter to review  Up/Down choose  Left review  F1 help";
+        if (wz_on_other(w)) return "Enter type your own  j/k choose  Left review  Esc step 1  ? help";
+        return "j/k choose  Enter to review  Left review, unchanged  Esc step 1  ? help";
+    }
     if (wz_is_typed(w->page)) return "type  Enter next  BS delete  Left back  Esc step 1  Tab view  F1 help";
     if (wz_on_other(w) && w->editing) return "type  Enter next  Up/Down choose  Left back  Esc step 1  F1 help";
     if (wz_on_other(w)) return "Enter type your own  j/k choose  Left/BS back  Esc step 1  ? help";
@@ -256,8 +282,8 @@ static const char *wz_hint(const app *a)
 }
 
 static const ld_keybind wz_keys[] = {
-    {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "accept the answer and go to the next step"},
-    {SCOPE_WIZARD, "<BS>", ACT_BACK, "back a step, answers kept; in a field BS deletes"},
+    {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "accept and go on; on the review, change the answer at the cursor"},
+    {SCOPE_WIZARD, "<BS>", ACT_BACK, "back a step (or to the review), answers kept; BS deletes in a field"},
     {SCOPE_WIZARD, "<Left>", ACT_BACK, NULL},
     {SCOPE_WIZARD, "h", ACT_BACK, NULL},
     {SCOPE_WIZARD, "<Esc>", ACT_RESTART, "back to step 1 after a y/n; answers kept"},
