@@ -54,9 +54,13 @@ $(BUILD)/%.o: %.c
 
 # Embedded data: every data/ and themes/ file is assembled into the binary with
 # .incbin, and an index (name, start, size) is generated beside it.
-$(BUILD)/embed/embed.S $(BUILD)/embed/embed_index.c: $(EMBED_FILES) tests/gen_embed.sh
+# One rule makes both files: under make -j a rule with two targets would run
+# twice at once and the runs would trip over each other's temporary files.
+$(BUILD)/embed/embed.S: $(EMBED_FILES) tests/gen_embed.sh
 	@mkdir -p $(BUILD)/embed
 	sh tests/gen_embed.sh $(BUILD)/embed $(CURDIR) $(EMBED_FILES)
+$(BUILD)/embed/embed_index.c: $(BUILD)/embed/embed.S
+	@if test -f $@; then touch $@; else sh tests/gen_embed.sh $(BUILD)/embed $(CURDIR) $(EMBED_FILES); fi
 
 # .incbin reads the files when this is assembled: it depends on them too
 $(BUILD)/embed/embed.o: $(BUILD)/embed/embed.S $(EMBED_FILES)

@@ -23,7 +23,8 @@ enum {
     LD_COLF_DERIVED = 1u << 0, /* computed by llmdeck (value_score); no text */
     LD_COLF_DECLARED_NUMBER = 1u << 1, /* must be numeric: a word is an error */
     LD_COLF_METRIC = 1u << 2,  /* a benchmark metric (weightable) */
-    LD_COLF_DECLARED_TEXT = 1u << 3 /* stays text even if its cells look numeric */
+    LD_COLF_DECLARED_TEXT = 1u << 3, /* stays text even if its cells look numeric */
+    LD_COLF_YESNO = 1u << 4    /* derived 1/0: shown "yes"/"no", JSON true/false */
 };
 
 typedef struct {

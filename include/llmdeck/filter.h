@@ -7,9 +7,12 @@
  *   cmp    := COLUMN OP VALUE       OP: >= <= > < = == != ~ (contains)
  *   VALUE  := number with optional k/M/B suffix (32k) | word | "quoted text"
  *   word   := any other text: matches rows where any column contains it
- *             (case-insensitive)
+ *             (case-insensitive); the name of a yes/no column alone
+ *             (`frontier`) means COLUMN=yes, and such a column compares
+ *             only with = or != against yes or no
  *
- * Examples: `mmlu>=65 and context_length>=32k`, `license~apache`, `mistral`.
+ * Examples: `mmlu>=65 and context_length>=32k`, `license~apache`, `mistral`,
+ * `frontier and license~apache`.
  * A comparison with a missing value is false. */
 #ifndef LLMDECK_FILTER_H
 #define LLMDECK_FILTER_H

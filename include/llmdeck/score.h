@@ -27,13 +27,13 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy);
 /* How many metrics have a weight: the "of N" of a row's coverage. */
 size_t score_weighted_count(const ld_catalog *cat);
 
-/* Adds the derived columns `quality`, `value_score` and `coverage` (how
- * many of the weighted metrics the row has) if missing,
+/* Adds the derived columns `quality`, `value_score`, `coverage` (how
+ * many of the weighted metrics the row has) and `frontier` (yes when no row
+ * is both cheaper and better, see frontier.h) if missing,
  * so metadata (labels, decimals) can be applied before scores exist. */
 int score_add_columns(ld_catalog *cat);
 
-/* Ensures the derived columns `quality` and `value_score` exist and fills
- * them for every row.  Call again after changing weights.  Returns the
+/* Ensures the derived columns exist and fills them for every row.  Call again after changing weights.  Returns the
  * index of value_score, or -1 on no memory. */
 int score_update(ld_catalog *cat, ld_missing policy);
 
@@ -43,7 +43,8 @@ int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
                         ld_error *err);
 
 /* Marks the Pareto frontier of (quality up, relative_cost down): out[r] = 1
- * when no other row is at least as good on both and better on one. */
+ * when no other row is at least as good on both and better on one; a row
+ * without a positive cost or a quality is never on it. */
 void score_pareto(const ld_catalog *cat, ld_missing policy, unsigned char *out);
 
 #endif

@@ -80,5 +80,6 @@ int cmd_recommend(int argc, char **argv);
 int cmd_cost(int argc, char **argv);
 int cmd_size(int argc, char **argv);
 int cmd_data(int argc, char **argv);
+int cmd_chart(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const struct {
 } commands[] = {
     {"table", cmd_table, "the benchmark table with value scores"},
     {"recommend", cmd_recommend, "recommend a model for your requirements"},
+    {"chart", cmd_chart, "quality against cost with the Pareto frontier (SVG or text)"},
     {"cost", cmd_cost, "API vs self-hosting monthly cost and break-even"},
     {"size", cmd_size, "memory, GPUs and speed for a model"},
     {"data", cmd_data, "the data files in use, their dates and sources"},

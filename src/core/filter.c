@@ -162,6 +162,21 @@ static int parse_unary(parser *ps, int depth)
     int first_quoted = ps->quoted;
     memcpy(first, ps->word, sizeof first);
     if (next(ps)) return -1;
+    int flag_col = first_quoted ? -1 : suggest_column(ps->cat, first);
+    if (ps->kind != T_OP && flag_col >= 0 &&
+        (catalog_col(ps->cat, (size_t)flag_col)->flags & LD_COLF_YESNO)) {
+        /* a yes/no column's name alone: `frontier` is `frontier=yes` */
+        int c = add_node(ps, N_CMP, -1, -1);
+        if (c < 0) return -1;
+        node *nd = &ps->f->nodes[c];
+        nd->col = flag_col;
+        nd->op = OP_EQ;
+        nd->numeric = 1;
+        nd->num = 1;
+        if (!(nd->text = dup("yes")))
+            return error_set(ps->err, LD_ERR_NOMEM, ps->what, 0, 0, "out of memory");
+        return c;
+    }
     if (ps->kind != T_OP || first_quoted) { /* a plain word: match any column */
         int w = add_node(ps, N_WORD, -1, -1);
         if (w < 0) return -1;
@@ -187,7 +202,18 @@ static int parse_unary(parser *ps, int depth)
     if (!(nd->text = dup(ps->word)))
         return error_set(ps->err, LD_ERR_NOMEM, ps->what, 0, 0, "out of memory");
     const ld_column *cd = catalog_col(ps->cat, (size_t)col);
-    if (cd->type == LD_COL_NUMBER && op != OP_HAS) {
+    if (cd->flags & LD_COLF_YESNO) {
+        if (op == OP_HAS) op = nd->op = OP_EQ; /* `frontier~yes` reads as = */
+        if (op != OP_EQ && op != OP_NE)
+            return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, ps->pos,
+                             "column '%s' is yes or no: compare it with = or !=", cd->id);
+        if (strcasecmp(ps->word, "yes") == 0) nd->num = 1;
+        else if (strcasecmp(ps->word, "no") == 0) nd->num = 0;
+        else
+            return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, ps->pos,
+                             "column '%s' is yes or no: '%s' is neither", cd->id, ps->word);
+        nd->numeric = 1;
+    } else if (cd->type == LD_COL_NUMBER && op != OP_HAS) {
         if (units_parse_count(ps->word, &nd->num) != 0)
             return error_set(ps->err, LD_ERR_USAGE, ps->what, 1, ps->pos,
                              "column '%s' is numeric: '%s' is not a number", cd->id, ps->word);

@@ -31,7 +31,8 @@ const char *output_cell(const ld_catalog *cat, size_t row, size_t col, char *buf
         return buf;
     }
     double v = catalog_num(cat, row, col);
-    output_derived_number(v, c->decimals, buf, n);
+    if (c->flags & LD_COLF_YESNO) snprintf(buf, n, "%s", isnan(v) ? "" : v != 0 ? "yes" : "no");
+    else output_derived_number(v, c->decimals, buf, n);
     return buf;
 }
 
@@ -359,6 +360,7 @@ static void write_json(FILE *out, const ld_catalog *cat, const uint32_t *idx, si
                 double v = catalog_num(cat, idx[i], (size_t)cols[c]);
                 char num[64];
                 if (!isfinite(v)) fputs("null", out); /* JSON has no inf or nan */
+                else if (col->flags & LD_COLF_YESNO) fputs(v != 0 ? "true" : "false", out);
                 else if (col->flags & LD_COLF_DERIVED) {
                     output_derived_number(v, col->decimals, num, sizeof num);
                     fputs(num, out);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "llmdeck/frontier.h"
 #include "llmdeck/suggest.h"
 #include "llmdeck/units.h"
 
@@ -114,13 +115,47 @@ int score_add_columns(ld_catalog *cat)
     int q = catalog_add_column(cat, "quality", LD_COL_NUMBER, LD_COLF_DERIVED);
     int v = catalog_add_column(cat, "value_score", LD_COL_NUMBER, LD_COLF_DERIVED);
     int k = catalog_add_column(cat, "coverage", LD_COL_NUMBER, LD_COLF_DERIVED);
-    if (q < 0 || v < 0 || k < 0) return -1;
+    int f = catalog_add_column(cat, "frontier", LD_COL_NUMBER, LD_COLF_DERIVED | LD_COLF_YESNO);
+    if (q < 0 || v < 0 || k < 0 || f < 0) return -1;
     if (!had) {
         catalog_col(cat, (size_t)q)->decimals = 4;
         catalog_col(cat, (size_t)v)->decimals = 6;
         catalog_col(cat, (size_t)k)->decimals = 0;
+        catalog_col(cat, (size_t)f)->decimals = 0;
     }
     return v;
+}
+
+/* The cost a frontier compares: missing, zero or negative is undefined
+ * (NaN), as for the value score, so such a row is never on it. */
+static double pareto_cost(const ld_catalog *cat, size_t cost_col, size_t row)
+{
+    double c = catalog_num(cat, row, cost_col);
+    return c > 0 ? c : NAN;
+}
+
+/* The `frontier` column: 1 when no row is both cheaper and better (the
+ * stored quality against relative_cost), 0 when one is, NaN (empty) when
+ * the row has no cost or no quality to place it. */
+static int fill_frontier(ld_catalog *cat, int q, int f)
+{
+    size_t n = catalog_rows(cat);
+    int cc = catalog_col_index(cat, "relative_cost");
+    if (f < 0) return -1;
+    double *x = malloc((n ? n : 1) * sizeof *x), *y = malloc((n ? n : 1) * sizeof *y);
+    unsigned char *on = malloc(n ? n : 1);
+    int rc = x && y && on ? 0 : -1;
+    for (size_t r = 0; rc == 0 && r < n; r++) {
+        x[r] = cc >= 0 ? pareto_cost(cat, (size_t)cc, r) : NAN;
+        y[r] = catalog_num(cat, r, (size_t)q);
+    }
+    if (rc == 0) rc = frontier_mark(x, y, n, on);
+    for (size_t r = 0; rc == 0 && r < n; r++)
+        catalog_set_num(cat, r, (size_t)f, isfinite(x[r]) && isfinite(y[r]) ? (double)on[r] : NAN);
+    free(x);
+    free(y);
+    free(on);
+    return rc;
 }
 
 int score_update(ld_catalog *cat, ld_missing policy)
@@ -145,7 +180,7 @@ int score_update(ld_catalog *cat, ld_missing policy)
         catalog_set_num(cat, r, (size_t)k, plan_coverage(cat, &p, r));
     }
     plan_free(&p);
-    return v;
+    return fill_frontier(cat, q, catalog_col_index(cat, "frontier")) == 0 ? v : -1;
 }
 
 int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
@@ -202,19 +237,18 @@ void score_pareto(const ld_catalog *cat, ld_missing policy, unsigned char *out)
 {
     size_t n = catalog_rows(cat);
     int cc = catalog_col_index(cat, "relative_cost");
-    /* O(n^2) is fine for catalogue sizes; rows without a cost are never on it */
-    for (size_t i = 0; i < n; i++) {
-        out[i] = 0;
-        if (cc < 0) continue;
-        double ci = catalog_num(cat, i, (size_t)cc), qi = score_quality(cat, i, policy);
-        if (!(ci > 0) || isnan(qi)) continue;
-        int dominated = 0;
-        for (size_t j = 0; j < n && !dominated; j++) {
-            if (j == i) continue;
-            double cj = catalog_num(cat, j, (size_t)cc), qj = score_quality(cat, j, policy);
-            if (!(cj > 0) || isnan(qj)) continue;
-            if (qj >= qi && cj <= ci && (qj > qi || cj < ci)) dominated = 1;
+    double *x = malloc((n ? n : 1) * sizeof *x), *y = malloc((n ? n : 1) * sizeof *y);
+    if (n) memset(out, 0, n);
+    if (x && y && cc >= 0) {
+        weight_plan p;
+        plan_weights(cat, &p);
+        for (size_t r = 0; p.ok && r < n; r++) {
+            x[r] = pareto_cost(cat, (size_t)cc, r);
+            y[r] = plan_quality(cat, &p, r, policy);
         }
-        out[i] = (unsigned char)!dominated;
+        if (p.ok) frontier_mark(x, y, n, out);
+        plan_free(&p);
     }
+    free(x);
+    free(y);
 }

@@ -399,7 +399,7 @@ static void test_derived_columns(void **state)
     size_t before = catalog_cols(cat);
     int v = score_add_columns(cat);
     assert_true(v >= 0);
-    assert_int_equal(catalog_cols(cat), before + 3); /* quality, value_score, coverage */
+    assert_int_equal(catalog_cols(cat), before + 4); /* quality, value_score, coverage, frontier */
     const ld_column *vcol = catalog_col(cat, (size_t)v);
     assert_string_equal(vcol->id, "value_score");
     assert_true(vcol->flags & LD_COLF_DERIVED);
@@ -408,7 +408,7 @@ static void test_derived_columns(void **state)
     /* idempotent */
     assert_int_equal(score_add_columns(cat), v);
     assert_int_equal(score_update(cat, LD_MISSING_ZERO), v);
-    assert_int_equal(catalog_cols(cat), before + 3);
+    assert_int_equal(catalog_cols(cat), before + 4);
     /* weights of 0 everywhere (a CSV brings no weights): undefined */
     assert_true(isnan(catalog_num(cat, 0, (size_t)v)));
     score_parse_weights(cat, "mmlu=1", "--weights", NULL);

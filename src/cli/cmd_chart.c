@@ -1,0 +1,177 @@
+/* cmd_chart.c - `llmdeck chart`: quality against cost with the Pareto
+ * frontier, as SVG for slides or as text for scripts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "llmdeck/chart.h"
+#include "llmdeck/filter.h"
+#include "llmdeck/score.h"
+#include "llmdeck/suggest.h"
+#include "llmdeck/view.h"
+
+enum { OPT_X = CLI_OPT_FIRST_FREE, OPT_Y, OPT_FILTER, OPT_WEIGHTS, OPT_CHART_FORMAT, OPT_TITLE };
+
+static void help(void)
+{
+    printf("usage: llmdeck chart [--x COLUMN] [--y COLUMN] [--filter EXPR] [--weights ID=W,...]\n"
+           "                     [--format svg|text] [--title TEXT] [--dataset current|seed] [--data DIR]\n\n"
+           "Each model of the filter as a point, x against y (relative cost against quality by\n"
+           "default), with the Pareto frontier: the models no other model beats on both axes.\n"
+           "SVG (the default) is written to standard output, for slides: redirect it to a file.\n\n"
+           "  --x, --y   numeric column ids or header labels; the better end of each axis follows\n"
+           "             the column's higher_is_better (a cost is better low)\n"
+           "  --filter   the table's filter language, e.g. 'license~apache and context_length>=32k'\n"
+           "  --weights  metric weights for quality, as in `llmdeck table`\n"
+           "  --format   svg, or text: one line per point, frontier ones marked, in x order\n"
+           "  --title    the chart's title (default: \"Y against X\")\n"
+           "The x axis is logarithmic when every x is positive and they span a factor of 20.\n");
+}
+
+static int numeric_column(const ld_catalog *cat, const char *flag, const char *name, int *col)
+{
+    int c = suggest_column(cat, name);
+    if (c < 0) {
+        char hint[200];
+        suggest_column_hint(cat, name, hint, sizeof hint);
+        return cli_usage_error("chart", "%s: unknown column '%s'%s", flag, name, hint);
+    }
+    const ld_column *cd = catalog_col(cat, (size_t)c);
+    if (cd->type != LD_COL_NUMBER || (cd->flags & LD_COLF_YESNO))
+        return cli_usage_error("chart", "%s: column '%s' is not numeric", flag, cd->id);
+    *col = c;
+    return 0;
+}
+
+static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
+
+/* "x: LABEL - description", cut at a length a slide footer holds. */
+static void describe(char *buf, size_t n, const char *axis, const ld_column *c)
+{
+    int k = snprintf(buf, n, "%s: %s%s%s", axis, label_of(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
+                     c->description ? c->description : "");
+    if (k > 170 && n > 175) strcpy(buf + 167, "\xe2\x80\xa6");
+}
+
+static int by_x_then_y(const void *a, const void *b)
+{
+    const ld_chart_point *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->row < q->row ? -1 : p->row > q->row;
+}
+
+static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch)
+{
+    const ld_column *xc = catalog_col(cat, (size_t)ch->xcol), *yc = catalog_col(cat, (size_t)ch->ycol);
+    ld_chart_point *p = ch->pts;
+    qsort(p, ch->n, sizeof *p, by_x_then_y); /* x order, as the frontier line runs */
+    char name[512], clean[1024];
+    fprintf(out, "%-40s %14s %14s  %s\n", "Model", xc->id, yc->id, "frontier");
+    for (size_t i = 0; i < ch->n; i++) {
+        output_sanitize(output_cell(cat, p[i].row, catalog_key_col(cat), name, sizeof name), clean, sizeof clean);
+        fprintf(out, "%-40s %14.6g %14.6g  %s\n", clean, p[i].x, p[i].y, p[i].frontier ? "yes" : "no");
+    }
+    fprintf(out, "x: %s (%s, %s); y: %s (%s); %zu rows without both values left out\n", label_of(xc),
+            xc->higher_is_better ? "higher is better" : "lower is better", ch->x_log ? "log scale" : "linear",
+            label_of(yc), yc->higher_is_better ? "higher is better" : "lower is better", ch->skipped);
+}
+
+int cmd_chart(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"x", required_argument, 0, OPT_X},
+        {"y", required_argument, 0, OPT_Y},
+        {"filter", required_argument, 0, OPT_FILTER},
+        {"weights", required_argument, 0, OPT_WEIGHTS},
+        {"title", required_argument, 0, OPT_TITLE},
+        /* before the common --format: this one takes svg|text */
+        {"format", required_argument, 0, OPT_CHART_FORMAT},
+        CLI_COMMON_OPTIONS,
+        {0, 0, 0, 0},
+    };
+    cli_common com = {0};
+    const char *xname = "relative_cost", *yname = "quality", *filter = NULL, *weights = NULL, *title = NULL;
+    int svg = 1, opt;
+    while ((opt = cli_next_option("chart", argc, argv, opts, &com)) >= 0) {
+        switch (opt) {
+        case OPT_X: xname = optarg; break;
+        case OPT_Y: yname = optarg; break;
+        case OPT_FILTER: filter = optarg; break;
+        case OPT_WEIGHTS: weights = optarg; break;
+        case OPT_TITLE: title = optarg; break;
+        case OPT_CHART_FORMAT:
+            if (strcmp(optarg, "svg") == 0) svg = 1;
+            else if (strcmp(optarg, "text") == 0) svg = 0;
+            else return cli_usage_error("chart", "--format: expected svg or text, got '%s'", optarg);
+            break;
+        }
+    }
+    if (opt == -2) return 2;
+    if (com.help) {
+        help();
+        return 0;
+    }
+    if (cli_no_positionals("chart", argc, argv)) return 2;
+    ld_dataset ds;
+    int rc = cli_open_dataset(&com, &ds);
+    if (rc) return rc;
+    ld_catalog *cat = ds.models;
+    ld_error err;
+    error_clear(&err);
+    int status = 0, xcol = -1, ycol = -1;
+    ld_filter *f = NULL;
+    uint32_t *idx = NULL;
+    ld_chart ch = {0};
+    if (weights && (score_parse_weights(cat, weights, "--weights", &err) != 0 || score_update(cat, ds.policy) < 0)) {
+        status = cli_report(&err);
+        goto out;
+    }
+    if (numeric_column(cat, "--x", xname, &xcol) || numeric_column(cat, "--y", yname, &ycol)) {
+        status = 2;
+        goto out;
+    }
+    if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) {
+        status = cli_report(&err);
+        goto out;
+    }
+    size_t n = catalog_rows(cat);
+    if (!(idx = malloc((n ? n : 1) * sizeof *idx))) goto nomem;
+    n = view_identity(cat, idx);
+    if (f) n = filter_apply(f, cat, idx, n, idx);
+    if (chart_build(cat, idx, n, xcol, ycol, &ch) != 0) goto nomem;
+    if (svg) {
+        char as_of[32], t[300], lx[400], ly[400], src[600];
+        const ld_column *xc = catalog_col(cat, (size_t)xcol), *yc = catalog_col(cat, (size_t)ycol);
+        if (!title) {
+            snprintf(t, sizeof t, "%s against %s", label_of(yc), label_of(xc));
+            title = t;
+        }
+        dataset_as_of(&ds, as_of, sizeof as_of);
+        snprintf(src, sizeof src,
+                 "Data: llmdeck %s catalogue%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and the "
+                 "price_source and bench_settings columns.",
+                 com.dataset == LD_DATASET_SEED ? "seed (2023 article)" : "current", *as_of ? " as of " : "",
+                 as_of, filter ? ", filter '" : "", filter ? filter : "", filter ? "'" : "");
+        describe(lx, sizeof lx, "x", xc);
+        describe(ly, sizeof ly, "y", yc);
+        const char *footer[] = {src, lx, ly, "Made with llmdeck " LLMDECK_VERSION " (llmdeck chart)."};
+        if (chart_write_svg(stdout, cat, &ch, title, footer, sizeof footer / sizeof footer[0]) != 0) goto nomem;
+    } else {
+        write_text(stdout, cat, &ch);
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "llmdeck: write error\n");
+        status = 1;
+    }
+    goto out;
+nomem:
+    error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    status = cli_report(&err);
+out:
+    chart_free(&ch);
+    filter_free(f);
+    free(idx);
+    dataset_close(&ds);
+    return status;
+}

@@ -1,0 +1,1 @@
+table --filter 'frontier>=1'

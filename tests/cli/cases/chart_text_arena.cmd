@@ -1,0 +1,1 @@
+chart --x 'Rel. cost' --y arena_score --format text

@@ -1,0 +1,183 @@
+/* test_frontier.c - the Pareto frontier (frontier.h) and what is built on
+ * it: score_pareto, the table's `frontier` column and its filter word. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/filter.h"
+#include "llmdeck/frontier.h"
+#include "llmdeck/output.h"
+#include "llmdeck/score.h"
+
+/* The definition, checked pair by pair: the reference for the sweep. */
+static void brute(const double *x, const double *y, size_t n, unsigned char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[i] = 0;
+        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+        int dominated = 0;
+        for (size_t j = 0; j < n && !dominated; j++) {
+            if (j == i || !isfinite(x[j]) || !isfinite(y[j])) continue;
+            if (x[j] <= x[i] && y[j] >= y[i] && (x[j] < x[i] || y[j] > y[i])) dominated = 1;
+        }
+        out[i] = (unsigned char)!dominated;
+    }
+}
+
+static void expect(const double *x, const double *y, size_t n, const unsigned char *want, const char *what)
+{
+    unsigned char out[16];
+    memset(out, 7, sizeof out);
+    assert_int_equal(frontier_mark(x, y, n, out), 0);
+    for (size_t i = 0; i < n; i++)
+        if (out[i] != want[i]) fail_msg("%s: point %zu on=%d, expected %d", what, i, out[i], want[i]);
+}
+
+static void test_hand_made_sets(void **state)
+{
+    (void)state;
+    /* one point: alone, nothing beats it */
+    expect((double[]){3}, (double[]){1}, 1, (unsigned char[]){1}, "one point");
+    /* one point without a y: not placed, so not on it */
+    expect((double[]){3}, (double[]){NAN}, 1, (unsigned char[]){0}, "one point, y missing");
+    /* exact ties: identical points do not dominate each other */
+    expect((double[]){1, 1, 1}, (double[]){5, 5, 5}, 3, (unsigned char[]){1, 1, 1}, "identical");
+    /* same cost, different quality: only the best of the group */
+    expect((double[]){1, 1, 1}, (double[]){5, 7, 7}, 3, (unsigned char[]){0, 1, 1}, "same x");
+    /* same quality, different cost: only the cheapest */
+    expect((double[]){2, 1, 3}, (double[]){5, 5, 5}, 3, (unsigned char[]){0, 1, 0}, "same y");
+    /* a staircase with a dominated point and missing values in the middle */
+    double x[] = {1, 2, 2.5, 3, NAN, 4, INFINITY, 0.5};
+    double y[] = {10, 20, 15, 30, 99, 25, 99, NAN};
+    expect(x, y, 8, (unsigned char[]){1, 1, 0, 1, 0, 0, 0, 0}, "staircase");
+    /* empty input is fine */
+    assert_int_equal(frontier_mark(NULL, NULL, 0, NULL), 0);
+}
+
+static void test_matches_definition(void **state)
+{
+    (void)state;
+    /* random sets on a coarse grid, so ties on either axis are common */
+    srand(12345);
+    enum { N = 300 };
+    double x[N], y[N];
+    unsigned char got[N], want[N];
+    for (int round = 0; round < 200; round++) {
+        size_t n = 1 + (size_t)(rand() % N);
+        for (size_t i = 0; i < n; i++) {
+            x[i] = rand() % 13 == 0 ? NAN : (double)(rand() % 20);
+            y[i] = rand() % 17 == 0 ? NAN : (double)(rand() % 20);
+        }
+        assert_int_equal(frontier_mark(x, y, n, got), 0);
+        brute(x, y, n, want);
+        for (size_t i = 0; i < n; i++)
+            if (got[i] != want[i])
+                fail_msg("round %d, point %zu (%g, %g): on=%d, definition says %d", round, i, x[i], y[i],
+                         got[i], want[i]);
+    }
+}
+
+static ld_catalog *hand(const char *csv)
+{
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
+    if (!cat) fail_msg("hand table: %s", err.msg);
+    return cat;
+}
+
+static size_t matches(const ld_catalog *cat, const char *expr, char *names, size_t n)
+{
+    ld_error err;
+    error_clear(&err);
+    ld_filter *f = filter_compile(cat, expr, "--filter", &err);
+    if (!f) fail_msg("'%s': %s", expr, err.msg);
+    size_t k = 0;
+    names[0] = '\0';
+    for (size_t r = 0; r < catalog_rows(cat); r++)
+        if (filter_match(f, cat, r)) {
+            k++;
+            snprintf(names + strlen(names), n - strlen(names), "%s%s", k > 1 ? " " : "",
+                     catalog_text(cat, r, catalog_key_col(cat)));
+        }
+    filter_free(f);
+    return k;
+}
+
+static void test_column_and_filter(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand("model,license,mmlu,relative_cost\n"
+                           "A,Apache 2.0,80,1.0\n" /* on */
+                           "B,MIT,60,0.5\n"        /* on */
+                           "C,Apache 2.0,50,0.6\n" /* dominated by B */
+                           "D,MIT,90,\n"           /* no cost: empty */
+                           "E,Apache 2.0,,0.1\n"); /* no quality under skip: empty */
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(score_parse_weights(cat, "mmlu=1", "--weights", &err), 0);
+    assert_true(score_update(cat, LD_MISSING_SKIP) >= 0);
+    int f = catalog_col_index(cat, "frontier");
+    assert_true(f >= 0);
+    char buf[64];
+    static const char *const want[] = {"yes", "yes", "no", "", ""};
+    for (size_t r = 0; r < 5; r++) {
+        output_cell(cat, r, (size_t)f, buf, sizeof buf);
+        if (strcmp(buf, want[r]) != 0) fail_msg("row %zu: frontier '%s', expected '%s'", r, buf, want[r]);
+    }
+    char names[128];
+    assert_int_equal(matches(cat, "frontier", names, sizeof names), 2);
+    assert_string_equal(names, "A B");
+    assert_int_equal(matches(cat, "frontier and license~apache", names, sizeof names), 1);
+    assert_string_equal(names, "A");
+    assert_int_equal(matches(cat, "frontier=no", names, sizeof names), 1);
+    assert_string_equal(names, "C");
+    /* not: rows off it and rows that cannot be placed */
+    assert_int_equal(matches(cat, "not frontier", names, sizeof names), 3);
+    assert_string_equal(names, "C D E");
+    /* quoted, it is a word again: no cell says "frontier" */
+    assert_int_equal(matches(cat, "\"frontier\"", names, sizeof names), 0);
+    ld_filter *bad = filter_compile(cat, "frontier>1", "--filter", &err);
+    assert_null(bad);
+    assert_non_null(strstr(err.msg, "= or !="));
+    error_clear(&err);
+    bad = filter_compile(cat, "frontier=maybe", "--filter", &err);
+    assert_null(bad);
+    assert_non_null(strstr(err.msg, "'maybe' is neither"));
+    catalog_free(cat);
+}
+
+static void test_frontier_follows_weights(void **state)
+{
+    (void)state;
+    /* A is better on mmlu, B on humaneval, same cost: which is on the
+     * frontier depends on the weights, and score_update recomputes it. */
+    ld_catalog *cat = hand("model,mmlu,humaneval,relative_cost\nA,90,10,1\nB,10,90,1\n");
+    ld_error err;
+    error_clear(&err);
+    int f = -1;
+    assert_int_equal(score_parse_weights(cat, "mmlu=1,humaneval=0", "--weights", &err), 0);
+    assert_true(score_update(cat, LD_MISSING_SKIP) >= 0);
+    f = catalog_col_index(cat, "frontier");
+    assert_true(catalog_num(cat, 0, (size_t)f) == 1 && catalog_num(cat, 1, (size_t)f) == 0);
+    assert_int_equal(score_parse_weights(cat, "mmlu=0,humaneval=1", "--weights", &err), 0);
+    assert_true(score_update(cat, LD_MISSING_SKIP) >= 0);
+    assert_true(catalog_num(cat, 0, (size_t)f) == 0 && catalog_num(cat, 1, (size_t)f) == 1);
+    catalog_free(cat);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hand_made_sets),
+        cmocka_unit_test(test_matches_definition),
+        cmocka_unit_test(test_column_and_filter),
+        cmocka_unit_test(test_frontier_follows_weights),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
