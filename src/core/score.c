@@ -122,6 +122,14 @@ int score_add_columns(ld_catalog *cat)
         catalog_col(cat, (size_t)v)->decimals = 6;
         catalog_col(cat, (size_t)k)->decimals = 0;
         catalog_col(cat, (size_t)f)->decimals = 0;
+        /* a data set's metrics.json may say more; without one the column
+         * still explains itself (the detail panel shows this) */
+        char *about = strdup("yes when no other row is both cheaper (relative_cost) and better (quality), "
+                             "one of them strictly; empty without either.");
+        if (about) {
+            free(catalog_col(cat, (size_t)f)->description);
+            catalog_col(cat, (size_t)f)->description = about;
+        }
     }
     return v;
 }

@@ -133,12 +133,13 @@ static void lines(app *a, tv_state *t, emitter *e)
         size_t used = 0;
         if (col->description && col->description[0])
             used += (size_t)snprintf(about, sizeof about, "%s", col->description);
-        if (tv_is_scored(t, (int)c) && used < sizeof about)
+        int directed = tv_is_scored(t, (int)c) && !(col->flags & LD_COLF_YESNO);
+        if (directed && used < sizeof about)
             used += (size_t)snprintf(about + used, sizeof about - used, "%s%s is better",
                                      used ? " " : "", col->higher_is_better ? "Higher" : "Lower");
         if (col->weight > 0 && used < sizeof about)
             snprintf(about + used, sizeof about - used, "; weight %g in the value score.", col->weight);
-        else if (used && used < sizeof about && tv_is_scored(t, (int)c))
+        else if (used && used < sizeof about && directed)
             snprintf(about + used, sizeof about - used, ".");
         if (about[0]) emit(e, "", about, muted, muted);
     }
