@@ -12,6 +12,7 @@
 
 #include "derive.h"
 #include "estimate.h"
+#include "memfit.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/score.h"
 #include "jsonpos.h"
@@ -281,6 +282,8 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
         char glabel[1100];
         if (gf) file_label(ds, gf, glabel, sizeof glabel);
         if (gf && estimate_selfhost(ds->models, xf->text, xf->len, gf->text, gf->len, glabel, err) < 0)
+            return -1;
+        if (gf && memfit_apply(ds->models, xf->text, xf->len, gf->text, gf->len, glabel, err) < 0)
             return -1;
         if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (policy_from_metrics(xf->text, xf->len, label, &ds->policy, err) != 0) return -1;

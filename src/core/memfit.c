@@ -1,0 +1,87 @@
+/* memfit.c - memory at a glance (see memfit.h). */
+#include "memfit.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+
+/* metrics.json's memory_at_a_glance; 0 when absent or unusable. */
+static int read_setup(const char *json, size_t len, char *quant, size_t qn, double *context)
+{
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "memory_at_a_glance");
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(m, "quant");
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(m, "context");
+    double bits;
+    int ok = cJSON_IsString(q) && sizing_quant_bits(q->valuestring, &bits) == 0 && cJSON_IsNumber(c) &&
+             c->valuedouble >= 1 && c->valuedouble <= 1e8;
+    if (ok) {
+        snprintf(quant, qn, "%s", q->valuestring);
+        *context = c->valuedouble;
+    }
+    cJSON_Delete(root);
+    return ok;
+}
+
+/* Fewest cards of `g` that hold total_gb, with a tensor-parallel split the
+ * heads allow; 0 when eight do not. */
+static int cards_needed(const ld_model_arch *a, const ld_gpu *g, double total_gb)
+{
+    static const int counts[] = {1, 2, 4, 8};
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+        char valid[128];
+        if (counts[i] * g->memory_gb * 0.9 < total_gb) continue;
+        if (counts[i] == 1 || sizing_tp_check(a, counts[i], valid, sizeof valid) == 0) return counts[i];
+    }
+    return 0;
+}
+
+static int set_cell(ld_catalog *cat, size_t row, int col, const char *text)
+{
+    return catalog_set_cell(cat, row, (size_t)col, text, strlen(text)) < 0 ? -1 : 0;
+}
+
+long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
+                  const char *gpus_name, ld_error *err)
+{
+    char quant[32];
+    double context;
+    if (!metrics || !gpus || !read_setup(metrics, mlen, quant, sizeof quant, &context)) return 0;
+    ld_gpu_list list = {0};
+    if (hosting_gpus_parse(&list, gpus, glen, gpus_name, err) != 0) return -1;
+    int mc = catalog_add_column(cat, "mem_gb", LD_COL_NUMBER, LD_COLF_DECLARED_NUMBER);
+    int fc = catalog_add_column(cat, "fits_on", LD_COL_TEXT, LD_COLF_DECLARED_TEXT);
+    long n = mc < 0 || fc < 0 ? -1 : 0;
+    for (size_t r = 0; n >= 0 && r < catalog_rows(cat); r++) {
+        ld_sizing_input in = {0};
+        if (sizing_arch_from_catalog(cat, r, &in.arch, NULL) != 0 || !arch_kv_known(&in.arch)) continue;
+        in.quant = quant;
+        in.context = context;
+        in.batch = 1;
+        ld_sizing s;
+        if (sizing_compute(&in, &s, NULL) != 0 || !isfinite(s.total_gb)) continue;
+        const ld_gpu *best = NULL;
+        int best_cards = 0;
+        for (size_t g = 0; g < list.n; g++) {
+            int k = cards_needed(&in.arch, &list.v[g], s.total_gb);
+            if (k && (!best || k < best_cards || (k == best_cards && list.v[g].memory_gb < best->memory_gb))) {
+                best = &list.v[g];
+                best_cards = k;
+            }
+        }
+        char num[32], fit[96];
+        snprintf(num, sizeof num, "%.1f", s.total_gb);
+        if (!best) snprintf(fit, sizeof fit, "none of the listed (> 8 cards)");
+        else if (best_cards == 1) snprintf(fit, sizeof fit, "%s (%g GB)", best->name, best->memory_gb);
+        else snprintf(fit, sizeof fit, "%d \xc3\x97 %s (%g GB)", best_cards, best->name, best->memory_gb);
+        if (set_cell(cat, r, mc, num) != 0 || set_cell(cat, r, fc, fit) != 0) n = -1;
+        else n++;
+    }
+    hosting_gpus_free(&list);
+    if (n < 0) error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    return n;
+}

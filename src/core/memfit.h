@@ -1,0 +1,27 @@
+/* memfit.h - memory at a glance: each model's memory at one stated set-up
+ * and the smallest listed GPU that holds it (what llmfit users look for
+ * first).  metrics.json asks for it:
+ *
+ *   "memory_at_a_glance": {"quant": "int4", "context": 8192}
+ *
+ * For every row whose architecture gives a KV-cache size, the sizing core
+ * computes weights + KV cache of one sequence of `context` tokens +
+ * overhead at `quant` (batch 1); that is `mem_gb`.  `fits_on` is the GPU
+ * of gpus.csv, of any class, that holds it with the fewest cards (1, 2, 4
+ * or 8, at 90% usable memory, tensor parallel only where the heads divide)
+ * and then the least memory: "RTX 4090" or "2 × H100 SXM".  Rows without
+ * an architecture stay empty: unknown, not guessed. */
+#ifndef LLMDECK_MEMFIT_H
+#define LLMDECK_MEMFIT_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/error.h"
+
+/* Adds and fills mem_gb and fits_on when metrics.json asks (either input
+ * may be NULL: nothing is done).  Returns the rows filled, or -1 with err. */
+long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
+                  const char *gpus_name, ld_error *err);
+
+#endif

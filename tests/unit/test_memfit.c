@@ -1,0 +1,149 @@
+/* test_memfit.c - memory at a glance (src/core/memfit.h): mem_gb is the
+ * sizing core's total at the stated set-up, fits_on the fewest cards and
+ * then the least memory, and unknown stays empty. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "core/memfit.h"
+#include "llmdeck/catalog.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/dataset.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+
+static const char *const GPUS = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,fp8_tflops,board_power_w,"
+                                "hourly_usd,price_provider,price_type,price_date,source\n"
+                                "Small,consumer,16,500,50,,300,,,,,hand\n"
+                                "Big,datacenter,80,3000,900,,700,,,,,hand\n"
+                                "Also16,datacenter,16,300,60,,70,,,,,hand\n";
+static const char *const METRICS = "{\"memory_at_a_glance\": {\"quant\": \"int4\", \"context\": 8192}}";
+
+static ld_catalog *hand(const char *csv)
+{
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
+    if (!cat) fail_msg("hand table: %s", err.msg);
+    return cat;
+}
+
+/* An 8B dense model (Llama-3.1-8B's shape), one with 70B weights of the
+ * same shape but 80 layers, and one without an architecture. */
+static const char *const MODELS =
+    "model,params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,vocab_size\n"
+    "Eight,8.03,32,4096,14336,32,8,128,128256\n"
+    "Seventy,70.6,80,8192,28672,64,8,128,128256\n"
+    "Unknown,13,,,,,,,\n";
+
+static void test_hand_made(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand(MODELS);
+    ld_error err;
+    error_clear(&err);
+    long n = memfit_apply(cat, METRICS, strlen(METRICS), GPUS, strlen(GPUS), "gpus.csv", &err);
+    assert_int_equal(n, 2);
+    int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
+    assert_true(mc >= 0 && fc >= 0);
+    /* mem_gb is the sizing core's total for the same set-up, to 0.1 GB */
+    ld_sizing_input in = {0};
+    assert_int_equal(sizing_arch_from_catalog(cat, 0, &in.arch, NULL), 0);
+    in.quant = "int4";
+    in.context = 8192;
+    in.batch = 1;
+    ld_sizing s;
+    assert_int_equal(sizing_compute(&in, &s, NULL), 0);
+    assert_near(catalog_num(cat, 0, (size_t)mc), s.total_gb, 0.05);
+    /* 8B at int4 fits one 16 GB card: of the two, the list's first wins a
+     * tie on memory (both 16 GB), so the class does not matter */
+    assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Small (16 GB)");
+    /* 70B at int4 (~40 GB) does not fit one 16 GB card: one Big beats
+     * four of the 16 GB cards (fewest cards first) */
+    assert_string_equal(catalog_text(cat, 1, (size_t)fc), "Big (80 GB)");
+    /* no architecture: unknown, not guessed */
+    assert_true(isnan(catalog_num(cat, 2, (size_t)mc)));
+    assert_string_equal(catalog_text(cat, 2, (size_t)fc), "");
+    catalog_free(cat);
+}
+
+static void test_not_asked(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand(MODELS);
+    ld_error err;
+    error_clear(&err);
+    const char *none = "{\"weights\": {}}";
+    assert_int_equal(memfit_apply(cat, none, strlen(none), GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    assert_int_equal(catalog_col_index(cat, "mem_gb"), -1);
+    /* an unknown quantization is not a set-up either */
+    const char *bad = "{\"memory_at_a_glance\": {\"quant\": \"int3000\", \"context\": 8192}}";
+    assert_int_equal(memfit_apply(cat, bad, strlen(bad), GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    assert_int_equal(catalog_col_index(cat, "fits_on"), -1);
+    catalog_free(cat);
+}
+
+/* Over the shipped catalogue: every fits_on holds its mem_gb, and no listed
+ * GPU does it with fewer cards or, with as many, with less memory. */
+static void test_shipped_catalogue_property(void **state)
+{
+    (void)state;
+    unsetenv("LLMDECK_DATA");
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(dataset_open(&ds, NULL, NULL, &err), 0);
+    size_t glen;
+    const char *gtext = dataset_file(&ds, "gpus.csv", &glen, NULL);
+    assert_non_null(gtext);
+    ld_gpu_list gl = {0};
+    assert_int_equal(hosting_gpus_parse(&gl, gtext, glen, "gpus.csv", &err), 0);
+    ld_catalog *cat = ds.models;
+    int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
+    assert_true(mc >= 0 && fc >= 0);
+    size_t filled = 0;
+    for (size_t r = 0; r < catalog_rows(cat); r++) {
+        double mem = catalog_num(cat, r, (size_t)mc);
+        const char *fit = catalog_text(cat, r, (size_t)fc);
+        if (isnan(mem)) {
+            assert_string_equal(fit, "");
+            continue;
+        }
+        filled++;
+        int cards = 1;
+        char name[96];
+        if (sscanf(fit, "%d \xc3\x97 %95[^(]", &cards, name) != 2) sscanf(fit, "%95[^(]", name);
+        size_t len = strlen(name);
+        while (len && name[len - 1] == ' ') name[--len] = '\0';
+        const ld_gpu *g = hosting_gpu_find(&gl, name);
+        if (!g) fail_msg("%s: fits_on '%s' names no listed GPU", catalog_text(cat, r, 0), fit);
+        if (cards * g->memory_gb * 0.9 < mem - 0.05)
+            fail_msg("%s: %d x %s (%g GB) does not hold %.1f GB", catalog_text(cat, r, 0), cards, g->name,
+                     g->memory_gb, mem);
+        for (size_t k = 0; k < gl.n; k++) {
+            /* one card of more memory never beats the choice (fewest cards first) */
+            if (cards > 1 && gl.v[k].memory_gb * 0.9 >= mem + 0.05)
+                fail_msg("%s: one %s holds %.1f GB, fits_on says %s", catalog_text(cat, r, 0), gl.v[k].name,
+                         mem, fit);
+            if (cards == 1 && gl.v[k].memory_gb < g->memory_gb && gl.v[k].memory_gb * 0.9 >= mem + 0.05)
+                fail_msg("%s: %s has less memory and holds %.1f GB", catalog_text(cat, r, 0), gl.v[k].name, mem);
+        }
+    }
+    /* the catalogue's open rows mostly have an architecture */
+    assert_true(filled >= 100);
+    hosting_gpus_free(&gl);
+    dataset_close(&ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hand_made),
+        cmocka_unit_test(test_not_asked),
+        cmocka_unit_test(test_shipped_catalogue_property),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
