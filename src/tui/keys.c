@@ -59,6 +59,9 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "w", ACT_WEIGHTS, "weights of the value score; re-ranks live"},
     {SCOPE_TABLE, "-", ACT_HIDE_COLUMN, "hide the cursor column (saved)"},
     {SCOPE_TABLE, "+", ACT_SHOW_COLUMNS, "show all hidden columns"},
+    {SCOPE_TABLE, ")", ACT_COL_WIDER, "widen the cursor column (this session)"},
+    {SCOPE_TABLE, "(", ACT_COL_NARROWER, "narrow the cursor column (this session)"},
+    {SCOPE_TABLE, "_", ACT_COL_FIT, "fit the cursor column to its widest cell; again: back"},
     {SCOPE_TABLE, "C", ACT_COLUMNS, "column picker: show or hide any column"},
     {SCOPE_TABLE, "e", ACT_EXPORT, "export what is shown to a .csv or .md file"},
 

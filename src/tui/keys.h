@@ -13,6 +13,11 @@
 #include "app.h"
 #include "keyspec.h"
 
+/* The table's column widths: actions of the table scope (its custom ones). */
+#define ACT_COL_WIDER ACT_CUSTOM1
+#define ACT_COL_NARROWER ACT_CUSTOM2
+#define ACT_COL_FIT ACT_CUSTOM3
+
 /* Parses all bindings; 0 on success, -1 with the bad binding in err. */
 int keys_init(char *err, size_t errlen);
 void keys_fini(void);

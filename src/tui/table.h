@@ -52,12 +52,15 @@ typedef struct {
     int *vis;              /* shown columns, display order; vis[0] = key column */
     size_t nvis;
     int *width;            /* per catalogue column: display width */
+    unsigned char *wset;   /* per catalogue column: width set by the user ( ) _ ),
+                            * kept for the session, never re-measured */
     double *default_weight;/* per catalogue column, as loaded */
     int value_col, quality_col, key_col;
 
     size_t cur, top;       /* cursor row and first row shown (positions in idx) */
     size_t ccol, left;     /* cursor column and first scrolled column (in vis) */
     int page;              /* data rows on screen at the last draw */
+    int drawn_w;           /* the grid's width at the last draw */
     int *colx0, *colx1;    /* per vis position: columns drawn at the last draw */
 
     unsigned char *marked; /* per catalogue row */
@@ -100,11 +103,24 @@ int tv_find(tv_state *t, int dir);
 void tv_clamp(tv_state *t);
 /* "Value▼" / "MMLU▲2": a column's label with its sort mark. */
 void tv_header_label(const app *a, const tv_state *t, int c, char *buf, size_t n);
+/* Column widths, for the session: ) and ( change column c's by step, _
+ * fits it to its widest cell and, again, back to its measured width. */
+void tv_col_resize(app *a, tv_state *t, int c, int step);
+void tv_col_fit(app *a, tv_state *t, int c);
 /* Whether any weight differs from the data set's default. */
 int tv_weights_custom(const tv_state *t);
 
-/* table_draw.c */
+/* table_draw.c: the grid's layout is the '>' '*' gutter, the key column,
+ * " │ ", then the other columns TV_GAP apart */
+#define TV_GUTTER 2
+#define TV_GAP 2
+#define TV_KEY_PAD 3
 void tv_draw_grid(app *a, tv_state *t, WINDOW *w);
+/* The key column's width in a window W wide: capped at a third of it
+ * unless the user set it. */
+int tv_key_width(const tv_state *t, int W);
+/* The widest the key column may be in a window W wide. */
+int tv_key_max(int W);
 
 /* panels: draw into w (the view area) and handle an action; 1 if used */
 void tv_detail_draw(app *a, tv_state *t, WINDOW *w);
@@ -112,6 +128,11 @@ int tv_detail_act(app *a, tv_state *t, ld_action act);
 void tv_compare_open(app *a, tv_state *t);
 void tv_compare_draw(app *a, tv_state *t, WINDOW *w);
 int tv_compare_act(app *a, tv_state *t, ld_action act);
+/* The weights editor's width in a window W wide (it narrows so Value and
+ * Quality stay in sight beside it); the columns pinned beside the model
+ * column while it is open (catalogue indexes, -1 ends; at most 2). */
+int tv_weights_width(const tv_state *t, int W, int *kw);
+int tv_weights_pinned(const tv_state *t, int pin[3]);
 /* Metrics the weights editor lists; whether the table has a value score. */
 int tv_weights_count(const tv_state *t);
 int tv_value_shown(const tv_state *t);

@@ -46,15 +46,41 @@ static int extremes(const tv_state *t, int c, double *best, double *worst)
     return n >= 2 && *best != *worst;
 }
 
-static int model_width(const app *a, const tv_state *t)
+#define CELL_W 18
+
+/* The width of the compared row k: its name whole (at least 10, at most
+ * what the box holds), so a long leaderboard name is not cut while there
+ * is room.  Room left over widens text cells (up to CELL_W). */
+static int model_width(const app *a, const tv_state *t, size_t k, int room)
 {
-    int w = 10;
-    char name[256];
-    for (size_t i = 0; i < t->ncmp; i++) {
-        int nw = ui_width(a, output_cell(t->cat, t->cmp[i], (size_t)t->key_col, name, sizeof name));
-        if (nw > w) w = nw;
+    char buf[512];
+    int w = ui_width(a, output_cell(t->cat, t->cmp[k], (size_t)t->key_col, buf, sizeof buf));
+    if (w < 10) w = 10;
+    return w > room ? room : w;
+}
+
+static int cells_width(const app *a, const tv_state *t, size_t k)
+{
+    char buf[512];
+    int w = 0;
+    for (size_t i = 1; i < t->ncols && w < CELL_W; i++) {
+        int cw = ui_width(a, output_cell(t->cat, t->cmp[k], (size_t)t->order[i], buf, sizeof buf));
+        if (cw > w) w = cw > CELL_W ? CELL_W : cw;
     }
-    return w > 22 ? 22 : w;
+    return w;
+}
+
+/* How many rows from the k-th fit in room columns (at least one). */
+static int fitting(const app *a, const tv_state *t, size_t k, int room)
+{
+    int n = 0, used = 0;
+    for (size_t i = k; i < t->ncmp; i++) {
+        int w = model_width(a, t, i, room) + (n ? 2 : 0);
+        if (n && used + w > room) break;
+        used += w;
+        n++;
+    }
+    return n;
 }
 
 void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
@@ -63,11 +89,28 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
     char title[96], buf[512];
     snprintf(title, sizeof title, "Compare %zu models (%s best)", t->ncmp, a->g.best);
     ui_box(a, w, 0, 0, H, W, title);
-    int cw = model_width(a, t), x0 = 3 + LABEL_W + 1;
-    int fit = (W - 3 - x0) / (cw + 2);
-    if (fit < 1) fit = 1;
-    t->pcolmax = (int)t->ncmp - fit > 0 ? (int)t->ncmp - fit : 0;
+    int x0 = 3 + LABEL_W + 1, room = W - 3 - x0;
+    if (room < 4) room = 4;
+    /* the last start from which every remaining row is in view */
+    t->pcolmax = 0;
+    for (int k = (int)t->ncmp - 1; k >= 0; k--)
+        if (k + fitting(a, t, (size_t)k, room) < (int)t->ncmp) {
+            t->pcolmax = k + 1;
+            break;
+        }
     if (t->pcol > t->pcolmax) t->pcol = t->pcolmax;
+    int fit = fitting(a, t, (size_t)t->pcol, room);
+    int cx[256], cw[256]; /* x and width of each compared row on screen */
+    if (fit > 256) fit = 256;
+    int spare = room + 2;
+    for (int k = 0; k < fit; k++) spare -= (cw[k] = model_width(a, t, (size_t)(t->pcol + k), room)) + 2;
+    for (int k = 0, x = x0; k < fit; k++) {
+        int more = cells_width(a, t, (size_t)(t->pcol + k)) - cw[k];
+        if (more > spare) more = spare;
+        if (more > 0) cw[k] += more, spare -= more;
+        cx[k] = x;
+        x += cw[k] + 2;
+    }
     int rows = H - 3; /* box and the names line */
     int nlines = (int)t->ncols - 1;
     t->pmax = nlines - rows > 0 ? nlines - rows : 0;
@@ -75,10 +118,9 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
     attr_t hdr = app_attr(a, ROLE_HEADER), text = app_attr(a, ROLE_TEXT), acc = app_attr(a, ROLE_ACCENT);
     ui_fill(w, 1, 2, W - 4, hdr);
     ui_text(a, w, 1, 3, LABEL_W, t->pcol > 0 ? "< more" : "", hdr);
-    for (int k = 0; k < fit && t->pcol + k < (int)t->ncmp; k++) {
+    for (int k = 0; k < fit; k++) {
         size_t r = t->cmp[t->pcol + k];
-        ui_put(a, w, 1, x0 + k * (cw + 2), cw, output_cell(t->cat, r, (size_t)t->key_col, buf, sizeof buf),
-               hdr, UI_RIGHT, 0);
+        ui_put(a, w, 1, cx[k], cw[k], output_cell(t->cat, r, (size_t)t->key_col, buf, sizeof buf), hdr, UI_RIGHT, 0);
     }
     if (t->pcol + fit < (int)t->ncmp) ui_text(a, w, 1, W - 4, 1, ">", hdr);
     int y = 2;
@@ -88,9 +130,9 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
         double best = 0, worst = 0;
         int judged = tv_is_scored(t, c) && extremes(t, c, &best, &worst);
         ui_text(a, w, y, 3, LABEL_W, col->label, acc);
-        for (int k = 0; k < fit && t->pcol + k < (int)t->ncmp; k++) {
+        for (int k = 0; k < fit; k++) {
             size_t r = t->cmp[t->pcol + k];
-            int x = x0 + k * (cw + 2);
+            int x = cx[k];
             const char *s = output_cell(t->cat, r, (size_t)c, buf, sizeof buf);
             attr_t at = text;
             double v = catalog_num(t->cat, r, (size_t)c);
@@ -99,8 +141,8 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
             else if (is_best) at = app_attr(a, ROLE_BEST);
             else if (judged && v == worst) at = app_attr(a, ROLE_WORST);
             int numeric = col->type == LD_COL_NUMBER;
-            ui_put(a, w, y, x, numeric ? cw - 2 : cw, s, at, numeric ? UI_RIGHT : UI_LEFT, 0);
-            if (is_best) ui_text(a, w, y, x + cw - 1, 1, a->g.best, at);
+            ui_put(a, w, y, x, numeric ? cw[k] - 2 : cw[k], s, at, numeric ? UI_RIGHT : UI_LEFT, 0);
+            if (is_best) ui_text(a, w, y, x + cw[k] - 1, 1, a->g.best, at);
         }
     }
 }

@@ -17,9 +17,15 @@
 
 #define SAMPLE_ROWS 4096
 
+/* The widest a column gets (_ on a column of long text) and the narrowest
+ * ( makes it. */
+#define WIDTH_MAX 200
+#define WIDTH_MIN 4
+
 /* Widest cell of column c over a sample of rows (a million rows are not
- * all measured: the sample is spread evenly over the table). */
-static int measure(const app *a, const tv_state *t, int c)
+ * all measured: the sample is spread evenly over the table), at most cap
+ * (0: the default cap of its kind). */
+static int measure_to(const app *a, const tv_state *t, int c, int cap)
 {
     const ld_column *col = catalog_col(t->cat, (size_t)c);
     int w = ui_width(a, col->label) + 2; /* room for the sort mark */
@@ -30,8 +36,48 @@ static int measure(const app *a, const tv_state *t, int c)
         int cw = ui_width(a, tv_cell_text(t, r, c, buf, sizeof buf));
         if (cw > w) w = cw;
     }
-    int cap = c == t->key_col ? 30 : col->type == LD_COL_TEXT ? 24 : 16;
+    if (cap <= 0) cap = c == t->key_col ? 30 : col->type == LD_COL_TEXT ? 24 : 16;
     return w > cap ? cap : w;
+}
+
+static int measure(const app *a, const tv_state *t, int c) { return measure_to(a, t, c, 0); }
+
+/* The width column c has on screen: the key column may be capped. */
+static int shown_width(const tv_state *t, int c)
+{
+    return c == t->key_col && t->drawn_w > 0 ? tv_key_width(t, t->drawn_w) : t->width[c];
+}
+
+void tv_col_resize(app *a, tv_state *t, int c, int step)
+{
+    const char *label = catalog_col(t->cat, (size_t)c)->label;
+    int w = shown_width(t, c) + step;
+    int max = c == t->key_col && t->drawn_w > 0 ? tv_key_max(t->drawn_w) : WIDTH_MAX;
+    if (w > max) w = max;
+    if (w < WIDTH_MIN) w = WIDTH_MIN;
+    if (w == shown_width(t, c)) {
+        app_message(a, MSG_WARN, "%s is as %s as it gets here (%d)", label, step > 0 ? "wide" : "narrow", w);
+        return;
+    }
+    t->width[c] = w;
+    t->wset[c] = 1;
+    app_message(a, MSG_INFO, "%s: %d wide; ( and ) narrow and widen it, _ fits it", label, w);
+}
+
+void tv_col_fit(app *a, tv_state *t, int c)
+{
+    const char *label = catalog_col(t->cat, (size_t)c)->label;
+    int full = measure_to(a, t, c, WIDTH_MAX);
+    if (c == t->key_col && t->drawn_w > 0 && full > tv_key_max(t->drawn_w)) full = tv_key_max(t->drawn_w);
+    if (t->wset[c] && shown_width(t, c) == full) { /* again: back to the measured width */
+        t->wset[c] = 0;
+        t->width[c] = measure(a, t, c);
+        app_message(a, MSG_INFO, "%s: back to %d wide", label, shown_width(t, c));
+        return;
+    }
+    t->width[c] = full;
+    t->wset[c] = 1;
+    app_message(a, MSG_INFO, "%s: %d wide, its widest cell (_ again: back)", label, shown_width(t, c));
 }
 
 const char *tv_cell_text(const tv_state *t, size_t row, int c, char *buf, size_t n)
@@ -84,8 +130,9 @@ static int build_order(const app *a, tv_state *t)
     t->colx0 = calloc(nc, sizeof *t->colx0);
     t->colx1 = calloc(nc, sizeof *t->colx1);
     t->hidden = calloc(nc, 1);
+    t->wset = calloc(nc, 1);
     t->default_weight = calloc(nc, sizeof *t->default_weight);
-    if (!t->order || !t->vis || !t->width || !t->colx0 || !t->colx1 || !t->hidden || !t->default_weight)
+    if (!t->order || !t->vis || !t->width || !t->colx0 || !t->colx1 || !t->hidden || !t->wset || !t->default_weight)
         return -1;
     int has_cost = catalog_col_index(t->cat, "relative_cost") >= 0;
     unsigned char *used = calloc(nc, 1);
@@ -168,6 +215,7 @@ void tv_data_fini(tv_state *t)
     free(t->colx0);
     free(t->colx1);
     free(t->hidden);
+    free(t->wset);
     free(t->default_weight);
 }
 
@@ -269,7 +317,7 @@ void tv_rescore(app *a, tv_state *t)
 {
     score_update(t->cat, a->missing);
     for (size_t i = 0; i < t->ncols; i++)
-        if (catalog_col(t->cat, (size_t)t->order[i])->flags & LD_COLF_DERIVED)
+        if ((catalog_col(t->cat, (size_t)t->order[i])->flags & LD_COLF_DERIVED) && !t->wset[t->order[i]])
             t->width[t->order[i]] = measure(a, t, t->order[i]);
     for (size_t k = 0; k < t->nkeys; k++)
         if (catalog_col(t->cat, (size_t)t->keys[k].col)->flags & LD_COLF_DERIVED) {

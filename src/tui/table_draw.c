@@ -2,15 +2,23 @@
  * frozen at the left while the others scroll sideways.
  *
  *   >* Model             │  Value▼  Quality  Params B ...
- *   gutter: '>' cursor row, '*' marked row (visible without colour too) */
+ *   gutter: '>' cursor row, '*' marked row (visible without colour too)
+ *
+ * A column is drawn whole or not at all: one that does not fit goes to the
+ * scroll area (the '>' at the right edge), so no header is cut to a stub.
+ * Only a column wider than the whole screen is drawn cut, when the cursor
+ * is on it.  While the weights editor is open, Value and Quality are drawn
+ * beside the key column, whatever the sideways scroll, so the numbers that
+ * explain the ranking stay in sight (table_weights.c narrows the editor). */
 #include <string.h>
 
 #include "llmdeck/output.h"
 #include "table.h"
 #include "widgets.h"
 
-#define GUTTER 2
-#define GAP 2
+#define GUTTER TV_GUTTER
+#define GAP TV_GAP
+#define MAX_SLOTS 512
 
 static int is_num(const tv_state *t, int c) { return catalog_col(t->cat, (size_t)c)->type == LD_COL_NUMBER; }
 
@@ -21,9 +29,17 @@ static int is_sort_key(const tv_state *t, int c)
     return 0;
 }
 
-static int key_width(const tv_state *t, int W)
+int tv_key_max(int W)
 {
-    int kw = t->width[t->key_col], max = W / 3 > 12 ? W / 3 : 12;
+    /* room for the separator and a number or two beside the names */
+    int max = W - GUTTER - TV_KEY_PAD - 16;
+    return max > 12 ? max : 12;
+}
+
+int tv_key_width(const tv_state *t, int W)
+{
+    int kw = t->width[t->key_col];
+    int max = t->wset[t->key_col] ? tv_key_max(W) : W / 3 > 12 ? W / 3 : 12;
     return kw > max ? max : kw;
 }
 
@@ -45,6 +61,56 @@ static void follow_cursor(tv_state *t, int avail)
     while (t->left < t->ccol && span(t, t->left, t->ccol) > avail) t->left++;
 }
 
+/* One column on screen: its vis position ((size_t)-1 for a pinned column
+ * that is hidden), catalogue index, x and width. */
+typedef struct {
+    size_t p;
+    int c, x, w;
+} slot;
+
+static int pinned(const int *pin, int c)
+{
+    for (int k = 0; pin[k] >= 0; k++)
+        if (pin[k] == c) return 1;
+    return 0;
+}
+
+/* The columns drawn after the key column, from x0 in a window W wide;
+ * *more says columns are left out on the right. */
+static int layout(const tv_state *t, const int *pin, int x0, int W, slot *out, int *more)
+{
+    int n = 0, x = x0, scrolled = 0;
+    *more = 0;
+    for (int k = 0; pin[k] >= 0 && n < MAX_SLOTS; k++) {
+        int c = pin[k], w = t->width[c];
+        if (x + w > W - 1) {
+            *more = 1;
+            return n;
+        }
+        size_t p = (size_t)-1;
+        for (size_t q = 0; q < t->nvis; q++)
+            if (t->vis[q] == c) p = q;
+        out[n++] = (slot){p, c, x, w};
+        x += w + GAP;
+    }
+    for (size_t p = t->left; p < t->nvis; p++) {
+        int c = t->vis[p], w = t->width[c];
+        if (pinned(pin, c)) continue;
+        /* the last column may reach the edge; others leave it to the '>' */
+        int lim = p + 1 == t->nvis ? W : W - 1;
+        if (x + w > lim || n == MAX_SLOTS) {
+            if (!scrolled && pin[0] < 0 && x < W - 1 && n < MAX_SLOTS) /* wider than the screen: cut */
+                out[n++] = (slot){p, c, x, W - 1 - x};
+            *more = 1;
+            break;
+        }
+        out[n++] = (slot){p, c, x, w};
+        scrolled++;
+        x += w + GAP;
+    }
+    return n;
+}
+
 static void draw_cell(app *a, tv_state *t, WINDOW *w, int y, int x, int cw, size_t row, int c,
                       attr_t base, int cursor)
 {
@@ -58,7 +124,8 @@ static void draw_cell(app *a, tv_state *t, WINDOW *w, int y, int x, int cw, size
     ui_put(a, w, y, x, cw, s, at, is_num(t, c) ? UI_RIGHT : UI_LEFT, cursor);
 }
 
-static void draw_header(app *a, tv_state *t, WINDOW *w, int kw, int x0, int W)
+static void draw_header(app *a, tv_state *t, WINDOW *w, int kw, int x0, int W, const slot *sl, int n,
+                        int more)
 {
     attr_t hdr = app_attr(a, ROLE_HEADER), hs = app_attr(a, ROLE_HEADER_SORT);
     char label[160];
@@ -69,22 +136,23 @@ static void draw_header(app *a, tv_state *t, WINDOW *w, int kw, int x0, int W)
     t->colx0[0] = GUTTER;
     t->colx1[0] = GUTTER + kw;
     ui_text(a, w, 0, GUTTER + kw + 1, 1, a->g.vline, hdr);
-    int x = x0, more = 0;
-    for (size_t p = t->left; p < t->nvis; p++) {
-        int c = t->vis[p], cw = t->width[c];
-        if (x >= W || cw > W - x) { /* cut or not drawn: there is more */
-            more = 1;
-            if (x >= W) break;
-            cw = W - x;
+    for (int i = 0; i < n; i++) {
+        tv_header_label(a, t, sl[i].c, label, sizeof label);
+        ui_put(a, w, 0, sl[i].x, sl[i].w, label, is_sort_key(t, sl[i].c) ? hs : hdr,
+               is_num(t, sl[i].c) ? UI_RIGHT : UI_LEFT, 0);
+        if (sl[i].p != (size_t)-1) {
+            t->colx0[sl[i].p] = sl[i].x;
+            t->colx1[sl[i].p] = sl[i].x + sl[i].w;
         }
-        tv_header_label(a, t, c, label, sizeof label);
-        ui_put(a, w, 0, x, cw, label, is_sort_key(t, c) ? hs : hdr, is_num(t, c) ? UI_RIGHT : UI_LEFT, 0);
-        t->colx0[p] = x;
-        t->colx1[p] = x + cw;
-        x += t->width[c] + GAP;
     }
-    /* more columns on either side */
-    if (t->left > 1) ui_text(a, w, 0, x0 - 1, 1, "<", hs);
+    /* more columns on either side (a pinned column is not off screen) */
+    int less = 0;
+    for (size_t p = 1; p < t->left && p < t->nvis && !less; p++) {
+        less = 1;
+        for (int i = 0; i < n; i++)
+            if (sl[i].p == p) less = 0;
+    }
+    if (less) ui_text(a, w, 0, x0 - 1, 1, "<", hs);
     if (more) ui_text(a, w, 0, W - 1, 1, ">", hs);
 }
 
@@ -92,10 +160,18 @@ void tv_draw_grid(app *a, tv_state *t, WINDOW *w)
 {
     int H = getmaxy(w), W = getmaxx(w);
     t->page = H - 1 > 1 ? H - 1 : 1;
+    t->drawn_w = W;
     tv_clamp(t);
-    int kw = key_width(t, W), x0 = GUTTER + kw + 3;
-    follow_cursor(t, W - x0);
-    draw_header(a, t, w, kw, x0, W);
+    int pin[3] = {-1, -1, -1}, kw = tv_key_width(t, W);
+    if (t->panel == PANEL_WEIGHTS) {
+        tv_weights_width(t, W, &kw);
+        tv_weights_pinned(t, pin);
+    }
+    int x0 = GUTTER + kw + TV_KEY_PAD;
+    if (t->panel != PANEL_WEIGHTS) follow_cursor(t, W - 1 - x0);
+    static slot sl[MAX_SLOTS];
+    int more, n = layout(t, pin, x0, W, sl, &more);
+    draw_header(a, t, w, kw, x0, W, sl, n, more);
     attr_t text = app_attr(a, ROLE_TEXT), border = app_attr(a, ROLE_BORDER);
     for (int i = 0; i < t->page; i++) {
         size_t pos = t->top + (size_t)i;
@@ -108,12 +184,8 @@ void tv_draw_grid(app *a, tv_state *t, WINDOW *w)
         ui_text(a, w, y, 0, GUTTER, gut, base);
         draw_cell(a, t, w, y, GUTTER, kw, r, t->key_col, base, cur && t->ccol == 0);
         ui_text(a, w, y, GUTTER + kw + 1, 1, a->g.vline, cur ? base : border);
-        int x = x0;
-        for (size_t p = t->left; p < t->nvis && x < W; p++) {
-            int c = t->vis[p], cw = t->width[c];
-            draw_cell(a, t, w, y, x, cw > W - x ? W - x : cw, r, c, base, cur && t->ccol == p);
-            x += cw + GAP;
-        }
+        for (int k = 0; k < n; k++)
+            draw_cell(a, t, w, y, sl[k].x, sl[k].w, r, sl[k].c, base, cur && t->ccol == sl[k].p);
     }
     if (t->n == 0) {
         const char *msg = t->filter ? "No row matches the filter (Esc clears it, / edits it)" : "No rows";

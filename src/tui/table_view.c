@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cost_view.h"
+#include "keys.h"
 #include "table.h"
 #include "widgets.h"
 
@@ -212,6 +213,9 @@ static int grid_act(app *a, tv_state *t, ld_action act)
         t->panel = PANEL_COLUMNS;
         t->psel = 0;
         break;
+    case ACT_COL_WIDER: tv_col_resize(a, t, c, 2); break;
+    case ACT_COL_NARROWER: tv_col_resize(a, t, c, -2); break;
+    case ACT_COL_FIT: tv_col_fit(a, t, c); break;
     case ACT_EXPORT: tv_export_start(a, t); break;
     default: return 0;
     }

@@ -1,8 +1,11 @@
 /* table_weights.c - the weights editor (w) and the column picker (C).
  *
- * The weights editor sits on the right so the model and value columns stay
- * in sight: every change re-scores and re-sorts the table behind it at
- * once, and the bottom line names the new leader. */
+ * The weights editor sits on the right so the model, Value and Quality
+ * columns stay in sight: every change re-scores and re-sorts the table
+ * behind it at once, and the bottom line names the new leader.  Value and
+ * Quality are drawn beside the model column while it is open (whatever the
+ * sideways scroll, even if hidden), and the editor narrows (to 36 columns,
+ * then the model column to 12) so it never covers them. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,11 +52,42 @@ int tv_value_shown(const tv_state *t)
     return 0;
 }
 
+#define PW_FULL 56
+#define PW_MIN 36
+#define KW_MIN 12
+
+int tv_weights_pinned(const tv_state *t, int pin[3])
+{
+    int n = 0, want[2] = {t->value_col, t->quality_col};
+    pin[0] = pin[1] = pin[2] = -1;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; want[k] >= 0 && i < t->ncols; i++)
+            if (t->order[i] == want[k]) pin[n++] = want[k];
+    return n;
+}
+
+int tv_weights_width(const tv_state *t, int W, int *kw)
+{
+    int pin[3], np = tv_weights_pinned(t, pin), vq = 0;
+    for (int k = 0; k < np; k++) vq += t->width[pin[k]] + (k ? TV_GAP : 0);
+    int fixed = TV_GUTTER + TV_KEY_PAD + vq + 1; /* the grid but the key column, a blank before the box */
+    int k = tv_key_width(t, W), pw = W - 2 < PW_FULL ? W - 2 : PW_FULL;
+    if (fixed + k + pw > W) { /* narrow the editor first, then the key column */
+        pw = W - fixed - k;
+        if (pw < PW_MIN) pw = PW_MIN;
+        if (pw > W - 2) pw = W - 2;
+        if (fixed + k + pw > W) k = W - pw - fixed;
+        if (k < KW_MIN) k = KW_MIN < tv_key_width(t, W) ? KW_MIN : tv_key_width(t, W);
+    }
+    if (kw) *kw = k;
+    return pw;
+}
+
 void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
 {
     int H = getmaxy(w), W = getmaxx(w), n;
     metric_at(t, 0, &n);
-    int pw = W - 2 < 56 ? W - 2 : 56, ph = n + 6 < H ? n + 6 : H, x0 = W - pw;
+    int pw = tv_weights_width(t, W, NULL), ph = n + 6 < H ? n + 6 : H, x0 = W - pw, full = pw >= PW_FULL;
     ui_box(a, w, 0, x0, ph, pw, "Weights of the value score");
     double sum = 0;
     for (int k = 0; k < n; k++) sum += catalog_col(t->cat, (size_t)metric_at(t, k, NULL))->weight;
@@ -70,9 +104,14 @@ void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
         if (barw > 2 && sum > 0) ui_bar(a, w, y, x0 + pw - 2 - barw, barw, col->weight / sum, app_attr(a, ROLE_BAR));
     }
     attr_t muted = app_attr(a, ROLE_MUTED);
-    ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
-              a->missing == LD_MISSING_SKIP ? "left out, weights renormalised" : "counts as 0, the seed's rule");
-    ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted, "quality = sum(w x metric/100) / sum(w)");
+    if (full)
+        ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
+                  a->missing == LD_MISSING_SKIP ? "left out, weights renormalised" : "counts as 0, the seed's rule");
+    else
+        ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
+                  a->missing == LD_MISSING_SKIP ? "left out" : "counts as 0");
+    ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted,
+              full ? "quality = sum(w x metric/100) / sum(w)" : "quality = sum(w x m/100)/sum(w)");
     ui_printf(a, w, ph - 2, x0 + 2, pw - 4, muted, "value = quality / relative cost");
 }
 
