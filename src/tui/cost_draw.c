@@ -41,7 +41,7 @@ static int knob_lines(kline *out)
 static int knob_muted(const cv_state *s, int k)
 {
     int model = s->source == s->h.npresets;
-    if (k == K_MODEL || k == K_QUANT || k == K_GPU || k == K_BATCH) return !model;
+    if (k == K_MODEL || k == K_QUANT || k == K_GPU || k == K_BATCH || k == K_CONTEXT || k == K_ENERGY) return !model;
     if (k == K_UTIL) return !s->capacity;
     return 0;
 }
@@ -120,6 +120,35 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
     case K_UTIL:
         snprintf(lab, n, "Utilisation");
         snprintf(val, n, "%g%% busy", round(s->util * 1000) / 10);
+        break;
+    case K_CONTEXT:
+        snprintf(lab, n, "Context");
+        if (s->sized && isfinite(s->s.max_sequences))
+            snprintf(val, n, "%.0f tok, %.0f seq fit", s->context, s->s.max_sequences);
+        else
+            snprintf(val, n, "%.0f tokens/sequence", s->context);
+        break;
+    case K_CACHED:
+        snprintf(lab, n, "Cached input");
+        if (s->cached > 0 && !(s->offer >= 0 && s->h.offers[s->offer].cached_per_1k > 0))
+            snprintf(val, n, "%g%% (no cache price)", round(s->cached * 1000) / 10);
+        else
+            snprintf(val, n, "%g%% of input", round(s->cached * 1000) / 10);
+        break;
+    case K_ENERGY:
+        snprintf(lab, n, "Energy $/kWh");
+        if (!(s->energy > 0)) snprintf(val, n, "not counted");
+        else if (s->ok && s->c.energy_monthly_usd > 0) {
+            short_usd(s->c.energy_monthly_usd, t, sizeof t);
+            snprintf(val, n, "%g: %s/mo", s->energy, t);
+        } else
+            snprintf(val, n, "%g (GPU power unknown)", s->energy);
+        break;
+    case K_OPS:
+        snprintf(lab, n, "Ops $/month");
+        short_usd(s->ops, t, sizeof t);
+        snprintf(val, n, "%s", s->ops > 0 ? t : "none");
+        if (s->ops > 0) snprintf(val + strlen(val), n - strlen(val), " fixed");
         break;
     default: break;
     }

@@ -118,7 +118,11 @@ void cv_command(const app *a, const cv_state *s, char *buf, size_t n)
         add_word(buf, n, sizing_quant_at(s->quant)->name);
         if (s->gpu >= 0) add_word(buf, n, "--gpu"), add_word(buf, n, s->gpus.v[s->gpu].name);
         if (s->batch != 1) add_num(buf, n, "--batch", s->batch);
+        if (s->context != 4096) add_num(buf, n, "--context", s->context);
+        if (s->energy > 0) add_num(buf, n, "--energy-price", s->energy);
     }
+    if (s->cached > 0) add_num(buf, n, "--cached-share", s->cached);
+    if (s->ops > 0) add_num(buf, n, "--ops-monthly", s->ops);
     if (s->capacity) add_word(buf, n, "--capacity"), add_num(buf, n, "--utilization", s->util);
     add_word(buf, n, "--format");
     add_word(buf, n, "md");

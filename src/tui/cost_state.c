@@ -126,6 +126,10 @@ void cv_defaults(app *a, cv_state *s)
     s->quant = quant_index("fp16");
     s->gpu = -1;
     s->batch = 1;
+    s->context = 4096; /* the sizing core's default, as `llmdeck cost --model` */
+    s->cached = 0;
+    s->energy = 0;     /* not counted until a price is set, as the CLI */
+    s->ops = s->data_ok ? s->h.defaults.ops_monthly_usd : 0;
 }
 
 void cv_models_build(app *a, cv_state *s)
@@ -269,6 +273,12 @@ void cv_load_settings(app *a, cv_state *s)
         else if (!warn[0]) snprintf(warn, sizeof warn, "saved GPU '%s' not in gpus.csv", str);
     }
     if (config_get_number(a->cfg, SECTION, "batch", &v) == 0 && v >= 1 && v <= CV_BATCH_MAX) s->batch = (int)v;
+    if (config_get_number(a->cfg, SECTION, "context", &v) == 0 && v >= CV_CONTEXT_MIN && v <= CV_CONTEXT_MAX)
+        s->context = v;
+    if (config_get_number(a->cfg, SECTION, "cached_share", &v) == 0 && v >= 0 && v <= 1) s->cached = v;
+    if (config_get_number(a->cfg, SECTION, "energy_usd_per_kwh", &v) == 0 && v >= 0 && v <= CV_ENERGY_MAX)
+        s->energy = v;
+    if (config_get_number(a->cfg, SECTION, "ops_monthly_usd", &v) == 0 && v >= 0 && v <= CV_OPS_MAX) s->ops = v;
     if ((str = config_get_string(a->cfg, SECTION, "model")) && *str) {
         s->model = model_row(a, s, str);
         if (s->model < 0 && !warn[0])
@@ -290,7 +300,8 @@ void cv_save_settings(app *a, cv_state *s)
     if (!sec) return;
     static const char *const keys[] = {"tokens", "input_share", "utilization", "mode", "api",
                                        "api_price_in", "api_price_out", "selfhost", "model",
-                                       "quant", "gpu", "batch"};
+                                       "quant", "gpu", "batch", "context", "cached_share",
+                                       "energy_usd_per_kwh", "ops_monthly_usd"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) cJSON_DeleteItemFromObjectCaseSensitive(sec, keys[i]);
     cJSON_AddNumberToObject(sec, "tokens", s->tokens);
     cJSON_AddNumberToObject(sec, "input_share", s->share);
@@ -307,6 +318,10 @@ void cv_save_settings(app *a, cv_state *s)
     cJSON_AddStringToObject(sec, "quant", sizing_quant_at(s->quant)->name);
     cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus.v[s->gpu].name : "");
     cJSON_AddNumberToObject(sec, "batch", s->batch);
+    cJSON_AddNumberToObject(sec, "context", s->context);
+    cJSON_AddNumberToObject(sec, "cached_share", s->cached);
+    cJSON_AddNumberToObject(sec, "energy_usd_per_kwh", s->energy);
+    cJSON_AddNumberToObject(sec, "ops_monthly_usd", s->ops);
     config_set(a->cfg, SECTION, sec);
     s->dirty = 0;
 }
@@ -334,6 +349,7 @@ static int from_model(app *a, cv_state *s)
     si.gpu = s->gpu >= 0 ? &s->gpus.v[s->gpu] : NULL;
     si.gpus = &s->gpus;
     si.batch = s->batch;
+    si.context = s->context;
     si.efficiency = s->h.defaults.decode_efficiency;
     si.gpu_mem_util = s->h.defaults.gpu_memory_utilization;
     if (sizing_compute(&si, &s->s, &e) != 0) {
@@ -372,6 +388,12 @@ void cv_recompute(app *a, cv_state *s)
     in->mode = s->capacity ? LD_COST_CAPACITY : LD_COST_SEED;
     in->api_in_per_1k = s->price_in;
     in->api_out_per_1k = s->price_out;
+    /* the workload knobs: a cached share is priced at the offer's cache-read
+     * price when its sheet lists one (else as input, and the basis says so) */
+    in->cached_share = s->cached;
+    in->api_cached_per_1k = s->offer >= 0 ? s->h.offers[s->offer].cached_per_1k : NAN;
+    in->energy_usd_per_kwh = s->energy;
+    in->ops_monthly_usd = s->ops;
     snprintf(s->api_label, sizeof s->api_label, "%s", s->offer >= 0 ? s->h.offers[s->offer].name : "custom price");
     in->api_label = s->api_label;
     in->selfhost_label = s->sh_label;

@@ -184,6 +184,13 @@ static void step(app *a, cv_state *s, int dir, int big)
         break;
     }
     case K_MODE: s->capacity = !s->capacity; break;
+    case K_CONTEXT:
+        s->context = clamp(s->context * pow(2.0, dir * (big ? 3 : 1)), CV_CONTEXT_MIN, CV_CONTEXT_MAX);
+        cv_use_model(a, s);
+        break;
+    case K_CACHED: s->cached = clamp(round(s->cached * 100) + dir * (big ? 25 : 5), 0, 100) / 100; break;
+    case K_ENERGY: s->energy = clamp(round(s->energy * 100) + dir * (big ? 10 : 1), 0, CV_ENERGY_MAX * 100) / 100; break;
+    case K_OPS: s->ops = clamp(s->ops + dir * (big ? 10000 : 1000), 0, CV_OPS_MAX); break;
     default: break;
     }
     s->dirty = 1;
@@ -269,11 +276,31 @@ static int typed_cb(app *a, void *ctx, const char *text, int done, char *err, si
         break;
     case K_SHARE:
     case K_UTIL:
+    case K_CACHED:
         if (parse_share(text, s->edit == K_UTIL ? 0.01 : 0, &v) != 0) {
             snprintf(err, errlen, "expected a percentage, like 75%% or 0.75%s", s->edit == K_UTIL ? " (above 0)" : "");
             return -1;
         }
-        *(s->edit == K_UTIL ? &s->util : &s->share) = v;
+        *(s->edit == K_UTIL ? &s->util : s->edit == K_CACHED ? &s->cached : &s->share) = v;
+        break;
+    case K_CONTEXT:
+        if (units_parse_count(text, &v) != 0 || v < CV_CONTEXT_MIN || v > CV_CONTEXT_MAX) {
+            snprintf(err, errlen, "expected tokens per sequence from 128 to 10M, like 8k or 32768");
+            return -1;
+        }
+        s->context = round(v);
+        cv_use_model(a, s);
+        break;
+    case K_ENERGY:
+    case K_OPS:
+        /* a bare amount or "$0.15": the price parser, at 1K per 1K, is the identity */
+        if (units_parse_price(text, 1000, &v, NULL) != 0 || v < 0 ||
+            v > (s->edit == K_ENERGY ? CV_ENERGY_MAX : CV_OPS_MAX)) {
+            snprintf(err, errlen, s->edit == K_ENERGY ? "expected USD per kWh from 0 to 10, like 0.12 (0: not counted)"
+                                                      : "expected USD per month from 0 to 100M, like 5000");
+            return -1;
+        }
+        *(s->edit == K_ENERGY ? &s->energy : &s->ops) = v;
         break;
     case K_PRICE:
         if (parse_price(text, &v, &v2) != 0) {
@@ -324,6 +351,22 @@ static void edit(app *a, cv_state *s)
     case K_BATCH:
         snprintf(init, sizeof init, "%d", s->batch);
         label = "Concurrent sequences per replica (1-1024): ";
+        break;
+    case K_CONTEXT:
+        snprintf(init, sizeof init, "%.0f", s->context);
+        label = "Tokens per sequence of the sized model (8k, 32768): ";
+        break;
+    case K_CACHED:
+        snprintf(init, sizeof init, "%g%%", s->cached * 100);
+        label = "Cached share of the input tokens (50% or 0.5): ";
+        break;
+    case K_ENERGY:
+        snprintf(init, sizeof init, "%g", s->energy);
+        label = "Energy price, USD per kWh (0: not counted): ";
+        break;
+    case K_OPS:
+        snprintf(init, sizeof init, "%g", s->ops);
+        label = "Operations, USD per month (fixed): ";
         break;
     case K_MODE: step(a, s, 1, 0); return;
     default: cv_pick_open(a, s, s->edit); return;

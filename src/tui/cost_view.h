@@ -27,7 +27,7 @@
 /* The knobs, in the order shown and focused. */
 typedef enum {
     K_TOKENS, K_SHARE, K_OFFER, K_PRICE, K_SOURCE, K_MODEL, K_QUANT, K_GPU, K_BATCH, K_MODE,
-    K_UTIL, K__COUNT
+    K_UTIL, K_CONTEXT, K_CACHED, K_ENERGY, K_OPS, K__COUNT
 } cv_knob;
 
 /* The volume scale and its limits. */
@@ -36,6 +36,10 @@ typedef enum {
 #define CV_PRICE_MIN 1e-6 /* USD per 1K tokens */
 #define CV_PRICE_MAX 1e3
 #define CV_BATCH_MAX 1024
+#define CV_CONTEXT_MIN 128 /* tokens per sequence of a sized model */
+#define CV_CONTEXT_MAX 1e7
+#define CV_ENERGY_MAX 10   /* USD per kWh */
+#define CV_OPS_MAX 1e8     /* USD per month */
 
 typedef struct {
     int open;
@@ -66,6 +70,10 @@ typedef struct {
     size_t quant;          /* index for sizing_quant_at */
     long gpu;              /* index in gpus.v; -1: the cheapest that fits */
     int batch;
+    double context;        /* tokens per sequence of a sized model */
+    double cached;         /* share of the input tokens read from the API's cache */
+    double energy;         /* USD per kWh; 0: energy not counted */
+    double ops;            /* fixed operations, USD per month */
     int focus;
     cv_knob edit;          /* the knob a prompt is typing into */
     int show_basis, basis_top, basis_max;
