@@ -9,6 +9,7 @@
  * letters, Python's Unicode lower() finds it exactly where ASCII folding
  * does), numbers compare as doubles. */
 #include "llmdeck/rules.h"
+#include "strci.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -93,15 +94,6 @@ static void free_strv(char **v, size_t n)
 }
 
 /* ASCII case-insensitive substring search (see the file comment). */
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (!n) return 1;
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0) return 1;
-    return 0;
-}
-
 int rules_set_text(char *dst, const char *src)
 {
     size_t n = strlen(src);
@@ -484,7 +476,7 @@ static int eval_cond(const cond *k, const ld_requirements *q, FILE *why)
         case OP_EQ: hit = eq; break;
         case OP_NE: hit = !eq; break;
         case OP_EQUALS_CI: hit = eqci; break;
-        case OP_CONTAINS_CI: hit = contains_ci(v, k->str); break;
+        case OP_CONTAINS_CI: hit = str_contains_ci(v, k->str); break;
         default: break;
         }
         if (k->o == OP_CONTAINS_CI)

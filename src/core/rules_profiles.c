@@ -2,6 +2,7 @@
  * (see rules.h): built in for the article's columns, or read from a data
  * set's metrics.json ("task_profiles", "candidate_ranking", "missing"). */
 #include "llmdeck/rules.h"
+#include "strci.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -39,21 +40,12 @@ void rules_profiles_free(ld_task_profiles *p)
 }
 
 /* ASCII case-insensitive substring search. */
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (!n) return 1;
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0) return 1;
-    return 0;
-}
-
 const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task)
 {
     if (!p->n) return NULL;
     for (size_t i = 0; i + 1 < p->n; i++)
         for (size_t k = 0; p->v[i].keywords[k]; k++)
-            if (task && contains_ci(task, p->v[i].keywords[k])) return &p->v[i];
+            if (task && str_contains_ci(task, p->v[i].keywords[k])) return &p->v[i];
     return &p->v[p->n - 1];
 }
 

@@ -3,6 +3,7 @@
  * catalogue says; this is what the faces check that pick against, and what
  * names the requirement nothing meets. */
 #include "llmdeck/rules.h"
+#include "strci.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,15 +11,6 @@
 #include <strings.h>
 
 #include "llmdeck/units.h"
-
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (!n) return 1;
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0) return 1;
-    return 0;
-}
 
 int rules_language_fit(const char *listed, const char *asked)
 {
@@ -28,7 +20,7 @@ int rules_language_fit(const char *listed, const char *asked)
     char *save = NULL;
     for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
         while (*t == ' ') t++;
-        if (*t && (contains_ci(asked, t) || contains_ci(t, asked))) return 1;
+        if (*t && (str_contains_ci(asked, t) || str_contains_ci(t, asked))) return 1;
     }
     return 0;
 }

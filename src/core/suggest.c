@@ -1,5 +1,6 @@
 /* suggest.c - "did you mean ...?" (see suggest.h). */
 #include "llmdeck/suggest.h"
+#include "strci.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -36,13 +37,8 @@ const char *suggest_closest(const char *word, const char *const *names, size_t n
     return best;
 }
 
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t k = strlen(needle);
-    for (; k && *hay; hay++)
-        if (strncasecmp(hay, needle, k) == 0) return 1;
-    return 0;
-}
+/* an empty word suggests nothing */
+static int contains_ci(const char *hay, const char *needle) { return *needle && str_contains_ci(hay, needle); }
 
 void suggest_models(const ld_catalog *cat, const char *word, size_t max, char *buf, size_t n)
 {

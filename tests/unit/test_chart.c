@@ -6,19 +6,11 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "hand_catalog.h"
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/chart.h"
 #include "llmdeck/csvload.h"
-
-static ld_catalog *hand(const char *csv)
-{
-    ld_error err;
-    error_clear(&err);
-    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
-    if (!cat) fail_msg("hand table: %s", err.msg);
-    return cat;
-}
 
 static void build_all(const ld_catalog *cat, const char *x, const char *y, ld_chart *ch)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "hand_catalog.h"
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/csvload.h"
@@ -80,15 +81,6 @@ static void test_matches_definition(void **state)
                 fail_msg("round %d, point %zu (%g, %g): on=%d, definition says %d", round, i, x[i], y[i],
                          got[i], want[i]);
     }
-}
-
-static ld_catalog *hand(const char *csv)
-{
-    ld_error err;
-    error_clear(&err);
-    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
-    if (!cat) fail_msg("hand table: %s", err.msg);
-    return cat;
 }
 
 static size_t matches(const ld_catalog *cat, const char *expr, char *names, size_t n)

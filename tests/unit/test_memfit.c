@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "hand_catalog.h"
 
 #include "core/memfit.h"
 #include "llmdeck/catalog.h"
@@ -21,15 +22,6 @@ static const char *const GPUS = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,f
                                 "Big,datacenter,80,3000,900,,700,,,,,hand\n"
                                 "Also16,datacenter,16,300,60,,70,,,,,hand\n";
 static const char *const METRICS = "{\"memory_at_a_glance\": {\"quant\": \"int4\", \"context\": 8192}}";
-
-static ld_catalog *hand(const char *csv)
-{
-    ld_error err;
-    error_clear(&err);
-    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
-    if (!cat) fail_msg("hand table: %s", err.msg);
-    return cat;
-}
 
 /* An 8B dense model (Llama-3.1-8B's shape), one with 70B weights of the
  * same shape but 80 layers, and one without an architecture. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "hand_catalog.h"
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/csvload.h"
@@ -97,16 +98,6 @@ static void test_seed_policy_skip(void **state)
     assert_near(catalog_num(cat, (size_t)f, (size_t)vc), 8.8, 1e-9);
     score_update(cat, LD_MISSING_ZERO);
     assert_near(catalog_num(cat, (size_t)f, (size_t)vc), 2.933333, 1e-6);
-}
-
-/* A hand-made table for the formula's corners. */
-static ld_catalog *hand(const char *csv)
-{
-    ld_error err;
-    error_clear(&err);
-    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
-    if (!cat) fail_msg("hand table: %s", err.msg);
-    return cat;
 }
 
 static void test_cost_undefined(void **state)
