@@ -60,7 +60,8 @@ typedef enum {
  * then in SCOPE_GLOBAL (SCOPE_PROMPT has no fallback: other keys type). */
 typedef enum {
     SCOPE_GLOBAL, SCOPE_MOVE, SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE, SCOPE_WEIGHTS,
-    SCOPE_COLUMNS, SCOPE_HELP, SCOPE_PROMPT, SCOPE_WIZARD, SCOPE_COST, SCOPE__COUNT
+    SCOPE_COLUMNS, SCOPE_HELP, SCOPE_PROMPT, SCOPE_WIZARD, SCOPE_COST, SCOPE_CHART,
+    SCOPE__COUNT
 } ld_scope;
 
 /* One binding: a key in keyspec syntax ("j", "<Down>", "<C-c>"). */

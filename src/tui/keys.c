@@ -64,6 +64,7 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "_", ACT_COL_FIT, "fit the cursor column to its widest cell; again: back"},
     {SCOPE_TABLE, "C", ACT_COLUMNS, "column picker: show or hide any column"},
     {SCOPE_TABLE, "e", ACT_EXPORT, "export what is shown to a .csv or .md file"},
+    {SCOPE_TABLE, "v", ACT_CHART, "chart: quality against cost of the rows shown, frontier marked"},
 
     {SCOPE_DETAIL, "q", ACT_CLOSE, "close the panel"},
     {SCOPE_DETAIL, "<Esc>", ACT_CLOSE, NULL},
@@ -102,6 +103,19 @@ static const ld_keybind builtin[] = {
     {SCOPE_COLUMNS, "x", ACT_TOGGLE, NULL},
     {SCOPE_COLUMNS, "+", ACT_SHOW_COLUMNS, "show all columns"},
 
+    {SCOPE_CHART, "q", ACT_CLOSE, "close the chart"},
+    {SCOPE_CHART, "<Esc>", ACT_CLOSE, NULL},
+    {SCOPE_CHART, "v", ACT_CLOSE, NULL},
+    {SCOPE_CHART, "<Enter>", ACT_ACCEPT, "back to the table on the selected model"},
+    {SCOPE_CHART, "h", ACT_LEFT, "nearest point to the left"},
+    {SCOPE_CHART, "<Left>", ACT_LEFT, NULL},
+    {SCOPE_CHART, "l", ACT_RIGHT, "nearest point to the right"},
+    {SCOPE_CHART, "<Right>", ACT_RIGHT, NULL},
+    {SCOPE_CHART, "k", ACT_UP, "nearest point above"},
+    {SCOPE_CHART, "<Up>", ACT_UP, NULL},
+    {SCOPE_CHART, "j", ACT_DOWN, "nearest point below"},
+    {SCOPE_CHART, "<Down>", ACT_DOWN, NULL},
+
     {SCOPE_PROMPT, "<Enter>", ACT_TXT_ACCEPT, "accept"},
     {SCOPE_PROMPT, "<Esc>", ACT_TXT_CANCEL, "cancel"},
     {SCOPE_PROMPT, "<C-g>", ACT_TXT_CANCEL, NULL},
@@ -131,7 +145,7 @@ static const ld_keybind builtin[] = {
 
 static const char *const scope_titles[SCOPE__COUNT] = {
     "Everywhere", "Moving", "Table", "Detail panel", "Compare panel", "Weights editor",
-    "Column picker", "Help", "Text fields and questions", "Wizard", "Cost",
+    "Column picker", "Help", "Text fields and questions", "Wizard", "Cost", "Chart",
 };
 
 const char *keys_scope_title(ld_scope s) { return s < SCOPE__COUNT ? scope_titles[s] : "?"; }
@@ -254,7 +268,7 @@ static int help_scope(const ld_keybind *t, ld_scope s, size_t *cap)
 static int build_help(void)
 {
     static const ld_scope order[] = {SCOPE_GLOBAL, SCOPE_MOVE, SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE,
-                                     SCOPE_WEIGHTS, SCOPE_COLUMNS, SCOPE_WIZARD, SCOPE_COST,
+                                     SCOPE_WEIGHTS, SCOPE_COLUMNS, SCOPE_CHART, SCOPE_WIZARD, SCOPE_COST,
                                      SCOPE_PROMPT, SCOPE_HELP};
     size_t cap = 0;
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {

@@ -17,6 +17,8 @@
 #define ACT_COL_WIDER ACT_CUSTOM1
 #define ACT_COL_NARROWER ACT_CUSTOM2
 #define ACT_COL_FIT ACT_CUSTOM3
+/* v: the chart of the rows shown (chart_view.c) */
+#define ACT_CHART ACT_CUSTOM4
 
 /* Parses all bindings; 0 on success, -1 with the bad binding in err. */
 int keys_init(char *err, size_t errlen);

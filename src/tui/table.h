@@ -8,6 +8,7 @@
  *   table_compare.c  marked rows side by side (c)
  *   table_weights.c  the weights editor (w) and the column picker (C)
  *   table_export.c   export to CSV / Markdown (e)
+ *   chart_view.c     quality against cost of the rows shown (v)
  *
  * Rows never move: `idx` is the view (filtered then sorted row numbers),
  * kept between frames and rebuilt only when the filter, the sort or the
@@ -23,7 +24,7 @@
 #include "llmdeck/filter.h"
 #include "llmdeck/view.h"
 
-typedef enum { PANEL_NONE, PANEL_DETAIL, PANEL_COMPARE, PANEL_WEIGHTS, PANEL_COLUMNS } tv_panel;
+typedef enum { PANEL_NONE, PANEL_DETAIL, PANEL_COMPARE, PANEL_WEIGHTS, PANEL_COLUMNS, PANEL_CHART } tv_panel;
 
 #define TV_MAX_WORDS 8
 
@@ -73,6 +74,7 @@ typedef struct {
     size_t ncmp;
     int settings_dirty;
     tui_export export;     /* e: the file and its prompt */
+    struct tv_chart *chart; /* v: the chart panel's state (chart_view.c) */
 } tv_state;
 
 static inline tv_state *tv(const app *a) { return (tv_state *)a->view_state[VIEW_TABLE]; }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_view.h"
 #include "cost_view.h"
 #include "keys.h"
 #include "table.h"
@@ -25,6 +26,7 @@ static void tv_fini(app *a, void *state)
     tv_state *t = state;
     if (!t) return;
     if (t->cat && t->hidden && t->default_weight) tv_save_settings(a, t);
+    tv_chart_free(t);
     tv_data_fini(t);
     free(t);
 }
@@ -32,6 +34,10 @@ static void tv_fini(app *a, void *state)
 static void tv_draw(app *a, WINDOW *w)
 {
     tv_state *t = tv(a);
+    if (t->panel == PANEL_CHART) { /* the chart takes the whole view */
+        tv_chart_draw(a, t, w);
+        return;
+    }
     tv_draw_grid(a, t, w);
     switch (t->panel) {
     case PANEL_DETAIL: tv_detail_draw(a, t, w); break;
@@ -45,7 +51,7 @@ static void tv_draw(app *a, WINDOW *w)
 static ld_scope tv_scope(const app *a)
 {
     static const ld_scope by_panel[] = {SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE, SCOPE_WEIGHTS,
-                                        SCOPE_COLUMNS};
+                                        SCOPE_COLUMNS, SCOPE_CHART};
     return by_panel[tv(a)->panel];
 }
 
@@ -217,6 +223,7 @@ static int grid_act(app *a, tv_state *t, ld_action act)
     case ACT_COL_NARROWER: tv_col_resize(a, t, c, -2); break;
     case ACT_COL_FIT: tv_col_fit(a, t, c); break;
     case ACT_EXPORT: tv_export_start(a, t); break;
+    case ACT_CHART: tv_chart_open(a, t); break;
     default: return 0;
     }
     return 1;
@@ -230,6 +237,7 @@ static void tv_act(app *a, ld_action act)
     case PANEL_COMPARE: tv_compare_act(a, t, act); return;
     case PANEL_WEIGHTS: tv_weights_act(a, t, act); return;
     case PANEL_COLUMNS: tv_columns_act(a, t, act); return;
+    case PANEL_CHART: tv_chart_act(a, t, act); return;
     default: grid_act(a, t, act); return;
     }
 }
@@ -298,6 +306,7 @@ static const char *tv_hint(const app *a)
     case PANEL_COMPARE: return "j/k scroll  h/l more models  * best  Esc close";
     case PANEL_WEIGHTS: return "j/k metric  +/- 0.1  L/H 1  Enter type  z zero  r reset  p missing  Esc close";
     case PANEL_COLUMNS: return "j/k move  Space show/hide  + show all  Esc close";
+    case PANEL_CHART: return "h/j/k/l nearest point  Enter go to its row  Esc close";
     default:
         return "[ ] sort  / filter  Enter detail  m mark  c compare  w weights  e export  ? help";
     }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chart_view.h"
 #include "keys.h"
 #include "llmdeck/csvload.h"
 #include "llmdeck/output.h"
@@ -27,7 +28,7 @@ enum { O_DATA = 1, O_LOAD, O_THEME, O_VIEW, O_NOCOLOR, O_HEADLESS, O_SIZE, O_KEY
 
 typedef struct {
     const char *data_dir, *loads[LD_MAX_LOADS], *theme, *keys, *dump, *play, *config;
-    int nloads, view, no_color, headless, w, h, delay, print_keys, user_config;
+    int nloads, view, chart, no_color, headless, w, h, delay, print_keys, user_config;
     ld_dataset_kind dataset;
     char **files;
     int nfiles;
@@ -56,7 +57,7 @@ static int usage_error(const char *fmt, ...)
 static void help(void)
 {
     printf("usage: llmdeck [--dataset current|seed] [--data DIR] [--load FILE]... [--theme NAME|FILE]\n"
-           "               [--view table|wizard|cost] [--config FILE] [--no-color] [FILE.csv...]\n"
+           "               [--view table|wizard|cost|chart] [--config FILE] [--no-color] [FILE.csv...]\n"
            "       llmdeck --headless [--size WxH] [--keys KEYS] [--dump-screen FILE|-] [same options]\n"
            "       llmdeck --play FILE [--delay MS] [same options]\n\n"
            "The interactive view: 1 table, 2 wizard, 3 cost; ? lists every key.\n\n"
@@ -109,7 +110,8 @@ static int parse_args(int argc, char **argv, options *o)
             if (!strcmp(optarg, "table")) o->view = VIEW_TABLE;
             else if (!strcmp(optarg, "wizard")) o->view = VIEW_WIZARD;
             else if (!strcmp(optarg, "cost")) o->view = VIEW_COST;
-            else return usage_error("--view: expected table, wizard or cost, got '%s'", optarg);
+            else if (!strcmp(optarg, "chart")) o->view = VIEW_TABLE, o->chart = 1;
+            else return usage_error("--view: expected table, wizard, cost or chart, got '%s'", optarg);
             break;
         case O_NOCOLOR: o->no_color = 1; break;
         case O_HEADLESS: o->headless = 1; break;
@@ -253,6 +255,7 @@ static int run(const options *o, const ks_event *script, size_t nscript, app *a)
             app_set_theme(a, a->mono ? "mono" : "default", 0);
         }
         if (warn[0]) app_message(a, MSG_WARN, "%s", warn);
+        if (o->chart) chart_view_open(a);
         if (o->headless) headless_run(a, script, nscript);
         else term_loop(a, script, nscript, o->delay);
     }

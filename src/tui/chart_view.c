@@ -1,0 +1,393 @@
+/* chart_view.c - the table's chart panel: each model of the table's
+ * current rows as a point, x = relative cost (log scale when chart_build
+ * says so), y = quality; the Pareto frontier points drawn as a different
+ * mark (not only a colour), joined by a line, and labelled where a label
+ * fits; a cursor on one point moves to the nearest point in a direction.
+ *
+ * In a UTF-8 locale the frontier line is drawn in braille (2 x 4 dots a
+ * cell), frontier points are ●, others ·, the selected point ◉; otherwise
+ * one character a cell: o, ., @ and - / \ | for the line. */
+#include "chart_view.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "llmdeck/chart.h"
+#include "widgets.h"
+
+#define YLAB_W 7     /* y tick labels, right-aligned, then the axis */
+#define LABEL_MAX 22 /* a frontier label's widest */
+
+struct tv_chart {
+    ld_chart ch;      /* points sorted by x then y */
+    double *fx, *fy;  /* per point: position in the plot, 0..1 */
+    size_t sel;
+    size_t nfront;
+    double xlo, xhi, ylo, yhi; /* the plot's range (log10 of x when x_log) */
+    unsigned char *line; /* per cell: braille bits, or an ASCII line glyph */
+    unsigned char *occ;  /* per cell: 1 a point, 2 a label */
+    size_t cap;
+};
+
+void tv_chart_free(tv_state *t)
+{
+    struct tv_chart *c = t->chart;
+    if (!c) return;
+    chart_free(&c->ch);
+    free(c->fx);
+    free(c->fy);
+    free(c->line);
+    free(c->occ);
+    free(c);
+    t->chart = NULL;
+}
+
+static int by_x_then_y(const void *a, const void *b)
+{
+    const ld_chart_point *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->row < q->row ? -1 : p->row > q->row;
+}
+
+static void pad_range(double *lo, double *hi)
+{
+    double r = *hi - *lo;
+    if (!(r > 0)) r = fabs(*lo) > 0 ? fabs(*lo) * 0.1 : 1;
+    *lo -= r * 0.04;
+    *hi += r * 0.04;
+}
+
+void tv_chart_open(app *a, tv_state *t)
+{
+    int xcol = catalog_col_index(t->cat, "relative_cost"), ycol = t->quality_col;
+    if (xcol < 0 || ycol < 0) {
+        app_message(a, MSG_WARN, "no chart here: it needs a relative_cost column and a quality score");
+        return;
+    }
+    tv_chart_free(t);
+    struct tv_chart *c = calloc(1, sizeof *c);
+    if (!c || chart_build(t->cat, t->idx, t->n, xcol, ycol, &c->ch) != 0) {
+        free(c);
+        app_message(a, MSG_ERROR, "out of memory");
+        return;
+    }
+    t->chart = c;
+    ld_chart *ch = &c->ch;
+    qsort(ch->pts, ch->n, sizeof *ch->pts, by_x_then_y);
+    c->fx = malloc((ch->n ? ch->n : 1) * sizeof *c->fx);
+    c->fy = malloc((ch->n ? ch->n : 1) * sizeof *c->fy);
+    if (!c->fx || !c->fy) {
+        tv_chart_free(t);
+        app_message(a, MSG_ERROR, "out of memory");
+        return;
+    }
+    c->xlo = c->ylo = INFINITY;
+    c->xhi = c->yhi = -INFINITY;
+    c->sel = (size_t)-1;
+    for (size_t i = 0; i < ch->n; i++) {
+        double x = ch->x_log ? log10(ch->pts[i].x) : ch->pts[i].x, y = ch->pts[i].y;
+        c->xlo = fmin(c->xlo, x), c->xhi = fmax(c->xhi, x);
+        c->ylo = fmin(c->ylo, y), c->yhi = fmax(c->yhi, y);
+        if (ch->pts[i].frontier) {
+            c->nfront++;
+            if (c->sel == (size_t)-1) c->sel = i;
+        }
+    }
+    if (c->sel == (size_t)-1) c->sel = 0;
+    if (ch->n) {
+        pad_range(&c->xlo, &c->xhi);
+        pad_range(&c->ylo, &c->yhi);
+    }
+    for (size_t i = 0; i < ch->n; i++) {
+        double x = ch->x_log ? log10(ch->pts[i].x) : ch->pts[i].x;
+        c->fx[i] = (x - c->xlo) / (c->xhi - c->xlo);
+        c->fy[i] = (ch->pts[i].y - c->ylo) / (c->yhi - c->ylo);
+    }
+    t->panel = PANEL_CHART;
+}
+
+void chart_view_open(app *a)
+{
+    tv_state *t = tv(a);
+    if (t) tv_chart_open(a, t);
+}
+
+/* The nearest point in a direction (dx, dy: -1, 0, 1; dy 1 is up): along
+ * the direction first, a sideways step counting double. */
+static void move_sel(struct tv_chart *c, int dx, int dy)
+{
+    size_t best = c->sel;
+    double bd = INFINITY, x0 = c->fx[c->sel], y0 = c->fy[c->sel];
+    for (size_t i = 0; i < c->ch.n; i++) {
+        double ax = (c->fx[i] - x0) * dx + (c->fy[i] - y0) * dy; /* along */
+        double sd = dx ? fabs(c->fy[i] - y0) : fabs(c->fx[i] - x0); /* sideways */
+        if (i == c->sel || !(ax > 1e-12)) continue;
+        double d = ax + 2 * sd;
+        if (d < bd) bd = d, best = i;
+    }
+    c->sel = best;
+}
+
+int tv_chart_act(app *a, tv_state *t, ld_action act)
+{
+    struct tv_chart *c = t->chart;
+    if (!c) {
+        t->panel = PANEL_NONE;
+        return 0;
+    }
+    switch (act) {
+    case ACT_CLOSE:
+        t->panel = PANEL_NONE;
+        tv_chart_free(t);
+        break;
+    case ACT_ACCEPT:
+        if (c->ch.n) {
+            uint32_t row = (uint32_t)c->ch.pts[c->sel].row;
+            for (size_t i = 0; i < t->n; i++)
+                if (t->idx[i] == row) {
+                    t->cur = i;
+                    break;
+                }
+            tv_clamp(t);
+        }
+        t->panel = PANEL_NONE;
+        tv_chart_free(t);
+        break;
+    case ACT_LEFT: if (c->ch.n) move_sel(c, -1, 0); break;
+    case ACT_RIGHT: if (c->ch.n) move_sel(c, 1, 0); break;
+    case ACT_UP: if (c->ch.n) move_sel(c, 0, 1); break;
+    case ACT_DOWN: if (c->ch.n) move_sel(c, 0, -1); break;
+    default:
+        (void)a;
+        return 0;
+    }
+    return 1;
+}
+
+/* A "nice" step (1, 2 or 5 times a power of ten) near range / n. */
+static double nice_step(double range, int n)
+{
+    double raw = range / (n > 0 ? n : 1), p = pow(10.0, floor(log10(raw))), f = raw / p;
+    return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
+}
+
+static void put_glyph(const app *a, WINDOW *w, int y, int x, const char *utf8, const char *ascii, attr_t at)
+{
+    ui_text(a, w, y, x, 1, a->utf8 ? utf8 : ascii, at);
+}
+
+typedef struct {
+    int px, py, pw, ph, dw, dh;
+} plot_box;
+
+static int dot_x(const plot_box *b, double f) { return (int)lround(f * (b->pw * b->dw - 1)); }
+static int dot_y(const plot_box *b, double f) { return (int)lround((1 - f) * (b->ph * b->dh - 1)); }
+
+static void set_dot(const plot_box *b, unsigned char *line, int i, int r, unsigned char ascii)
+{
+    static const unsigned char braille[4][2] = {{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
+    int cx = i / b->dw, cy = r / b->dh;
+    if (cx < 0 || cx >= b->pw || cy < 0 || cy >= b->ph) return;
+    if (b->dw == 2) line[cy * b->pw + cx] |= braille[r % 4][i % 2];
+    else line[cy * b->pw + cx] = ascii;
+}
+
+/* A segment between two dots (Bresenham); in ASCII its glyph follows the slope. */
+static void segment(const plot_box *b, unsigned char *line, int x0, int y0, int x1, int y1)
+{
+    int dx = abs(x1 - x0), dy = -abs(y1 - y0), sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, e = dx + dy;
+    unsigned char g = -dy > 2 * dx ? '|' : dx > 2 * -dy ? '-' : (sx == sy ? '\\' : '/');
+    for (;;) {
+        set_dot(b, line, x0, y0, g);
+        if (x0 == x1 && y0 == y1) break;
+        int e2 = 2 * e;
+        if (e2 >= dy) e += dy, x0 += sx;
+        if (e2 <= dx) e += dx, y0 += sy;
+    }
+}
+
+static void fmt_tick(double v, char *buf, size_t n)
+{
+    if (fabs(v) < 1e-12) v = 0;
+    snprintf(buf, n, "%.3g", v);
+}
+
+static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
+
+/* Whether cells [x0, x1] of row y are free of points and labels (labels
+ * also keep one blank cell from each other), and of the line if strict. */
+static int free_span(const struct tv_chart *c, const plot_box *b, int y, int x0, int x1, int strict)
+{
+    if (x0 < 0 || x1 >= b->pw) return 0;
+    for (int x = x0 - 1; x <= x1 + 1; x++) {
+        if (x < 0 || x >= b->pw) continue;
+        unsigned char o = c->occ[y * b->pw + x];
+        int inside = x >= x0 && x <= x1;
+        if (o == 2 || (o == 1 && inside) || (strict && inside && c->line[y * b->pw + x])) return 0;
+    }
+    return 1;
+}
+
+void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
+{
+    struct tv_chart *c = t->chart;
+    int H, W;
+    getmaxyx(w, H, W);
+    werase(w);
+    if (!c) return;
+    const ld_chart *ch = &c->ch;
+    const ld_column *xc = catalog_col(t->cat, (size_t)ch->xcol), *yc = catalog_col(t->cat, (size_t)ch->ycol);
+    attr_t muted = app_attr(a, ROLE_MUTED), text = app_attr(a, ROLE_TEXT), front = app_attr(a, ROLE_BEST);
+    attr_t accent = app_attr(a, ROLE_ACCENT), cursor = app_attr(a, ROLE_CURSOR);
+    char buf[512], name[256], xv[64], yv[64];
+
+    /* title, legend; the footer at the bottom, the selection above it */
+    ui_printf(a, w, 0, 1, W - 2, app_attr(a, ROLE_TITLE), "%s against %s%s: %zu of %zu rows", label_of(yc),
+              label_of(xc), ch->x_log ? ", log scale" : "", ch->n, t->n);
+    int used = 1;
+    used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25CF frontier" : "o frontier", front) + 2;
+    used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u00B7 other model" : ". other model", muted) + 2;
+    used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u28C9 frontier line" : "-/ frontier line", accent) + 2;
+    used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25C9 selected" : "@ selected", cursor) + 2;
+    snprintf(buf, sizeof buf, "x %s, y %s", xc->higher_is_better ? "higher is better" : "lower is better",
+             yc->higher_is_better ? "higher is better" : "lower is better");
+    if (ui_width(a, buf) <= W - used - 1) ui_text(a, w, 1, used, W - used, buf, muted);
+    snprintf(buf, sizeof buf, "%zu models, %zu on the frontier, %zu without cost or quality not shown", ch->n,
+             c->nfront, ch->skipped);
+    if (ui_width(a, buf) > W - 2) /* narrow: the same, shorter */
+        snprintf(buf, sizeof buf, "%zu models, %zu on the frontier, %zu not shown", ch->n, c->nfront, ch->skipped);
+    ui_text(a, w, H - 1, 1, W - 2, buf, muted);
+
+    plot_box b = {1 + YLAB_W + 1, 2, 0, H - 6, a->utf8 ? 2 : 1, a->utf8 ? 4 : 1};
+    b.pw = W - b.px - 2;
+    if (b.ph < 4 || b.pw < 20) {
+        ui_printf(a, w, 3, 1, W - 2, app_attr(a, ROLE_WARNING),
+                  "The chart needs a larger window (a plot of at least 20x4; now %dx%d).", b.pw, b.ph);
+        return;
+    }
+    if (!ch->n) {
+        ui_text(a, w, 3, 1, W - 2, "No model among the rows shown has both a relative cost and a quality.",
+                app_attr(a, ROLE_WARNING));
+        return;
+    }
+    size_t cells = (size_t)b.pw * (size_t)b.ph;
+    if (cells > c->cap) {
+        unsigned char *l = realloc(c->line, cells), *o = l ? realloc(c->occ, cells) : NULL;
+        if (l) c->line = l;
+        if (o) c->occ = o;
+        if (!l || !o) return;
+        c->cap = cells;
+    }
+    memset(c->line, 0, cells);
+    memset(c->occ, 0, cells);
+
+    /* the frontier line, point to point in x order */
+    int lx = -1, ly = -1;
+    for (size_t i = 0; i < ch->n; i++) {
+        if (!ch->pts[i].frontier) continue;
+        int x = dot_x(&b, c->fx[i]), y = dot_y(&b, c->fy[i]);
+        if (lx >= 0) segment(&b, c->line, lx, ly, x, y);
+        lx = x, ly = y;
+    }
+    for (int r = 0; r < b.ph; r++) {
+        put_glyph(a, w, b.py + r, b.px - 1, "\u2502", "|", muted);
+        for (int col = 0; col < b.pw; col++) {
+            unsigned char v = c->line[r * b.pw + col];
+            if (!v) continue;
+            char g[8];
+            if (a->utf8) {
+                unsigned cp = 0x2800u + v;
+                g[0] = (char)(0xE0 | (cp >> 12)), g[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                g[2] = (char)(0x80 | (cp & 0x3F)), g[3] = '\0';
+            } else {
+                g[0] = (char)v, g[1] = '\0';
+            }
+            ui_text(a, w, b.py + r, b.px + col, 1, g, accent);
+        }
+    }
+    /* the points: others first, frontier over them, the selection last */
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < ch->n; i++) {
+            int fr = ch->pts[i].frontier;
+            if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && i != c->sel)) continue;
+            int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
+            c->occ[r * b.pw + col] = 1;
+            if (pass == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
+            else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o", front);
+            else put_glyph(a, w, b.py + r, b.px + col, "\u00B7", ".", muted);
+        }
+    /* frontier labels: right of the point, else left, off the line if
+     * either side allows, else over it; else left out */
+    for (size_t k = 0; k < ch->n; k++) {
+        size_t i = k == 0 ? c->sel : k <= c->sel ? k - 1 : k; /* the selection's label first */
+        if (!ch->pts[i].frontier) continue;
+        int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
+        tv_cell_text(t, ch->pts[i].row, t->key_col, name, sizeof name);
+        int lw = ui_width(a, name);
+        if (lw > LABEL_MAX) lw = LABEL_MAX;
+        int right = col + 2, left = col - 1 - lw, x0 = -1;
+        for (int k2 = 0; k2 < 4 && x0 < 0; k2++) {
+            int at = k2 % 2 ? left : right;
+            if (free_span(c, &b, r, at, at + lw - 1, k2 < 2)) x0 = at;
+        }
+        if (x0 < 0) continue;
+        ui_text(a, w, b.py + r, b.px + x0, lw, name, i == c->sel ? cursor : text);
+        for (int x = x0; x < x0 + lw; x++) c->occ[r * b.pw + x] = 2;
+    }
+    /* the y axis: nice ticks */
+    double step = nice_step(c->yhi - c->ylo, b.ph >= 12 ? 5 : 3);
+    int last = -1;
+    for (double v = ceil(c->ylo / step) * step; v <= c->yhi + step * 1e-9; v += step) {
+        int r = dot_y(&b, (v - c->ylo) / (c->yhi - c->ylo)) / b.dh;
+        if (r < 0 || r >= b.ph || r == last) continue;
+        fmt_tick(v, buf, sizeof buf);
+        ui_put(a, w, b.py + r, 1, YLAB_W - 1, buf, muted, UI_RIGHT, 0);
+        put_glyph(a, w, b.py + r, b.px - 1, "\u2524", "+", muted);
+        last = r;
+    }
+    /* the x axis: decades (and 2, 5 between when few) on a log scale */
+    int ay = b.py + b.ph;
+    put_glyph(a, w, ay, b.px - 1, "\u2514", "+", muted);
+    for (int col = 0; col < b.pw; col++) put_glyph(a, w, ay, b.px + col, "\u2500", "-", muted);
+    double ticks[64];
+    int nt = 0;
+    if (ch->x_log) {
+        int few = c->xhi - c->xlo < 2.5;
+        for (int d = (int)floor(c->xlo); d <= (int)ceil(c->xhi) && nt < 60; d++) {
+            static const double m[] = {1, 2, 5};
+            for (int k = 0; k < (few ? 3 : 1); k++) {
+                double v = log10(m[k]) + d;
+                if (v >= c->xlo && v <= c->xhi) ticks[nt++] = v;
+            }
+        }
+    } else {
+        double s = nice_step(c->xhi - c->xlo, 5);
+        for (double v = ceil(c->xlo / s) * s; v <= c->xhi + s * 1e-9 && nt < 60; v += s) ticks[nt++] = v;
+    }
+    int right_end = -1;
+    for (int k = 0; k < nt; k++) {
+        int col = dot_x(&b, (ticks[k] - c->xlo) / (c->xhi - c->xlo)) / b.dw;
+        if (col < 0 || col >= b.pw) continue;
+        put_glyph(a, w, ay, b.px + col, "\u2534", "+", muted);
+        fmt_tick(ch->x_log ? pow(10.0, ticks[k]) : ticks[k], buf, sizeof buf);
+        int tw = (int)strlen(buf), tx = b.px + col - tw / 2;
+        if (tx + tw > W - 1) tx = W - 1 - tw;
+        if (tx <= right_end) continue;
+        ui_text(a, w, ay + 1, tx, tw, buf, muted);
+        right_end = tx + tw;
+    }
+    snprintf(buf, sizeof buf, "%s%s", label_of(xc), ch->x_log ? " (log)" : "");
+    int tw = ui_width(a, buf);
+    if (W - 1 - tw > right_end + 1) ui_text(a, w, ay + 1, W - 1 - tw, tw, buf, muted);
+
+    /* the selection */
+    const ld_chart_point *p = &ch->pts[c->sel];
+    tv_cell_text(t, p->row, t->key_col, name, sizeof name);
+    tv_cell_text(t, p->row, ch->xcol, xv, sizeof xv);
+    tv_cell_text(t, p->row, ch->ycol, yv, sizeof yv);
+    ui_printf(a, w, H - 2, 1, W - 2, accent, "%s %s  %s %s  %s %s%s", a->utf8 ? "\u25C9" : "@", name,
+              label_of(xc), xv, label_of(yc), yv, p->frontier ? "  (frontier)" : "");
+}
