@@ -61,7 +61,7 @@ typedef enum {
 typedef enum {
     SCOPE_GLOBAL, SCOPE_MOVE, SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE, SCOPE_WEIGHTS,
     SCOPE_COLUMNS, SCOPE_HELP, SCOPE_PROMPT, SCOPE_WIZARD, SCOPE_COST, SCOPE_CHART,
-    SCOPE__COUNT
+    SCOPE_STATS, SCOPE__COUNT
 } ld_scope;
 
 /* One binding: a key in keyspec syntax ("j", "<Down>", "<C-c>"). */

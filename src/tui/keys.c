@@ -64,6 +64,8 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "_", ACT_COL_FIT, "fit the cursor column to its widest cell; again: back"},
     {SCOPE_TABLE, "C", ACT_COLUMNS, "column picker: show or hide any column"},
     {SCOPE_TABLE, "e", ACT_EXPORT, "export what is shown to a .csv or .md file"},
+    {SCOPE_TABLE, "i", ACT_COL_STATS, "statistics of the cursor column: min, max, mean, median, histogram"},
+    {SCOPE_TABLE, "F", ACT_COL_FREQ, "frequencies of the cursor column's values; Enter filters on one"},
     {SCOPE_TABLE, "v", ACT_CHART, "chart: quality against cost of the rows shown, frontier marked"},
 
     {SCOPE_DETAIL, "q", ACT_CLOSE, "close the panel"},
@@ -102,6 +104,12 @@ static const ld_keybind builtin[] = {
     {SCOPE_COLUMNS, "<Enter>", ACT_TOGGLE, NULL},
     {SCOPE_COLUMNS, "x", ACT_TOGGLE, NULL},
     {SCOPE_COLUMNS, "+", ACT_SHOW_COLUMNS, "show all columns"},
+
+    {SCOPE_STATS, "q", ACT_CLOSE, "close the panel"},
+    {SCOPE_STATS, "<Esc>", ACT_CLOSE, NULL},
+    {SCOPE_STATS, "i", ACT_CLOSE, NULL},
+    {SCOPE_STATS, "F", ACT_CLOSE, NULL},
+    {SCOPE_STATS, "<Enter>", ACT_ACCEPT, "frequencies: filter the table to the value (and close)"},
 
     {SCOPE_CHART, "q", ACT_CLOSE, "close the chart"},
     {SCOPE_CHART, "<Esc>", ACT_CLOSE, NULL},
@@ -146,6 +154,7 @@ static const ld_keybind builtin[] = {
 static const char *const scope_titles[SCOPE__COUNT] = {
     "Everywhere", "Moving", "Table", "Detail panel", "Compare panel", "Weights editor",
     "Column picker", "Help", "Text fields and questions", "Wizard", "Cost", "Chart",
+    "Statistics panel",
 };
 
 const char *keys_scope_title(ld_scope s) { return s < SCOPE__COUNT ? scope_titles[s] : "?"; }
@@ -268,7 +277,8 @@ static int help_scope(const ld_keybind *t, ld_scope s, size_t *cap)
 static int build_help(void)
 {
     static const ld_scope order[] = {SCOPE_GLOBAL, SCOPE_MOVE, SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE,
-                                     SCOPE_WEIGHTS, SCOPE_COLUMNS, SCOPE_CHART, SCOPE_WIZARD, SCOPE_COST,
+                                     SCOPE_WEIGHTS, SCOPE_COLUMNS,
+                                     SCOPE_STATS, SCOPE_CHART, SCOPE_WIZARD, SCOPE_COST,
                                      SCOPE_PROMPT, SCOPE_HELP};
     size_t cap = 0;
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {

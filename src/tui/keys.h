@@ -17,6 +17,9 @@
 #define ACT_COL_WIDER ACT_CUSTOM1
 #define ACT_COL_NARROWER ACT_CUSTOM2
 #define ACT_COL_FIT ACT_CUSTOM3
+/* i and F: a column's statistics and frequencies (table_stats.c) */
+#define ACT_COL_STATS ACT_CUSTOM7
+#define ACT_COL_FREQ ACT_CUSTOM8
 /* v: the chart of the rows shown (chart_view.c) */
 #define ACT_CHART ACT_CUSTOM4
 

@@ -8,6 +8,7 @@
  *   table_compare.c  marked rows side by side (c)
  *   table_weights.c  the weights editor (w) and the column picker (C)
  *   table_export.c   export to CSV / Markdown (e)
+ *   table_stats.c    a column's statistics (i) and frequencies (F)
  *   chart_view.c     quality against cost of the rows shown (v)
  *
  * Rows never move: `idx` is the view (filtered then sorted row numbers),
@@ -24,7 +25,9 @@
 #include "llmdeck/filter.h"
 #include "llmdeck/view.h"
 
-typedef enum { PANEL_NONE, PANEL_DETAIL, PANEL_COMPARE, PANEL_WEIGHTS, PANEL_COLUMNS, PANEL_CHART } tv_panel;
+typedef enum { PANEL_NONE, PANEL_DETAIL, PANEL_COMPARE, PANEL_WEIGHTS, PANEL_COLUMNS, PANEL_CHART,
+    PANEL_STATS, PANEL_FREQ /* i and F: table_stats.c */
+} tv_panel;
 
 #define TV_MAX_WORDS 8
 
@@ -74,6 +77,7 @@ typedef struct {
     size_t ncmp;
     int settings_dirty;
     tui_export export;     /* e: the file and its prompt */
+    struct tv_stats *stats; /* i, F: the statistics panel (table_stats.c) */
     struct tv_chart *chart; /* v: the chart panel's state (chart_view.c) */
 } tv_state;
 
@@ -143,5 +147,11 @@ int tv_weights_act(app *a, tv_state *t, ld_action act);
 void tv_columns_draw(app *a, tv_state *t, WINDOW *w);
 int tv_columns_act(app *a, tv_state *t, ld_action act);
 void tv_export_start(app *a, tv_state *t);
+/* i (freq = 0) and F (freq = 1) on column c over the rows shown: numbers
+ * get statistics and a histogram, text its frequencies (table_stats.c) */
+void tv_stats_open(app *a, tv_state *t, int c, int freq);
+void tv_stats_draw(app *a, tv_state *t, WINDOW *w);
+int tv_stats_act(app *a, tv_state *t, ld_action act);
+void tv_stats_free(tv_state *t);
 
 #endif

@@ -26,6 +26,7 @@ static void tv_fini(app *a, void *state)
     tv_state *t = state;
     if (!t) return;
     if (t->cat && t->hidden && t->default_weight) tv_save_settings(a, t);
+    tv_stats_free(t);
     tv_chart_free(t);
     tv_data_fini(t);
     free(t);
@@ -44,6 +45,8 @@ static void tv_draw(app *a, WINDOW *w)
     case PANEL_COMPARE: tv_compare_draw(a, t, w); break;
     case PANEL_WEIGHTS: tv_weights_draw(a, t, w); break;
     case PANEL_COLUMNS: tv_columns_draw(a, t, w); break;
+    case PANEL_STATS:
+    case PANEL_FREQ: tv_stats_draw(a, t, w); break;
     default: break;
     }
 }
@@ -52,6 +55,7 @@ static ld_scope tv_scope(const app *a)
 {
     static const ld_scope by_panel[] = {SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE, SCOPE_WEIGHTS,
                                         SCOPE_COLUMNS, SCOPE_CHART};
+    if (tv(a)->panel == PANEL_STATS || tv(a)->panel == PANEL_FREQ) return SCOPE_STATS;
     return by_panel[tv(a)->panel];
 }
 
@@ -223,6 +227,8 @@ static int grid_act(app *a, tv_state *t, ld_action act)
     case ACT_COL_NARROWER: tv_col_resize(a, t, c, -2); break;
     case ACT_COL_FIT: tv_col_fit(a, t, c); break;
     case ACT_EXPORT: tv_export_start(a, t); break;
+    case ACT_COL_STATS: tv_stats_open(a, t, c, 0); break;
+    case ACT_COL_FREQ: tv_stats_open(a, t, c, 1); break;
     case ACT_CHART: tv_chart_open(a, t); break;
     default: return 0;
     }
@@ -237,6 +243,8 @@ static void tv_act(app *a, ld_action act)
     case PANEL_COMPARE: tv_compare_act(a, t, act); return;
     case PANEL_WEIGHTS: tv_weights_act(a, t, act); return;
     case PANEL_COLUMNS: tv_columns_act(a, t, act); return;
+    case PANEL_STATS:
+    case PANEL_FREQ: tv_stats_act(a, t, act); return;
     case PANEL_CHART: tv_chart_act(a, t, act); return;
     default: grid_act(a, t, act); return;
     }
@@ -306,6 +314,8 @@ static const char *tv_hint(const app *a)
     case PANEL_COMPARE: return "j/k scroll  h/l more models  * best  Esc close";
     case PANEL_WEIGHTS: return "j/k metric  +/- 0.1  L/H 1  Enter type  z zero  r reset  p missing  Esc close";
     case PANEL_COLUMNS: return "j/k move  Space show/hide  + show all  Esc close";
+    case PANEL_STATS: return "Esc close";
+    case PANEL_FREQ: return "j/k value  Enter filter the table to it  Esc close";
     case PANEL_CHART: return "h/j/k/l nearest point  Enter go to its row  Esc close";
     default:
         return "[ ] sort  / filter  Enter detail  m mark  c compare  w weights  e export  ? help";
