@@ -12,7 +12,7 @@
 
 #include "derive.h"
 #include "estimate.h"
-#include "memfit.h"
+#include "llmdeck/memfit.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/score.h"
 #include "jsonpos.h"

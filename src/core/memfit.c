@@ -1,5 +1,5 @@
 /* memfit.c - memory at a glance (see memfit.h). */
-#include "memfit.h"
+#include "llmdeck/memfit.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -10,7 +10,7 @@
 #include "llmdeck/sizing.h"
 
 /* metrics.json's memory_at_a_glance; 0 when absent or unusable. */
-static int read_setup(const char *json, size_t len, char *quant, size_t qn, double *context)
+int memfit_read_setup(const char *json, size_t len, char *quant, size_t qn, double *context)
 {
     cJSON *root = cJSON_ParseWithLength(json, len);
     const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "memory_at_a_glance");
@@ -45,31 +45,37 @@ static int set_cell(ld_catalog *cat, size_t row, int col, const char *text)
     return catalog_set_cell(cat, row, (size_t)col, text, strlen(text)) < 0 ? -1 : 0;
 }
 
-long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
-                  const char *gpus_name, ld_error *err)
+long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld_gpu_list *gpus, ld_error *err)
 {
-    char quant[32];
-    double context;
-    if (!metrics || !gpus || !read_setup(metrics, mlen, quant, sizeof quant, &context)) return 0;
-    ld_gpu_list list = {0};
-    if (hosting_gpus_parse(&list, gpus, glen, gpus_name, err) != 0) return -1;
+    double bits;
+    if (!quant || sizing_quant_bits(quant, &bits) != 0)
+        return error_set(err, LD_ERR_USAGE, "memory set-up", 0, 0, "unknown quantization '%s'", quant ? quant : "");
+    if (!(context >= 1 && context <= 1e8))
+        return error_set(err, LD_ERR_USAGE, "memory set-up", 0, 0, "context must be 1 to 100M tokens");
     int mc = catalog_add_column(cat, "mem_gb", LD_COL_NUMBER, LD_COLF_DECLARED_NUMBER);
     int fc = catalog_add_column(cat, "fits_on", LD_COL_TEXT, LD_COLF_DECLARED_TEXT);
     long n = mc < 0 || fc < 0 ? -1 : 0;
     for (size_t r = 0; n >= 0 && r < catalog_rows(cat); r++) {
         ld_sizing_input in = {0};
-        if (sizing_arch_from_catalog(cat, r, &in.arch, NULL) != 0 || !arch_kv_known(&in.arch)) continue;
-        in.quant = quant;
-        in.context = context;
-        in.batch = 1;
         ld_sizing s;
-        if (sizing_compute(&in, &s, NULL) != 0 || !isfinite(s.total_gb)) continue;
+        int sized = sizing_arch_from_catalog(cat, r, &in.arch, NULL) == 0 && arch_kv_known(&in.arch);
+        if (sized) {
+            in.quant = quant;
+            in.context = context;
+            in.batch = 1;
+            sized = sizing_compute(&in, &s, NULL) == 0 && isfinite(s.total_gb);
+        }
+        if (!sized) { /* unknown: empty, also where an earlier set-up had a figure */
+            if (*catalog_text(cat, r, (size_t)mc) && (set_cell(cat, r, mc, "") != 0 || set_cell(cat, r, fc, "") != 0))
+                n = -1;
+            continue;
+        }
         const ld_gpu *best = NULL;
         int best_cards = 0;
-        for (size_t g = 0; g < list.n; g++) {
-            int k = cards_needed(&in.arch, &list.v[g], s.total_gb);
-            if (k && (!best || k < best_cards || (k == best_cards && list.v[g].memory_gb < best->memory_gb))) {
-                best = &list.v[g];
+        for (size_t g = 0; gpus && g < gpus->n; g++) {
+            int k = cards_needed(&in.arch, &gpus->v[g], s.total_gb);
+            if (k && (!best || k < best_cards || (k == best_cards && gpus->v[g].memory_gb < best->memory_gb))) {
+                best = &gpus->v[g];
                 best_cards = k;
             }
         }
@@ -81,7 +87,19 @@ long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char 
         if (set_cell(cat, r, mc, num) != 0 || set_cell(cat, r, fc, fit) != 0) n = -1;
         else n++;
     }
-    hosting_gpus_free(&list);
     if (n < 0) error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    return n;
+}
+
+long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
+                  const char *gpus_name, ld_error *err)
+{
+    char quant[32];
+    double context;
+    if (!metrics || !gpus || !memfit_read_setup(metrics, mlen, quant, sizeof quant, &context)) return 0;
+    ld_gpu_list list = {0};
+    if (hosting_gpus_parse(&list, gpus, glen, gpus_name, err) != 0) return -1;
+    long n = memfit_compute(cat, quant, context, &list, err);
+    hosting_gpus_free(&list);
     return n;
 }

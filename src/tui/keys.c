@@ -66,6 +66,7 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "e", ACT_EXPORT, "export what is shown to a .csv or .md file"},
     {SCOPE_TABLE, "i", ACT_COL_STATS, "statistics of the cursor column: min, max, mean, median, histogram"},
     {SCOPE_TABLE, "F", ACT_COL_FREQ, "frequencies of the cursor column's values; Enter filters on one"},
+    {SCOPE_TABLE, "S", ACT_MEM_SETUP, "memory set-up of Mem GB and Fits on: quantization and context"},
     {SCOPE_TABLE, "v", ACT_CHART, "chart: quality against cost of the rows shown, frontier marked"},
 
     {SCOPE_DETAIL, "q", ACT_CLOSE, "close the panel"},

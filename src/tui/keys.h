@@ -22,6 +22,7 @@
 #define ACT_COL_FREQ ACT_CUSTOM8
 /* v: the chart of the rows shown (chart_view.c) */
 #define ACT_CHART ACT_CUSTOM4
+#define ACT_MEM_SETUP ACT_CUSTOM5
 
 /* Parses all bindings; 0 on success, -1 with the bad binding in err. */
 int keys_init(char *err, size_t errlen);

@@ -43,7 +43,8 @@ typedef struct {
     ld_sort_cache *sort_cache; /* earlier sorts, reused (view.h) */
     unsigned long set_id;      /* changes whenever fidx changes */
     char filter_text[512];
-    char prev_filter[512];  /* the filter before the prompt opened (Esc restores it) */
+    char prev_filter[512];
+    char mem_setup[64];     /* "int4 8192": the Mem GB set-up in use ("" = the data's) */  /* the filter before the prompt opened (Esc restores it) */
     uint32_t prev_row;      /* and the cursor's row */
     uint32_t sorted_from;   /* the row the cursor was on before the last sort (') */
     int has_sorted_from;
@@ -94,6 +95,11 @@ void tv_resort(tv_state *t);
 void tv_set_filter(tv_state *t, ld_filter *f, const char *text);
 /* Recomputes quality and value_score (weights or policy changed). */
 void tv_rescore(app *a, tv_state *t);
+/* After cells changed outside the scores (the memory set-up): filter and
+ * sort again, and re-measure columns the user has not sized. */
+void tv_refresh_values(app *a, tv_state *t);
+/* `S`: the memory set-up of the Mem GB and Fits on columns (table_memory.c). */
+void tv_memory_setup(app *a, tv_state *t);
 void tv_rebuild_columns(tv_state *t);
 /* Whether column c is a metric for highlighting and weighting. */
 int tv_is_scored(const tv_state *t, int c);

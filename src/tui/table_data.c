@@ -326,6 +326,19 @@ void tv_rescore(app *a, tv_state *t)
         }
 }
 
+void tv_refresh_values(app *a, tv_state *t)
+{
+    /* hand the filter back to tv_set_filter, which applies it afresh (and
+     * counts a new row set, so cached sorts are not reused) */
+    ld_filter *f = t->filter;
+    char text[sizeof t->filter_text];
+    snprintf(text, sizeof text, "%s", t->filter_text);
+    t->filter = NULL;
+    tv_set_filter(t, f, text);
+    for (size_t i = 0; i < t->ncols; i++)
+        if (!t->wset[t->order[i]]) t->width[t->order[i]] = measure(a, t, t->order[i]);
+}
+
 void tv_sort(app *a, tv_state *t, int c, int desc, int add)
 {
     size_t k;

@@ -154,6 +154,7 @@ static int grid_act(app *a, tv_state *t, ld_action act)
         tv_resort(t);
         app_message(a, MSG_INFO, "catalogue order");
         break;
+    case ACT_MEM_SETUP: tv_memory_setup(a, t); break;
     case ACT_FILTER:
         snprintf(t->prev_filter, sizeof t->prev_filter, "%s", t->filter_text);
         t->prev_row = t->n ? t->idx[t->cur] : 0;

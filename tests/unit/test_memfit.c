@@ -9,7 +9,7 @@
 #include "testutil.h"
 #include "hand_catalog.h"
 
-#include "core/memfit.h"
+#include "llmdeck/memfit.h"
 #include "llmdeck/catalog.h"
 #include "llmdeck/csvload.h"
 #include "llmdeck/dataset.h"
@@ -130,11 +130,45 @@ static void test_shipped_catalogue_property(void **state)
     dataset_close(&ds);
 }
 
+/* `S` in the TUI: another set-up refills both columns, and back again. */
+static void test_recompute_other_setup(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand(MODELS);
+    ld_error err;
+    error_clear(&err);
+    ld_gpu_list gl = {0};
+    assert_int_equal(hosting_gpus_parse(&gl, GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    assert_int_equal(memfit_compute(cat, "int4", 8192, &gl, &err), 2);
+    int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
+    double int4 = catalog_num(cat, 0, (size_t)mc);
+    /* fp16 weights of 8B (16 GB) no longer fit a 16 GB card at 90% */
+    assert_int_equal(memfit_compute(cat, "fp16", 8192, &gl, &err), 2);
+    double fp16 = catalog_num(cat, 0, (size_t)mc);
+    assert_true(fp16 > 3 * int4);
+    assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Big (80 GB)");
+    /* a longer context adds KV cache: more memory */
+    assert_int_equal(memfit_compute(cat, "fp16", 131072, &gl, &err), 2);
+    assert_true(catalog_num(cat, 0, (size_t)mc) > fp16 + 10);
+    /* back to the first set-up: the same figures */
+    assert_int_equal(memfit_compute(cat, "int4", 8192, &gl, &err), 2);
+    assert_near(catalog_num(cat, 0, (size_t)mc), int4, 1e-9);
+    assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Small (16 GB)");
+    /* bad set-ups are refused, the columns unchanged */
+    assert_int_equal(memfit_compute(cat, "int3000", 8192, &gl, &err), -1);
+    assert_int_equal(err.code, LD_ERR_USAGE);
+    assert_int_equal(memfit_compute(cat, "int4", 0, &gl, &err), -1);
+    assert_near(catalog_num(cat, 0, (size_t)mc), int4, 1e-9);
+    hosting_gpus_free(&gl);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_made),
         cmocka_unit_test(test_not_asked),
+        cmocka_unit_test(test_recompute_other_setup),
         cmocka_unit_test(test_shipped_catalogue_property),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,9 +19,21 @@
 #include "llmdeck/catalog.h"
 #include "llmdeck/error.h"
 
+#include "llmdeck/hosting.h"
+
+/* metrics.json's memory_at_a_glance: 1 with the quantization and context
+ * written, 0 when absent or unusable (an unknown quantization). */
+int memfit_read_setup(const char *metrics, size_t mlen, char *quant, size_t qn, double *context);
+
 /* Adds and fills mem_gb and fits_on when metrics.json asks (either input
  * may be NULL: nothing is done).  Returns the rows filled, or -1 with err. */
 long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
                   const char *gpus_name, ld_error *err);
+
+/* Fills (or refills) mem_gb and fits_on for another set-up: the TUI's `S`.
+ * Rows that cannot be sized are emptied.  `quant` must be known to
+ * sizing_quant_bits and context in [1, 1e8].  Returns the rows filled, or
+ * -1 (out of memory, or a bad set-up: LD_ERR_USAGE naming it). */
+long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld_gpu_list *gpus, ld_error *err);
 
 #endif
