@@ -327,7 +327,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
         if (first && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) skip = 3; /* UTF-8 BOM */
         if (first && n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) {
             /* say what it is and how to fix it, not just "binary" */
-            error_set(&aerr, LD_ERR_PARSE, name, 0, 0,
+            error_set(&aerr, LD_ERR_PARSE, name, 1, 1,
                       "UTF-16 text (byte order mark %s): llmdeck reads UTF-8; convert it with "
                       "iconv -f UTF-16 -t UTF-8 FILE > FILE-utf8.csv", p[0] == '\xFF' ? "FF FE" : "FE FF");
             afailed = 1;
@@ -456,7 +456,7 @@ char *csvload_read_file(const char *path, size_t *len, ld_error *err)
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n - 1, f);
         if (n == 0 && got >= 2 && (!memcmp(buf, "\xFF\xFE", 2) || !memcmp(buf, "\xFE\xFF", 2))) {
-            error_set(err, LD_ERR_PARSE, path, 0, 0,
+            error_set(err, LD_ERR_PARSE, path, 1, 1,
                       "UTF-16 text: llmdeck reads UTF-8; convert it with iconv -f UTF-16 -t UTF-8");
             free(buf);
             fclose(f);
