@@ -55,6 +55,8 @@ typedef struct {
                                     the self-hosting cost are lower bounds */
     const char *api_label;       /* "seed-gpt-3.5-turbo" (for the basis) */
     const char *selfhost_label;  /* "preset 7B", "2 × A10 at $0.86/h" */
+    const char *choice;          /* how a scenario chose the quantization and batch, for the
+                                    basis (NULL: nothing was chosen for the user) */
 } ld_cost_input;
 
 typedef struct {
@@ -79,7 +81,7 @@ typedef struct {
     double break_even_utilization;
     double break_even_at[3];     /* break-even volume at 30, 50 and 80% utilization (NaN: never) */
     double api_per_request_usd, selfhost_per_request_usd; /* NaN when no request size */
-    char basis[2048];
+    char basis[3072];
 } ld_cost;
 
 /* The seed's defaults: 730 h, utilization 0.5, input share 0.75, bands

@@ -48,6 +48,9 @@ typedef struct {
     size_t merged;     /* CSV rows that joined an existing model */
 } ld_load;
 
+struct ld_gpu_list;
+struct ld_hosting;
+
 typedef struct {
     ld_catalog *models;
     ld_datafile files[LD_MAX_DATAFILES];
@@ -64,6 +67,11 @@ typedef struct {
     char *table_columns[64];
     /* metrics.json's "default_sort" ("quality:desc"): how the table opens */
     char default_sort[128];
+    /* gpus.csv, parsed once when the catalogue opens (NULL: none in the data
+     * set); hosting.json with the LiteLLM offers, parsed on the first
+     * dataset_hosting() call (hosting.h) */
+    struct ld_gpu_list *gpus;
+    struct ld_hosting *hosting;
 } ld_dataset;
 
 /* Opens the data set: `dir` (may be NULL: then $LLMDECK_DATA, else embedded

@@ -29,7 +29,7 @@ typedef struct {
     char source[1024];
 } ld_gpu;
 
-typedef struct {
+typedef struct ld_gpu_list {
     ld_gpu *v;
     size_t n;
 } ld_gpu_list;
@@ -73,7 +73,7 @@ typedef struct {
 
 #define LD_MAX_PRESETS 8
 
-typedef struct {
+typedef struct ld_hosting {
     char as_of[32];
     ld_preset presets[LD_MAX_PRESETS];
     size_t npresets;
@@ -120,9 +120,16 @@ const ld_preset *hosting_preset_find(const ld_hosting *h, const char *name);
  * overrides a shipped offer of the same name.  NULL if none. */
 const ld_api_offer *hosting_offer_find(const ld_hosting *h, const char *name);
 
-/* Everything from a data set: gpus.csv, hosting.json and the --load'ed
- * LiteLLM files.  On failure both outputs are freed. */
-int hosting_open(const ld_dataset *ds, ld_hosting *h, ld_gpu_list *gpus,
-                 ld_error *err);
+/* The data set's GPU list and hosting data (hosting.json plus the --load'ed
+ * LiteLLM offers), parsed once and kept with the data set, so every view and
+ * command that sizes or prices reads the same copy.  gpus.csv is parsed when
+ * the catalogue opens (the self-hosting estimates and Mem GB need it);
+ * hosting.json on the first call here.  dataset_close frees both; a LiteLLM
+ * file --load'ed later is included at the next call.  0, or -1 with err
+ * (a file missing from the data set, or its parse error). */
+int dataset_hosting(ld_dataset *ds, const ld_hosting **h, const ld_gpu_list **gpus,
+                    ld_error *err);
+/* Frees what dataset_hosting / the catalogue's open kept (for dataset.c). */
+void hosting_release(struct ld_hosting *h);
 
 #endif

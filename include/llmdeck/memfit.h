@@ -27,8 +27,7 @@ int memfit_read_setup(const char *metrics, size_t mlen, char *quant, size_t qn, 
 
 /* Adds and fills mem_gb and fits_on when metrics.json asks (either input
  * may be NULL: nothing is done).  Returns the rows filled, or -1 with err. */
-long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
-                  const char *gpus_name, ld_error *err);
+long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gpu_list *gpus, ld_error *err);
 
 /* Fills (or refills) mem_gb and fits_on for another set-up: the TUI's `S`.
  * Rows that cannot be sized are emptied.  `quant` must be known to

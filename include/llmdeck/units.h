@@ -32,6 +32,15 @@ void units_format_count(double v, char *buf, size_t n);
  * "$0.12", "$999.50", "$1,500", "$12,346". */
 void units_format_usd(double v, char *buf, size_t n);
 
+/* A unit price as a person writes it: four significant digits in fixed
+ * notation, trailing zeros dropped: "$0.00004", "$0.0025", "$2.5", "$1500"
+ * (never "4e-05"; "n/a" when not finite; "$%.4g" above 1e15). */
+void units_format_price(double v, char *buf, size_t n);
+
+/* A rate as a person reads it: three significant digits below 100, whole
+ * numbers with separators above: "10.6", "38.3", "223", "1,890". */
+void units_format_rate(double v, char *buf, size_t n);
+
 /* A whole number with thousands separators: "131,072", "1,890" (rounded;
  * "n/a" when not finite). */
 void units_format_grouped(double v, char *buf, size_t n);

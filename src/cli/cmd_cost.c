@@ -11,6 +11,7 @@
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/report_cost.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
 
@@ -40,7 +41,9 @@ static const char USAGE[] =
     "  --selfhost-monthly U  self-hosting cost per replica, USD per month\n"
     "  --preset P            the seed's 7B, 13B or 70B row (default 7B: $1,500, 50 tokens/s)\n"
     "  --model NAME          size the model (see llmdeck size) and price its GPUs:\n"
-    "                        GPUs × hourly price × 730 h\n"
+    "                        GPUs × hourly price × 730 h.  --quant defaults to auto\n"
+    "                        (fp16 when it fits on a priced GPU, else int4), --batch to\n"
+    "                        auto (as many sequences as fit, at most 16)\n"
     "  --capacity            replicas from throughput (default: the seed's one replica\n"
     "                        with unlimited tokens)\n"
     "  --utilization F       capacity mode: average busy share (default 0.5)\n"
@@ -187,14 +190,14 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
         return cli_usage_error(CMD, "%s needs --model", f->quant ? "--quant" : f->gpu ? "--gpu"
                                                         : f->context ? "--context" : "--batch");
     if (f->monthly && (rc = positive("--selfhost-monthly", f->monthly, monthly))) return rc;
-    if (f->quant && !sizing_quant_find(f->quant))
+    if (f->quant && strcasecmp(f->quant, "auto") != 0 && !sizing_quant_find(f->quant))
         return cli_usage_error(CMD, "--quant: unknown quantization '%s' (fp16, bf16, int8, int4, "
                                     "q8_0, q4_k_m, ...)", f->quant);
     if (f->context) {
         if (cli_parse_count(CMD, "--context", f->context, 1, 1e8, ctx) != 0) return 2;
         if (*ctx != floor(*ctx)) return cli_usage_error(CMD, "--context: expected a whole number");
     }
-    if (f->batch) {
+    if (f->batch && strcasecmp(f->batch, "auto") != 0) {
         if (cli_parse_count(CMD, "--batch", f->batch, 1, 1e6, batch) != 0) return 2;
         if (*batch != floor(*batch)) return cli_usage_error(CMD, "--batch: expected a whole number");
     }
@@ -249,15 +252,15 @@ int cmd_cost(int argc, char **argv)
     if ((rc = cli_open_dataset(&com, &ds)) != 0) return rc;
     ld_error err;
     error_clear(&err);
-    ld_hosting h;
-    ld_gpu_list gpus;
-    if (hosting_open(&ds, &h, &gpus, &err) != 0) {
+    const ld_hosting *h;
+    const ld_gpu_list *gpus;
+    if (dataset_hosting(&ds, &h, &gpus, &err) != 0) {
         rc = cli_report(&err);
         dataset_close(&ds);
         return rc;
     }
     cost_defaults(&in);
-    cost_apply_hosting(&in, &h);
+    cost_apply_hosting(&in, h);
     in.tokens_per_month = f.tokens ? flagged.tokens_per_month : in.tokens_per_month;
     if (f.share) in.input_share = flagged.input_share;
     if (f.util) in.utilization = flagged.utilization;
@@ -271,7 +274,7 @@ int cmd_cost(int argc, char **argv)
     in.mode = f.capacity ? LD_COST_CAPACITY : LD_COST_SEED;
 
     /* The API side. */
-    char api_label[192], sh_label[256];
+    char api_label[192], sh_label[256], choice[640];
     const ld_api_offer *offer = NULL;
     if (f.price) {
         in.api_in_per_1k = price;
@@ -279,17 +282,13 @@ int cmd_cost(int argc, char **argv)
         snprintf(api_label, sizeof api_label, "--api-price");
     } else {
         const char *name = f.api ? f.api : SEED_OFFER;
-        offer = hosting_offer_find(&h, name);
+        offer = hosting_offer_find(h, name);
         if (!offer) {
             rc = cli_usage_error(CMD, "--api: unknown API offer '%s' (hosting.json has %s, gpt-4o, "
                                       "...; --load a LiteLLM price file for more)", name, SEED_OFFER);
             goto done;
         }
-        in.api_in_per_1k = offer->input_per_1k;
-        in.api_out_per_1k = offer->output_per_1k;
-        in.api_cached_per_1k = offer->cached_per_1k;
-        in.api_batch_in_per_1k = offer->batch_in_per_1k;
-        in.api_batch_out_per_1k = offer->batch_out_per_1k;
+        scenario_set_offer(&in, offer);
         snprintf(api_label, sizeof api_label, "%s", offer->name);
     }
     in.api_label = api_label;
@@ -308,36 +307,38 @@ int cmd_cost(int argc, char **argv)
             else rc = cli_usage_error(CMD, "--model: unknown model '%s' (see llmdeck table)", f.model);
             goto done;
         }
-        ld_sizing_input si;
+        /* the core's scenario: the same call as the TUI's cost view and wizard */
+        ld_scenario_input si;
         memset(&si, 0, sizeof si);
-        if (sizing_arch_from_catalog(ds.models, (size_t)row, &si.arch, &err) != 0) {
-            rc = cli_usage_error(CMD, "--model: %s", err.msg);
-            goto done;
-        }
-        if (f.gpu && !(si.gpu = hosting_gpu_find(&gpus, f.gpu))) {
+        si.cat = ds.models;
+        si.row = (size_t)row;
+        si.hosting = h;
+        si.gpus = gpus;
+        if (f.gpu && !(si.gpu = hosting_gpu_find(gpus, f.gpu))) {
             rc = cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv)", f.gpu);
             goto done;
         }
-        si.gpus = &gpus;
         si.quant = f.quant;
         si.context = ctx;
         si.batch = batch;
-        si.efficiency = h.defaults.decode_efficiency;
-        si.gpu_mem_util = h.defaults.gpu_memory_utilization;
-        ld_sizing s;
-        if (sizing_compute(&si, &s, &err) != 0) {
+        static ld_scenario sc; /* large */
+        in.selfhost_label = "";
+        int src = scenario_compute(&si, &in, &sc, &err);
+        if (src < 0) {
             rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
             goto done;
         }
-        const char *mname = catalog_text(ds.models, (size_t)row, catalog_key_col(ds.models));
-        if (cost_from_sizing(&in, &s, &err) != 0) {
-            rc = cli_usage_error(CMD, "--%s: %s: %s", f.gpu ? "gpu" : "model", mname, err.msg);
+        if (src > 0) {
+            rc = cli_usage_error(CMD, "--%s: %s", f.gpu ? "gpu" : "model", sc.note);
             goto done;
         }
-        report_cost_model_label(mname, si.quant, &s, in.hours_per_month, sh_label, sizeof sh_label);
+        in = sc.cost_in;
+        snprintf(sh_label, sizeof sh_label, "%s", sc.selfhost_label);
+        snprintf(choice, sizeof choice, "%s", sc.choice);
+        in.choice = choice;
     } else {
         const char *name = f.preset ? f.preset : SEED_PRESET;
-        const ld_preset *p = hosting_preset_find(&h, name);
+        const ld_preset *p = hosting_preset_find(h, name);
         if (!p) {
             rc = cli_usage_error(CMD, "--preset: expected 7B, 13B or 70B, got '%s'", name);
             goto done;
@@ -365,8 +366,6 @@ int cmd_cost(int argc, char **argv)
         rc = cli_report(&err);
     }
 done:
-    hosting_free(&h);
-    hosting_gpus_free(&gpus);
     dataset_close(&ds);
     return rc;
 }

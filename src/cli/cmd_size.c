@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "llmdeck/suggest.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
 
@@ -442,9 +443,9 @@ int cmd_size(int argc, char **argv)
     if ((rc = cli_open_dataset(&com, &ds)) != 0) return rc;
     ld_error err;
     error_clear(&err);
-    ld_hosting h;
-    ld_gpu_list gpus;
-    if (hosting_open(&ds, &h, &gpus, &err) != 0) {
+    const ld_hosting *h;
+    const ld_gpu_list *gpus;
+    if (dataset_hosting(&ds, &h, &gpus, &err) != 0) {
         rc = cli_report(&err);
         dataset_close(&ds);
         return rc;
@@ -452,7 +453,7 @@ int cmd_size(int argc, char **argv)
     const char *model = "custom";
     char label[64];
     if (f.preset) {
-        const ld_preset *p = hosting_preset_find(&h, f.preset);
+        const ld_preset *p = hosting_preset_find(h, f.preset);
         if (!p) {
             rc = cli_usage_error(CMD, "--preset: expected 7B, 13B or 70B, got '%s'", f.preset);
             goto done;
@@ -460,8 +461,9 @@ int cmd_size(int argc, char **argv)
         write_preset(stdout, p, com.format);
         goto flush;
     }
+    long row = -1;
     if (f.model) {
-        long row = catalog_find(ds.models, f.model);
+        row = catalog_find(ds.models, f.model);
         if (row < 0) {
             char near[600];
             suggest_models(ds.models, f.model, 5, near, sizeof near);
@@ -479,24 +481,35 @@ int cmd_size(int argc, char **argv)
         model = label;
     }
     if (f.gpu) {
-        in.gpu = hosting_gpu_find(&gpus, f.gpu);
+        in.gpu = hosting_gpu_find(gpus, f.gpu);
         if (!in.gpu) {
             rc = cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv: A10, A100 40GB, "
                                       "A100 80GB SXM, H100 SXM, L4, L40S, ...)", f.gpu);
             goto done;
         }
     }
-    in.gpus = &gpus;
+    in.gpus = gpus;
     in.model = model;
     in.quant = f.quant ? sizing_quant_find(f.quant)->name : "fp16";
     in.kv_quant = f.kvq ? f.kvq : "fp16";
-    if (!f.eff) in.efficiency = h.defaults.decode_efficiency;
-    in.gpu_mem_util = h.defaults.gpu_memory_utilization;
-    ld_sizing s;
-    if (sizing_compute(&in, &s, &err) != 0) {
+    if (!f.eff) in.efficiency = h->defaults.decode_efficiency;
+    in.gpu_mem_util = h->defaults.gpu_memory_utilization;
+    static ld_scenario sc; /* large */
+    const ld_sizing *sp = &sc.sizing;
+    if (row >= 0) {
+        /* a catalogue model: the core's scenario, as the cost view and the wizard size it */
+        ld_scenario_input si = {ds.models, (size_t)row, h, gpus, in.quant, in.kv_quant, in.context,
+                                in.batch > 0 ? in.batch : 1, in.gpu, in.gpu_count, in.gpu_class, in.efficiency,
+                                in.prompt_tokens};
+        if (scenario_compute(&si, NULL, &sc, &err) < 0) {
+            rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
+            goto done;
+        }
+    } else if (sizing_compute(&in, &sc.sizing, &err) != 0) {
         rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
         goto done;
     }
+    const ld_sizing s = *sp;
     result r = {model, &in, &s, in.quant, in.kv_quant};
     switch (com.format) {
     case LD_FMT_JSON: write_json(stdout, &r); break;
@@ -510,8 +523,6 @@ flush:
         rc = cli_report(&err);
     }
 done:
-    hosting_free(&h);
-    hosting_gpus_free(&gpus);
     dataset_close(&ds);
     return rc;
 }

@@ -239,7 +239,7 @@ static ld_advice advise(const ld_cost_input *in, double api, double self)
 /* A price per 1K without losing small digits: $0.002, $0.00015. */
 static const char *price(double v, char *buf, size_t n)
 {
-    snprintf(buf, n, "$%.6g", v);
+    units_format_price(v, buf, n);
     return buf;
 }
 
@@ -292,6 +292,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     } else if (in->energy_usd_per_kwh > 0) {
         basis_add(c, "energy: not counted (the GPU's board power is unknown)");
     }
+    if (in->choice && in->choice[0]) basis_add(c, "replica: %s", in->choice);
     if (in->mode == LD_COST_CAPACITY) {
         units_format_count(c->replica_capacity_tokens, t2, sizeof t2);
         basis_add(c, "capacity per replica = %g tokens/s × 3600 s × %g h × %g%% utilization = "
@@ -363,9 +364,10 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         r.input_share = in->request_in / tokens;
         c->api_per_request_usd = tokens / 1000.0 * cost_api_price_per_1k(&r);
         if (v > 0) c->selfhost_per_request_usd = c->selfhost_monthly_usd / v * tokens;
-        basis_add(c, "per request of %g in + %g out tokens: API $%.6g; self-host $%.6g (the month's cost / "
-                     "its tokens × the request's)", in->request_in, in->request_out, c->api_per_request_usd,
-                  c->selfhost_per_request_usd);
+        price(c->api_per_request_usd, p1, sizeof p1);
+        price(c->selfhost_per_request_usd, p2, sizeof p2);
+        basis_add(c, "per request of %g in + %g out tokens: API %s; self-host %s (the month's cost / "
+                     "its tokens × the request's)", in->request_in, in->request_out, p1, p2);
     }
     basis_add(c, "advice: %s (close = within %g%%); seed bands: < %s API, > %s consider self-hosting",
               cost_advice_name(c->advice), in->close_band * 100,

@@ -14,6 +14,7 @@
 #include "estimate.h"
 #include "llmdeck/memfit.h"
 #include "llmdeck/embed.h"
+#include "llmdeck/hosting.h"
 #include "llmdeck/score.h"
 #include "jsonpos.h"
 
@@ -269,6 +270,24 @@ static int columns_from_metrics(ld_dataset *ds, const char *json, size_t len)
     return rc;
 }
 
+/* gpus.csv, parsed once for the estimates, Mem GB and every later sizing
+ * (dataset_hosting); kept when already parsed. */
+static int open_gpus(ld_dataset *ds, ld_error *err)
+{
+    ld_datafile *gf = find_file(ds, "gpus.csv");
+    if (ds->gpus || !gf) return 0;
+    char glabel[1100];
+    file_label(ds, gf, glabel, sizeof glabel);
+    ld_gpu_list *l = calloc(1, sizeof *l);
+    if (!l) return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    if (hosting_gpus_parse(l, gf->text, gf->len, glabel, err) != 0) {
+        free(l);
+        return -1;
+    }
+    ds->gpus = l;
+    return 0;
+}
+
 /* Derived columns first, so metrics.json can label them; then the weights
  * it sets give the default scores. */
 static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
@@ -278,13 +297,9 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
     if (xf) {
         file_label(ds, xf, label, sizeof label);
         if (derive_apply(ds->models, xf->text, xf->len, label, err) != 0) return -1;
-        ld_datafile *gf = find_file(ds, "gpus.csv");
-        char glabel[1100];
-        if (gf) file_label(ds, gf, glabel, sizeof glabel);
-        if (gf && estimate_selfhost(ds->models, xf->text, xf->len, gf->text, gf->len, glabel, err) < 0)
-            return -1;
-        if (gf && memfit_apply(ds->models, xf->text, xf->len, gf->text, gf->len, glabel, err) < 0)
-            return -1;
+        if (open_gpus(ds, err) != 0) return -1;
+        if (ds->gpus && estimate_selfhost(ds->models, xf->text, xf->len, ds->gpus, err) < 0) return -1;
+        if (ds->gpus && memfit_apply(ds->models, xf->text, xf->len, ds->gpus, err) < 0) return -1;
         if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (policy_from_metrics(xf->text, xf->len, label, &ds->policy, err) != 0) return -1;
         if (columns_from_metrics(ds, xf->text, xf->len) != 0)
@@ -434,6 +449,9 @@ static int load_litellm(ld_dataset *ds, const char *path, ld_error *err)
     l->text = text;
     l->len = len;
     l->rows = entries;
+    /* the offers change: the next dataset_hosting() parses them again */
+    hosting_release(ds->hosting);
+    ds->hosting = NULL;
     return 0;
 }
 
@@ -479,6 +497,9 @@ void dataset_close(ld_dataset *ds)
     for (size_t i = 0; i < ds->nloads; i++) free(ds->loads[i].text);
     for (size_t i = 0; ds->table_columns[i]; i++) free(ds->table_columns[i]);
     catalog_free(ds->models);
+    if (ds->gpus) hosting_gpus_free(ds->gpus);
+    free(ds->gpus);
+    hosting_release(ds->hosting);
     memset(ds, 0, sizeof *ds);
 }
 

@@ -75,15 +75,13 @@ static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, co
     return 1;
 }
 
-long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus,
-                       size_t glen, const char *gpus_name, ld_error *err)
+long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gpu_list *gpus,
+                       ld_error *err)
 {
     estimate_spec sp;
     int rc = catalog_col_index(cat, "relative_cost"), oc = catalog_col_index(cat, "open_weights");
     if (!metrics || !gpus || rc < 0 || oc < 0 || !read_spec(metrics, mlen, &sp)) return 0;
-    ld_gpu_list list = {0};
-    if (hosting_gpus_parse(&list, gpus, glen, gpus_name, err) != 0) return -1;
-    const ld_gpu *gpu = hosting_gpu_find(&list, sp.gpu);
+    const ld_gpu *gpu = hosting_gpu_find(gpus, sp.gpu);
     long n = 0;
     for (size_t r = 0; gpu && !isnan(gpu->hourly_usd) && r < catalog_rows(cat) && n >= 0; r++) {
         if (!isnan(catalog_num(cat, r, (size_t)rc)) || strcasecmp(catalog_text(cat, r, (size_t)oc), "yes") != 0)
@@ -92,7 +90,6 @@ long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const 
         if (k < 0) n = -1;
         else n += k;
     }
-    hosting_gpus_free(&list);
     if (n < 0) error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     return n;
 }

@@ -23,12 +23,13 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/error.h"
+#include "llmdeck/hosting.h"
 
 /* Fills relative_cost, cost_basis and price_source of every open row that
- * has no relative_cost, from metrics.json's selfhost_estimate and gpus.csv
- * (either may be NULL: nothing is done; `gpus_name` names it in errors).  Returns the number of rows
+ * has no relative_cost, from metrics.json's selfhost_estimate and the GPU
+ * list (either may be NULL: nothing is done).  Returns the number of rows
  * estimated, or -1 with `err` set. */
-long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus,
-                       size_t glen, const char *gpus_name, ld_error *err);
+long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gpu_list *gpus,
+                       ld_error *err);
 
 #endif

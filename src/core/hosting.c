@@ -461,33 +461,47 @@ const ld_api_offer *hosting_offer_find(const ld_hosting *h, const char *name)
     return NULL;
 }
 
-int hosting_open(const ld_dataset *ds, ld_hosting *h, ld_gpu_list *gpus, ld_error *err)
+/* "data/hosting.json" for an embedded file, else the path it was read from */
+static void origin_label(const char *origin, const char *name, char *buf, size_t n)
 {
-    size_t len = 0;
-    const char *origin = NULL;
-    hosting_init(h);
-    gpus->v = NULL;
-    gpus->n = 0;
-    const char *t = dataset_file(ds, "gpus.csv", &len, &origin);
-    if (!t) return error_set(err, LD_ERR_IO, "gpus.csv", 0, 0, "not found in the data set");
-    char nm[1100];
-    snprintf(nm, sizeof nm, "%s", (!origin || strcmp(origin, "embedded") == 0) ? "data/gpus.csv" : origin);
-    if (hosting_gpus_parse(gpus, t, len, nm, err) != 0) return -1;
-    t = dataset_file(ds, "hosting.json", &len, &origin);
-    if (!t) {
-        hosting_gpus_free(gpus);
-        return error_set(err, LD_ERR_IO, "hosting.json", 0, 0, "not found in the data set");
+    if (!origin || strcmp(origin, "embedded") == 0) snprintf(buf, n, "data/%s", name);
+    else snprintf(buf, n, "%s", origin);
+}
+
+int dataset_hosting(ld_dataset *ds, const ld_hosting **h, const ld_gpu_list **gpus, ld_error *err)
+{
+    *h = NULL;
+    *gpus = NULL;
+    if (!ds->gpus) return error_set(err, LD_ERR_IO, "gpus.csv", 0, 0, "not found in the data set");
+    if (!ds->hosting) {
+        size_t len = 0;
+        const char *origin = NULL;
+        const char *t = dataset_file(ds, "hosting.json", &len, &origin);
+        if (!t) return error_set(err, LD_ERR_IO, "hosting.json", 0, 0, "not found in the data set");
+        ld_hosting *hh = malloc(sizeof *hh);
+        if (!hh) return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+        hosting_init(hh);
+        char nm[1100];
+        origin_label(origin, "hosting.json", nm, sizeof nm);
+        int rc = hosting_parse(hh, t, len, nm, err);
+        for (size_t i = 0; rc == 0 && i < ds->nloads; i++) {
+            const ld_load *l = &ds->loads[i];
+            if (l->kind == LD_LOAD_LITELLM && l->text) rc = hosting_load_litellm(hh, l->text, l->len, l->path, NULL, err);
+        }
+        if (rc != 0) {
+            hosting_release(hh);
+            return -1;
+        }
+        ds->hosting = hh;
     }
-    snprintf(nm, sizeof nm, "%s", (!origin || strcmp(origin, "embedded") == 0) ? "data/hosting.json" : origin);
-    if (hosting_parse(h, t, len, nm, err) != 0) goto fail;
-    for (size_t i = 0; i < ds->nloads; i++) {
-        const ld_load *l = &ds->loads[i];
-        if (l->kind != LD_LOAD_LITELLM || !l->text) continue;
-        if (hosting_load_litellm(h, l->text, l->len, l->path, NULL, err) != 0) goto fail;
-    }
+    *h = ds->hosting;
+    *gpus = ds->gpus;
     return 0;
-fail:
+}
+
+void hosting_release(ld_hosting *h)
+{
+    if (!h) return;
     hosting_free(h);
-    hosting_gpus_free(gpus);
-    return -1;
+    free(h);
 }

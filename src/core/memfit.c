@@ -91,15 +91,10 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
     return n;
 }
 
-long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const char *gpus, size_t glen,
-                  const char *gpus_name, ld_error *err)
+long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gpu_list *gpus, ld_error *err)
 {
     char quant[32];
     double context;
     if (!metrics || !gpus || !memfit_read_setup(metrics, mlen, quant, sizeof quant, &context)) return 0;
-    ld_gpu_list list = {0};
-    if (hosting_gpus_parse(&list, gpus, glen, gpus_name, err) != 0) return -1;
-    long n = memfit_compute(cat, quant, context, &list, err);
-    hosting_gpus_free(&list);
-    return n;
+    return memfit_compute(cat, quant, context, gpus, err);
 }

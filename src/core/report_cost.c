@@ -165,9 +165,15 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         break;
     default:
         fprintf(out, "Monthly volume  %s tokens (%g%% input)\n", t, in->input_share * 100);
-        fprintf(out, "API             %s/month  %s: $%.6g in / $%.6g out per 1K ($%.4g / $%.4g per 1M)\n",
-                u1, san(in->api_label, b, sizeof b), in->api_in_per_1k, out_price,
-                in->api_in_per_1k * 1000, out_price * 1000);
+        {
+            char p1[32], p2[32], p3[32], p4[32];
+            units_format_price(in->api_in_per_1k, p1, sizeof p1);
+            units_format_price(out_price, p2, sizeof p2);
+            units_format_price(in->api_in_per_1k * 1000, p3, sizeof p3);
+            units_format_price(out_price * 1000, p4, sizeof p4);
+            fprintf(out, "API             %s/month  %s: %s in / %s out per 1K (%s / %s per 1M)\n", u1,
+                    san(in->api_label, b, sizeof b), p1, p2, p3, p4);
+        }
         fprintf(out, "Self-host       %s/month  %ld replica%s, %s mode (%s)\n", u2, c->replicas,
                 c->replicas == 1 ? "" : "s", mode, san(in->selfhost_label, b2, sizeof b2));
         fprintf(out, "Difference      %s\n", diff);

@@ -126,6 +126,35 @@ void units_format_count(double v, char *buf, size_t n)
     snprintf(buf, n, "%.10g", v);
 }
 
+void units_format_rate(double v, char *buf, size_t n)
+{
+    if (isfinite(v) && fabs(v) < 100) snprintf(buf, n, "%.3g", v);
+    else units_format_grouped(v, buf, n);
+}
+
+void units_format_price(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "n/a");
+        return;
+    }
+    double a = fabs(v);
+    if (a >= 1e15 || (a > 0 && a < 1e-12)) {
+        snprintf(buf, n, "%s$%.4g", v < 0 ? "-" : "", a);
+        return;
+    }
+    int decimals = a > 0 ? 3 - (int)floor(log10(a)) : 0; /* four significant digits */
+    if (decimals < 0) decimals = 0;
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.*f", decimals, a);
+    if (strchr(digits, '.')) { /* drop trailing zeros, and the dot if nothing follows it */
+        size_t l = strlen(digits);
+        while (digits[l - 1] == '0') digits[--l] = '\0';
+        if (digits[l - 1] == '.') digits[--l] = '\0';
+    }
+    snprintf(buf, n, "%s$%s", v < 0 ? "-" : "", digits);
+}
+
 void units_format_usd(double v, char *buf, size_t n)
 {
     if (!isfinite(v)) {

@@ -40,7 +40,7 @@ static int knob_lines(kline *out)
 
 static int knob_muted(const cv_state *s, int k)
 {
-    int model = s->source == s->h.npresets;
+    int model = s->source == s->h->npresets;
     if (k == K_MODEL || k == K_QUANT || k == K_GPU || k == K_BATCH || k == K_CONTEXT || k == K_ENERGY) return !model;
     if (k == K_UTIL) return !s->capacity;
     return 0;
@@ -65,7 +65,7 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
     case K_OFFER:
         snprintf(lab, n, "API offer");
         if (s->offer < 0) snprintf(val, n, "custom price");
-        else snprintf(val, n, "%s%s", s->h.offers[s->offer].name, (size_t)s->offer >= s->h.nshipped ? " (loaded)" : "");
+        else snprintf(val, n, "%s%s", s->h->offers[s->offer].name, (size_t)s->offer >= s->h->nshipped ? " (loaded)" : "");
         break;
     case K_PRICE:
         /* the label carries the dollar, so "0.0025 in, 0.01 out" fits */
@@ -77,10 +77,10 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
     case K_SOURCE:
         if (!l.sub) {
             snprintf(lab, n, "Self-host");
-            if (s->source < s->h.npresets) snprintf(val, n, "preset %s", s->h.presets[s->source].name);
+            if (s->source < s->h->npresets) snprintf(val, n, "preset %s", s->h->presets[s->source].name);
             else snprintf(val, n, "sized model");
-        } else if (s->source < s->h.npresets) {
-            const ld_preset *p = &s->h.presets[s->source];
+        } else if (s->source < s->h->npresets) {
+            const ld_preset *p = &s->h->presets[s->source];
             units_format_usd(p->monthly_usd, t, sizeof t);
             snprintf(val, n, "%s/mo, %g tok/s", t, p->tokens_per_s);
         } else if (s->sized && s->s.gpu && s->s.gpus > 0 && s->s.gpu->hourly_usd > 0) {
@@ -102,16 +102,21 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     case K_GPU:
         snprintf(lab, n, "GPU");
-        if (s->gpu >= 0) snprintf(val, n, "%s", s->gpus.v[s->gpu].name);
+        if (s->gpu >= 0) snprintf(val, n, "%s", s->gpus->v[s->gpu].name);
         else if (s->sized && s->s.gpu) snprintf(val, n, "cheapest: %s", s->s.gpu->name);
         else snprintf(val, n, "cheapest that fits");
         break;
     case K_BATCH:
         snprintf(lab, n, "Batch");
-        if (s->sized && s->s.throughput_tokens_per_s > 0)
-            snprintf(val, n, "%d seq, %.3g tok/s", s->batch, s->s.throughput_tokens_per_s);
-        else
+        if (s->sized && s->s.throughput_tokens_per_s > 0) {
+            char rate[32];
+            units_format_rate(s->s.throughput_tokens_per_s, rate, sizeof rate);
+            snprintf(val, n, "%s%g seq, %s tok/s", s->batch ? "" : "auto: ", s->used_batch, rate);
+        } else if (s->batch) {
             snprintf(val, n, "%d sequence%s at once", s->batch, s->batch == 1 ? "" : "s");
+        } else {
+            snprintf(val, n, "auto: as many as fit");
+        }
         break;
     case K_MODE:
         snprintf(lab, n, "Mode");
@@ -130,7 +135,7 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     case K_CACHED:
         snprintf(lab, n, "Cached input");
-        if (s->cached > 0 && !(s->offer >= 0 && s->h.offers[s->offer].cached_per_1k > 0))
+        if (s->cached > 0 && !(s->offer >= 0 && s->h->offers[s->offer].cached_per_1k > 0))
             snprintf(val, n, "%g%% (no cache price)", round(s->cached * 1000) / 10);
         else
             snprintf(val, n, "%g%% of input", round(s->cached * 1000) / 10);
@@ -418,8 +423,8 @@ static void basis_lines(app *a, cv_state *s, emitter *e)
     char line[1024];
     if (s->ok) basis_text(e, s->c.basis, text);
     else emit(e, NULL, 0, s->err, app_attr(a, ROLE_ERROR), app_attr(a, ROLE_ERROR));
-    if (s->offer >= 0 && s->h.offers[s->offer].source[0]) {
-        const ld_api_offer *o = &s->h.offers[s->offer];
+    if (s->offer >= 0 && s->h->offers[s->offer].source[0]) {
+        const ld_api_offer *o = &s->h->offers[s->offer];
         snprintf(line, sizeof line, "API price from: %s%s%s", o->source, o->date[0] ? ", " : "", o->date);
         emit(e, NULL, 0, line, muted, muted);
     }

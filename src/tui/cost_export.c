@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cost_view.h"
+#include "llmdeck/units.h"
 #include "llmdeck/output.h"
 #include "llmdeck/report_cost.h"
 
@@ -103,21 +104,21 @@ void cv_command(const app *a, const cv_state *s, char *buf, size_t n)
     add_num(buf, n, "--input-share", s->share);
     if (s->offer >= 0) {
         add_word(buf, n, "--api");
-        add_word(buf, n, s->h.offers[s->offer].name);
+        add_word(buf, n, s->h->offers[s->offer].name);
     } else {
         add_num(buf, n, "--api-price", s->price_in);
         add_num(buf, n, "--api-price-out", s->price_out);
     }
-    if (s->source < s->h.npresets) {
+    if (s->source < s->h->npresets) {
         add_word(buf, n, "--preset");
-        add_word(buf, n, s->h.presets[s->source].name);
+        add_word(buf, n, s->h->presets[s->source].name);
     } else {
         add_word(buf, n, "--model");
         add_word(buf, n, cv_model_name(a, s->model));
         add_word(buf, n, "--quant");
         add_word(buf, n, sizing_quant_at(s->quant)->name);
-        if (s->gpu >= 0) add_word(buf, n, "--gpu"), add_word(buf, n, s->gpus.v[s->gpu].name);
-        if (s->batch != 1) add_num(buf, n, "--batch", s->batch);
+        if (s->gpu >= 0) add_word(buf, n, "--gpu"), add_word(buf, n, s->gpus->v[s->gpu].name);
+        if (s->batch) add_num(buf, n, "--batch", s->batch); /* none: auto, the command's default too */
         if (s->context != 4096) add_num(buf, n, "--context", s->context);
         if (s->energy > 0) add_num(buf, n, "--energy-price", s->energy);
     }
@@ -135,10 +136,10 @@ static size_t command_room(const app *a, const cv_state *s)
     size_t room = 2048; /* the flags and numbers */
     room += 4 * strlen(a->ds->dir) + 4;
     for (size_t i = 0; i < a->ds->nloads; i++) room += 4 * strlen(a->ds->loads[i].path) + 4;
-    if (s->offer >= 0) room += 4 * strlen(s->h.offers[s->offer].name) + 4;
-    if (s->source < s->h.npresets) room += 4 * strlen(s->h.presets[s->source].name) + 4;
+    if (s->offer >= 0) room += 4 * strlen(s->h->offers[s->offer].name) + 4;
+    if (s->source < s->h->npresets) room += 4 * strlen(s->h->presets[s->source].name) + 4;
     else room += 4 * strlen(cv_model_name(a, s->model)) + 4;
-    if (s->gpu >= 0) room += 4 * strlen(s->gpus.v[s->gpu].name) + 4;
+    if (s->gpu >= 0) room += 4 * strlen(s->gpus->v[s->gpu].name) + 4;
     return room;
 }
 
@@ -161,16 +162,23 @@ static int write_md(const app *a, const cv_state *s, FILE *f)
     free(cmd);
     fprintf(f, "| Monthly volume | %s tokens, %g%% input |\n| API | ", t, s->share * 100);
     output_md_cell(f, s->api_label);
-    fprintf(f, ": $%.6g in / $%.6g out per 1K ($%.4g / $%.4g per 1M)", s->price_in, s->price_out,
-            s->price_in * 1000, s->price_out * 1000);
-    if (s->offer >= 0 && s->h.offers[s->offer].source[0]) {
+    char p1[32], p2[32], p3[32], p4[32];
+    units_format_price(s->price_in, p1, sizeof p1);
+    units_format_price(s->price_out, p2, sizeof p2);
+    units_format_price(s->price_in * 1000, p3, sizeof p3);
+    units_format_price(s->price_out * 1000, p4, sizeof p4);
+    fprintf(f, ": %s in / %s out per 1K (%s / %s per 1M)", p1, p2, p3, p4);
+    if (s->offer >= 0 && s->h->offers[s->offer].source[0]) {
         fputs("; ", f);
-        output_md_cell(f, s->h.offers[s->offer].source);
-        if (s->h.offers[s->offer].date[0]) fputs(", ", f), output_md_cell(f, s->h.offers[s->offer].date);
+        output_md_cell(f, s->h->offers[s->offer].source);
+        if (s->h->offers[s->offer].date[0]) fputs(", ", f), output_md_cell(f, s->h->offers[s->offer].date);
     }
     fputs(" |\n| Self-hosting | ", f);
     output_md_cell(f, s->sh_label);
-    if (s->sized) fprintf(f, "; batch %d, %.4g tokens/s per replica", s->batch, s->s.throughput_tokens_per_s);
+    if (s->sized) {
+        fprintf(f, "; batch %g, %.4g tokens/s per replica; ", s->used_batch, s->s.throughput_tokens_per_s);
+        output_md_cell(f, s->choice);
+    }
     if (s->capacity) fprintf(f, " |\n| Mode | capacity: replicas from throughput at %g%% utilisation |\n\n", s->util * 100);
     else fputs(" |\n| Mode | seed: one replica, unlimited tokens (the seed's assumption) |\n\n", f);
     report_cost_write(f, &s->in, &s->c, NULL, LD_FMT_MD);

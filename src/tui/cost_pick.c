@@ -19,11 +19,11 @@
 size_t cv_list_count(app *a, cv_state *s, cv_knob k)
 {
     switch (k) {
-    case K_OFFER: return s->h.noffers;
-    case K_SOURCE: return s->h.npresets + 1;
+    case K_OFFER: return s->h->noffers;
+    case K_SOURCE: return s->h->npresets + 1;
     case K_MODEL: cv_models_build(a, s); return s->nmodels;
     case K_QUANT: return sizing_quant_count();
-    case K_GPU: return s->gpus.n + 1;
+    case K_GPU: return s->gpus->n + 1;
     default: return 0;
     }
 }
@@ -64,26 +64,26 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
     detail[0] = '\0';
     switch (k) {
     case K_OFFER: {
-        const ld_api_offer *o = &s->h.offers[i];
+        const ld_api_offer *o = &s->h->offers[i];
         char p[4][32];
         cv_format_price(o->input_per_1k, p[0], sizeof p[0]);
         cv_format_price(o->output_per_1k, p[1], sizeof p[1]);
         cv_format_price(o->input_per_1k * 1000, p[2], sizeof p[2]);
         cv_format_price(o->output_per_1k * 1000, p[3], sizeof p[3]);
         snprintf(name, nn, "%s", o->name);
-        snprintf(detail, dn, "%s%s/%s per 1K, %s/%s per 1M", i >= s->h.nshipped ? "loaded: " : "", p[0], p[1],
+        snprintf(detail, dn, "%s%s/%s per 1K, %s/%s per 1M", i >= s->h->nshipped ? "loaded: " : "", p[0], p[1],
                  p[2], p[3]);
         break;
     }
     case K_SOURCE:
-        if (i < s->h.npresets) {
-            const ld_preset *p = &s->h.presets[i];
+        if (i < s->h->npresets) {
+            const ld_preset *p = &s->h->presets[i];
             units_format_usd(p->monthly_usd, t, sizeof t);
             snprintf(name, nn, "preset %s", p->name);
             snprintf(detail, dn, "%s/month, %g tokens/s, %s (the seed's table)", t, p->tokens_per_s, p->gpu);
         } else {
             snprintf(name, nn, "sized model");
-            snprintf(detail, dn, "model + quantization + GPU: GPUs x hourly price x %g h", s->h.defaults.hours_per_month);
+            snprintf(detail, dn, "model + quantization + GPU: GPUs x hourly price x %g h", s->h->defaults.hours_per_month);
         }
         break;
     case K_MODEL: {
@@ -107,7 +107,7 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
             snprintf(name, nn, "cheapest that fits");
             snprintf(detail, dn, "the cheapest priced GPU type and count (1, 2, 4, 8) that holds the model");
         } else {
-            const ld_gpu *g = &s->gpus.v[i - 1];
+            const ld_gpu *g = &s->gpus->v[i - 1];
             snprintf(name, nn, "%s", g->name);
             if (g->hourly_usd > 0)
                 snprintf(detail, dn, "%g GB, %g GB/s, $%.4g/h", g->memory_gb, g->bandwidth_gbs, g->hourly_usd);
@@ -166,11 +166,11 @@ void cv_pick_set(app *a, cv_state *s, cv_knob k, size_t i)
     switch (k) {
     case K_OFFER:
         s->offer = (long)i;
-        s->price_in = s->h.offers[i].input_per_1k;
-        s->price_out = s->h.offers[i].output_per_1k;
+        s->price_in = s->h->offers[i].input_per_1k;
+        s->price_out = s->h->offers[i].output_per_1k;
         break;
     case K_SOURCE:
-        if (i == s->h.npresets) cv_use_model(a, s);
+        if (i == s->h->npresets) cv_use_model(a, s);
         else s->source = i;
         break;
     case K_MODEL: s->model = (long)s->models[i]; cv_use_model(a, s); break;

@@ -8,6 +8,7 @@
 
 #include "cost_view.h"
 #include "llmdeck/report_cost.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/units.h"
 
 #define SEED_OFFER "seed-gpt-3.5-turbo"
@@ -15,19 +16,15 @@
 #define DEFAULT_MODEL "Mistral-7B"
 #define SECTION "cost"
 
-const ld_gpu_list *cost_view_gpus(const app *a)
+static size_t quant_index(const char *name)
 {
-    const cv_state *s = cv(a);
-    return s && s->data_ok ? &s->gpus : NULL;
+    const ld_quant *q = sizing_quant_find(name);
+    for (size_t i = 0; q && i < sizing_quant_count(); i++)
+        if (sizing_quant_at(i) == q) return i;
+    return 0;
 }
 
-const ld_hosting *cost_view_hosting(const app *a)
-{
-    const cv_state *s = cv(a);
-    return s && s->data_ok ? &s->h : NULL;
-}
-
-void cost_view_open_on(app *a, long row, double tokens, int batch)
+void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant)
 {
     cv_state *s = cv(a);
     if (!s || !s->data_ok) {
@@ -42,9 +39,11 @@ void cost_view_open_on(app *a, long row, double tokens, int batch)
         return;
     }
     s->model = row;
-    s->source = s->h.npresets; /* self-host the sized model, not a preset */
+    s->source = s->h->npresets; /* self-host the sized model, not a preset */
     if (tokens > 0) s->tokens = tokens;
-    if (batch > 0) s->batch = batch;
+    if (context >= CV_CONTEXT_MIN && context <= CV_CONTEXT_MAX) s->context = context;
+    if (quant && sizing_quant_find(quant)) s->quant = quant_index(quant);
+    s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;
     a->view = VIEW_COST;
     cv_recompute(a, s);
@@ -57,8 +56,8 @@ int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *lab
     if (!s || !s->data_ok || !(s->price_in > 0)) return -1;
     *in_per_1k = s->price_in;
     *out_per_1k = s->price_out > 0 ? s->price_out : s->price_in;
-    if (s->offer >= 0 && (size_t)s->offer < s->h.noffers)
-        snprintf(label, n, "%s at $%.4g / $%.4g per 1M in/out (the cost view's offer)", s->h.offers[s->offer].name,
+    if (s->offer >= 0 && (size_t)s->offer < s->h->noffers)
+        snprintf(label, n, "%s at $%.4g / $%.4g per 1M in/out (the cost view's offer)", s->h->offers[s->offer].name,
                  *in_per_1k * 1000, *out_per_1k * 1000);
     else
         snprintf(label, n, "$%.4g / $%.4g per 1M in/out (the cost view's price)", *in_per_1k * 1000, *out_per_1k * 1000);
@@ -71,65 +70,51 @@ int cv_state_init(app *a, cv_state *s)
     error_clear(&err);
     s->offer = s->seed_offer = -1;
     s->model = -1;
-    if (hosting_open(a->ds, &s->h, &s->gpus, &err) != 0) {
+    if (dataset_hosting(a->ds, &s->h, &s->gpus, &err) != 0) {
         error_format(&err, s->data_err, sizeof s->data_err);
         return 0; /* the view says why; the others still work */
     }
-    if (s->h.npresets == 0) {
+    if (s->h->npresets == 0) {
         snprintf(s->data_err, sizeof s->data_err, "hosting.json has no self-hosting presets");
-        hosting_free(&s->h);
-        hosting_gpus_free(&s->gpus);
         return 0;
     }
     s->data_ok = 1;
-    const ld_api_offer *o = hosting_offer_find(&s->h, SEED_OFFER);
-    s->seed_offer = o ? (long)(o - s->h.offers) : (s->h.noffers ? 0 : -1);
-    const ld_preset *p = hosting_preset_find(&s->h, SEED_PRESET);
-    s->seed_preset = p ? (size_t)(p - s->h.presets) : 0;
+    const ld_api_offer *o = hosting_offer_find(s->h, SEED_OFFER);
+    s->seed_offer = o ? (long)(o - s->h->offers) : (s->h->noffers ? 0 : -1);
+    const ld_preset *p = hosting_preset_find(s->h, SEED_PRESET);
+    s->seed_preset = p ? (size_t)(p - s->h->presets) : 0;
     return 0;
 }
 
 void cv_state_fini(cv_state *s)
 {
-    if (s->data_ok) {
-        hosting_free(&s->h);
-        hosting_gpus_free(&s->gpus);
-    }
     free(s->models);
     free(s->pick.idx);
     free(s->dots);
-}
-
-static size_t quant_index(const char *name)
-{
-    const ld_quant *q = sizing_quant_find(name);
-    for (size_t i = 0; q && i < sizing_quant_count(); i++)
-        if (sizing_quant_at(i) == q) return i;
-    return 0;
 }
 
 void cv_defaults(app *a, cv_state *s)
 {
     (void)a;
     s->tokens = 1e9;
-    s->share = s->data_ok ? s->h.defaults.input_share : 0.75;
-    s->util = s->data_ok ? s->h.defaults.utilization : 0.5;
+    s->share = s->data_ok ? s->h->defaults.input_share : 0.75;
+    s->util = s->data_ok ? s->h->defaults.utilization : 0.5;
     s->capacity = 1; /* replicas from throughput: the answer within physical limits (m: seed mode) */
     s->offer = s->seed_offer;
     s->price_in = s->price_out = 0.002; /* the seed's $0.002 per 1K */
     if (s->offer >= 0) {
-        s->price_in = s->h.offers[s->offer].input_per_1k;
-        s->price_out = s->h.offers[s->offer].output_per_1k;
+        s->price_in = s->h->offers[s->offer].input_per_1k;
+        s->price_out = s->h->offers[s->offer].output_per_1k;
     }
     s->source = s->seed_preset;
     s->model = -1;
     s->quant = quant_index("fp16");
     s->gpu = -1;
-    s->batch = 1;
+    s->batch = 0;      /* auto: as many sequences as fit, at most 16 (the core's scenario) */
     s->context = 4096; /* the sizing core's default, as `llmdeck cost --model` */
     s->cached = 0;
     s->energy = 0;     /* not counted until a price is set, as the CLI */
-    s->ops = s->data_ok ? s->h.defaults.ops_monthly_usd : 0;
+    s->ops = s->data_ok ? s->h->defaults.ops_monthly_usd : 0;
 }
 
 void cv_models_build(app *a, cv_state *s)
@@ -170,9 +155,9 @@ void cv_use_model(app *a, cv_state *s)
         cv_models_build(a, s);
         if (s->nmodels) s->model = (long)s->models[cv_list_current(a, s, K_MODEL)];
     }
-    if (s->source == s->h.npresets) return;
-    const char *was = s->h.presets[s->source].name;
-    s->source = s->h.npresets;
+    if (s->source == s->h->npresets) return;
+    const char *was = s->h->presets[s->source].name;
+    s->source = s->h->npresets;
     app_message(a, MSG_INFO, "self-hosting: the sized model (was preset %s)", was);
 }
 
@@ -251,9 +236,9 @@ void cv_load_settings(app *a, cv_state *s)
     if ((str = config_get_string(a->cfg, SECTION, "mode"))) s->capacity = !strcmp(str, "capacity");
     double pin, pout;
     if ((str = config_get_string(a->cfg, SECTION, "api")) && *str) {
-        const ld_api_offer *o = hosting_offer_find(&s->h, str);
+        const ld_api_offer *o = hosting_offer_find(s->h, str);
         if (o) {
-            s->offer = (long)(o - s->h.offers);
+            s->offer = (long)(o - s->h->offers);
             s->price_in = o->input_per_1k;
             s->price_out = o->output_per_1k;
         } else {
@@ -268,11 +253,11 @@ void cv_load_settings(app *a, cv_state *s)
     }
     if ((str = config_get_string(a->cfg, SECTION, "quant")) && sizing_quant_find(str)) s->quant = quant_index(str);
     if ((str = config_get_string(a->cfg, SECTION, "gpu")) && *str) {
-        const ld_gpu *g = hosting_gpu_find(&s->gpus, str);
-        if (g && !strcmp(g->name, str)) s->gpu = (long)(g - s->gpus.v);
+        const ld_gpu *g = hosting_gpu_find(s->gpus, str);
+        if (g && !strcmp(g->name, str)) s->gpu = (long)(g - s->gpus->v);
         else if (!warn[0]) snprintf(warn, sizeof warn, "saved GPU '%s' not in gpus.csv", str);
     }
-    if (config_get_number(a->cfg, SECTION, "batch", &v) == 0 && v >= 1 && v <= CV_BATCH_MAX) s->batch = (int)v;
+    if (config_get_number(a->cfg, SECTION, "batch", &v) == 0 && v >= 0 && v <= CV_BATCH_MAX) s->batch = (int)v;
     if (config_get_number(a->cfg, SECTION, "context", &v) == 0 && v >= CV_CONTEXT_MIN && v <= CV_CONTEXT_MAX)
         s->context = v;
     if (config_get_number(a->cfg, SECTION, "cached_share", &v) == 0 && v >= 0 && v <= 1) s->cached = v;
@@ -285,9 +270,9 @@ void cv_load_settings(app *a, cv_state *s)
             snprintf(warn, sizeof warn, "saved model '%s' not found, or has no params_b", str);
     }
     if ((str = config_get_string(a->cfg, SECTION, "selfhost"))) {
-        const ld_preset *p = hosting_preset_find(&s->h, str);
-        if (p) s->source = (size_t)(p - s->h.presets);
-        else if (!strcmp(str, "model") && s->model >= 0) s->source = s->h.npresets;
+        const ld_preset *p = hosting_preset_find(s->h, str);
+        if (p) s->source = (size_t)(p - s->h->presets);
+        else if (!strcmp(str, "model") && s->model >= 0) s->source = s->h->npresets;
     }
     if (warn[0]) app_message(a, MSG_WARN, "cost: %s; default used", warn);
 }
@@ -308,15 +293,15 @@ void cv_save_settings(app *a, cv_state *s)
     cJSON_AddNumberToObject(sec, "utilization", s->util);
     cJSON_AddStringToObject(sec, "mode", s->capacity ? "capacity" : "seed");
     if (s->offer >= 0) {
-        cJSON_AddStringToObject(sec, "api", s->h.offers[s->offer].name);
+        cJSON_AddStringToObject(sec, "api", s->h->offers[s->offer].name);
     } else {
         cJSON_AddNumberToObject(sec, "api_price_in", s->price_in);
         cJSON_AddNumberToObject(sec, "api_price_out", s->price_out);
     }
-    cJSON_AddStringToObject(sec, "selfhost", s->source < s->h.npresets ? s->h.presets[s->source].name : "model");
+    cJSON_AddStringToObject(sec, "selfhost", s->source < s->h->npresets ? s->h->presets[s->source].name : "model");
     if (s->model >= 0) cJSON_AddStringToObject(sec, "model", cv_model_name(a, s->model));
     cJSON_AddStringToObject(sec, "quant", sizing_quant_at(s->quant)->name);
-    cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus.v[s->gpu].name : "");
+    cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus->v[s->gpu].name : "");
     cJSON_AddNumberToObject(sec, "batch", s->batch);
     cJSON_AddNumberToObject(sec, "context", s->context);
     cJSON_AddNumberToObject(sec, "cached_share", s->cached);
@@ -328,7 +313,10 @@ void cv_save_settings(app *a, cv_state *s)
 
 /* ---- recompute ------------------------------------------------------------------ */
 
-/* The self-hosting side from a sized model; 0, or -1 with s->err set. */
+/* The self-hosting side from a sized model, through the core's scenario
+ * (the same call as the wizard and `llmdeck cost --model`): sizes it at the
+ * knobs (batch 0: as many sequences as fit, at most 16) and prices it
+ * against s->in.  0 with s->c computed, or -1 with s->err set. */
 static int from_model(app *a, cv_state *s)
 {
     ld_error e;
@@ -337,36 +325,35 @@ static int from_model(app *a, cv_state *s)
         snprintf(s->err, sizeof s->err, "choose a model: Enter on Model");
         return -1;
     }
-    const char *name = cv_model_name(a, s->model);
-    ld_sizing_input si;
+    ld_scenario_input si;
     memset(&si, 0, sizeof si);
-    if (sizing_arch_from_catalog(a->ds->models, (size_t)s->model, &si.arch, &e) != 0) {
-        snprintf(s->err, sizeof s->err, "%s", e.msg);
-        return -1;
-    }
-    si.model = name;
+    si.cat = a->ds->models;
+    si.row = (size_t)s->model;
+    si.hosting = s->h;
+    si.gpus = s->gpus;
     si.quant = sizing_quant_at(s->quant)->name;
-    si.gpu = s->gpu >= 0 ? &s->gpus.v[s->gpu] : NULL;
-    si.gpus = &s->gpus;
+    si.gpu = s->gpu >= 0 ? &s->gpus->v[s->gpu] : NULL;
     si.batch = s->batch;
     si.context = s->context;
-    si.efficiency = s->h.defaults.decode_efficiency;
-    si.gpu_mem_util = s->h.defaults.gpu_memory_utilization;
-    if (sizing_compute(&si, &s->s, &e) != 0) {
+    static ld_scenario sc; /* large; the TUI runs on one thread */
+    int rc = scenario_compute(&si, &s->in, &sc, &e);
+    if (rc < 0) {
         snprintf(s->err, sizeof s->err, "%s", e.msg);
         return -1;
     }
-    s->sized = 1;
-    if (s->s.gpu && s->s.gpus > 0 && !(s->s.gpu->hourly_usd > 0)) {
-        snprintf(s->err, sizeof s->err, "%s has no hourly price in gpus.csv: pick another GPU, or a preset",
-                 s->s.gpu->name);
+    s->sized = sc.sized;
+    s->s = sc.sizing;
+    s->used_batch = sc.batch;
+    snprintf(s->choice, sizeof s->choice, "%s", sc.choice);
+    if (rc > 0 || !sc.costed) {
+        snprintf(s->err, sizeof s->err, "%s", sc.note);
         return -1;
     }
-    if (cost_from_sizing(&s->in, &s->s, &e) != 0) {
-        snprintf(s->err, sizeof s->err, "%s %s: %s", name, si.quant, e.msg);
-        return -1;
-    }
-    report_cost_model_label(name, si.quant, &s->s, s->in.hours_per_month, s->sh_label, sizeof s->sh_label);
+    s->in = sc.cost_in;
+    s->c = sc.cost;
+    snprintf(s->sh_label, sizeof s->sh_label, "%s", sc.selfhost_label);
+    s->in.selfhost_label = s->sh_label;
+    s->in.choice = s->choice;
     snprintf(s->sh_short, sizeof s->sh_short, "%d × %s", s->s.gpus, s->s.gpu->name);
     return 0;
 }
@@ -381,7 +368,7 @@ void cv_recompute(app *a, cv_state *s)
     }
     ld_cost_input *in = &s->in;
     cost_defaults(in);
-    cost_apply_hosting(in, &s->h);
+    cost_apply_hosting(in, s->h);
     in->tokens_per_month = s->tokens;
     in->input_share = s->share;
     in->utilization = s->util;
@@ -391,19 +378,20 @@ void cv_recompute(app *a, cv_state *s)
     /* the workload knobs: a cached share is priced at the offer's cache-read
      * price when its sheet lists one (else as input, and the basis says so) */
     in->cached_share = s->cached;
-    in->api_cached_per_1k = s->offer >= 0 ? s->h.offers[s->offer].cached_per_1k : NAN;
+    in->api_cached_per_1k = s->offer >= 0 ? s->h->offers[s->offer].cached_per_1k : NAN;
     in->energy_usd_per_kwh = s->energy;
     in->ops_monthly_usd = s->ops;
-    snprintf(s->api_label, sizeof s->api_label, "%s", s->offer >= 0 ? s->h.offers[s->offer].name : "custom price");
+    snprintf(s->api_label, sizeof s->api_label, "%s", s->offer >= 0 ? s->h->offers[s->offer].name : "custom price");
     in->api_label = s->api_label;
     in->selfhost_label = s->sh_label;
-    if (s->source < s->h.npresets) {
-        const ld_preset *p = &s->h.presets[s->source];
+    if (s->source < s->h->npresets) {
+        const ld_preset *p = &s->h->presets[s->source];
         in->replica_monthly_usd = p->monthly_usd;
         in->replica_tokens_per_s = p->tokens_per_s;
         report_cost_preset_label(p, s->sh_label, sizeof s->sh_label);
         snprintf(s->sh_short, sizeof s->sh_short, "preset %s", p->name);
-    } else if (from_model(a, s) != 0) {
+    } else {
+        if (from_model(a, s) == 0) s->ok = 1;
         return;
     }
     ld_error e;

@@ -139,10 +139,10 @@ static void step(app *a, cv_state *s, int dir, int big)
         if (!s->capacity) app_message(a, MSG_INFO, "utilisation counts in capacity mode: m switches");
         break;
     case K_OFFER:
-        if (!s->h.noffers) break;
-        s->offer = move_in(s->offer, (long)s->h.noffers, dir * (big ? 10 : 1));
-        s->price_in = s->h.offers[s->offer].input_per_1k;
-        s->price_out = s->h.offers[s->offer].output_per_1k;
+        if (!s->h->noffers) break;
+        s->offer = move_in(s->offer, (long)s->h->noffers, dir * (big ? 10 : 1));
+        s->price_in = s->h->offers[s->offer].input_per_1k;
+        s->price_out = s->h->offers[s->offer].output_per_1k;
         break;
     case K_PRICE: {
         double v = big ? s->price_in * pow(10.0, dir) : cv_series_step(s->price_in, dir);
@@ -153,8 +153,8 @@ static void step(app *a, cv_state *s, int dir, int big)
         break;
     }
     case K_SOURCE: {
-        size_t to = (size_t)move_in((long)s->source, (long)s->h.npresets + 1, dir * (big ? 10 : 1));
-        if (to == s->h.npresets) cv_use_model(a, s);
+        size_t to = (size_t)move_in((long)s->source, (long)s->h->npresets + 1, dir * (big ? 10 : 1));
+        if (to == s->h->npresets) cv_use_model(a, s);
         else s->source = to;
         break;
     }
@@ -174,12 +174,14 @@ static void step(app *a, cv_state *s, int dir, int big)
         cv_use_model(a, s);
         break;
     case K_GPU:
-        s->gpu = move_in(s->gpu + 1, (long)s->gpus.n + 1, dir * (big ? 10 : 1)) - 1;
+        s->gpu = move_in(s->gpu + 1, (long)s->gpus->n + 1, dir * (big ? 10 : 1)) - 1;
         cv_use_model(a, s);
         break;
     case K_BATCH: {
-        double b = s->batch * pow(2.0, dir * (big ? 3 : 1));
-        s->batch = (int)clamp(b, 1, CV_BATCH_MAX);
+        /* 0 is auto (as many as fit): one step below 1, one step back up to 1 */
+        if (s->batch == 0) s->batch = dir > 0 ? 1 : 0;
+        else if (s->batch == 1 && dir < 0) s->batch = 0;
+        else s->batch = (int)clamp(s->batch * pow(2.0, dir * (big ? 3 : 1)), 1, CV_BATCH_MAX);
         cv_use_model(a, s);
         break;
     }
@@ -312,8 +314,9 @@ static int typed_cb(app *a, void *ctx, const char *text, int done, char *err, si
         s->offer = -1;
         break;
     case K_BATCH:
-        if (units_parse_long(text, 1, CV_BATCH_MAX, &l) != 0) {
-            snprintf(err, errlen, "expected a whole number of sequences from 1 to %d", CV_BATCH_MAX);
+        if (strcasecmp(text, "auto") == 0) l = 0;
+        else if (units_parse_long(text, 0, CV_BATCH_MAX, &l) != 0) {
+            snprintf(err, errlen, "expected auto (or 0: as many as fit), or sequences from 1 to %d", CV_BATCH_MAX);
             return -1;
         }
         s->batch = (int)l;
@@ -349,8 +352,9 @@ static void edit(app *a, cv_state *s)
         label = "API price, USD per 1M tokens, input/output (or 0.002/K): ";
         break;
     case K_BATCH:
-        snprintf(init, sizeof init, "%d", s->batch);
-        label = "Concurrent sequences per replica (1-1024): ";
+        if (s->batch) snprintf(init, sizeof init, "%d", s->batch);
+        else snprintf(init, sizeof init, "auto");
+        label = "Concurrent sequences per replica (1-1024, or auto: as many as fit): ";
         break;
     case K_CONTEXT:
         snprintf(init, sizeof init, "%.0f", s->context);

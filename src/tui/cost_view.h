@@ -56,8 +56,8 @@ typedef struct {
     /* data: gpus.csv, hosting.json and --load'ed LiteLLM offers */
     int data_ok;
     char data_err[512];
-    ld_hosting h;
-    ld_gpu_list gpus;
+    const ld_hosting *h;        /* the data set's (dataset_hosting): one copy for every view */
+    const ld_gpu_list *gpus;
     long seed_offer;       /* the seed's offer, or -1 */
     size_t seed_preset;    /* the 7B preset */
 
@@ -69,7 +69,7 @@ typedef struct {
     long model;            /* catalogue row, -1 until one is chosen */
     size_t quant;          /* index for sizing_quant_at */
     long gpu;              /* index in gpus.v; -1: the cheapest that fits */
-    int batch;
+    int batch;             /* 0: auto, as many sequences as fit (at most 16) */
     double context;        /* tokens per sequence of a sized model */
     double cached;         /* share of the input tokens read from the API's cache */
     double energy;         /* USD per kWh; 0: energy not counted */
@@ -86,6 +86,8 @@ typedef struct {
     char err[1024];        /* why not */
     ld_sizing s;
     int sized;             /* s is valid (source is a model) */
+    double used_batch;     /* the batch the scenario used (auto resolved) */
+    char choice[640];      /* how the scenario chose the quantization and batch */
     char api_label[192], sh_label[256], sh_short[128];
 
     /* catalogue rows that can be sized (params_b > 0), built on first use */
@@ -109,17 +111,15 @@ typedef struct {
 
 static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW_COST]; }
 
-/* The GPU list and hosting data (for the table's detail panel); NULL when
- * they could not be read. */
-const ld_gpu_list *cost_view_gpus(const app *a);
-const ld_hosting *cost_view_hosting(const app *a);
 /* The API price the cost view is set to (the offer picked or the price
  * typed), per 1K tokens, and its label; -1 when the view has no data.  The
  * wizard prices against it: one scenario, not two. */
 /* Opens the cost view on a catalogue row (self-hosting that model, sized),
- * at `tokens` a month and `batch` sequences per replica when > 0: the one
- * scenario the table and the wizard hand over.  Says why in a message when the row cannot be sized. */
-void cost_view_open_on(app *a, long row, double tokens, int batch);
+ * with `tokens` a month and a `context` when > 0 and a quantization when
+ * not NULL (the wizard's scenario); the batch goes back to auto.  The one
+ * scenario the table and the wizard hand over.  Says why in a message when
+ * the row cannot be sized. */
+void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant);
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n);
 
 /* cost_state.c */

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cost_view.h"
 #include "llmdeck/output.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
+#include "llmdeck/units.h"
 #include "table.h"
 #include "widgets.h"
 
@@ -57,32 +59,35 @@ static void value_text(const tv_state *t, size_t r, size_t c, char *buf, size_t 
     else snprintf(buf, n, "%s", cell);
 }
 
-/* The sizing at one quantization, in a line: memory, GPUs, speed. */
-static void sizing_line(app *a, emitter *e, const ld_model_arch *arch, const char *quant)
+/* The sizing at one quantization, in a line: memory, GPUs, speed; through
+ * the core's scenario, as the wizard and `llmdeck size --model` do. */
+static void sizing_line(app *a, emitter *e, size_t row, const char *quant, ld_scenario *sc)
 {
-    const ld_hosting *h = cost_view_hosting(a);
-    ld_sizing_input si;
-    memset(&si, 0, sizeof si);
-    si.arch = *arch;
-    si.quant = quant;
-    si.gpus = cost_view_gpus(a);
-    if (h) si.efficiency = h->defaults.decode_efficiency, si.gpu_mem_util = h->defaults.gpu_memory_utilization;
-    ld_sizing s;
+    const ld_hosting *h;
+    const ld_gpu_list *gl;
     ld_error err;
     error_clear(&err);
-    char line[512], kv[64], fit[256];
-    if (sizing_compute(&si, &s, &err) != 0) {
+    if (dataset_hosting(a->ds, &h, &gl, &err) != 0) {
         emit(e, quant, err.msg, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_MISSING));
         return;
     }
-    if (s.kv_known) snprintf(kv, sizeof kv, "%.4g GB KV", s.kv_cache_gb);
-    else snprintf(kv, sizeof kv, "KV unknown");
-    if (!si.gpus) snprintf(fit, sizeof fit, "no GPU data");
-    else if (!s.gpu || !s.gpus) snprintf(fit, sizeof fit, "fits on no priced GPU (8 at most)");
-    else snprintf(fit, sizeof fit, "%d x %s at $%.4g/h, about %.0f tokens/s", s.gpus, s.gpu->name,
-                  s.gpus * s.gpu->hourly_usd, s.tokens_per_s);
-    snprintf(line, sizeof line, "%.4g GB weights + %s + %.4g GB overhead = %.4g GB: %s", s.weights_gb, kv,
-             s.overhead_gb, s.total_gb, fit);
+    ld_scenario_input si = {.cat = a->ds->models, .row = row, .hosting = h, .gpus = gl, .quant = quant, .batch = 1};
+    if (scenario_compute(&si, NULL, sc, &err) < 0 || !sc->sized) {
+        emit(e, quant, sc->note[0] ? sc->note : err.msg, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_MISSING));
+        return;
+    }
+    const ld_sizing *s = &sc->sizing;
+    char line[512], kv[64], fit[256], rate[32];
+    if (s->kv_known) snprintf(kv, sizeof kv, "%.4g GB KV", s->kv_cache_gb);
+    else snprintf(kv, sizeof kv, "KV unknown, not counted");
+    units_format_rate(s->tokens_per_s, rate, sizeof rate);
+    if (!sc->fits) snprintf(fit, sizeof fit, "fits on no listed GPU (8 at most)");
+    else if (s->gpu->hourly_usd > 0)
+        snprintf(fit, sizeof fit, "%d x %s at $%.4g/h, about %s tokens/s", s->gpus, s->gpu->name,
+                 s->gpus * s->gpu->hourly_usd, rate);
+    else snprintf(fit, sizeof fit, "%d x %s (no hourly price), about %s tokens/s", s->gpus, s->gpu->name, rate);
+    snprintf(line, sizeof line, "%.4g GB weights + %s + %.4g GB overhead = %.4g GB: %s", s->weights_gb, kv,
+             s->overhead_gb, s->total_gb, fit);
     emit(e, quant, line, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_TEXT));
 }
 
@@ -101,13 +106,17 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
         emit(e, "", "no architecture data (no parameter count)", muted, app_attr(a, ROLE_MISSING));
         return;
     }
-    sizing_line(a, e, &arch, "fp16");
-    sizing_line(a, e, &arch, "int4");
+    static ld_scenario sc; /* large; one thread */
+    sizing_line(a, e, r, "fp16", &sc);
+    sizing_line(a, e, r, "int4", &sc);
     size_t used = (size_t)snprintf(line, sizeof line, "weights = %.4gB params x bits / 8", arch.params_b);
-    if (arch.layers && arch.kv_heads && arch.head_dim && used < sizeof line)
-        used += (size_t)snprintf(line + used, sizeof line - used,
-                                 "; KV = 2 x %ld layers x %ld KV heads x %ld head dim x %d tokens x 2 bytes",
-                                 arch.layers, arch.kv_heads, arch.head_dim, SIZING_DEFAULT_CONTEXT);
+    if (arch_kv_known(&arch) && used < sizeof line) {
+        /* the formula of the model's attention kind (GQA, MLA, sliding window, hybrid) */
+        char formula[256];
+        arch_kv_elems(&arch, SIZING_DEFAULT_CONTEXT, formula, sizeof formula);
+        used += (size_t)snprintf(line + used, sizeof line - used, "; KV (%s) = %s x 2 bytes",
+                                 arch_attn_name(arch.attn), formula);
+    }
     if (used < sizeof line)
         snprintf(line + used, sizeof line - used,
                  "; overhead %g GB + %.0f%%; fit at %.0f%% of GPU memory; decode = bandwidth / bytes per token x "

@@ -39,17 +39,14 @@ static int setup_cb(app *a, void *ctx, const char *text, int done, char *err, si
     char quant[64];
     double context;
     if (parse_setup(text, quant, sizeof quant, &context, err, errlen) != 0) return -1;
-    size_t glen;
-    const char *gtext = dataset_file(a->ds, "gpus.csv", &glen, NULL);
-    ld_gpu_list gl = {0};
-    ld_error e;
-    error_clear(&e);
-    if (!gtext || hosting_gpus_parse(&gl, gtext, glen, "gpus.csv", &e) != 0) {
-        snprintf(err, errlen, "no usable gpus.csv: %s", gtext ? e.msg : "not in the data set");
+    /* the data set's GPU list, parsed once at load (dataset_hosting) */
+    if (!a->ds->gpus) {
+        snprintf(err, errlen, "no gpus.csv in the data set");
         return -1;
     }
-    long n = memfit_compute(t->cat, quant, context, &gl, &e);
-    hosting_gpus_free(&gl);
+    ld_error e;
+    error_clear(&e);
+    long n = memfit_compute(t->cat, quant, context, a->ds->gpus, &e);
     if (n < 0) {
         snprintf(err, errlen, "%s", e.msg);
         return -1;

@@ -18,6 +18,7 @@
 #include "export.h"
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/rules.h"
 #include "llmdeck/sizing.h"
 
@@ -39,8 +40,8 @@ typedef struct {
 typedef struct {
     ld_rules *rules;          /* NULL: rules_err says why */
     char rules_err[512];
-    ld_hosting hosting;
-    ld_gpu_list gpus;
+    const ld_hosting *hosting; /* the data set's (dataset_hosting) */
+    const ld_gpu_list *gpus;
     int hosting_ok;
     char hosting_err[512];
 
@@ -70,15 +71,13 @@ typedef struct {
     long pick;                /* the row sized and costed: the recommended model
                                  (candidates[0]), else the rule's pick; -1 none */
     ld_model_arch arch;       /* the pick's, from the catalogue */
-    ld_sizing size[2];        /* fp16, int4 */
-    ld_sizing batched;        /* the priced one at a batch, for the replica's throughput */
+    ld_sizing size[2];        /* fp16, int4, one sequence: how it fits at each */
     int size_ok[2];
     char size_note[1024];
-    ld_cost_input cin;
-    ld_cost cost;
-    int cost_ok;
+    ld_scenario scen;         /* the core's scenario: quantization and batch chosen, priced */
+    int cost_ok;              /* scen.costed */
     char cost_note[1024];
-    char api_label[192], sh_label[256];
+    char api_label[192];
     wz_line *lines;
     size_t nlines, cap;
     int scroll, scroll_max, body_h;

@@ -51,6 +51,19 @@ static const char *model_name(const app *a, const wz_state *w)
     return catalog_text(a->ds->models, (size_t)w->pick, catalog_key_col(a->ds->models));
 }
 
+/* The scenario input for the pick: the asked context, the data set's GPUs. */
+static void scenario_base(app *a, wz_state *w, ld_scenario_input *si)
+{
+    memset(si, 0, sizeof *si);
+    si->cat = a->ds->models;
+    si->row = (size_t)w->pick;
+    si->hosting = w->hosting;
+    si->gpus = w->gpus;
+    si->context = w->req.context_length;
+}
+
+/* How the pick fits at fp16 and at int4, one sequence (the two lines of
+ * the sizing section). */
 static void compute_sizing(app *a, wz_state *w)
 {
     w->size_ok[0] = w->size_ok[1] = 0;
@@ -69,29 +82,28 @@ static void compute_sizing(app *a, wz_state *w)
     }
     ld_error err;
     error_clear(&err);
-    ld_sizing_input si;
-    memset(&si, 0, sizeof si);
-    const char *name = model_name(a, w);
-    if (sizing_arch_from_catalog(a->ds->models, (size_t)w->pick, &si.arch, &err) != 0) {
+    if (sizing_arch_from_catalog(a->ds->models, (size_t)w->pick, &w->arch, &err) != 0) {
         snprintf(w->size_note, sizeof w->size_note,
-                 "%s has no parameter count in the catalogue: it cannot be sized.", name);
+                 "%s has no parameter count in the catalogue: it cannot be sized.", model_name(a, w));
         return;
     }
-    w->arch = si.arch;
-    si.model = name;
-    si.context = w->req.context_length;
-    si.gpus = &w->gpus;
-    si.efficiency = w->hosting.defaults.decode_efficiency;
-    si.gpu_mem_util = w->hosting.defaults.gpu_memory_utilization;
+    static ld_scenario one; /* large; the wizard runs on one thread */
     for (int i = 0; i < 2; i++) {
+        ld_scenario_input si;
+        scenario_base(a, w, &si);
         si.quant = i ? "int4" : "fp16";
-        w->size_ok[i] = sizing_compute(&si, &w->size[i], &err) == 0;
+        si.batch = 1;
+        w->size_ok[i] = scenario_compute(&si, NULL, &one, &err) >= 0 && one.sized;
+        if (w->size_ok[i]) w->size[i] = one.sizing;
     }
 }
 
 static const app *w_app; /* the app whose cost view the wizard prices against */
 
-static void compute_cost(wz_state *w, const char *name)
+/* API against self-hosting at the asked volume, through the core's scenario:
+ * the quantization (fp16 when it fits on a priced GPU, else int4) and the
+ * batch (as many sequences as fit, at most 16) are the core's rules. */
+static void compute_cost(app *a, wz_state *w)
 {
     w->cost_ok = 0;
     w->cost_note[0] = '\0';
@@ -103,62 +115,40 @@ static void compute_cost(wz_state *w, const char *name)
         snprintf(w->cost_note, sizeof w->cost_note, "No hosting data: %s", w->hosting_err);
         return;
     }
-    ld_cost_input *in = &w->cin;
-    cost_defaults(in);
-    cost_apply_hosting(in, &w->hosting);
-    in->tokens_per_month = w->req.monthly_tokens;
+    ld_cost_input in;
+    cost_defaults(&in);
+    cost_apply_hosting(&in, w->hosting);
+    in.tokens_per_month = w->req.monthly_tokens;
     /* capacity mode: replicas from throughput, never "unlimited tokens" */
-    in->mode = LD_COST_CAPACITY;
+    in.mode = LD_COST_CAPACITY;
     /* the API the cost view is set to (one scenario); the seed's offer until it is opened */
-    if (cost_view_api(w_app, &in->api_in_per_1k, &in->api_out_per_1k, w->api_label, sizeof w->api_label) != 0) {
-        const ld_api_offer *offer = hosting_offer_find(&w->hosting, SEED_OFFER);
+    if (cost_view_api(w_app, &in.api_in_per_1k, &in.api_out_per_1k, w->api_label, sizeof w->api_label) != 0) {
+        const ld_api_offer *offer = hosting_offer_find(w->hosting, SEED_OFFER);
         if (!offer) {
             snprintf(w->cost_note, sizeof w->cost_note, "hosting.json has no %s offer to compare with.", SEED_OFFER);
             return;
         }
-        in->api_in_per_1k = offer->input_per_1k;
-        in->api_out_per_1k = offer->output_per_1k;
-        snprintf(w->api_label, sizeof w->api_label, "%s at $%.6g per 1K in, $%.6g out", offer->name,
-                 offer->input_per_1k, offer->output_per_1k);
+        scenario_set_offer(&in, offer);
+        snprintf(w->api_label, sizeof w->api_label, "%s at $%.4g / $%.4g per 1M in/out", offer->name,
+                 offer->input_per_1k * 1000, offer->output_per_1k * 1000);
     }
-    in->api_label = w->api_label;
+    in.api_label = w->api_label;
     char api[32];
-    units_format_usd(cost_api_monthly(in, in->tokens_per_month), api, sizeof api);
-    /* fp16 when it fits on a priced GPU, else int4 */
-    ld_error err;
-    error_clear(&err);
-    int q = -1;
-    for (int i = 0; i < 2 && q < 0; i++)
-        if (w->size_ok[i] && cost_from_sizing(in, &w->size[i], &err) == 0) q = i;
-    if (q < 0) {
+    units_format_usd(cost_api_monthly(&in, in.tokens_per_month), api, sizeof api);
+    if (w->pick < 0) {
         snprintf(w->cost_note, sizeof w->cost_note, "API: %s/month (%s). The self-hosting cost is unknown. %.500s",
-                 api, w->api_label,
-                 w->size_note[0] ? w->size_note : "The pick fits on no priced GPU of gpus.csv.");
+                 api, w->api_label, w->size_note[0] ? w->size_note : "");
         return;
     }
-    /* a replica serves a batch: up to 16 sequences, as many as fit */
-    const ld_sizing *s = &w->size[q];
-    if (isfinite(s->max_sequences) && s->max_sequences >= 2 && w->size_ok[q]) {
-        ld_sizing_input si;
-        memset(&si, 0, sizeof si);
-        si.arch = w->arch;
-        si.model = name;
-        si.context = w->req.context_length;
-        si.batch = s->max_sequences < 16 ? s->max_sequences : 16;
-        si.quant = q ? "int4" : "fp16";
-        si.gpu = s->gpu;
-        si.efficiency = w->hosting.defaults.decode_efficiency;
-        si.gpu_mem_util = w->hosting.defaults.gpu_memory_utilization;
-        if (sizing_compute(&si, &w->batched, &err) == 0 && w->batched.gpus > 0) {
-            cost_from_sizing(in, &w->batched, &err);
-            s = &w->batched;
-        }
-    }
-    report_cost_model_label(name, q ? "int4" : "fp16", s, in->hours_per_month, w->sh_label,
-                            sizeof w->sh_label);
-    in->selfhost_label = w->sh_label;
-    w->cost_ok = cost_compute(in, &w->cost, &err) == 0;
-    if (!w->cost_ok) snprintf(w->cost_note, sizeof w->cost_note, "No cost: %s", err.msg);
+    ld_scenario_input si;
+    scenario_base(a, w, &si);
+    ld_error err;
+    error_clear(&err);
+    int rc = scenario_compute(&si, &in, &w->scen, &err);
+    w->cost_ok = rc == 0 && w->scen.costed;
+    if (!w->cost_ok)
+        snprintf(w->cost_note, sizeof w->cost_note, "API: %s/month (%s). The self-hosting cost is unknown: %.500s",
+                 api, w->api_label, rc < 0 ? err.msg : w->scen.note);
 }
 
 /* ---- the page's lines ---------------------------------------------------------- */
@@ -317,13 +307,15 @@ static void add_sizing(app *a, wz_state *w)
         add(w, ROLE_TEXT, 2, 19, 0, "%-5s %9s%s  %s", i ? "int4" : "fp16", tot,
             w->size[i].kv_known ? "" : "+KV", g);
     }
-    char kv[256], b1[32], b2[32];
+    char kv[512], formula[256], b1[32], b2[32];
     const ld_model_arch *ar = &w->arch;
     report_gb(any->weights_gb, b1, sizeof b1);
     if (any->kv_known) {
+        /* the formula of the model's attention kind (GQA, MLA, sliding, hybrid), as `llmdeck size` */
+        arch_kv_elems(ar, any->context, formula, sizeof formula);
         report_gb(any->kv_cache_gb, b2, sizeof b2);
-        snprintf(kv, sizeof kv, "KV cache %ld layers × %ld KV heads × %ld × %.15g tokens × 2 bytes = %s",
-                 ar->layers, ar->kv_heads, ar->head_dim, any->context, b2);
+        snprintf(kv, sizeof kv, "KV cache %s (%s) × %g bytes = %s", formula, arch_attn_name(ar->attn), any->kv_bytes,
+                 b2);
     } else {
         snprintf(kv, sizeof kv, "KV cache unknown (the catalogue lacks layers or heads), not counted");
     }
@@ -331,7 +323,7 @@ static void add_sizing(app *a, wz_state *w)
         "+ %g GB runtime + %.0f%%; a GPU holds %.0f%% of its memory. Full basis: llmdeck size --model %s",
         ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.25, kv,
         SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100,
-        w->hosting.defaults.gpu_memory_utilization * 100, name);
+        w->hosting->defaults.gpu_memory_utilization * 100, name);
 }
 
 static void add_cost(wz_state *w)
@@ -344,18 +336,24 @@ static void add_cost(wz_state *w)
         add(w, ROLE_MUTED, 2, 2, 0, "%s", w->cost_note);
         return;
     }
-    const ld_cost *c = &w->cost;
+    const ld_cost *c = &w->scen.cost;
+    const ld_cost_input *in = &w->scen.cost_in;
     units_format_count(c->tokens_per_month, t, sizeof t);
     units_format_usd(c->api_monthly_usd, u1, sizeof u1);
     units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
     report_cost_difference(c, diff, sizeof diff);
     report_cost_break_even(c, be, sizeof be);
     add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month (%g%% input; capacity mode: replicas from throughput)",
-        t, w->cin.input_share * 100);
-    add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, w->cin.api_label);
-    add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %ld replica%s, %s", u2, c->replicas, c->replicas == 1 ? "" : "s", w->cin.selfhost_label);
+        t, in->input_share * 100);
+    add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, in->api_label);
+    add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %ld replica%s, %s", u2, c->replicas,
+        c->replicas == 1 ? "" : "s", in->selfhost_label);
     add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
     for (size_t i = 0; i < c->nwarnings; i++) add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
+    char rate[32];
+    units_format_rate(w->scen.sizing.throughput_tokens_per_s, rate, sizeof rate);
+    add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; a replica serves %s tokens/s at batch %g (%s-bound), %.0f%% busy.",
+        w->scen.choice, rate, w->scen.batch, w->scen.sizing.bound, in->utilization * 100);
     add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
         "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);
 }
@@ -468,7 +466,7 @@ int wz_answer_build(app *a, wz_state *w)
     w->pick = w->cands.n ? (long)w->cands.items[0].row : w->rec.model_row;
     compute_sizing(a, w);
     w_app = a;
-    compute_cost(w, w->pick >= 0 ? model_name(a, w) : "");
+    compute_cost(a, w);
     nomem = 0;
     build_lines(a, w);
     if (nomem) {
@@ -560,8 +558,8 @@ static int write_report(app *a, const tui_export *x, FILE *f)
     report_init(&r, a->ds->models, &w->req, &w->rec, &w->cands, SHOWN);
     for (int i = 0; i < 2; i++) r.sizing[i] = w->size_ok[i] ? &w->size[i] : NULL;
     r.sizing_note = w->size_note[0] ? w->size_note : NULL;
-    r.cost_in = &w->cin;
-    r.cost = w->cost_ok ? &w->cost : NULL;
+    r.cost_in = &w->scen.cost_in;
+    r.cost = w->cost_ok ? &w->scen.cost : NULL;
     r.cost_note = w->cost_ok ? NULL : w->cost_note;
     report_recommendation_md(f, &r);
     return ferror(f) ? -1 : 0;

@@ -28,7 +28,7 @@ static int wz_init(app *a, void **state)
     else if (rules_load(text, len, "rules.json", &w->rules, &err) != 0)
         error_format(&err, w->rules_err, sizeof w->rules_err);
     error_clear(&err);
-    if (a->ds && hosting_open(a->ds, &w->hosting, &w->gpus, &err) == 0) w->hosting_ok = 1;
+    if (a->ds && dataset_hosting(a->ds, &w->hosting, &w->gpus, &err) == 0) w->hosting_ok = 1;
     else error_format(&err, w->hosting_err, sizeof w->hosting_err);
     if (w->rules) rules_requirements_defaults(w->rules, &w->defaults);
     else rules_requirements_init(&w->defaults);
@@ -46,10 +46,6 @@ static void wz_fini(app *a, void *state)
     wz_save_answers(a, w);
     wz_answer_free(w);
     rules_free(w->rules);
-    if (w->hosting_ok) {
-        hosting_free(&w->hosting);
-        hosting_gpus_free(&w->gpus);
-    }
     free(w);
 }
 
@@ -140,8 +136,8 @@ static void wz_act(app *a, ld_action act)
     case ACT_RESET: app_confirm(a, "Set every answer back to its default?", to_defaults, w); break;
     case ACT_COST_OF:
         if (w->page == WZ_ANSWER && w->have_answer && w->pick >= 0)
-            cost_view_open_on(a, w->pick, w->req.monthly_tokens,
-                              w->batched.gpus > 0 && w->cost_ok ? (int)w->batched.batch : 1);
+            cost_view_open_on(a, w->pick, w->req.monthly_tokens, w->req.context_length,
+                              w->cost_ok ? w->scen.quant : NULL);
         else app_message(a, MSG_WARN, "$ opens the cost view on the answer: finish the steps first");
         break;
     case ACT_EXPORT:

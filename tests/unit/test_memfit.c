@@ -37,7 +37,10 @@ static void test_hand_made(void **state)
     ld_catalog *cat = hand(MODELS);
     ld_error err;
     error_clear(&err);
-    long n = memfit_apply(cat, METRICS, strlen(METRICS), GPUS, strlen(GPUS), "gpus.csv", &err);
+    ld_gpu_list gl = {0};
+    assert_int_equal(hosting_gpus_parse(&gl, GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    long n = memfit_apply(cat, METRICS, strlen(METRICS), &gl, &err);
+    hosting_gpus_free(&gl);
     assert_int_equal(n, 2);
     int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
     assert_true(mc >= 0 && fc >= 0);
@@ -68,13 +71,16 @@ static void test_not_asked(void **state)
     ld_catalog *cat = hand(MODELS);
     ld_error err;
     error_clear(&err);
+    ld_gpu_list gl = {0};
+    assert_int_equal(hosting_gpus_parse(&gl, GPUS, strlen(GPUS), "gpus.csv", &err), 0);
     const char *none = "{\"weights\": {}}";
-    assert_int_equal(memfit_apply(cat, none, strlen(none), GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    assert_int_equal(memfit_apply(cat, none, strlen(none), &gl, &err), 0);
     assert_int_equal(catalog_col_index(cat, "mem_gb"), -1);
     /* an unknown quantization is not a set-up either */
     const char *bad = "{\"memory_at_a_glance\": {\"quant\": \"int3000\", \"context\": 8192}}";
-    assert_int_equal(memfit_apply(cat, bad, strlen(bad), GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    assert_int_equal(memfit_apply(cat, bad, strlen(bad), &gl, &err), 0);
     assert_int_equal(catalog_col_index(cat, "fits_on"), -1);
+    hosting_gpus_free(&gl);
     catalog_free(cat);
 }
 

@@ -295,6 +295,37 @@ static void test_suggest(void **state)
     assert_null(suggest_closest("models.csv", cmds, 5, 2));
 }
 
+/* prices in fixed notation, never an exponent a reader must decode */
+static void test_format_price(void **state)
+{
+    (void)state;
+    static const struct { double v; const char *want; } cases[] = {
+        {0.00004, "$0.00004"}, {0.000075, "$0.000075"}, {0.0025, "$0.0025"}, {0.0002625, "$0.0002625"},
+        {0.000234375, "$0.0002344"}, {2.5, "$2.5"}, {2, "$2"}, {1500, "$1500"}, {0.0228311, "$0.02283"},
+        {0, "$0"}, {-0.5, "-$0.5"}, {NAN, "n/a"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        units_format_price(cases[i].v, buf, sizeof buf);
+        if (strcmp(buf, cases[i].want) != 0)
+            fail_msg("units_format_price(%.17g) = \"%s\", expected \"%s\"", cases[i].v, buf, cases[i].want);
+        assert_null(strchr(buf, 'e'));
+    }
+}
+
+static void test_format_rate(void **state)
+{
+    (void)state;
+    static const struct { double v; const char *want; } cases[] = {
+        {10.59, "10.6"}, {38.2654, "38.3"}, {223.33, "223"}, {1890.4, "1,890"}, {0.5, "0.5"},
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        units_format_rate(cases[i].v, buf, sizeof buf);
+        assert_string_equal(buf, cases[i].want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +343,8 @@ int main(void)
         cmocka_unit_test(test_parse_count_grouped),
         cmocka_unit_test(test_parse_price),
         cmocka_unit_test(test_format_grouped),
+        cmocka_unit_test(test_format_price),
+        cmocka_unit_test(test_format_rate),
         cmocka_unit_test(test_suggest),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));

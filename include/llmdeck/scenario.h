@@ -1,0 +1,87 @@
+/* scenario.h - one deployment of one catalogue model, computed in one place
+ * for every view.
+ *
+ * A scenario is a model row and how it would be served (quantization,
+ * KV-cache type, context, concurrent sequences, GPU type and count) and,
+ * when asked, a workload priced against an API (an ld_cost_input: volume,
+ * shares, API prices, mode, utilization, energy, operations).
+ * scenario_compute returns the sizing, the self-hosting side of the cost,
+ * the cost with its advice, and why it chose what it chose, so the table's
+ * detail panel, the wizard's answer, the cost view, `llmdeck size` and
+ * `llmdeck cost` give the same figures for the same inputs.
+ *
+ * Two choices are made here when the caller leaves them open:
+ *
+ *   quantization "auto": fp16 when it fits on a priced GPU (of the class
+ *       asked), else int4.  Full precision when hardware someone rents
+ *       holds it; 4-bit (the usual deployment of a model too big for that)
+ *       otherwise.
+ *   batch 0 ("auto"): as many sequences of `context` tokens as fit beside
+ *       the weights on the GPUs chosen (max_sequences), at most
+ *       SCENARIO_AUTO_BATCH_MAX, at least 1.  A server runs many requests
+ *       at once; sizing one stream at a time would count the replicas of
+ *       the worst case.  The basis says which batch was used and why. */
+#ifndef LLMDECK_SCENARIO_H
+#define LLMDECK_SCENARIO_H
+
+#include <stddef.h>
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/cost.h"
+#include "llmdeck/error.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
+
+/* vLLM's default max_num_seqs is 256 and llama.cpp's server 1..N slots;
+ * 16 keeps the memory-bound decode estimate (which ignores the scheduler's
+ * overheads) in the range published serving benchmarks reach. */
+#define SCENARIO_AUTO_BATCH_MAX 16
+
+typedef struct {
+    const ld_catalog *cat;
+    size_t row;
+    const ld_hosting *hosting;  /* decode efficiency and memory utilization (may be NULL) */
+    const ld_gpu_list *gpus;    /* where the cheapest fit is looked for (may be NULL) */
+    const char *quant;          /* NULL or "auto": fp16 when it fits, else int4 */
+    const char *kv_quant;       /* NULL = fp16 */
+    double context;             /* tokens per sequence; <= 0 = 4096 */
+    double batch;               /* concurrent sequences; <= 0 = auto */
+    const ld_gpu *gpu;          /* NULL = the cheapest priced GPU that fits */
+    int gpu_count;              /* 0 = the smallest count that fits */
+    const char *gpu_class;      /* as ld_sizing_input.gpu_class */
+    double efficiency;          /* <= 0 = hosting.json's decode efficiency */
+    double prompt_tokens;       /* <= 0 = context */
+} ld_scenario_input;
+
+typedef struct {
+    char model[128];
+    int sized;                  /* `sizing` is valid: the model has an architecture */
+    int fits;                   /* ... and fits on a GPU (priced, when a cost was asked) */
+    ld_sizing sizing;           /* at the chosen quantization and batch */
+    const char *quant;          /* the quantization used ("fp16") */
+    double batch;               /* the batch used */
+    char choice[640];           /* how the quantization and batch were chosen */
+    char note[640];             /* why it is not sized, fitted or priced, in words */
+    /* with a workload */
+    int costed;                 /* `cost` is valid */
+    ld_cost_input cost_in;      /* the workload with the self-hosting side filled */
+    ld_cost cost;
+    char selfhost_label[256];   /* "Qwen3-8B fp16 on 1 × L4 at $0.7992/h × 730 h" */
+} ld_scenario;              /* cost_in.selfhost_label points into it: do not copy it */
+
+/* Sizes the model and, with `workload` (may be NULL), prices it: the
+ * workload's API side, shares and mode are kept and its self-hosting side
+ * (replica price, throughput, power) comes from the sizing.
+ * Returns 0 when everything asked was computed; 1 when the model cannot be
+ * sized, does not fit, or cannot be priced (out->note says why, and what
+ * was computed stays valid: `sized`, `fits`, `costed`); -1 with `err` for
+ * a bad request (an unknown quantization, a GPU count that does not divide
+ * the heads: LD_ERR_USAGE, err->file naming the option). */
+int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
+                     ld_error *err);
+
+/* An API offer's prices into a cost input: input, output, cache-read and
+ * batch prices (NaN where the sheet lists none). */
+void scenario_set_offer(ld_cost_input *in, const ld_api_offer *o);
+
+#endif

@@ -1,0 +1,179 @@
+/* scenario.c - one deployment of one model: the quantization and batch
+ * rules, the sizing and the cost, in one call (see scenario.h). */
+#include "llmdeck/scenario.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "llmdeck/report_cost.h"
+
+void scenario_set_offer(ld_cost_input *in, const ld_api_offer *o)
+{
+    in->api_in_per_1k = o->input_per_1k;
+    in->api_out_per_1k = o->output_per_1k;
+    in->api_cached_per_1k = o->cached_per_1k;
+    in->api_batch_in_per_1k = o->batch_in_per_1k;
+    in->api_batch_out_per_1k = o->batch_out_per_1k;
+}
+
+/* A fit the cost can use: a GPU, a count, and (when priced) an hourly price. */
+static int fits(const ld_sizing *s, int need_price)
+{
+    return s->gpu && s->gpus > 0 && (!need_price || s->gpu->hourly_usd > 0);
+}
+
+static int size_at(const ld_sizing_input *base, const char *quant, double batch, const ld_gpu *gpu, int count,
+                   ld_sizing *out, ld_error *err)
+{
+    ld_sizing_input si = *base;
+    si.quant = quant;
+    si.batch = batch;
+    if (gpu) si.gpu = gpu;
+    if (count > 0) si.gpu_count = count;
+    return sizing_compute(&si, out, err);
+}
+
+static void gb_text(double gb, char *buf, size_t n)
+{
+    if (!isfinite(gb)) snprintf(buf, n, "an unknown amount");
+    else if (gb >= 100) snprintf(buf, n, "%.0f GB", gb);
+    else snprintf(buf, n, "%.3g GB", gb);
+}
+
+/* The quantization: the caller's, or fp16 when it fits, else int4. */
+static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base, int need_price, ld_scenario *out,
+                        ld_error *err)
+{
+    int autoq = !in->quant || !in->quant[0] || strcasecmp(in->quant, "auto") == 0;
+    if (!autoq) {
+        const ld_quant *q = sizing_quant_find(in->quant);
+        if (!q)
+            return error_set(err, LD_ERR_USAGE, "quant", 0, 0, "unknown quantization '%.40s' (fp16, fp8, int8, int4, "
+                             "q4_k_m, ...)", in->quant);
+        out->quant = q->name;
+        if (size_at(base, q->name, 1, NULL, 0, &out->sizing, err) != 0) return -1;
+        snprintf(out->choice, sizeof out->choice, "quantization %s (chosen)", q->name);
+        return 0;
+    }
+    ld_sizing full;
+    if (size_at(base, "fp16", 1, NULL, 0, &full, err) != 0) return -1;
+    if (fits(&full, need_price)) {
+        out->quant = "fp16";
+        out->sizing = full;
+        char need[32];
+        gb_text(full.total_gb, need, sizeof need);
+        snprintf(out->choice, sizeof out->choice,
+                 "quantization fp16: %s fits on %d × %s (rule: fp16 when it fits on a priced GPU, else int4)", need,
+                 full.gpus, full.gpu->name);
+        return 0;
+    }
+    out->quant = "int4";
+    if (size_at(base, "int4", 1, NULL, 0, &out->sizing, err) != 0) return -1;
+    char need[32];
+    gb_text(full.total_gb, need, sizeof need);
+    snprintf(out->choice, sizeof out->choice,
+             "quantization int4: at fp16 it needs %s, more than 8 of any %sGPU holds (rule: fp16 when it fits on a "
+             "priced GPU, else int4)", need, need_price ? "priced " : "");
+    return 0;
+}
+
+/* The batch: the caller's, or as many sequences as fit, up to the cap. */
+static int choose_batch(const ld_scenario_input *in, const ld_sizing_input *base, int need_price, ld_scenario *out,
+                        ld_error *err)
+{
+    size_t used = strlen(out->choice);
+    char *tail = out->choice + used;
+    size_t room = sizeof out->choice - used;
+    if (in->batch > 0) {
+        out->batch = in->batch;
+        if (in->batch != 1 && size_at(base, out->quant, in->batch, NULL, 0, &out->sizing, err) != 0) return -1;
+        snprintf(tail, room, "; batch %g (chosen)", in->batch);
+        return 0;
+    }
+    out->batch = 1;
+    const ld_sizing *one = &out->sizing;
+    if (!fits(one, need_price) || !isfinite(one->max_sequences) || one->max_sequences < 2) {
+        snprintf(tail, room, "; batch 1 (auto: %s)",
+                 !fits(one, need_price) ? "no GPU to batch on"
+                 : !isfinite(one->max_sequences) ? "the KV cache size is unknown"
+                                                 : "one sequence is all that fits");
+        return 0;
+    }
+    double b = floor(one->max_sequences);
+    if (b > SCENARIO_AUTO_BATCH_MAX) b = SCENARIO_AUTO_BATCH_MAX;
+    ld_sizing batched;
+    ld_error e2;
+    error_clear(&e2);
+    /* the same GPU type and count: max_sequences was measured there */
+    if (size_at(base, out->quant, b, one->gpu, one->gpus, &batched, &e2) != 0 || !fits(&batched, need_price)) {
+        snprintf(tail, room, "; batch 1 (auto: batch %g does not fit)", b);
+        return 0;
+    }
+    snprintf(tail, room, "; batch %g (auto: %.0f sequences of %g tokens fit, at most %d)", b,
+             floor(one->max_sequences), one->context, SCENARIO_AUTO_BATCH_MAX);
+    out->sizing = batched;
+    out->batch = b;
+    return 0;
+}
+
+int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
+                     ld_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->quant = "fp16";
+    out->batch = 1;
+    const char *name = catalog_text(in->cat, in->row, catalog_key_col(in->cat));
+    snprintf(out->model, sizeof out->model, "%s", name);
+    ld_sizing_input base;
+    memset(&base, 0, sizeof base);
+    ld_error e2;
+    error_clear(&e2);
+    if (sizing_arch_from_catalog(in->cat, in->row, &base.arch, &e2) != 0) {
+        snprintf(out->note, sizeof out->note, "%.100s has no parameter count in the catalogue: it cannot be sized",
+                 out->model);
+        return 1;
+    }
+    base.model = out->model;
+    base.kv_quant = in->kv_quant;
+    base.context = in->context;
+    base.gpu = in->gpu;
+    base.gpus = in->gpus;
+    base.gpu_count = in->gpu_count;
+    base.gpu_class = in->gpu_class;
+    base.prompt_tokens = in->prompt_tokens;
+    base.efficiency = in->efficiency > 0 ? in->efficiency : in->hosting ? in->hosting->defaults.decode_efficiency : 0;
+    base.gpu_mem_util = in->hosting ? in->hosting->defaults.gpu_memory_utilization : 0;
+    int need_price = workload != NULL;
+    if (choose_quant(in, &base, need_price, out, err) != 0) return -1;
+    if (choose_batch(in, &base, need_price, out, err) != 0) return -1;
+    out->sized = 1;
+    const ld_sizing *s = &out->sizing;
+    out->fits = fits(s, need_price);
+    if (!out->fits) {
+        char need[32];
+        gb_text(s->total_gb, need, sizeof need);
+        if (!in->gpus && !in->gpu) snprintf(out->note, sizeof out->note, "no GPU list to fit %.100s on", out->model);
+        else if (s->gpu && s->gpus > 0)
+            snprintf(out->note, sizeof out->note, "%.60s has no hourly price in gpus.csv: choose another GPU",
+                     s->gpu->name);
+        else
+            snprintf(out->note, sizeof out->note, "%.100s %s needs %s: it fits on no %sGPU (8 at most)", out->model,
+                     out->quant, need, need_price ? "priced " : "");
+        return 1;
+    }
+    if (!workload) return 0;
+    out->cost_in = *workload;
+    if (cost_from_sizing(&out->cost_in, s, &e2) != 0) {
+        snprintf(out->note, sizeof out->note, "%s", e2.msg);
+        return 1;
+    }
+    report_cost_model_label(out->model, out->quant, s, out->cost_in.hours_per_month, out->selfhost_label,
+                            sizeof out->selfhost_label);
+    out->cost_in.selfhost_label = out->selfhost_label;
+    out->cost_in.choice = out->choice;
+    if (cost_compute(&out->cost_in, &out->cost, err) != 0) return -1;
+    out->costed = 1;
+    return 0;
+}

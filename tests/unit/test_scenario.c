@@ -1,0 +1,277 @@
+/* test_scenario.c - the core's scenario (include/llmdeck/scenario.h): the
+ * quantization rule (fp16 when it fits on a priced GPU, else int4), the
+ * automatic batch, and that its cost is the sizing and cost cores' result
+ * for the same inputs, so every view that calls it agrees. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "hand_catalog.h"
+
+#include "llmdeck/cost.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/scenario.h"
+#include "llmdeck/sizing.h"
+
+/* Two priced 80 GB cards and an unpriced 192 GB one. */
+static const char *const GPUS = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,fp8_tflops,board_power_w,"
+                                "hourly_usd,price_provider,price_type,price_date,source\n"
+                                "Cheap80,datacenter,80,2000,300,,400,2.00,p,on-demand,2026-11-01,hand\n"
+                                "Fast80,datacenter,80,3350,990,,700,4.00,p,on-demand,2026-11-01,hand\n"
+                                "Huge192,datacenter,192,5300,1300,,750,,,,,hand\n";
+
+/* Llama-3.1-8B's shape; a 70B of the same shape with 80 layers; a dense
+ * 400B (fp16 800 GB: more than 8 × 72 GB usable, int4 fits); a 150B (fp16
+ * fits only on 1 × the unpriced 192 GB card); one without an architecture. */
+static const char *const MODELS =
+    "model,params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,vocab_size\n"
+    "Eight,8.03,32,4096,14336,32,8,128,128256\n"
+    "Seventy,70.6,80,8192,28672,64,8,128,128256\n"
+    "FourHundred,405,126,16384,53248,128,8,128,128256\n"
+    "Unknown,,,,,,,,\n";
+
+typedef struct {
+    ld_catalog *cat;
+    ld_gpu_list gpus;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->cat = hand(MODELS);
+    ld_error err;
+    error_clear(&err);
+    if (hosting_gpus_parse(&f->gpus, GPUS, strlen(GPUS), "gpus.csv", &err) != 0) fail_msg("%s", err.msg);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    catalog_free(f->cat);
+    hosting_gpus_free(&f->gpus);
+    free(f);
+    return 0;
+}
+
+static ld_scenario_input input(fixture *f, const char *model)
+{
+    ld_scenario_input in;
+    memset(&in, 0, sizeof in);
+    in.cat = f->cat;
+    long row = catalog_find(f->cat, model);
+    assert_true(row >= 0);
+    in.row = (size_t)row;
+    in.gpus = &f->gpus;
+    return in;
+}
+
+static void workload(ld_cost_input *w)
+{
+    cost_defaults(w);
+    w->mode = LD_COST_CAPACITY;
+    w->tokens_per_month = 2e9;
+    w->api_in_per_1k = 0.00015;
+    w->api_out_per_1k = 0.0006;
+    w->api_label = "api";
+}
+
+static ld_scenario sc; /* large */
+
+/* fp16 when it fits on a priced GPU */
+static void test_auto_quant_fp16(void **state)
+{
+    fixture *f = *state;
+    ld_scenario_input in = input(f, "Eight");
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_string_equal(sc.quant, "fp16");
+    assert_true(sc.fits);
+    assert_int_equal(sc.sizing.gpus, 1);
+    assert_string_equal(sc.sizing.gpu->name, "Cheap80");
+    assert_non_null(strstr(sc.choice, "quantization fp16"));
+}
+
+/* int4 when fp16 needs more than 8 priced cards */
+static void test_auto_quant_int4(void **state)
+{
+    fixture *f = *state;
+    ld_scenario_input in = input(f, "FourHundred");
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_string_equal(sc.quant, "int4");
+    assert_true(sc.fits);
+    assert_non_null(strstr(sc.choice, "quantization int4"));
+    /* the rule's premise, checked with the sizing core directly */
+    ld_sizing_input si = {0};
+    assert_int_equal(sizing_arch_from_catalog(f->cat, in.row, &si.arch, &err), 0);
+    si.quant = "fp16";
+    si.gpus = &f->gpus;
+    ld_sizing full;
+    assert_int_equal(sizing_compute(&si, &full, &err), 0);
+    assert_int_equal(full.gpus, 0);
+}
+
+/* a caller's quantization is kept, even where fp16 would fit */
+static void test_explicit_quant(void **state)
+{
+    fixture *f = *state;
+    ld_scenario_input in = input(f, "Eight");
+    in.quant = "q4_k_m";
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_string_equal(sc.quant, "q4_k_m");
+    in.quant = "int3000";
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), -1);
+    assert_int_equal(err.code, LD_ERR_USAGE);
+    assert_string_equal(err.file, "quant");
+}
+
+/* the automatic batch is as many sequences as fit, at most 16, on the
+ * same GPUs; an explicit batch is kept */
+static void test_auto_batch(void **state)
+{
+    fixture *f = *state;
+    ld_error err;
+    error_clear(&err);
+    const char *models[] = {"Eight", "Seventy", "FourHundred"};
+    for (size_t i = 0; i < 3; i++) {
+        ld_scenario_input in = input(f, models[i]);
+        in.context = 32768;
+        ld_scenario one;
+        in.batch = 1;
+        assert_int_equal(scenario_compute(&in, NULL, &one, &err), 0);
+        in.batch = 0;
+        assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+        double want = floor(one.sizing.max_sequences);
+        if (want > SCENARIO_AUTO_BATCH_MAX) want = SCENARIO_AUTO_BATCH_MAX;
+        if (want < 2) want = 1;
+        assert_true(sc.batch == want);
+        assert_true(sc.sizing.batch == want);
+        assert_ptr_equal(sc.sizing.gpu, one.sizing.gpu);
+        assert_int_equal(sc.sizing.gpus, one.sizing.gpus);
+        /* a batch serves more tokens per second than one stream */
+        if (want > 1) assert_true(sc.sizing.throughput_tokens_per_s > one.sizing.throughput_tokens_per_s);
+    }
+    ld_scenario_input in = input(f, "Eight");
+    in.batch = 3;
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_true(sc.batch == 3 && sc.sizing.batch == 3);
+}
+
+/* priced: with a workload, a GPU without an hourly price does not count as
+ * a fit, so the 90B model goes to int4 rather than to the unpriced card */
+static void test_priced_fit(void **state)
+{
+    (void)state;
+    static const char *const m = "model,params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,"
+                                 "head_dim,vocab_size\nNinety,90,80,8192,28672,64,8,128,128256\n";
+    static const char *const g = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,fp8_tflops,board_power_w,"
+                                 "hourly_usd,price_provider,price_type,price_date,source\n"
+                                 "Priced24,datacenter,24,600,120,,150,0.80,p,on-demand,2026-11-01,hand\n"
+                                 "Unpriced192,datacenter,192,5300,1300,,750,,,,,hand\n";
+    ld_catalog *cat = hand(m);
+    ld_gpu_list gl = {0};
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(hosting_gpus_parse(&gl, g, strlen(g), "gpus.csv", &err), 0);
+    ld_scenario_input in = {.cat = cat, .row = 0, .gpus = &gl, .batch = 1};
+    ld_cost_input w;
+    workload(&w);
+    /* fp16 180 GB: more than 8 × 21.6 GB usable; int4 about 53 GB: 4 × Priced24 */
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+    assert_string_equal(sc.quant, "int4");
+    assert_string_equal(sc.sizing.gpu->name, "Priced24");
+    assert_true(sc.costed);
+    hosting_gpus_free(&gl);
+    catalog_free(cat);
+}
+
+/* the scenario's cost is exactly cost_from_sizing + cost_compute on its
+ * sizing: the wizard, the cost view and `llmdeck cost` agree */
+static void test_cost_matches_cores(void **state)
+{
+    fixture *f = *state;
+    ld_scenario_input in = input(f, "Seventy");
+    ld_cost_input w;
+    workload(&w);
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+    assert_true(sc.costed);
+    ld_cost_input by_hand = w;
+    assert_int_equal(cost_from_sizing(&by_hand, &sc.sizing, &err), 0);
+    ld_cost c;
+    assert_int_equal(cost_compute(&by_hand, &c, &err), 0);
+    assert_true(c.selfhost_monthly_usd == sc.cost.selfhost_monthly_usd);
+    assert_true(c.api_monthly_usd == sc.cost.api_monthly_usd);
+    assert_int_equal(c.replicas, sc.cost.replicas);
+    assert_true(sc.cost.replicas >= 1);
+    /* the replicas serve the volume: capacity × replicas >= tokens */
+    assert_true(sc.cost.replica_capacity_tokens * (double)sc.cost.replicas >= w.tokens_per_month);
+    /* the basis says how the replica was chosen */
+    assert_non_null(strstr(sc.cost.basis, "replica: quantization"));
+    assert_non_null(strstr(sc.cost.basis, "batch"));
+}
+
+/* no architecture: not an error, a reason */
+static void test_no_architecture(void **state)
+{
+    fixture *f = *state;
+    ld_scenario_input in = input(f, "Unknown");
+    ld_cost_input w;
+    workload(&w);
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 1);
+    assert_false(sc.sized);
+    assert_false(sc.costed);
+    assert_non_null(strstr(sc.note, "no parameter count"));
+}
+
+/* a tensor-parallel count the heads do not divide is the caller's error */
+static void test_bad_gpu_count(void **state)
+{
+    fixture *f = *state;
+    ld_scenario_input in = input(f, "Eight");
+    in.gpu_count = 3;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), -1);
+    assert_int_equal(err.code, LD_ERR_USAGE);
+}
+
+/* an offer's prices, all of them */
+static void test_set_offer(void **state)
+{
+    (void)state;
+    ld_api_offer o = {.input_per_1k = 0.001, .output_per_1k = 0.002, .cached_per_1k = 0.0005,
+                      .batch_in_per_1k = 0.0004, .batch_out_per_1k = NAN};
+    ld_cost_input in;
+    cost_defaults(&in);
+    scenario_set_offer(&in, &o);
+    assert_true(in.api_in_per_1k == 0.001 && in.api_out_per_1k == 0.002 && in.api_cached_per_1k == 0.0005);
+    assert_true(in.api_batch_in_per_1k == 0.0004 && isnan(in.api_batch_out_per_1k));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_auto_quant_fp16, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_quant_int4, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_explicit_quant, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_batch, setup, teardown),
+        cmocka_unit_test(test_priced_fit),
+        cmocka_unit_test_setup_teardown(test_cost_matches_cores, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_architecture, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_gpu_count, setup, teardown),
+        cmocka_unit_test(test_set_offer),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
