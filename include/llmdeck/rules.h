@@ -196,6 +196,13 @@ typedef struct {
     ld_rank_mode mode;   /* how they were ranked */
     int by_quality;      /* budget mode: ranked by quality (high budget) */
     double quality_floor;/* budget mode, medium: the median quality (else NaN) */
+    /* With missing = skip, a quality resting on some of the weighted metrics
+     * is not comparable with one resting on all: the rows measured on every
+     * weighted metric the catalogue has (`measurable`) are ranked first,
+     * `fully_measured` of them; the rest follow in the same order. */
+    int measurable;
+    size_t fully_measured;
+    int measured_first;  /* 1 when that split changed the order's basis */
 } ld_candidates;
 
 /* Lists the rows meeting the hard constraints: context_length >= needed

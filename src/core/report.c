@@ -81,6 +81,10 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
         snprintf(buf, n, "by value among those with quality >= %.3f, the median (medium budget), then the rest",
                  c->quality_floor);
     else snprintf(buf, n, "by value = quality / relative cost (%s budget)", a->req->budget);
+    size_t k = strlen(buf);
+    if (c->measured_first && k < n)
+        snprintf(buf + k, n - k, "; the %zu measured on all %d weighted metrics first", c->fully_measured,
+                 c->measurable);
 }
 
 void report_why(const ld_report *a, char *buf, size_t n)

@@ -93,6 +93,29 @@ static void rank(ld_candidates *out, const ld_requirements *req)
     free(tmp);
 }
 
+/* Under missing = skip, a model measured only on the easier metric would
+ * outrank models measured on all of them; rows with every weighted metric
+ * the catalogue has go first (a stable split of the ranked list), and the
+ * answer says so.  When none or all are fully measured nothing moves. */
+static void measured_first(ld_candidates *out, const int *mc)
+{
+    out->measurable = (int)out->nextra;
+    for (size_t k = 0; k < out->profile->nw; k++)
+        if (mc[k] >= 0 && out->profile->w[k].weight > 0) out->measurable++;
+    out->fully_measured = 0;
+    for (size_t i = 0; i < out->n; i++) out->fully_measured += out->items[i].coverage >= out->measurable;
+    if (out->measurable == 0 || out->fully_measured == 0 || out->fully_measured == out->n) return;
+    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
+    if (!tmp) return; /* the ranking stays as it was: still valid, less careful */
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < out->n; i++)
+            if ((out->items[i].coverage >= out->measurable) == (pass == 0)) tmp[k++] = out->items[i];
+    memcpy(out->items, tmp, out->n * sizeof *tmp);
+    free(tmp);
+    out->measured_first = 1;
+}
+
 int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
                         const ld_task_profiles *profiles, ld_candidates *out, ld_error *err)
 {
@@ -180,6 +203,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         cd->language_known = lfit == 1;
     }
     rank(out, req);
+    if (profiles->skip_missing) measured_first(out, mc);
     return 0;
 }
 

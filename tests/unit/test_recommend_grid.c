@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 
+#include "llmdeck/csvload.h"
 #include "llmdeck/dataset.h"
 #include "llmdeck/report.h"
 #include "llmdeck/rules.h"
@@ -154,11 +155,59 @@ static void test_named_cases(void **state)
     rules_candidates_free(&c);
 }
 
+/* missing = skip: a model measured only on the easier metric must not
+ * outrank models measured on every weighted metric (hand-made catalogue:
+ * "Partial" has the best value on its one metric) */
+static void test_fully_measured_first(void **state)
+{
+    (void)state;
+    static const char *const csv = "model,open_weights,commercial_use,context_length,relative_cost,hard,easy\n"
+                                   "Full1,yes,yes,32768,1.0,60,70\n"
+                                   "Partial,yes,yes,32768,0.1,,95\n"
+                                   "Full2,yes,yes,32768,0.5,50,60\n";
+    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
+                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"hard\": 2, "
+                                    "\"easy\": 1}}]}";
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
+    assert_non_null(cat);
+    ld_task_profiles p;
+    assert_int_equal(rules_profiles_parse(json, strlen(json), "metrics.json", &p, &err), 0);
+    assert_true(p.skip_missing);
+    ld_requirements q;
+    rules_requirements_init(&q);
+    q.context_length = 4096;
+    ld_candidates c;
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.n, 3);
+    assert_int_equal(c.measurable, 2);
+    assert_int_equal(c.fully_measured, 2);
+    assert_true(c.measured_first);
+    /* Full2 (value 1.067) before Full1 (0.667), then Partial (value 9.5 on one metric) */
+    const char *want[3] = {"Full2", "Full1", "Partial"};
+    for (size_t i = 0; i < 3; i++) assert_string_equal(catalog_text(cat, c.items[i].row, 0), want[i]);
+    assert_int_equal(c.items[2].coverage, 1);
+    rules_candidates_free(&c);
+    /* missing = zero: the missing metric already counts as 0; no split */
+    static const char *const zero = "{\"missing\": \"zero\", \"candidate_ranking\": \"value\", \"task_profiles\": "
+                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"hard\": 2, "
+                                    "\"easy\": 1}}]}";
+    rules_profiles_free(&p);
+    assert_int_equal(rules_profiles_parse(zero, strlen(zero), "metrics.json", &p, &err), 0);
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_false(c.measured_first);
+    rules_candidates_free(&c);
+    rules_profiles_free(&p);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recommended_always_meets_requirements),
         cmocka_unit_test(test_named_cases),
+        cmocka_unit_test(test_fully_measured_first),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
