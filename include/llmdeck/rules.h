@@ -196,13 +196,16 @@ typedef struct {
     ld_rank_mode mode;   /* how they were ranked */
     int by_quality;      /* budget mode: ranked by quality (high budget) */
     double quality_floor;/* budget mode, medium: the median quality (else NaN) */
-    /* With missing = skip, a quality resting on some of the weighted metrics
-     * is not comparable with one resting on all: the rows measured on every
-     * weighted metric the catalogue has (`measurable`) are ranked first,
-     * `fully_measured` of them; the rest follow in the same order. */
-    int measurable;
-    size_t fully_measured;
-    int measured_first;  /* 1 when that split changed the order's basis */
+    /* With missing = skip, a quality that lacks the task's main measure is
+     * not comparable with one that has it: the rows with at least one of
+     * the heaviest-weighted metrics (`nkey` of them, weight `key_weight`,
+     * the first `key_name`) are ranked first, `measured` of them; the rest
+     * follow in the same order. */
+    int nkey;
+    double key_weight;
+    const char *key_name;
+    size_t measured;
+    int measured_first;  /* 1 when that split was made */
 } ld_candidates;
 
 /* Lists the rows meeting the hard constraints: context_length >= needed

@@ -82,9 +82,13 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
                  c->quality_floor);
     else snprintf(buf, n, "by value = quality / relative cost (%s budget)", a->req->budget);
     size_t k = strlen(buf);
-    if (c->measured_first && k < n)
-        snprintf(buf + k, n - k, "; the %zu measured on all %d weighted metrics first", c->fully_measured,
-                 c->measurable);
+    if (c->measured_first && k < n) {
+        if (c->nkey == 1)
+            snprintf(buf + k, n - k, "; the %zu with %s (the heaviest weight) first", c->measured, c->key_name);
+        else
+            snprintf(buf + k, n - k, "; the %zu with one of the %d metrics of the heaviest weight first", c->measured,
+                     c->nkey);
+    }
 }
 
 void report_why(const ld_report *a, char *buf, size_t n)

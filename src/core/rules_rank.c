@@ -93,27 +93,49 @@ static void rank(ld_candidates *out, const ld_requirements *req)
     free(tmp);
 }
 
-/* Under missing = skip, a model measured only on the easier metric would
- * outrank models measured on all of them; rows with every weighted metric
- * the catalogue has go first (a stable split of the ranked list), and the
- * answer says so.  When none or all are fully measured nothing moves. */
-static void measured_first(ld_candidates *out, const int *mc)
+/* Under missing = skip, a model measured only on an easier metric would
+ * outrank models measured on the task's main one: rows with at least one of
+ * the heaviest-weighted metrics (the arena for general and support, any
+ * LiveCodeBench window for code, AIME 2025 for maths) go first, in a stable
+ * split of the ranked list, and the answer says so.  When none or all have
+ * one, nothing moves. */
+static void measured_first(ld_candidates *out, const ld_catalog *cat, const int *mc)
 {
-    out->measurable = (int)out->nextra;
+    int key[2 * LD_TASK_MAX_WEIGHTS];
+    out->key_weight = 0;
+    out->nkey = 0;
     for (size_t k = 0; k < out->profile->nw; k++)
-        if (mc[k] >= 0 && out->profile->w[k].weight > 0) out->measurable++;
-    out->fully_measured = 0;
-    for (size_t i = 0; i < out->n; i++) out->fully_measured += out->items[i].coverage >= out->measurable;
-    if (out->measurable == 0 || out->fully_measured == 0 || out->fully_measured == out->n) return;
-    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
-    if (!tmp) return; /* the ranking stays as it was: still valid, less careful */
-    size_t k = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < out->n; i++)
-            if ((out->items[i].coverage >= out->measurable) == (pass == 0)) tmp[k++] = out->items[i];
-    memcpy(out->items, tmp, out->n * sizeof *tmp);
+        if (mc[k] >= 0 && out->profile->w[k].weight > out->key_weight) out->key_weight = out->profile->w[k].weight;
+    for (size_t k = 0; k < out->nextra; k++)
+        if (out->extra_w[k] > out->key_weight) out->key_weight = out->extra_w[k];
+    if (!(out->key_weight > 0)) return;
+    for (size_t k = 0; k < out->profile->nw; k++)
+        if (mc[k] >= 0 && out->profile->w[k].weight == out->key_weight) key[out->nkey++] = mc[k];
+    for (size_t k = 0; k < out->nextra; k++)
+        if (out->extra_w[k] == out->key_weight) key[out->nkey++] = out->extra_cols[k];
+    out->key_name = catalog_col(cat, (size_t)key[0])->id;
+    unsigned char *has = calloc(out->n ? out->n : 1, 1);
+    ld_candidate *tmp = malloc((out->n ? out->n : 1) * sizeof *tmp);
+    if (!has || !tmp) { /* the ranking stays as it was: still valid, less careful */
+        free(has);
+        free(tmp);
+        return;
+    }
+    out->measured = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        for (int k = 0; k < out->nkey && !has[i]; k++) has[i] = !isnan(catalog_num(cat, out->items[i].row, (size_t)key[k]));
+        out->measured += has[i];
+    }
+    if (out->measured > 0 && out->measured < out->n) {
+        size_t k = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < out->n; i++)
+                if (has[i] == (pass == 0)) tmp[k++] = out->items[i];
+        memcpy(out->items, tmp, out->n * sizeof *tmp);
+        out->measured_first = 1;
+    }
+    free(has);
     free(tmp);
-    out->measured_first = 1;
 }
 
 int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
@@ -203,7 +225,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         cd->language_known = lfit == 1;
     }
     rank(out, req);
-    if (profiles->skip_missing) measured_first(out, mc);
+    if (profiles->skip_missing) measured_first(out, cat, mc);
     return 0;
 }
 
