@@ -98,7 +98,7 @@ static void add_warnings(const ld_cost_input *in, ld_cost *c)
         warn(c, "seed mode assumes one replica serves unlimited tokens, but at %s tokens/s and %.0f%% "
                 "utilization it serves about %s tokens a month; %s is %.*f× that: the self-hosting cost "
                 "is understated (capacity mode counts the replicas)",
-             tps, in->utilization * 100, k, v, times < 10 ? 1 : 0, times);
+             tps, in->utilization * 100, k, v, times < 1.1 ? 2 : times < 10 ? 1 : 0, times);
     }
     if (in->kv_unknown)
         warn(c, "the model's KV cache is unknown: memory, GPU count and so the self-hosting cost are a lower bound");
