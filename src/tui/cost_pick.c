@@ -215,8 +215,7 @@ void cv_pick_act(app *a, cv_state *s, ld_action act)
         p->open = 0;
         cv_pick_set(a, s, p->knob, p->idx[p->cur]);
         return;
-    case ACT_CLOSE:
-    case ACT_CUSTOM1: p->open = 0; return;
+    case ACT_CLOSE: p->open = 0; return;
     case ACT_SEARCH:
         snprintf(p->prev_filter, sizeof p->prev_filter, "%s", p->filter);
         app_prompt(a, "Filter the list: ", p->filter, filter_cb, s);
