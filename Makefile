@@ -86,6 +86,11 @@ $(BUILD)/tests/test_keyspec: tests/unit/test_keyspec.c tests/unit/testutil.h src
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< src/tui/keyspec.c $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
 
+# test_lineedit: the line editor of the prompt and the wizard's fields, curses-free too
+$(BUILD)/tests/test_lineedit: tests/unit/test_lineedit.c tests/unit/testutil.h src/tui/lineedit.c src/tui/lineedit.h $(BUILD)/libllmdeck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< src/tui/lineedit.c $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
+
 # --- checks -------------------------------------------------------------------
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 check-asan: deps

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "prompt.h"
 #include "widgets.h"
 #include "cost_view.h"
 #include "wizard.h"
@@ -160,50 +161,42 @@ static int wz_text_mode(const app *a)
     return wz_is_typed(w->page) || (wz_on_other(w) && w->editing);
 }
 
-static void append_utf8(char *buf, size_t size, uint32_t c)
-{
-    char u[5] = {0};
-    if (c < 0x80) u[0] = (char)c;
-    else if (c < 0x800) u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
-    else if (c < 0x10000)
-        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)), u[2] = (char)(0x80 | (c & 0x3F));
-    else
-        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
-    size_t l = strlen(buf);
-    if (l + strlen(u) < size) memcpy(buf + l, u, strlen(u) + 1);
-}
-
+/* A key in the step's field: the editing keys and typing go to the line
+ * editor shared with the prompt (prompt_edit_key); Enter, Esc, Up/Down and
+ * the shell's keys to the wizard.  An untouched value is replaced by the
+ * first character typed (BS clears it, a moving key starts editing it), as
+ * a selection would be; Left at the start of the field (or on an untouched
+ * value) and BS on an empty one go back a step, as they do off a field. */
 static void wz_text(app *a, ld_key k)
 {
     wz_state *w = wz(a);
-    if (LD_IS_CHAR(k) && k >= 0x20 && k != 0x7F && !(k >= 0x80 && k < 0xA0)) {
-        if (w->fresh) w->field[0] = '\0'; /* the first key replaces what was there */
-        w->fresh = 0;
-        append_utf8(w->field, sizeof w->field, (uint32_t)k);
-        w->err[0] = '\0';
-        return;
+    ld_action pact = keys_lookup(SCOPE_PROMPT, -1, k);
+    int typed = LD_IS_CHAR(k) && le_printable((uint32_t)k) && pact != ACT_TXT_ACCEPT && pact != ACT_TXT_CANCEL;
+    le_line l = le_over(w->field, sizeof w->field, w->fresh ? sizeof w->field : w->field_cur);
+    int leave = pact == ACT_TXT_LEFT && (w->fresh || l.cur == 0);
+    if (w->fresh && l.len && !leave) {
+        if (typed || pact == ACT_TXT_BS || pact == ACT_TXT_KILL_LINE) { /* replaced, or cleared */
+            w->field[0] = '\0';
+            l = le_over(w->field, sizeof w->field, 0);
+            w->fresh = 0;
+            w->field_cur = 0;
+            if (!typed) return;
+        } else if (pact == ACT_TXT_END || pact == ACT_TXT_RIGHT) { /* edit it, the cursor at its end */
+            w->fresh = 0;
+            w->field_cur = l.len;
+            return;
+        }
     }
-    size_t len = strlen(w->field);
-    if (w->fresh && len && (k == LD_KEYCODE(KEY_BACKSPACE) || keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_END ||
-                            keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_RIGHT)) {
-        if (k == LD_KEYCODE(KEY_BACKSPACE)) w->field[0] = '\0'; /* as a selection would go */
-        w->fresh = 0;                                          /* End, Right: edit it */
-        return;
-    }
-    if (k == LD_KEYCODE(KEY_BACKSPACE) && len) { /* delete; on an empty field, go back */
-        while (len > 0 && ((unsigned char)w->field[len - 1] & 0xC0) == 0x80) len--;
-        w->field[len ? len - 1 : 0] = '\0';
-        w->err[0] = '\0';
-        return;
-    }
-    if (k == LD_KEYCODE(KEY_BACKSPACE) && w->editing) { /* an empty "other": back to the list */
+    if (pact == ACT_TXT_BS && !l.len && w->editing) { /* an empty "other": back to the list */
         w->editing = 0;
         return;
     }
-    if (keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_KILL_LINE) {
-        w->field[0] = w->err[0] = '\0';
+    int changed = 0, r = leave || (pact == ACT_TXT_BS && !l.len) ? 0 : prompt_edit_key(&l, k, &changed);
+    if (r != 0) {
+        w->field_cur = l.cur;
         w->fresh = 0;
+        if (changed) w->err[0] = '\0';
+        if (r < 0) snprintf(w->err, sizeof w->err, "full: at most %zu bytes", sizeof w->field - 1);
         return;
     }
     ld_action act = keys_lookup(SCOPE_WIZARD, VIEW_WIZARD, k);
