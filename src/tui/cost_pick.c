@@ -80,7 +80,7 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
             const ld_preset *p = &s->h.presets[i];
             units_format_usd(p->monthly_usd, t, sizeof t);
             snprintf(name, nn, "preset %s", p->name);
-            snprintf(detail, dn, "%s/month, %g tokens/s, %s (the seed's table)", t, p->tokens_per_s, p->gpu);
+            snprintf(detail, dn, "%s/month, %g tokens/s, %s (the 2023 article's table)", t, p->tokens_per_s, p->gpu);
         } else {
             snprintf(name, nn, "sized model");
             snprintf(detail, dn, "model + quantization + GPU: GPUs x hourly price x %g h", s->h.defaults.hours_per_month);

@@ -31,10 +31,10 @@ static const ld_keybind cv_keys[] = {
     {SCOPE_COST, "H", ACT_DEC_BIG, "big step down, the same steps"},
     {SCOPE_COST, "<S-Left>", ACT_DEC_BIG, NULL},
     {SCOPE_COST, "<Enter>", ACT_EDIT, "pick from the knob's list, or type a value (750M, 1.25B, 0.002/0.006)"},
-    {SCOPE_COST, "m", ACT_MODE, "seed mode (one replica, unlimited tokens) or capacity mode (replicas)"},
+    {SCOPE_COST, "m", ACT_MODE, "the 2023 article's mode (one replica, unlimited tokens) or capacity mode (replicas)"},
     {SCOPE_COST, "b", ACT_TOGGLE, "the basis (inputs and formulas) instead of the chart; PgUp/PgDn scroll"},
     {SCOPE_COST, "e", ACT_EXPORT, "export the scenario as Markdown, with the command that reproduces it"},
-    {SCOPE_COST, "r", ACT_RESET, "every knob back to the seed's defaults"},
+    {SCOPE_COST, "r", ACT_RESET, "every knob back to the 2023 article's defaults"},
     {SCOPE_COST, "<Esc>", ACT_CLOSE, "close the basis"},
     /* the list picker (Enter on a list knob) is a scope of its own, so q
      * closes it there and quits elsewhere, with no special case */
@@ -403,7 +403,7 @@ static void cv_act(app *a, ld_action act)
         s->dirty = 1;
         cv_recompute(a, s);
         if (s->capacity) app_message(a, MSG_INFO, "capacity mode: replicas from throughput at %g%% utilisation", s->util * 100);
-        else app_message(a, MSG_INFO, "seed mode: one replica whatever the volume (the seed's assumption)");
+        else app_message(a, MSG_INFO, "article mode: one replica whatever the volume (the 2023 article's assumption)");
         break;
     case ACT_TOGGLE:
         s->show_basis = !s->show_basis;
@@ -467,7 +467,7 @@ static void cv_status(const app *a, char *buf, size_t n)
     }
     char t[32];
     cv_format_tokens(s->tokens, t, sizeof t);
-    snprintf(buf, n, "%s tokens/month %s %s mode %s advice: %s", t, a->g.vline, s->capacity ? "capacity" : "seed",
+    snprintf(buf, n, "%s tokens/month %s %s mode %s advice: %s", t, a->g.vline, s->capacity ? "capacity" : "article",
              a->g.vline, s->ok ? cost_advice_name(s->c.advice) : "n/a");
 }
 

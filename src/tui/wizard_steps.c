@@ -47,7 +47,7 @@ static const wz_choice LICENCES[] = {
 
 static const wz_step STEPS[WZ_STEPS] = {
     {"Task type", "What will the model mostly do?",
-     "The rules send \"code\" to a code model and compare the task exactly, like the seed. "
+     "The rules send \"code\" to a code model and compare the task exactly, like the 2023 article. "
      "The task also weights the ranking of the candidates: code weighs HumanEval up, math "
      "GSM8K, support and chat TruthfulQA.",
      TASKS, N(TASKS), 1},
