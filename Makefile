@@ -23,8 +23,10 @@ TEST_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 CORE_SRC = $(sort $(wildcard src/core/*.c))
 TUI_SRC  = $(sort $(wildcard src/tui/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+# shared by the TUI and the CLI, owned by neither (the load progress bar)
+FRONT_SRC = $(sort $(wildcard src/front/*.c))
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embed/embed.o $(BUILD)/embed/embed_index.o
-APP_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o) $(FRONT_SRC:%.c=$(BUILD)/%.o)
 EMBED_FILES = $(sort $(wildcard data/*.csv data/*.json themes/*.json))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -85,6 +87,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_HEADERS) $(BUILD)/libllmdeck.a
 $(BUILD)/tests/test_keyspec: tests/unit/test_keyspec.c tests/unit/testutil.h src/tui/keyspec.c src/tui/keyspec.h $(BUILD)/libllmdeck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< src/tui/keyspec.c $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
+
+# test_lineedit: the line editor of the prompt and the wizard's fields, curses-free too
+$(BUILD)/tests/test_lineedit: tests/unit/test_lineedit.c tests/unit/testutil.h src/tui/lineedit.c src/tui/lineedit.h $(BUILD)/libllmdeck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< src/tui/lineedit.c $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
 
 # --- checks -------------------------------------------------------------------
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all

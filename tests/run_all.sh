@@ -27,7 +27,7 @@ for t in "$B"/tests/test_*; do
     echo "not ok - $(basename "$t") exited with status $rc" >> "$LOG"
   fi
 done
-for suite in tests/cli/run.sh tests/tui/run.sh; do
+for suite in tests/layers.sh tests/cli/run.sh tests/tui/run.sh; do
   [ -f "$suite" ] || continue
   echo "# $suite" >> "$LOG"
   sh "$suite" >> "$LOG" 2>&1 || true

@@ -27,6 +27,13 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy);
 /* How many metrics have a weight: the "of N" of a row's coverage. */
 size_t score_weighted_count(const ld_catalog *cat);
 
+/* The columns of the metrics with a weight (those metrics.json weighs, or
+ * --weights), in catalogue order, at most max of them in cols; returns how
+ * many there are.  What a report quotes beside a model ("MMLU 60.1,
+ * HumanEval 29.9, ..."), so a metric added to metrics.json with a weight
+ * is quoted with no code change. */
+size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max);
+
 /* Adds the derived columns `quality`, `value_score`, `coverage` (how
  * many of the weighted metrics the row has) and `frontier` (yes when no row
  * is both cheaper and better, see frontier.h) if missing,

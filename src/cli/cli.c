@@ -1,6 +1,6 @@
 /* cli.c - helpers the subcommands share. */
 #include "cli.h"
-#include "loadbar.h"
+#include "front/loadbar.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

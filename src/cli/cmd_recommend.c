@@ -23,7 +23,7 @@ static const char USAGE[] =
     "                         [--tokens N] [--rules FILE] [--limit N]\n"
     "                         [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
     "\n"
-    "Recommends an open model for your requirements with the seed article's decision\n"
+    "Recommends an open model for your requirements with the 2023 article's decision\n"
     "tree (first matching rule wins), says why, and ranks the catalogue models that\n"
     "meet the hard constraints.\n"
     "\n"

@@ -44,7 +44,7 @@ static const char USAGE[] =
     "  --request-tokens IN,OUT  a request's prompt and answer length: the prompt sets\n"
     "                   the time to first token (default: the context)\n"
     "  --efficiency F   share of the bandwidth ceiling reached (default 0.6)\n"
-    "  --preset P       print the seed's self-hosting row for 7B, 13B or 70B\n"
+    "  --preset P       print the 2023 article's self-hosting row for 7B, 13B or 70B\n"
     "  --format FMT     text (default, with the basis), csv, json, md\n";
 
 enum {
@@ -136,7 +136,7 @@ static void write_preset(FILE *out, const ld_preset *p, ld_format fmt)
             output_json_string(out, item);
             s += n + (e ? 2 : 0);
         }
-        fputs("],\n  \"source\": \"seed article (2023), calculate_infrastructure_requirements()\"\n}\n", out);
+        fputs("],\n  \"source\": \"the 2023 article, calculate_infrastructure_requirements()\"\n}\n", out);
         break;
     }
     case LD_FMT_CSV:
@@ -150,16 +150,16 @@ static void write_preset(FILE *out, const ld_preset *p, ld_format fmt)
         fputc('\n', out);
         break;
     case LD_FMT_MD:
-        fprintf(out, "## Seed preset %s\n\n| field | value |\n|---|---|\n| gpu | ", san(p->name, b, sizeof b));
+        fprintf(out, "## Preset %s (the 2023 article)\n\n| field | value |\n|---|---|\n| gpu | ", san(p->name, b, sizeof b));
         output_md_cell(out, p->gpu);
         fprintf(out, " |\n| memory required | %g GB |\n| estimated monthly cost (Azure) | %s |\n"
                      "| throughput | %g tokens/s |\n| quantization options | ",
                 p->memory_required_gb, usd, p->tokens_per_s);
         output_md_cell(out, p->quantization);
-        fputs(" |\n\nSource: the seed article (2023), verbatim.\n", out);
+        fputs(" |\n\nSource: the 2023 article, verbatim.\n", out);
         break;
     default:
-        fprintf(out, "Seed preset %s (the seed article's table, verbatim)\n\n", san(p->name, b, sizeof b));
+        fprintf(out, "Preset %s (the 2023 article's table, verbatim)\n\n", san(p->name, b, sizeof b));
         fprintf(out, "  gpu                   %s\n", san(p->gpu, b, sizeof b));
         fprintf(out, "  memory required       %g GB\n", p->memory_required_gb);
         fprintf(out, "  monthly cost (Azure)  %s\n", usd);
@@ -387,7 +387,7 @@ int cmd_size(int argc, char **argv)
     ld_sizing_input in;
     memset(&in, 0, sizeof in);
     if (f.preset && (f.model || f.params))
-        return cli_usage_error(CMD, "--preset prints the seed's row; it does not combine with "
+        return cli_usage_error(CMD, "--preset prints the 2023 article's row; it does not combine with "
                                     "--model or --params");
     if (!f.preset && !f.model && !f.params)
         return cli_usage_error(CMD, "give --model NAME or --params B (or --preset 7B|13B|70B)");

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "llmdeck/suggest.h"
-#include "loadbar.h"
+#include "front/loadbar.h"
 #include "llmdeck/filter.h"
 #include "llmdeck/score.h"
 #include "llmdeck/units.h"

@@ -95,7 +95,7 @@ static void add_warnings(const ld_cost_input *in, ld_cost *c)
         units_format_count(cap, k, sizeof k);
         units_format_grouped(in->replica_tokens_per_s, tps, sizeof tps);
         double times = in->tokens_per_month / cap;
-        warn(c, "seed mode assumes one replica serves unlimited tokens, but at %s tokens/s and %.0f%% "
+        warn(c, "article mode assumes one replica serves unlimited tokens, but at %s tokens/s and %.0f%% "
                 "utilization it serves about %s tokens a month; %s is %.*f× that: the self-hosting cost "
                 "is understated (capacity mode counts the replicas)",
              tps, in->utilization * 100, k, v, times < 1.1 ? 2 : times < 10 ? 1 : 0, times);
@@ -307,7 +307,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
               c->replicas == 1 ? "" : "s", u1, u2, u3,
               in->selfhost_label ? in->selfhost_label : "self-hosted",
               in->mode == LD_COST_CAPACITY ? "capacity mode"
-                                           : "seed mode: one replica, unlimited tokens");
+                                           : "article mode (2023): one replica, unlimited tokens");
 
     double be;
     if (cost_break_even(in, &be) == 0) {
@@ -369,7 +369,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         basis_add(c, "per request of %g in + %g out tokens: API %s; self-host %s (the month's cost / "
                      "its tokens × the request's)", in->request_in, in->request_out, p1, p2);
     }
-    basis_add(c, "advice: %s (close = within %g%%); seed bands: < %s API, > %s consider self-hosting",
+    basis_add(c, "advice: %s (close = within %g%%); the 2023 article's bands: < %s API, > %s consider self-hosting",
               cost_advice_name(c->advice), in->close_band * 100,
               (units_format_count(in->band_api_below, t1, sizeof t1), t1),
               (units_format_count(in->band_selfhost_above, t2, sizeof t2), t2));

@@ -2,6 +2,7 @@
  * report.h).  Moved out of `llmdeck recommend` so the wizard's export writes
  * the same report, plus the sizing and the cost of the pick. */
 #include "llmdeck/report.h"
+#include "llmdeck/score.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -225,12 +226,12 @@ static void write_pick_row(FILE *out, const ld_report *a)
     fprintf(out, ", commercial use %s", *com ? san(com, s, sizeof s) : "unknown");
     const char *ctx = cell(a, (size_t)r, a->col_ctx, b, sizeof b);
     fprintf(out, ", context %s", *ctx ? san(ctx, s, sizeof s) : "unknown");
-    static const char *const metrics[] = {"mmlu", "humaneval", "gsm8k"};
-    for (size_t i = 0; i < 3; i++) {
-        int c = catalog_col_index(a->cat, metrics[i]);
-        if (c < 0) continue;
-        const char *v = output_cell(a->cat, (size_t)r, (size_t)c, b, sizeof b);
-        fprintf(out, ", %s %s", san(catalog_col(a->cat, (size_t)c)->label, s, sizeof s),
+    /* the metrics the data set weighs (metrics.json), not a list in code */
+    size_t cols[32], n = score_weighted_metrics(a->cat, cols, 32);
+    for (size_t i = 0; i < n && i < 32; i++) {
+        size_t c = cols[i];
+        const char *v = output_cell(a->cat, (size_t)r, c, b, sizeof b);
+        fprintf(out, ", %s %s", san(catalog_col(a->cat, c)->label, s, sizeof s),
                 *v ? san(v, s + 512, 512) : "n/a");
     }
 }

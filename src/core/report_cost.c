@@ -76,7 +76,10 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
     units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
     report_cost_break_even(c, be, sizeof be);
     report_cost_difference(c, diff, sizeof diff);
+    /* JSON and CSV keep the machine value "seed" (stable for scripts, like
+     * --dataset seed); text and Markdown name the 2023 article */
     const char *mode = in->mode == LD_COST_CAPACITY ? "capacity" : "seed";
+    const char *mode_text = in->mode == LD_COST_CAPACITY ? "capacity" : "article (2023)";
     double out_price = in->api_out_per_1k > 0 ? in->api_out_per_1k : in->api_in_per_1k;
     switch (fmt) {
     case LD_FMT_JSON:
@@ -149,8 +152,8 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                 c->replicas == 1 ? "" : "s");
         output_md_cell(out, in->selfhost_label);
         fprintf(out, "; %s mode) |\n| Difference | %s |\n| Break-even | %s |\n| Advice | **%s** |\n",
-                mode, diff, be, cost_advice_name(c->advice));
-        fputs("| Seed rule of thumb | ", out);
+                mode_text, diff, be, cost_advice_name(c->advice));
+        fputs("| 2023 article's rule of thumb | ", out);
         output_md_cell(out, c->band);
         fputs("; ", out);
         output_md_cell(out, in->band_variable_text);
@@ -175,13 +178,13 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                     san(in->api_label, b, sizeof b), p1, p2, p3, p4);
         }
         fprintf(out, "Self-host       %s/month  %ld replica%s, %s mode (%s)\n", u2, c->replicas,
-                c->replicas == 1 ? "" : "s", mode, san(in->selfhost_label, b2, sizeof b2));
+                c->replicas == 1 ? "" : "s", mode_text, san(in->selfhost_label, b2, sizeof b2));
         fprintf(out, "Difference      %s\n", diff);
         fprintf(out, "Break-even      %s\n", be);
         fprintf(out, "Advice          %s\n", cost_advice_name(c->advice));
         for (size_t i = 0; i < c->nwarnings; i++)
             fprintf(out, "Warning         %s\n", san(c->warnings[i], b, sizeof b));
-        fprintf(out, "Seed bands      %s\n", san(c->band, b, sizeof b));
+        fprintf(out, "2023 bands      %s\n", san(c->band, b, sizeof b));
         fprintf(out, "                %s\n", san(in->band_variable_text, b, sizeof b));
         if (offer && offer->source[0])
             fprintf(out, "API price from  %s%s%s\n", san(offer->source, b, sizeof b),

@@ -99,13 +99,21 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
     return v;
 }
 
-size_t score_weighted_count(const ld_catalog *cat)
+static int weighted(const ld_column *col)
+{
+    return col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && col->weight > 0;
+}
+
+size_t score_weighted_count(const ld_catalog *cat) { return score_weighted_metrics(cat, NULL, 0); }
+
+size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
 {
     size_t n = 0;
-    for (size_t c = 0; c < catalog_cols(cat); c++) {
-        const ld_column *col = catalog_col(cat, c);
-        n += col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && col->weight > 0;
-    }
+    for (size_t c = 0; c < catalog_cols(cat); c++)
+        if (weighted(catalog_col(cat, c))) {
+            if (n < max) cols[n] = c;
+            n++;
+        }
     return n;
 }
 

@@ -140,24 +140,13 @@ void app_key(app *a, ld_key k)
         return;
     }
     ld_action act = keys_lookup(v->scope ? v->scope(a) : SCOPE_GLOBAL, a->view, k);
-    switch (act) {
-    case ACT_NONE: {
+    if (act == ACT_NONE) {
         char name[32];
         app_message(a, MSG_WARN, "%s does nothing here; ? lists the keys", keys_name(k, name, sizeof name));
-        break;
-    }
-    case ACT_QUIT:
-    case ACT_HELP:
-    case ACT_THEME_NEXT:
-    case ACT_VIEW_TABLE:
-    case ACT_VIEW_WIZARD:
-    case ACT_VIEW_COST:
-    case ACT_NEXT_VIEW:
-    case ACT_PREV_VIEW:
-    case ACT_REDRAW: app_key_action(a, act); break;
-    default:
-        if (v->act) v->act(a, act);
-        break;
+    } else if (keys_is_global(act)) {
+        app_key_action(a, act);
+    } else if (v->act) {
+        v->act(a, act);
     }
 }
 

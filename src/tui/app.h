@@ -35,7 +35,7 @@ typedef enum {
     ACT_NONE = 0,
     /* everywhere */
     ACT_QUIT, ACT_HELP, ACT_THEME_NEXT, ACT_VIEW_TABLE, ACT_VIEW_WIZARD, ACT_VIEW_COST,
-    ACT_NEXT_VIEW, ACT_PREV_VIEW, ACT_REDRAW,
+    ACT_NEXT_VIEW, ACT_PREV_VIEW, ACT_REDRAW, /* the last global one: see keys_is_global() */
     /* movement */
     ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
     ACT_LINE_START, ACT_LINE_END,
@@ -43,13 +43,13 @@ typedef enum {
     ACT_SORT_ASC, ACT_SORT_DESC, ACT_SORT_ADD_ASC, ACT_SORT_ADD_DESC, ACT_SORT_CLEAR, ACT_BACK_TO_ROW, ACT_COST_OF,
     ACT_FILTER, ACT_CLEAR, ACT_NEXT_MATCH, ACT_PREV_MATCH, ACT_DETAIL, ACT_MARK, ACT_UNMARK_ALL,
     ACT_COMPARE, ACT_WEIGHTS, ACT_HIDE_COLUMN, ACT_SHOW_COLUMNS, ACT_COLUMNS, ACT_EXPORT,
+    ACT_COL_WIDER, ACT_COL_NARROWER, ACT_COL_FIT, ACT_COL_STATS, ACT_COL_FREQ, ACT_CHART,
+    ACT_MEM_SETUP,
     /* panels and editors */
     ACT_CLOSE, ACT_INC, ACT_DEC, ACT_INC_BIG, ACT_DEC_BIG, ACT_ZERO, ACT_RESET, ACT_POLICY,
     ACT_TOGGLE, ACT_EDIT, ACT_SEARCH,
     /* wizard / cost (their views decide what these mean) */
-    ACT_ACCEPT, ACT_BACK, ACT_RESTART, ACT_MODE,
-    ACT_CUSTOM1, ACT_CUSTOM2, ACT_CUSTOM3, ACT_CUSTOM4,
-    ACT_CUSTOM5, ACT_CUSTOM6, ACT_CUSTOM7, ACT_CUSTOM8,
+    ACT_ACCEPT, ACT_BACK, ACT_RESTART, ACT_START_OVER, ACT_MODE,
     /* text fields (prompt.c) */
     ACT_TXT_LEFT, ACT_TXT_RIGHT, ACT_TXT_HOME, ACT_TXT_END, ACT_TXT_BS, ACT_TXT_DEL,
     ACT_TXT_KILL_LINE, ACT_TXT_KILL_END, ACT_TXT_KILL_WORD, ACT_TXT_ACCEPT, ACT_TXT_CANCEL,
@@ -61,7 +61,7 @@ typedef enum {
 typedef enum {
     SCOPE_GLOBAL, SCOPE_MOVE, SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE, SCOPE_WEIGHTS,
     SCOPE_COLUMNS, SCOPE_HELP, SCOPE_PROMPT, SCOPE_WIZARD, SCOPE_COST, SCOPE_CHART,
-    SCOPE_STATS, SCOPE__COUNT
+    SCOPE_STATS, SCOPE_COST_PICK, SCOPE__COUNT
 } ld_scope;
 
 /* One binding: a key in keyspec syntax ("j", "<Down>", "<C-c>"). */
@@ -97,8 +97,10 @@ typedef struct {
     void (*mouse)(struct app *a, int y, int x, int wheel);
     /* The view's part of the status bar (sort, filter, position); may be NULL. */
     void (*status)(const struct app *a, char *buf, size_t n);
-    /* A one-line key hint for the bottom line; may be NULL. */
-    const char *(*hint)(const struct app *a);
+    /* The key hint of the bottom line, written to buf; built with
+     * keys_hint() from the bindings, so a rebound key shows as bound.
+     * May be NULL. */
+    void (*hint)(const struct app *a, char *buf, size_t n);
 } ld_view_ops;
 
 enum { VIEW_TABLE = 0, VIEW_WIZARD = 1, VIEW_COST = 2, VIEW_COUNT = 3 };

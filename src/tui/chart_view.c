@@ -15,6 +15,7 @@
 
 #include "keys.h"
 #include "llmdeck/chart.h"
+#include "llmdeck/utf8.h"
 #include "widgets.h"
 
 #define YLAB_W 7     /* y tick labels, right-aligned, then the axis */
@@ -299,9 +300,7 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
             if (!v) continue;
             char g[8];
             if (a->utf8) {
-                unsigned cp = 0x2800u + v;
-                g[0] = (char)(0xE0 | (cp >> 12)), g[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                g[2] = (char)(0x80 | (cp & 0x3F)), g[3] = '\0';
+                g[utf8_encode(0x2800u + v, g)] = '\0'; /* a braille cell */
             } else {
                 g[0] = (char)v, g[1] = '\0';
             }

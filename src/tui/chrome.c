@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keys.h"
 #include "prompt.h"
 #include "widgets.h"
 
@@ -71,10 +72,16 @@ int chrome_bottom(app *a)
         ui_text(a, stdscr, y, 0, a->cols, a->message, app_attr(a, r));
         return -1;
     }
+    /* generated from the key table, so a rebound key shows as bound */
+    static const ld_hint help[] = {{{ACT_DOWN, ACT_UP}, "scroll"}, {{ACT_SEARCH}, "search"},
+                                   {{ACT_CLOSE}, "close help (Esc first clears a search)"}};
+    static const ld_hint shell[] = {{{ACT_VIEW_TABLE, ACT_VIEW_WIZARD, ACT_VIEW_COST}, "views"},
+                                    {{ACT_THEME_NEXT}, "theme"}, {{ACT_HELP}, "help"}, {{ACT_QUIT}, "quit"}};
     const ld_view_ops *v = ld_views[a->view];
-    const char *hint = a->help.open ? "j/k scroll  / search  Esc clear search  q close help"
-                     : v->hint ? v->hint(a) : NULL;
-    if (!hint) hint = "1 2 3 views  t theme  ? help  q quit";
+    char hint[512];
+    if (a->help.open) keys_hint(SCOPE_HELP, -1, 0, help, sizeof help / sizeof help[0], hint, sizeof hint);
+    else if (v->hint) v->hint(a, hint, sizeof hint);
+    else keys_hint(SCOPE_GLOBAL, -1, 0, shell, sizeof shell / sizeof shell[0], hint, sizeof hint);
     ui_text(a, stdscr, y, 0, a->cols, hint, app_attr(a, ROLE_HINT));
     return -1;
 }

@@ -13,6 +13,7 @@
 
 #include "cost_view.h"
 #include "llmdeck/units.h"
+#include "llmdeck/utf8.h"
 #include "widgets.h"
 
 #define YLAB_W 6
@@ -170,9 +171,7 @@ void cv_draw_chart(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd)
             if (ap | sp) {
                 char g[8];
                 if (a->utf8) {
-                    unsigned cp = 0x2800u + (ap | sp);
-                    g[0] = (char)(0xE0 | (cp >> 12)), g[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                    g[2] = (char)(0x80 | (cp & 0x3F)), g[3] = '\0';
+                    g[utf8_encode(0x2800u + (ap | sp), g)] = '\0'; /* a braille cell */
                 } else {
                     g[0] = ap && sp ? 'X' : ap ? '*' : 'o', g[1] = '\0';
                 }

@@ -120,7 +120,7 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     case K_MODE:
         snprintf(lab, n, "Mode");
-        snprintf(val, n, "%s", s->capacity ? "capacity: replicas" : "seed: 1 replica");
+        snprintf(val, n, "%s", s->capacity ? "capacity: replicas" : "article: 1 replica");
         break;
     case K_UTIL:
         snprintf(lab, n, "Utilisation");
@@ -335,7 +335,7 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     /* what a sceptic must hear with the figures: seed mode beyond one
      * replica's capacity, a cost that is only a lower bound */
     for (size_t i = 0; i < c->nwarnings; i++) emit(e, "Warning", RLABEL_W, c->warnings[i], lab, app_attr(a, ROLE_WARNING));
-    emit_fit(e, "Seed bands", c->band ? c->band : "", NULL, lab, app_attr(a, ROLE_MUTED));
+    emit_fit(e, "2023 bands", c->band ? c->band : "", NULL, lab, app_attr(a, ROLE_MUTED));
     emit_fit(e, "", s->in.band_variable_text ? s->in.band_variable_text : "", NULL, lab, app_attr(a, ROLE_MUTED));
 }
 
@@ -360,7 +360,7 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
         snprintf(v, sizeof v, "replica = %.4g tok/s %s %g h %s %g%% = %s tokens", s->in.replica_tokens_per_s, X,
                  s->in.hours_per_month, X, s->in.utilization * 100, t1);
     } else {
-        snprintf(v, sizeof v, "seed: 1 replica, unlimited tokens");
+        snprintf(v, sizeof v, "2023 article: 1 replica, unlimited tokens");
     }
     emit(e, NULL, 0, v, muted, muted);
     short_usd(s->in.replica_monthly_usd, t1, sizeof t1);
@@ -396,7 +396,7 @@ void cv_draw_results(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd
 {
     char title[96], t[32];
     cv_format_tokens(s->tokens, t, sizeof t);
-    snprintf(title, sizeof title, "At %s tokens/month, %s mode", t, s->capacity ? "capacity" : "seed");
+    snprintf(title, sizeof title, "At %s tokens/month, %s mode", t, s->capacity ? "capacity" : "article");
     ui_box(a, w, y, x, h, wd, title);
     emitter e = {a, w, y + 1, x + 2, wd - 4, h - 2, 0, 0};
     result_lines(a, s, &e);

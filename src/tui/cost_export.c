@@ -180,7 +180,7 @@ static int write_md(const app *a, const cv_state *s, FILE *f)
         output_md_cell(f, s->choice);
     }
     if (s->capacity) fprintf(f, " |\n| Mode | capacity: replicas from throughput at %g%% utilisation |\n\n", s->util * 100);
-    else fputs(" |\n| Mode | seed: one replica, unlimited tokens (the seed's assumption) |\n\n", f);
+    else fputs(" |\n| Mode | 2023 article: one replica, unlimited tokens (the article's assumption) |\n\n", f);
     report_cost_write(f, &s->in, &s->c, NULL, LD_FMT_MD);
     fputs("\n## Cost by volume\n\n", f);
     report_cost_sweep(f, &s->in, &s->c, LD_FMT_MD);

@@ -80,7 +80,7 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
             const ld_preset *p = &s->h->presets[i];
             units_format_usd(p->monthly_usd, t, sizeof t);
             snprintf(name, nn, "preset %s", p->name);
-            snprintf(detail, dn, "%s/month, %g tokens/s, %s (the seed's table)", t, p->tokens_per_s, p->gpu);
+            snprintf(detail, dn, "%s/month, %g tokens/s, %s (the 2023 article's table)", t, p->tokens_per_s, p->gpu);
         } else {
             snprintf(name, nn, "sized model");
             snprintf(detail, dn, "model + quantization + GPU: GPUs x hourly price x %g h", s->h->defaults.hours_per_month);
@@ -215,8 +215,7 @@ void cv_pick_act(app *a, cv_state *s, ld_action act)
         p->open = 0;
         cv_pick_set(a, s, p->knob, p->idx[p->cur]);
         return;
-    case ACT_CLOSE:
-    case ACT_CUSTOM1: p->open = 0; return;
+    case ACT_CLOSE: p->open = 0; return;
     case ACT_SEARCH:
         snprintf(p->prev_filter, sizeof p->prev_filter, "%s", p->filter);
         app_prompt(a, "Filter the list: ", p->filter, filter_cb, s);

@@ -13,13 +13,14 @@
 #include <strings.h>
 
 #include "cost_view.h"
+#include "keys.h"
 #include "llmdeck/units.h"
 #include "widgets.h"
 
 static const ld_keybind cv_keys[] = {
-    {SCOPE_COST, "k", ACT_UP, "previous knob (in a picker: previous entry)"},
+    {SCOPE_COST, "k", ACT_UP, "previous knob"},
     {SCOPE_COST, "<Up>", ACT_UP, NULL},
-    {SCOPE_COST, "j", ACT_DOWN, "next knob (in a picker: next entry)"},
+    {SCOPE_COST, "j", ACT_DOWN, "next knob"},
     {SCOPE_COST, "<Down>", ACT_DOWN, NULL},
     {SCOPE_COST, "l", ACT_RIGHT, "step up: volume, price x1.25 (round numbers); % +5; batch x2; list +1"},
     {SCOPE_COST, "<Right>", ACT_RIGHT, NULL},
@@ -30,13 +31,17 @@ static const ld_keybind cv_keys[] = {
     {SCOPE_COST, "H", ACT_DEC_BIG, "big step down, the same steps"},
     {SCOPE_COST, "<S-Left>", ACT_DEC_BIG, NULL},
     {SCOPE_COST, "<Enter>", ACT_EDIT, "pick from the knob's list, or type a value (750M, 1.25B, 0.002/0.006)"},
-    {SCOPE_COST, "m", ACT_MODE, "seed mode (one replica, unlimited tokens) or capacity mode (replicas)"},
+    {SCOPE_COST, "m", ACT_MODE, "the 2023 article's mode (one replica, unlimited tokens) or capacity mode (replicas)"},
     {SCOPE_COST, "b", ACT_TOGGLE, "the basis (inputs and formulas) instead of the chart; PgUp/PgDn scroll"},
     {SCOPE_COST, "e", ACT_EXPORT, "export the scenario as Markdown, with the command that reproduces it"},
-    {SCOPE_COST, "r", ACT_RESET, "every knob back to the seed's defaults"},
-    {SCOPE_COST, "/", ACT_SEARCH, "in a picker: filter the list as you type"},
-    {SCOPE_COST, "<Esc>", ACT_CLOSE, "close the picker or the basis"},
-    {SCOPE_COST, "q", ACT_CUSTOM1, "close the picker, or quit"},
+    {SCOPE_COST, "r", ACT_RESET, "every knob back to the 2023 article's defaults"},
+    {SCOPE_COST, "<Esc>", ACT_CLOSE, "close the basis"},
+    /* the list picker (Enter on a list knob) is a scope of its own, so q
+     * closes it there and quits elsewhere, with no special case */
+    {SCOPE_COST_PICK, "<Enter>", ACT_EDIT, "pick the entry at the cursor"},
+    {SCOPE_COST_PICK, "/", ACT_SEARCH, "filter the list as you type"},
+    {SCOPE_COST_PICK, "q", ACT_CLOSE, "close the list, the knob unchanged"},
+    {SCOPE_COST_PICK, "<Esc>", ACT_CLOSE, NULL},
     {0, NULL, ACT_NONE, NULL},
 };
 
@@ -103,11 +108,7 @@ static void cv_draw(app *a, WINDOW *w)
     else cv_draw_chart(a, s, w, rh, rx, H - rh, rw);
 }
 
-static ld_scope cv_scope(const app *a)
-{
-    (void)a;
-    return SCOPE_COST;
-}
+static ld_scope cv_scope(const app *a) { return cv(a)->pick.open ? SCOPE_COST_PICK : SCOPE_COST; }
 
 /* ---- knob steps ------------------------------------------------------------------ */
 
@@ -384,8 +385,7 @@ static void cv_act(app *a, ld_action act)
 {
     cv_state *s = cv(a);
     if (!s->data_ok) {
-        if (act == ACT_CUSTOM1) app_key_action(a, ACT_QUIT);
-        else app_message(a, MSG_ERROR, "%s", s->data_err);
+        app_message(a, MSG_ERROR, "%s", s->data_err);
         return;
     }
     if (s->pick.open) {
@@ -407,7 +407,7 @@ static void cv_act(app *a, ld_action act)
         s->dirty = 1;
         cv_recompute(a, s);
         if (s->capacity) app_message(a, MSG_INFO, "capacity mode: replicas from throughput at %g%% utilisation", s->util * 100);
-        else app_message(a, MSG_INFO, "seed mode: one replica whatever the volume (the seed's assumption)");
+        else app_message(a, MSG_INFO, "article mode: one replica whatever the volume (the 2023 article's assumption)");
         break;
     case ACT_TOGGLE:
         s->show_basis = !s->show_basis;
@@ -430,8 +430,6 @@ static void cv_act(app *a, ld_action act)
         cv_recompute(a, s);
         app_message(a, MSG_INFO, "defaults: 1B tokens/month, the 2023 article's $0.002 per 1K ($2 per 1M), preset 7B, capacity mode");
         break;
-    case ACT_SEARCH: app_message(a, MSG_INFO, "/ filters a picker's list: Enter on a list knob opens one"); break;
-    case ACT_CUSTOM1: app_key_action(a, ACT_QUIT); break;
     default: break;
     }
 }
@@ -473,16 +471,28 @@ static void cv_status(const app *a, char *buf, size_t n)
     }
     char t[32];
     cv_format_tokens(s->tokens, t, sizeof t);
-    snprintf(buf, n, "%s tokens/month %s %s mode %s advice: %s", t, a->g.vline, s->capacity ? "capacity" : "seed",
+    snprintf(buf, n, "%s tokens/month %s %s mode %s advice: %s", t, a->g.vline, s->capacity ? "capacity" : "article",
              a->g.vline, s->ok ? cost_advice_name(s->c.advice) : "n/a");
 }
 
-static const char *cv_hint(const app *a)
+static void cv_hint(const app *a, char *buf, size_t n)
 {
+    static const ld_hint pick[] = {{{ACT_DOWN, ACT_UP}, "move"},          {{ACT_EDIT}, "pick"},
+                                   {{ACT_SEARCH}, "filter"},             {{ACT_PAGE_UP, ACT_PAGE_DOWN}, "page"},
+                                   {{ACT_CLOSE}, "close"}};
+    static const ld_hint basis[] = {{{ACT_PAGE_UP, ACT_PAGE_DOWN}, "scroll the basis"}, {{ACT_TOGGLE}, "chart"},
+                                    {{ACT_DOWN, ACT_UP}, "knob"}, {{ACT_LEFT, ACT_RIGHT}, "step"},
+                                    {{ACT_EDIT}, "pick/type"}, {{ACT_EXPORT}, "export"}};
+    static const ld_hint knobs[] = {{{ACT_DOWN, ACT_UP}, "knob"}, {{ACT_LEFT, ACT_RIGHT}, "step"},
+                                    {{ACT_DEC_BIG, ACT_INC_BIG}, "big"}, {{ACT_EDIT}, "pick/type"},
+                                    {{ACT_MODE}, "mode"}, {{ACT_TOGGLE}, "basis"}, {{ACT_EXPORT}, "export"},
+                                    {{ACT_HELP}, "help"}};
     const cv_state *s = cv(a);
-    if (s->pick.open) return "j/k move  Enter pick  / filter  PgUp/PgDn page  Esc close";
-    if (s->show_basis) return "PgUp/PgDn scroll the basis  b chart  j/k knob  h/l step  Enter pick/type  e export";
-    return "j/k knob  h/l step  H/L big  Enter pick/type  m mode  b basis  e export  ? help";
+#define HINT(h) keys_hint(cv_scope(a), VIEW_COST, 0, h, sizeof h / sizeof h[0], buf, n)
+    if (s->pick.open) HINT(pick);
+    else if (s->show_basis) HINT(basis);
+    else HINT(knobs);
+#undef HINT
 }
 
 const ld_view_ops cost_view_ops = {

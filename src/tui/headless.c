@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "keys.h"
+#include "llmdeck/utf8.h"
 #include "term.h"
 
 static FILE *null_in, *null_out;
@@ -85,24 +86,6 @@ void headless_run(app *a, const ks_event *ev, size_t n)
     if (times) fclose(times);
 }
 
-static size_t utf8(wchar_t c, char *out)
-{
-    unsigned u = (unsigned)c;
-    if (u < 0x80) return out[0] = (char)u, 1;
-    if (u < 0x800) return out[0] = (char)(0xC0 | (u >> 6)), out[1] = (char)(0x80 | (u & 0x3F)), 2;
-    if (u < 0x10000) {
-        out[0] = (char)(0xE0 | (u >> 12));
-        out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (u & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (u >> 18));
-    out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (u & 0x3F));
-    return 4;
-}
-
 int headless_dump(const app *a, FILE *out)
 {
     int H = getmaxy(stdscr), W = getmaxx(stdscr);
@@ -121,7 +104,7 @@ int headless_dump(const app *a, FILE *out)
                 wc[1] = L'\0';
             }
             if (!wc[0]) wc[0] = L' ', wc[1] = L'\0';
-            for (int k = 0; wc[k] && k < CCHARW_MAX; k++) len += utf8(wc[k], line + len);
+            for (int k = 0; wc[k] && k < CCHARW_MAX; k++) len += utf8_encode((uint32_t)wc[k], line + len);
             if (wc[0] != L' ' || wc[1]) keep = len;
             int cw = a->utf8 ? wcwidth(wc[0]) : 1;
             if (cw > 1) x += cw - 1; /* the next cell continues this one */

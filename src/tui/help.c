@@ -17,7 +17,8 @@ void help_open(app *a)
     a->help.open = 1;
     a->help.top = 0;
     a->help.search[0] = '\0';
-    int scope = a->view == VIEW_WIZARD ? SCOPE_WIZARD : a->view == VIEW_COST ? SCOPE_COST : SCOPE_TABLE;
+    const ld_view_ops *v = ld_views[a->view];
+    int scope = v->scope ? (int)v->scope(a) : SCOPE_GLOBAL;
     size_t n;
     const ld_helpline *l = keys_help_lines(&n);
     for (size_t i = 0; i < n; i++)
@@ -99,19 +100,13 @@ void help_key(app *a, ld_key k)
     case ACT_PAGE_DOWN: scroll_to(a, a->help.top + page(a)); break;
     case ACT_TOP: scroll_to(a, 0); break;
     case ACT_BOTTOM: scroll_to(a, 1 << 20); break;
-    case ACT_QUIT: a->quit = 1; break;
-    case ACT_THEME_NEXT:
-    case ACT_VIEW_TABLE:
-    case ACT_VIEW_WIZARD:
-    case ACT_VIEW_COST:
-    case ACT_NEXT_VIEW:
-    case ACT_PREV_VIEW:
-    case ACT_REDRAW:
-        /* these act as everywhere; a view switch closes the help */
-        if (act != ACT_THEME_NEXT && act != ACT_REDRAW) a->help.open = 0;
+    default:
+        /* the shell's keys act as everywhere; a view switch closes the help
+         * (and help itself is already open) */
+        if (!keys_is_global(act) || act == ACT_HELP) break;
+        if (act != ACT_THEME_NEXT && act != ACT_REDRAW && act != ACT_QUIT) a->help.open = 0;
         app_key_action(a, act);
         break;
-    default: break;
     }
 }
 

@@ -39,7 +39,7 @@ static const ld_keybind builtin[] = {
     {SCOPE_MOVE, "G", ACT_BOTTOM, "last row"},
     {SCOPE_MOVE, "<End>", ACT_BOTTOM, NULL},
     {SCOPE_MOVE, "^", ACT_LINE_START, "first column"},
-    {SCOPE_MOVE, "$", ACT_LINE_END, "last column"},
+    {SCOPE_MOVE, "$", ACT_LINE_END, "last column (as in vi and less)"},
 
     {SCOPE_TABLE, "[", ACT_SORT_ASC, "sort by the cursor column, ascending"},
     {SCOPE_TABLE, "]", ACT_SORT_DESC, "sort by the cursor column, descending"},
@@ -47,7 +47,8 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "}", ACT_SORT_ADD_DESC, "then by the cursor column, descending"},
     {SCOPE_TABLE, "o", ACT_SORT_CLEAR, "original order (clear the sort)"},
     {SCOPE_TABLE, "'", ACT_BACK_TO_ROW, "back to the row the cursor was on before the last sort"},
-    {SCOPE_TABLE, "$", ACT_COST_OF, "cost view on the cursor's model (API against self-hosting it)"},
+    /* p, not $: $ is the last column, as in vi, less and the movement scope */
+    {SCOPE_TABLE, "p", ACT_COST_OF, "price: cost view on the cursor's model (API against self-hosting it)"},
     {SCOPE_TABLE, "/", ACT_FILTER, "filter: text, or e.g. mmlu>=65 and arc>60"},
     {SCOPE_TABLE, "<Esc>", ACT_CLEAR, "clear the filter"},
     {SCOPE_TABLE, "n", ACT_NEXT_MATCH, "next cell with a word of the filter"},
@@ -155,7 +156,7 @@ static const ld_keybind builtin[] = {
 static const char *const scope_titles[SCOPE__COUNT] = {
     "Everywhere", "Moving", "Table", "Detail panel", "Compare panel", "Weights editor",
     "Column picker", "Help", "Text fields and questions", "Wizard", "Cost", "Chart",
-    "Statistics panel",
+    "Statistics panel", "Cost list picker",
 };
 
 const char *keys_scope_title(ld_scope s) { return s < SCOPE__COUNT ? scope_titles[s] : "?"; }
@@ -280,7 +281,7 @@ static int build_help(void)
     static const ld_scope order[] = {SCOPE_GLOBAL, SCOPE_MOVE, SCOPE_TABLE, SCOPE_DETAIL, SCOPE_COMPARE,
                                      SCOPE_WEIGHTS, SCOPE_COLUMNS,
                                      SCOPE_STATS, SCOPE_CHART, SCOPE_WIZARD, SCOPE_COST,
-                                     SCOPE_PROMPT, SCOPE_HELP};
+                                     SCOPE_COST_PICK, SCOPE_PROMPT, SCOPE_HELP};
     size_t cap = 0;
     for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
         size_t before = n_help;
@@ -335,6 +336,83 @@ ld_action keys_lookup(ld_scope s, int view, ld_key k)
         if (a != ACT_NONE) return a;
     }
     return ACT_NONE;
+}
+
+int keys_is_global(ld_action act) { return act > ACT_NONE && act <= ACT_REDRAW; }
+
+/* Whether k types a character in a text field (and so cannot be a hint there). */
+static int types_char(ld_key k) { return LD_IS_CHAR(k) && k >= 0x20 && k != 0x7F; }
+
+/* Whether key k, pressed in scope s, performs act. */
+static int reaches(ld_scope s, int view, int typing, ld_key k, ld_action act)
+{
+    if (typing) {
+        if (types_char(k)) return 0;
+        /* the field's editing keys come first; Enter and Esc are the view's */
+        ld_action t = keys_lookup(SCOPE_PROMPT, -1, k);
+        if (t != ACT_NONE && t != ACT_TXT_ACCEPT && t != ACT_TXT_CANCEL) return t == act;
+    }
+    return keys_lookup(s, view, k) == act;
+}
+
+/* The first key of table t bound to act in scope `in` that reaches act
+ * from scope s (a key shadowed by a closer binding does not); 0 if none. */
+static ld_key first_key(const ld_keybind *t, const ld_key *keys, ld_scope in, ld_scope s, int view, int typing,
+                        ld_action act)
+{
+    for (size_t i = 0; t && keys && t[i].key; i++)
+        if (t[i].scope == in && t[i].action == act && reaches(s, view, typing, keys[i], act)) return keys[i];
+    return 0;
+}
+
+static ld_key hint_key(ld_scope s, int view, int typing, ld_action act)
+{
+    const ld_keybind *vt = view >= 0 && view < VIEW_COUNT ? ld_views[view]->keys : NULL;
+    const ld_key *vk = view >= 0 && view < VIEW_COUNT ? parsed[1 + view] : NULL;
+    ld_scope chain[4] = {SCOPE_PROMPT, s, SCOPE_MOVE, SCOPE_GLOBAL};
+    int from = typing ? 0 : 1, n = s == SCOPE_PROMPT ? 2 : 4;
+    for (int i = from; i < n; i++) {
+        ld_key k = first_key(vt, vk, chain[i], s, view, typing, act);
+        if (!k) k = first_key(builtin, parsed[0], chain[i], s, view, typing, act);
+        if (k) return k;
+    }
+    return 0;
+}
+
+/* A key's name for a hint: "<Enter>" is shown as "Enter". */
+static void hint_name(ld_key k, char *buf, size_t n)
+{
+    char name[32];
+    keys_name(k, name, sizeof name);
+    size_t l = strlen(name);
+    if (strcmp(name, "<lt>") == 0) snprintf(buf, n, "<");
+    else if (l > 2 && name[0] == '<' && name[l - 1] == '>') snprintf(buf, n, "%.*s", (int)(l - 2), name + 1);
+    else snprintf(buf, n, "%s", name);
+}
+
+char *keys_hint(ld_scope s, int view, int typing, const ld_hint *items, size_t n, char *buf, size_t len)
+{
+    size_t used = 0;
+    if (len) buf[0] = '\0';
+    for (size_t i = 0; i < n && used < len; i++) {
+        char keys[96] = "";
+        size_t kl = 0;
+        int any = 0;
+        for (int j = 0; j < 4 && items[i].act[j] != ACT_NONE; j++) {
+            any = 1;
+            ld_key k = hint_key(s, view, typing, items[i].act[j]);
+            if (!k) continue;
+            char one[32];
+            hint_name(k, one, sizeof one);
+            int w = snprintf(keys + kl, sizeof keys - kl, "%s%s", kl ? "/" : "", one);
+            if (w > 0 && (size_t)w < sizeof keys - kl) kl += (size_t)w;
+        }
+        if (any && !kl) continue; /* no key reaches it here */
+        int w = snprintf(buf + used, len - used, "%s%s%s%s", used ? "  " : "", keys, kl ? " " : "", items[i].label);
+        if (w < 0) break;
+        used += (size_t)w;
+    }
+    return buf;
 }
 
 const ld_helpline *keys_help_lines(size_t *n)

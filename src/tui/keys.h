@@ -13,17 +13,6 @@
 #include "app.h"
 #include "keyspec.h"
 
-/* The table's column widths: actions of the table scope (its custom ones). */
-#define ACT_COL_WIDER ACT_CUSTOM1
-#define ACT_COL_NARROWER ACT_CUSTOM2
-#define ACT_COL_FIT ACT_CUSTOM3
-/* i and F: a column's statistics and frequencies (table_stats.c) */
-#define ACT_COL_STATS ACT_CUSTOM7
-#define ACT_COL_FREQ ACT_CUSTOM8
-/* v: the chart of the rows shown (chart_view.c) */
-#define ACT_CHART ACT_CUSTOM4
-#define ACT_MEM_SETUP ACT_CUSTOM5
-
 /* Parses all bindings; 0 on success, -1 with the bad binding in err. */
 int keys_init(char *err, size_t errlen);
 void keys_fini(void);
@@ -40,6 +29,27 @@ ld_key keys_from_curses(int is_key, unsigned code);
 
 /* The name of key k in keyspec syntax ("j", "<Up>", "<C-x>"); returns buf. */
 char *keys_name(ld_key k, char *buf, size_t n);
+
+/* Whether act is a shell action (quit, help, theme, view switch, redraw)
+ * that app_key_action() performs wherever it is pressed: the one answer for
+ * the loop, the help overlay and the wizard's text fields. */
+int keys_is_global(ld_action act);
+
+/* One item of a key hint: the keys of up to four actions, joined by '/'
+ * ("j/k"), then the label; an item without actions is its label alone. */
+typedef struct {
+    ld_action act[4];
+    const char *label;
+} ld_hint;
+
+/* Writes "key label  key label ..." to buf for the n items, each key being
+ * the first bound to the action that reaches it from scope s (searched as
+ * keys_lookup does: s, SCOPE_MOVE, SCOPE_GLOBAL), named without angle
+ * brackets ("Enter", "C-l").  typing: a text field has the focus, so keys
+ * that type a character are skipped and the editing keys of SCOPE_PROMPT
+ * are searched first.  An action without a key in reach is left out.
+ * Returns buf. */
+char *keys_hint(ld_scope s, int view, int typing, const ld_hint *items, size_t n, char *buf, size_t len);
 
 /* The scope's title in the help ("Table", "Text fields"). */
 const char *keys_scope_title(ld_scope s);

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "llmdeck/utf8.h"
+
 static const struct {
     const char *name;
     ks_key key;
@@ -24,46 +26,6 @@ static const struct {
     {"PgUp", KS_PAGE_UP}, {"PgDn", KS_PAGE_DOWN}, {"PageDn", KS_PAGE_DOWN},
     {"Backspace", KS_BS}, {"Delete", KS_DEL},
 };
-
-/* Decodes one UTF-8 sequence; returns its length, or 0 if invalid. */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-    if (s[0] < 0x80) return *cp = s[0], 1;
-    size_t len;
-    uint32_t c, min;
-    if ((s[0] & 0xE0) == 0xC0) len = 2, c = s[0] & 0x1F, min = 0x80;
-    else if ((s[0] & 0xF0) == 0xE0) len = 3, c = s[0] & 0x0F, min = 0x800;
-    else if ((s[0] & 0xF8) == 0xF0) len = 4, c = s[0] & 0x07, min = 0x10000;
-    else return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-    *cp = c;
-    return len;
-}
-
-static size_t utf8_encode(uint32_t c, char *out)
-{
-    if (c < 0x80) return out[0] = (char)c, 1;
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
 
 /* A whole number in [lo, hi] spelled by s[0..len); -1 if not. */
 static long parse_int(const char *s, size_t len, long lo, long hi)
@@ -227,7 +189,7 @@ char *keyspec_format(const ks_event *ev, char *buf, size_t n)
         else if (ev->code == '<') snprintf(buf, n, "<lt>");
         else if (ev->code >= 1 && ev->code <= 26) snprintf(buf, n, "<C-%c>", (char)('a' + ev->code - 1));
         else if (ev->code < 0x20 || ev->code == 0x7F || ev->code > 0x10FFFF) snprintf(buf, n, "?");
-        else if (n > 4) buf[utf8_encode(ev->code, buf)] = '\0';
+        else if (n > 4) buf[utf8_encode(ev->code, buf)] = '\0'; /* 0 bytes for a non-character */
         break;
     case KS_KEY:
         if (ev->code >= KS_F1 && ev->code <= KS_F12) snprintf(buf, n, "<F%u>", (unsigned)(ev->code - KS_F1 + 1));

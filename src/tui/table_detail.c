@@ -166,7 +166,7 @@ static void lines(app *a, tv_state *t, emitter *e)
             snprintf(line, sizeof line, "Value n/a: the relative cost is missing or not positive");
         emit(e, NULL, line, accent, accent);
         snprintf(line, sizeof line, "Quality = sum(weight x metric/100) / sum(weight); a missing metric %s.",
-                 a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0 (the seed's rule)");
+                 a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0 (the 2023 article's rule)");
         emit(e, NULL, line, muted, muted);
     }
     sizing_lines(a, t, e, r);

@@ -139,7 +139,7 @@ static int grid_act(app *a, tv_state *t, ld_action act)
     case ACT_BOTTOM: move_rows(t, (long)t->n); break;
     case ACT_LEFT: if (t->ccol > 0) t->ccol--; break;
     case ACT_RIGHT: if (t->ccol + 1 < t->nvis) t->ccol++; break;
-    case ACT_LINE_START: t->ccol = 0; break;
+    case ACT_LINE_START: t->ccol = t->left = 0; break; /* the key column is frozen: scroll back too */
     case ACT_LINE_END: t->ccol = t->nvis ? t->nvis - 1 : 0; break;
     case ACT_SORT_ASC: tv_sort(a, t, c, 0, 0); break;
     case ACT_SORT_DESC: tv_sort(a, t, c, 1, 0); break;
@@ -308,19 +308,38 @@ static void tv_status(const app *a, char *buf, size_t n)
     if (len < n && a->missing == LD_MISSING_SKIP) snprintf(buf + len, n - len, " %s missing: skip", a->g.vline);
 }
 
-static const char *tv_hint(const app *a)
+static void tv_hint(const app *a, char *buf, size_t n)
 {
+    static const ld_hint detail[] = {{{ACT_DOWN, ACT_UP}, "scroll"}, {{ACT_LEFT, ACT_RIGHT}, "previous/next row"},
+                                     {{ACT_CLOSE}, "close"}};
+    static const ld_hint compare[] = {{{ACT_DOWN, ACT_UP}, "scroll"}, {{ACT_LEFT, ACT_RIGHT}, "more models"},
+                                      {{ACT_NONE}, "* best"}, {{ACT_CLOSE}, "close"}};
+    static const ld_hint weights[] = {{{ACT_DOWN, ACT_UP}, "metric"}, {{ACT_INC, ACT_DEC}, "0.1"},
+                                      {{ACT_INC_BIG, ACT_DEC_BIG}, "1"}, {{ACT_EDIT}, "type"},
+                                      {{ACT_ZERO}, "zero"}, {{ACT_RESET}, "reset"},
+                                      {{ACT_POLICY}, "missing"}, {{ACT_CLOSE}, "close"}};
+    static const ld_hint columns[] = {{{ACT_DOWN, ACT_UP}, "move"}, {{ACT_TOGGLE}, "show/hide"},
+                                      {{ACT_SHOW_COLUMNS}, "show all"}, {{ACT_CLOSE}, "close"}};
+    static const ld_hint stats[] = {{{ACT_CLOSE}, "close"}};
+    static const ld_hint freq[] = {{{ACT_DOWN, ACT_UP}, "value"}, {{ACT_ACCEPT}, "filter the table to it"},
+                                   {{ACT_CLOSE}, "close"}};
+    static const ld_hint chart[] = {{{ACT_LEFT, ACT_DOWN, ACT_UP, ACT_RIGHT}, "nearest point"},
+                                    {{ACT_ACCEPT}, "go to its row"}, {{ACT_CLOSE}, "close"}};
+    static const ld_hint grid[] = {{{ACT_SORT_ASC, ACT_SORT_DESC}, "sort"}, {{ACT_FILTER}, "filter"},
+                                   {{ACT_DETAIL}, "detail"}, {{ACT_MARK}, "mark"}, {{ACT_COMPARE}, "compare"},
+                                   {{ACT_WEIGHTS}, "weights"}, {{ACT_EXPORT}, "export"}, {{ACT_HELP}, "help"}};
+#define HINT(h) keys_hint(tv_scope(a), VIEW_TABLE, 0, h, sizeof h / sizeof h[0], buf, n)
     switch (tv(a)->panel) {
-    case PANEL_DETAIL: return "j/k scroll  h/l previous/next row  Esc close";
-    case PANEL_COMPARE: return "j/k scroll  h/l more models  * best  Esc close";
-    case PANEL_WEIGHTS: return "j/k metric  +/- 0.1  L/H 1  Enter type  z zero  r reset  p missing  Esc close";
-    case PANEL_COLUMNS: return "j/k move  Space show/hide  + show all  Esc close";
-    case PANEL_STATS: return "Esc close";
-    case PANEL_FREQ: return "j/k value  Enter filter the table to it  Esc close";
-    case PANEL_CHART: return "h/j/k/l nearest point  Enter go to its row  Esc close";
-    default:
-        return "[ ] sort  / filter  Enter detail  m mark  c compare  w weights  e export  ? help";
+    case PANEL_DETAIL: HINT(detail); break;
+    case PANEL_COMPARE: HINT(compare); break;
+    case PANEL_WEIGHTS: HINT(weights); break;
+    case PANEL_COLUMNS: HINT(columns); break;
+    case PANEL_STATS: HINT(stats); break;
+    case PANEL_FREQ: HINT(freq); break;
+    case PANEL_CHART: HINT(chart); break;
+    default: HINT(grid); break;
     }
+#undef HINT
 }
 
 const ld_view_ops table_view_ops = {

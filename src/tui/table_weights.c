@@ -106,7 +106,7 @@ void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
     attr_t muted = app_attr(a, ROLE_MUTED);
     if (full)
         ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
-                  a->missing == LD_MISSING_SKIP ? "left out, weights renormalised" : "counts as 0, the seed's rule");
+                  a->missing == LD_MISSING_SKIP ? "left out, weights renormalised" : "counts as 0 (2023 article)");
     else
         ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
                   a->missing == LD_MISSING_SKIP ? "left out" : "counts as 0");

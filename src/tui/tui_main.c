@@ -21,7 +21,7 @@
 #include "llmdeck/units.h"
 #include "term.h"
 #include "tui.h"
-#include "cli/loadbar.h"
+#include "front/loadbar.h"
 
 enum { O_DATA = 1, O_LOAD, O_THEME, O_VIEW, O_NOCOLOR, O_HEADLESS, O_SIZE, O_KEYS, O_DUMP, O_PLAY,
        O_DELAY, O_HELP, O_PRINT_KEYS, O_CONFIG, O_USER_CONFIG, O_DATASET };

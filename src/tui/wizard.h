@@ -57,6 +57,7 @@ typedef struct {
     int from_review;          /* this step was opened from the review: Enter
                                  and Left return to it */
     char field[LD_REQ_TEXT];  /* the text field of the current step */
+    size_t field_cur;         /* its cursor (a byte offset; lineedit.h) */
     int editing;              /* typing into "other…" (Enter on it starts) */
     int fresh;                /* the field's text is untouched: a key replaces it */
     char err[256];            /* why the last Enter was refused */

@@ -408,13 +408,19 @@ static void build_lines(app *a, wz_state *w)
         if (r->model_row >= 0) {
             const ld_catalog *cat = a->ds->models;
             size_t row = (size_t)r->model_row;
-            char lic[128], com[64], ctx[64], mm[64], he[64], gs[64];
-            add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s: licence %s, commercial use %s, context %s, "
-                "MMLU %s, HumanEval %s, GSM8K %s", catalog_text(cat, row, catalog_key_col(cat)),
-                cell(cat, row, "license", lic, sizeof lic),
+            char lic[128], com[64], ctx[64], metrics[1024] = "", one[256], lab[128];
+            /* the metrics the data set weighs (metrics.json), not a list in code */
+            size_t wcols[32], nm = score_weighted_metrics(cat, wcols, 32), ml = 0;
+            for (size_t i = 0; i < nm && i < 32 && ml < sizeof metrics; i++) {
+                const ld_column *c = catalog_col(cat, wcols[i]);
+                output_sanitize(c->label, lab, sizeof lab);
+                ml += (size_t)snprintf(metrics + ml, sizeof metrics - ml, ", %s %s", lab,
+                                       cell(cat, row, c->id, one, sizeof one));
+            }
+            add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s: licence %s, commercial use %s, context %s%s",
+                catalog_text(cat, row, catalog_key_col(cat)), cell(cat, row, "license", lic, sizeof lic),
                 cell(cat, row, "commercial_use", com, sizeof com), cell(cat, row, "context_length", ctx, sizeof ctx),
-                cell(cat, row, "mmlu", mm, sizeof mm), cell(cat, row, "humaneval", he, sizeof he),
-                cell(cat, row, "gsm8k", gs, sizeof gs));
+                metrics);
         } else {
             add(w, ROLE_MISSING, 0, 4, 0, "%s is not in the catalogue: no benchmarks or sizing.", r->model);
         }

@@ -10,6 +10,7 @@
 #include "llmdeck/output.h"
 #include "llmdeck/report.h"
 #include "llmdeck/units.h"
+#include "llmdeck/utf8.h"
 #include "widgets.h"
 #include "wizard.h"
 
@@ -46,7 +47,7 @@ static const wz_choice LICENCES[] = {
 
 static const wz_step STEPS[WZ_STEPS] = {
     {"Task type", "What will the model mostly do?",
-     "The rules send \"code\" to a code model and compare the task exactly, like the seed. "
+     "The rules send \"code\" to a code model and compare the task exactly, like the 2023 article. "
      "The task also weights the ranking of the candidates: code weighs HumanEval up, math "
      "GSM8K, support and chat TruthfulQA.",
      TASKS, N(TASKS), 1},
@@ -158,6 +159,7 @@ void wz_enter_page(wz_state *w, int page)
         break;
     default: break;
     }
+    w->field_cur = strlen(w->field);
 }
 
 /* Blanks around typed text do not count. */
@@ -300,22 +302,35 @@ static void para(app *a, WINDOW *win, int *y, int ymax, int x, int width, const 
 }
 
 /* The text field: what was typed and a cursor, on a highlighted patch; a
- * value not yet touched shows without the cursor (typing replaces it).
+ * value not yet touched shows without the cursor (typing replaces it).  The
+ * cursor is a '_' after the text, or the character under it in reverse.
  * Returns the columns used. */
 static int draw_field(app *a, WINDOW *win, int y, int x, int width, const wz_state *w)
 {
     char shown[LD_REQ_TEXT + 8];
-    snprintf(shown, sizeof shown, "%s%s", w->field, w->fresh && w->field[0] ? "" : "_");
+    size_t flen = strlen(w->field);
+    int cursor = !(w->fresh && w->field[0]), at_end = w->field_cur >= flen;
+    snprintf(shown, sizeof shown, "%s%s", w->field, cursor && at_end ? "_" : "");
+    size_t len = strlen(shown), cur = cursor ? (at_end ? flen : w->field_cur) : len;
     int fw = ui_width(a, shown) + 1;
     if (fw < 12) fw = 12;
     if (fw > width) fw = width;
-    /* the end of a long text stays in view */
-    const char *p = shown;
-    while (ui_width(a, p) > fw - 1 && *p) {
-        p++;
-        while ((*p & 0xC0) == 0x80) p++;
+    /* the cursor stays in view (the end of a long text when there is none):
+     * characters leave on the left until the text up to the cursor fits */
+    size_t upto = cur < len ? utf8_next(shown, len, cur) : len, p = 0;
+    char part[sizeof shown];
+    for (;;) {
+        snprintf(part, sizeof part, "%.*s", (int)(upto - p), shown + p);
+        if (p >= upto || ui_width(a, part) <= fw - 1) break;
+        p = utf8_next(shown, len, p);
     }
-    ui_put(a, win, y, x, fw, p, app_attr(a, ROLE_SELECTED), UI_LEFT, 1);
+    ui_put(a, win, y, x, fw, shown + p, app_attr(a, ROLE_SELECTED), UI_LEFT, 1);
+    if (cursor && !at_end && cur >= p) {
+        snprintf(part, sizeof part, "%.*s", (int)(cur - p), shown + p);
+        int cx = ui_width(a, part);
+        snprintf(part, sizeof part, "%.*s", (int)(utf8_next(shown, len, cur) - cur), shown + cur);
+        if (cx < fw) ui_text(a, win, y, x + cx, fw - cx, part, app_attr(a, ROLE_SELECTED) | A_REVERSE);
+    }
     if (w->fresh && w->field[0] && width - fw > 2)
         ui_text(a, win, y, x + fw + 1, width - fw - 1, "typing replaces it", app_attr(a, ROLE_MUTED));
     return fw;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "prompt.h"
 #include "widgets.h"
 #include "cost_view.h"
 #include "wizard.h"
@@ -129,7 +130,7 @@ static void wz_act(app *a, ld_action act)
         if (w->page == WZ_TASK) app_message(a, MSG_INFO, "already at step 1");
         else app_confirm(a, "Back to step 1? Your answers are kept.", to_step1, w);
         break;
-    case ACT_CUSTOM1:
+    case ACT_START_OVER:
         wz_enter_page(w, WZ_TASK);
         app_message(a, MSG_INFO, "starting over: your answers are kept and preselected");
         break;
@@ -138,7 +139,7 @@ static void wz_act(app *a, ld_action act)
         if (w->page == WZ_ANSWER && w->have_answer && w->pick >= 0)
             cost_view_open_on(a, w->pick, w->req.monthly_tokens, w->req.context_length,
                               w->cost_ok ? w->scen.quant : NULL);
-        else app_message(a, MSG_WARN, "$ opens the cost view on the answer: finish the steps first");
+        else app_message(a, MSG_WARN, "p opens the cost view on the answer: finish the steps first");
         break;
     case ACT_EXPORT:
         if (w->page == WZ_ANSWER && w->have_answer) wz_export_start(a, w);
@@ -156,50 +157,42 @@ static int wz_text_mode(const app *a)
     return wz_is_typed(w->page) || (wz_on_other(w) && w->editing);
 }
 
-static void append_utf8(char *buf, size_t size, uint32_t c)
-{
-    char u[5] = {0};
-    if (c < 0x80) u[0] = (char)c;
-    else if (c < 0x800) u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F));
-    else if (c < 0x10000)
-        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)), u[2] = (char)(0x80 | (c & 0x3F));
-    else
-        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
-    size_t l = strlen(buf);
-    if (l + strlen(u) < size) memcpy(buf + l, u, strlen(u) + 1);
-}
-
+/* A key in the step's field: the editing keys and typing go to the line
+ * editor shared with the prompt (prompt_edit_key); Enter, Esc, Up/Down and
+ * the shell's keys to the wizard.  An untouched value is replaced by the
+ * first character typed (BS clears it, a moving key starts editing it), as
+ * a selection would be; Left at the start of the field (or on an untouched
+ * value) and BS on an empty one go back a step, as they do off a field. */
 static void wz_text(app *a, ld_key k)
 {
     wz_state *w = wz(a);
-    if (LD_IS_CHAR(k) && k >= 0x20 && k != 0x7F && !(k >= 0x80 && k < 0xA0)) {
-        if (w->fresh) w->field[0] = '\0'; /* the first key replaces what was there */
-        w->fresh = 0;
-        append_utf8(w->field, sizeof w->field, (uint32_t)k);
-        w->err[0] = '\0';
-        return;
+    ld_action pact = keys_lookup(SCOPE_PROMPT, -1, k);
+    int typed = LD_IS_CHAR(k) && le_printable((uint32_t)k) && pact != ACT_TXT_ACCEPT && pact != ACT_TXT_CANCEL;
+    le_line l = le_over(w->field, sizeof w->field, w->fresh ? sizeof w->field : w->field_cur);
+    int leave = pact == ACT_TXT_LEFT && (w->fresh || l.cur == 0);
+    if (w->fresh && l.len && !leave) {
+        if (typed || pact == ACT_TXT_BS || pact == ACT_TXT_KILL_LINE) { /* replaced, or cleared */
+            w->field[0] = '\0';
+            l = le_over(w->field, sizeof w->field, 0);
+            w->fresh = 0;
+            w->field_cur = 0;
+            if (!typed) return;
+        } else if (pact == ACT_TXT_END || pact == ACT_TXT_RIGHT) { /* edit it, the cursor at its end */
+            w->fresh = 0;
+            w->field_cur = l.len;
+            return;
+        }
     }
-    size_t len = strlen(w->field);
-    if (w->fresh && len && (k == LD_KEYCODE(KEY_BACKSPACE) || keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_END ||
-                            keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_RIGHT)) {
-        if (k == LD_KEYCODE(KEY_BACKSPACE)) w->field[0] = '\0'; /* as a selection would go */
-        w->fresh = 0;                                          /* End, Right: edit it */
-        return;
-    }
-    if (k == LD_KEYCODE(KEY_BACKSPACE) && len) { /* delete; on an empty field, go back */
-        while (len > 0 && ((unsigned char)w->field[len - 1] & 0xC0) == 0x80) len--;
-        w->field[len ? len - 1 : 0] = '\0';
-        w->err[0] = '\0';
-        return;
-    }
-    if (k == LD_KEYCODE(KEY_BACKSPACE) && w->editing) { /* an empty "other": back to the list */
+    if (pact == ACT_TXT_BS && !l.len && w->editing) { /* an empty "other": back to the list */
         w->editing = 0;
         return;
     }
-    if (keys_lookup(SCOPE_PROMPT, -1, k) == ACT_TXT_KILL_LINE) {
-        w->field[0] = w->err[0] = '\0';
+    int changed = 0, r = leave || (pact == ACT_TXT_BS && !l.len) ? 0 : prompt_edit_key(&l, k, &changed);
+    if (r != 0) {
+        w->field_cur = l.cur;
         w->fresh = 0;
+        if (changed) w->err[0] = '\0';
+        if (r < 0) snprintf(w->err, sizeof w->err, "full: at most %zu bytes", sizeof w->field - 1);
         return;
     }
     ld_action act = keys_lookup(SCOPE_WIZARD, VIEW_WIZARD, k);
@@ -209,12 +202,11 @@ static void wz_text(app *a, ld_key k)
     case ACT_RESTART:
     case ACT_UP:
     case ACT_DOWN: wz_act(a, act); break;
-    case ACT_QUIT:
-    case ACT_HELP:
-    case ACT_NEXT_VIEW:
-    case ACT_PREV_VIEW:
-    case ACT_REDRAW: app_key_action(a, act); break;
     default: {
+        if (keys_is_global(act)) { /* only the non-printing ones reach here: Tab, F1, C-l, C-c */
+            app_key_action(a, act);
+            break;
+        }
         char name[32];
         app_message(a, MSG_WARN, "%s does nothing in a text field; Tab changes view, F1 helps",
                     keys_name(k, name, sizeof name));
@@ -257,36 +249,58 @@ static void wz_status(const app *a, char *buf, size_t n)
     else snprintf(buf, n, "answer: %s", wz_answer_name(a, w));
 }
 
-static const char *wz_hint(const app *a)
+/* The bottom line's hint, from the key table; in a field, only keys that
+ * do not type reach the wizard (Left, F1, Tab). */
+static void wz_hint(const app *a, char *buf, size_t n)
 {
     const wz_state *w = wz(a);
-    if (w->page == WZ_ANSWER) return "j/k PgUp/PgDn scroll  e export  r start over  Left back  ? help";
-    if (w->page == WZ_REVIEW && w->sel < WZ_STEPS)
-        return "Enter change it  j/k choose  Left back  Esc step 1  d defaults  ? help";
-    if (w->page == WZ_REVIEW) return "Enter see the answer  j/k choose  Left back  Esc step 1  d defaults  ? help";
-    if (w->from_review) { /* Enter and Left return to the review */
-        if (wz_is_typed(w->page)) return "type  Enter to review  BS delete  Left review  Esc step 1  F1 help";
-        if (wz_on_other(w) && w->editing) return "type  Enter to review  Up/Down choose  Left review  F1 help";
-        if (wz_on_other(w)) return "Enter type your own  j/k choose  Left review  Esc step 1  ? help";
-        return "j/k choose  Enter to review  Left review, unchanged  Esc step 1  ? help";
+    int typing = wz_text_mode(a);
+    ld_hint h[8];
+    size_t k = 0;
+#define ADD(a1, a2, text) (h[k++] = (ld_hint){{a1, a2}, text})
+    if (w->page == WZ_ANSWER) {
+        ADD(ACT_DOWN, ACT_UP, "scroll");
+        ADD(ACT_EXPORT, ACT_NONE, "export");
+        ADD(ACT_START_OVER, ACT_NONE, "start over");
+        ADD(ACT_COST_OF, ACT_NONE, "cost");
+        ADD(ACT_BACK, ACT_NONE, "back");
+    } else if (w->page == WZ_REVIEW) {
+        ADD(ACT_ACCEPT, ACT_NONE, w->sel < WZ_STEPS ? "change it" : "see the answer");
+        ADD(ACT_DOWN, ACT_UP, "choose");
+        ADD(ACT_BACK, ACT_NONE, "back");
+        ADD(ACT_RESTART, ACT_NONE, "step 1");
+        ADD(ACT_RESET, ACT_NONE, "defaults");
+    } else {
+        const char *next = w->from_review ? "to review" : "next";
+        int other = wz_on_other(w);
+        if (typing) ADD(ACT_NONE, ACT_NONE, "type");
+        if (other && !w->editing) ADD(ACT_ACCEPT, ACT_NONE, "type your own");
+        if (!typing && !other) ADD(ACT_DOWN, ACT_UP, "choose");
+        if (typing || !other) ADD(ACT_ACCEPT, ACT_NONE, next);
+        if (typing && !other) ADD(ACT_TXT_BS, ACT_NONE, "delete");
+        if (other) ADD(ACT_DOWN, ACT_UP, "choose");
+        if (w->page != WZ_TASK || w->from_review)
+            ADD(ACT_BACK, ACT_NONE, w->from_review ? (typing || other ? "review" : "review, unchanged") : "back");
+        ADD(ACT_RESTART, ACT_NONE, "step 1");
+        if (typing && !other) ADD(ACT_NEXT_VIEW, ACT_NONE, "view");
+        if (!typing && !other && !w->from_review) ADD(ACT_RESET, ACT_NONE, "defaults");
     }
-    if (wz_is_typed(w->page)) return "type  Enter next  BS delete  Left back  Esc step 1  Tab view  F1 help";
-    if (wz_on_other(w) && w->editing) return "type  Enter next  Up/Down choose  Left back  Esc step 1  F1 help";
-    if (wz_on_other(w)) return "Enter type your own  j/k choose  Left/BS back  Esc step 1  ? help";
-    if (w->page == WZ_TASK) return "j/k choose  Enter next  Esc step 1  d defaults  ? help";
-    return "j/k choose  Enter next  Left/BS back  Esc step 1  d defaults  ? help";
+    ADD(ACT_HELP, ACT_NONE, "help");
+#undef ADD
+    keys_hint(SCOPE_WIZARD, VIEW_WIZARD, typing, h, k, buf, n);
 }
 
 static const ld_keybind wz_keys[] = {
     {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "accept and go on; on the review, change the answer at the cursor"},
-    {SCOPE_WIZARD, "<BS>", ACT_BACK, "back a step (or to the review), answers kept; BS deletes in a field"},
-    {SCOPE_WIZARD, "<Left>", ACT_BACK, NULL},
+    /* Left first: the key hints show it, and in a field BS deletes */
+    {SCOPE_WIZARD, "<Left>", ACT_BACK, "back a step (or to the review), answers kept; BS deletes in a field"},
+    {SCOPE_WIZARD, "<BS>", ACT_BACK, NULL},
     {SCOPE_WIZARD, "h", ACT_BACK, NULL},
     {SCOPE_WIZARD, "<Esc>", ACT_RESTART, "back to step 1 after a y/n; answers kept"},
-    {SCOPE_WIZARD, "r", ACT_CUSTOM1, "start over at step 1, answers kept"},
+    {SCOPE_WIZARD, "r", ACT_START_OVER, "start over at step 1, answers kept"},
     {SCOPE_WIZARD, "d", ACT_RESET, "every answer back to its default (asks)"},
     {SCOPE_WIZARD, "e", ACT_EXPORT, "export the answer as a Markdown report"},
-    {SCOPE_WIZARD, "$", ACT_COST_OF, "cost view on the recommended model, at the answered context and volume"},
+    {SCOPE_WIZARD, "p", ACT_COST_OF, "price: cost view on the recommended model, at the answered context and volume"},
     {0, NULL, ACT_NONE, NULL},
 };
 

@@ -1,11 +1,16 @@
 /* loadbar.h - the progress bar of a long load, on the terminal.
  *
+ * src/front/ holds what both front ends share and neither owns: the TUI
+ * shows this bar before curses starts, the CLI while a subcommand loads.
+ * The core only calls a progress callback (ld_csv_options.progress) and
+ * never writes to a terminal; this module is that callback's drawing.
+ *
  * Shown on stderr only when it is a terminal (silent in pipes and tests):
  *   llmdeck: loading [##########..........]  48%  482,113 rows  1.2M rows/s
  * Ctrl-C during the load cancels it cleanly: the loader stops, frees what
  * it built and reports "load cancelled" (exit status 130). */
-#ifndef LLMDECK_LOADBAR_H
-#define LLMDECK_LOADBAR_H
+#ifndef LLMDECK_FRONT_LOADBAR_H
+#define LLMDECK_FRONT_LOADBAR_H
 
 #include "llmdeck/csvload.h"
 
