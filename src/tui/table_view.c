@@ -16,6 +16,7 @@ static int tv_init(app *a, void **state)
     tv_state *t = calloc(1, sizeof *t);
     if (!t) return -1;
     *state = t;
+    t->chart_x = t->chart_y = -1;
     if (tv_data_init(a, t) != 0) return -1;
     tv_load_settings(a, t);
     return 0;
@@ -269,6 +270,10 @@ static void tv_mouse(app *a, int y, int x, int wheel)
         tv_clamp(t);
         return;
     }
+    if (t->panel == PANEL_CHART) {
+        tv_chart_click(a, t, y, x);
+        return;
+    }
     if (t->panel != PANEL_NONE) return;
     size_t p;
     for (p = 0; p < t->nvis; p++)
@@ -317,7 +322,7 @@ static const char *tv_hint(const app *a)
     case PANEL_COLUMNS: return "j/k move  Space show/hide  + show all  Esc close";
     case PANEL_STATS: return "Esc close";
     case PANEL_FREQ: return "j/k value  Enter filter the table to it  Esc close";
-    case PANEL_CHART: return "h/j/k/l nearest point  Enter go to its row  Esc close";
+    case PANEL_CHART: return "h/j/k/l point  x/y axes  c colour  e SVG  Enter its row  Esc close";
     default:
         return "[ ] sort  / filter  Enter detail  m mark  c compare  w weights  e export  ? help";
     }
