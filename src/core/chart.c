@@ -61,6 +61,8 @@ static void ungroup(ld_chart *ch)
     ch->ngroups = 0;
     ch->has_other = 0;
     ch->color_col = -1;
+    memset(ch->group_name, 0, sizeof ch->group_name);
+    memset(ch->group_count, 0, sizeof ch->group_count);
 }
 
 void chart_free(ld_chart *ch)
@@ -73,8 +75,20 @@ void chart_free(ld_chart *ch)
 
 typedef struct {
     const char *name;
-    size_t count;
+    size_t count, first; /* tally: a value's points, its first in `by` */
 } tally;
+
+typedef struct {
+    const char *name;
+    size_t i; /* the point */
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+    const named *p = a, *q = b;
+    int c = strcasecmp(p->name, q->name);
+    return c ? c : (p->i > q->i) - (p->i < q->i);
+}
 
 static int by_count_then_name(const void *a, const void *b)
 {
@@ -87,42 +101,52 @@ int chart_group(const ld_catalog *cat, ld_chart *ch, int col)
 {
     ungroup(ch);
     if (col < 0) return 0;
-    /* distinct values among the points: few (families, licences), so a
-     * linear search over the tally is enough */
-    tally *t = malloc((ch->n ? ch->n : 1) * sizeof *t);
-    ch->group = malloc(ch->n ? ch->n : 1);
-    if (!t || !ch->group) {
+    /* the points sorted by value, then one tally per run: O(n log n), so a
+     * loaded file with a million rows and many distinct values stays quick */
+    size_t cap = ch->n ? ch->n : 1, nn = 0, nt = 0;
+    named *by = malloc(cap * sizeof *by);
+    tally *t = malloc(cap * sizeof *t);
+    ch->group = malloc(cap);
+    if (!by || !t || !ch->group) {
+        free(by);
         free(t);
         ungroup(ch);
         return -1;
     }
-    size_t nt = 0;
+    unsigned char other = 0xFF;
+    memset(ch->group, other, cap);
     for (size_t i = 0; i < ch->n; i++) {
         const char *v = catalog_text(cat, ch->pts[i].row, (size_t)col);
-        if (!v || !*v) continue;
-        size_t k = 0;
-        while (k < nt && strcasecmp(t[k].name, v) != 0) k++;
-        if (k == nt) t[nt++] = (tally){v, 0};
-        t[k].count++;
+        if (v && *v) by[nn++] = (named){v, i};
+    }
+    qsort(by, nn, sizeof *by, by_name);
+    for (size_t k = 0; k < nn; k++) {
+        if (!nt || strcasecmp(t[nt - 1].name, by[k].name) != 0) t[nt++] = (tally){by[k].name, 0, k};
+        t[nt - 1].count++;
     }
     qsort(t, nt, sizeof *t, by_count_then_name);
     size_t keep = nt < CHART_MAX_GROUPS ? nt : CHART_MAX_GROUPS;
     int rc = 0;
     for (size_t g = 0; g < keep && rc == 0; g++) {
-        if (!(ch->group_name[g] = strdup(t[g].name))) rc = -1;
+        if (!(ch->group_name[g] = strdup(t[g].name))) {
+            rc = -1;
+            break;
+        }
+        ch->ngroups++;
+        ch->group_count[g] = t[g].count;
+        for (size_t k = t[g].first; k < t[g].first + t[g].count; k++) ch->group[by[k].i] = (unsigned char)g;
+    }
+    for (size_t i = 0; rc == 0 && i < ch->n; i++) /* the rest and the empty: "other" */
+        if (ch->group[i] == other) {
+            ch->group[i] = (unsigned char)keep;
+            ch->group_count[keep]++;
+            ch->has_other = 1;
+        }
+    if (rc == 0 && ch->has_other) {
+        if (!(ch->group_name[keep] = strdup("other"))) rc = -1;
         else ch->ngroups++;
     }
-    size_t other = keep;
-    for (size_t i = 0; rc == 0 && i < ch->n; i++) {
-        const char *v = catalog_text(cat, ch->pts[i].row, (size_t)col);
-        size_t g = 0;
-        while (g < keep && !(v && strcasecmp(ch->group_name[g], v) == 0)) g++;
-        if (g == keep) ch->has_other = 1, g = other;
-        ch->group[i] = (unsigned char)g;
-        ch->group_count[g]++;
-    }
-    if (rc == 0 && ch->has_other && !(ch->group_name[other] = strdup("other"))) rc = -1;
-    if (rc == 0 && ch->has_other) ch->ngroups++;
+    free(by);
     free(t);
     if (rc != 0) {
         ungroup(ch);

@@ -483,6 +483,9 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
             int fr = ch->pts[i].frontier;
             if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && i != c->sel)) continue;
             int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
+            /* a cell already holding another model: the first one drawn
+             * stays (a million rows share a few thousand cells) */
+            if (pass == 0 && c->occ[r * b.pw + col]) continue;
             c->occ[r * b.pw + col] = 1;
             if (pass == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
             else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o",

@@ -213,6 +213,10 @@ static void test_colour_groups(void **state)
     assert_string_equal(group_of(&ch, cat, "g1"), "other");
     assert_string_equal(group_of(&ch, cat, "x1"), "other");
     assert_string_equal(group_of(&ch, cat, "c1"), "C");
+    /* grouping again (the view's c) counts afresh */
+    assert_int_equal(chart_group(cat, &ch, fam), 0);
+    assert_int_equal(ch.group_count[6], 3);
+    assert_int_equal(ch.group_count[0], 3);
 
     /* the SVG: a legend with counts, each group's colour, frontier still
      * filled (and ringed) and the others hollow */
