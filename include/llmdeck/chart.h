@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "llmdeck/catalog.h"
+#include "llmdeck/dataset.h"
 
 typedef struct {
     size_t row;      /* catalogue row */
@@ -20,12 +21,24 @@ typedef struct {
     int frontier;    /* 1 on the frontier of these points */
 } ld_chart_point;
 
+/* Colour groups: at most CHART_MAX_GROUPS values of a text column (the
+ * most frequent among the points), the rest and the missing in "other". */
+#define CHART_MAX_GROUPS 6
+
 typedef struct {
     ld_chart_point *pts; /* only rows with finite x and y (and x > 0 on a log axis) */
     size_t n;
     size_t skipped;      /* rows of the selection left out for a missing value */
     int xcol, ycol;
     int x_log;           /* x drawn on a log scale */
+    /* chart_group: the colouring column (-1 none), per point its group
+     * (0..ngroups-1; ngroups-1 is "other" when has_other), the names */
+    int color_col;
+    unsigned char *group;
+    size_t ngroups;
+    int has_other;
+    char *group_name[CHART_MAX_GROUPS + 1];
+    size_t group_count[CHART_MAX_GROUPS + 1];
 } ld_chart;
 
 /* Gathers the points of rows idx[0..n) and marks their frontier.  The x
@@ -34,6 +47,33 @@ typedef struct {
 int chart_build(const ld_catalog *cat, const uint32_t *idx, size_t n, int xcol, int ycol,
                 ld_chart *ch);
 void chart_free(ld_chart *ch);
+
+/* Groups the points by text column `col` (-1: no colouring): the
+ * CHART_MAX_GROUPS most frequent values (ties by name), the others and the
+ * empty cells in one "other" group.  Names are compared without case.
+ * Call after chart_build and after any reordering of pts is fine (the
+ * group goes with the point index: call it after sorting).  0, or -1 out
+ * of memory. */
+int chart_group(const ld_catalog *cat, ld_chart *ch, int col);
+
+/* The colouring columns `--color` names: "family" -> the family column
+ * ("family", else "org"), "license" -> "license", "none" -> -1.  Returns
+ * 0 with *col set, or -1 when the word is not one of these or the column
+ * is absent. */
+int chart_color_column(const ld_catalog *cat, const char *word, int *col);
+
+/* The footer of an exported chart, the same whichever face writes it
+ * (`llmdeck chart`, the TUI's e, the wizard's report), so their files
+ * compare byte for byte: the data set and its date, the filter, the
+ * quality weights when an axis depends on them, each axis described, the
+ * version.  `filter` may be NULL or "". */
+#define CHART_FOOTER_LINES 5
+typedef struct {
+    char text[CHART_FOOTER_LINES][720];
+    const char *line[CHART_FOOTER_LINES];
+    size_t n;
+} ld_chart_footer;
+void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, const char *filter);
 
 /* Writes the chart as a standalone SVG: axes with ticks and titles (label
  * and unit), the points (frontier ones filled, the others hollow, so the

@@ -46,6 +46,11 @@ typedef struct {
                                        `llmdeck cost --format md` writes it */
     const ld_cost *cost;
     const char *cost_note;          /* why there is no cost (NULL: none) */
+    /* The candidates' chart written beside the report: its file name (no
+     * directory), linked as an image after the candidates; or a note why
+     * there is none.  Both NULL: no chart (the CLI report). */
+    const char *chart_image;
+    const char *chart_note;
 } ld_report;
 
 /* Fills r; `limit` candidates at most (0 = all). */

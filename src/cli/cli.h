@@ -12,8 +12,7 @@
 #include "llmdeck/dataset.h"
 #include "llmdeck/error.h"
 #include "llmdeck/output.h"
-
-#define LLMDECK_VERSION "0.2.0"
+#include "llmdeck/version.h"
 
 /* Long options every subcommand accepts; append them to a subcommand's own
  * table with CLI_COMMON_OPTIONS (their `val`s are the CLI_OPT_* below). */

@@ -10,12 +10,13 @@
 #include "llmdeck/suggest.h"
 #include "llmdeck/view.h"
 
-enum { OPT_X = CLI_OPT_FIRST_FREE, OPT_Y, OPT_FILTER, OPT_WEIGHTS, OPT_CHART_FORMAT, OPT_TITLE };
+enum { OPT_X = CLI_OPT_FIRST_FREE, OPT_Y, OPT_FILTER, OPT_WEIGHTS, OPT_CHART_FORMAT, OPT_TITLE, OPT_COLOR };
 
 static void help(void)
 {
     printf("usage: llmdeck chart [--x COLUMN] [--y COLUMN] [--filter EXPR] [--weights ID=W,...]\n"
-           "                     [--format svg|text] [--title TEXT] [--dataset current|seed] [--data DIR]\n\n"
+           "                     [--format svg|text] [--title TEXT] [--color family|license|none]\n"
+           "                     [--dataset current|seed] [--data DIR]\n\n"
            "Each model of the filter as a point, x against y (relative cost against quality by\n"
            "default), with the Pareto frontier: the models no other model beats on both axes.\n"
            "SVG (the default) is written to standard output, for slides: redirect it to a file.\n\n"
@@ -25,6 +26,9 @@ static void help(void)
            "  --weights  metric weights for quality, as in `llmdeck table`\n"
            "  --format   svg, or text: one line per point, frontier ones marked, in x order\n"
            "  --title    the chart's title (default: \"Y against X\")\n"
+           "  --color    colour the points by family or licence, with a legend (the six most\n"
+           "             frequent values and \"other\"); frontier points stay filled, the others\n"
+           "             hollow, so the frontier reads apart in black and white too\n"
            "The x axis is logarithmic when every x is positive and they span a factor of 20.\n");
 }
 
@@ -45,14 +49,6 @@ static int numeric_column(const ld_catalog *cat, const char *flag, const char *n
 
 static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
 
-/* "x: LABEL - description", cut at a length a slide footer holds. */
-static void describe(char *buf, size_t n, const char *axis, const ld_column *c)
-{
-    int k = snprintf(buf, n, "%s: %s%s%s", axis, label_of(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
-                     c->description ? c->description : "");
-    if (k > 170 && n > 175) strcpy(buf + 167, "\xe2\x80\xa6");
-}
-
 static int by_x_then_y(const void *a, const void *b)
 {
     const ld_chart_point *p = a, *q = b;
@@ -64,13 +60,19 @@ static int by_x_then_y(const void *a, const void *b)
 static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch)
 {
     const ld_column *xc = catalog_col(cat, (size_t)ch->xcol), *yc = catalog_col(cat, (size_t)ch->ycol);
-    ld_chart_point *p = ch->pts;
-    qsort(p, ch->n, sizeof *p, by_x_then_y); /* x order, as the frontier line runs */
+    const ld_chart_point *p = ch->pts; /* in x order, as the frontier line runs */
     char name[512], clean[1024];
-    fprintf(out, "%-40s %14s %14s  %s\n", "Model", xc->id, yc->id, "frontier");
+    fprintf(out, "%-40s %14s %14s  %s", "Model", xc->id, yc->id, "frontier");
+    if (ch->group) fprintf(out, "  %s", catalog_col(cat, (size_t)ch->color_col)->id);
+    fputc('\n', out);
     for (size_t i = 0; i < ch->n; i++) {
         output_sanitize(output_cell(cat, p[i].row, catalog_key_col(cat), name, sizeof name), clean, sizeof clean);
-        fprintf(out, "%-40s %14.6g %14.6g  %s\n", clean, p[i].x, p[i].y, p[i].frontier ? "yes" : "no");
+        fprintf(out, "%-40s %14.6g %14.6g  %s", clean, p[i].x, p[i].y, p[i].frontier ? "yes" : "no");
+        if (ch->group) {
+            output_sanitize(ch->group_name[ch->group[i]], clean, sizeof clean);
+            fprintf(out, "%s  %s", p[i].frontier ? "     " : "      ", clean);
+        }
+        fputc('\n', out);
     }
     fprintf(out, "x: %s (%s, %s); y: %s (%s); %zu rows without both values left out\n", label_of(xc),
             xc->higher_is_better ? "higher is better" : "lower is better", ch->x_log ? "log scale" : "linear",
@@ -85,13 +87,16 @@ int cmd_chart(int argc, char **argv)
         {"filter", required_argument, 0, OPT_FILTER},
         {"weights", required_argument, 0, OPT_WEIGHTS},
         {"title", required_argument, 0, OPT_TITLE},
+        {"color", required_argument, 0, OPT_COLOR},
+        {"colour", required_argument, 0, OPT_COLOR},
         /* before the common --format: this one takes svg|text */
         {"format", required_argument, 0, OPT_CHART_FORMAT},
         CLI_COMMON_OPTIONS,
         {0, 0, 0, 0},
     };
     cli_common com = {0};
-    const char *xname = "relative_cost", *yname = "quality", *filter = NULL, *weights = NULL, *title = NULL;
+    const char *xname = "relative_cost", *yname = "quality", *filter = NULL, *weights = NULL, *title = NULL,
+               *color = "none";
     int svg = 1, opt;
     while ((opt = cli_next_option("chart", argc, argv, opts, &com)) >= 0) {
         switch (opt) {
@@ -100,6 +105,11 @@ int cmd_chart(int argc, char **argv)
         case OPT_FILTER: filter = optarg; break;
         case OPT_WEIGHTS: weights = optarg; break;
         case OPT_TITLE: title = optarg; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "family") && strcmp(optarg, "license") && strcmp(optarg, "none"))
+                return cli_usage_error("chart", "--color: expected family, license or none, got '%s'", optarg);
+            color = optarg;
+            break;
         case OPT_CHART_FORMAT:
             if (strcmp(optarg, "svg") == 0) svg = 1;
             else if (strcmp(optarg, "text") == 0) svg = 0;
@@ -119,7 +129,7 @@ int cmd_chart(int argc, char **argv)
     ld_catalog *cat = ds.models;
     ld_error err;
     error_clear(&err);
-    int status = 0, xcol = -1, ycol = -1;
+    int status = 0, xcol = -1, ycol = -1, color_col = -1;
     ld_filter *f = NULL;
     uint32_t *idx = NULL;
     ld_chart ch = {0};
@@ -131,6 +141,10 @@ int cmd_chart(int argc, char **argv)
         status = 2;
         goto out;
     }
+    if (chart_color_column(cat, color, &color_col) != 0) {
+        status = cli_usage_error("chart", "--color %s: this data set has no %s column", color, color);
+        goto out;
+    }
     if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) {
         status = cli_report(&err);
         goto out;
@@ -140,23 +154,20 @@ int cmd_chart(int argc, char **argv)
     n = view_identity(cat, idx);
     if (f) n = filter_apply(f, cat, idx, n, idx);
     if (chart_build(cat, idx, n, xcol, ycol, &ch) != 0) goto nomem;
+    /* x order (as the frontier line runs, and as the TUI keeps them, so its
+     * export is the same file) before the groups, which go by position */
+    qsort(ch.pts, ch.n, sizeof *ch.pts, by_x_then_y);
+    if (chart_group(cat, &ch, color_col) != 0) goto nomem;
     if (svg) {
-        char as_of[32], t[300], lx[400], ly[400], src[600];
+        char t[300];
         const ld_column *xc = catalog_col(cat, (size_t)xcol), *yc = catalog_col(cat, (size_t)ycol);
         if (!title) {
             snprintf(t, sizeof t, "%s against %s", label_of(yc), label_of(xc));
             title = t;
         }
-        dataset_as_of(&ds, as_of, sizeof as_of);
-        snprintf(src, sizeof src,
-                 "Data: llmdeck %s catalogue%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and the "
-                 "price_source and bench_settings columns.",
-                 com.dataset == LD_DATASET_SEED ? "seed (2023 article)" : "current", *as_of ? " as of " : "",
-                 as_of, filter ? ", filter '" : "", filter ? filter : "", filter ? "'" : "");
-        describe(lx, sizeof lx, "x", xc);
-        describe(ly, sizeof ly, "y", yc);
-        const char *footer[] = {src, lx, ly, "Made with llmdeck " LLMDECK_VERSION " (llmdeck chart)."};
-        if (chart_write_svg(stdout, cat, &ch, title, footer, sizeof footer / sizeof footer[0]) != 0) goto nomem;
+        ld_chart_footer foot;
+        chart_footer(&foot, &ds, &ch, filter);
+        if (chart_write_svg(stdout, cat, &ch, title, foot.line, foot.n) != 0) goto nomem;
     } else {
         write_text(stdout, cat, &ch);
     }

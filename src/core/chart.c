@@ -2,14 +2,18 @@
 #include "llmdeck/chart.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "llmdeck/frontier.h"
+#include "llmdeck/version.h"
 
 int chart_build(const ld_catalog *cat, const uint32_t *idx, size_t n, int xcol, int ycol,
                 ld_chart *ch)
 {
-    *ch = (ld_chart){.xcol = xcol, .ycol = ycol};
+    *ch = (ld_chart){.xcol = xcol, .ycol = ycol, .color_col = -1};
     ch->pts = malloc((n ? n : 1) * sizeof *ch->pts);
     if (!ch->pts) return -1;
     double lo = INFINITY, hi = 0;
@@ -49,9 +53,168 @@ int chart_build(const ld_catalog *cat, const uint32_t *idx, size_t n, int xcol, 
     return rc;
 }
 
+static void ungroup(ld_chart *ch)
+{
+    for (size_t g = 0; g < ch->ngroups; g++) free(ch->group_name[g]);
+    free(ch->group);
+    ch->group = NULL;
+    ch->ngroups = 0;
+    ch->has_other = 0;
+    ch->color_col = -1;
+    memset(ch->group_name, 0, sizeof ch->group_name);
+    memset(ch->group_count, 0, sizeof ch->group_count);
+}
+
 void chart_free(ld_chart *ch)
 {
+    ungroup(ch);
     free(ch->pts);
     ch->pts = NULL;
     ch->n = 0;
+}
+
+typedef struct {
+    const char *name;
+    size_t count, first; /* tally: a value's points, its first in `by` */
+} tally;
+
+typedef struct {
+    const char *name;
+    size_t i; /* the point */
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+    const named *p = a, *q = b;
+    int c = strcasecmp(p->name, q->name);
+    return c ? c : (p->i > q->i) - (p->i < q->i);
+}
+
+static int by_count_then_name(const void *a, const void *b)
+{
+    const tally *p = a, *q = b;
+    if (p->count != q->count) return p->count > q->count ? -1 : 1;
+    return strcasecmp(p->name, q->name);
+}
+
+int chart_group(const ld_catalog *cat, ld_chart *ch, int col)
+{
+    ungroup(ch);
+    if (col < 0) return 0;
+    /* the points sorted by value, then one tally per run: O(n log n), so a
+     * loaded file with a million rows and many distinct values stays quick */
+    size_t cap = ch->n ? ch->n : 1, nn = 0, nt = 0;
+    named *by = malloc(cap * sizeof *by);
+    tally *t = malloc(cap * sizeof *t);
+    ch->group = malloc(cap);
+    if (!by || !t || !ch->group) {
+        free(by);
+        free(t);
+        ungroup(ch);
+        return -1;
+    }
+    unsigned char other = 0xFF;
+    memset(ch->group, other, cap);
+    for (size_t i = 0; i < ch->n; i++) {
+        const char *v = catalog_text(cat, ch->pts[i].row, (size_t)col);
+        if (v && *v) by[nn++] = (named){v, i};
+    }
+    qsort(by, nn, sizeof *by, by_name);
+    for (size_t k = 0; k < nn; k++) {
+        if (!nt || strcasecmp(t[nt - 1].name, by[k].name) != 0) t[nt++] = (tally){by[k].name, 0, k};
+        t[nt - 1].count++;
+    }
+    qsort(t, nt, sizeof *t, by_count_then_name);
+    size_t keep = nt < CHART_MAX_GROUPS ? nt : CHART_MAX_GROUPS;
+    int rc = 0;
+    for (size_t g = 0; g < keep && rc == 0; g++) {
+        if (!(ch->group_name[g] = strdup(t[g].name))) {
+            rc = -1;
+            break;
+        }
+        ch->ngroups++;
+        ch->group_count[g] = t[g].count;
+        for (size_t k = t[g].first; k < t[g].first + t[g].count; k++) ch->group[by[k].i] = (unsigned char)g;
+    }
+    for (size_t i = 0; rc == 0 && i < ch->n; i++) /* the rest and the empty: "other" */
+        if (ch->group[i] == other) {
+            ch->group[i] = (unsigned char)keep;
+            ch->group_count[keep]++;
+            ch->has_other = 1;
+        }
+    if (rc == 0 && ch->has_other) {
+        if (!(ch->group_name[keep] = strdup("other"))) rc = -1;
+        else ch->ngroups++;
+    }
+    free(by);
+    free(t);
+    if (rc != 0) {
+        ungroup(ch);
+        return -1;
+    }
+    ch->color_col = col;
+    return 0;
+}
+
+int chart_color_column(const ld_catalog *cat, const char *word, int *col)
+{
+    if (strcmp(word, "none") == 0) return *col = -1, 0;
+    const char *ids[3] = {NULL, NULL, NULL};
+    if (strcmp(word, "family") == 0) ids[0] = "family", ids[1] = "org";
+    else if (strcmp(word, "license") == 0 || strcmp(word, "licence") == 0) ids[0] = "license";
+    for (int k = 0; ids[k]; k++) {
+        int c = catalog_col_index(cat, ids[k]);
+        if (c >= 0 && catalog_col(cat, (size_t)c)->type == LD_COL_TEXT) return *col = c, 0;
+    }
+    return -1;
+}
+
+static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
+
+/* "x: LABEL - description", cut at a length a slide footer holds. */
+static void describe(char *buf, size_t n, const char *axis, const ld_column *c)
+{
+    int k = snprintf(buf, n, "%s: %s%s%s", axis, label_of(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
+                     c->description ? c->description : "");
+    if (k > 170 && n > 175) strcpy(buf + 167, "\xe2\x80\xa6");
+}
+
+static int weighted_axis(const ld_catalog *cat, int col)
+{
+    const char *id = catalog_col(cat, (size_t)col)->id;
+    return strcmp(id, "quality") == 0 || strcmp(id, "value_score") == 0;
+}
+
+void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, const char *filter)
+{
+    const ld_catalog *cat = ds->models;
+    char as_of[32];
+    size_t k = 0;
+    int filt = filter && *filter;
+    dataset_as_of(ds, as_of, sizeof as_of);
+    snprintf(f->text[k++], sizeof f->text[0],
+             "Data: llmdeck %s catalogue%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and the "
+             "price_source and bench_settings columns.",
+             ds->kind == LD_DATASET_SEED ? "seed (2023 article)" : "current", *as_of ? " as of " : "", as_of,
+             filt ? ", filter '" : "", filt ? filter : "", filt ? "'" : "");
+    describe(f->text[k++], sizeof f->text[0], "x", catalog_col(cat, (size_t)ch->xcol));
+    describe(f->text[k++], sizeof f->text[0], "y", catalog_col(cat, (size_t)ch->ycol));
+    if (weighted_axis(cat, ch->xcol) || weighted_axis(cat, ch->ycol)) {
+        /* quality is a weighted mean: which weights made it */
+        char *s = f->text[k];
+        size_t cap = sizeof f->text[0], len = (size_t)snprintf(s, cap, "Quality weights:");
+        size_t ncol = catalog_cols(cat), shown = 0;
+        for (size_t c = 0; c < ncol && len < cap; c++) {
+            const ld_column *cd = catalog_col(cat, c);
+            if (!(cd->flags & LD_COLF_METRIC) || !(cd->weight > 0)) continue;
+            len += (size_t)snprintf(s + len, cap - len, "%s %s %g", shown ? "," : "", cd->id, cd->weight);
+            shown++;
+        }
+        if (!shown) snprintf(s, cap, "Quality weights: none set.");
+        else if (len + 1 < cap) strcat(s, ".");
+        k++;
+    }
+    snprintf(f->text[k++], sizeof f->text[0], "Made with llmdeck %s.", LLMDECK_VERSION);
+    for (size_t i = 0; i < k; i++) f->line[i] = f->text[i];
+    f->n = k;
 }

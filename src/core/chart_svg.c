@@ -120,6 +120,47 @@ static int by_x_then_y(const void *a, const void *b)
     return p->y < q->y ? -1 : p->y > q->y;
 }
 
+/* The groups' colours (Okabe and Ito's, told apart by most colour-blind
+ * readers), "other" grey; the shape still says frontier or not. */
+static const char *const palette[CHART_MAX_GROUPS] = {"#0072B2", "#E69F00", "#009E73",
+                                                     "#CC79A7", "#56B4E9", "#D55E00"};
+
+static const char *group_colour(const ld_chart *ch, size_t g)
+{
+    return ch->has_other && g == ch->ngroups - 1 ? "#999999" : palette[g % CHART_MAX_GROUPS];
+}
+
+/* The colour legend: "swatch name (count)" items, wrapped to rows; returns
+ * the rows used (0 without colouring).  draw = 0 only counts. */
+static int colour_legend(FILE *out, const ld_catalog *cat, const ld_chart *ch, int y, int draw)
+{
+    if (!ch->group) return 0;
+    const ld_column *cc = catalog_col(cat, (size_t)ch->color_col);
+    const char *cname = cc->label && *cc->label ? cc->label : cc->id;
+    double x = 20;
+    int rows = 1;
+    if (draw) {
+        fprintf(out, "<text x=\"20\" y=\"%d\" fill=\"#444\">", y);
+        xml_text(out, cname);
+        fputs(":</text>\n", out);
+    }
+    x += (double)(text_chars(cname) + 2) * CHAR_W;
+    for (size_t g = 0; g < ch->ngroups; g++) {
+        char cnt[32];
+        snprintf(cnt, sizeof cnt, " (%zu)", ch->group_count[g]);
+        double w = 14 + (double)(text_chars(ch->group_name[g]) + strlen(cnt)) * CHAR_W + 14;
+        if (x + w > W - 20 && x > 100) x = 20 + 8 * CHAR_W, y += LINE, rows++;
+        if (draw) {
+            fprintf(out, "<rect x=\"%.1f\" y=\"%d\" width=\"9\" height=\"9\" fill=\"%s\"/><text x=\"%.1f\" y=\"%d\">",
+                    x, y - 8, group_colour(ch, g), x + 13, y);
+            xml_text(out, ch->group_name[g]);
+            fprintf(out, "%s</text>\n", cnt);
+        }
+        x += w;
+    }
+    return rows;
+}
+
 static int overlaps(const box *b, const box *placed, size_t n)
 {
     if (b->x0 < 0 || b->x1 > W || b->y0 < PLOT_TOP - 8 || b->y1 > PLOT_TOP + PLOT_H) return 1;
@@ -143,7 +184,8 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
         free(placed);
         return -1;
     }
-    int height = PLOT_TOP + PLOT_H + 60 + LINE * (int)(nfooter + 1) + 10;
+    int legend_rows = colour_legend(out, cat, ch, 0, 0);
+    int height = PLOT_TOP + PLOT_H + 60 + LINE * (int)(nfooter + 1 + (size_t)legend_rows) + 10;
     fprintf(out,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -185,8 +227,10 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
     for (size_t i = 0; i < ch->n; i++)
         if (ch->pts[i].frontier) front[k++] = &ch->pts[i];
     qsort(front, nfront, sizeof *front, by_x_then_y);
+    /* red, or dark grey when red could be taken for a group's colour */
+    const char *front_colour = ch->group ? "#333333" : "#c0392b";
     if (nfront > 1) {
-        fputs("<polyline fill=\"none\" stroke=\"#c0392b\" stroke-width=\"1.5\" points=\"", out);
+        fprintf(out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"", front_colour);
         for (size_t i = 0; i < nfront; i++)
             fprintf(out, "%s%.1f,%.1f", i ? " " : "", px(&ax, front[i]->x), py(&ay, front[i]->y));
         fputs("\"/>\n", out);
@@ -197,11 +241,24 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
         for (size_t i = 0; i < ch->n; i++) {
             const ld_chart_point *p = &ch->pts[i];
             if (p->frontier != pass) continue;
-            fprintf(out, pass ? "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#c0392b\"><title>"
-                              : "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"none\" stroke=\"#666\"><title>",
-                    px(&ax, p->x), py(&ay, p->y));
+            if (!ch->group)
+                fprintf(out, pass ? "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#c0392b\"><title>"
+                                  : "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"none\" stroke=\"#666\"><title>",
+                        px(&ax, p->x), py(&ay, p->y));
+            else if (pass) /* filled in the group's colour, ringed */
+                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" stroke=\"#222\"><title>",
+                        px(&ax, p->x), py(&ay, p->y), group_colour(ch, ch->group[i]));
+            else
+                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"none\" stroke=\"%s\" "
+                             "stroke-width=\"1.5\"><title>",
+                        px(&ax, p->x), py(&ay, p->y), group_colour(ch, ch->group[i]));
             xml_text(out, output_cell(cat, p->row, catalog_key_col(cat), name, sizeof name));
-            fprintf(out, ": %g, %g</title></circle>\n", p->x, p->y);
+            fprintf(out, ": %g, %g", p->x, p->y);
+            if (ch->group) {
+                fputs(", ", out);
+                xml_text(out, ch->group_name[ch->group[i]]);
+            }
+            fputs("</title></circle>\n", out);
         }
     /* labels of the frontier models, right of the point or else left of it;
      * one that would overlap a placed label (or the legend) is left out */
@@ -225,13 +282,19 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
      * shape, not colour, tells the series apart */
     int lx = W - PLOT_RIGHT - 340, ly = 26;
     fprintf(out,
-            "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#c0392b\"/><text x=\"%d\" y=\"%d\">on the frontier "
+            "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"%s/><text x=\"%d\" y=\"%d\">on the frontier "
             "(nothing both cheaper and better)</text>\n"
             "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"none\" stroke=\"#666\"/><text x=\"%d\" y=\"%d\">other "
             "models</text>\n",
-            lx, ly - 4, lx + 10, ly, lx, ly + 12, lx + 10, ly + 16);
-    /* footer: what is shown, what is not, and where the numbers come from */
+            lx, ly - 4, ch->group ? "#666" : "#c0392b", ch->group ? " stroke=\"#222\"" : "", lx + 10, ly, lx,
+            ly + 12, lx + 10, ly + 16);
+    /* the colours' legend, then the footer: what is shown, what is not,
+     * and where the numbers come from */
     int fy = PLOT_TOP + PLOT_H + 62;
+    if (legend_rows) {
+        colour_legend(out, cat, ch, fy, 1);
+        fy += LINE * legend_rows;
+    }
     fprintf(out, "<text x=\"20\" y=\"%d\" fill=\"#444\">%zu models, %zu on the frontier", fy, ch->n, nfront);
     if (ch->skipped) fprintf(out, "; %zu without both values not shown", ch->skipped);
     if (dropped) fprintf(out, "; %zu frontier labels left out for room (hover a point for its name)", dropped);

@@ -562,6 +562,28 @@ static void write_cost_md(FILE *out, const ld_report *a)
     }
 }
 
+/* The chart beside the report as an image link; the name percent-encoded
+ * (a space, a parenthesis or a control character cannot break the link). */
+static void write_chart_md(FILE *out, const ld_report *a)
+{
+    if (a->chart_image) {
+        fprintf(out, "\n![The %zu candidates: quality against relative cost, the Pareto frontier marked](",
+                a->cands->n);
+        for (const unsigned char *p = (const unsigned char *)a->chart_image; *p; p++) {
+            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                strchr("._~-", *p))
+                fputc(*p, out);
+            else
+                fprintf(out, "%%%02X", *p);
+        }
+        fputs(")\n", out);
+    } else if (a->chart_note) {
+        fputs("\nNo chart: ", out);
+        output_md_cell(out, a->chart_note);
+        fputs(".\n", out);
+    }
+}
+
 void report_recommendation_md(FILE *out, const ld_report *a)
 {
     const ld_recommendation *r = a->rec;
@@ -626,6 +648,7 @@ void report_recommendation_md(FILE *out, const ld_report *a)
     }
     if (a->cands->n > a->shown)
         fprintf(out, "\n%zu more models qualify.\n", a->cands->n - a->shown);
+    write_chart_md(out, a);
     write_sizing_md(out, a);
     write_cost_md(out, a);
     fputs("\n## Considerations\n\n", out);

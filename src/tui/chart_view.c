@@ -1,22 +1,31 @@
 /* chart_view.c - the table's chart panel: each model of the table's
  * current rows as a point, x = relative cost (log scale when chart_build
- * says so), y = quality; the Pareto frontier points drawn as a different
- * mark (not only a colour), joined by a line, and labelled where a label
- * fits; a cursor on one point moves to the nearest point in a direction.
+ * says so), y = quality, or any numeric columns chosen with x/y; the Pareto
+ * frontier points drawn as a different mark (not only a colour), joined by
+ * a line, and labelled where a label fits; a cursor on one point moves to
+ * the nearest point in a direction, or to the one clicked.  c colours the
+ * points by family or licence (theme roles series1..6, series_other) with
+ * a legend; e writes the same chart as SVG through export.c.
  *
  * In a UTF-8 locale the frontier line is drawn in braille (2 x 4 dots a
  * cell), frontier points are ●, others ·, the selected point ◉; otherwise
  * one character a cell: o, ., @ and - / \ | for the line. */
 #include "chart_view.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "keys.h"
 #include "llmdeck/chart.h"
 #include "llmdeck/utf8.h"
 #include "widgets.h"
+
+typedef struct {
+    int px, py, pw, ph, dw, dh;
+} plot_box;
 
 #define YLAB_W 7     /* y tick labels, right-aligned, then the axis */
 #define LABEL_MAX 22 /* a frontier label's widest */
@@ -30,7 +39,10 @@ struct tv_chart {
     unsigned char *line; /* per cell: braille bits, or an ASCII line glyph */
     unsigned char *occ;  /* per cell: 1 a point, 2 a label */
     size_t cap;
+    plot_box drawn;      /* the plot at the last draw (pw 0: none), for clicks */
 };
+
+static const char *const colour_words[] = {"none", "family", "license"};
 
 void tv_chart_free(tv_state *t)
 {
@@ -61,29 +73,41 @@ static void pad_range(double *lo, double *hi)
     *hi += r * 0.04;
 }
 
-void tv_chart_open(app *a, tv_state *t)
+static int colour_col(const tv_state *t, int which)
 {
-    int xcol = catalog_col_index(t->cat, "relative_cost"), ycol = t->quality_col;
+    int col = -1;
+    if (which <= 0 || which > 2 || chart_color_column(t->cat, colour_words[which], &col) != 0) return -1;
+    return col;
+}
+
+/* Builds the chart of the table's rows on the chosen axes; the selection
+ * stays on `keep_row` when it is still a point (else the first frontier
+ * point).  0, or -1 with a message. */
+static int chart_rebuild(app *a, tv_state *t, uint32_t keep_row, int keep)
+{
+    int xcol = t->chart_x >= 0 ? t->chart_x : catalog_col_index(t->cat, "relative_cost");
+    int ycol = t->chart_y >= 0 ? t->chart_y : t->quality_col;
     if (xcol < 0 || ycol < 0) {
         app_message(a, MSG_WARN, "no chart here: it needs a relative_cost column and a quality score");
-        return;
+        return -1;
     }
     tv_chart_free(t);
     struct tv_chart *c = calloc(1, sizeof *c);
     if (!c || chart_build(t->cat, t->idx, t->n, xcol, ycol, &c->ch) != 0) {
         free(c);
         app_message(a, MSG_ERROR, "out of memory");
-        return;
+        return -1;
     }
     t->chart = c;
     ld_chart *ch = &c->ch;
+    /* x then y then row: the order `llmdeck chart` writes, so e gives its file */
     qsort(ch->pts, ch->n, sizeof *ch->pts, by_x_then_y);
     c->fx = malloc((ch->n ? ch->n : 1) * sizeof *c->fx);
     c->fy = malloc((ch->n ? ch->n : 1) * sizeof *c->fy);
-    if (!c->fx || !c->fy) {
+    if (!c->fx || !c->fy || chart_group(t->cat, ch, colour_col(t, t->chart_color)) != 0) {
         tv_chart_free(t);
         app_message(a, MSG_ERROR, "out of memory");
-        return;
+        return -1;
     }
     c->xlo = c->ylo = INFINITY;
     c->xhi = c->yhi = -INFINITY;
@@ -92,11 +116,12 @@ void tv_chart_open(app *a, tv_state *t)
         double x = ch->x_log ? log10(ch->pts[i].x) : ch->pts[i].x, y = ch->pts[i].y;
         c->xlo = fmin(c->xlo, x), c->xhi = fmax(c->xhi, x);
         c->ylo = fmin(c->ylo, y), c->yhi = fmax(c->yhi, y);
-        if (ch->pts[i].frontier) {
-            c->nfront++;
-            if (c->sel == (size_t)-1) c->sel = i;
-        }
+        if (ch->pts[i].frontier) c->nfront++;
+        if (ch->pts[i].frontier && c->sel == (size_t)-1 && !keep) c->sel = i;
+        if (keep && ch->pts[i].row == keep_row) c->sel = i;
     }
+    for (size_t i = 0; c->sel == (size_t)-1 && i < ch->n; i++)
+        if (ch->pts[i].frontier) c->sel = i;
     if (c->sel == (size_t)-1) c->sel = 0;
     if (ch->n) {
         pad_range(&c->xlo, &c->xhi);
@@ -108,6 +133,107 @@ void tv_chart_open(app *a, tv_state *t)
         c->fy[i] = (ch->pts[i].y - c->ylo) / (c->yhi - c->ylo);
     }
     t->panel = PANEL_CHART;
+    return 0;
+}
+
+void tv_chart_open(app *a, tv_state *t) { chart_rebuild(a, t, 0, 0); }
+
+/* Rebuilt after a change of axis or colouring, on the same model. */
+static void chart_redo(app *a, tv_state *t)
+{
+    struct tv_chart *c = t->chart;
+    int keep = c && c->ch.n;
+    uint32_t row = keep ? (uint32_t)c->ch.pts[c->sel].row : 0;
+    if (chart_rebuild(a, t, row, keep) != 0) t->panel = PANEL_NONE;
+}
+
+/* The numeric column after (dir 1) or before (-1) `from` in catalogue
+ * order, wrapping, skipping yes/no columns and `other` (the other axis). */
+static int next_numeric(const tv_state *t, int from, int dir, int other)
+{
+    int nc = (int)catalog_cols(t->cat);
+    for (int k = 1; k <= nc; k++) {
+        int c = ((from + dir * k) % nc + nc) % nc;
+        const ld_column *cd = catalog_col(t->cat, (size_t)c);
+        if (c != other && cd->type == LD_COL_NUMBER && !(cd->flags & LD_COLF_YESNO)) return c;
+    }
+    return from;
+}
+
+static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
+
+static void change_axis(app *a, tv_state *t, int is_x, int dir)
+{
+    ld_chart *ch = &t->chart->ch;
+    int cur = is_x ? ch->xcol : ch->ycol, other = is_x ? ch->ycol : ch->xcol;
+    int c = next_numeric(t, cur, dir, other);
+    if (is_x) t->chart_x = c;
+    else t->chart_y = c;
+    chart_redo(a, t);
+    if (!t->chart) return;
+    const ld_column *cd = catalog_col(t->cat, (size_t)c);
+    app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", label_of(cd),
+                cd->id, is_x && t->chart->ch.x_log ? ", log scale: it spans x20 or more" : "",
+                t->chart->ch.n);
+}
+
+static void change_colour(app *a, tv_state *t)
+{
+    int w = t->chart_color;
+    for (int k = 0; k < 3; k++) { /* the next colouring this data set has */
+        w = (w + 1) % 3;
+        if (w == 0 || colour_col(t, w) >= 0) break;
+    }
+    t->chart_color = w;
+    chart_redo(a, t);
+    if (!t->chart) return;
+    if (w == 0) app_message(a, MSG_INFO, "colours: none");
+    else
+        app_message(a, MSG_INFO, "colours: by %s, %zu groups%s", colour_words[w], t->chart->ch.ngroups,
+                    a->mono ? " (no colour: the legend and the selection line name them)" : "");
+}
+
+/* ---- e: the SVG, as `llmdeck chart` writes it --------------------------- */
+
+static int svg_check(const tui_export *x, const char *path, char *err, size_t errlen)
+{
+    (void)x;
+    const char *dot = strrchr(path, '.');
+    if (dot && !strchr(dot, '/') && strcasecmp(dot, ".svg") == 0) return 0;
+    snprintf(err, errlen, "end the name with .svg");
+    return -1;
+}
+
+static int svg_write(app *a, const tui_export *x, FILE *f)
+{
+    const tv_state *t = x->ctx;
+    if (!t->chart) { /* closed meanwhile: cannot happen, the prompt is modal */
+        errno = EINVAL;
+        return -1;
+    }
+    const ld_chart *ch = &t->chart->ch;
+    char title[300];
+    snprintf(title, sizeof title, "%s against %s", label_of(catalog_col(t->cat, (size_t)ch->ycol)),
+             label_of(catalog_col(t->cat, (size_t)ch->xcol)));
+    ld_chart_footer foot;
+    chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL);
+    return chart_write_svg(f, t->cat, ch, title, foot.line, foot.n);
+}
+
+static void svg_done(app *a, const tui_export *x)
+{
+    const tv_state *t = x->ctx;
+    app_message(a, MSG_INFO, "exported the chart (%zu models, %zu on the frontier) to %s (SVG)",
+                t->chart ? t->chart->ch.n : 0, t->chart ? t->chart->nfront : 0, x->path);
+}
+
+static void export_svg(app *a, tv_state *t)
+{
+    t->chart_export.check = svg_check;
+    t->chart_export.write = svg_write;
+    t->chart_export.done = svg_done;
+    t->chart_export.ctx = t;
+    export_start(a, &t->chart_export, "Export the chart to (.svg): ", "llmdeck-chart.svg");
 }
 
 void chart_view_open(app *a)
@@ -161,6 +287,12 @@ int tv_chart_act(app *a, tv_state *t, ld_action act)
     case ACT_RIGHT: if (c->ch.n) move_sel(c, 1, 0); break;
     case ACT_UP: if (c->ch.n) move_sel(c, 0, 1); break;
     case ACT_DOWN: if (c->ch.n) move_sel(c, 0, -1); break;
+    case ACT_CHART_X: change_axis(a, t, 1, 1); break;
+    case ACT_CHART_X_PREV: change_axis(a, t, 1, -1); break;
+    case ACT_CHART_Y: change_axis(a, t, 0, 1); break;
+    case ACT_CHART_Y_PREV: change_axis(a, t, 0, -1); break;
+    case ACT_CHART_COLOR: change_colour(a, t); break;
+    case ACT_CHART_EXPORT: export_svg(a, t); break;
     default:
         (void)a;
         return 0;
@@ -179,10 +311,6 @@ static void put_glyph(const app *a, WINDOW *w, int y, int x, const char *utf8, c
 {
     ui_text(a, w, y, x, 1, a->utf8 ? utf8 : ascii, at);
 }
-
-typedef struct {
-    int px, py, pw, ph, dw, dh;
-} plot_box;
 
 static int dot_x(const plot_box *b, double f) { return (int)lround(f * (b->pw * b->dw - 1)); }
 static int dot_y(const plot_box *b, double f) { return (int)lround((1 - f) * (b->ph * b->dh - 1)); }
@@ -216,7 +344,12 @@ static void fmt_tick(double v, char *buf, size_t n)
     snprintf(buf, n, "%.3g", v);
 }
 
-static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
+/* A colour group's theme role: series1..6, the last group "other". */
+static attr_t series_attr(const app *a, const ld_chart *ch, size_t g)
+{
+    if (ch->has_other && g == ch->ngroups - 1) return app_attr(a, ROLE_SERIES_OTHER);
+    return app_attr(a, (ld_role)(ROLE_SERIES1 + (int)(g % CHART_MAX_GROUPS)));
+}
 
 /* Whether cells [x0, x1] of row y are free of points and labels (labels
  * also keep one blank cell from each other), and of the line if strict. */
@@ -256,13 +389,47 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     snprintf(buf, sizeof buf, "x %s, y %s", xc->higher_is_better ? "higher is better" : "lower is better",
              yc->higher_is_better ? "higher is better" : "lower is better");
     if (ui_width(a, buf) <= W - used - 1) ui_text(a, w, 1, used, W - used, buf, muted);
-    snprintf(buf, sizeof buf, "%zu models, %zu on the frontier, %zu without cost or quality not shown", ch->n,
-             c->nfront, ch->skipped);
-    if (ui_width(a, buf) > W - 2) /* narrow: the same, shorter */
-        snprintf(buf, sizeof buf, "%zu models, %zu on the frontier, %zu not shown", ch->n, c->nfront, ch->skipped);
+    /* the footer says which columns are drawn */
+    snprintf(buf, sizeof buf, "x %s (%s%s), y %s (%s): %zu models, %zu on the frontier, %zu without both not shown",
+             label_of(xc), xc->id, ch->x_log ? ", log" : "", label_of(yc), yc->id, ch->n, c->nfront, ch->skipped);
+    if (ui_width(a, buf) > W - 2) /* narrower: the same, shorter */
+        snprintf(buf, sizeof buf, "x %s%s, y %s: %zu models, %zu on the frontier, %zu not shown", label_of(xc),
+                 ch->x_log ? " (log)" : "", label_of(yc), ch->n, c->nfront, ch->skipped);
+    if (ui_width(a, buf) > W - 2)
+        snprintf(buf, sizeof buf, "x %s, y %s: %zu models, %zu frontier, %zu not shown", xc->id, yc->id, ch->n,
+                 c->nfront, ch->skipped);
     ui_text(a, w, H - 1, 1, W - 2, buf, muted);
+    c->drawn.pw = 0;
 
-    plot_box b = {1 + YLAB_W + 1, 2, 0, H - 6, a->utf8 ? 2 : 1, a->utf8 ? 4 : 1};
+    /* the colour groups' legend: a swatch in the group's colour, its name
+     * and count; without colour the swatches are alike, so the legend (and
+     * the selection line) is what tells the groups apart */
+    int top = 2;
+    if (ch->group) {
+        const ld_column *cc = catalog_col(t->cat, (size_t)ch->color_col);
+        int at = 1;
+        snprintf(buf, sizeof buf, "%s%s:", label_of(cc), a->mono ? " (no colour: see the selection)" : "");
+        at += ui_text(a, w, 2, at, W - at - 1, buf, muted) + 1;
+        for (size_t g = 0; g < ch->ngroups; g++) {
+            char cnt[32];
+            snprintf(cnt, sizeof cnt, " (%zu)", ch->group_count[g]);
+            int nw = ui_width(a, ch->group_name[g]);
+            if (nw > 18) nw = 18; /* cut by ui_text, by characters */
+            int iw = 2 + nw + (int)strlen(cnt), more = g + 1 < ch->ngroups ? 8 : 0;
+            if (at + iw + more > W - 1) { /* no room for the rest: say how many */
+                snprintf(cnt, sizeof cnt, "+%zu more", ch->ngroups - g);
+                ui_text(a, w, 2, at, W - at - 1, cnt, muted);
+                break;
+            }
+            put_glyph(a, w, 2, at, "\u25A0", "#", series_attr(a, ch, g));
+            ui_text(a, w, 2, at + 2, nw, ch->group_name[g], text);
+            ui_text(a, w, 2, at + 2 + nw, (int)strlen(cnt), cnt, muted);
+            at += iw + 1;
+        }
+        top = 3;
+    }
+
+    plot_box b = {1 + YLAB_W + 1, top, 0, H - 4 - top, a->utf8 ? 2 : 1, a->utf8 ? 4 : 1};
     b.pw = W - b.px - 2;
     if (b.ph < 4 || b.pw < 20) {
         ui_printf(a, w, 3, 1, W - 2, app_attr(a, ROLE_WARNING),
@@ -270,10 +437,12 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
         return;
     }
     if (!ch->n) {
-        ui_text(a, w, 3, 1, W - 2, "No model among the rows shown has both a relative cost and a quality.",
-                app_attr(a, ROLE_WARNING));
+        ui_printf(a, w, 3, 1, W - 2, app_attr(a, ROLE_WARNING),
+                  "No model among the rows shown has both %s and %s (x/y: other columns).", label_of(xc),
+                  label_of(yc));
         return;
     }
+    c->drawn = b;
     size_t cells = (size_t)b.pw * (size_t)b.ph;
     if (cells > c->cap) {
         unsigned char *l = realloc(c->line, cells), *o = l ? realloc(c->occ, cells) : NULL;
@@ -313,10 +482,15 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
             int fr = ch->pts[i].frontier;
             if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && i != c->sel)) continue;
             int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
+            /* a cell already holding another model: the first one drawn
+             * stays (a million rows share a few thousand cells) */
+            if (pass == 0 && c->occ[r * b.pw + col]) continue;
             c->occ[r * b.pw + col] = 1;
             if (pass == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
-            else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o", front);
-            else put_glyph(a, w, b.py + r, b.px + col, "\u00B7", ".", muted);
+            else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o",
+                                   ch->group ? series_attr(a, ch, ch->group[i]) | A_BOLD : front);
+            else put_glyph(a, w, b.py + r, b.px + col, "\u00B7", ".",
+                           ch->group ? series_attr(a, ch, ch->group[i]) : muted);
         }
     /* frontier labels: right of the point, else left, off the line if
      * either side allows, else over it; else left out */
@@ -387,6 +561,27 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     tv_cell_text(t, p->row, t->key_col, name, sizeof name);
     tv_cell_text(t, p->row, ch->xcol, xv, sizeof xv);
     tv_cell_text(t, p->row, ch->ycol, yv, sizeof yv);
-    ui_printf(a, w, H - 2, 1, W - 2, accent, "%s %s  %s %s  %s %s%s", a->utf8 ? "\u25C9" : "@", name,
-              label_of(xc), xv, label_of(yc), yv, p->frontier ? "  (frontier)" : "");
+    ui_printf(a, w, H - 2, 1, W - 2, accent, "%s %s  %s %s  %s %s%s%s%s", a->utf8 ? "\u25C9" : "@", name,
+              label_of(xc), xv, label_of(yc), yv, p->frontier ? "  (frontier)" : "", ch->group ? "  " : "",
+              ch->group ? ch->group_name[ch->group[c->sel]] : "");
+}
+
+void tv_chart_click(app *a, tv_state *t, int y, int x)
+{
+    (void)a;
+    struct tv_chart *c = t->chart;
+    if (!c || !c->ch.n || !c->drawn.pw) return;
+    const plot_box *b = &c->drawn;
+    int cx = x - b->px, cy = y - b->py;
+    if (cx < -1 || cx > b->pw || cy < -1 || cy > b->ph) return; /* off the plot (one cell of slack) */
+    /* nearest by cells, a row counting double (a cell is about twice as
+     * high as wide); ties to the frontier point, drawn on top */
+    size_t best = c->sel;
+    long bd = -1;
+    for (size_t i = 0; i < c->ch.n; i++) {
+        long dx = dot_x(b, c->fx[i]) / b->dw - cx, dy = dot_y(b, c->fy[i]) / b->dh - cy;
+        long d = dx * dx + 4 * dy * dy;
+        if (bd < 0 || d < bd || (d == bd && c->ch.pts[i].frontier && !c->ch.pts[best].frontier)) bd = d, best = i;
+    }
+    c->sel = best;
 }

@@ -12,6 +12,8 @@ void tv_chart_open(app *a, tv_state *t);
 void tv_chart_draw(app *a, tv_state *t, WINDOW *w);
 int tv_chart_act(app *a, tv_state *t, ld_action act);
 void tv_chart_free(tv_state *t);
+/* A click at (y, x) of the view: selects the point drawn nearest to it. */
+void tv_chart_click(app *a, tv_state *t, int y, int x);
 /* --view chart: the table with its chart open. */
 void chart_view_open(app *a);
 

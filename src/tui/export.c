@@ -236,7 +236,8 @@ static int path_cb(app *a, void *ctx, const char *text, int done, char *err, siz
     if (what == 1) {
         /* the label has room for about 88 bytes: keep the question whole */
         char q[128], b1[80];
-        snprintf(q, sizeof q, "%s exists. Overwrite it?", fit(x->path, 60, b1, sizeof b1));
+        snprintf(q, sizeof q, "%s exists. Overwrite it%s%.40s?", fit(x->path, 60, b1, sizeof b1),
+                 x->also ? " " : "", x->also ? x->also : "");
         app_confirm(a, q, overwrite_cb, x);
         return 0;
     }

@@ -49,6 +49,8 @@ struct tui_export {
     export_write_fn write;
     export_done_fn done;
     void *ctx;             /* the view's state, for the callbacks */
+    const char *also;      /* added to the overwrite question ("and its chart
+                            * .svg") when one y covers a companion file; NULL */
 };
 
 /* Opens the prompt (with the last name typed, or `suggested` the first time). */

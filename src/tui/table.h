@@ -80,6 +80,11 @@ typedef struct {
     tui_export export;     /* e: the file and its prompt */
     struct tv_stats *stats; /* i, F: the statistics panel (table_stats.c) */
     struct tv_chart *chart; /* v: the chart panel's state (chart_view.c) */
+    /* the chart's choices, kept for the session when it is closed: axes
+     * (catalogue columns, -1 = relative cost and quality), colouring (0
+     * none, 1 family, 2 licence), its export's file name */
+    int chart_x, chart_y, chart_color;
+    tui_export chart_export;
 } tv_state;
 
 static inline tv_state *tv(const app *a) { return (tv_state *)a->view_state[VIEW_TABLE]; }

@@ -16,6 +16,7 @@ static int tv_init(app *a, void **state)
     tv_state *t = calloc(1, sizeof *t);
     if (!t) return -1;
     *state = t;
+    t->chart_x = t->chart_y = -1;
     if (tv_data_init(a, t) != 0) return -1;
     tv_load_settings(a, t);
     return 0;
@@ -269,6 +270,10 @@ static void tv_mouse(app *a, int y, int x, int wheel)
         tv_clamp(t);
         return;
     }
+    if (t->panel == PANEL_CHART) {
+        tv_chart_click(a, t, y, x);
+        return;
+    }
     if (t->panel != PANEL_NONE) return;
     size_t p;
     for (p = 0; p < t->nvis; p++)
@@ -323,8 +328,9 @@ static void tv_hint(const app *a, char *buf, size_t n)
     static const ld_hint stats[] = {{{ACT_CLOSE}, "close"}};
     static const ld_hint freq[] = {{{ACT_DOWN, ACT_UP}, "value"}, {{ACT_ACCEPT}, "filter the table to it"},
                                    {{ACT_CLOSE}, "close"}};
-    static const ld_hint chart[] = {{{ACT_LEFT, ACT_DOWN, ACT_UP, ACT_RIGHT}, "nearest point"},
-                                    {{ACT_ACCEPT}, "go to its row"}, {{ACT_CLOSE}, "close"}};
+    static const ld_hint chart[] = {{{ACT_LEFT, ACT_DOWN, ACT_UP, ACT_RIGHT}, "point"},
+                                    {{ACT_CHART_X, ACT_CHART_Y}, "axes"}, {{ACT_CHART_COLOR}, "colour"},
+                                    {{ACT_CHART_EXPORT}, "SVG"}, {{ACT_ACCEPT}, "its row"}, {{ACT_CLOSE}, "close"}};
     static const ld_hint grid[] = {{{ACT_SORT_ASC, ACT_SORT_DESC}, "sort"}, {{ACT_FILTER}, "filter"},
                                    {{ACT_DETAIL}, "detail"}, {{ACT_MARK}, "mark"}, {{ACT_COMPARE}, "compare"},
                                    {{ACT_WEIGHTS}, "weights"}, {{ACT_EXPORT}, "export"}, {{ACT_HELP}, "help"}};

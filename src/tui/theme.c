@@ -14,6 +14,7 @@ static const char *const role_names[ROLE__COUNT] = {
     "cursor", "selected", "marked", "best", "worst", "missing",
     "muted", "accent", "api", "selfhost", "breakeven", "warning",
     "error", "status", "hint", "border", "prompt", "match", "bar",
+    "series1", "series2", "series3", "series4", "series5", "series6", "series_other",
 };
 
 

@@ -83,6 +83,11 @@ typedef struct {
     size_t nlines, cap;
     int scroll, scroll_max, body_h;
     tui_export export;     /* e: the report's file and its prompt */
+    /* the candidates' chart written beside the report (wizard_answer.c) */
+    char chart_path[PATH_MAX]; /* REPORT.svg for REPORT.md */
+    int chart_written;
+    char chart_note[400];  /* why it was not written */
+    char also[64];         /* "and NAME.svg" in the overwrite question */
 } wz_state;
 
 static inline wz_state *wz(const app *a) { return (wz_state *)a->view_state[VIEW_WIZARD]; }

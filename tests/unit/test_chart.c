@@ -169,6 +169,89 @@ static void test_labels_do_not_overlap(void **state)
     catalog_free(cat);
 }
 
+static const char *group_of(const ld_chart *ch, const ld_catalog *cat, const char *name)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        if (strcmp(catalog_text(cat, ch->pts[i].row, 0), name) == 0) return ch->group_name[ch->group[i]];
+    return NULL;
+}
+
+static void test_colour_groups(void **state)
+{
+    (void)state;
+    /* nine families: the six most frequent (ties by name) get a colour,
+     * the rest and the empty cell are "other"; "b" and "B" are one */
+    ld_catalog *cat = hand("model,cost,score,family\n"
+                           "a1,1,80,A\na2,2,70,A\na3,3,60,A\n"
+                           "b1,1.5,75,B\nb2,2.5,65,b\n"
+                           "h1,4,50,H\ng1,5,40,G\nf1,6,30,F\ne1,7,20,E\nd1,8,10,D\nc1,9,5,C\n"
+                           "x1,10,99,\n"); /* on the frontier with a1 */
+    catalog_col(cat, 1)->higher_is_better = 0;
+    ld_chart ch;
+    build_all(cat, "cost", "score", &ch);
+    int fam = -1;
+    assert_int_equal(chart_color_column(cat, "family", &fam), 0);
+    assert_int_equal(fam, 3);
+    int lic = 7;
+    assert_int_equal(chart_color_column(cat, "license", &lic), -1); /* no such column */
+    assert_int_equal(chart_color_column(cat, "none", &lic), 0);
+    assert_int_equal(lic, -1);
+    assert_int_equal(chart_color_column(cat, "red", &lic), -1);
+
+    assert_int_equal(chart_group(cat, &ch, fam), 0);
+    assert_int_equal(ch.ngroups, 7);
+    assert_int_equal(ch.has_other, 1);
+    assert_string_equal(ch.group_name[0], "A");
+    assert_int_equal(ch.group_count[0], 3);
+    assert_string_equal(ch.group_name[1], "B");
+    assert_int_equal(ch.group_count[1], 2);
+    assert_string_equal(ch.group_name[2], "C");
+    assert_string_equal(ch.group_name[5], "F");
+    assert_string_equal(ch.group_name[6], "other");
+    assert_int_equal(ch.group_count[6], 3); /* G, H and the empty one */
+    assert_string_equal(group_of(&ch, cat, "b2"), "B");
+    assert_string_equal(group_of(&ch, cat, "g1"), "other");
+    assert_string_equal(group_of(&ch, cat, "x1"), "other");
+    assert_string_equal(group_of(&ch, cat, "c1"), "C");
+    /* grouping again (the view's c) counts afresh */
+    assert_int_equal(chart_group(cat, &ch, fam), 0);
+    assert_int_equal(ch.group_count[6], 3);
+    assert_int_equal(ch.group_count[0], 3);
+
+    /* the SVG: a legend with counts, each group's colour, frontier still
+     * filled (and ringed) and the others hollow */
+    char *s = svg(cat, &ch);
+    assert_non_null(strstr(s, ">other (3)</text>"));
+    assert_non_null(strstr(s, ">A (3)</text>"));
+    assert_non_null(strstr(s, "fill=\"#999999\"/>")); /* other's swatch */
+    assert_non_null(strstr(s, "stroke=\"#333333\"")); /* the frontier line, not red */
+    size_t front = 0;
+    for (size_t i = 0; i < ch.n; i++) front += ch.pts[i].frontier;
+    assert_int_equal(count(s, "r=\"4.5\""), front);
+    assert_int_equal(count(s, "r=\"3\" fill=\"none\" stroke=\"#"), ch.n - front + 1); /* + the legend's */
+    free(s);
+
+    /* regrouping by nothing removes the colours; by a column with few
+     * values leaves no "other" */
+    assert_int_equal(chart_group(cat, &ch, -1), 0);
+    assert_null(ch.group);
+    assert_int_equal(ch.ngroups, 0);
+    s = svg(cat, &ch);
+    assert_null(strstr(s, "(3)</text>"));
+    assert_non_null(strstr(s, "stroke=\"#c0392b\""));
+    free(s);
+    chart_free(&ch);
+    catalog_free(cat);
+
+    cat = hand("model,cost,score,family\nA,1,2,X\nB,2,1,Y\n");
+    build_all(cat, "cost", "score", &ch);
+    assert_int_equal(chart_group(cat, &ch, 3), 0);
+    assert_int_equal(ch.ngroups, 2);
+    assert_int_equal(ch.has_other, 0);
+    chart_free(&ch);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +259,7 @@ int main(void)
         cmocka_unit_test(test_linear_axis_and_one_point),
         cmocka_unit_test(test_svg_content),
         cmocka_unit_test(test_labels_do_not_overlap),
+        cmocka_unit_test(test_colour_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+chart --color license --filter 'frontier or license~apache'

@@ -1,0 +1,1 @@
+chart --color family --dataset seed --format text
