@@ -6,6 +6,7 @@
 #include "llmdeck/frontier.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +15,53 @@ typedef struct {
     size_t i;
 } point;
 
-static int by_x(const void *a, const void *b)
+/* x's bits as an unsigned key in the order of x (negatives flipped whole,
+ * positives with the sign bit set); -0 is made +0 first, as == sees them. */
+static uint64_t order_key(double x)
 {
-    const point *p = a, *q = b;
-    if (p->x != q->x) return p->x < q->x ? -1 : 1;
-    return p->i < q->i ? -1 : p->i > q->i; /* stable: a total order */
+    uint64_t b;
+    x += 0.0;
+    memcpy(&b, &x, sizeof b);
+    return b >> 63 ? ~b : b | (1ull << 63);
+}
+
+/* Sorts p by x, ties in index order (p arrives in index order and every
+ * pass is stable): least significant byte first, skipping the bytes every
+ * key shares.  Replaced a qsort that was a tenth of `llmdeck table FILE
+ * --format csv` on a 200k-row file with a relative_cost column.  Returns
+ * -1 when out of memory. */
+static int sort_by_x(point *p, size_t m)
+{
+    size_t (*count)[256] = calloc(8, sizeof *count);
+    point *tmp = malloc((m ? m : 1) * sizeof *tmp);
+    if (!count || !tmp) {
+        free(count);
+        free(tmp);
+        return -1;
+    }
+    for (size_t k = 0; k < m; k++) {
+        uint64_t key = order_key(p[k].x);
+        for (int d = 0; d < 8; d++) count[d][(key >> (8 * d)) & 255]++;
+    }
+    point *src = p, *dst = tmp;
+    for (int d = 0; d < 8; d++) {
+        size_t sum = 0, trivial = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[d][b];
+            trivial |= c == m;
+            count[d][b] = sum;
+            sum += c;
+        }
+        if (trivial) continue; /* every key has this byte */
+        for (size_t k = 0; k < m; k++) dst[count[d][(order_key(src[k].x) >> (8 * d)) & 255]++] = src[k];
+        point *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != p) memcpy(p, src, m * sizeof *p);
+    free(count);
+    free(tmp);
+    return 0;
 }
 
 int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out)
@@ -29,7 +72,10 @@ int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (isfinite(x[i]) && isfinite(y[i])) p[m++] = (point){x[i], y[i], i};
-    qsort(p, m, sizeof *p, by_x);
+    if (sort_by_x(p, m) != 0) {
+        free(p);
+        return -1;
+    }
     double best_cheaper = -INFINITY; /* best y of the groups before this one */
     for (size_t g = 0; g < m;) {
         size_t end = g;
