@@ -118,8 +118,14 @@ static void *format_block(void *arg)
 {
     block_job *j = arg;
     j->len = 0;
+    const double *num[8]; /* the computed columns' numbers, fetched ahead like the rows */
+    size_t nnum = j->nextra < 8 ? j->nextra : 8;
+    for (size_t k = 0; k < nnum; k++) num[k] = catalog_col(j->cat, (size_t)j->extra[k])->num;
     for (j->done = 0; j->done < j->n; j->done++) {
         size_t i = j->done;
+        if (i + 8 < j->n)
+            for (size_t k = 0; k < nnum; k++)
+                if (num[k]) __builtin_prefetch(&num[k][j->idx[i + 8]]);
         /* sorted rows are scattered in memory: fetch a few rows ahead */
         if (i + 16 < j->n) catalog_row_prefetch(j->cat, j->idx[i + 16]);
         if (i + 8 < j->n) {

@@ -64,6 +64,49 @@ static int sort_by_x(point *p, size_t m)
     return 0;
 }
 
+/* How many of the staircase's n steps lie left of x (at or left of x when
+ * or_equal). */
+static size_t steps_before(const point *f, size_t n, double x, int or_equal)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (f[mid].x < x || (or_equal && f[mid].x == x)) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Drops points that a sample of 1,024 points already dominates, keeping
+ * the rest in index order; returns how many are left (usually a few per
+ * cent, so the sort that follows is short).  Exact: a dropped point is
+ * dominated, and whatever it dominates is dominated by what dominates it,
+ * so the frontier of the rest is the frontier of all. */
+static size_t drop_dominated(point *p, size_t m)
+{
+    enum { SAMPLE = 1024 };
+    if (m < 8 * SAMPLE) return m;
+    point *f = malloc(SAMPLE * sizeof *f);
+    if (!f) return m; /* no harm: nothing dropped */
+    for (size_t k = 0; k < SAMPLE; k++) f[k] = p[k * (m / SAMPLE)];
+    if (sort_by_x(f, SAMPLE) != 0) {
+        free(f);
+        return m;
+    }
+    /* the sample's staircase: the points that raise the best y so far */
+    size_t nf = 0;
+    for (size_t k = 0; k < SAMPLE; k++)
+        if (nf == 0 || f[k].y > f[nf - 1].y) f[nf++] = f[k];
+    size_t kept = 0;
+    for (size_t k = 0; k < m; k++) {
+        size_t lt = steps_before(f, nf, p[k].x, 0), le = steps_before(f, nf, p[k].x, 1);
+        int dominated = (lt && f[lt - 1].y >= p[k].y) || (le && f[le - 1].y > p[k].y);
+        if (!dominated) p[kept++] = p[k];
+    }
+    free(f);
+    return kept;
+}
+
 int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out)
 {
     if (n) memset(out, 0, n);
@@ -72,6 +115,7 @@ int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (isfinite(x[i]) && isfinite(y[i])) p[m++] = (point){x[i], y[i], i};
+    m = drop_dominated(p, m);
     if (sort_by_x(p, m) != 0) {
         free(p);
         return -1;

@@ -142,18 +142,15 @@ static int fill_frontier(ld_catalog *cat, int q, int f)
     size_t n = catalog_rows(cat);
     int cc = catalog_col_index(cat, "relative_cost");
     if (f < 0) return -1;
-    double *x = malloc((n ? n : 1) * sizeof *x), *y = malloc((n ? n : 1) * sizeof *y);
+    double *x = malloc((n ? n : 1) * sizeof *x);
+    const double *y = catalog_col(cat, (size_t)q)->num; /* the quality column itself */
     unsigned char *on = malloc(n ? n : 1);
     int rc = x && y && on ? 0 : -1;
-    for (size_t r = 0; rc == 0 && r < n; r++) {
-        x[r] = cc >= 0 ? pareto_cost(cat, (size_t)cc, r) : NAN;
-        y[r] = catalog_num(cat, r, (size_t)q);
-    }
+    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cc >= 0 ? pareto_cost(cat, (size_t)cc, r) : NAN;
     if (rc == 0) rc = frontier_mark(x, y, n, on);
     for (size_t r = 0; rc == 0 && r < n; r++)
         catalog_set_num(cat, r, (size_t)f, isfinite(x[r]) && isfinite(y[r]) ? (double)on[r] : NAN);
     free(x);
-    free(y);
     free(on);
     return rc;
 }
@@ -170,12 +167,11 @@ int score_update(ld_catalog *cat, ld_missing policy)
     if (catalog_reserve(cat, n ? n : 1) != 0) return -1;
     weight_plan p;
     plan_weights(cat, &p);
-    double *wsum = malloc((n ? n : 1) * sizeof *wsum);
     double *qs = catalog_col(cat, (size_t)q)->num, *vs = catalog_col(cat, (size_t)v)->num,
            *ks = catalog_col(cat, (size_t)k)->num;
-    if (!p.ok || !wsum || !qs || !vs || !ks) {
+    double *wsum = vs; /* the weights' sums wait in the value column: no array more at 1M rows */
+    if (!p.ok || !qs || !vs || !ks) {
         plan_free(&p);
-        free(wsum);
         return -1;
     }
     /* Column by column, each a straight pass over its array (row by row
@@ -202,11 +198,10 @@ int score_update(ld_catalog *cat, ld_missing policy)
     for (size_t r = 0; r < n; r++) {
         qs[r] = wsum[r] > 0 ? qs[r] / wsum[r] : NAN;
         vs[r] = cost && cost[r] > 0 ? qs[r] / cost[r] : NAN; /* missing, 0 or negative: undefined */
-    }
+    } /* (vs[r] is read as wsum[r] before it is written) */
     catalog_col(cat, (size_t)q)->gen++;
     catalog_col(cat, (size_t)v)->gen++;
     catalog_col(cat, (size_t)k)->gen++;
-    free(wsum);
     plan_free(&p);
     return fill_frontier(cat, q, catalog_col_index(cat, "frontier")) == 0 ? v : -1;
 }
