@@ -77,45 +77,56 @@ static size_t steps_before(const point *f, size_t n, double x, int or_equal)
     return lo;
 }
 
-/* Drops points that a sample of 1,024 points already dominates, keeping
- * the rest in index order; returns how many are left (usually a few per
- * cent, so the sort that follows is short).  Exact: a dropped point is
- * dominated, and whatever it dominates is dominated by what dominates it,
- * so the frontier of the rest is the frontier of all. */
-static size_t drop_dominated(point *p, size_t m)
+/* The points to sort: those with finite x and y that a sample of 1,024 of
+ * them does not already dominate (usually a few per cent, so the sort is
+ * short and no array of every point is made: at 1M rows that was 24 MB of
+ * fresh memory).  Exact: a dropped point is dominated, and whatever it
+ * dominates is dominated by what dominates it, so the frontier of the rest
+ * is the frontier of all.  Returns them in index order, *m set; NULL when
+ * out of memory. */
+static point *candidates(const double *x, const double *y, size_t n, size_t *m)
 {
     enum { SAMPLE = 1024 };
-    if (m < 8 * SAMPLE) return m;
-    point *f = malloc(SAMPLE * sizeof *f);
-    if (!f) return m; /* no harm: nothing dropped */
-    for (size_t k = 0; k < SAMPLE; k++) f[k] = p[k * (m / SAMPLE)];
-    if (sort_by_x(f, SAMPLE) != 0) {
-        free(f);
-        return m;
-    }
-    /* the sample's staircase: the points that raise the best y so far */
+    size_t finite = 0;
+    for (size_t i = 0; i < n; i++) finite += isfinite(x[i]) && isfinite(y[i]);
+    point f[SAMPLE];
     size_t nf = 0;
-    for (size_t k = 0; k < SAMPLE; k++)
-        if (nf == 0 || f[k].y > f[nf - 1].y) f[nf++] = f[k];
-    size_t kept = 0;
-    for (size_t k = 0; k < m; k++) {
-        size_t lt = steps_before(f, nf, p[k].x, 0), le = steps_before(f, nf, p[k].x, 1);
-        int dominated = (lt && f[lt - 1].y >= p[k].y) || (le && f[le - 1].y > p[k].y);
-        if (!dominated) p[kept++] = p[k];
+    if (finite >= 8 * SAMPLE) { /* every (finite / SAMPLE)th point */
+        size_t step = finite / SAMPLE, k = 0;
+        for (size_t i = 0; i < n && nf < SAMPLE; i++)
+            if (isfinite(x[i]) && isfinite(y[i]) && k++ % step == 0) f[nf++] = (point){x[i], y[i], i};
+        if (sort_by_x(f, nf) != 0) return NULL;
+        size_t steps = 0; /* the sample's staircase: the points that raise the best y so far */
+        for (size_t k2 = 0; k2 < nf; k2++)
+            if (steps == 0 || f[k2].y > f[steps - 1].y) f[steps++] = f[k2];
+        nf = steps;
     }
-    free(f);
-    return kept;
+    size_t cap = nf ? finite / 16 + 64 : finite, have = 0;
+    point *p = malloc((cap ? cap : 1) * sizeof *p);
+    for (size_t i = 0; p && i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+        if (nf) {
+            size_t lt = steps_before(f, nf, x[i], 0), le = steps_before(f, nf, x[i], 1);
+            if ((lt && f[lt - 1].y >= y[i]) || (le && f[le - 1].y > y[i])) continue; /* dominated */
+        }
+        if (have == cap) {
+            point *q = realloc(p, (cap *= 2) * sizeof *p);
+            if (!q) free(p);
+            p = q;
+            if (!p) break;
+        }
+        p[have++] = (point){x[i], y[i], i};
+    }
+    *m = have;
+    return p;
 }
 
 int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out)
 {
     if (n) memset(out, 0, n);
-    point *p = malloc((n ? n : 1) * sizeof *p);
-    if (!p) return -1;
     size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i]) && isfinite(y[i])) p[m++] = (point){x[i], y[i], i};
-    m = drop_dominated(p, m);
+    point *p = candidates(x, y, n, &m);
+    if (!p) return -1;
     if (sort_by_x(p, m) != 0) {
         free(p);
         return -1;
