@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bytescan.h"
+#include "llmdeck/output.h"
 #include "worker.h"
 
 /* Rows per block; an export of at least two blocks uses a second thread.
@@ -70,11 +71,44 @@ static size_t copy_whole_row(char *d, const char *row, size_t bytes, int special
     return (size_t)(d - start);
 }
 
+/* Appends the row's computed cells (value_score, ...) after its copied
+ * cells, each as output_cell formats it and quoted by the rule
+ * output_csv_field follows, so the line equals the cell-by-cell one; d has
+ * room for CSVROWS_EXTRA_MAX bytes a cell.  Returns the bytes written. */
+static size_t append_extra(char *d, const ld_catalog *cat, uint32_t row, const int *extra,
+                           size_t nextra)
+{
+    char *start = d, cell[CSVROWS_CELL];
+    for (size_t k = 0; k < nextra; k++) {
+        const char *t = output_cell(cat, row, (size_t)extra[k], cell, sizeof cell);
+        size_t n = strlen(t);
+        int quote = n && (t[0] == ' ' || t[0] == '\t' || t[n - 1] == ' ' || t[n - 1] == '\t');
+        for (size_t i = 0; i < n && !quote; i++)
+            quote = t[i] == ',' || t[i] == '"' || t[i] == '\r' || t[i] == '\n';
+        *d++ = ',';
+        if (!quote) {
+            memcpy(d, t, n);
+            d += n;
+            continue;
+        }
+        *d++ = '"';
+        for (size_t i = 0; i < n; i++) {
+            if (t[i] == '"') *d++ = '"';
+            *d++ = t[i];
+        }
+        *d++ = '"';
+    }
+    *d++ = '\n';
+    return (size_t)(d - start);
+}
+
 /* One block of rows formatted into a growing buffer. */
 typedef struct {
     const ld_catalog *cat;
     const uint32_t *idx;
     size_t n, ncols;
+    const int *extra; /* computed columns appended to each line */
+    size_t nextra;
     char *buf;
     size_t len, cap;
     size_t done; /* rows formatted: n, or where a row not kept whole (or no memory) stopped it */
@@ -84,8 +118,14 @@ static void *format_block(void *arg)
 {
     block_job *j = arg;
     j->len = 0;
+    const double *num[8]; /* the computed columns' numbers, fetched ahead like the rows */
+    size_t nnum = j->nextra < 8 ? j->nextra : 8;
+    for (size_t k = 0; k < nnum; k++) num[k] = catalog_col(j->cat, (size_t)j->extra[k])->num;
     for (j->done = 0; j->done < j->n; j->done++) {
         size_t i = j->done;
+        if (i + 8 < j->n)
+            for (size_t k = 0; k < nnum; k++)
+                if (num[k]) __builtin_prefetch(&num[k][j->idx[i + 8]]);
         /* sorted rows are scattered in memory: fetch a few rows ahead */
         if (i + 16 < j->n) catalog_row_prefetch(j->cat, j->idx[i + 16]);
         if (i + 8 < j->n) {
@@ -99,6 +139,7 @@ static void *format_block(void *arg)
         const char *row = catalog_row_span(j->cat, j->idx[i], &nc, &bytes, &special);
         if (!row || nc != j->ncols) break;
         size_t worst = special ? 2 * bytes + 2 * nc : bytes; /* every byte a "", every cell quoted */
+        worst += j->nextra * (2 * CSVROWS_CELL + 3);
         if (j->len + worst > j->cap) {
             size_t cap = j->cap ? j->cap * 2 : 1u << 20;
             while (cap < j->len + worst) cap *= 2;
@@ -108,6 +149,8 @@ static void *format_block(void *arg)
             j->cap = cap;
         }
         j->len += copy_whole_row(j->buf + j->len, row, bytes, special);
+        if (j->nextra) /* the line end becomes the computed cells' comma */
+            j->len += append_extra(j->buf + j->len - 1, j->cat, j->idx[i], j->extra, j->nextra) - 1;
     }
     return NULL;
 }
@@ -121,14 +164,14 @@ static int start_block(block_job *b, const uint32_t *idx, size_t from, size_t n,
 }
 
 void csvrows_write(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n, size_t ncols,
-                   void (*slow)(void *ctx, uint32_t row), void *ctx)
+                   const int *extra, size_t nextra, void (*slow)(void *ctx, uint32_t row), void *ctx)
 {
     /* Rows go in pairs of blocks: this thread formats the first of a pair,
      * the helper the second.  The helper starts on the next pair's second
      * block before this one writes the pair out, so writing overlaps
      * formatting.  When a row not kept whole turns up (rows changed since
      * the load), the rest stays on this thread: no thread per row. */
-    block_job a = {cat, NULL, 0, ncols, NULL, 0, 0, 0}, b[2] = {a, a};
+    block_job a = {cat, NULL, 0, ncols, extra, nextra, NULL, 0, 0, 0}, b[2] = {a, a};
     pthread_t th[2];
     int running[2] = {0, 0}, cur = 0;
     int two = n >= 2 * BLOCK;

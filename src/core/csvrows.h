@@ -14,10 +14,15 @@
 
 #include "llmdeck/catalog.h"
 
-/* Writes rows idx[0..n), all `ncols` loaded columns in order, as CSV lines.
- * A row not kept whole (changed since the load) is written by
- * slow(ctx, row) instead, in its place. */
+/* The buffer a computed cell is formatted in (as the cell-by-cell writer's). */
+#define CSVROWS_CELL 400
+
+/* Writes rows idx[0..n), all `ncols` loaded columns in order followed by
+ * the computed (LD_COLF_DERIVED) columns extra[0..nextra), as CSV lines:
+ * the loaded cells are copied whole and the computed ones appended.  A
+ * row not kept whole (changed since the load) is written by slow(ctx, row)
+ * instead, in its place. */
 void csvrows_write(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n, size_t ncols,
-                   void (*slow)(void *ctx, uint32_t row), void *ctx);
+                   const int *extra, size_t nextra, void (*slow)(void *ctx, uint32_t row), void *ctx);
 
 #endif

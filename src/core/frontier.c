@@ -6,6 +6,7 @@
 #include "llmdeck/frontier.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,22 +15,122 @@ typedef struct {
     size_t i;
 } point;
 
-static int by_x(const void *a, const void *b)
+/* x's bits as an unsigned key in the order of x (negatives flipped whole,
+ * positives with the sign bit set); -0 is made +0 first, as == sees them. */
+static uint64_t order_key(double x)
 {
-    const point *p = a, *q = b;
-    if (p->x != q->x) return p->x < q->x ? -1 : 1;
-    return p->i < q->i ? -1 : p->i > q->i; /* stable: a total order */
+    uint64_t b;
+    x += 0.0;
+    memcpy(&b, &x, sizeof b);
+    return b >> 63 ? ~b : b | (1ull << 63);
+}
+
+/* Sorts p by x, ties in index order (p arrives in index order and every
+ * pass is stable): least significant byte first, skipping the bytes every
+ * key shares.  Replaced a qsort that was a tenth of `llmdeck table FILE
+ * --format csv` on a 200k-row file with a relative_cost column.  Returns
+ * -1 when out of memory. */
+static int sort_by_x(point *p, size_t m)
+{
+    size_t (*count)[256] = calloc(8, sizeof *count);
+    point *tmp = malloc((m ? m : 1) * sizeof *tmp);
+    if (!count || !tmp) {
+        free(count);
+        free(tmp);
+        return -1;
+    }
+    for (size_t k = 0; k < m; k++) {
+        uint64_t key = order_key(p[k].x);
+        for (int d = 0; d < 8; d++) count[d][(key >> (8 * d)) & 255]++;
+    }
+    point *src = p, *dst = tmp;
+    for (int d = 0; d < 8; d++) {
+        size_t sum = 0, trivial = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[d][b];
+            trivial |= c == m;
+            count[d][b] = sum;
+            sum += c;
+        }
+        if (trivial) continue; /* every key has this byte */
+        for (size_t k = 0; k < m; k++) dst[count[d][(order_key(src[k].x) >> (8 * d)) & 255]++] = src[k];
+        point *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != p) memcpy(p, src, m * sizeof *p);
+    free(count);
+    free(tmp);
+    return 0;
+}
+
+/* How many of the staircase's n steps lie left of x (at or left of x when
+ * or_equal). */
+static size_t steps_before(const point *f, size_t n, double x, int or_equal)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (f[mid].x < x || (or_equal && f[mid].x == x)) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The points to sort: those with finite x and y that a sample of 1,024 of
+ * them does not already dominate (usually a few per cent, so the sort is
+ * short and no array of every point is made: at 1M rows that was 24 MB of
+ * fresh memory).  Exact: a dropped point is dominated, and whatever it
+ * dominates is dominated by what dominates it, so the frontier of the rest
+ * is the frontier of all.  Returns them in index order, *m set; NULL when
+ * out of memory. */
+static point *candidates(const double *x, const double *y, size_t n, size_t *m)
+{
+    enum { SAMPLE = 1024 };
+    size_t finite = 0;
+    for (size_t i = 0; i < n; i++) finite += isfinite(x[i]) && isfinite(y[i]);
+    point f[SAMPLE];
+    size_t nf = 0;
+    if (finite >= 8 * SAMPLE) { /* every (finite / SAMPLE)th point */
+        size_t step = finite / SAMPLE, k = 0;
+        for (size_t i = 0; i < n && nf < SAMPLE; i++)
+            if (isfinite(x[i]) && isfinite(y[i]) && k++ % step == 0) f[nf++] = (point){x[i], y[i], i};
+        if (sort_by_x(f, nf) != 0) return NULL;
+        size_t steps = 0; /* the sample's staircase: the points that raise the best y so far */
+        for (size_t k2 = 0; k2 < nf; k2++)
+            if (steps == 0 || f[k2].y > f[steps - 1].y) f[steps++] = f[k2];
+        nf = steps;
+    }
+    size_t cap = nf ? finite / 16 + 64 : finite, have = 0;
+    point *p = malloc((cap ? cap : 1) * sizeof *p);
+    for (size_t i = 0; p && i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+        if (nf) {
+            size_t lt = steps_before(f, nf, x[i], 0), le = steps_before(f, nf, x[i], 1);
+            if ((lt && f[lt - 1].y >= y[i]) || (le && f[le - 1].y > y[i])) continue; /* dominated */
+        }
+        if (have == cap) {
+            point *q = realloc(p, (cap *= 2) * sizeof *p);
+            if (!q) free(p);
+            p = q;
+            if (!p) break;
+        }
+        p[have++] = (point){x[i], y[i], i};
+    }
+    *m = have;
+    return p;
 }
 
 int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out)
 {
     if (n) memset(out, 0, n);
-    point *p = malloc((n ? n : 1) * sizeof *p);
-    if (!p) return -1;
     size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i]) && isfinite(y[i])) p[m++] = (point){x[i], y[i], i};
-    qsort(p, m, sizeof *p, by_x);
+    point *p = candidates(x, y, n, &m);
+    if (!p) return -1;
+    if (sort_by_x(p, m) != 0) {
+        free(p);
+        return -1;
+    }
     double best_cheaper = -INFINITY; /* best y of the groups before this one */
     for (size_t g = 0; g < m;) {
         size_t end = g;

@@ -72,6 +72,8 @@ static void test_matches_definition(void **state)
         size_t n = 1 + (size_t)(rand() % N);
         for (size_t i = 0; i < n; i++) {
             x[i] = rand() % 13 == 0 ? NAN : (double)(rand() % 20);
+            if (round % 2) /* negatives, fractions and -0 (the sort orders bit patterns) */
+                x[i] = x[i] == 0 && rand() % 2 ? -0.0 : (x[i] - 10) / 4 + (rand() % 3 ? 0 : 1e-9 * (rand() % 5));
             y[i] = rand() % 17 == 0 ? NAN : (double)(rand() % 20);
         }
         assert_int_equal(frontier_mark(x, y, n, got), 0);
@@ -81,6 +83,42 @@ static void test_matches_definition(void **state)
                 fail_msg("round %d, point %zu (%g, %g): on=%d, definition says %d", round, i, x[i], y[i],
                          got[i], want[i]);
     }
+}
+
+/* Sets large enough for the sample that drops dominated points before the
+ * sort (8,192 points and more): still the definition, on a coarse grid
+ * (many ties), on continuous values, and with quality rising with cost
+ * (a long frontier, few points dropped). */
+static void test_large_sets_match_definition(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+    unsigned char *got = malloc(N), *want = malloc(N);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_non_null(got);
+    assert_non_null(want);
+    srand(777);
+    for (int kind = 0; kind < 4; kind++) {
+        size_t n = kind == 3 ? 8192 : N - (size_t)kind * 1111;
+        for (size_t i = 0; i < n; i++) {
+            double u = rand() / (double)RAND_MAX, v = rand() / (double)RAND_MAX;
+            if (kind == 0) x[i] = floor(u * 30), y[i] = floor(v * 30);   /* ties */
+            else if (kind == 1) x[i] = u * 4, y[i] = v;                   /* continuous */
+            else x[i] = u, y[i] = sqrt(u) - 0.001 * v;                    /* a long frontier */
+            if (rand() % 50 == 0) y[i] = NAN;
+        }
+        assert_int_equal(frontier_mark(x, y, n, got), 0);
+        brute(x, y, n, want);
+        for (size_t i = 0; i < n; i++)
+            if (got[i] != want[i])
+                fail_msg("kind %d, point %zu (%g, %g): on=%d, definition says %d", kind, i, x[i], y[i], got[i], want[i]);
+    }
+    free(x);
+    free(y);
+    free(got);
+    free(want);
 }
 
 static size_t matches(const ld_catalog *cat, const char *expr, char *names, size_t n)
@@ -168,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_made_sets),
         cmocka_unit_test(test_matches_definition),
+        cmocka_unit_test(test_large_sets_match_definition),
         cmocka_unit_test(test_column_and_filter),
         cmocka_unit_test(test_frontier_follows_weights),
     };

@@ -1,5 +1,6 @@
 /* test_output.c - text / CSV / JSON / Markdown writers and terminal safety. */
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -313,6 +314,42 @@ static void test_csv_export_cell_with_nul(void **state)
     catalog_free(cat);
 }
 
+/* output_derived_number's fixed-decimals fast path against printf, byte
+ * for byte: random magnitudes, every decimals setting, exact halves (ties
+ * go to even, as glibc rounds), negatives and -0. */
+static void test_derived_number_equals_printf(void **state)
+{
+    (void)state;
+    unsigned long long x = 0x2545F4914F6CDD1DULL;
+    char got[64], want[64];
+    for (long i = 0; i < 2000000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v;
+        int kind = (int)(x % 5);
+        if (kind == 0) v = (double)(x >> 11) / 9007199254740992.0 * 100; /* [0, 100) */
+        else if (kind == 1) v = ldexp((double)(x >> 40), -(int)(x % 30)); /* exact binary fractions: ties */
+        else if (kind == 2) v = (double)((x >> 20) % 2000000) / 1000000.0; /* near printed digits */
+        else if (kind == 3) v = ldexp((double)(x >> 11), (int)((x >> 3) % 80) - 100); /* wide range */
+        else v = (double)((x >> 8) % 100000) + 0.5; /* halves of integers */
+        if (x & (1ULL << 63)) v = -v;
+        int d = (int)((x >> 5) % 11) - 1; /* -1 (as written: 6) .. 9 */
+        output_derived_number(v, d, got, sizeof got);
+        if (v != 0 && (fabs(v) >= 1e15 || fabs(v) < 1e-6)) snprintf(want, sizeof want, "%.17g", v);
+        else snprintf(want, sizeof want, "%.*f", d >= 0 ? d : 6, v);
+        if (strcmp(got, want) != 0) fail_msg("%.17g with %d decimals: '%s', printf '%s'", v, d, got, want);
+    }
+    output_derived_number(-0.0, 2, got, sizeof got);
+    assert_string_equal(got, "-0.00");
+    output_derived_number(0.125, 2, got, sizeof got); /* a tie: to even */
+    assert_string_equal(got, "0.12");
+    output_derived_number(0.375, 2, got, sizeof got);
+    assert_string_equal(got, "0.38");
+    output_derived_number(-0.001, 2, got, sizeof got);
+    assert_string_equal(got, "-0.00");
+    output_derived_number(NAN, 2, got, sizeof got);
+    assert_string_equal(got, "");
+}
+
 static void test_csv_field(void **state)
 {
     (void)state;
@@ -607,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_csv_export_row_added_after_load),
         cmocka_unit_test(test_csv_export_cell_with_nul),
         cmocka_unit_test(test_csv_field),
+        cmocka_unit_test(test_derived_number_equals_printf),
         cmocka_unit_test(test_json_valid_and_exact),
         cmocka_unit_test(test_json_value_score),
         cmocka_unit_test(test_json_string_escapes),

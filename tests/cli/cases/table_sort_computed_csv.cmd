@@ -1,0 +1,1 @@
+table $CASES/../fixtures/speed/computed.csv --sort mmlu:desc --format csv
