@@ -48,6 +48,7 @@ static int setup_cb(app *a, void *ctx, const char *text, int done, char *err, si
         snprintf(err, errlen, "no usable gpus.csv: %s", gtext ? e.msg : "not in the data set");
         return -1;
     }
+    tv_job_stop(t); /* the cells change: no job may read them now */
     long n = memfit_compute(t->cat, quant, context, &gl, &e);
     hosting_gpus_free(&gl);
     if (n < 0) {
