@@ -199,20 +199,27 @@ static int sort_text_from(const ld_catalog *cat, uint32_t *idx, size_t n, int co
     tick(top, n % CHUNK);
     int rc = radix_sort_keys(k, idx, n, top);
     if (rc != 0) return rc;
+    /* every row ends in exactly one run that needs no further sorting:
+     * counting those rows as "placed" makes progress move while long
+     * common prefixes (URLs) are sorted deeper down */
+    size_t placed = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && k[j] == k[i]) j++;
-        if (j - i > 1 && k[i] != UINT64_MAX) {
-            int any = 0;
+        int any = 0;
+        if (j - i > 1 && k[i] != UINT64_MAX)
             for (size_t m = i; m < j && !any; m++) any = full[idx[m]];
-            /* k[] is reused by the recursion: the run's keys are all equal,
-             * so nothing later reads them */
-            if (any && (rc = sort_text_from(cat, idx + i, j - i, col, desc, skip + 8, k + i, full, p)) != 0)
-                return rc;
+        /* k[] is reused by the recursion: the run's keys are all equal,
+         * so nothing later reads them */
+        if (any && (rc = sort_text_from(cat, idx + i, j - i, col, desc, skip + 8, k + i, full, p)) != 0)
+            return rc;
+        if (!any && (placed += j - i) >= CHUNK) {
+            if (tick(p, placed) != 0) return LD_CANCELLED;
+            placed = 0;
         }
         i = j;
     }
-    return 0;
+    return tick(p, placed);
 }
 
 /* Each row's rank in the column's collation order, computed once by a full
@@ -224,8 +231,9 @@ static int rank_valid(const ld_catalog *cat, int col)
     return c->rank && c->rank_gen == c->gen && c->rank_rows == catalog_rows(cat);
 }
 
-/* The work units of building a column's ranks: keys, 8 radix passes, ranks. */
-#define RANK_UNITS(rows) ((rows) * 10)
+/* The work units of building a column's ranks: keys, 8 radix passes, rows
+ * placed (sort_text_from), ranks. */
+#define RANK_UNITS(rows) ((rows) * 11)
 
 static int text_ranks(const ld_catalog *cat, int col, ld_progress *p, const uint32_t **out)
 {

@@ -29,7 +29,8 @@ add filter '<Esc>'                                     # cleared
 add prompt / l l a m a; add filter '<Enter>'            # a word: every cell scanned
 add filter '<Esc>'
 add column '^'; add text_sort '[' ']'
-add column '$'; add text_sort_first '['            # url: a second text column, all distinct
+for i in $(seq 20); do add column l; done              # to the last column, url
+add text_sort_first '['                                # url: a second text column, all distinct
 add quit q
 LLMDECK_KEY_TIMES="$D/keys_session.txt" "$B/llmdeck" --headless --size 120x40 --keys "$keys" \
     --dump-screen /dev/null "$F" 2>/dev/null || { echo "keys.sh: the session failed" >&2; exit 0; }
