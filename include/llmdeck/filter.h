@@ -22,6 +22,7 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/error.h"
+#include "llmdeck/view.h"
 
 typedef struct ld_filter ld_filter;
 
@@ -36,5 +37,10 @@ int filter_match(const ld_filter *f, const ld_catalog *cat, size_t row);
  * `out` may equal `in`. */
 size_t filter_apply(const ld_filter *f, const ld_catalog *cat,
                     const uint32_t *in, size_t n, uint32_t *out);
+
+/* filter_apply reporting n units to p and cancellable (view.h): 0 with the
+ * count in *nout, LD_CANCELLED with out untouched, or -1 (no memory). */
+int filter_apply_progress(const ld_filter *f, const ld_catalog *cat, const uint32_t *in, size_t n,
+                          uint32_t *out, size_t *nout, ld_progress *p);
 
 #endif

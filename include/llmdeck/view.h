@@ -7,6 +7,7 @@
 #ifndef LLMDECK_VIEW_H
 #define LLMDECK_VIEW_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +43,37 @@ void view_cache_free(ld_sort_cache *c);
 int view_sort_cached(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_id,
                      const uint32_t *in, uint32_t *out, size_t n,
                      const ld_sort_key *keys, size_t nkeys);
+
+/* Progress and cancellation of a long sort or filter run by one thread and
+ * watched by another (the TUI's background jobs, viewjob.h).  `done` only
+ * grows; `total` is the work announced in advance (view_sort_units), so
+ * done / total is the fraction done (capped at 1: a filter shrinks the
+ * rows, the estimate never grows).  Setting `cancel` makes the work stop
+ * within a few milliseconds and return LD_CANCELLED with its output
+ * untouched. */
+enum { LD_PHASE_NONE = 0, LD_PHASE_FILTER, LD_PHASE_COLLATE, LD_PHASE_SORT };
+#define LD_CANCELLED 1
+
+typedef struct {
+    atomic_int cancel;
+    atomic_int phase; /* LD_PHASE_*: what is being done now */
+    atomic_size_t done, total;
+} ld_progress;
+
+/* view_sort_cached that reports to p (NULL: none) and can be cancelled:
+ * 0, LD_CANCELLED (out untouched, nothing cached) or -1 (no memory).
+ * Not thread-safe on its own: while it runs on one thread, no other may
+ * sort, touch the cache, or change the catalogue (a text key builds the
+ * column's rank cache in the catalogue). */
+int view_sort_progress(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_id,
+                       const uint32_t *in, uint32_t *out, size_t n,
+                       const ld_sort_key *keys, size_t nkeys, ld_progress *p);
+/* The progress units view_sort_progress counts for n rows (an upper
+ * bound: a cached sort counts none). */
+size_t view_sort_units(const ld_catalog *cat, size_t n, const ld_sort_key *keys, size_t nkeys);
+/* Whether a text key's collation ranks must be built first (the slow part
+ * of the first sort by a text column: 0.7 s at a million rows). */
+int view_sort_needs_ranks(const ld_catalog *cat, const ld_sort_key *keys, size_t nkeys);
 
 /* Natural, case-insensitive text comparison ("Llama-2-7B" < "Llama-2-13B"). */
 int view_text_cmp(const char *a, const char *b);

@@ -348,3 +348,30 @@ size_t filter_apply(const ld_filter *f, const ld_catalog *cat, const uint32_t *i
         if (filter_match(f, cat, in[i])) out[o++] = in[i];
     return o;
 }
+
+int filter_apply_progress(const ld_filter *f, const ld_catalog *cat, const uint32_t *in, size_t n,
+                          uint32_t *out, size_t *nout, ld_progress *p)
+{
+    /* into a copy, so a cancel leaves out (which may be in) as it was */
+    uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp) return -1;
+    if (p) atomic_store_explicit(&p->phase, LD_PHASE_FILTER, memory_order_relaxed);
+    size_t o = 0;
+    enum { CHUNK = 16384 }; /* a word filter scans every cell: a few ms a chunk */
+    for (size_t i = 0; i < n; i += CHUNK) {
+        size_t end = n - i > CHUNK ? i + CHUNK : n;
+        for (size_t j = i; j < end; j++)
+            if (filter_match(f, cat, in[j])) tmp[o++] = in[j];
+        if (p) {
+            atomic_fetch_add_explicit(&p->done, end - i, memory_order_relaxed);
+            if (atomic_load_explicit(&p->cancel, memory_order_relaxed)) {
+                free(tmp);
+                return LD_CANCELLED;
+            }
+        }
+    }
+    memcpy(out, tmp, o * sizeof *out);
+    free(tmp);
+    *nout = o;
+    return 0;
+}

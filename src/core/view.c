@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <stdatomic.h>
+
 size_t view_identity(const ld_catalog *cat, uint32_t *idx)
 {
     size_t n = catalog_rows(cat);
@@ -104,8 +106,21 @@ static uint64_t num_key(double v, int desc)
     return u == UINT64_MAX ? UINT64_MAX - 1 : u;
 }
 
-/* Stable LSD radix sort of idx by k (both permuted together). */
-static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n)
+/* Progress and cancellation (p may be NULL): counts `units` done and says
+ * whether the watcher asked to stop.  Called every pass or every CHUNK rows,
+ * so a cancel is seen within a few milliseconds at a million rows. */
+#define CHUNK 65536
+
+static int tick(ld_progress *p, size_t units)
+{
+    if (!p) return 0;
+    atomic_fetch_add_explicit(&p->done, units, memory_order_relaxed);
+    return atomic_load_explicit(&p->cancel, memory_order_relaxed) ? LD_CANCELLED : 0;
+}
+
+/* Stable LSD radix sort of idx by k (both permuted together); each of the
+ * 8 passes counts n units of progress when `p` is given. */
+static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
 {
     uint64_t *k2 = malloc(n * sizeof *k2);
     uint32_t *i2 = malloc(n * sizeof *i2);
@@ -115,7 +130,9 @@ static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n)
     }
     uint64_t *ks = k, *kd = k2;
     uint32_t *is = idx, *id = i2;
-    for (int shift = 0; shift < 64; shift += 8) {
+    int rc = 0;
+    for (int shift = 0; shift < 64 && rc == 0; shift += 8) {
+        if ((rc = tick(p, n)) != 0) break;
         size_t count[256] = {0};
         for (size_t i = 0; i < n; i++) count[(ks[i] >> shift) & 0xff]++;
         if (count[(ks[0] >> shift) & 0xff] == n) continue; /* byte all equal */
@@ -133,20 +150,25 @@ static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n)
         uint64_t *tk = ks; ks = kd; kd = tk;
         uint32_t *ti = is; is = id; id = ti;
     }
-    if (is != idx) memcpy(idx, is, n * sizeof *idx);
-    if (ks != k) memcpy(k, ks, n * sizeof *k);
+    if (rc == 0 && is != idx) memcpy(idx, is, n * sizeof *idx);
+    if (rc == 0 && ks != k) memcpy(k, ks, n * sizeof *k);
     free(k2); free(i2);
-    return 0;
+    return rc;
 }
 
 static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
-                              int col, int desc)
+                              int col, int desc, ld_progress *p)
 {
     uint64_t *k = malloc(n * sizeof *k);
     if (!k) return -1;
     const double *num = catalog_col(cat, (size_t)col)->num;
-    for (size_t i = 0; i < n; i++) k[i] = num_key(num ? num[idx[i]] : NAN, desc);
-    int rc = radix_sort_keys(k, idx, n);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i += CHUNK) {
+        size_t end = n - i > CHUNK ? i + CHUNK : n;
+        for (size_t j = i; j < end; j++) k[j] = num_key(num ? num[idx[j]] : NAN, desc);
+        rc = tick(p, end - i);
+    }
+    if (rc == 0) rc = radix_sort_keys(k, idx, n, p);
     free(k);
     return rc;
 }
@@ -156,58 +178,88 @@ static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
  * sorted again on the next 8 bytes.  Stable, and linear for the common
  * columns with few distinct values (licences, types). */
 static int sort_text_from(const ld_catalog *cat, uint32_t *idx, size_t n, int col, int desc,
-                          size_t skip, uint64_t *k, unsigned char *full)
+                          size_t skip, uint64_t *k, unsigned char *full, ld_progress *p)
 {
+    /* progress is counted at the top level only (its size is known in
+     * advance); the runs sorted again below only look for a cancel */
+    ld_progress *top = skip == 0 ? p : NULL;
+    if (p && atomic_load_explicit(&p->cancel, memory_order_relaxed)) return LD_CANCELLED;
     for (size_t i = 0; i < n; i++) {
+        if (i % CHUNK == CHUNK - 1 && tick(top, CHUNK) != 0) return LD_CANCELLED;
         const char *s = catalog_text(cat, idx[i], (size_t)col);
         int f = 0;
         if (!*s) {
             k[i] = UINT64_MAX; /* missing: last both ways */
         } else {
-            uint64_t p = collate_chunk(s, skip, &f);
-            k[i] = desc ? ~p : p;
+            uint64_t ck = collate_chunk(s, skip, &f);
+            k[i] = desc ? ~ck : ck;
         }
         full[idx[i]] = (unsigned char)f; /* by row: the sort moves idx */
     }
-    if (radix_sort_keys(k, idx, n) != 0) return -1;
+    tick(top, n % CHUNK);
+    int rc = radix_sort_keys(k, idx, n, top);
+    if (rc != 0) return rc;
+    /* every row ends in exactly one run that needs no further sorting:
+     * counting those rows as "placed" makes progress move while long
+     * common prefixes (URLs) are sorted deeper down */
+    size_t placed = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && k[j] == k[i]) j++;
-        if (j - i > 1 && k[i] != UINT64_MAX) {
-            int any = 0;
+        int any = 0;
+        if (j - i > 1 && k[i] != UINT64_MAX)
             for (size_t m = i; m < j && !any; m++) any = full[idx[m]];
-            /* k[] is reused by the recursion: the run's keys are all equal,
-             * so nothing later reads them */
-            if (any && sort_text_from(cat, idx + i, j - i, col, desc, skip + 8, k + i, full) != 0)
-                return -1;
+        /* k[] is reused by the recursion: the run's keys are all equal,
+         * so nothing later reads them */
+        if (any && (rc = sort_text_from(cat, idx + i, j - i, col, desc, skip + 8, k + i, full, p)) != 0)
+            return rc;
+        if (!any && (placed += j - i) >= CHUNK) {
+            if (tick(p, placed) != 0) return LD_CANCELLED;
+            placed = 0;
         }
         i = j;
     }
-    return 0;
+    return tick(p, placed);
 }
 
 /* Each row's rank in the column's collation order, computed once by a full
  * sort and cached on the column until a cell of it changes: after that a
  * text sort costs what a numeric one does. */
-static const uint32_t *text_ranks(const ld_catalog *cat, int col)
+static int rank_valid(const ld_catalog *cat, int col)
+{
+    const ld_column *c = catalog_col(cat, (size_t)col);
+    return c->rank && c->rank_gen == c->gen && c->rank_rows == catalog_rows(cat);
+}
+
+/* The work units of building a column's ranks: keys, 8 radix passes, rows
+ * placed (sort_text_from), ranks. */
+#define RANK_UNITS(rows) ((rows) * 11)
+
+static int text_ranks(const ld_catalog *cat, int col, ld_progress *p, const uint32_t **out)
 {
     ld_column *c = catalog_col(cat, (size_t)col);
     size_t rows = catalog_rows(cat);
-    if (c->rank && c->rank_gen == c->gen && c->rank_rows == rows) return c->rank;
+    if (rank_valid(cat, col)) {
+        *out = c->rank;
+        return 0;
+    }
     free(c->rank);
     c->rank = NULL;
+    if (p) atomic_store_explicit(&p->phase, LD_PHASE_COLLATE, memory_order_relaxed);
     uint32_t *order = malloc((rows ? rows : 1) * sizeof *order);
     uint64_t *k = malloc((rows ? rows : 1) * sizeof *k);
     unsigned char *full = malloc(rows ? rows : 1);
     uint32_t *rank = malloc((rows ? rows : 1) * sizeof *rank);
-    if (!order || !k || !full || !rank ||
-        (view_identity(cat, order), sort_text_from(cat, order, rows, col, 0, 0, k, full)) != 0) {
+    int rc = !order || !k || !full || !rank ? -1
+             : (view_identity(cat, order), sort_text_from(cat, order, rows, col, 0, 0, k, full, p));
+    if (rc != 0) {
         free(order); free(k); free(full); free(rank);
-        return NULL;
+        return rc; /* a cancelled build leaves no cache behind */
     }
     uint32_t r = 0;
     const char *prev = NULL;
     for (size_t i = 0; i < rows; i++) {
+        if (i % CHUNK == CHUNK - 1) tick(p, CHUNK);
         const char *s = catalog_text(cat, order[i], (size_t)col);
         if (!*s) {
             rank[order[i]] = UINT32_MAX;
@@ -217,41 +269,82 @@ static const uint32_t *text_ranks(const ld_catalog *cat, int col)
         rank[order[i]] = r;
         prev = s;
     }
+    tick(p, rows % CHUNK);
     free(order); free(k); free(full);
     c->rank = rank;
     c->rank_gen = c->gen;
     c->rank_rows = rows;
-    return rank;
+    *out = rank;
+    return 0;
 }
 
-static int sort_text(const ld_catalog *cat, uint32_t *idx, size_t n, int col, int desc)
+static int sort_text(const ld_catalog *cat, uint32_t *idx, size_t n, int col, int desc, ld_progress *p)
 {
-    const uint32_t *rank = text_ranks(cat, col);
+    const uint32_t *rank = NULL;
+    int rc = text_ranks(cat, col, p, &rank);
+    if (rc != 0) return rc;
+    if (p) atomic_store_explicit(&p->phase, LD_PHASE_SORT, memory_order_relaxed);
     uint64_t *k = malloc(n * sizeof *k);
-    if (!rank || !k) {
-        free(k);
-        return -1;
+    if (!k) return -1;
+    for (size_t i = 0; i < n && rc == 0; i += CHUNK) {
+        size_t end = n - i > CHUNK ? i + CHUNK : n;
+        for (size_t j = i; j < end; j++) {
+            uint32_t r = rank[idx[j]];
+            k[j] = r == UINT32_MAX ? UINT64_MAX : (desc ? (uint64_t)(UINT32_MAX - 1 - r) : r);
+        }
+        rc = tick(p, end - i);
     }
-    for (size_t i = 0; i < n; i++) {
-        uint32_t r = rank[idx[i]];
-        k[i] = r == UINT32_MAX ? UINT64_MAX : (desc ? (uint64_t)(UINT32_MAX - 1 - r) : r);
-    }
-    int rc = radix_sort_keys(k, idx, n);
+    if (rc == 0) rc = radix_sort_keys(k, idx, n, p);
     free(k);
     return rc;
 }
 
-int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
-              const ld_sort_key *keys, size_t nkeys)
+/* Sorts idx in place; LD_CANCELLED leaves it in some permutation. */
+static int sort_keys(const ld_catalog *cat, uint32_t *idx, size_t n, const ld_sort_key *keys, size_t nkeys,
+                     ld_progress *p)
 {
     if (n < 2) return 0;
     for (size_t k = nkeys; k-- > 0;) {
         const ld_column *col = catalog_col(cat, (size_t)keys[k].col);
         if (!col) return -1;
+        if (p) atomic_store_explicit(&p->phase, LD_PHASE_SORT, memory_order_relaxed);
         int rc = col->type == LD_COL_NUMBER
-                     ? radix_sort_numeric(cat, idx, n, keys[k].col, keys[k].desc)
-                     : sort_text(cat, idx, n, keys[k].col, keys[k].desc);
-        if (rc != 0) return -1;
+                     ? radix_sort_numeric(cat, idx, n, keys[k].col, keys[k].desc, p)
+                     : sort_text(cat, idx, n, keys[k].col, keys[k].desc, p);
+        if (rc != 0) return rc == LD_CANCELLED ? rc : -1;
+    }
+    return 0;
+}
+
+int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
+              const ld_sort_key *keys, size_t nkeys)
+{
+    return sort_keys(cat, idx, n, keys, nkeys, NULL);
+}
+
+size_t view_sort_units(const ld_catalog *cat, size_t n, const ld_sort_key *keys, size_t nkeys)
+{
+    size_t u = 0;
+    if (n < 2) return 0;
+    for (size_t k = 0; k < nkeys; k++) {
+        const ld_column *col = catalog_col(cat, (size_t)keys[k].col);
+        if (!col) continue;
+        u += n * 9; /* the keys, then 8 radix passes */
+        /* a rank cache to build first (once per column, even if it is
+         * a key twice) */
+        int first = 1;
+        for (size_t j = 0; j < k; j++) first &= keys[j].col != keys[k].col;
+        if (col->type != LD_COL_NUMBER && first && !rank_valid(cat, keys[k].col))
+            u += RANK_UNITS(catalog_rows(cat));
+    }
+    return u;
+}
+
+int view_sort_needs_ranks(const ld_catalog *cat, const ld_sort_key *keys, size_t nkeys)
+{
+    for (size_t k = 0; k < nkeys; k++) {
+        const ld_column *col = catalog_col(cat, (size_t)keys[k].col);
+        if (col && col->type != LD_COL_NUMBER && !rank_valid(cat, keys[k].col)) return 1;
     }
     return 0;
 }
@@ -350,6 +443,13 @@ int view_sort_cached(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_
                      const uint32_t *in, uint32_t *out, size_t n,
                      const ld_sort_key *keys, size_t nkeys)
 {
+    return view_sort_progress(c, cat, set_id, in, out, n, keys, nkeys, NULL);
+}
+
+int view_sort_progress(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_id,
+                       const uint32_t *in, uint32_t *out, size_t n,
+                       const ld_sort_key *keys, size_t nkeys, ld_progress *p)
+{
     if (nkeys > LD_MAX_SORT_KEYS) return -1;
     if (c) {
         for (size_t i = 0; i < c->n; i++)
@@ -359,8 +459,19 @@ int view_sort_cached(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_
                 return 0;
             }
     }
-    if (out != in) memcpy(out, in, n * sizeof *out);
-    if (view_sort(cat, out, n, keys, nkeys) != 0) return -1;
+    if (p) {
+        /* a cancel must leave out as it was: sort a copy */
+        uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+        if (!tmp) return -1;
+        memcpy(tmp, in, n * sizeof *tmp);
+        int rc = sort_keys(cat, tmp, n, keys, nkeys, p);
+        if (rc == 0) memcpy(out, tmp, n * sizeof *out);
+        free(tmp);
+        if (rc != 0) return rc;
+    } else {
+        if (out != in) memcpy(out, in, n * sizeof *out);
+        if (view_sort(cat, out, n, keys, nkeys) != 0) return -1;
+    }
     if (!c) return 0;
     cache_entry *victim = &c->e[0];
     for (size_t i = 1; i < c->n; i++)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bgjob.h"
 #include "chrome.h"
 #include "help.h"
 #include "keys.h"
@@ -122,6 +123,10 @@ void app_key(app *a, ld_key k)
         return;
     }
     a->message[0] = '\0';
+    if (bgjob_running(a) && !a->prompt.open) {
+        bgjob_key(a, k);
+        return;
+    }
     if (a->prompt.open) {
         prompt_key(a, k);
         return;
@@ -152,7 +157,7 @@ void app_key(app *a, ld_key k)
 
 void app_mouse(app *a, int y, int x, int wheel)
 {
-    if (a->prompt.open || a->too_small) return;
+    if (a->prompt.open || a->too_small || bgjob_running(a)) return;
     if (a->help.open) {
         if (wheel) help_wheel(a, wheel);
         return;

@@ -85,7 +85,27 @@ typedef struct {
      * none, 1 family, 2 licence), its export's file name */
     int chart_x, chart_y, chart_color;
     tui_export chart_export;
+    app *app;              /* for the messages of a job that ends later */
+    struct tv_job *job;    /* a filter or sort running on a helper thread (table_job.c) */
+    double job_ms;         /* the last job's thread time, -1 once read (bench) */
+    int sync_only;         /* start-up: sort on this thread */
 } tv_state;
+
+/* A change of the view: a new filter and/or new sort keys, and where the
+ * cursor goes after it.  Applied at once on small tables, by a job on big
+ * ones (table_job.c); either way the whole view changes in one step. */
+enum { TV_CUR_KEEP,     /* on its row wherever it went (else row 1) */
+       TV_CUR_KEEP_TOP, /* on its row if still shown, scrolled from the top */
+       TV_CUR_TOP };    /* on row 1: a new sort shows its best first */
+typedef struct {
+    int refilter;       /* 1: filter (owned; NULL: none) and text replace the filter */
+    ld_filter *filter;
+    char text[512];
+    ld_sort_key keys[LD_MAX_SORT_KEYS];
+    size_t nkeys;
+    int cursor;         /* TV_CUR_* */
+    int sorted_from;    /* 1: ' comes back to the cursor's row of before */
+} tv_change;
 
 static inline tv_state *tv(const app *a) { return (tv_state *)a->view_state[VIEW_TABLE]; }
 
@@ -96,6 +116,21 @@ void tv_load_settings(app *a, tv_state *t);
 void tv_save_settings(app *a, tv_state *t);
 /* Re-sorts idx from fidx, keeping the cursor on the same catalogue row. */
 void tv_resort(tv_state *t);
+/* Applies a change (takes its filter); table_data.c. */
+void tv_change_view(tv_state *t, tv_change *ch);
+/* The commit of a change once its rows are computed (table_data.c): the
+ * filter and keys, then the cursor on `keep` (had: there was a row). */
+void tv_change_commit(tv_state *t, tv_change *ch, uint32_t keep, int had);
+
+/* table_job.c: jobs.  Whether change on t should run on a helper thread. */
+int tv_job_wanted(const tv_state *t, const tv_change *ch);
+/* Starts it: 0, or -1 (could not: the caller applies it at once). */
+int tv_job_start(tv_state *t, tv_change *ch, uint32_t keep, int had);
+/* Cancels a running job (if any) and waits for its end: before anything
+ * changes the catalogue or starts another job. */
+void tv_job_stop(tv_state *t);
+/* The running job's progress for the status line; 0 if none runs. */
+int tv_job_status(const tv_state *t, char *buf, size_t n);
 /* Applies a new filter (compiled, owned); NULL clears. */
 void tv_set_filter(tv_state *t, ld_filter *f, const char *text);
 /* Recomputes quality and value_score (weights or policy changed). */
@@ -113,6 +148,8 @@ void tv_back_to_row(app *a, tv_state *t);
 /* A cell as the table shows it (computed scores to 3 significant digits). */
 const char *tv_cell_text(const tv_state *t, size_t row, int c, char *buf, size_t n);
 void tv_sort(app *a, tv_state *t, int c, int desc, int add);
+/* Back to catalogue order (no sort keys), the cursor on its row. */
+void tv_sort_clear(tv_state *t);
 /* Moves the cursor to the next (dir 1) or previous (-1) cell containing a
  * filter word; 0 if found. */
 int tv_find(tv_state *t, int dir);

@@ -233,20 +233,67 @@ void tv_clamp(tv_state *t)
     if (t->nvis && t->ccol >= t->nvis) t->ccol = t->nvis - 1;
 }
 
-void tv_resort(tv_state *t)
+static void place_cursor(tv_state *t, int mode, uint32_t keep, int had)
 {
-    int had = t->n > 0;
-    uint32_t keep = had ? t->idx[t->cur < t->n ? t->cur : 0] : 0;
-    if (t->nkeys) view_sort_cached(t->sort_cache, t->cat, t->set_id, t->fidx, t->idx, t->n, t->keys, t->nkeys);
-    else memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
-    /* the cursor stays on its row, wherever the row went (as in htop) */
+    if (mode == TV_CUR_KEEP_TOP) t->top = 0;
     t->cur = 0;
-    for (size_t i = 0; had && i < t->n; i++)
+    /* the cursor stays on its row, wherever the row went (as in htop) */
+    for (size_t i = 0; mode != TV_CUR_TOP && had && i < t->n; i++)
         if (t->idx[i] == keep) {
             t->cur = i;
             break;
         }
+    if (mode == TV_CUR_TOP) t->top = 0;
     tv_clamp(t);
+}
+
+static void extract_words(tv_state *t, const char *s);
+
+static void commit_meta(tv_state *t, tv_change *ch, uint32_t keep, int had)
+{
+    if (ch->refilter) {
+        filter_free(t->filter);
+        t->filter = ch->filter;
+        ch->filter = NULL;
+        snprintf(t->filter_text, sizeof t->filter_text, "%s", t->filter ? ch->text : "");
+        extract_words(t, t->filter_text);
+        t->set_id++; /* a new set of rows: earlier sorts don't apply */
+    }
+    if (ch->sorted_from && had) {
+        t->sorted_from = keep;
+        t->has_sorted_from = 1;
+    }
+    memmove(t->keys, ch->keys, ch->nkeys * sizeof *t->keys);
+    t->nkeys = ch->nkeys;
+}
+
+void tv_change_commit(tv_state *t, tv_change *ch, uint32_t keep, int had)
+{
+    commit_meta(t, ch, keep, had);
+    place_cursor(t, ch->cursor, keep, had);
+}
+
+void tv_change_view(tv_state *t, tv_change *ch)
+{
+    tv_job_stop(t); /* the newest change wins (a filter typed live) */
+    int had = t->n > 0;
+    uint32_t keep = had ? t->idx[t->cur < t->n ? t->cur : 0] : 0;
+    if (tv_job_wanted(t, ch) && tv_job_start(t, ch, keep, had) == 0) return;
+    if (ch->refilter) {
+        t->n = view_identity(t->cat, t->fidx);
+        if (ch->filter) t->n = filter_apply(ch->filter, t->cat, t->fidx, t->n, t->fidx);
+    }
+    commit_meta(t, ch, keep, had);
+    if (t->nkeys) view_sort_cached(t->sort_cache, t->cat, t->set_id, t->fidx, t->idx, t->n, t->keys, t->nkeys);
+    else memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
+    place_cursor(t, ch->cursor, keep, had);
+}
+
+void tv_resort(tv_state *t)
+{
+    tv_change ch = {.nkeys = t->nkeys, .cursor = TV_CUR_KEEP};
+    memcpy(ch.keys, t->keys, sizeof ch.keys);
+    tv_change_view(t, &ch);
 }
 
 /* Collects the plain words of a filter (not keywords, not either side of
@@ -293,28 +340,15 @@ static void extract_words(tv_state *t, const char *s)
 
 void tv_set_filter(tv_state *t, ld_filter *f, const char *text)
 {
-    filter_free(t->filter);
-    t->filter = f;
-    snprintf(t->filter_text, sizeof t->filter_text, "%s", f && text ? text : "");
-    extract_words(t, t->filter_text);
-    uint32_t keep = t->n ? t->idx[t->cur < t->n ? t->cur : 0] : UINT32_MAX;
-    t->n = view_identity(t->cat, t->fidx);
-    if (f) t->n = filter_apply(f, t->cat, t->fidx, t->n, t->fidx);
-    t->set_id++; /* a new set of rows: earlier sorts don't apply */
-    if (t->nkeys) view_sort_cached(t->sort_cache, t->cat, t->set_id, t->fidx, t->idx, t->n, t->keys, t->nkeys);
-    else memcpy(t->idx, t->fidx, t->n * sizeof *t->idx);
-    /* keep the cursor's row when it still matches, else start at the top */
-    t->cur = t->top = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->idx[i] == keep) {
-            t->cur = i;
-            break;
-        }
-    tv_clamp(t);
+    tv_change ch = {.refilter = 1, .filter = f, .nkeys = t->nkeys, .cursor = TV_CUR_KEEP_TOP};
+    snprintf(ch.text, sizeof ch.text, "%s", f && text ? text : "");
+    memcpy(ch.keys, t->keys, sizeof ch.keys);
+    tv_change_view(t, &ch);
 }
 
 void tv_rescore(app *a, tv_state *t)
 {
+    tv_job_stop(t); /* the scores are the catalogue's: no job may read them now */
     score_update(t->cat, a->missing);
     for (size_t i = 0; i < t->ncols; i++)
         if ((catalog_col(t->cat, (size_t)t->order[i])->flags & LD_COLF_DERIVED) && !t->wset[t->order[i]])
@@ -330,6 +364,7 @@ void tv_refresh_values(app *a, tv_state *t)
 {
     /* hand the filter back to tv_set_filter, which applies it afresh (and
      * counts a new row set, so cached sorts are not reused) */
+    tv_job_stop(t);
     ld_filter *f = t->filter;
     char text[sizeof t->filter_text];
     snprintf(text, sizeof text, "%s", t->filter_text);
@@ -341,29 +376,32 @@ void tv_refresh_values(app *a, tv_state *t)
 
 void tv_sort(app *a, tv_state *t, int c, int desc, int add)
 {
+    tv_change ch = {.nkeys = t->nkeys, .cursor = TV_CUR_TOP, .sorted_from = 1};
+    memcpy(ch.keys, t->keys, sizeof ch.keys);
     size_t k;
-    for (k = 0; k < t->nkeys && t->keys[k].col != c; k++) {}
-    if (!add || t->nkeys == 0) {
-        t->keys[0].col = c;
-        t->keys[0].desc = desc;
-        t->nkeys = 1;
-    } else if (k < t->nkeys) {
-        t->keys[k].desc = desc; /* already a key: change its direction only */
-    } else if (t->nkeys < LD_MAX_SORT_KEYS) {
-        t->keys[t->nkeys].col = c;
-        t->keys[t->nkeys].desc = desc;
-        t->nkeys++;
+    for (k = 0; k < ch.nkeys && ch.keys[k].col != c; k++) {}
+    if (!add || ch.nkeys == 0) {
+        ch.keys[0].col = c;
+        ch.keys[0].desc = desc;
+        ch.nkeys = 1;
+    } else if (k < ch.nkeys) {
+        ch.keys[k].desc = desc; /* already a key: change its direction only */
+    } else if (ch.nkeys < LD_MAX_SORT_KEYS) {
+        ch.keys[ch.nkeys].col = c;
+        ch.keys[ch.nkeys].desc = desc;
+        ch.nkeys++;
     } else {
         app_message(a, MSG_WARN, "at most %d sort keys; [ or ] starts a new sort", LD_MAX_SORT_KEYS);
         return;
     }
     /* after a sort the top of the table is what was asked for; ' goes back */
-    if (t->n) {
-        t->sorted_from = t->idx[t->cur < t->n ? t->cur : 0];
-        t->has_sorted_from = 1;
-    }
-    tv_resort(t);
-    t->cur = t->top = 0;
+    tv_change_view(t, &ch);
+}
+
+void tv_sort_clear(tv_state *t)
+{
+    tv_change ch = {.nkeys = 0, .cursor = TV_CUR_KEEP};
+    tv_change_view(t, &ch);
 }
 
 void tv_back_to_row(app *a, tv_state *t)
@@ -446,9 +484,10 @@ static void apply_default_sort(app *a, tv_state *t)
     if (!a->ds || !a->ds->default_sort[0] || t->nkeys) return;
     size_t nk = 0;
     if (view_parse_sort(t->cat, a->ds->default_sort, "default_sort", t->keys, &nk, NULL) != 0) return;
-    t->nkeys = nk;
-    tv_resort(t);
-    t->cur = t->top = 0;
+    tv_change ch = {.nkeys = nk, .cursor = TV_CUR_TOP};
+    memcpy(ch.keys, t->keys, sizeof ch.keys);
+    t->nkeys = 0;
+    tv_change_view(t, &ch);
 }
 
 void tv_load_settings(app *a, tv_state *t)

@@ -46,6 +46,7 @@ static int setup_cb(app *a, void *ctx, const char *text, int done, char *err, si
     }
     ld_error e;
     error_clear(&e);
+    tv_job_stop(t); /* the cells change: no job may read them now */
     long n = memfit_compute(t->cat, quant, context, a->ds->gpus, &e);
     if (n < 0) {
         snprintf(err, errlen, "%s", e.msg);

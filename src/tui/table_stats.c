@@ -222,7 +222,7 @@ static void filter_on(app *a, tv_state *t, const char *value)
     tv_set_filter(t, f, text);
     t->panel = PANEL_NONE;
     tv_stats_free(t);
-    app_message(a, MSG_INFO, "%zu of %zu rows match", t->n, t->nrows);
+    if (!t->job) app_message(a, MSG_INFO, "%zu of %zu rows match", t->n, t->nrows);
 }
 
 int tv_stats_act(app *a, tv_state *t, ld_action act)

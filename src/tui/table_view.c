@@ -17,8 +17,12 @@ static int tv_init(app *a, void **state)
     if (!t) return -1;
     *state = t;
     t->chart_x = t->chart_y = -1;
+    t->app = a;
+    t->job_ms = -1;
+    t->sync_only = 1; /* the first view is there before the first frame */
     if (tv_data_init(a, t) != 0) return -1;
     tv_load_settings(a, t);
+    t->sync_only = 0;
     return 0;
 }
 
@@ -26,6 +30,7 @@ static void tv_fini(app *a, void *state)
 {
     tv_state *t = state;
     if (!t) return;
+    tv_job_stop(t);
     if (t->cat && t->hidden && t->default_weight) tv_save_settings(a, t);
     tv_stats_free(t);
     tv_chart_free(t);
@@ -91,7 +96,7 @@ static int filter_cb(app *a, void *ctx, const char *text, int done, char *err, s
     }
     if (!*text) {
         tv_set_filter(t, NULL, NULL);
-        if (done) app_message(a, MSG_INFO, "filter cleared: %zu rows", t->n);
+        if (done && !t->job) app_message(a, MSG_INFO, "filter cleared: %zu rows", t->n);
         return 0;
     }
     if (!done && (t->nrows > LIVE_FILTER_ROWS || catalog_text_bytes(t->cat) > LIVE_FILTER_BYTES)) return 0;
@@ -107,7 +112,8 @@ static int filter_cb(app *a, void *ctx, const char *text, int done, char *err, s
         return -1;
     }
     tv_set_filter(t, f, text);
-    if (done) app_message(a, t->n ? MSG_INFO : MSG_WARN, "%zu of %zu rows match", t->n, t->nrows);
+    /* a job says it when it ends */
+    if (done && !t->job) app_message(a, t->n ? MSG_INFO : MSG_WARN, "%zu of %zu rows match", t->n, t->nrows);
     return 0;
 }
 
@@ -151,9 +157,8 @@ static int grid_act(app *a, tv_state *t, ld_action act)
         if (t->n) cost_view_open_on(a, (long)t->idx[t->cur], 0, 0, NULL);
         break;
     case ACT_SORT_CLEAR:
-        t->nkeys = 0;
-        tv_resort(t);
-        app_message(a, MSG_INFO, "catalogue order");
+        tv_sort_clear(t);
+        app_message(a, MSG_INFO, t->job ? "back to catalogue order..." : "catalogue order");
         break;
     case ACT_MEM_SETUP: tv_memory_setup(a, t); break;
     case ACT_FILTER:
@@ -164,7 +169,7 @@ static int grid_act(app *a, tv_state *t, ld_action act)
     case ACT_CLEAR:
         if (t->filter) {
             tv_set_filter(t, NULL, NULL);
-            app_message(a, MSG_INFO, "filter cleared: %zu rows", t->n);
+            if (!t->job) app_message(a, MSG_INFO, "filter cleared: %zu rows", t->n);
         }
         break;
     case ACT_NEXT_MATCH:
@@ -299,6 +304,10 @@ static void tv_status(const app *a, char *buf, size_t n)
 {
     const tv_state *t = tv(a);
     size_t len = 0;
+    if (tv_job_status(t, buf, n)) { /* what the job does, then the view it replaces */
+        len = strlen(buf);
+        if (len < n) len += (size_t)snprintf(buf + len, n - len, " %s ", a->g.vline);
+    }
     const char *colname = t->nvis ? catalog_col(t->cat, (size_t)t->vis[t->ccol])->label : "";
     len += (size_t)snprintf(buf + len, n - len, "%zu/%zu %s", t->n ? t->cur + 1 : 0, t->n, colname);
     if (t->filter && len < n) len += (size_t)snprintf(buf + len, n - len, " %s filter: %s", a->g.vline, t->filter_text);
@@ -335,6 +344,10 @@ static void tv_hint(const app *a, char *buf, size_t n)
                                    {{ACT_DETAIL}, "detail"}, {{ACT_MARK}, "mark"}, {{ACT_COMPARE}, "compare"},
                                    {{ACT_WEIGHTS}, "weights"}, {{ACT_EXPORT}, "export"}, {{ACT_HELP}, "help"}};
 #define HINT(h) keys_hint(tv_scope(a), VIEW_TABLE, 0, h, sizeof h / sizeof h[0], buf, n)
+    if (tv(a)->job) {
+        snprintf(buf, n, "Esc cancel  q quit  (other keys wait for the result)");
+        return;
+    }
     switch (tv(a)->panel) {
     case PANEL_DETAIL: HINT(detail); break;
     case PANEL_COMPARE: HINT(compare); break;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bgjob.h"
 #include "keys.h"
 
 static volatile sig_atomic_t got_signal;
@@ -114,11 +115,18 @@ void term_loop(app *a, const ks_event *script, size_t n, int delay_ms)
         wnoutrefresh(stdscr);
         doupdate();
         if (a->quit || got_signal) break;
-        /* a timeout, so a signal that did not interrupt the read is seen */
-        wtimeout(stdscr, playing ? delay_ms : 1000);
+        /* a timeout, so a signal that did not interrupt the read is seen;
+         * a short one while a job runs, to show its progress and take its
+         * result as soon as it is there */
+        int busy = bgjob_running(a);
+        wtimeout(stdscr, busy ? 50 : playing ? delay_ms : 1000);
         wint_t ch;
         int r = wget_wch(stdscr, &ch);
         if (got_signal) break;
+        if (busy && r == ERR) { /* a replay waits for the job, as headless does */
+            bgjob_poll(a, 0);
+            continue;
+        }
         if (r == ERR) {
             if (playing) {
                 feed(a, &script[next++]);
@@ -139,5 +147,6 @@ void term_loop(app *a, const ks_event *script, size_t n, int delay_ms)
         double t0 = now_ms();
         while (!a->quit && !got_signal && now_ms() - t0 < 20 && (r = wget_wch(stdscr, &ch)) != ERR)
             handle(a, r, ch);
+        bgjob_poll(a, 0);
     }
 }

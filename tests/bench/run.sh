@@ -88,6 +88,9 @@ if "$B/llmdeck" --headless --size 100x30 --keys q --dump-screen /dev/null 2>/dev
       printf "keystroke_max_ms %.2f ms\n", a[NR] }'
   fi
 fi
+# a 1M-row session by kind of key: first text sort, filters, numeric sorts,
+# paging; main-thread time per key and background job time (keys.sh)
+sh tests/bench/keys.sh "$B" "$D/1m.csv"
 
 # The peer comparison (see the top of this file).
 RUNS=${BENCH_RUNS:-7}

@@ -1,0 +1,188 @@
+/* table_job.c - the table's filters and sorts on a helper thread (the core's
+ * viewjob.h), for tables where one would block a key for long: the first
+ * sort by a text column builds its collation ranks (0.7 s at a million
+ * rows), a word filter scans every cell.
+ *
+ * The job computes the new view in arrays of its own; the table keeps
+ * showing the old one (the cursor can't move: keys wait, bgjob.h) and takes
+ * the new one in one step when it ends.  A job that ends within GRACE_MS
+ * is taken in the same key, so a quick sort never shows a progress line
+ * (no flicker); only the rest leave the key handler early. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bgjob.h"
+#include "keys.h"
+#include "llmdeck/viewjob.h"
+#include "table.h"
+
+/* Tables with fewer rows sort and filter on the main thread: a numeric
+ * sort of 100,000 rows takes about 4 ms.  LLMDECK_JOB_ROWS overrides it
+ * (tests run every change as a job with 0). */
+#define JOB_ROWS 100000
+/* How long a key waits for its job before the screen shows progress: well
+ * under the 100 ms a key may take, above a numeric sort of a million rows
+ * (about 40 ms). */
+#define GRACE_MS 60
+
+struct tv_job {
+    ld_viewjob *job;
+    tv_change ch;   /* committed when the job ends well */
+    uint32_t keep;  /* the cursor's row when it started */
+    int had;
+    char what[96];  /* "sorting by Model" */
+};
+
+static long env_long(const char *name, long dflt)
+{
+    const char *s = getenv(name);
+    if (!s || !*s) return dflt;
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *end || v < 0 ? dflt : v;
+}
+
+int bgjob_held(void) { return env_long("LLMDECK_JOB_HOLD", 0) == 1; }
+
+int tv_job_wanted(const tv_state *t, const tv_change *ch)
+{
+    (void)ch;
+    return !t->sync_only && t->nrows >= (size_t)env_long("LLMDECK_JOB_ROWS", JOB_ROWS);
+}
+
+/* Ends the job (it has ended or been cancelled) and applies or drops its
+ * result; messages go to a (NULL: none). */
+static void finish(app *a, tv_state *t)
+{
+    struct tv_job *j = t->job;
+    if (!j) return;
+    viewjob_wait(j->job, -1);
+    t->job_ms = viewjob_ms(j->job);
+    uint32_t *rows = NULL, *sorted = NULL;
+    size_t n = 0;
+    int rc = viewjob_finish(j->job, &rows, &sorted, &n);
+    t->job = NULL;
+    if (rc == 0) {
+        /* the new view in one step: the arrays swap, then the cursor */
+        free(t->fidx);
+        free(t->idx);
+        t->fidx = rows;
+        t->idx = sorted;
+        t->n = n;
+        tv_change_commit(t, &j->ch, j->keep, j->had);
+        if (a && j->ch.refilter && t->filter)
+            app_message(a, t->n ? MSG_INFO : MSG_WARN, "%zu of %zu rows match", t->n, t->nrows);
+        else if (a && j->ch.refilter)
+            app_message(a, MSG_INFO, "filter cleared: %zu rows", t->n);
+    } else {
+        filter_free(j->ch.filter);
+        if (a && rc == LD_CANCELLED)
+            app_message(a, MSG_INFO, "%s cancelled: the table is as it was", j->what);
+        else if (a)
+            app_message(a, MSG_ERROR, "%s failed: out of memory; the table is as it was", j->what);
+    }
+    free(j);
+}
+
+int tv_job_start(tv_state *t, tv_change *ch, uint32_t keep, int had)
+{
+    struct tv_job *j = calloc(1, sizeof *j);
+    if (!j) return -1;
+    ld_viewjob_spec s = {
+        .cat = t->cat,
+        .refilter = ch->refilter,
+        .filter = ch->filter,
+        .rows = t->fidx,
+        .n = t->n,
+        .nkeys = ch->nkeys,
+        .cache = t->sort_cache,
+        /* the id the row set will have once the filter is committed */
+        .set_id = ch->refilter ? t->set_id + 1 : t->set_id,
+        .hold = bgjob_held(),
+    };
+    memcpy(s.keys, ch->keys, sizeof s.keys);
+    j->job = viewjob_start(&s);
+    if (!j->job) {
+        free(j);
+        return -1;
+    }
+    j->ch = *ch;
+    ch->filter = NULL; /* the job's now */
+    j->keep = keep;
+    j->had = had;
+    if (ch->refilter) snprintf(j->what, sizeof j->what, "filtering");
+    else if (ch->nkeys)
+        snprintf(j->what, sizeof j->what, "sorting by %s", catalog_col(t->cat, (size_t)ch->keys[0].col)->label);
+    else snprintf(j->what, sizeof j->what, "going back to catalogue order");
+    t->job = j;
+    /* taken in the same key: the caller says what it says after a change
+     * made at once, so a quick job looks exactly like one */
+    if (viewjob_wait(j->job, GRACE_MS)) finish(NULL, t);
+    return 0;
+}
+
+void tv_job_stop(tv_state *t)
+{
+    if (!t->job) return;
+    viewjob_cancel(t->job->job);
+    finish(NULL, t);
+}
+
+/* "sorting by Model: collating 37%", for the status line. */
+int tv_job_status(const tv_state *t, char *buf, size_t n)
+{
+    if (!t->job) return 0;
+    static const char *const phase[] = {"", "filtering", "collating", "sorting"};
+    int ph = viewjob_phase(t->job->job);
+    const char *p = ph > 0 && ph <= LD_PHASE_SORT ? phase[ph] : "";
+    int pct = (int)(viewjob_fraction(t->job->job) * 100);
+    if (pct > 99) pct = 99; /* 100 is the result on screen */
+    if (strcmp(p, t->job->what) == 0 || strncmp(t->job->what, p, strlen(p)) == 0)
+        snprintf(buf, n, "%s %d%%, Esc cancels", t->job->what, pct);
+    else snprintf(buf, n, "%s: %s %d%%, Esc cancels", t->job->what, p, pct);
+    return 1;
+}
+
+/* --- the loop's side (bgjob.h) ---------------------------------------------- */
+
+int bgjob_running(const app *a)
+{
+    const tv_state *t = tv(a);
+    return t && t->job;
+}
+
+void bgjob_key(app *a, ld_key k)
+{
+    tv_state *t = tv(a);
+    if (!t || !t->job) return;
+    if (k == 27) {
+        viewjob_cancel(t->job->job);
+        finish(a, t);
+        return;
+    }
+    if (keys_lookup(SCOPE_GLOBAL, -1, k) == ACT_QUIT) {
+        viewjob_cancel(t->job->job);
+        finish(NULL, t);
+        a->quit = 1;
+        return;
+    }
+    char name[32];
+    app_message(a, MSG_WARN, "%s ignored: %s, Esc cancels", keys_name(k, name, sizeof name), t->job->what);
+}
+
+int bgjob_poll(app *a, long wait_ms)
+{
+    tv_state *t = tv(a);
+    if (!t || !t->job || !viewjob_wait(t->job->job, wait_ms)) return 0;
+    finish(a, t);
+    return 1;
+}
+
+double bgjob_take_ms(app *a)
+{
+    tv_state *t = tv(a);
+    if (!t) return -1;
+    double ms = t->job_ms;
+    t->job_ms = -1;
+    return ms;
+}
