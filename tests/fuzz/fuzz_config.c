@@ -13,7 +13,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char dir[64], path[96];
-    snprintf(dir, sizeof dir, "/tmp/llmdeck-fuzz-config-%ld", (long)getpid());
+    /* tmpfs when there is one: every input is written, saved (fsync) and
+     * renamed, and on a disk the fsyncs set the pace (about 2,000 a second) */
+    const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    snprintf(dir, sizeof dir, "%s/llmdeck-fuzz-config-%ld", base, (long)getpid());
     snprintf(path, sizeof path, "%s/config.json", dir);
     mkdir(dir, 0700);
     FILE *f = fopen(path, "wb");
