@@ -24,19 +24,19 @@ static size_t quant_index(const char *name)
     return 0;
 }
 
-void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant)
+int cost_view_take(app *a, long row, double tokens, double context, const char *quant, int quiet)
 {
     cv_state *s = cv(a);
     if (!s || !s->data_ok) {
-        app_message(a, MSG_WARN, "the cost view has no hosting data");
-        return;
+        if (!quiet) app_message(a, MSG_WARN, "the cost view has no hosting data");
+        return -1;
     }
     cv_models_build(a, s);
     int found = 0;
     cv_model_index(s, row, &found);
     if (!found) {
-        app_message(a, MSG_WARN, "%s has no parameter count: it cannot be sized", cv_model_name(a, row));
-        return;
+        if (!quiet) app_message(a, MSG_WARN, "%s has no parameter count: it cannot be sized", cv_model_name(a, row));
+        return -1;
     }
     s->model = row;
     s->source = s->h->npresets; /* self-host the sized model, not a preset */
@@ -45,8 +45,14 @@ void cost_view_open_on(app *a, long row, double tokens, double context, const ch
     if (quant && sizing_quant_find(quant)) s->quant = quant_index(quant);
     s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;
-    a->view = VIEW_COST;
     cv_recompute(a, s);
+    return 0;
+}
+
+void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant)
+{
+    if (cost_view_take(a, row, tokens, context, quant, 0) != 0) return;
+    a->view = VIEW_COST;
     app_message(a, MSG_INFO, "cost of %s", cv_model_name(a, row));
 }
 

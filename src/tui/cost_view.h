@@ -120,6 +120,10 @@ static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW
  * scenario the table and the wizard hand over.  Says why in a message when
  * the row cannot be sized. */
 void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant);
+/* The same scenario handed over without switching to the view (the wizard's
+ * answer: the Cost tab then shows it); `quiet` says nothing when the row
+ * cannot be sized.  0, or -1 when the view keeps its own. */
+int cost_view_take(app *a, long row, double tokens, double context, const char *quant, int quiet);
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n);
 
 /* cost_state.c */

@@ -107,7 +107,14 @@ static void wz_act(app *a, ld_action act)
             wz_enter_page(w, w->sel); /* change that answer, then back here */
             w->from_review = 1;
         } else if (w->page == WZ_REVIEW) {
-            if (wz_answer_build(a, w) == 0) w->page = WZ_ANSWER;
+            if (wz_answer_build(a, w) == 0) {
+                w->page = WZ_ANSWER;
+                /* one current scenario: the Cost tab now shows the answer's model,
+                 * volume, context and quantization */
+                if (w->pick >= 0)
+                    cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length,
+                                   w->cost_ok ? w->scen.quant : NULL, 1);
+            }
         } else {
             app_message(a, MSG_INFO, "that was the answer: e exports it, r starts over, j/k scroll");
         }
