@@ -20,6 +20,7 @@
 
 #include "keys.h"
 #include "llmdeck/chart.h"
+#include "llmdeck/suggest.h"
 #include "widgets.h"
 
 typedef struct {
@@ -161,11 +162,8 @@ static int next_numeric(const tv_state *t, int from, int dir, int other)
 
 static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
 
-static void change_axis(app *a, tv_state *t, int is_x, int dir)
+static void set_axis(app *a, tv_state *t, int is_x, int c)
 {
-    ld_chart *ch = &t->chart->ch;
-    int cur = is_x ? ch->xcol : ch->ycol, other = is_x ? ch->ycol : ch->xcol;
-    int c = next_numeric(t, cur, dir, other);
     if (is_x) t->chart_x = c;
     else t->chart_y = c;
     chart_redo(a, t);
@@ -174,6 +172,53 @@ static void change_axis(app *a, tv_state *t, int is_x, int dir)
     app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", label_of(cd),
                 cd->id, is_x && t->chart->ch.x_log ? ", log scale: it spans x20 or more" : "",
                 t->chart->ch.n);
+}
+
+static void change_axis(app *a, tv_state *t, int is_x, int dir)
+{
+    ld_chart *ch = &t->chart->ch;
+    int cur = is_x ? ch->xcol : ch->ycol, other = is_x ? ch->ycol : ch->xcol;
+    set_axis(a, t, is_x, next_numeric(t, cur, dir, other));
+}
+
+/* X / Y: the column typed (id or header label, as `llmdeck chart --x`
+ * takes), with the CLI's "did you mean" when it is none. */
+static int pick_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen, int is_x)
+{
+    tv_state *t = ctx;
+    if (done <= 0 || !t->chart) return 0;
+    while (*text == ' ') text++;
+    int c = suggest_column(t->cat, text);
+    if (c < 0) {
+        char hint[200];
+        suggest_column_hint(t->cat, text, hint, sizeof hint);
+        snprintf(err, errlen, "no column '%.60s'%s", text, hint);
+        return -1;
+    }
+    const ld_column *cd = catalog_col(t->cat, (size_t)c);
+    if (cd->type != LD_COL_NUMBER || (cd->flags & LD_COLF_YESNO)) {
+        snprintf(err, errlen, "%.60s is not numeric", cd->id);
+        return -1;
+    }
+    set_axis(a, t, is_x, c);
+    return 0;
+}
+
+static int pick_x(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    return pick_cb(a, ctx, text, done, err, errlen, 1);
+}
+
+static int pick_y(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    return pick_cb(a, ctx, text, done, err, errlen, 0);
+}
+
+static void pick_axis(app *a, tv_state *t, int is_x)
+{
+    const ld_chart *ch = &t->chart->ch;
+    app_prompt(a, is_x ? "x axis column: " : "y axis column: ",
+               catalog_col(t->cat, (size_t)(is_x ? ch->xcol : ch->ycol))->id, is_x ? pick_x : pick_y, t);
 }
 
 static void change_colour(app *a, tv_state *t)
@@ -287,9 +332,9 @@ int tv_chart_act(app *a, tv_state *t, ld_action act)
     case ACT_UP: if (c->ch.n) move_sel(c, 0, 1); break;
     case ACT_DOWN: if (c->ch.n) move_sel(c, 0, -1); break;
     case ACT_CHART_X: change_axis(a, t, 1, 1); break;
-    case ACT_CHART_X_PREV: change_axis(a, t, 1, -1); break;
+    case ACT_CHART_X_PICK: pick_axis(a, t, 1); break;
     case ACT_CHART_Y: change_axis(a, t, 0, 1); break;
-    case ACT_CHART_Y_PREV: change_axis(a, t, 0, -1); break;
+    case ACT_CHART_Y_PICK: pick_axis(a, t, 0); break;
     case ACT_CHART_COLOR: change_colour(a, t); break;
     case ACT_CHART_EXPORT: export_svg(a, t); break;
     default:

@@ -125,9 +125,9 @@ static const ld_keybind builtin[] = {
     {SCOPE_CHART, "j", ACT_DOWN, "nearest point below"},
     {SCOPE_CHART, "<Down>", ACT_DOWN, NULL},
     {SCOPE_CHART, "x", ACT_CHART_X, "x axis: the next numeric column (log when it spans x20)"},
-    {SCOPE_CHART, "X", ACT_CHART_X_PREV, "x axis: the previous numeric column"},
+    {SCOPE_CHART, "X", ACT_CHART_X_PICK, "x axis: type a numeric column (id or header)"},
     {SCOPE_CHART, "y", ACT_CHART_Y, "y axis: the next numeric column"},
-    {SCOPE_CHART, "Y", ACT_CHART_Y_PREV, "y axis: the previous numeric column"},
+    {SCOPE_CHART, "Y", ACT_CHART_Y_PICK, "y axis: type a numeric column (id or header)"},
     {SCOPE_CHART, "c", ACT_CHART_COLOR, "colour the points by family, licence, or not (legend)"},
     {SCOPE_CHART, "e", ACT_CHART_EXPORT, "export the chart as SVG, the same as llmdeck chart writes"},
 
