@@ -260,7 +260,7 @@ static int svg_write(app *a, const tui_export *x, FILE *f)
     snprintf(title, sizeof title, "%s against %s", label_of(catalog_col(t->cat, (size_t)ch->ycol)),
              label_of(catalog_col(t->cat, (size_t)ch->xcol)));
     ld_chart_footer foot;
-    chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL);
+    chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL, a->missing);
     return chart_write_svg(f, t->cat, ch, title, foot.line, foot.n);
 }
 
