@@ -8,8 +8,9 @@
  * a legend; e writes the same chart as SVG through export.c.
  *
  * In a UTF-8 locale the frontier line is drawn in braille (2 x 4 dots a
- * cell), frontier points are ●, others ·, the selected point ◉; otherwise
- * one character a cell: o, ., @ and - / \ | for the line. */
+ * cell), frontier points are ●, others ·, rows marked in the table ◆ / ◇,
+ * the selected point ◉; otherwise one character a cell: o, ., * / +, @ and
+ * - / \ | for the line. */
 #include "chart_view.h"
 
 #include <errno.h>
@@ -430,6 +431,9 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u00B7 other model" : ". other model", muted) + 2;
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u28C9 frontier line" : "-/ frontier line", accent) + 2;
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25C9 selected" : "@ selected", cursor) + 2;
+    if (t->nmarked) /* the table's marks (m), by shape too */
+        used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25C6\u25C7 marked" : "*+ marked",
+                        app_attr(a, ROLE_MARKED)) + 2;
     snprintf(buf, sizeof buf, "x %s, y %s", xc->higher_is_better ? "higher is better" : "lower is better",
              yc->higher_is_better ? "higher is better" : "lower is better");
     if (ui_width(a, buf) <= W - used - 1) ui_text(a, w, 1, used, W - used, buf, muted);
@@ -522,27 +526,33 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
             ui_text(a, w, b.py + r, b.px + col, 1, g, accent);
         }
     }
-    /* the points: others first, frontier over them, the selection last */
-    for (int pass = 0; pass < 3; pass++)
+    /* the points: others first, frontier over them, the table's marked
+     * rows over both (◆ on the frontier, ◇ off it), the selection last */
+    for (int pass = 0; pass < 4; pass++)
         for (size_t i = 0; i < ch->n; i++) {
-            int fr = ch->pts[i].frontier;
-            if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && i != c->sel)) continue;
+            int fr = ch->pts[i].frontier, mk = t->marked && t->marked[ch->pts[i].row];
+            if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && !mk) || (pass == 3 && i != c->sel))
+                continue;
             int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
             /* a cell already holding another model: the first one drawn
              * stays (a million rows share a few thousand cells) */
             if (pass == 0 && c->occ[r * b.pw + col]) continue;
             c->occ[r * b.pw + col] = 1;
-            if (pass == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
+            if (pass == 3) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
+            else if (pass == 2)
+                put_glyph(a, w, b.py + r, b.px + col, fr ? "\u25C6" : "\u25C7", fr ? "*" : "+",
+                          app_attr(a, ROLE_MARKED));
             else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o",
                                    ch->group ? series_attr(a, ch, ch->group[i]) | A_BOLD : front);
             else put_glyph(a, w, b.py + r, b.px + col, "\u00B7", ".",
                            ch->group ? series_attr(a, ch, ch->group[i]) : muted);
         }
-    /* frontier labels: right of the point, else left, off the line if
-     * either side allows, else over it; else left out */
+    /* labels of the frontier and the marked models: right of the point,
+     * else left, off the line if either side allows, else over it; else
+     * left out */
     for (size_t k = 0; k < ch->n; k++) {
         size_t i = k == 0 ? c->sel : k <= c->sel ? k - 1 : k; /* the selection's label first */
-        if (!ch->pts[i].frontier) continue;
+        if (!ch->pts[i].frontier && !(t->marked && t->marked[ch->pts[i].row])) continue;
         int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
         tv_cell_text(t, ch->pts[i].row, t->key_col, name, sizeof name);
         int lw = ui_width(a, name);
