@@ -303,6 +303,29 @@ static void move_sel(struct tv_chart *c, int dx, int dy)
     c->sel = best;
 }
 
+static void cursor_to_sel(tv_state *t)
+{
+    struct tv_chart *c = t->chart;
+    if (!c || !c->ch.n) return;
+    uint32_t row = (uint32_t)c->ch.pts[c->sel].row;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->idx[i] == row) {
+            t->cur = i;
+            break;
+        }
+    tv_clamp(t);
+}
+
+void tv_chart_resume(tv_state *t)
+{
+    struct tv_chart *c = t->chart;
+    t->panel = PANEL_CHART;
+    if (!t->n) return;
+    uint32_t row = t->idx[t->cur]; /* h/l in the detail may have moved on */
+    for (size_t i = 0; i < c->ch.n; i++)
+        if (c->ch.pts[i].row == row) c->sel = i;
+}
+
 int tv_chart_act(app *a, tv_state *t, ld_action act)
 {
     struct tv_chart *c = t->chart;
@@ -311,22 +334,16 @@ int tv_chart_act(app *a, tv_state *t, ld_action act)
         return 0;
     }
     switch (act) {
-    case ACT_CLOSE:
+    case ACT_CLOSE: /* back to the table, its cursor on the selected model */
+        cursor_to_sel(t);
         t->panel = PANEL_NONE;
         tv_chart_free(t);
         break;
-    case ACT_ACCEPT:
-        if (c->ch.n) {
-            uint32_t row = (uint32_t)c->ch.pts[c->sel].row;
-            for (size_t i = 0; i < t->n; i++)
-                if (t->idx[i] == row) {
-                    t->cur = i;
-                    break;
-                }
-            tv_clamp(t);
-        }
-        t->panel = PANEL_NONE;
-        tv_chart_free(t);
+    case ACT_ACCEPT: /* the model's detail; closing it comes back here */
+        if (!c->ch.n) break;
+        cursor_to_sel(t);
+        t->panel = PANEL_DETAIL;
+        t->pscroll = 0;
         break;
     case ACT_LEFT: if (c->ch.n) move_sel(c, -1, 0); break;
     case ACT_RIGHT: if (c->ch.n) move_sel(c, 1, 0); break;

@@ -112,10 +112,10 @@ static const ld_keybind builtin[] = {
     {SCOPE_STATS, "F", ACT_CLOSE, NULL},
     {SCOPE_STATS, "<Enter>", ACT_ACCEPT, "frequencies: filter the table to the value (and close)"},
 
-    {SCOPE_CHART, "q", ACT_CLOSE, "close the chart"},
+    {SCOPE_CHART, "q", ACT_CLOSE, "close the chart: the table, its cursor on the selected model"},
     {SCOPE_CHART, "<Esc>", ACT_CLOSE, NULL},
     {SCOPE_CHART, "v", ACT_CLOSE, NULL},
-    {SCOPE_CHART, "<Enter>", ACT_ACCEPT, "back to the table on the selected model"},
+    {SCOPE_CHART, "<Enter>", ACT_ACCEPT, "detail of the selected model; closing it comes back here"},
     {SCOPE_CHART, "h", ACT_LEFT, "nearest point to the left"},
     {SCOPE_CHART, "<Left>", ACT_LEFT, NULL},
     {SCOPE_CHART, "l", ACT_RIGHT, "nearest point to the right"},

@@ -322,7 +322,7 @@ static const char *tv_hint(const app *a)
     case PANEL_COLUMNS: return "j/k move  Space show/hide  + show all  Esc close";
     case PANEL_STATS: return "Esc close";
     case PANEL_FREQ: return "j/k value  Enter filter the table to it  Esc close";
-    case PANEL_CHART: return "h/j/k/l point  x/y axes  c colour  e SVG  Enter its row  Esc close";
+    case PANEL_CHART: return "h/j/k/l point  x/y axes  c colour  e SVG  Enter detail  Esc close";
     default:
         return "[ ] sort  / filter  Enter detail  m mark  c compare  w weights  e export  ? help";
     }
