@@ -14,6 +14,7 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/dataset.h"
+#include "llmdeck/score.h"
 
 typedef struct {
     size_t row;      /* catalogue row */
@@ -65,15 +66,17 @@ int chart_color_column(const ld_catalog *cat, const char *word, int *col);
 /* The footer of an exported chart, the same whichever face writes it
  * (`llmdeck chart`, the TUI's e, the wizard's report), so their files
  * compare byte for byte: the data set and its date, the filter, the
- * quality weights when an axis depends on them, each axis described, the
- * version.  `filter` may be NULL or "". */
+ * quality weights and the missing-value rule (`policy`: the one the
+ * scores were computed with) when an axis depends on them, each axis
+ * described, the version.  `filter` may be NULL or "". */
 #define CHART_FOOTER_LINES 5
 typedef struct {
     char text[CHART_FOOTER_LINES][720];
     const char *line[CHART_FOOTER_LINES];
     size_t n;
 } ld_chart_footer;
-void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, const char *filter);
+void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, const char *filter,
+                  ld_missing policy);
 
 /* Writes the chart as a standalone SVG: axes with ticks and titles (label
  * and unit), the points (frontier ones filled, the others hollow, so the

@@ -166,7 +166,7 @@ int cmd_chart(int argc, char **argv)
             title = t;
         }
         ld_chart_footer foot;
-        chart_footer(&foot, &ds, &ch, filter);
+        chart_footer(&foot, &ds, &ch, filter, ds.policy);
         if (chart_write_svg(stdout, cat, &ch, title, foot.line, foot.n) != 0) goto nomem;
     } else {
         write_text(stdout, cat, &ch);

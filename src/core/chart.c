@@ -185,7 +185,8 @@ static int weighted_axis(const ld_catalog *cat, int col)
     return strcmp(id, "quality") == 0 || strcmp(id, "value_score") == 0;
 }
 
-void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, const char *filter)
+void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, const char *filter,
+                  ld_missing policy)
 {
     const ld_catalog *cat = ds->models;
     char as_of[32];
@@ -210,8 +211,10 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
             len += (size_t)snprintf(s + len, cap - len, "%s %s %g", shown ? "," : "", cd->id, cd->weight);
             shown++;
         }
+        const char *rule = policy == LD_MISSING_SKIP ? "; a missing metric is left out (weights renormalised)."
+                                                     : "; a missing metric counts as 0.";
         if (!shown) snprintf(s, cap, "Quality weights: none set.");
-        else if (len + 1 < cap) strcat(s, ".");
+        else if (len + strlen(rule) < cap) strcat(s, rule);
         k++;
     }
     snprintf(f->text[k++], sizeof f->text[0], "Made with llmdeck %s.", LLMDECK_VERSION);

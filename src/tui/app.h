@@ -50,8 +50,8 @@ typedef enum {
     ACT_TOGGLE, ACT_EDIT, ACT_SEARCH,
     /* wizard / cost (their views decide what these mean) */
     ACT_ACCEPT, ACT_BACK, ACT_RESTART, ACT_START_OVER, ACT_MODE,
-    /* the chart (chart_view.c): export it as SVG, colour by, change an axis */
-    ACT_CHART_EXPORT, ACT_CHART_COLOR, ACT_CHART_X, ACT_CHART_Y, ACT_CHART_X_PREV, ACT_CHART_Y_PREV,
+    /* the chart (chart_view.c): export it as SVG, colour by, next axis, type an axis */
+    ACT_CHART_EXPORT, ACT_CHART_COLOR, ACT_CHART_X, ACT_CHART_Y, ACT_CHART_X_PICK, ACT_CHART_Y_PICK,
     /* text fields (prompt.c) */
     ACT_TXT_LEFT, ACT_TXT_RIGHT, ACT_TXT_HOME, ACT_TXT_END, ACT_TXT_BS, ACT_TXT_DEL,
     ACT_TXT_KILL_LINE, ACT_TXT_KILL_END, ACT_TXT_KILL_WORD, ACT_TXT_ACCEPT, ACT_TXT_CANCEL,

@@ -8,8 +8,9 @@
  * a legend; e writes the same chart as SVG through export.c.
  *
  * In a UTF-8 locale the frontier line is drawn in braille (2 x 4 dots a
- * cell), frontier points are ●, others ·, the selected point ◉; otherwise
- * one character a cell: o, ., @ and - / \ | for the line. */
+ * cell), frontier points are ●, others ·, rows marked in the table ◆ / ◇,
+ * the selected point ◉; otherwise one character a cell: o, ., * / +, @ and
+ * - / \ | for the line. */
 #include "chart_view.h"
 
 #include <errno.h>
@@ -21,6 +22,7 @@
 #include "keys.h"
 #include "llmdeck/chart.h"
 #include "llmdeck/utf8.h"
+#include "llmdeck/suggest.h"
 #include "widgets.h"
 
 typedef struct {
@@ -162,11 +164,8 @@ static int next_numeric(const tv_state *t, int from, int dir, int other)
 
 static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
 
-static void change_axis(app *a, tv_state *t, int is_x, int dir)
+static void set_axis(app *a, tv_state *t, int is_x, int c)
 {
-    ld_chart *ch = &t->chart->ch;
-    int cur = is_x ? ch->xcol : ch->ycol, other = is_x ? ch->ycol : ch->xcol;
-    int c = next_numeric(t, cur, dir, other);
     if (is_x) t->chart_x = c;
     else t->chart_y = c;
     chart_redo(a, t);
@@ -175,6 +174,53 @@ static void change_axis(app *a, tv_state *t, int is_x, int dir)
     app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", label_of(cd),
                 cd->id, is_x && t->chart->ch.x_log ? ", log scale: it spans x20 or more" : "",
                 t->chart->ch.n);
+}
+
+static void change_axis(app *a, tv_state *t, int is_x, int dir)
+{
+    ld_chart *ch = &t->chart->ch;
+    int cur = is_x ? ch->xcol : ch->ycol, other = is_x ? ch->ycol : ch->xcol;
+    set_axis(a, t, is_x, next_numeric(t, cur, dir, other));
+}
+
+/* X / Y: the column typed (id or header label, as `llmdeck chart --x`
+ * takes), with the CLI's "did you mean" when it is none. */
+static int pick_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen, int is_x)
+{
+    tv_state *t = ctx;
+    if (done <= 0 || !t->chart) return 0;
+    while (*text == ' ') text++;
+    int c = suggest_column(t->cat, text);
+    if (c < 0) {
+        char hint[200];
+        suggest_column_hint(t->cat, text, hint, sizeof hint);
+        snprintf(err, errlen, "no column '%.60s'%s", text, hint);
+        return -1;
+    }
+    const ld_column *cd = catalog_col(t->cat, (size_t)c);
+    if (cd->type != LD_COL_NUMBER || (cd->flags & LD_COLF_YESNO)) {
+        snprintf(err, errlen, "%.60s is not numeric", cd->id);
+        return -1;
+    }
+    set_axis(a, t, is_x, c);
+    return 0;
+}
+
+static int pick_x(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    return pick_cb(a, ctx, text, done, err, errlen, 1);
+}
+
+static int pick_y(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
+{
+    return pick_cb(a, ctx, text, done, err, errlen, 0);
+}
+
+static void pick_axis(app *a, tv_state *t, int is_x)
+{
+    const ld_chart *ch = &t->chart->ch;
+    app_prompt(a, is_x ? "x axis column: " : "y axis column: ",
+               catalog_col(t->cat, (size_t)(is_x ? ch->xcol : ch->ycol))->id, is_x ? pick_x : pick_y, t);
 }
 
 static void change_colour(app *a, tv_state *t)
@@ -216,7 +262,7 @@ static int svg_write(app *a, const tui_export *x, FILE *f)
     snprintf(title, sizeof title, "%s against %s", label_of(catalog_col(t->cat, (size_t)ch->ycol)),
              label_of(catalog_col(t->cat, (size_t)ch->xcol)));
     ld_chart_footer foot;
-    chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL);
+    chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL, a->missing);
     return chart_write_svg(f, t->cat, ch, title, foot.line, foot.n);
 }
 
@@ -258,6 +304,29 @@ static void move_sel(struct tv_chart *c, int dx, int dy)
     c->sel = best;
 }
 
+static void cursor_to_sel(tv_state *t)
+{
+    struct tv_chart *c = t->chart;
+    if (!c || !c->ch.n) return;
+    uint32_t row = (uint32_t)c->ch.pts[c->sel].row;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->idx[i] == row) {
+            t->cur = i;
+            break;
+        }
+    tv_clamp(t);
+}
+
+void tv_chart_resume(tv_state *t)
+{
+    struct tv_chart *c = t->chart;
+    t->panel = PANEL_CHART;
+    if (!t->n) return;
+    uint32_t row = t->idx[t->cur]; /* h/l in the detail may have moved on */
+    for (size_t i = 0; i < c->ch.n; i++)
+        if (c->ch.pts[i].row == row) c->sel = i;
+}
+
 int tv_chart_act(app *a, tv_state *t, ld_action act)
 {
     struct tv_chart *c = t->chart;
@@ -266,31 +335,25 @@ int tv_chart_act(app *a, tv_state *t, ld_action act)
         return 0;
     }
     switch (act) {
-    case ACT_CLOSE:
+    case ACT_CLOSE: /* back to the table, its cursor on the selected model */
+        cursor_to_sel(t);
         t->panel = PANEL_NONE;
         tv_chart_free(t);
         break;
-    case ACT_ACCEPT:
-        if (c->ch.n) {
-            uint32_t row = (uint32_t)c->ch.pts[c->sel].row;
-            for (size_t i = 0; i < t->n; i++)
-                if (t->idx[i] == row) {
-                    t->cur = i;
-                    break;
-                }
-            tv_clamp(t);
-        }
-        t->panel = PANEL_NONE;
-        tv_chart_free(t);
+    case ACT_ACCEPT: /* the model's detail; closing it comes back here */
+        if (!c->ch.n) break;
+        cursor_to_sel(t);
+        t->panel = PANEL_DETAIL;
+        t->pscroll = 0;
         break;
     case ACT_LEFT: if (c->ch.n) move_sel(c, -1, 0); break;
     case ACT_RIGHT: if (c->ch.n) move_sel(c, 1, 0); break;
     case ACT_UP: if (c->ch.n) move_sel(c, 0, 1); break;
     case ACT_DOWN: if (c->ch.n) move_sel(c, 0, -1); break;
     case ACT_CHART_X: change_axis(a, t, 1, 1); break;
-    case ACT_CHART_X_PREV: change_axis(a, t, 1, -1); break;
+    case ACT_CHART_X_PICK: pick_axis(a, t, 1); break;
     case ACT_CHART_Y: change_axis(a, t, 0, 1); break;
-    case ACT_CHART_Y_PREV: change_axis(a, t, 0, -1); break;
+    case ACT_CHART_Y_PICK: pick_axis(a, t, 0); break;
     case ACT_CHART_COLOR: change_colour(a, t); break;
     case ACT_CHART_EXPORT: export_svg(a, t); break;
     default:
@@ -386,6 +449,9 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u00B7 other model" : ". other model", muted) + 2;
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u28C9 frontier line" : "-/ frontier line", accent) + 2;
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25C9 selected" : "@ selected", cursor) + 2;
+    if (t->nmarked) /* the table's marks (m), by shape too */
+        used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25C6\u25C7 marked" : "*+ marked",
+                        app_attr(a, ROLE_MARKED)) + 2;
     snprintf(buf, sizeof buf, "x %s, y %s", xc->higher_is_better ? "higher is better" : "lower is better",
              yc->higher_is_better ? "higher is better" : "lower is better");
     if (ui_width(a, buf) <= W - used - 1) ui_text(a, w, 1, used, W - used, buf, muted);
@@ -476,27 +542,33 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
             ui_text(a, w, b.py + r, b.px + col, 1, g, accent);
         }
     }
-    /* the points: others first, frontier over them, the selection last */
-    for (int pass = 0; pass < 3; pass++)
+    /* the points: others first, frontier over them, the table's marked
+     * rows over both (◆ on the frontier, ◇ off it), the selection last */
+    for (int pass = 0; pass < 4; pass++)
         for (size_t i = 0; i < ch->n; i++) {
-            int fr = ch->pts[i].frontier;
-            if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && i != c->sel)) continue;
+            int fr = ch->pts[i].frontier, mk = t->marked && t->marked[ch->pts[i].row];
+            if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && !mk) || (pass == 3 && i != c->sel))
+                continue;
             int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
             /* a cell already holding another model: the first one drawn
              * stays (a million rows share a few thousand cells) */
             if (pass == 0 && c->occ[r * b.pw + col]) continue;
             c->occ[r * b.pw + col] = 1;
-            if (pass == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
+            if (pass == 3) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
+            else if (pass == 2)
+                put_glyph(a, w, b.py + r, b.px + col, fr ? "\u25C6" : "\u25C7", fr ? "*" : "+",
+                          app_attr(a, ROLE_MARKED));
             else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o",
                                    ch->group ? series_attr(a, ch, ch->group[i]) | A_BOLD : front);
             else put_glyph(a, w, b.py + r, b.px + col, "\u00B7", ".",
                            ch->group ? series_attr(a, ch, ch->group[i]) : muted);
         }
-    /* frontier labels: right of the point, else left, off the line if
-     * either side allows, else over it; else left out */
+    /* labels of the frontier and the marked models: right of the point,
+     * else left, off the line if either side allows, else over it; else
+     * left out */
     for (size_t k = 0; k < ch->n; k++) {
         size_t i = k == 0 ? c->sel : k <= c->sel ? k - 1 : k; /* the selection's label first */
-        if (!ch->pts[i].frontier) continue;
+        if (!ch->pts[i].frontier && !(t->marked && t->marked[ch->pts[i].row])) continue;
         int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
         tv_cell_text(t, ch->pts[i].row, t->key_col, name, sizeof name);
         int lw = ui_width(a, name);

@@ -12,6 +12,9 @@ void tv_chart_open(app *a, tv_state *t);
 void tv_chart_draw(app *a, tv_state *t, WINDOW *w);
 int tv_chart_act(app *a, tv_state *t, ld_action act);
 void tv_chart_free(tv_state *t);
+/* Back to the chart from the detail its Enter opened (the chart is kept
+ * meanwhile), on the detail's row when it is a point. */
+void tv_chart_resume(tv_state *t);
 /* A click at (y, x) of the view: selects the point drawn nearest to it. */
 void tv_chart_click(app *a, tv_state *t, int y, int x);
 /* --view chart: the table with its chart open. */

@@ -10,6 +10,7 @@
 #include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
+#include "chart_view.h"
 #include "table.h"
 #include "widgets.h"
 
@@ -201,7 +202,10 @@ int tv_detail_act(app *a, tv_state *t, ld_action act)
     (void)a;
     int page = t->page > 2 ? t->page - 2 : 1;
     switch (act) {
-    case ACT_CLOSE: t->panel = PANEL_NONE; break;
+    case ACT_CLOSE: /* opened from the chart (which is kept meanwhile): back to it */
+        if (t->chart) tv_chart_resume(t);
+        else t->panel = PANEL_NONE;
+        break;
     case ACT_UP: t->pscroll--; break;
     case ACT_DOWN: t->pscroll++; break;
     case ACT_PAGE_UP: t->pscroll -= page; break;

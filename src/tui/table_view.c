@@ -339,7 +339,7 @@ static void tv_hint(const app *a, char *buf, size_t n)
                                    {{ACT_CLOSE}, "close"}};
     static const ld_hint chart[] = {{{ACT_LEFT, ACT_DOWN, ACT_UP, ACT_RIGHT}, "point"},
                                     {{ACT_CHART_X, ACT_CHART_Y}, "axes"}, {{ACT_CHART_COLOR}, "colour"},
-                                    {{ACT_CHART_EXPORT}, "SVG"}, {{ACT_ACCEPT}, "its row"}, {{ACT_CLOSE}, "close"}};
+                                    {{ACT_CHART_EXPORT}, "SVG"}, {{ACT_ACCEPT}, "detail"}, {{ACT_CLOSE}, "close"}};
     static const ld_hint grid[] = {{{ACT_SORT_ASC, ACT_SORT_DESC}, "sort"}, {{ACT_FILTER}, "filter"},
                                    {{ACT_DETAIL}, "detail"}, {{ACT_MARK}, "mark"}, {{ACT_COMPARE}, "compare"},
                                    {{ACT_WEIGHTS}, "weights"}, {{ACT_EXPORT}, "export"}, {{ACT_HELP}, "help"}};
