@@ -174,9 +174,10 @@ static const char *label_of(const ld_column *c) { return c->label && *c->label ?
 /* "x: LABEL - description", cut at a length a slide footer holds. */
 static void describe(char *buf, size_t n, const char *axis, const ld_column *c)
 {
-    int k = snprintf(buf, n, "%s: %s%s%s", axis, label_of(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
-                     c->description ? c->description : "");
-    if (k > 170 && n > 175) strcpy(buf + 167, "\xe2\x80\xa6");
+    /* whole: the SVG wraps it to its width (cutting at a byte count could
+     * split a character and left the cost's sources out) */
+    snprintf(buf, n, "%s: %s%s%s", axis, label_of(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
+             c->description ? c->description : "");
 }
 
 static int weighted_axis(const ld_catalog *cat, int col)

@@ -42,6 +42,39 @@ static void xml_text(FILE *out, const char *s)
     }
 }
 
+/* A footer line broken at spaces into pieces that fit the chart's width
+ * (a slide cuts off what runs past the edge); with `out`, each piece is
+ * written as a <text> from y on.  Returns the number of pieces. */
+static int footer_text(FILE *out, const char *s, int y)
+{
+    const size_t maxc = (size_t)((W - 40) / CHAR_W);
+    char clean[2048], piece[2048];
+    output_sanitize(s, clean, sizeof clean);
+    const char *p = clean;
+    int lines = 0;
+    do {
+        size_t chars = 0, end = 0, last_space = 0;
+        while (p[end] && chars < maxc) {
+            if (p[end] == ' ') last_space = end;
+            chars += ((unsigned char)p[end] & 0xC0) != 0x80;
+            end++;
+        }
+        while (p[end] && ((unsigned char)p[end] & 0xC0) == 0x80) end++; /* never split a character */
+        if (p[end] && last_space > 0) end = last_space;
+        memcpy(piece, p, end);
+        piece[end] = '\0';
+        if (out) {
+            fprintf(out, "<text x=\"20\" y=\"%d\" fill=\"#444\">", y + LINE * lines);
+            xml_text(out, piece);
+            fputs("</text>\n", out);
+        }
+        lines++;
+        p += end;
+        while (*p == ' ') p++;
+    } while (*p);
+    return lines;
+}
+
 /* Characters (not bytes) of a UTF-8 string, for the width of a label. */
 static size_t text_chars(const char *s)
 {
@@ -185,7 +218,9 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
         return -1;
     }
     int legend_rows = colour_legend(out, cat, ch, 0, 0);
-    int height = PLOT_TOP + PLOT_H + 60 + LINE * (int)(nfooter + 1 + (size_t)legend_rows) + 10;
+    int footer_lines = 0;
+    for (size_t i = 0; i < nfooter; i++) footer_lines += footer_text(NULL, footer[i], 0);
+    int height = PLOT_TOP + PLOT_H + 60 + LINE * (footer_lines + 1 + legend_rows) + 10;
     fprintf(out,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -299,11 +334,8 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
     if (ch->skipped) fprintf(out, "; %zu without both values not shown", ch->skipped);
     if (dropped) fprintf(out, "; %zu frontier labels left out for room (hover a point for its name)", dropped);
     fputs(".</text>\n", out);
-    for (size_t i = 0; i < nfooter; i++) {
-        fprintf(out, "<text x=\"20\" y=\"%d\" fill=\"#444\">", fy + LINE * (int)(i + 1));
-        xml_text(out, footer[i]);
-        fputs("</text>\n", out);
-    }
+    int line = 1;
+    for (size_t i = 0; i < nfooter; i++) line += footer_text(out, footer[i], fy + LINE * line);
     fputs("</svg>\n", out);
     free(front);
     free(placed);
