@@ -297,7 +297,7 @@ static void wz_hint(const app *a, char *buf, size_t n)
 static const ld_keybind wz_keys[] = {
     {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "accept and go on; on the review, change the answer at the cursor"},
     /* Left first: the key hints show it, and in a field BS deletes */
-    {SCOPE_WIZARD, "<Left>", ACT_BACK, "back a step (or to the review), answers kept; BS deletes in a field"},
+    {SCOPE_WIZARD, "<Left>", ACT_BACK, "back a step (or to the review), answers kept; in a field: at its start"},
     {SCOPE_WIZARD, "<BS>", ACT_BACK, NULL},
     {SCOPE_WIZARD, "h", ACT_BACK, NULL},
     {SCOPE_WIZARD, "<Esc>", ACT_RESTART, "back to step 1 after a y/n; answers kept"},
