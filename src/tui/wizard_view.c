@@ -259,9 +259,9 @@ static void wz_hint(const app *a, char *buf, size_t n)
 {
     const wz_state *w = wz(a);
     int typing = wz_text_mode(a);
-    ld_hint h[8];
+    ld_hint h[12]; /* at most 7 are added on any page */
     size_t k = 0;
-#define ADD(a1, a2, text) (h[k++] = (ld_hint){{a1, a2}, text})
+#define ADD(a1, a2, text) (k < sizeof h / sizeof h[0] ? (void)(h[k++] = (ld_hint){{a1, a2}, text}) : (void)0)
     if (w->page == WZ_ANSWER) {
         ADD(ACT_DOWN, ACT_UP, "scroll");
         ADD(ACT_EXPORT, ACT_NONE, "export");
