@@ -93,6 +93,14 @@ $(BUILD)/tests/test_lineedit: tests/unit/test_lineedit.c tests/unit/testutil.h s
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< src/tui/lineedit.c $(BUILD)/libllmdeck.a $(TEST_LIBS) $(CORE_LIBS)
 
+# test_table_logic (the table view's logic: sort, filter, marks, weights) and
+# test_keys (the key model): with the TUI's objects but no screen, they never
+# initialise curses
+TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o) $(FRONT_SRC:%.c=$(BUILD)/%.o)
+$(BUILD)/tests/test_table_logic $(BUILD)/tests/test_keys: $(BUILD)/tests/%: tests/unit/%.c $(UNIT_HEADERS) $(TUI_OBJ) $(BUILD)/libllmdeck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(TUI_OBJ) $(BUILD)/libllmdeck.a $(TEST_LIBS) $(TUI_LIBS) $(CORE_LIBS)
+
 # --- checks -------------------------------------------------------------------
 SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 check-asan: deps

@@ -8,7 +8,7 @@
  *
  * Beyond the seed, rules_candidates() lists the catalogue rows that meet the
  * hard constraints of the requirements, ranked by a task-weighted value
- * score (see rules.c for the weight table).
+ * score (the weights per task are metrics.json's "task_profiles").
  *
  * Typical use (a face: CLI or wizard):
  *
@@ -148,11 +148,10 @@ typedef struct {
     char *strings;       /* storage of the names (owned) */
 } ld_task_profiles;
 
-/* The built-in profiles (the first release's, for the article's columns):
- * what rules_candidates() uses. */
-void rules_profiles_builtin(ld_task_profiles *out);
-/* Profiles from a metrics.json text; a file without "task_profiles" gives
- * the built-in ones.  Errors name `name` and the profile. */
+/* Profiles from a metrics.json text.  The profiles are data, never code: a
+ * file without "task_profiles" gives one profile, "general", of the
+ * columns it weighs.  Errors name `name` and the profile (and leave one
+ * empty "general" profile, so `out` is always usable). */
 int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task_profiles *out,
                          ld_error *err);
 void rules_profiles_free(ld_task_profiles *p);
@@ -160,9 +159,6 @@ void rules_profiles_free(ld_task_profiles *p);
  * insensitive), else the last one (the default; never NULL when n > 0). */
 const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task_type);
 
-/* The built-in weight profile used for a task text (never NULL: "general"
- * when no profile's keyword occurs in it). */
-const ld_task_profile *rules_task_profile(const char *task_type);
 
 /* Hard constraints the catalogue could not check (its column is absent). */
 enum {
@@ -186,6 +182,7 @@ typedef struct {
     ld_candidate *items; /* best first */
     size_t n;
     const ld_task_profile *profile; /* the weights used */
+    ld_task_profile own; /* rules_candidates(): the catalogue's weights */
     /* The team's own metrics: imported numeric columns (not described by
      * metrics.json) given a weight > 0, added to the profile's weights. */
     int extra_cols[LD_TASK_MAX_WEIGHTS];
@@ -217,6 +214,9 @@ typedef struct {
  * Returns 0 or -1 (no memory). */
 int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
                      ld_candidates *out, ld_error *err);
+/* (rules_candidates weighs the metrics by the catalogue's own weights, the
+ * ones metrics.json gave its metric columns, as one "general" profile;
+ * task profiles come from a data set, through rules_candidates_in.) */
 /* The same with a data set's profiles and ranking (see ld_task_profiles;
  * `profiles` must outlive `out`, which points to the profile used).
  * Also a hard constraint here: the language, for rows that list theirs

@@ -1,6 +1,8 @@
 /* rules_profiles.c - the task profiles that weigh the candidates' metrics
- * (see rules.h): built in for the article's columns, or read from a data
- * set's metrics.json ("task_profiles", "candidate_ranking", "missing"). */
+ * (see rules.h), read from a data set's metrics.json ("task_profiles",
+ * "candidate_ranking", "missing").  No profile is written in code: a file
+ * without "task_profiles" gets one, "general", of the metrics its columns
+ * weigh ("weight" > 0), which is the data set's own value score. */
 #include "llmdeck/rules.h"
 #include "strci.h"
 
@@ -8,30 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* The first release's profiles, for the article's columns:
- *   code     HumanEval 3, MMLU 1, GSM8K 1 - code synthesis first, with
- *            knowledge and step-by-step reasoning still counting;
- *   math     GSM8K 3, MMLU 1, ARC 1 - grade-school maths first;
- *   support  TruthfulQA 2, MMLU 1, ARC 1 - a customer-facing assistant
- *            must not state falsehoods confidently; no code metric;
- *   general  MMLU 1, HumanEval 1, GSM8K 1 - the article's value score.
- * Metrics count as 0 when missing (the article's policy). */
-static const ld_task_profile BUILTIN[] = {
-    {"code", {{"humaneval", 3}, {"mmlu", 1}, {"gsm8k", 1}}, 3,
-     {"code", "coding", "program", "software", "developer", NULL}},
-    {"math", {{"gsm8k", 3}, {"mmlu", 1}, {"arc", 1}}, 3, {"math", "arithmetic", NULL}},
-    {"support", {{"truthfulqa", 2}, {"mmlu", 1}, {"arc", 1}}, 3,
-     {"support", "customer", "chat", "assistant", "helpdesk", NULL}},
-    {"general", {{"mmlu", 1}, {"humaneval", 1}, {"gsm8k", 1}}, 3, {NULL}},
-};
-
-void rules_profiles_builtin(ld_task_profiles *out)
-{
-    memset(out, 0, sizeof *out);
-    out->n = sizeof BUILTIN / sizeof *BUILTIN;
-    memcpy(out->v, BUILTIN, sizeof BUILTIN);
-}
 
 void rules_profiles_free(ld_task_profiles *p)
 {
@@ -47,13 +25,6 @@ const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char
         for (size_t k = 0; p->v[i].keywords[k]; k++)
             if (task && str_contains_ci(task, p->v[i].keywords[k])) return &p->v[i];
     return &p->v[p->n - 1];
-}
-
-const ld_task_profile *rules_task_profile(const char *task)
-{
-    static ld_task_profiles builtin;
-    if (!builtin.n) rules_profiles_builtin(&builtin);
-    return rules_profiles_pick(&builtin, task);
 }
 
 /* Bytes the profiles' strings need. */
@@ -72,6 +43,15 @@ static size_t strings_size(const cJSON *list)
     return n + 1;
 }
 
+/* Bytes the default profile's metric ids need. */
+static size_t columns_size(const cJSON *columns)
+{
+    size_t n = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, columns) if (c->string) n += strlen(c->string) + 1;
+    return n + 1;
+}
+
 static const char *keep(ld_task_profiles *out, size_t *at, const char *s)
 {
     char *d = out->strings + *at;
@@ -81,10 +61,33 @@ static const char *keep(ld_task_profiles *out, size_t *at, const char *s)
     return d;
 }
 
+/* One profile, "general", of the columns metrics.json weighs (in its
+ * order, at most LD_TASK_MAX_WEIGHTS); 0, or -1 without memory. */
+static int default_profile(const cJSON *root, ld_task_profiles *out)
+{
+    const cJSON *columns = cJSON_GetObjectItemCaseSensitive(root, "columns");
+    free(out->strings);
+    out->strings = malloc(columns_size(columns));
+    if (!out->strings) return -1;
+    size_t at = 0;
+    ld_task_profile *t = &out->v[0];
+    memset(t, 0, sizeof *t);
+    t->name = "general";
+    const cJSON *c;
+    cJSON_ArrayForEach(c, columns) {
+        const cJSON *w = cJSON_GetObjectItemCaseSensitive(c, "weight");
+        if (!c->string || !cJSON_IsNumber(w) || !(w->valuedouble > 0) || t->nw == LD_TASK_MAX_WEIGHTS) continue;
+        t->w[t->nw].metric = keep(out, &at, c->string);
+        t->w[t->nw++].weight = w->valuedouble;
+    }
+    out->n = 1;
+    return 0;
+}
+
 int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task_profiles *out,
                          ld_error *err)
 {
-    rules_profiles_builtin(out);
+    memset(out, 0, sizeof *out);
     cJSON *root = json ? cJSON_ParseWithLength(json, len) : NULL;
     const cJSON *mode = cJSON_GetObjectItemCaseSensitive(root, "candidate_ranking");
     const cJSON *miss = cJSON_GetObjectItemCaseSensitive(root, "missing");
@@ -92,7 +95,10 @@ int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task
     int rc = 0;
     out->mode = cJSON_IsString(mode) && !strcmp(mode->valuestring, "budget") ? LD_RANK_BUDGET : LD_RANK_VALUE;
     out->skip_missing = cJSON_IsString(miss) && !strcmp(miss->valuestring, "skip");
-    if (!cJSON_IsArray(list)) goto done;
+    if (!cJSON_IsArray(list)) {
+        if (default_profile(root, out) != 0) rc = error_set(err, LD_ERR_NOMEM, name, 0, 0, "out of memory");
+        goto done;
+    }
     size_t np = (size_t)cJSON_GetArraySize(list);
     if (np == 0 || np > LD_TASK_MAX_PROFILES) {
         rc = error_set(err, LD_ERR_PARSE, name, 0, 0, "task_profiles: expected 1 to %d profiles",
@@ -145,9 +151,11 @@ int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task
         out->n++;
     }
 done:
-    if (rc != 0) {
+    if (rc != 0) { /* the caller reports it; a profile is still there to use */
         rules_profiles_free(out);
-        rules_profiles_builtin(out);
+        memset(out->v, 0, sizeof out->v);
+        out->v[0].name = "general";
+        out->n = 1;
     }
     cJSON_Delete(root);
     return rc;

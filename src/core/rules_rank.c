@@ -52,10 +52,22 @@ static int cand_cmp(const void *a, const void *b)
 int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
                      ld_candidates *out, ld_error *err)
 {
-    /* static: the candidates keep a pointer to their profile */
-    static ld_task_profiles builtin;
-    if (!builtin.n) rules_profiles_builtin(&builtin);
-    return rules_candidates_in(cat, req, &builtin, out, err);
+    /* one profile of the catalogue's weighted metric columns (metrics.json's
+     * weights): its ids live as long as the catalogue, and out keeps a copy */
+    ld_task_profiles one;
+    memset(&one, 0, sizeof one);
+    one.n = 1;
+    one.v[0].name = "general";
+    for (size_t c = 0; c < catalog_cols(cat) && one.v[0].nw < LD_TASK_MAX_WEIGHTS; c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (!(col->flags & LD_COLF_METRIC) || !(col->weight > 0)) continue;
+        one.v[0].w[one.v[0].nw].metric = col->id;
+        one.v[0].w[one.v[0].nw++].weight = col->weight;
+    }
+    int rc = rules_candidates_in(cat, req, &one, out, err);
+    out->own = one.v[0];
+    out->profile = &out->own;
+    return rc;
 }
 
 

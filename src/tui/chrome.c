@@ -27,7 +27,10 @@ void chrome_title(app *a)
         tab_x1[v] = x;
         x += 1;
     }
-    const char *right = "? help  q quit ";
+    static const ld_hint shell[] = {{{ACT_HELP}, "help"}, {{ACT_QUIT}, "quit"}};
+    char right[64];
+    keys_hint(SCOPE_GLOBAL, -1, 0, shell, 2, right, sizeof right - 1);
+    strcat(right, " ");
     int rw = ui_width(a, right);
     if (x + rw < a->cols) ui_put(a, stdscr, 0, a->cols - rw, rw, right, bar, UI_RIGHT, 0);
 }

@@ -262,9 +262,9 @@ static void wz_hint(const app *a, char *buf, size_t n)
 {
     const wz_state *w = wz(a);
     int typing = wz_text_mode(a);
-    ld_hint h[8];
+    ld_hint h[12]; /* at most 7 are added on any page */
     size_t k = 0;
-#define ADD(a1, a2, text) (h[k++] = (ld_hint){{a1, a2}, text})
+#define ADD(a1, a2, text) (k < sizeof h / sizeof h[0] ? (void)(h[k++] = (ld_hint){{a1, a2}, text}) : (void)0)
     if (w->page == WZ_ANSWER) {
         ADD(ACT_DOWN, ACT_UP, "scroll");
         ADD(ACT_EXPORT, ACT_NONE, "export");
@@ -300,7 +300,7 @@ static void wz_hint(const app *a, char *buf, size_t n)
 static const ld_keybind wz_keys[] = {
     {SCOPE_WIZARD, "<Enter>", ACT_ACCEPT, "accept and go on; on the review, change the answer at the cursor"},
     /* Left first: the key hints show it, and in a field BS deletes */
-    {SCOPE_WIZARD, "<Left>", ACT_BACK, "back a step (or to the review), answers kept; BS deletes in a field"},
+    {SCOPE_WIZARD, "<Left>", ACT_BACK, "back a step (or to the review), answers kept; in a field: at its start"},
     {SCOPE_WIZARD, "<BS>", ACT_BACK, NULL},
     {SCOPE_WIZARD, "h", ACT_BACK, NULL},
     {SCOPE_WIZARD, "<Esc>", ACT_RESTART, "back to step 1 after a y/n; answers kept"},

@@ -409,7 +409,25 @@ static ld_catalog *small_catalog(void)
     }
     ld_error err;
     assert_int_equal(catalog_finish(cat, "test", NULL, &err), 0);
+    /* what the article's metrics.json does: three metrics, weighted equally */
+    static const char *const metrics[] = {"mmlu", "humaneval", "gsm8k"};
+    for (size_t i = 0; i < 3; i++) {
+        ld_column *col = catalog_col(cat, (size_t)catalog_col_index(cat, metrics[i]));
+        col->flags |= LD_COLF_METRIC;
+        col->weight = 1;
+    }
     return cat;
+}
+
+/* The article's data set's task profiles (data/seed-metrics.json). */
+static void seed_profiles(ld_task_profiles *p)
+{
+    size_t len = 0;
+    const char *text = embed_find("data/seed-metrics.json", &len);
+    assert_non_null(text);
+    ld_error err;
+    error_clear(&err);
+    if (rules_profiles_parse(text, len, "seed-metrics.json", p, &err) != 0) fail_msg("%s", err.msg);
 }
 
 static const char *cand_name(const ld_catalog *cat, const ld_candidates *c, size_t i)
@@ -501,7 +519,9 @@ static void test_candidates(void **state)
     q.context_length = 4096;
     q.licence = LD_LICENCE_ANY;
     strcpy(q.task_type, "code");
-    assert_int_equal(rules_candidates(cat, &q, &c, &err), 0);
+    ld_task_profiles profiles;
+    seed_profiles(&profiles);
+    assert_int_equal(rules_candidates_in(cat, &q, &profiles, &c, &err), 0);
     assert_string_equal(c.profile->name, "code");
     assert_int_equal(c.n, 5);
     for (size_t i = 0; i < c.n; i++)
@@ -509,9 +529,27 @@ static void test_candidates(void **state)
             assert_near(c.items[i].quality, (3 * .402 + .706 + .604) / 5, 1e-9);
     rules_candidates_free(&c);
 
-    assert_string_equal(rules_task_profile("Customer_Support")->name, "support");
-    assert_string_equal(rules_task_profile("math tutoring")->name, "math");
-    assert_string_equal(rules_task_profile("summaries")->name, "general");
+    assert_string_equal(rules_profiles_pick(&profiles, "Customer_Support")->name, "support");
+    assert_string_equal(rules_profiles_pick(&profiles, "math tutoring")->name, "math");
+    assert_string_equal(rules_profiles_pick(&profiles, "summaries")->name, "general");
+    rules_profiles_free(&profiles);
+
+    /* without task_profiles, one "general" profile of the weighted columns */
+    static const char json[] = "{\"columns\": {\"a\": {\"weight\": 2}, \"b\": {\"weight\": 0}, \"c\": {\"weight\": 1}}}";
+    assert_int_equal(rules_profiles_parse(json, sizeof json - 1, "m.json", &profiles, &err), 0);
+    assert_int_equal(profiles.n, 1);
+    assert_string_equal(profiles.v[0].name, "general");
+    assert_int_equal(profiles.v[0].nw, 2);
+    assert_string_equal(profiles.v[0].w[0].metric, "a");
+    assert_near(profiles.v[0].w[0].weight, 2, 0);
+    assert_string_equal(profiles.v[0].w[1].metric, "c");
+    rules_profiles_free(&profiles);
+    /* a bad profile: an error, and still a profile to use */
+    static const char bad[] = "{\"task_profiles\": [{\"name\": 1}]}";
+    assert_int_equal(rules_profiles_parse(bad, sizeof bad - 1, "m.json", &profiles, &err), -1);
+    assert_int_equal(profiles.n, 1);
+    assert_non_null(rules_profiles_pick(&profiles, "code"));
+    rules_profiles_free(&profiles);
 
     /* The pick resolves through its alias. */
     ld_rules *rules = shipped();
