@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "cost_view.h"
+#include "keys.h"
 #include "llmdeck/units.h"
 #include "widgets.h"
 
@@ -220,7 +221,13 @@ void cv_pick_act(app *a, cv_state *s, ld_action act)
         snprintf(p->prev_filter, sizeof p->prev_filter, "%s", p->filter);
         app_prompt(a, "Filter the list: ", p->filter, filter_cb, s);
         return;
-    default: app_message(a, MSG_INFO, "Enter picks, / filters, Esc closes the list"); return;
+    default: {
+        /* the keys as bound (keys.c), so the message follows a rebinding */
+        static const ld_hint h[] = {{{ACT_EDIT}, "picks"}, {{ACT_SEARCH}, "filters"}, {{ACT_CLOSE}, "closes the list"}};
+        char buf[160];
+        app_message(a, MSG_INFO, "%s", keys_hint(SCOPE_COST_PICK, VIEW_COST, 0, h, 3, buf, sizeof buf));
+        return;
+    }
     }
     if (cur >= (long)p->n) cur = (long)p->n - 1;
     p->cur = cur < 0 ? 0 : (size_t)cur;

@@ -116,7 +116,11 @@ static void wz_act(app *a, ld_action act)
                                    w->cost_ok ? w->scen.quant : NULL, 1);
             }
         } else {
-            app_message(a, MSG_INFO, "that was the answer: e exports it, r starts over, j/k scroll");
+            static const ld_hint h[] = {{{ACT_EXPORT}, "export"}, {{ACT_START_OVER}, "start over"},
+                                        {{ACT_DOWN, ACT_UP}, "scroll"}};
+            char buf[160];
+            app_message(a, MSG_INFO, "that was the answer: %s",
+                        keys_hint(SCOPE_WIZARD, VIEW_WIZARD, 0, h, 3, buf, sizeof buf));
         }
         break;
     case ACT_BACK: go_back(a, w); break;
