@@ -74,7 +74,8 @@ static size_t copy_whole_row(char *d, const char *row, size_t bytes, int special
 /* Appends the row's computed cells (value_score, ...) after its copied
  * cells, each as output_cell formats it and quoted by the rule
  * output_csv_field follows, so the line equals the cell-by-cell one; d has
- * room for CSVROWS_EXTRA_MAX bytes a cell.  Returns the bytes written. */
+ * room for 2 * CSVROWS_CELL + 3 bytes a cell (all quotes, doubled).
+ * Returns the bytes written. */
 static size_t append_extra(char *d, const ld_catalog *cat, uint32_t row, const int *extra,
                            size_t nextra)
 {

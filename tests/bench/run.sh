@@ -97,9 +97,18 @@ RUNS=${BENCH_RUNS:-7}
 VD_RUNS=${BENCH_VD_RUNS:-1}
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 ms() { awk -v u="$1" 'BEGIN {printf "%.1f", u / 1000}'; }
-timed() { # timed FILE_FOR_MICROSECONDS OUTPUT COMMAND...: runs it, appends its time
+# timed FILE OUTPUT COMMAND...: runs it, appends its wall time (us) to FILE
+# and, with /usr/bin/time, its CPU time (user + system, 10 ms resolution)
+# to FILE.cpu: on a machine shared with other work the CPU time moves less
+# than the wall time, so both are printed.
+timed() {
   t_file=$1 t_out=$2; shift 2
-  t0=$(date +%s%N); "$@" > "$t_out" 2>/dev/null; t1=$(date +%s%N)
+  if [ -x /usr/bin/time ]; then
+    t0=$(date +%s%N); /usr/bin/time -f '%U %S' -o "$t_file.one" "$@" > "$t_out" 2>/dev/null; t1=$(date +%s%N)
+    awk '{printf "%d\n", ($1 + $2) * 1e6}' "$t_file.one" >> "$t_file.cpu"
+  else
+    t0=$(date +%s%N); "$@" > "$t_out" 2>/dev/null; t1=$(date +%s%N)
+  fi
   echo $(( (t1 - t0) / 1000 )) >> "$t_file"
 }
 has_mlr=$(command -v mlr >/dev/null 2>&1 && echo 1)
@@ -107,10 +116,10 @@ has_vd=$(command -v vd >/dev/null 2>&1 && echo 1)
 [ -n "$has_mlr" ] && echo "# $(mlr --version)"
 [ -n "$has_vd" ] && echo "# VisiData $(vd --version 2>/dev/null | head -1)"
 summary="$D/summary.txt"
-printf '%-8s %5s %6s %8s %9s %9s %9s %9s %10s  %s\n' file rows MB floor_ms llmdeck_ms mlr_ms vd_ms x_Miller x_VisiData order > "$summary"
+printf '%-8s %6s %6s %8s %10s %9s %9s %9s %10s %12s  %s\n' file rows MB floor_ms llmdeck_ms mlr_ms vd_ms x_Miller x_VisiData cpu_x_Miller order > "$summary"
 for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
   in=$D/$f.csv
-  : > "$D/t_llmdeck"; : > "$D/t_mlr"; : > "$D/t_floor"; : > "$D/t_vd"
+  for t in llmdeck mlr floor vd; do : > "$D/t_$t"; : > "$D/t_$t.cpu"; done
   for i in $(seq "$RUNS"); do
     timed "$D/t_floor" /dev/null "$D/floor" "$in"
     timed "$D/t_llmdeck" "$D/llmdeck_sorted.csv" "$B/llmdeck" table "$in" --sort mmlu:desc --format csv
@@ -128,12 +137,18 @@ for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
   echo "${f}_rows $rows rows, $mb MB"
   echo "${f}_floor_ms $(ms "$fl_us") ms (median of $RUNS: read from the page cache, find every line end)"
   echo "${f}_llmdeck_ms $(ms "$ld_us") ms (median of $RUNS; $(awk -v a="$ld_us" -v b="$fl_us" 'BEGIN {printf "%.1f", a / b}')x the floor)"
-  ml="-" vdm="-" rm="-" rv="-" order="-"
+  ml="-" vdm="-" rm="-" rv="-" rc="-" order="-"
   if [ -n "$has_mlr" ]; then
     ml_us=$(median < "$D/t_mlr"); ml=$(ms "$ml_us")
     rm=$(awk -v a="$ml_us" -v b="$ld_us" 'BEGIN {printf "%.1f", a / b}')
     echo "${f}_mlr_ms $ml ms (median of $RUNS)"
     echo "${f}_ratio_mlr $rm x"
+    if [ -s "$D/t_mlr.cpu" ]; then
+      lc=$(median < "$D/t_llmdeck.cpu"); mc=$(median < "$D/t_mlr.cpu")
+      echo "${f}_cpu_ms llmdeck $(ms "$lc"), Miller $(ms "$mc") ms (user + system, medians)"
+      rc=$(awk -v a="$mc" -v b="$lc" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "-"}')
+      echo "${f}_cpu_ratio_mlr $rc x"
+    fi
     # The order against a stable reference sort: Miller sorting by mmlu
     # descending and then by the row's place in the file.  (Plain `sort -nr`
     # groups rows by the key's text first, so to Miller 68.70 and 68.7000000
@@ -157,9 +172,9 @@ for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
     echo "${f}_vd_ms $vdm ms (median of $VD_RUNS)"
     echo "${f}_ratio_vd $rv x"
   fi
-  printf '%-8s %5s %6s %8s %9s %9s %9s %9s %10s  %s\n' "$f" "$rows" "$mb" "$(ms "$fl_us")" "$(ms "$ld_us")" \
-    "$ml" "$vdm" "$rm" "$rv" "$order" >> "$summary"
+  printf '%-8s %6s %6s %8s %10s %9s %9s %9s %10s %12s  %s\n' "$f" "$rows" "$mb" "$(ms "$fl_us")" "$(ms "$ld_us")" \
+    "$ml" "$vdm" "$rm" "$rv" "$rc" "$order" >> "$summary"
 done
-echo "# open, sort by mmlu descending, write CSV: medians of $RUNS interleaved runs (VisiData: $VD_RUNS)"
+echo "# open, sort by mmlu descending, write CSV: medians of $RUNS interleaved runs (VisiData: $VD_RUNS); load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 sed 's/^/# /' "$summary"
 exit 0
