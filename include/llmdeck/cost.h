@@ -7,8 +7,11 @@
  *               batch_output]  (a price the sheet lacks counts as the plain one)
  *   self-host = replicas × replica_monthly + ops_monthly
  *   replicas  = 1 in seed mode (the seed's "can process unlimited tokens");
- *               ceil(tokens / (tokens_per_s × 3600 × hours × utilization))
- *               in capacity mode (at least 1)
+ *               ceil(tokens / capacity) in capacity mode (at least 1), where
+ *               capacity = 3600 × hours × utilization / (share / prefill rate
+ *               + (1 - share) / decode rate): input tokens are read at the
+ *               prefill rate, output tokens written at the decode rate (both
+ *               the decode rate when the prefill rate is unknown)
  *
  * In capacity mode self-hosting is a step function and may never break
  * even: when one full replica costs more per token than the API, adding
@@ -34,7 +37,10 @@ typedef struct {
     double replica_monthly_usd;  /* one replica: preset figure or GPUs × hourly × hours */
     double ops_monthly_usd;      /* fixed, once */
     ld_cost_mode mode;
-    double replica_tokens_per_s; /* capacity mode: one replica's throughput */
+    double replica_tokens_per_s; /* capacity mode: one replica's throughput (decode, output tokens) */
+    double replica_prefill_tokens_per_s; /* its prompt processing rate; <= 0 or NaN: unknown,
+                                    the input tokens are counted at the decode rate (an upper
+                                    bound on the replicas; the presets of the article) */
     double utilization;          /* capacity mode: (0, 1] */
     double hours_per_month;      /* 730 */
     double close_band;           /* 0.10 */
@@ -69,6 +75,13 @@ typedef struct {
     double replica_capacity_tokens; /* per month (capacity mode; NaN in seed mode) */
     double break_even_tokens;    /* NaN when never */
     int break_even_never;
+    /* capacity mode: self-hosting is a step function, so it may break even
+     * inside one replica's step and lose again at the next; the volume from
+     * which it stays no dearer at every larger volume (NaN when never), and
+     * where the first cheaper stretch ends (the first step's capacity) */
+    double break_even_for_good_tokens, break_even_first_until;
+    double utilization;          /* the utilization the answer assumed (capacity mode) */
+    int capacity_mode;
     ld_advice advice;
     const char *band;            /* the seed's band for this volume */
     /* What a sceptic must hear with the figures: seed mode asked to serve
@@ -111,6 +124,10 @@ double cost_selfhost_monthly(const ld_cost_input *in, double tokens);
 /* Smallest monthly volume at which self-hosting is no dearer than the API.
  * Returns 0 and sets *tokens, or 1 when it never breaks even. */
 int cost_break_even(const ld_cost_input *in, double *tokens);
+/* Capacity mode: the smallest volume from which self-hosting is no dearer at
+ * every larger volume (in article mode the same as cost_break_even).
+ * Returns 0 and sets *tokens, or 1 when never. */
+int cost_break_even_for_good(const ld_cost_input *in, double *tokens);
 const char *cost_advice_name(ld_advice a);                /* "api" ... */
 const char *cost_band(const ld_cost_input *in, double tokens);
 

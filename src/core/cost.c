@@ -61,14 +61,26 @@ int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
                          "%s has no hourly price in gpus.csv; give a monthly cost instead", s->gpu->name);
     in->replica_monthly_usd = s->gpus * s->gpu->hourly_usd * in->hours_per_month;
     in->replica_tokens_per_s = s->throughput_tokens_per_s;
+    /* prefill is compute-bound: the sizing's prompt over its time to first token */
+    in->replica_prefill_tokens_per_s = s->ttft_s > 0 && isfinite(s->ttft_s) ? s->prompt_tokens / s->ttft_s : NAN;
     in->replica_power_w = s->gpus * s->gpu->board_power_w; /* NaN when unknown */
     in->kv_unknown = !s->kv_known;
     return 0;
 }
 
+/* Seconds of a replica per token of the volume: input at the prefill rate,
+ * output at the decode rate (input at the decode rate when the prefill rate
+ * is unknown, as the article's presets). */
+static double seconds_per_token(const ld_cost_input *in)
+{
+    double d = in->replica_tokens_per_s, p = in->replica_prefill_tokens_per_s;
+    if (!(p > 0) || !isfinite(p)) return 1.0 / d;
+    return in->input_share / p + (1 - in->input_share) / d;
+}
+
 double cost_replica_capacity(const ld_cost_input *in)
 {
-    return in->replica_tokens_per_s > 0 ? in->replica_tokens_per_s * 3600.0 * in->hours_per_month * in->utilization
+    return in->replica_tokens_per_s > 0 ? 3600.0 * in->hours_per_month * in->utilization / seconds_per_token(in)
                                         : NAN;
 }
 
@@ -165,7 +177,7 @@ double cost_api_monthly(const ld_cost_input *in, double tokens)
 /* Tokens one replica serves in a month at the planned utilization. */
 static double replica_capacity(const ld_cost_input *in)
 {
-    return in->replica_tokens_per_s * 3600.0 * in->hours_per_month * in->utilization;
+    return 3600.0 * in->hours_per_month * in->utilization / seconds_per_token(in);
 }
 
 long cost_replicas(const ld_cost_input *in, double tokens)
@@ -206,6 +218,23 @@ int cost_break_even(const ld_cost_input *in, double *tokens)
     } else {
         return 1; /* a full replica costs more per token than the API: never */
     }
+    *tokens = (k * r + ops) / p;
+    return 0;
+}
+
+int cost_break_even_for_good(const ld_cost_input *in, double *tokens)
+{
+    if (in->mode != LD_COST_CAPACITY) return cost_break_even(in, tokens);
+    double p = cost_api_price_per_1k(in) / 1000.0;
+    double r = cost_replica_monthly(in), ops = in->ops_monthly_usd;
+    double margin = replica_capacity(in) * p - r;
+    if (!(p > 0) || !(margin > 0)) return cost_break_even(in, tokens);
+    /* Step k is cheaper on [(kR + ops)/p, kC]; it reaches the next step's
+     * stretch when ((k+1)R + ops)/p <= kC, i.e. k × (Cp - R) >= R + ops.
+     * That holds for every larger k once it holds: the last unbroken
+     * stretch starts at the smallest such k. */
+    double k = ceil((r + ops) / margin);
+    if (k < 1) k = 1;
     *tokens = (k * r + ops) / p;
     return 0;
 }
@@ -295,10 +324,19 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     if (in->choice && in->choice[0]) basis_add(c, "replica: %s", in->choice);
     if (in->mode == LD_COST_CAPACITY) {
         units_format_count(c->replica_capacity_tokens, t2, sizeof t2);
-        basis_add(c, "capacity per replica = %g tokens/s × 3600 s × %g h × %g%% utilization = "
-                     "%s tokens/month; replicas = ceil(%s / %s) = %ld",
-                  in->replica_tokens_per_s, in->hours_per_month, in->utilization * 100, t2, t1, t2,
-                  c->replicas);
+        char d[32], pf[32];
+        units_format_rate(in->replica_tokens_per_s, d, sizeof d);
+        if (in->replica_prefill_tokens_per_s > 0 && isfinite(in->replica_prefill_tokens_per_s)) {
+            units_format_rate(in->replica_prefill_tokens_per_s, pf, sizeof pf);
+            basis_add(c, "capacity per replica = 3600 s × %g h × %g%% utilization / (%g%% input / %s prefill "
+                         "tokens/s + %g%% output / %s decode tokens/s) = %s tokens/month; replicas = ceil(%s / %s) = %ld",
+                      in->hours_per_month, in->utilization * 100, in->input_share * 100, pf,
+                      (1 - in->input_share) * 100, d, t2, t1, t2, c->replicas);
+        } else {
+            basis_add(c, "capacity per replica = %s tokens/s × 3600 s × %g h × %g%% utilization = "
+                         "%s tokens/month (every token at that rate: no prefill rate known); replicas = ceil(%s / %s) = %ld",
+                      d, in->hours_per_month, in->utilization * 100, t2, t1, t2, c->replicas);
+        }
     }
     units_format_usd(cost_replica_monthly(in), u1, sizeof u1); /* with its energy, when counted */
     units_format_usd(in->ops_monthly_usd, u2, sizeof u2);
@@ -309,24 +347,43 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
               in->mode == LD_COST_CAPACITY ? "capacity mode"
                                            : "article mode (2023): one replica, unlimited tokens");
 
+    c->capacity_mode = in->mode == LD_COST_CAPACITY;
+    c->utilization = in->utilization;
+    c->break_even_first_until = NAN;
     double be;
     if (cost_break_even(in, &be) == 0) {
+        c->break_even_for_good_tokens = be;
         c->break_even_tokens = be;
         units_format_count(be, t3, sizeof t3);
         if (in->mode == LD_COST_CAPACITY) {
             long k = cost_replicas(in, be);
             basis_add(c, "break-even = (%ld × %s + %s) / %s per 1K × 1000 = %s tokens/month",
                       k, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t3);
+            double good;
+            if (cost_break_even_for_good(in, &good) == 0 && good > be * (1 + 1e-9)) {
+                /* the first cheaper stretch ends with its step; a replica more costs more again */
+                c->break_even_first_until = (double)k * replica_capacity(in);
+                long kg = cost_replicas(in, good);
+                units_format_count(c->break_even_first_until, t1, sizeof t1);
+                units_format_count(good, t2, sizeof t2);
+                basis_add(c, "but only up to %s (%ld replica%s full); cheaper for good from (%ld × %s + %s) / %s "
+                             "per 1K × 1000 = %s tokens/month, where each added replica saves more than it costs",
+                          t1, k, k == 1 ? "" : "s", kg, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t2);
+                c->break_even_for_good_tokens = good;
+            } else {
+                c->break_even_for_good_tokens = be;
+            }
         } else {
             basis_add(c, "break-even = (%s + %s) / %s per 1K × 1000 = %s tokens/month", u1, u2,
                       price(c->api_blended_per_1k, p1, sizeof p1), t3);
         }
     } else {
         c->break_even_tokens = NAN;
+        c->break_even_for_good_tokens = NAN;
         c->break_even_never = 1;
         double per1k = cost_replica_monthly(in) / replica_capacity(in) * 1000;
-        basis_add(c, "break-even: never (one full replica costs %s per 1K tokens, more than "
-                     "the API's %s)",
+        basis_add(c, "break-even: never at %.0f%% utilization (one full replica costs %s per 1K tokens, more than "
+                     "the API's %s)", in->utilization * 100,
                   price(per1k, p1, sizeof p1), price(c->api_blended_per_1k, p2, sizeof p2));
     }
     /* the utilization self-hosting needs to be no dearer than the API here,

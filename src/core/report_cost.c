@@ -43,11 +43,22 @@ static void json_num(FILE *out, double v, int decimals)
 void report_cost_break_even(const ld_cost *c, char *buf, size_t n)
 {
     if (c->break_even_never) {
-        snprintf(buf, n, "never (self-hosting costs more per token than the API at any volume)");
+        if (c->capacity_mode)
+            snprintf(buf, n, "never at %.0f%% utilization (a full replica costs more per token than the API)",
+                     c->utilization * 100);
+        else
+            snprintf(buf, n, "never (self-hosting costs more per token than the API at any volume)");
         return;
     }
-    char t[32];
+    char t[32], u[32], g[32];
     units_format_count(c->break_even_tokens, t, sizeof t);
+    if (isfinite(c->break_even_first_until)) {
+        /* the step function: cheaper inside the first step only, then for good further on */
+        units_format_count(c->break_even_first_until, u, sizeof u);
+        units_format_count(c->break_even_for_good_tokens, g, sizeof g);
+        snprintf(buf, n, "%s tokens/month, but only up to %s; cheaper for good from %s", t, u, g);
+        return;
+    }
     snprintf(buf, n, "%s tokens/month", t);
 }
 
@@ -89,6 +100,8 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         json_num(out, c->selfhost_monthly_usd, 2);
         fprintf(out, ",\n  \"replicas\": %ld,\n  \"break_even_tokens\": ", c->replicas);
         json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
+        fputs(",\n  \"break_even_for_good_tokens\": ", out);
+        json_num(out, c->break_even_never ? NAN : c->break_even_for_good_tokens, 0);
         fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
                 cost_advice_name(c->advice), mode);
         output_json_string(out, in->api_label);

@@ -310,7 +310,7 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     }
     emit_fit(e, "Difference", v, sv[0] ? sv : NULL, lab, text);
     if (c->break_even_never) {
-        double cap = s->in.replica_tokens_per_s * 3600 * s->in.hours_per_month * s->in.utilization;
+        double cap = cost_replica_capacity(&s->in);
         char three[32]; /* three significant digits are enough to compare */
         snprintf(three, sizeof three, "%.3g", s->in.replica_monthly_usd / cap * 1000);
         cv_format_price(strtod(three, NULL), t1, sizeof t1);
@@ -357,8 +357,14 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
     emit(e, NULL, 0, v, text, text);
     if (s->capacity) {
         round_tokens(c->replica_capacity_tokens, t1, sizeof t1);
-        snprintf(v, sizeof v, "replica = %.4g tok/s %s %g h %s %g%% = %s tokens", s->in.replica_tokens_per_s, X,
-                 s->in.hours_per_month, X, s->in.utilization * 100, t1);
+        char d[32];
+        units_format_rate(s->in.replica_tokens_per_s, d, sizeof d);
+        if (s->in.replica_prefill_tokens_per_s > 0 && isfinite(s->in.replica_prefill_tokens_per_s))
+            snprintf(v, sizeof v, "replica = %s tok/s out (input faster, at the prefill rate) %s 3600 s %s %g h %s "
+                     "%g%% = %s tokens", d, X, X, s->in.hours_per_month, X, s->in.utilization * 100, t1);
+        else
+            snprintf(v, sizeof v, "replica = %s tok/s %s 3600 s %s %g h %s %g%% = %s tokens", d, X, X,
+                     s->in.hours_per_month, X, s->in.utilization * 100, t1);
     } else {
         snprintf(v, sizeof v, "2023 article: 1 replica, unlimited tokens");
     }

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include "llmdeck/cost.h"
+#include "llmdeck/report_cost.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/hosting.h"
 
@@ -323,6 +324,67 @@ static void test_energy_and_break_even_utilization(void **state)
     }
 }
 
+/* capacity with a prefill rate: input tokens at the prefill rate, output at
+ * the decode rate; without one, every token at the decode rate (the
+ * article's presets keep their figures) */
+static void test_capacity_with_prefill(void **state)
+{
+    (void)state;
+    ld_cost_input in;
+    cost_defaults(&in);
+    in.mode = LD_COST_CAPACITY;
+    in.replica_tokens_per_s = 100;
+    in.utilization = 0.5;
+    in.input_share = 0.75;
+    double secs = 3600.0 * 730 * 0.5;
+    assert_true(fabs(cost_replica_capacity(&in) - secs * 100) < 1e-3); /* no prefill rate */
+    in.replica_prefill_tokens_per_s = 5000;
+    double want = secs / (0.75 / 5000 + 0.25 / 100);
+    assert_true(fabs(cost_replica_capacity(&in) - want) < 1e-3);
+    /* the replicas follow it: 1B tokens at ~7.4M tokens/s·month per replica */
+    assert_int_equal(cost_replicas(&in, 1e9), (long)ceil(1e9 / want));
+    ld_cost c;
+    ld_error err;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_non_null(strstr(c.basis, "prefill"));
+}
+
+/* the step function: the first break-even may hold inside one step only;
+ * "for good" is where every larger volume is no dearer, checked by walking
+ * the volumes */
+static void test_break_even_for_good(void **state)
+{
+    (void)state;
+    ld_cost_input in;
+    cost_defaults(&in);
+    in.mode = LD_COST_CAPACITY;
+    in.replica_tokens_per_s = 1000;
+    in.utilization = 0.5;
+    in.replica_monthly_usd = 3000;
+    in.api_in_per_1k = in.api_out_per_1k = 0.00235; /* a replica saves little against it */
+    double first, good;
+    assert_int_equal(cost_break_even(&in, &first), 0);
+    assert_int_equal(cost_break_even_for_good(&in, &good), 0);
+    assert_true(good > first);
+    /* above `good`, self-hosting is never dearer; just below it, it is */
+    for (double v = good; v < good * 4; v += good / 997)
+        assert_true(cost_selfhost_monthly(&in, v) <= cost_api_monthly(&in, v) * (1 + 1e-9));
+    double cap = cost_replica_capacity(&in);
+    int dearer_below = 0;
+    for (double v = first; v < good; v += cap / 7)
+        dearer_below |= cost_selfhost_monthly(&in, v) > cost_api_monthly(&in, v);
+    assert_true(dearer_below);
+    ld_cost c;
+    ld_error err;
+    in.tokens_per_month = first;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_true(c.break_even_for_good_tokens == good);
+    assert_true(fabs(c.break_even_first_until - cap) < 1);
+    char buf[256];
+    report_cost_break_even(&c, buf, sizeof buf);
+    assert_non_null(strstr(buf, "cheaper for good from"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +400,8 @@ int main(void)
         cmocka_unit_test(test_from_sizing),
         cmocka_unit_test(test_cached_and_batch_shares),
         cmocka_unit_test(test_energy_and_break_even_utilization),
+        cmocka_unit_test(test_capacity_with_prefill),
+        cmocka_unit_test(test_break_even_for_good),
     };
     return cmocka_run_group_tests_name("cost", tests, NULL, NULL);
 }
