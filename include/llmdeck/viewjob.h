@@ -29,6 +29,8 @@ typedef struct {
     ld_sort_cache *cache;    /* may be NULL */
     unsigned long set_id;    /* the cache's id of the row set (view.h) */
     int hold;                /* tests: the thread does nothing until cancelled */
+    int (*task)(void *arg);  /* else: any computation that only reads the */
+    void *task_arg;          /* catalogue (0 or -1); it cannot be cancelled */
     int rescore;             /* 1: compute the scores (score.h) with this */
     ld_missing policy;       /* rule (score_prepare must have run), then sort
                               * the given rows by them (no filter, no cache) */

@@ -39,6 +39,7 @@ static int run(ld_viewjob *j)
         pthread_mutex_unlock(&j->mu);
         return LD_CANCELLED;
     }
+    if (s->task) return s->task(s->task_arg) == 0 ? 0 : -1;
     if (s->rescore) {
         int rc = score_compute(s->cat, s->policy, &j->scores, &j->p);
         if (rc != 0) return rc;
@@ -88,17 +89,21 @@ ld_viewjob *viewjob_start(const ld_viewjob_spec *s)
     if (!j) return NULL;
     j->s = *s;
     size_t cap = catalog_rows(s->cat) ? catalog_rows(s->cat) : 1;
-    j->rows = malloc(cap * sizeof *j->rows);
-    j->sorted = malloc(cap * sizeof *j->sorted);
-    if (!j->rows || !j->sorted || (!s->refilter && s->n > cap)) goto fail;
-    j->n = s->refilter ? 0 : s->n;
-    if (!s->refilter) memcpy(j->rows, s->rows, s->n * sizeof *j->rows);
+    if (!s->task) {
+        j->rows = malloc(cap * sizeof *j->rows);
+        j->sorted = malloc(cap * sizeof *j->sorted);
+        if (!j->rows || !j->sorted || (!s->refilter && s->n > cap)) goto fail;
+        j->n = s->refilter ? 0 : s->n;
+        if (!s->refilter) memcpy(j->rows, s->rows, s->n * sizeof *j->rows);
+    }
     size_t rows = s->refilter ? catalog_rows(s->cat) : s->n;
     atomic_init(&j->p.cancel, 0);
-    atomic_init(&j->p.phase, s->rescore ? LD_PHASE_SCORE : s->refilter && s->filter ? LD_PHASE_FILTER : LD_PHASE_SORT);
+    atomic_init(&j->p.phase, s->task ? LD_PHASE_NONE : s->rescore ? LD_PHASE_SCORE : s->refilter && s->filter ? LD_PHASE_FILTER : LD_PHASE_SORT);
     atomic_init(&j->p.done, 0);
-    atomic_init(&j->p.total, (s->rescore ? score_units(s->cat) : 0) + (s->refilter && s->filter ? rows : 0) +
-                                 view_sort_units(s->cat, rows, s->keys, s->nkeys));
+    atomic_init(&j->p.total, s->task ? 0 /* unknown */
+                                     : (s->rescore ? score_units(s->cat) : 0) +
+                                           (s->refilter && s->filter ? rows : 0) +
+                                           view_sort_units(s->cat, rows, s->keys, s->nkeys));
     pthread_condattr_t ca;
     if (pthread_condattr_init(&ca) != 0) goto fail;
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);

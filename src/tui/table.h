@@ -126,6 +126,19 @@ int tv_job_start(tv_state *t, tv_change *ch, uint32_t keep, int had);
 /* Starts a rescore with the weights of now (score_prepare has run): 0, or
  * -1 (could not: the caller scores at once). */
 int tv_job_rescore(tv_state *t, ld_missing policy, int col);
+/* Any other slow computation over the rows shown (i and F at a million
+ * rows): run on the helper thread, reading only; commit takes its result
+ * on the main thread, drop frees one not taken.  It cannot be stopped
+ * midway: Esc drops its result when it ends, keys wait until then. */
+typedef struct {
+    int (*run)(void *arg);
+    void (*commit)(app *a, tv_state *t, void *arg);
+    void (*drop)(void *arg);
+    void *arg;
+} tv_task;
+/* 0: started (or already done and committed); -1: could not (the caller
+ * runs it at once). */
+int tv_job_task(tv_state *t, const tv_task *task, const char *what);
 /* Whether a rescore runs (the weights editor then names the best value
  * when it ends, tv_weights_announce). */
 int tv_job_rescoring(const tv_state *t);

@@ -35,6 +35,8 @@ struct tv_job {
     int had;
     char what[96];  /* "sorting by Model" */
     int held;       /* tests: waits for Esc (LLMDECK_JOB_HOLD) */
+    tv_task task;   /* a task job (task.run set) */
+    int dropped;    /* Esc on a task: its result goes when it ends */
 };
 
 static long env_long(const char *name, long dflt)
@@ -74,7 +76,12 @@ static void finish(app *a, tv_state *t)
     ld_scores sc;
     int rc = viewjob_finish(j->job, &rows, &sorted, &n, &sc);
     t->job = NULL;
-    if (rc == 0 && j->rescore) {
+    if (j->task.run) {
+        if (rc == 0 && !j->dropped) j->task.commit(t->app, t, j->task.arg);
+        else j->task.drop(j->task.arg);
+        if (a && j->dropped) app_message(a, MSG_INFO, "%s cancelled", j->what);
+        else if (a && rc != 0) app_message(a, MSG_ERROR, "%s failed: out of memory", j->what);
+    } else if (rc == 0 && j->rescore) {
         /* the scores and the rows sorted by them, in one step */
         score_install(t->cat, &sc);
         free(t->fidx);
@@ -182,6 +189,24 @@ int tv_job_rescore(tv_state *t, ld_missing policy, int col)
     return 0;
 }
 
+int tv_job_task(tv_state *t, const tv_task *task, const char *what)
+{
+    struct tv_job *j = calloc(1, sizeof *j);
+    if (!j) return -1;
+    ld_viewjob_spec s = {.cat = t->cat, .task = task->run, .task_arg = task->arg, .hold = hold_next()};
+    j->job = viewjob_start(&s);
+    if (!j->job) {
+        free(j);
+        return -1;
+    }
+    j->held = s.hold;
+    j->task = *task;
+    snprintf(j->what, sizeof j->what, "%s", what);
+    t->job = j;
+    if (viewjob_wait(j->job, GRACE_MS)) finish(NULL, t);
+    return 0;
+}
+
 int tv_job_rescoring(const tv_state *t) { return t->job && t->job->rescore; }
 
 void tv_job_stop(tv_state *t)
@@ -198,6 +223,10 @@ int tv_job_status(const tv_state *t, char *buf, size_t n)
     static const char *const phase[] = {"", "filtering", "collating", "sorting", "rescoring"};
     int ph = viewjob_phase(t->job->job);
     const char *p = ph > 0 && ph <= LD_PHASE_SCORE ? phase[ph] : "";
+    if (t->job->task.run) { /* no percentage: its size is not known */
+        snprintf(buf, n, "%s%s", t->job->what, t->job->dropped ? ", cancelling" : "..., Esc cancels");
+        return 1;
+    }
     int pct = (int)(viewjob_fraction(t->job->job) * 100);
     if (pct > 99) pct = 99; /* 100 is the result on screen */
     if (strcmp(p, t->job->what) == 0 || strncmp(t->job->what, p, strlen(p)) == 0)
@@ -224,7 +253,14 @@ void bgjob_key(app *a, ld_key k)
 {
     tv_state *t = tv(a);
     if (!t || !t->job) return;
+    if (k == 27 && t->job->task.run && !t->job->held) {
+        /* it can't stop midway: the keys wait for its end, its result is dropped */
+        t->job->dropped = 1;
+        app_message(a, MSG_INFO, "%s: cancelling (the result is dropped when it ends)", t->job->what);
+        return;
+    }
     if (k == 27) {
+        t->job->dropped = 1;
         viewjob_cancel(t->job->job);
         finish(a, t);
         return;

@@ -29,6 +29,9 @@ add filter '<Esc>'                                     # cleared
 add prompt / l l a m a; add filter '<Enter>'            # a word: every cell scanned
 add filter '<Esc>'
 add column '^'; add text_sort '[' ']'
+add stats F; add move '<Esc>'                          # Model's values by frequency
+add column l; add stats i; add move '<Esc>'             # a numeric column's statistics
+add column '^'
 for i in $(seq 20); do add column l; done              # to the last column, url
 add text_sort_first '['                                # url: a second text column, all distinct
 add quit q

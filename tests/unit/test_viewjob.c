@@ -274,6 +274,37 @@ static void test_rescore_job(void **state)
     catalog_free(ref);
 }
 
+/* A task job runs its function on the helper thread and returns what it
+ * returns; no rows come back. */
+static int sum_rows(void *arg)
+{
+    size_t *x = arg;
+    x[1] = 0;
+    for (size_t i = 0; i < x[0]; i++) x[1] += i;
+    return x[0] == 3 ? -1 : 0; /* 3: pretend to fail */
+}
+
+static void test_task_job(void **state)
+{
+    (void)state;
+    ld_catalog *cat = random_catalog(10, 1);
+    size_t x[2] = {1000, 0};
+    ld_viewjob_spec s = {.cat = cat, .task = sum_rows, .task_arg = x};
+    ld_viewjob *j = viewjob_start(&s);
+    assert_non_null(j);
+    uint32_t *rows = (uint32_t *)1, *sorted = (uint32_t *)1;
+    size_t n = 7;
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n, NULL), 0);
+    assert_int_equal(x[1], 1000 * 999 / 2);
+    assert_null(rows);
+    assert_null(sorted);
+    x[0] = 3;
+    j = viewjob_start(&s);
+    assert_non_null(j);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n, NULL), -1);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_job_progress_cancel_and_result),
         cmocka_unit_test(test_hold_and_no_keys),
         cmocka_unit_test(test_rescore_job),
+        cmocka_unit_test(test_task_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
