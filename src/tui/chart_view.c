@@ -28,6 +28,8 @@ struct tv_chart {
     double xlo, xhi, ylo, yhi; /* the plot's range (log10 of x when x_log) */
     unsigned char *line; /* per cell: braille bits, or an ASCII line glyph */
     unsigned char *occ;  /* per cell: 1 a point, 2 a label */
+    unsigned char *kind; /* per cell: the points drawn there, 1 others, 2 frontier */
+    int kpw, kph, kdw, kdh; /* the plot kind[] was made for (0: none yet) */
     size_t cap;
 };
 
@@ -39,6 +41,7 @@ static void chart_release(struct tv_chart *c)
     free(c->fy);
     free(c->line);
     free(c->occ);
+    free(c->kind);
     free(c);
 }
 
@@ -320,10 +323,13 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     size_t cells = (size_t)b.pw * (size_t)b.ph;
     if (cells > c->cap) {
         unsigned char *l = realloc(c->line, cells), *o = l ? realloc(c->occ, cells) : NULL;
+        unsigned char *k = o ? realloc(c->kind, cells) : NULL;
         if (l) c->line = l;
         if (o) c->occ = o;
-        if (!l || !o) return;
+        if (k) c->kind = k;
+        if (!l || !o || !k) return;
         c->cap = cells;
+        c->kpw = 0;
     }
     memset(c->line, 0, cells);
     memset(c->occ, 0, cells);
@@ -352,17 +358,30 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
             ui_text(a, w, b.py + r, b.px + col, 1, g, accent);
         }
     }
-    /* the points: others first, frontier over them, the selection last */
-    for (int pass = 0; pass < 3; pass++)
+    /* the points: others first, frontier over them, the selection last.
+     * Cells first, then one glyph a cell: a million points cost a pass
+     * over an array, not a million curses calls a frame */
+    if (c->kpw != b.pw || c->kph != b.ph || c->kdw != b.dw || c->kdh != b.dh) { /* once per plot size */
+        memset(c->kind, 0, cells);
         for (size_t i = 0; i < ch->n; i++) {
-            int fr = ch->pts[i].frontier;
-            if ((pass == 0 && fr) || (pass == 1 && !fr) || (pass == 2 && i != c->sel)) continue;
-            int col = dot_x(&b, c->fx[i]) / b.dw, r = dot_y(&b, c->fy[i]) / b.dh;
+            size_t cell = (size_t)(dot_y(&b, c->fy[i]) / b.dh) * (size_t)b.pw + (size_t)(dot_x(&b, c->fx[i]) / b.dw);
+            unsigned char k = ch->pts[i].frontier ? 2 : 1;
+            if (c->kind[cell] < k) c->kind[cell] = k;
+        }
+        c->kpw = b.pw, c->kph = b.ph, c->kdw = b.dw, c->kdh = b.dh;
+    }
+    for (int r = 0; r < b.ph; r++)
+        for (int col = 0; col < b.pw; col++) {
+            unsigned char k = c->kind[r * b.pw + col];
+            if (!k) continue;
             c->occ[r * b.pw + col] = 1;
-            if (pass == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
-            else if (fr) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o", front);
+            if (k == 2) put_glyph(a, w, b.py + r, b.px + col, "\u25CF", "o", front);
             else put_glyph(a, w, b.py + r, b.px + col, "\u00B7", ".", muted);
         }
+    {
+        int col = dot_x(&b, c->fx[c->sel]) / b.dw, r = dot_y(&b, c->fy[c->sel]) / b.dh;
+        put_glyph(a, w, b.py + r, b.px + col, "\u25C9", "@", cursor);
+    }
     /* frontier labels: right of the point, else left, off the line if
      * either side allows, else over it; else left out */
     for (size_t k = 0; k < ch->n; k++) {

@@ -46,7 +46,9 @@ keys=""; kinds=""
 add weights_open w                     # sorts by value first
 for i in 1 2 3 4; do add weight_edit +; add move j; done
 add weight_edit p; add weight_edit r
-add move '<Esc>'; add quit q
+add move '<Esc>'
+add chart v; add chart_move j l k h; add move '<Esc>'  # a million points
+add quit q
 LLMDECK_KEY_TIMES="$D/keys_weights.txt" "$B/llmdeck" --headless --size 120x40 --keys "$keys" \
     --dump-screen /dev/null "$C" 2>/dev/null || { echo "keys.sh: the weights session failed" >&2; exit 0; }
 echo "$kinds" | tr ' ' '\n' | grep . >> "$D/keykinds.txt"
