@@ -51,7 +51,7 @@ int view_sort_cached(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_
  * rows, the estimate never grows).  Setting `cancel` makes the work stop
  * within a few milliseconds and return LD_CANCELLED with its output
  * untouched. */
-enum { LD_PHASE_NONE = 0, LD_PHASE_FILTER, LD_PHASE_COLLATE, LD_PHASE_SORT };
+enum { LD_PHASE_NONE = 0, LD_PHASE_FILTER, LD_PHASE_COLLATE, LD_PHASE_SORT, LD_PHASE_SCORE };
 #define LD_CANCELLED 1
 
 typedef struct {
@@ -68,6 +68,16 @@ typedef struct {
 int view_sort_progress(ld_sort_cache *c, const ld_catalog *cat, unsigned long set_id,
                        const uint32_t *in, uint32_t *out, size_t n,
                        const ld_sort_key *keys, size_t nkeys, ld_progress *p);
+/* view_sort with some numeric columns' values taken from arrays instead of
+ * the catalogue (new scores not yet installed, score.h), counting to p:
+ * 0, LD_CANCELLED (idx untouched) or -1.  No cache: the catalogue's
+ * columns are not what was sorted. */
+typedef struct {
+    int col;
+    const double *num; /* a value per catalogue row */
+} ld_num_override;
+int view_sort_with(const ld_catalog *cat, uint32_t *idx, size_t n, const ld_sort_key *keys, size_t nkeys,
+                   const ld_num_override *ov, size_t nov, ld_progress *p);
 /* The progress units view_sort_progress counts for n rows (an upper
  * bound: a cached sort counts none). */
 size_t view_sort_units(const ld_catalog *cat, size_t n, const ld_sort_key *keys, size_t nkeys);

@@ -15,6 +15,7 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/filter.h"
+#include "llmdeck/score.h"
 #include "llmdeck/view.h"
 
 typedef struct {
@@ -28,6 +29,11 @@ typedef struct {
     ld_sort_cache *cache;    /* may be NULL */
     unsigned long set_id;    /* the cache's id of the row set (view.h) */
     int hold;                /* tests: the thread does nothing until cancelled */
+    int (*task)(void *arg);  /* else: any computation that only reads the */
+    void *task_arg;          /* catalogue (0 or -1); it cannot be cancelled */
+    int rescore;             /* 1: compute the scores (score.h) with this */
+    ld_missing policy;       /* rule (score_prepare must have run), then sort
+                              * the given rows by them (no filter, no cache) */
 } ld_viewjob_spec;
 
 typedef struct ld_viewjob ld_viewjob;
@@ -45,7 +51,9 @@ double viewjob_fraction(const ld_viewjob *j);
 double viewjob_ms(const ld_viewjob *j);
 /* Waits for the end, frees the job and returns 0 with the new view (the
  * caller owns *rows and *sorted, each room for every catalogue row, and
- * *n rows in both), LD_CANCELLED or -1 (no memory): nothing returned. */
-int viewjob_finish(ld_viewjob *j, uint32_t **rows, uint32_t **sorted, size_t *n);
+ * *n rows in both; for a rescore also the new *scores to score_install),
+ * LD_CANCELLED or -1 (no memory): nothing returned.  scores may be NULL
+ * but for a rescore. */
+int viewjob_finish(ld_viewjob *j, uint32_t **rows, uint32_t **sorted, size_t *n, ld_scores *scores);
 
 #endif

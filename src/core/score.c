@@ -64,6 +64,14 @@ static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t r
     return wsum > 0 ? sum / wsum : NAN;
 }
 
+/* How many of the weighted metrics the row has (its quality's coverage). */
+static double plan_coverage(const ld_catalog *cat, const weight_plan *p, size_t row)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->n; i++) k += !isnan(catalog_num(cat, row, p->col[i]));
+    return (double)k;
+}
+
 static double plan_value(const ld_catalog *cat, const weight_plan *p, size_t row,
                          ld_missing policy)
 {
@@ -163,16 +171,116 @@ static int fill_frontier(ld_catalog *cat, int q, int f)
     return rc;
 }
 
-int score_update(ld_catalog *cat, ld_missing policy)
+/* The same into an array (the TUI's rescore job, which installs its
+ * results in one step): 1 when no row is both cheaper and better (the
+ * quality q[] against relative_cost), 0 when one is, NaN (empty) when the
+ * row has no cost or no quality to place it. */
+static int fill_frontier_into(const ld_catalog *cat, const double *q, double *fr)
+{
+    size_t n = catalog_rows(cat);
+    int cc = catalog_col_index(cat, "relative_cost");
+    double *x = malloc((n ? n : 1) * sizeof *x);
+    unsigned char *on = malloc(n ? n : 1);
+    int rc = x && on ? 0 : -1;
+    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cc >= 0 ? pareto_cost(cat, (size_t)cc, r) : NAN;
+    if (rc == 0) rc = frontier_mark(x, q, n, on);
+    for (size_t r = 0; rc == 0 && r < n; r++) fr[r] = isfinite(x[r]) && isfinite(q[r]) ? (double)on[r] : NAN;
+    free(x);
+    free(on);
+    return rc;
+}
+
+void score_free(ld_scores *s)
+{
+    free(s->quality);
+    free(s->value);
+    free(s->coverage);
+    free(s->frontier);
+    memset(s, 0, sizeof *s);
+}
+
+size_t score_units(const ld_catalog *cat) { return catalog_rows(cat) * 2; }
+
+int score_compute(const ld_catalog *cat, ld_missing policy, ld_scores *s, ld_progress *pr)
+{
+    size_t n = catalog_rows(cat), cap = n ? n : 1;
+    memset(s, 0, sizeof *s);
+    s->n = n;
+    s->quality = malloc(cap * sizeof *s->quality);
+    s->value = malloc(cap * sizeof *s->value);
+    s->coverage = malloc(cap * sizeof *s->coverage);
+    s->frontier = malloc(cap * sizeof *s->frontier);
+    weight_plan p;
+    plan_weights(cat, &p);
+    if (!p.ok || !s->quality || !s->value || !s->coverage || !s->frontier) {
+        plan_free(&p);
+        score_free(s);
+        return -1;
+    }
+    if (pr) atomic_store_explicit(&pr->phase, LD_PHASE_SCORE, memory_order_relaxed);
+    enum { CHUNK = 65536 };
+    for (size_t r0 = 0; r0 < n; r0 += CHUNK) {
+        size_t end = n - r0 > CHUNK ? r0 + CHUNK : n;
+        for (size_t r = r0; r < end; r++) {
+            s->quality[r] = plan_quality(cat, &p, r, policy);
+            s->value[r] = plan_value(cat, &p, r, policy);
+            s->coverage[r] = plan_coverage(cat, &p, r);
+        }
+        if (pr) {
+            atomic_fetch_add_explicit(&pr->done, end - r0, memory_order_relaxed);
+            if (atomic_load_explicit(&pr->cancel, memory_order_relaxed)) {
+                plan_free(&p);
+                score_free(s);
+                return LD_CANCELLED;
+            }
+        }
+    }
+    plan_free(&p);
+    if (fill_frontier_into(cat, s->quality, s->frontier) != 0) {
+        score_free(s);
+        return -1;
+    }
+    if (pr) atomic_fetch_add_explicit(&pr->done, n, memory_order_relaxed);
+    return 0;
+}
+
+/* One column's values at once (one generation step, not one per cell). */
+static void install_col(ld_catalog *cat, int c, const double *v, size_t n)
+{
+    ld_column *col = catalog_col(cat, (size_t)c);
+    if (col->num) memcpy(col->num, v, n * sizeof *v);
+    col->gen++;
+}
+
+void score_install(ld_catalog *cat, ld_scores *s)
+{
+    size_t n = s->n < catalog_rows(cat) ? s->n : catalog_rows(cat);
+    install_col(cat, catalog_col_index(cat, "quality"), s->quality, n);
+    install_col(cat, catalog_col_index(cat, "value_score"), s->value, n);
+    install_col(cat, catalog_col_index(cat, "coverage"), s->coverage, n);
+    install_col(cat, catalog_col_index(cat, "frontier"), s->frontier, n);
+    score_free(s);
+}
+
+int score_prepare(ld_catalog *cat)
 {
     if (score_add_columns(cat) < 0) return -1;
-    int q = catalog_col_index(cat, "quality");
-    int v = catalog_col_index(cat, "value_score");
-    int k = catalog_col_index(cat, "coverage");
     /* the columns may have been added after rows were reserved: make sure
      * their arrays cover every row */
     size_t n = catalog_rows(cat);
-    if (catalog_reserve(cat, n ? n : 1) != 0) return -1;
+    return catalog_reserve(cat, n ? n : 1);
+}
+
+/* In place, column by column: the load and the command line (no arrays
+ * more at 1M rows); the same figures to the bit as score_compute, which the
+ * TUI's jobs use to compute beside the shown columns. */
+int score_update(ld_catalog *cat, ld_missing policy)
+{
+    if (score_prepare(cat) != 0) return -1;
+    int q = catalog_col_index(cat, "quality");
+    int v = catalog_col_index(cat, "value_score");
+    int k = catalog_col_index(cat, "coverage");
+    size_t n = catalog_rows(cat);
     weight_plan p;
     plan_weights(cat, &p);
     double *qs = catalog_col(cat, (size_t)q)->num, *vs = catalog_col(cat, (size_t)v)->num,

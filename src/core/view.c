@@ -157,11 +157,13 @@ static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
 }
 
 static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
-                              int col, int desc, ld_progress *p)
+                              int col, int desc, const ld_num_override *ov, size_t nov, ld_progress *p)
 {
     uint64_t *k = malloc(n * sizeof *k);
     if (!k) return -1;
     const double *num = catalog_col(cat, (size_t)col)->num;
+    for (size_t o = 0; o < nov; o++)
+        if (ov[o].col == col) num = ov[o].num;
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i += CHUNK) {
         size_t end = n - i > CHUNK ? i + CHUNK : n;
@@ -301,7 +303,7 @@ static int sort_text(const ld_catalog *cat, uint32_t *idx, size_t n, int col, in
 
 /* Sorts idx in place; LD_CANCELLED leaves it in some permutation. */
 static int sort_keys(const ld_catalog *cat, uint32_t *idx, size_t n, const ld_sort_key *keys, size_t nkeys,
-                     ld_progress *p)
+                     const ld_num_override *ov, size_t nov, ld_progress *p)
 {
     if (n < 2) return 0;
     for (size_t k = nkeys; k-- > 0;) {
@@ -309,7 +311,7 @@ static int sort_keys(const ld_catalog *cat, uint32_t *idx, size_t n, const ld_so
         if (!col) return -1;
         if (p) atomic_store_explicit(&p->phase, LD_PHASE_SORT, memory_order_relaxed);
         int rc = col->type == LD_COL_NUMBER
-                     ? radix_sort_numeric(cat, idx, n, keys[k].col, keys[k].desc, p)
+                     ? radix_sort_numeric(cat, idx, n, keys[k].col, keys[k].desc, ov, nov, p)
                      : sort_text(cat, idx, n, keys[k].col, keys[k].desc, p);
         if (rc != 0) return rc == LD_CANCELLED ? rc : -1;
     }
@@ -319,7 +321,19 @@ static int sort_keys(const ld_catalog *cat, uint32_t *idx, size_t n, const ld_so
 int view_sort(const ld_catalog *cat, uint32_t *idx, size_t n,
               const ld_sort_key *keys, size_t nkeys)
 {
-    return sort_keys(cat, idx, n, keys, nkeys, NULL);
+    return sort_keys(cat, idx, n, keys, nkeys, NULL, 0, NULL);
+}
+
+int view_sort_with(const ld_catalog *cat, uint32_t *idx, size_t n, const ld_sort_key *keys, size_t nkeys,
+                   const ld_num_override *ov, size_t nov, ld_progress *p)
+{
+    uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp) return -1;
+    memcpy(tmp, idx, n * sizeof *tmp);
+    int rc = sort_keys(cat, tmp, n, keys, nkeys, ov, nov, p);
+    if (rc == 0) memcpy(idx, tmp, n * sizeof *idx);
+    free(tmp);
+    return rc;
 }
 
 size_t view_sort_units(const ld_catalog *cat, size_t n, const ld_sort_key *keys, size_t nkeys)
@@ -464,7 +478,7 @@ int view_sort_progress(ld_sort_cache *c, const ld_catalog *cat, unsigned long se
         uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
         if (!tmp) return -1;
         memcpy(tmp, in, n * sizeof *tmp);
-        int rc = sort_keys(cat, tmp, n, keys, nkeys, p);
+        int rc = sort_keys(cat, tmp, n, keys, nkeys, NULL, 0, p);
         if (rc == 0) memcpy(out, tmp, n * sizeof *out);
         free(tmp);
         if (rc != 0) return rc;

@@ -19,6 +19,7 @@ struct ld_viewjob {
     int rc;             /* the job's result, read after the join */
     uint32_t *rows, *sorted;
     size_t n;
+    ld_scores scores;
     double ms;
 };
 
@@ -37,6 +38,20 @@ static int run(ld_viewjob *j)
         while (!atomic_load(&j->p.cancel)) pthread_cond_wait(&j->cv, &j->mu);
         pthread_mutex_unlock(&j->mu);
         return LD_CANCELLED;
+    }
+    if (s->task) return s->task(s->task_arg) == 0 ? 0 : -1;
+    if (s->rescore) {
+        int rc = score_compute(s->cat, s->policy, &j->scores, &j->p);
+        if (rc != 0) return rc;
+        /* the rows sorted by the new scores, before they are installed */
+        const ld_num_override ov[] = {{catalog_col_index(s->cat, "quality"), j->scores.quality},
+                                      {catalog_col_index(s->cat, "value_score"), j->scores.value},
+                                      {catalog_col_index(s->cat, "coverage"), j->scores.coverage},
+                                      {catalog_col_index(s->cat, "frontier"), j->scores.frontier}};
+        memcpy(j->sorted, j->rows, j->n * sizeof *j->sorted);
+        rc = view_sort_with(s->cat, j->sorted, j->n, s->keys, s->nkeys, ov, 4, &j->p);
+        if (rc != 0) score_free(&j->scores);
+        return rc;
     }
     size_t n = j->n;
     if (s->refilter) {
@@ -74,16 +89,21 @@ ld_viewjob *viewjob_start(const ld_viewjob_spec *s)
     if (!j) return NULL;
     j->s = *s;
     size_t cap = catalog_rows(s->cat) ? catalog_rows(s->cat) : 1;
-    j->rows = malloc(cap * sizeof *j->rows);
-    j->sorted = malloc(cap * sizeof *j->sorted);
-    if (!j->rows || !j->sorted || (!s->refilter && s->n > cap)) goto fail;
-    j->n = s->refilter ? 0 : s->n;
-    if (!s->refilter) memcpy(j->rows, s->rows, s->n * sizeof *j->rows);
+    if (!s->task) {
+        j->rows = malloc(cap * sizeof *j->rows);
+        j->sorted = malloc(cap * sizeof *j->sorted);
+        if (!j->rows || !j->sorted || (!s->refilter && s->n > cap)) goto fail;
+        j->n = s->refilter ? 0 : s->n;
+        if (!s->refilter) memcpy(j->rows, s->rows, s->n * sizeof *j->rows);
+    }
     size_t rows = s->refilter ? catalog_rows(s->cat) : s->n;
     atomic_init(&j->p.cancel, 0);
-    atomic_init(&j->p.phase, s->refilter && s->filter ? LD_PHASE_FILTER : LD_PHASE_SORT);
+    atomic_init(&j->p.phase, s->task ? LD_PHASE_NONE : s->rescore ? LD_PHASE_SCORE : s->refilter && s->filter ? LD_PHASE_FILTER : LD_PHASE_SORT);
     atomic_init(&j->p.done, 0);
-    atomic_init(&j->p.total, (s->refilter && s->filter ? rows : 0) + view_sort_units(s->cat, rows, s->keys, s->nkeys));
+    atomic_init(&j->p.total, s->task ? 0 /* unknown */
+                                     : (s->rescore ? score_units(s->cat) : 0) +
+                                           (s->refilter && s->filter ? rows : 0) +
+                                           view_sort_units(s->cat, rows, s->keys, s->nkeys));
     pthread_condattr_t ca;
     if (pthread_condattr_init(&ca) != 0) goto fail;
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -144,7 +164,7 @@ double viewjob_fraction(const ld_viewjob *j)
 
 double viewjob_ms(const ld_viewjob *j) { return j->ms; }
 
-int viewjob_finish(ld_viewjob *j, uint32_t **rows, uint32_t **sorted, size_t *n)
+int viewjob_finish(ld_viewjob *j, uint32_t **rows, uint32_t **sorted, size_t *n, ld_scores *scores)
 {
     pthread_join(j->thread, NULL);
     int rc = j->rc;
@@ -152,6 +172,8 @@ int viewjob_finish(ld_viewjob *j, uint32_t **rows, uint32_t **sorted, size_t *n)
         *rows = j->rows;
         *sorted = j->sorted;
         *n = j->n;
+        if (scores) *scores = j->scores;
+        else score_free(&j->scores);
     } else {
         free(j->rows);
         free(j->sorted);

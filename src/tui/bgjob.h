@@ -19,8 +19,8 @@ void bgjob_key(app *a, ld_key k);
 int bgjob_poll(app *a, long wait_ms);
 /* The last job's thread time in ms since the last call, or -1 (bench). */
 double bgjob_take_ms(app *a);
-/* Tests (LLMDECK_JOB_HOLD=1): jobs wait for Esc, so headless runs must not
- * wait for them between keys. */
-int bgjob_held(void);
+/* Whether the running job is held for a test (LLMDECK_JOB_HOLD): it waits
+ * for Esc, so headless runs must not wait for it before the next key. */
+int bgjob_held(const app *a);
 
 #endif

@@ -65,9 +65,8 @@ void headless_run(app *a, const ks_event *ev, size_t n)
     const char *times_path = getenv("LLMDECK_KEY_TIMES");
     FILE *times = times_path && *times_path ? fopen(times_path, "w") : NULL;
     /* scripted keys are deterministic: a key that started a job waits for
-     * its result before the next key, unless the test holds jobs (then the
-     * next key meets it running: that is how Esc is tested) */
-    int hold = bgjob_held();
+     * its result before the next key, unless the test holds the job (then
+     * the next key meets it running: that is how Esc is tested) */
     app_draw(a);
     for (size_t i = 0; i < n && !a->quit; i++) {
         double t0 = times ? now_ms() : 0;
@@ -90,7 +89,7 @@ void headless_run(app *a, const ks_event *ev, size_t n)
         int typing = a->prompt.open || (v->text_mode && v->text_mode(a));
         if (!(typing && ev[i].kind == KS_CHAR && i + 1 < n && ev[i + 1].kind == KS_CHAR)) app_draw(a);
         double busy = times ? now_ms() - t0 : 0;
-        if (!hold && bgjob_running(a)) {
+        while (bgjob_running(a) && !bgjob_held(a)) {
             bgjob_poll(a, -1); /* waiting is not busy: the real loop draws meanwhile */
             double t1 = times ? now_ms() : 0;
             app_draw(a);

@@ -60,6 +60,8 @@ typedef struct {
     unsigned char *wset;   /* per catalogue column: width set by the user ( ) _ ),
                             * kept for the session, never re-measured */
     double *default_weight;/* per catalogue column, as loaded */
+    double *scored_weight; /* per catalogue column: the weights of the scores shown */
+    ld_missing scored_missing; /* and their missing-value rule */
     int value_col, quality_col, key_col;
 
     size_t cur, top;       /* cursor row and first row shown (positions in idx) */
@@ -126,6 +128,25 @@ void tv_change_commit(tv_state *t, tv_change *ch, uint32_t keep, int had);
 int tv_job_wanted(const tv_state *t, const tv_change *ch);
 /* Starts it: 0, or -1 (could not: the caller applies it at once). */
 int tv_job_start(tv_state *t, tv_change *ch, uint32_t keep, int had);
+/* Starts a rescore with the weights of now (score_prepare has run): 0, or
+ * -1 (could not: the caller scores at once). */
+int tv_job_rescore(tv_state *t, ld_missing policy, int col);
+/* Any other slow computation over the rows shown (i and F at a million
+ * rows): run on the helper thread, reading only; commit takes its result
+ * on the main thread, drop frees one not taken.  It cannot be stopped
+ * midway: Esc drops its result when it ends, keys wait until then. */
+typedef struct {
+    int (*run)(void *arg);
+    void (*commit)(app *a, tv_state *t, void *arg);
+    void (*drop)(void *arg);
+    void *arg;
+} tv_task;
+/* 0: started (or already done and committed); -1: could not (the caller
+ * runs it at once). */
+int tv_job_task(tv_state *t, const tv_task *task, const char *what);
+/* Whether a rescore runs (the weights editor then names the best value
+ * when it ends, tv_weights_announce). */
+int tv_job_rescoring(const tv_state *t);
 /* Cancels a running job (if any) and waits for its end: before anything
  * changes the catalogue or starts another job. */
 void tv_job_stop(tv_state *t);
@@ -133,8 +154,13 @@ void tv_job_stop(tv_state *t);
 int tv_job_status(const tv_state *t, char *buf, size_t n);
 /* Applies a new filter (compiled, owned); NULL clears. */
 void tv_set_filter(tv_state *t, ld_filter *f, const char *text);
-/* Recomputes quality and value_score (weights or policy changed). */
-void tv_rescore(app *a, tv_state *t);
+/* Recomputes quality and value_score (weights or policy changed; col: the
+ * weight changed, -1 for several), on a helper thread for big tables. */
+void tv_rescore(app *a, tv_state *t, int col);
+/* After new scores are in the catalogue: remember their weights, re-measure
+ * and (resort) re-sort what depends on them. */
+void tv_scores_taken(app *a, tv_state *t, int resort);
+void tv_scores_remember(const app *a, tv_state *t);
 /* After cells changed outside the scores (the memory set-up): filter and
  * sort again, and re-measure columns the user has not sized. */
 void tv_refresh_values(app *a, tv_state *t);
@@ -191,6 +217,8 @@ int tv_weights_pinned(const tv_state *t, int pin[3]);
 int tv_weights_count(const tv_state *t);
 int tv_value_shown(const tv_state *t);
 void tv_weights_draw(app *a, tv_state *t, WINDOW *w);
+/* "MMLU weight 2.00: best value now X": col the weight changed, -1 several. */
+void tv_weights_announce(app *a, tv_state *t, int col);
 int tv_weights_act(app *a, tv_state *t, ld_action act);
 void tv_columns_draw(app *a, tv_state *t, WINDOW *w);
 int tv_columns_act(app *a, tv_state *t, ld_action act);

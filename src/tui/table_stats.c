@@ -32,6 +32,42 @@ void tv_stats_free(tv_state *t)
     t->stats = NULL;
 }
 
+/* The computation, on the helper thread for big tables: it reads the
+ * catalogue and the rows shown, which nothing changes meanwhile. */
+typedef struct {
+    struct tv_stats *s;
+    const ld_catalog *cat;
+    const uint32_t *idx;
+    size_t n;
+    int numeric;
+} stats_task;
+
+static int stats_run(void *arg)
+{
+    stats_task *k = arg;
+    return k->numeric ? colstats_numeric(k->cat, (size_t)k->s->col, k->idx, k->n, NBINS, &k->s->num)
+                      : colstats_freq(k->cat, (size_t)k->s->col, k->idx, k->n, &k->s->freq);
+}
+
+static void stats_drop(void *arg)
+{
+    stats_task *k = arg;
+    colstats_freq_free(&k->s->freq);
+    free(k->s);
+    free(k);
+}
+
+static void stats_commit(app *a, tv_state *t, void *arg)
+{
+    (void)a;
+    stats_task *k = arg;
+    tv_stats_free(t);
+    t->stats = k->s;
+    t->panel = k->numeric ? PANEL_STATS : PANEL_FREQ;
+    t->pscroll = t->psel = 0;
+    free(k);
+}
+
 void tv_stats_open(app *a, tv_state *t, int c, int freq)
 {
     const ld_column *col = catalog_col(t->cat, (size_t)c);
@@ -44,24 +80,28 @@ void tv_stats_open(app *a, tv_state *t, int c, int freq)
         app_message(a, MSG_WARN, "no rows to describe: the filter matches none (Esc clears it)");
         return;
     }
-    tv_stats_free(t);
     struct tv_stats *s = calloc(1, sizeof *s);
-    if (!s) {
+    stats_task *k = calloc(1, sizeof *k);
+    if (!s || !k) {
+        free(s);
+        free(k);
         app_message(a, MSG_ERROR, "out of memory");
         return;
     }
     s->col = c;
     s->rows = t->n;
-    int rc = numeric ? colstats_numeric(t->cat, (size_t)c, t->idx, t->n, NBINS, &s->num)
-                     : colstats_freq(t->cat, (size_t)c, t->idx, t->n, &s->freq);
-    if (rc != 0) {
-        free(s);
+    *k = (stats_task){s, t->cat, t->idx, t->n, numeric};
+    /* 0.2 s (i) to 0.6 s (F) at a million rows: a job there */
+    char what[96];
+    snprintf(what, sizeof what, "%s of %s", numeric ? "statistics" : "frequencies", col->label);
+    tv_task task = {stats_run, stats_commit, stats_drop, k};
+    if (tv_job_wanted(t, NULL) && tv_job_task(t, &task, what) == 0) return;
+    if (stats_run(k) != 0) {
+        stats_drop(k);
         app_message(a, MSG_ERROR, "out of memory");
         return;
     }
-    t->stats = s;
-    t->panel = numeric ? PANEL_STATS : PANEL_FREQ;
-    t->pscroll = t->psel = 0;
+    stats_commit(a, t, k);
 }
 
 /* A number as the column shows it, with `more` decimals more (the mean, an

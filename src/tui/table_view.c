@@ -22,6 +22,7 @@ static int tv_init(app *a, void **state)
     t->sync_only = 1; /* the first view is there before the first frame */
     if (tv_data_init(a, t) != 0) return -1;
     tv_load_settings(a, t);
+    tv_scores_remember(a, t);
     t->sync_only = 0;
     return 0;
 }

@@ -134,11 +134,19 @@ static void announce(app *a, tv_state *t, const ld_column *col)
     else app_message(a, MSG_INFO, "best value now %s (%.6f)", name, bv);
 }
 
+void tv_weights_announce(app *a, tv_state *t, int c)
+{
+    announce(a, t, c >= 0 ? catalog_col(t->cat, (size_t)c) : NULL);
+}
+
 static void changed(app *a, tv_state *t, const ld_column *col)
 {
-    tv_rescore(a, t);
+    int c = -1;
+    for (size_t k = 0; col && k < catalog_cols(t->cat); k++)
+        if (catalog_col(t->cat, k) == col) c = (int)k;
+    tv_rescore(a, t, c);
     t->settings_dirty = 1;
-    announce(a, t, col);
+    if (!tv_job_rescoring(t)) announce(a, t, col); /* else when it ends */
 }
 
 static int weight_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)

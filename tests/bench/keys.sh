@@ -29,6 +29,9 @@ add filter '<Esc>'                                     # cleared
 add prompt / l l a m a; add filter '<Enter>'            # a word: every cell scanned
 add filter '<Esc>'
 add column '^'; add text_sort '[' ']'
+add stats F; add move '<Esc>'                          # Model's values by frequency
+add column l; add stats i; add move '<Esc>'             # a numeric column's statistics
+add column '^'
 for i in $(seq 20); do add column l; done              # to the last column, url
 add text_sort_first '['                                # url: a second text column, all distinct
 add quit q
@@ -36,7 +39,21 @@ LLMDECK_KEY_TIMES="$D/keys_session.txt" "$B/llmdeck" --headless --size 120x40 --
     --dump-screen /dev/null "$F" 2>/dev/null || { echo "keys.sh: the session failed" >&2; exit 0; }
 # keys_session.txt: "BUSY JOB KEY" a line, in the order of the keys
 echo "$kinds" | tr ' ' '\n' | grep . > "$D/keykinds.txt"
-paste -d' ' "$D/keykinds.txt" "$D/keys_session.txt" | awk '
+# weight edits need a value score: the same file with a relative_cost column
+C=$D/1m_cost.csv
+[ -f "$C" ] || awk -F, 'NR == 1 {print $0 ",relative_cost"; next} {print $0 "," (NR % 50 + 1) / 10}' "$F" > "$C"
+keys=""; kinds=""
+add weights_open w                     # sorts by value first
+for i in 1 2 3 4; do add weight_edit +; add move j; done
+add weight_edit p; add weight_edit r
+add move '<Esc>'
+add chart v; add chart_move j l k h; add move '<Esc>'  # a million points
+add quit q
+LLMDECK_KEY_TIMES="$D/keys_weights.txt" "$B/llmdeck" --headless --size 120x40 --keys "$keys" \
+    --dump-screen /dev/null "$C" 2>/dev/null || { echo "keys.sh: the weights session failed" >&2; exit 0; }
+echo "$kinds" | tr ' ' '\n' | grep . >> "$D/keykinds.txt"
+cat "$D/keys_session.txt" "$D/keys_weights.txt" > "$D/keys_all.txt"
+paste -d' ' "$D/keykinds.txt" "$D/keys_all.txt" | awk '
   { kind = $1; busy[kind, ++n[kind]] = $2; if ($3 > job[kind]) job[kind] = $3
     if ($2 > all) all = $2; if ($2 > 100) over++; total++ }
   END {

@@ -15,6 +15,7 @@
 #include "llmdeck/catalog.h"
 #include "llmdeck/csvload.h"
 #include "llmdeck/filter.h"
+#include "llmdeck/score.h"
 #include "llmdeck/view.h"
 #include "llmdeck/viewjob.h"
 
@@ -26,13 +27,15 @@ static ld_catalog *random_catalog(size_t rows, unsigned seed)
     size_t cap = rows * 64 + 64, o = 0;
     char *csv = malloc(cap);
     assert_non_null(csv);
-    o += (size_t)snprintf(csv + o, cap - o, "model,family,score,size\n");
+    o += (size_t)snprintf(csv + o, cap - o, "model,family,score,size,relative_cost\n");
     srand(seed);
     for (size_t r = 0; r < rows; r++) {
         int s = rand() % 12;
         char score[16] = "";
         if (s) snprintf(score, sizeof score, "%d.%d", rand() % 40, rand() % 2 * 5);
-        o += (size_t)snprintf(csv + o, cap - o, "m%zu,%s,%s,%d\n", rows - r, fam[rand() % 8], score, rand() % 100);
+        int cost = rand() % 9; /* 0: missing */
+        o += (size_t)snprintf(csv + o, cap - o, "m%zu,%s,%s,%d,%s\n", rows - r, fam[rand() % 8], score, rand() % 100,
+                              cost ? (const char *[]){"0.5", "1", "2", "4", "8", "0.25", "3", "1.5"}[cost - 1] : "");
     }
     ld_error err;
     error_clear(&err);
@@ -156,7 +159,7 @@ static void test_job_progress_cancel_and_result(void **state)
     viewjob_cancel(j);
     uint32_t *rows = NULL, *sorted = NULL;
     size_t got = 0;
-    int rc = viewjob_finish(j, &rows, &sorted, &got);
+    int rc = viewjob_finish(j, &rows, &sorted, &got, NULL);
     if (rc == 0) { free(rows); free(sorted); } /* ended before the cancel: allowed, and rare */
     else assert_int_equal(rc, LD_CANCELLED);
     assert_null(rc == 0 ? NULL : rows);
@@ -170,7 +173,7 @@ static void test_job_progress_cancel_and_result(void **state)
         if (fr > 1) fail_msg("progress %g above 1", fr);
         last = fr;
     }
-    assert_int_equal(viewjob_finish(j, &rows, &sorted, &got), 0);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &got, NULL), 0);
     uint32_t *want = identity(ref);
     ld_filter *fr = filter_compile(ref, "score>=5 or family~qwen", "t", NULL);
     size_t nwant = filter_apply(fr, ref, want, n, want);
@@ -203,17 +206,102 @@ static void test_hold_and_no_keys(void **state)
     assert_int_equal(viewjob_wait(j, -1), 1);
     uint32_t *rows = NULL, *sorted = NULL;
     size_t n = 0;
-    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n), LD_CANCELLED);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n, NULL), LD_CANCELLED);
     assert_null(rows);
     s.hold = 0;
     j = viewjob_start(&s);
     assert_non_null(j);
-    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n), 0);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n, NULL), 0);
     assert_int_equal(n, 4);
     assert_memory_equal(rows, some, sizeof some);
     assert_memory_equal(sorted, some, sizeof some);
     free(rows);
     free(sorted);
+    catalog_free(cat);
+}
+
+/* Weights changed: the rescore job's scores and order equal score_update
+ * then view_sort; cancelled, it returns nothing and the catalogue keeps its
+ * scores. */
+static void test_rescore_job(void **state)
+{
+    (void)state;
+    ld_catalog *cat = random_catalog(20000, 9), *ref = random_catalog(20000, 9);
+    ld_catalog *both[2] = {cat, ref};
+    for (int i = 0; i < 2; i++) {
+        catalog_col(both[i], (size_t)col(both[i], "score"))->weight = 2;
+        catalog_col(both[i], (size_t)col(both[i], "size"))->weight = 0.5;
+        assert_true(score_update(both[i], LD_MISSING_SKIP) >= 0);
+        catalog_col(both[i], (size_t)col(both[i], "size"))->weight = 3; /* the edit */
+    }
+    size_t n = catalog_rows(cat);
+    int v = col(cat, "value_score");
+    double before = catalog_num(cat, 5, (size_t)v);
+    uint32_t *shown = identity(cat);
+    ld_viewjob_spec s = {.cat = cat, .rescore = 1, .policy = LD_MISSING_ZERO, .rows = shown, .n = n, .nkeys = 2};
+    s.keys[0] = (ld_sort_key){v, 1};
+    s.keys[1] = (ld_sort_key){col(cat, "family"), 0};
+    assert_int_equal(score_prepare(cat), 0);
+    ld_scores sc;
+    uint32_t *rows = NULL, *sorted = NULL;
+    size_t got = 0;
+
+    s.hold = 1; /* cancelled: nothing comes back, nothing changed */
+    ld_viewjob *j = viewjob_start(&s);
+    assert_non_null(j);
+    viewjob_cancel(j);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &got, &sc), LD_CANCELLED);
+    assert_true(catalog_num(cat, 5, (size_t)v) == before || (isnan(before) && isnan(catalog_num(cat, 5, (size_t)v))));
+
+    s.hold = 0;
+    j = viewjob_start(&s);
+    assert_non_null(j);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &got, &sc), 0);
+    score_install(cat, &sc);
+    assert_true(score_update(ref, LD_MISSING_ZERO) >= 0);
+    const char *cols[] = {"quality", "value_score", "coverage", "frontier"};
+    for (size_t c = 0; c < 4; c++)
+        for (size_t r = 0; r < n; r++) {
+            double a = catalog_num(cat, r, (size_t)col(cat, cols[c])), b = catalog_num(ref, r, (size_t)col(ref, cols[c]));
+            if (!(a == b || (isnan(a) && isnan(b)))) fail_msg("%s of row %zu: %g, score_update gives %g", cols[c], r, a, b);
+        }
+    uint32_t *want = identity(ref);
+    assert_int_equal(view_sort(ref, want, n, s.keys, 2), 0);
+    assert_int_equal(got, n);
+    assert_memory_equal(sorted, want, n * sizeof *want);
+    free(rows); free(sorted); free(want); free(shown);
+    catalog_free(cat);
+    catalog_free(ref);
+}
+
+/* A task job runs its function on the helper thread and returns what it
+ * returns; no rows come back. */
+static int sum_rows(void *arg)
+{
+    size_t *x = arg;
+    x[1] = 0;
+    for (size_t i = 0; i < x[0]; i++) x[1] += i;
+    return x[0] == 3 ? -1 : 0; /* 3: pretend to fail */
+}
+
+static void test_task_job(void **state)
+{
+    (void)state;
+    ld_catalog *cat = random_catalog(10, 1);
+    size_t x[2] = {1000, 0};
+    ld_viewjob_spec s = {.cat = cat, .task = sum_rows, .task_arg = x};
+    ld_viewjob *j = viewjob_start(&s);
+    assert_non_null(j);
+    uint32_t *rows = (uint32_t *)1, *sorted = (uint32_t *)1;
+    size_t n = 7;
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n, NULL), 0);
+    assert_int_equal(x[1], 1000 * 999 / 2);
+    assert_null(rows);
+    assert_null(sorted);
+    x[0] = 3;
+    j = viewjob_start(&s);
+    assert_non_null(j);
+    assert_int_equal(viewjob_finish(j, &rows, &sorted, &n, NULL), -1);
     catalog_free(cat);
 }
 
@@ -224,6 +312,8 @@ int main(void)
         cmocka_unit_test(test_cancel_leaves_output_untouched),
         cmocka_unit_test(test_job_progress_cancel_and_result),
         cmocka_unit_test(test_hold_and_no_keys),
+        cmocka_unit_test(test_rescore_job),
+        cmocka_unit_test(test_task_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
