@@ -77,6 +77,7 @@ typedef struct {
     /* Fit on the chosen (or cheapest) GPU. */
     const ld_gpu *gpu;          /* NULL when no GPU was given or none fits */
     int gpus;                   /* 1, 2, 4, 8; 0 = does not fit on 8 (or no GPU) */
+    int gpus_tried;             /* the most GPUs tried: the count asked (--gpus), else 8 */
     double usable_gb;           /* per GPU */
     /* Cheapest priced GPU type and count that fits (over input gpus). */
     const ld_gpu *cheapest;

@@ -44,8 +44,10 @@ static const char USAGE[] =
     "\n"
     "Candidates: open weights, context length >= N (unknown lengths do not qualify),\n"
     "ranked by value = task-weighted quality / relative cost; cost unknown: n/a, last.\n"
-    "Task weights: code HumanEval 3, MMLU 1, GSM8K 1; math GSM8K 3, MMLU 1, ARC 1;\n"
-    "support/chat TruthfulQA 2, MMLU 1, ARC 1; otherwise MMLU, HumanEval, GSM8K 1 each.\n";
+    "Task weights: the data set's task profiles (metrics.json \"task_profiles\"; the current\n"
+    "catalogue: code LiveCodeBench 3, arena 2, HumanEval 1; math AIME 2025 3, AIME 2024 2,\n"
+    "MATH-500 1, arena 1; support arena 3, IFEval 2; otherwise arena 3 and one each for\n"
+    "MMLU-Pro, GPQA Diamond, LiveCodeBench, IFEval, AIME 2025). The answer prints the ones used.\n";
 
 enum {
     OPT_CONTEXT = CLI_OPT_FIRST_FREE, OPT_BUDGET, OPT_TASK, OPT_LANGUAGE, OPT_LATENCY,
@@ -124,7 +126,7 @@ static int apply_flags(const flags *f, ld_requirements *q)
 {
     double v;
     if (f->context) {
-        if (cli_parse_count(CMD, "--context", f->context, 1, 1e12, &v) != 0) return 2;
+        if (cli_parse_count(CMD, "--context", f->context, 1, 1e8, &v) != 0) return 2;
         if (v != floor(v))
             return cli_usage_error(CMD, "--context: expected a whole number of tokens, "
                                         "got '%s'", f->context);

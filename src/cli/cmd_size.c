@@ -199,7 +199,7 @@ static void write_text(FILE *out, const result *r)
     if (!s->gpu) {
         fputs("  GPU         no priced GPU in gpus.csv holds it on 8 GPUs\n", out);
     } else if (s->gpus == 0) {
-        fprintf(out, "  GPU         does not fit on 8 × %s\n", san(s->gpu->name, b, sizeof b));
+        fprintf(out, "  GPU         does not fit on %d × %s\n", s->gpus_tried, san(s->gpu->name, b, sizeof b));
     } else {
         fprintf(out, "  GPU         %d × %s (%.1f GB usable each)", s->gpus, san(s->gpu->name, b, sizeof b),
                 s->usable_gb);
@@ -342,7 +342,7 @@ static void write_md(FILE *out, const result *r)
                 s->tokens_per_s_ceiling);
         fprintf(out, "| throughput | %.1f tokens/s at batch %g |\n", s->throughput_tokens_per_s, s->batch);
     } else if (s->gpu) {
-        fputs("| GPUs | does not fit on 8 × ", out);
+        fprintf(out, "| GPUs | does not fit on %d × ", s->gpus_tried);
         output_md_cell(out, s->gpu->name);
         fputs(" |\n", out);
     }

@@ -54,8 +54,8 @@ void cost_apply_hosting(ld_cost_input *in, const ld_hosting *h)
 int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
 {
     if (!s->gpu || s->gpus == 0)
-        return error_set(err, LD_ERR_USAGE, "gpu", 0, 0, "the model needs %.1f GB: it does not fit on 8 × %s",
-                         s->total_gb, s->gpu ? s->gpu->name : "any priced GPU");
+        return error_set(err, LD_ERR_USAGE, "gpu", 0, 0, "the model needs %.1f GB: it does not fit on %d × %s",
+                         s->total_gb, s->gpus_tried ? s->gpus_tried : 8, s->gpu ? s->gpu->name : "any priced GPU");
     if (!(s->gpu->hourly_usd > 0))
         return error_set(err, LD_ERR_USAGE, "gpu", 0, 0,
                          "%s has no hourly price in gpus.csv; give a monthly cost instead", s->gpu->name);

@@ -158,6 +158,9 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         else if (s->gpu && s->gpus > 0)
             snprintf(out->note, sizeof out->note, "%.60s has no hourly price in gpus.csv: choose another GPU",
                      s->gpu->name);
+        else if (in->gpu) /* the GPU asked for: say it, not "no GPU" (others may hold it) */
+            snprintf(out->note, sizeof out->note, "%.100s %s needs %s: it does not fit on %d × %.60s", out->model,
+                     out->quant, need, s->gpus_tried, in->gpu->name);
         else
             snprintf(out->note, sizeof out->note, "%.100s %s needs %s: it fits on no %sGPU (8 at most)", out->model,
                      out->quant, need, need_price ? "priced " : "");

@@ -198,6 +198,7 @@ int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
 int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
 {
     memset(s, 0, sizeof *s);
+    s->gpus_tried = in->gpu_count > 0 ? in->gpu_count : 8;
     s->bound = "";
     s->tokens_per_s = s->tokens_per_s_ceiling = s->throughput_tokens_per_s = NAN;
     s->max_sequences = s->kv_per_gpu_gb = s->ttft_s = s->hourly_usd = NAN;

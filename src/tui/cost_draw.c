@@ -69,10 +69,11 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     case K_PRICE:
         /* the label carries the dollar, so "0.0025 in, 0.01 out" fits */
-        snprintf(lab, n, l.sub ? "    per 1M" : "API $ per 1K");
-        cv_format_price(s->price_in * (l.sub ? 1000 : 1), p1, sizeof p1);
-        cv_format_price(s->price_out * (l.sub ? 1000 : 1), p2, sizeof p2);
-        snprintf(val, n, "%s / %s%s", p1 + 1, p2 + 1, l.sub ? "  in/out" : "");
+        /* per 1M first: the unit the price prompt takes and the price pages use */
+        snprintf(lab, n, l.sub ? "    per 1K" : "API $ per 1M");
+        cv_format_price(s->price_in * (l.sub ? 1 : 1000), p1, sizeof p1);
+        cv_format_price(s->price_out * (l.sub ? 1 : 1000), p2, sizeof p2);
+        snprintf(val, n, "%s / %s%s", p1 + 1, p2 + 1, l.sub ? "" : "  in/out");
         break;
     case K_SOURCE:
         if (!l.sub) {

@@ -42,6 +42,18 @@ int cost_view_take(app *a, long row, double tokens, double context, const char *
     s->source = s->h->npresets; /* self-host the sized model, not a preset */
     if (tokens > 0) s->tokens = tokens;
     if (context >= CV_CONTEXT_MIN && context <= CV_CONTEXT_MAX) s->context = context;
+    if (!quant) {
+        /* no quantization handed over (a table row): the core's rule, fp16 when
+         * it fits on a priced GPU, else int4, as `llmdeck cost --model` */
+        ld_scenario_input si = {.cat = a->ds->models, .row = (size_t)row, .hosting = s->h, .gpus = s->gpus,
+                                .context = s->context, .batch = 1};
+        ld_cost_input w;
+        cost_defaults(&w);
+        ld_error e;
+        error_clear(&e);
+        static ld_scenario sc; /* large; one thread */
+        if (scenario_compute(&si, &w, &sc, &e) >= 0 && sc.sized) quant = sc.quant;
+    }
     if (quant && sizing_quant_find(quant)) s->quant = quant_index(quant);
     s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;

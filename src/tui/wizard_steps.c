@@ -184,8 +184,9 @@ int wz_accept_step(wz_state *w)
             snprintf(w->err, sizeof w->err, "\"%s\" is not a number of tokens: type e.g. 8000 or 32k", t);
             return -1;
         }
-        if (v < 1 || v > 1e12 || v != floor(v)) {
-            snprintf(w->err, sizeof w->err, "\"%s\": a context length is a whole number of tokens from 1 to 1T", t);
+        if (v < 1 || v > 1e8 || v != floor(v)) {
+            /* 100M, as `llmdeck size`: the longest context any model claims is 10M */
+            snprintf(w->err, sizeof w->err, "\"%s\": a context length is a whole number of tokens from 1 to 100M", t);
             return -1;
         }
         q->context_length = v;
@@ -243,7 +244,7 @@ void wz_load_saved(app *a, wz_state *w)
     if (cJSON_IsString(it))
         for (size_t i = 0; i < N(BUDGETS); i++)
             if (!strcmp(it->valuestring, BUDGETS[i].value)) w->restored = 1, rules_set_text(q->budget, it->valuestring);
-    if (config_get_number(a->cfg, "wizard", "context_length", &v) == 0 && v >= 1 && v <= 1e12 && v == floor(v))
+    if (config_get_number(a->cfg, "wizard", "context_length", &v) == 0 && v >= 1 && v <= 1e8 && v == floor(v))
         w->restored = 1, q->context_length = v;
     if (config_get_number(a->cfg, "wizard", "monthly_tokens", &v) == 0 && v >= 0 && v <= 1e18)
         w->restored = 1, q->monthly_tokens = v;
