@@ -316,7 +316,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         char e1[32];
         units_format_usd(c->energy_monthly_usd, e1, sizeof e1);
         basis_add(c, "energy = %ld replica%s × %g W × PUE %g × %g h × $%g/kWh = %s/month (board power the whole "
-                     "month: an upper bound)", c->replicas, c->replicas == 1 ? "" : "s", in->replica_power_w,
+                     "month: an upper bound; for GPUs you own or colocate: a rented GPU's hourly price already pays its power)", c->replicas, c->replicas == 1 ? "" : "s", in->replica_power_w,
                   in->pue > 0 ? in->pue : 1, in->hours_per_month, in->energy_usd_per_kwh, e1);
     } else if (in->energy_usd_per_kwh > 0) {
         basis_add(c, "energy: not counted (the GPU's board power is unknown)");

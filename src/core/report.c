@@ -106,13 +106,15 @@ void report_why(const ld_report *a, char *buf, size_t n)
     if (isnan(top->quality)) snprintf(q, sizeof q, "quality n/a");
     else snprintf(q, sizeof q, "quality %.3f from %d of %zu %s metrics", top->quality, top->coverage,
                   c->profile->nw + c->nextra, c->profile->name);
-    int k = snprintf(buf, n, "first of the %zu open model%s that read %s tokens", c->n, c->n == 1 ? "" : "s", ctx);
+    int k = c->n == 1 ? snprintf(buf, n, "the one open model that reads %s tokens", ctx)
+                      : snprintf(buf, n, "first of the %zu open models that read %s tokens", c->n, ctx);
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
-        k += snprintf(buf + k, n - (size_t)k, ", allow %scommercial use",
+        k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
     if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known)
-        k += snprintf(buf + k, n - (size_t)k, " and list %s", a->req->language);
-    if (k > 0 && (size_t)k < n) snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
+        k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "", a->req->language);
+    if (k > 0 && (size_t)k < n && c->n == 1) snprintf(buf + k, n - (size_t)k, " (%s)", q);
+    else if (k > 0 && (size_t)k < n) snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
 }
 
 /* The recommended model's figures in one line: value, quality, cost, price. */
@@ -495,7 +497,8 @@ void report_gpus(const ld_sizing *s, char *buf, size_t n)
     if (s->cheapest == s->gpu && s->cheapest_count == s->gpus && isfinite(s->cheapest_hourly_usd)) {
         units_format_usd(s->cheapest_hourly_usd, price, sizeof price);
         size_t len = strlen(buf);
-        snprintf(buf + len, n - len, " at %s/h", price);
+        /* "in all" beside the cost line's per-GPU price ("2 × L4 at $0.49/h × 730 h") */
+        snprintf(buf + len, n - len, s->gpus > 1 ? " at %s/h in all" : " at %s/h", price);
     }
 }
 

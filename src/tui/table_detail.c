@@ -50,9 +50,14 @@ static void emit(emitter *e, const char *label, const char *text, attr_t lat, at
 
 static void value_text(const tv_state *t, size_t r, size_t c, char *buf, size_t n, int *missing)
 {
-    char cell[512];
+    char cell[4096]; /* the panel wraps: whole source notes (69 cells exceed 511 bytes) */
     const ld_column *col = catalog_col(t->cat, c);
     output_cell(t->cat, r, c, cell, sizeof cell);
+    if (strlen(cell) == sizeof cell - 1) { /* cut: say so, on a character's start */
+        size_t i = sizeof cell - 4;
+        while (i > 0 && ((unsigned char)cell[i] & 0xC0) == 0x80) i--;
+        memcpy(cell + i, "\xe2\x80\xa6", 4);
+    }
     *missing = !cell[0];
     if (*missing) snprintf(buf, n, "n/a (not known)");
     else if (col->unit && col->unit[0] && col->type == LD_COL_NUMBER)
@@ -131,7 +136,7 @@ static void lines(app *a, tv_state *t, emitter *e)
     size_t r = t->idx[t->cur];
     attr_t text = app_attr(a, ROLE_TEXT), muted = app_attr(a, ROLE_MUTED);
     attr_t accent = app_attr(a, ROLE_ACCENT), miss = app_attr(a, ROLE_MISSING);
-    char buf[1024], line[1200];
+    char buf[4200], line[1200];
     snprintf(line, sizeof line, "Row %zu of %zu shown; %s", t->cur + 1, t->n, a->data_label);
     emit(e, NULL, line, muted, muted);
     for (size_t c = 0; c < catalog_cols(t->cat); c++) {
