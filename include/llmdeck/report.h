@@ -75,6 +75,11 @@ void report_recommendation_csv(FILE *out, const ld_report *r);
  * 80GB PCIe at $3.58/h" (the cost's phrases are in report_cost.h). */
 void report_gb(double v, char *buf, size_t n);
 void report_gpus(const ld_sizing *s, char *buf, size_t n);
+/* The same model called through a provider at `tokens` a month and the
+ * input share, from the catalogue's median hosted offer: "the same model
+ * from a provider: $125/month (median hosted offer, $0.05 in / $0.1 out per
+ * 1M, deepinfra)".  0, or -1 (no hosted price: buf empty). */
+int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n);
 
 /* The stakeholder report: requirements, answer, why, candidates, (sizing,
  * cost,) considerations. */

@@ -552,12 +552,38 @@ static void write_sizing_md(FILE *out, const ld_report *a)
     basis_md(out, any->basis);
 }
 
-/* The cost section is `llmdeck cost --format md`'s, word for word. */
+int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
+{
+    if (n) buf[0] = '\0';
+    int hi = catalog_col_index(cat, "hosted_in_per_1m"), ho = catalog_col_index(cat, "hosted_out_per_1m");
+    int hp = catalog_col_index(cat, "hosted_provider");
+    double in = hi >= 0 ? catalog_num(cat, row, (size_t)hi) : NAN, out = ho >= 0 ? catalog_num(cat, row, (size_t)ho) : NAN;
+    if (!(in > 0) || !(out > 0) || !(tokens > 0)) return -1;
+    char usd[32], p1[32], p2[32], prov[160] = "";
+    units_format_usd(tokens / 1e6 * (input_share * in + (1 - input_share) * out), usd, sizeof usd);
+    units_format_price(in, p1, sizeof p1);
+    units_format_price(out, p2, sizeof p2);
+    if (hp >= 0) output_cell(cat, row, (size_t)hp, prov, sizeof prov);
+    snprintf(buf, n, "the same model from a provider: %s/month (median hosted offer, %s in / %s out per 1M%s%s)", usd,
+             p1, p2, prov[0] ? ", " : "", prov);
+    return 0;
+}
+
+/* The cost section is `llmdeck cost --format md`'s, word for word, then
+ * the same model's hosted price (the comparison a sceptic asks for). */
 static void write_cost_md(FILE *out, const ld_report *a)
 {
     if (a->cost && a->cost_in) {
         fputc('\n', out);
         report_cost_write(out, a->cost_in, a->cost, NULL, LD_FMT_MD);
+        long row = a->cands->n ? (long)a->cands->items[0].row : a->rec->model_row;
+        char h[400];
+        if (row >= 0 && report_hosted_cost(a->cat, (size_t)row, a->cost_in->tokens_per_month, a->cost_in->input_share,
+                                           h, sizeof h) == 0) {
+            fputs("\nAlso: ", out);
+            output_md_cell(out, h);
+            fputs(".\n", out);
+        }
     } else if (a->cost_note) {
         fputs("\n## Cost\n\n", out);
         output_md_cell(out, a->cost_note);
