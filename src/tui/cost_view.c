@@ -34,7 +34,7 @@ static const ld_keybind cv_keys[] = {
     {SCOPE_COST, "m", ACT_MODE, "the 2023 article's mode (one replica, unlimited tokens) or capacity mode (replicas)"},
     {SCOPE_COST, "b", ACT_TOGGLE, "the basis (inputs and formulas) instead of the chart; PgUp/PgDn scroll"},
     {SCOPE_COST, "e", ACT_EXPORT, "export the scenario as Markdown, with the command that reproduces it"},
-    {SCOPE_COST, "r", ACT_RESET, "every knob back to the 2023 article's defaults"},
+    {SCOPE_COST, "r", ACT_RESET, "every knob back to its default (the article's prices and preset, capacity mode)"},
     {SCOPE_COST, "<Esc>", ACT_CLOSE, "close the basis"},
     /* the list picker (Enter on a list knob) is a scope of its own, so q
      * closes it there and quits elsewhere, with no special case */
