@@ -46,9 +46,8 @@ struct tv_chart {
 
 static const char *const colour_words[] = {"none", "family", "license"};
 
-void tv_chart_free(tv_state *t)
+static void chart_release(struct tv_chart *c)
 {
-    struct tv_chart *c = t->chart;
     if (!c) return;
     chart_free(&c->ch);
     free(c->fx);
@@ -56,6 +55,11 @@ void tv_chart_free(tv_state *t)
     free(c->line);
     free(c->occ);
     free(c);
+}
+
+void tv_chart_free(tv_state *t)
+{
+    chart_release(t->chart);
     t->chart = NULL;
 }
 
@@ -82,35 +86,31 @@ static int colour_col(const tv_state *t, int which)
     return col;
 }
 
-/* Builds the chart of the table's rows on the chosen axes; the selection
- * stays on `keep_row` when it is still a point (else the first frontier
- * point).  0, or -1 with a message. */
-static int chart_rebuild(app *a, tv_state *t, uint32_t keep_row, int keep)
+/* The points, their order, groups and places: 0.4-0.8 s at a million rows,
+ * so on the helper thread there (table_job.c); it reads the catalogue and
+ * the rows shown, which nothing changes while a job runs. */
+typedef struct {
+    struct tv_chart *c;
+    const ld_catalog *cat;
+    const uint32_t *idx;
+    size_t n;
+    int xcol, ycol, colour;
+    uint32_t keep_row;
+    int keep;
+    int announce;     /* ANNOUNCE_*: what to say when it is in */
+} chart_task;
+
+static int chart_compute(void *arg)
 {
-    int xcol = t->chart_x >= 0 ? t->chart_x : catalog_col_index(t->cat, "relative_cost");
-    int ycol = t->chart_y >= 0 ? t->chart_y : t->quality_col;
-    if (xcol < 0 || ycol < 0) {
-        app_message(a, MSG_WARN, "no chart here: it needs a relative_cost column and a quality score");
-        return -1;
-    }
-    tv_chart_free(t);
-    struct tv_chart *c = calloc(1, sizeof *c);
-    if (!c || chart_build(t->cat, t->idx, t->n, xcol, ycol, &c->ch) != 0) {
-        free(c);
-        app_message(a, MSG_ERROR, "out of memory");
-        return -1;
-    }
-    t->chart = c;
+    chart_task *k = arg;
+    struct tv_chart *c = k->c;
+    if (chart_build(k->cat, k->idx, k->n, k->xcol, k->ycol, &c->ch) != 0) return -1;
     ld_chart *ch = &c->ch;
     /* x then y then row: the order `llmdeck chart` writes, so e gives its file */
     qsort(ch->pts, ch->n, sizeof *ch->pts, by_x_then_y);
     c->fx = malloc((ch->n ? ch->n : 1) * sizeof *c->fx);
     c->fy = malloc((ch->n ? ch->n : 1) * sizeof *c->fy);
-    if (!c->fx || !c->fy || chart_group(t->cat, ch, colour_col(t, t->chart_color)) != 0) {
-        tv_chart_free(t);
-        app_message(a, MSG_ERROR, "out of memory");
-        return -1;
-    }
+    if (!c->fx || !c->fy || chart_group(k->cat, ch, k->colour) != 0) return -1;
     c->xlo = c->ylo = INFINITY;
     c->xhi = c->yhi = -INFINITY;
     c->sel = (size_t)-1;
@@ -119,8 +119,8 @@ static int chart_rebuild(app *a, tv_state *t, uint32_t keep_row, int keep)
         c->xlo = fmin(c->xlo, x), c->xhi = fmax(c->xhi, x);
         c->ylo = fmin(c->ylo, y), c->yhi = fmax(c->yhi, y);
         if (ch->pts[i].frontier) c->nfront++;
-        if (ch->pts[i].frontier && c->sel == (size_t)-1 && !keep) c->sel = i;
-        if (keep && ch->pts[i].row == keep_row) c->sel = i;
+        if (ch->pts[i].frontier && c->sel == (size_t)-1 && !k->keep) c->sel = i;
+        if (k->keep && ch->pts[i].row == k->keep_row) c->sel = i;
     }
     for (size_t i = 0; c->sel == (size_t)-1 && i < ch->n; i++)
         if (ch->pts[i].frontier) c->sel = i;
@@ -134,19 +134,75 @@ static int chart_rebuild(app *a, tv_state *t, uint32_t keep_row, int keep)
         c->fx[i] = (x - c->xlo) / (c->xhi - c->xlo);
         c->fy[i] = (ch->pts[i].y - c->ylo) / (c->yhi - c->ylo);
     }
-    t->panel = PANEL_CHART;
     return 0;
 }
 
-void tv_chart_open(app *a, tv_state *t) { chart_rebuild(a, t, 0, 0); }
+enum { ANNOUNCE_NONE, ANNOUNCE_X, ANNOUNCE_Y, ANNOUNCE_COLOUR };
+static void chart_announce(app *a, tv_state *t, int what);
 
-/* Rebuilt after a change of axis or colouring, on the same model. */
-static void chart_redo(app *a, tv_state *t)
+static void chart_drop(void *arg)
+{
+    chart_task *k = arg;
+    chart_release(k->c);
+    free(k);
+}
+
+static void chart_commit(app *a, tv_state *t, void *arg)
+{
+    chart_task *k = arg;
+    int what = k->announce;
+    tv_chart_free(t);
+    t->chart = k->c;
+    t->panel = PANEL_CHART;
+    free(k);
+    chart_announce(a, t, what);
+}
+
+/* Builds the chart of the table's rows on the chosen axes (on the helper
+ * thread for a big table: the chart then appears when it is done); the
+ * selection stays on `keep_row` when it is still a point (else the first
+ * frontier point).  0 built, 1 building (a job), or -1 with a message. */
+static int chart_rebuild(app *a, tv_state *t, uint32_t keep_row, int keep, int announce)
+{
+    int xcol = t->chart_x >= 0 ? t->chart_x : catalog_col_index(t->cat, "relative_cost");
+    int ycol = t->chart_y >= 0 ? t->chart_y : t->quality_col;
+    if (xcol < 0 || ycol < 0) {
+        app_message(a, MSG_WARN, "no chart here: it needs a relative_cost column and a quality score");
+        return -1;
+    }
+    struct tv_chart *c = calloc(1, sizeof *c);
+    chart_task *k = calloc(1, sizeof *k);
+    if (!c || !k) {
+        free(c);
+        free(k);
+        app_message(a, MSG_ERROR, "out of memory");
+        return -1;
+    }
+    *k = (chart_task){c, t->cat, t->idx, t->n, xcol, ycol, colour_col(t, t->chart_color), keep_row, keep, announce};
+    tv_task task = {chart_compute, chart_commit, chart_drop, k};
+    if (tv_job_wanted(t, NULL) && tv_job_task(t, &task, "the chart") == 0) return 1;
+    if (chart_compute(k) != 0) {
+        chart_drop(k);
+        tv_chart_free(t);
+        app_message(a, MSG_ERROR, "out of memory");
+        return -1;
+    }
+    chart_commit(a, t, k);
+    return 0;
+}
+
+void tv_chart_open(app *a, tv_state *t) { chart_rebuild(a, t, 0, 0, ANNOUNCE_NONE); }
+
+/* Rebuilt after a change of axis or colouring, on the same model: 0 built,
+ * 1 building on the helper thread, -1 failed (the panel closes). */
+static int chart_redo(app *a, tv_state *t, int announce)
 {
     struct tv_chart *c = t->chart;
     int keep = c && c->ch.n;
     uint32_t row = keep ? (uint32_t)c->ch.pts[c->sel].row : 0;
-    if (chart_rebuild(a, t, row, keep) != 0) t->panel = PANEL_NONE;
+    int rc = chart_rebuild(a, t, row, keep, announce);
+    if (rc < 0) t->panel = PANEL_NONE;
+    return rc;
 }
 
 /* The numeric column after (dir 1) or before (-1) `from` in catalogue
@@ -164,16 +220,30 @@ static int next_numeric(const tv_state *t, int from, int dir, int other)
 
 static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
 
+/* What a change of axis or colouring did, said when the new chart is in
+ * (at once, or when its job ends). */
+static void chart_announce(app *a, tv_state *t, int what)
+{
+    if (!t->chart || what == ANNOUNCE_NONE) return;
+    const ld_chart *ch = &t->chart->ch;
+    if (what == ANNOUNCE_COLOUR) {
+        if (t->chart_color == 0) app_message(a, MSG_INFO, "colours: none");
+        else
+            app_message(a, MSG_INFO, "colours: by %s, %zu groups%s", colour_words[t->chart_color], ch->ngroups,
+                        a->mono ? " (no colour: the legend and the selection line name them)" : "");
+        return;
+    }
+    int is_x = what == ANNOUNCE_X;
+    const ld_column *cd = catalog_col(t->cat, (size_t)(is_x ? ch->xcol : ch->ycol));
+    app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", label_of(cd),
+                cd->id, is_x && ch->x_log ? ", log scale: it spans x20 or more" : "", ch->n);
+}
+
 static void set_axis(app *a, tv_state *t, int is_x, int c)
 {
     if (is_x) t->chart_x = c;
     else t->chart_y = c;
-    chart_redo(a, t);
-    if (!t->chart) return;
-    const ld_column *cd = catalog_col(t->cat, (size_t)c);
-    app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", label_of(cd),
-                cd->id, is_x && t->chart->ch.x_log ? ", log scale: it spans x20 or more" : "",
-                t->chart->ch.n);
+    chart_redo(a, t, is_x ? ANNOUNCE_X : ANNOUNCE_Y);
 }
 
 static void change_axis(app *a, tv_state *t, int is_x, int dir)
@@ -231,12 +301,7 @@ static void change_colour(app *a, tv_state *t)
         if (w == 0 || colour_col(t, w) >= 0) break;
     }
     t->chart_color = w;
-    chart_redo(a, t);
-    if (!t->chart) return;
-    if (w == 0) app_message(a, MSG_INFO, "colours: none");
-    else
-        app_message(a, MSG_INFO, "colours: by %s, %zu groups%s", colour_words[w], t->chart->ch.ngroups,
-                    a->mono ? " (no colour: the legend and the selection line name them)" : "");
+    chart_redo(a, t, ANNOUNCE_COLOUR);
 }
 
 /* ---- e: the SVG, as `llmdeck chart` writes it --------------------------- */
