@@ -260,12 +260,34 @@ static void emit_fit(emitter *e, const char *label, const char *lng, const char 
 {
     int tw = e->width - RLABEL_W - 1;
     const char *t = ui_width(e->a, lng) <= tw || !shrt ? lng : shrt;
+    /* a figure's short form still too wide (a small terminal): break it at
+     * the last space that fits and go on below, so a figure is never cut
+     * off behind an ellipsis (prose keeps its ellipsis) */
+    char first[512];
+    const char *rest = NULL;
+    if (shrt && tw > 8 && ui_width(e->a, t) > tw && strlen(t) < sizeof first) {
+        size_t cut = 0;
+        for (size_t i = 1; t[i]; i++)
+            if (t[i] == ' ') {
+                memcpy(first, t, i);
+                first[i] = '\0';
+                if (ui_width(e->a, first) > tw) break;
+                cut = i;
+            }
+        if (cut) {
+            memcpy(first, t, cut);
+            first[cut] = '\0';
+            rest = t + cut + 1;
+            t = first;
+        }
+    }
     int row = e->line - e->skip;
     if (row >= 0 && row < e->height && e->w) {
         ui_text(e->a, e->w, e->y0 + row, e->x0, RLABEL_W, label, lat);
         ui_text(e->a, e->w, e->y0 + row, e->x0 + RLABEL_W + 1, tw, t, tat);
     }
     e->line++;
+    if (rest) emit_fit(e, "", rest, NULL, lat, tat);
 }
 
 static void result_lines(app *a, cv_state *s, emitter *e)
