@@ -19,6 +19,8 @@
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/scenario.h"
+
+#define WZ_SHOWN 10 /* candidates on the page and in the report, as the CLI */
 #include "llmdeck/rules.h"
 #include "llmdeck/sizing.h"
 
