@@ -344,8 +344,18 @@ static void result_lines(app *a, cv_state *s, emitter *e)
         emit(e, "Break-even", RLABEL_W, v, lab, app_attr(a, ROLE_BREAKEVEN));
     } else {
         round_tokens(c->break_even_tokens, t1, sizeof t1);
-        snprintf(v, sizeof v, "%s tokens/month", t1);
-        emit_fit(e, "Break-even", v, NULL, lab, app_attr(a, ROLE_BREAKEVEN));
+        if (isfinite(c->break_even_first_until)) {
+            /* the steps: cheaper inside the first replica's only, for good further on */
+            char t3[32];
+            round_tokens(c->break_even_first_until, t2, sizeof t2);
+            round_tokens(c->break_even_for_good_tokens, t3, sizeof t3);
+            snprintf(v, sizeof v, "%s tokens/month, but only up to %s; cheaper for good from %s", t1, t2, t3);
+            snprintf(sv, sizeof sv, "%s-%s, then from %s", t1, t2, t3);
+            emit_fit(e, "Break-even", v, sv, lab, app_attr(a, ROLE_BREAKEVEN));
+        } else {
+            snprintf(v, sizeof v, "%s tokens/month", t1);
+            emit_fit(e, "Break-even", v, NULL, lab, app_attr(a, ROLE_BREAKEVEN));
+        }
     }
     const char *adv = cost_advice_name(c->advice);
     if (c->advice == LD_ADVICE_CLOSE)
