@@ -197,10 +197,12 @@ typedef struct {
      * not comparable with one that has it: the rows with at least one of
      * the heaviest-weighted metrics (`nkey` of them, weight `key_weight`,
      * the first `key_name`) are ranked first, `measured` of them; the rest
-     * follow in the same order. */
+     * follow in the same order.  The key metrics are named under either
+     * policy (the wizard shows them); the split is made under skip only. */
     int nkey;
     double key_weight;
     const char *key_name;
+    int key_cols[2 * LD_TASK_MAX_WEIGHTS]; /* their catalogue columns (nkey of them) */
     size_t measured;
     int measured_first;  /* 1 when that split was made */
 } ld_candidates;

@@ -111,9 +111,9 @@ static void rank(ld_candidates *out, const ld_requirements *req)
  * LiveCodeBench window for code, AIME 2025 for maths) go first, in a stable
  * split of the ranked list, and the answer says so.  When none or all have
  * one, nothing moves. */
-static void measured_first(ld_candidates *out, const ld_catalog *cat, const int *mc)
+static void measured_first(ld_candidates *out, const ld_catalog *cat, const int *mc, int split)
 {
-    int key[2 * LD_TASK_MAX_WEIGHTS];
+    int *key = out->key_cols;
     out->key_weight = 0;
     out->nkey = 0;
     for (size_t k = 0; k < out->profile->nw; k++)
@@ -126,6 +126,7 @@ static void measured_first(ld_candidates *out, const ld_catalog *cat, const int 
     for (size_t k = 0; k < out->nextra; k++)
         if (out->extra_w[k] == out->key_weight) key[out->nkey++] = out->extra_cols[k];
     out->key_name = catalog_col(cat, (size_t)key[0])->id;
+    if (!split) return;
     unsigned char *has = calloc(out->n ? out->n : 1, 1);
     ld_candidate *tmp = malloc((out->n ? out->n : 1) * sizeof *tmp);
     if (!has || !tmp) { /* the ranking stays as it was: still valid, less careful */
@@ -237,7 +238,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         cd->language_known = lfit == 1;
     }
     rank(out, req);
-    if (profiles->skip_missing) measured_first(out, cat, mc);
+    measured_first(out, cat, mc, profiles->skip_missing);
     return 0;
 }
 

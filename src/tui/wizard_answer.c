@@ -243,7 +243,19 @@ static void add_candidates(app *a, wz_state *w)
         return;
     }
     enum { K = 8 };
-    static const char *const head[K] = {"#", "model", "value", "quality", "cover", "arena", "context", "licence"};
+    /* the fifth column is the task's main measure (its heaviest-weighted
+     * metric, metrics.json's task profile): the arena for general and
+     * support, LiveCodeBench for code, AIME 2025 for maths */
+    const char *head[K] = {"#", "model", "value", "quality", "cover", "main", "context", "licence"};
+    char mainhead[32];
+    if (c->nkey >= 1) {
+        const ld_column *kc = catalog_col(cat, (size_t)c->key_cols[0]);
+        const char *lab = kc->label && *kc->label ? kc->label : kc->id;
+        /* several windows of one benchmark (LiveCodeBench): its name without the window */
+        size_t l = strcspn(lab, " ");
+        snprintf(mainhead, sizeof mainhead, "%.*s", c->nkey > 1 ? (int)(l < 24 ? l : 24) : 24, lab);
+        head[5] = mainhead;
+    }
     static const int right[K] = {1, 0, 1, 1, 1, 1, 1, 0};
     char (*cells)[K][64] = calloc(shown, sizeof *cells);
     if (!cells) {
@@ -263,7 +275,12 @@ static void add_candidates(app *a, wz_state *w)
         if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
         else snprintf(cells[i][3], 64, "%.3f", c->items[i].quality);
         snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, c->profile->nw + c->nextra);
-        cell(cat, r, "arena_score", cells[i][5], 64);
+        snprintf(cells[i][5], 64, "n/a");
+        for (int k = 0; k < c->nkey; k++) /* a row has at most one window: the first it has */
+            if (!isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
+                output_cell(cat, r, (size_t)c->key_cols[k], cells[i][5], 64);
+                break;
+            }
         cell(cat, r, "context_length", cells[i][6], 64);
         cell(cat, r, "license", cells[i][7], 64);
         for (int k = 0; k < K - 1; k++) {
