@@ -43,8 +43,8 @@ typedef struct {
     ld_sort_cache *sort_cache; /* earlier sorts, reused (view.h) */
     unsigned long set_id;      /* changes whenever fidx changes */
     char filter_text[512];
-    char prev_filter[512];
-    char mem_setup[64];     /* "int4 8192": the Mem GB set-up in use ("" = the data's) */  /* the filter before the prompt opened (Esc restores it) */
+    char prev_filter[512];  /* the filter before the prompt opened (Esc restores it) */
+    char mem_setup[64];     /* "int4 8192": the Mem GB set-up in use ("" = the data's) */
     uint32_t prev_row;      /* and the cursor's row */
     uint32_t sorted_from;   /* the row the cursor was on before the last sort (') */
     int has_sorted_from;
