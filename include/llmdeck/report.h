@@ -75,6 +75,11 @@ void report_recommendation_csv(FILE *out, const ld_report *r);
  * 80GB PCIe at $3.58/h" (the cost's phrases are in report_cost.h). */
 void report_gb(double v, char *buf, size_t n);
 void report_gpus(const ld_sizing *s, char *buf, size_t n);
+/* What the candidates are, in one sentence: "open weights, context >= 32000,
+ * commercial use allowed, french among the languages listed ...; ranked
+ * ..., weights for support task: arena_win 3, ifeval 2" (the text, Markdown
+ * and the wizard's answer say the same). */
+void report_candidates_intro(const ld_report *a, char *buf, size_t n);
 /* The same model called through a provider at `tokens` a month and the
  * input share, from the catalogue's median hosted offer: "the same model
  * from a provider: $125/month (median hosted offer, $0.05 in / $0.1 out per

@@ -238,20 +238,29 @@ static void write_pick_row(FILE *out, const ld_report *a)
     }
 }
 
+void report_candidates_intro(const ld_report *a, char *buf, size_t n)
+{
+    const ld_task_profile *p = a->cands->profile;
+    size_t k = (size_t)snprintf(buf, n, "open weights, context >= %.15g%s", a->req->context_length,
+                                a->req->licence == LD_LICENCE_COMMERCIAL     ? ", commercial use allowed"
+                                : a->req->licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted"
+                                                                             : "");
+    if (k < n && *a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
+        k += (size_t)snprintf(buf + k, n - k, ", %s among the languages listed (where the card lists them)",
+                              a->req->language);
+    char how[200];
+    report_ranking(a, how, sizeof how);
+    if (k < n) k += (size_t)snprintf(buf + k, n - k, "; ranked %s, weights for %s task:", how, p->name);
+    for (size_t i = 0; i < p->nw && k < n; i++)
+        k += (size_t)snprintf(buf + k, n - k, "%s %s %g", i ? "," : "", p->w[i].metric, p->w[i].weight);
+}
+
 /* What the candidates are, in one sentence. */
 static void write_cand_intro(FILE *out, const ld_report *a)
 {
-    const ld_task_profile *p = a->cands->profile;
-    fprintf(out, "open weights, context >= %.15g", a->req->context_length);
-    if (a->req->licence == LD_LICENCE_COMMERCIAL) fputs(", commercial use allowed", out);
-    if (a->req->licence == LD_LICENCE_UNRESTRICTED) fputs(", commercial use unrestricted", out);
-    if (*a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
-        fprintf(out, ", %s among the languages listed (where the card lists them)", a->req->language);
-    char how[200];
-    report_ranking(a, how, sizeof how);
-    fprintf(out, "; ranked %s, weights for %s task:", how, p->name);
-    for (size_t k = 0; k < p->nw; k++)
-        fprintf(out, "%s %s %g", k ? "," : "", p->w[k].metric, p->w[k].weight);
+    char buf[1024];
+    report_candidates_intro(a, buf, sizeof buf);
+    fputs(buf, out);
 }
 
 const char *report_unchecked_column(unsigned bit)

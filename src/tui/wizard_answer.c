@@ -219,19 +219,10 @@ static void add_candidates(app *a, wz_state *w)
 {
     const ld_catalog *cat = a->ds->models;
     const ld_candidates *c = &w->cands;
-    char intro[512];
-    char how[200];
+    char intro[1024];
     ld_report rep;
     report_init(&rep, cat, &w->req, &w->rec, c, SHOWN);
-    report_ranking(&rep, how, sizeof how);
-    size_t len = (size_t)snprintf(intro, sizeof intro, "open weights, context >= %.15g%s; ranked %s, %s weights:",
-                                  w->req.context_length,
-                                  w->req.licence == LD_LICENCE_COMMERCIAL ? ", commercial use allowed"
-                                  : w->req.licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted" : "",
-                                  how, c->profile ? c->profile->name : "general");
-    for (size_t k = 0; c->profile && k < c->profile->nw && len < sizeof intro; k++)
-        len += (size_t)snprintf(intro + len, sizeof intro - len, "%s %s %g", k ? "," : "",
-                                c->profile->w[k].metric, c->profile->w[k].weight);
+    report_candidates_intro(&rep, intro, sizeof intro); /* as recommend's text and Markdown */
     add(w, ROLE_HEADER, 0, 0, 0, "Top candidates");
     add(w, ROLE_MUTED, 2, 2, 0, "%s", intro);
     for (unsigned i = 0; i < 4; i++)
