@@ -32,7 +32,7 @@ typedef struct {
      * every hard requirement (NULL row: none, see no_fit), and the 2023
      * article's rule pick checked against the same requirements. */
     long recommended;               /* catalogue row, -1 when nothing fits */
-    char why[600];                  /* why it is first, in one sentence */
+    char why[800];                  /* why it is first, in one sentence */
     char no_fit[600];               /* why nothing fits ("" when something does) */
     ld_violation violations[LD_MAX_VIOLATIONS]; /* of the rule's pick */
     size_t nviolations;

@@ -205,6 +205,11 @@ typedef struct {
     int key_cols[2 * LD_TASK_MAX_WEIGHTS]; /* their catalogue columns (nkey of them) */
     size_t measured;
     int measured_first;  /* 1 when that split was made */
+    /* Latency-critical: rows whose `thinking` cell says "always" (they write
+     * a reasoning trace before every answer) follow the others, in the same
+     * order; `thinking_last` of them (0 when the split was not made: not
+     * latency-critical, no such column, or none or all such rows). */
+    size_t thinking_last;
 } ld_candidates;
 
 /* Lists the rows meeting the hard constraints: context_length >= needed

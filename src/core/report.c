@@ -90,6 +90,10 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
             snprintf(buf + k, n - k, "; the %zu with one of the %d metrics of the heaviest weight first", c->measured,
                      c->nkey);
     }
+    k = strlen(buf);
+    if (c->thinking_last && k < n)
+        snprintf(buf + k, n - k, "; latency-critical: the %zu that always think before answering last",
+                 c->thinking_last);
 }
 
 void report_why(const ld_report *a, char *buf, size_t n)
@@ -100,7 +104,7 @@ void report_why(const ld_report *a, char *buf, size_t n)
         return;
     }
     const ld_candidate *top = &c->items[0];
-    char ctx[48], how[200], q[64];
+    char ctx[48], how[400], q[64];
     units_format_grouped(a->req->context_length, ctx, sizeof ctx);
     report_ranking(a, how, sizeof how);
     if (isnan(top->quality)) snprintf(q, sizeof q, "quality n/a");
@@ -113,8 +117,13 @@ void report_why(const ld_report *a, char *buf, size_t n)
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
     if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known)
         k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "", a->req->language);
-    if (k > 0 && (size_t)k < n && c->n == 1) snprintf(buf + k, n - (size_t)k, " (%s)", q);
-    else if (k > 0 && (size_t)k < n) snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
+    if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
+    else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
+    /* a latency-critical pick that can think: say how to serve it */
+    int th = catalog_col_index(a->cat, "thinking");
+    if (k > 0 && (size_t)k < n && a->req->latency_critical && th >= 0 &&
+        !strcasecmp(catalog_text(a->cat, top->row, (size_t)th), "optional"))
+        snprintf(buf + k, n - (size_t)k, "; its card documents switching thinking off: serve it that way (its scores may come from thinking mode)");
 }
 
 /* The recommended model's figures in one line: value, quality, cost, price. */
@@ -248,7 +257,7 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
     if (k < n && *a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
         k += (size_t)snprintf(buf + k, n - k, ", %s among the languages listed (where the card lists them)",
                               a->req->language);
-    char how[200];
+    char how[400];
     report_ranking(a, how, sizeof how);
     if (k < n) k += (size_t)snprintf(buf + k, n - k, "; ranked %s, weights for %s task:", how, p->name);
     for (size_t i = 0; i < p->nw && k < n; i++)

@@ -151,6 +151,31 @@ static void measured_first(ld_candidates *out, const ld_catalog *cat, const int 
     free(tmp);
 }
 
+/* Latency-critical: a model that always reasons first keeps the user
+ * waiting for its trace (often thousands of tokens) before the answer's
+ * first word, whatever the hardware does; its benchmark scores were earned
+ * with that trace.  So those rows go after the others, in a stable split
+ * (the ranking within each part is kept), and the answer says so. */
+static void thinking_last(ld_candidates *out, const ld_catalog *cat, const ld_requirements *req)
+{
+    int col = catalog_col_index(cat, "thinking");
+    if (!req->latency_critical || col < 0 || out->n == 0) return;
+    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
+    if (!tmp) return; /* the ranking stays valid, only less careful */
+    size_t k = 0, slow = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < out->n; i++) {
+            int always = strcasecmp(catalog_text(cat, out->items[i].row, (size_t)col), "always") == 0;
+            if (always == (pass == 1)) tmp[k++] = out->items[i];
+            slow += pass == 0 && always;
+        }
+    if (slow > 0 && slow < out->n) {
+        memcpy(out->items, tmp, out->n * sizeof *tmp);
+        out->thinking_last = slow;
+    }
+    free(tmp);
+}
+
 int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
                         const ld_task_profiles *profiles, ld_candidates *out, ld_error *err)
 {
@@ -239,6 +264,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
     }
     rank(out, req);
     measured_first(out, cat, mc, profiles->skip_missing);
+    thinking_last(out, cat, req);
     return 0;
 }
 

@@ -51,7 +51,7 @@ static void test_recommended_always_meets_requirements(void **state)
     static const char *const budgets[] = {"low", "medium", "high"};
     static const char *const tasks[] = {"general", "code", "customer_support", "math", "translation"};
     static const char *const languages[] = {"english", "chinese", "German", "Klingon"};
-    size_t cases = 0, fitted = 0, nofit = 0, rule_fails = 0;
+    size_t cases = 0, fitted = 0, nofit = 0, rule_fails = 0, thinking_split = 0;
     for (size_t ci = 0; ci < sizeof contexts / sizeof *contexts; ci++)
         for (size_t bi = 0; bi < 3; bi++)
             for (size_t ti = 0; ti < sizeof tasks / sizeof *tasks; ti++)
@@ -84,6 +84,20 @@ static void test_recommended_always_meets_requirements(void **state)
                                                     catalog_text(ds.models, c.items[i].row, 0), v[0].requirement,
                                                     v[0].detail, q.context_length, lic, q.language);
                                 }
+                                /* latency-critical: never a model that always thinks first
+                                 * while one that does not is a candidate */
+                                int th = catalog_col_index(ds.models, "thinking");
+                                assert_true(th >= 0);
+                                size_t quick = 0; /* candidates that do not always think */
+                                for (size_t i = 0; i < c.n; i++)
+                                    quick += strcmp(catalog_text(ds.models, c.items[i].row, (size_t)th), "always") != 0;
+                                if (lat && quick > 0) {
+                                    const char *t = catalog_text(ds.models, c.items[0].row, (size_t)th);
+                                    if (!strcmp(t, "always")) fail_msg("latency-critical answer %s always thinks",
+                                                                       catalog_text(ds.models, c.items[0].row, 0));
+                                    assert_int_equal(c.thinking_last, quick < c.n ? c.n - quick : 0);
+                                    thinking_split += c.thinking_last > 0;
+                                }
                                 if (c.n) {
                                     assert_int_equal(r.recommended, (long)c.items[0].row);
                                     assert_true(r.why[0] != '\0');
@@ -101,7 +115,7 @@ static void test_recommended_always_meets_requirements(void **state)
                                 cases++;
                             }
     /* the grid reaches both outcomes: not a test that only ever passes */
-    assert_true(fitted > 0 && nofit > 0 && rule_fails > 0);
+    assert_true(fitted > 0 && nofit > 0 && rule_fails > 0 && thinking_split > 0);
     printf("# %zu cases: %zu with a recommendation, %zu with none; the article's rule broke a requirement in %zu\n",
            cases, fitted, nofit, rule_fails);
 }
@@ -203,12 +217,56 @@ static void test_fully_measured_first(void **state)
     catalog_free(cat);
 }
 
+/* latency-critical: a model that always thinks before answering goes after
+ * the others (hand-made catalogue: "Thinker" has the best quality), the
+ * ranking within each part kept; not latency-critical, nothing moves */
+static void test_thinking_last_when_latency_critical(void **state)
+{
+    (void)state;
+    static const char *const csv = "model,open_weights,context_length,relative_cost,thinking,m\n"
+                                   "Thinker,yes,32768,1.0,always,90\n"
+                                   "Hybrid,yes,32768,1.0,optional,80\n"
+                                   "Plain,yes,32768,1.0,,70\n"
+                                   "Thinker2,yes,32768,1.0,Always,60\n";
+    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
+                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"m\": 1}}]}";
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
+    assert_non_null(cat);
+    ld_task_profiles p;
+    assert_int_equal(rules_profiles_parse(json, strlen(json), "metrics.json", &p, &err), 0);
+    ld_requirements q;
+    rules_requirements_init(&q);
+    ld_candidates c;
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.thinking_last, 0);
+    assert_string_equal(catalog_text(cat, c.items[0].row, 0), "Thinker");
+    rules_candidates_free(&c);
+    q.latency_critical = 1;
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.thinking_last, 2);
+    const char *want[4] = {"Hybrid", "Plain", "Thinker", "Thinker2"};
+    for (size_t i = 0; i < 4; i++) assert_string_equal(catalog_text(cat, c.items[i].row, 0), want[i]);
+    /* the answer says so, and how to serve a pick that can think */
+    ld_recommendation rec = {0};
+    rec.model_row = -1; /* no rule's pick to check */
+    ld_report r;
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "latency-critical: the 2 that always think before answering last"));
+    assert_non_null(strstr(r.why, "switching thinking off"));
+    rules_candidates_free(&c);
+    rules_profiles_free(&p);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recommended_always_meets_requirements),
         cmocka_unit_test(test_named_cases),
         cmocka_unit_test(test_fully_measured_first),
+        cmocka_unit_test(test_thinking_last_when_latency_critical),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

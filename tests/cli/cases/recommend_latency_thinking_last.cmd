@@ -1,0 +1,1 @@
+recommend --latency-critical --budget high --limit 5
