@@ -88,6 +88,14 @@ typedef struct {
      * more than one replica can, a self-hosting cost that is a lower bound. */
     char warnings[4][320];
     size_t nwarnings;
+    /* Article mode asked for more than one replica serves: the same inputs
+     * with the replicas counted (capacity mode), so the headline can say
+     * whether the article's answer survives.  at_capacity_known = 0 (and
+     * the rest unset) when the volume fits one replica or it has no rate. */
+    int at_capacity_known;
+    ld_advice advice_at_capacity;
+    long replicas_at_capacity;
+    double selfhost_at_capacity_usd;
     double energy_monthly_usd;   /* in the self-hosting cost (0 when not counted) */
     /* the lowest utilization at which self-hosting is no dearer than the API
      * at this volume (capacity mode; NaN: not even at 100%) */

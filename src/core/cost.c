@@ -289,6 +289,17 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     c->band = cost_band(in, v);
     c->replica_capacity_tokens = in->mode == LD_COST_CAPACITY ? replica_capacity(in) : NAN;
     add_warnings(in, c);
+    if (in->mode == LD_COST_SEED) { /* the article's answer against the replicas it needs */
+        double cap = cost_replica_capacity(in);
+        if (cap > 0 && v > cap) {
+            ld_cost_input counted = *in;
+            counted.mode = LD_COST_CAPACITY;
+            c->at_capacity_known = 1;
+            c->replicas_at_capacity = cost_replicas(&counted, v);
+            c->selfhost_at_capacity_usd = cost_selfhost_monthly(&counted, v);
+            c->advice_at_capacity = advise(&counted, c->api_monthly_usd, c->selfhost_at_capacity_usd);
+        }
+    }
 
     units_format_count(v, t1, sizeof t1);
     units_format_usd(c->api_monthly_usd, u1, sizeof u1);

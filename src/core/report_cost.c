@@ -78,6 +78,22 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n)
         snprintf(buf, n, "the same");
 }
 
+/* After article mode's advice, when one replica cannot serve the volume:
+ * what the answer is with the replicas counted ("" otherwise). */
+static const char *advice_note(const ld_cost *c, char *buf, size_t n)
+{
+    if (!c->at_capacity_known) return buf[0] = '\0', buf;
+    char u[32];
+    units_format_usd(c->selfhost_at_capacity_usd, u, sizeof u);
+    if (c->advice_at_capacity == c->advice)
+        snprintf(buf, n, " (the 2023 article's rule; it holds with the replicas counted: %ld, %s/month)",
+                 c->replicas_at_capacity, u);
+    else
+        snprintf(buf, n, " (the 2023 article's rule; with the replicas counted, %ld at %s/month: %s)",
+                 c->replicas_at_capacity, u, cost_advice_name(c->advice_at_capacity));
+    return buf;
+}
+
 void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                        const ld_api_offer *offer, ld_format fmt)
 {
@@ -129,6 +145,12 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         json_num(out, c->api_per_request_usd, 6);
         fputs(",\n  \"selfhost_per_request_usd\": ", out);
         json_num(out, c->selfhost_per_request_usd, 6);
+        fputs(",\n  \"advice_at_capacity\": ", out);
+        if (c->at_capacity_known) fprintf(out, "\"%s\"", cost_advice_name(c->advice_at_capacity));
+        else fputs("null", out);
+        fputs(",\n  \"replicas_at_capacity\": ", out);
+        if (c->at_capacity_known) fprintf(out, "%ld", c->replicas_at_capacity);
+        else fputs("null", out);
         fputs(",\n  \"warnings\": [", out);
         for (size_t i = 0; i < c->nwarnings; i++) {
             if (i) fputs(", ", out);
@@ -164,8 +186,8 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         fprintf(out, ") |\n| Self-hosting | %s/month, %ld replica%s (", u2, c->replicas,
                 c->replicas == 1 ? "" : "s");
         output_md_cell(out, in->selfhost_label);
-        fprintf(out, "; %s mode) |\n| Difference | %s |\n| Break-even | %s |\n| Advice | **%s** |\n",
-                mode_text, diff, be, cost_advice_name(c->advice));
+        fprintf(out, "; %s mode) |\n| Difference | %s |\n| Break-even | %s |\n| Advice | **%s**%s |\n",
+                mode_text, diff, be, cost_advice_name(c->advice), advice_note(c, b, sizeof b));
         fputs("| 2023 article's rule of thumb | ", out);
         output_md_cell(out, c->band);
         fputs("; ", out);
@@ -194,7 +216,7 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                 c->replicas == 1 ? "" : "s", mode_text, san(in->selfhost_label, b2, sizeof b2));
         fprintf(out, "Difference      %s\n", diff);
         fprintf(out, "Break-even      %s\n", be);
-        fprintf(out, "Advice          %s\n", cost_advice_name(c->advice));
+        fprintf(out, "Advice          %s%s\n", cost_advice_name(c->advice), advice_note(c, b, sizeof b));
         for (size_t i = 0; i < c->nwarnings; i++)
             fprintf(out, "Warning         %s\n", san(c->warnings[i], b, sizeof b));
         fprintf(out, "2023 bands      %s\n", san(c->band, b, sizeof b));

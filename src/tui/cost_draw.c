@@ -363,8 +363,19 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     else
         snprintf(v, sizeof v, "%s: %s is cheaper at this volume", adv,
                  c->advice == LD_ADVICE_API ? "the API" : "self-hosting");
+    const char *short_adv = adv;
+    if (c->at_capacity_known) { /* article mode beyond one replica: the counted answer too */
+        char u[32];
+        size_t k = strlen(v);
+        units_format_usd(c->selfhost_at_capacity_usd, u, sizeof u);
+        snprintf(v + k, sizeof v - k, " (article mode); with the replicas counted, %ld at %s/month: %s",
+                 c->replicas_at_capacity, u, cost_advice_name(c->advice_at_capacity));
+        snprintf(sv, sizeof sv, "%s; %ld replicas: %s", adv, c->replicas_at_capacity,
+                 cost_advice_name(c->advice_at_capacity));
+        short_adv = sv;
+    }
     ld_role r = c->advice == LD_ADVICE_SELFHOST ? ROLE_SELFHOST : c->advice == LD_ADVICE_API ? ROLE_API : ROLE_WARNING;
-    emit_fit(e, "Advice", v, adv, lab, app_attr(a, r));
+    emit_fit(e, "Advice", v, short_adv, lab, app_attr(a, r));
     /* what a sceptic must hear with the figures: seed mode beyond one
      * replica's capacity, a cost that is only a lower bound */
     for (size_t i = 0; i < c->nwarnings; i++) emit(e, "Warning", RLABEL_W, c->warnings[i], lab, app_attr(a, ROLE_WARNING));

@@ -1,4 +1,5 @@
 /* test_cost.c - API vs self-host cost, capacity, break-even, advice. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,6 +103,48 @@ static void test_capacity_7b_preset(void **state)
     assert_int_equal(cost_replicas(&in, 2 * cap), 2);
     assert_int_equal(cost_replicas(&in, 2 * cap + 1), 3);
     assert_int_equal(cost_replicas(&in, 0), 1);
+}
+
+/* Article mode keeps the article's advice (pinned), and beyond one
+ * replica's capacity also says what the answer is with the replicas
+ * counted: the same replicas and cost as capacity mode computes. */
+static void test_article_advice_at_capacity(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    in.replica_tokens_per_s = 50;
+    in.tokens_per_month = 1e9;
+    ld_cost c, counted;
+    ld_error err;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_int_equal(c.advice, LD_ADVICE_SELFHOST); /* the article's $1,500 < $2,000 */
+    assert_int_equal(c.replicas, 1);
+    assert_true(c.at_capacity_known);
+    ld_cost_input cap = in;
+    cap.mode = LD_COST_CAPACITY;
+    assert_int_equal(cost_compute(&cap, &counted, &err), 0);
+    assert_int_equal(c.replicas_at_capacity, counted.replicas);
+    assert_int_equal(c.replicas_at_capacity, 16);
+    assert_near(c.selfhost_at_capacity_usd, counted.selfhost_monthly_usd, 0);
+    assert_int_equal(c.advice_at_capacity, counted.advice);
+    assert_int_equal(c.advice_at_capacity, LD_ADVICE_API);
+    char buf[4096];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    assert_non_null(f);
+    report_cost_write(f, &in, &c, NULL, LD_FMT_TEXT);
+    fclose(f);
+    assert_non_null(strstr(buf, "Advice          selfhost (the 2023 article's rule; with the replicas counted, 16 at "
+                                "$24,000/month: api)"));
+    /* one replica serves it (50 tok/s × 50% × 730 h = 65.7M): nothing added */
+    in.tokens_per_month = 60e6;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_false(c.at_capacity_known);
+    /* no rate (--selfhost-monthly): nothing to count with */
+    in = seed(1500);
+    in.replica_tokens_per_s = NAN; /* as --selfhost-monthly sets it */
+    in.tokens_per_month = 1e9;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_false(c.at_capacity_known);
 }
 
 /* Checks v is the smallest volume where self-hosting is no dearer. */
@@ -402,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_energy_and_break_even_utilization),
         cmocka_unit_test(test_capacity_with_prefill),
         cmocka_unit_test(test_break_even_for_good),
+        cmocka_unit_test(test_article_advice_at_capacity),
     };
     return cmocka_run_group_tests_name("cost", tests, NULL, NULL);
 }
