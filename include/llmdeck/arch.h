@@ -76,6 +76,8 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
 
 /* "gqa", "mla", "hybrid" and the row's text forms ("mha", "mqa" are GQA). */
 int arch_parse_attn(const char *s, ld_attn_kind *out);
-const char *arch_attn_name(ld_attn_kind k);
+/* The attention's name for people: MLA, hybrid, or for the GQA formula
+ * MHA (as many KV heads as heads), MQA (one) or GQA. */
+const char *arch_attn_name(const ld_model_arch *a);
 
 #endif

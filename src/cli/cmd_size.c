@@ -27,7 +27,8 @@ static const char USAGE[] =
     "(memory-bandwidth ceiling and estimate) and batched throughput.\n"
     "\n"
     "  --model NAME     a catalogue model or alias (architecture from models.csv)\n"
-    "  --params B       parameters in billions (7, 46.7) or as a count (7B, 6.7e9);\n"
+    "  --params B       parameters in billions (7, 46.7; at most 10000) or as a count\n"
+    "                   (7B, 6.7e9: from 1e6; between, refused as ambiguous);\n"
     "                   without an architecture the KV cache is unknown\n"
     "  --quant Q        fp32 fp16 bf16 fp8 int8 int4 (awq, gptq) q8_0 q6_k q5_k_m\n"
     "                   q5_0 q4_k_m q4_k_s q4_0 q3_k_l q3_k_m q3_k_s q2_k (default fp16)\n"
@@ -395,7 +396,13 @@ int cmd_size(int argc, char **argv)
     if (f.params) {
         double v;
         if (cli_parse_count(CMD, "--params", f.params, 1e-6, 1e15, &v) != 0) return 2;
-        in.arch.params_b = v >= 1e5 ? v / 1e9 : v; /* 7B / 6.7e9 are counts */
+        /* up to 10,000 it reads as billions (the largest open models have
+         * about 1,000B); from 1e6 as a count (7B, 6.7e9); between, either
+         * reading is absurd, so ask rather than guess */
+        if (v > 1e4 && v < 1e6)
+            return cli_usage_error(CMD, "--params: '%s' is ambiguous: give billions (%g would be %gT "
+                                        "parameters) or a count such as 7B or 6.7e9", f.params, v, v / 1e3);
+        in.arch.params_b = v >= 1e6 ? v / 1e9 : v; /* 7B / 6.7e9 are counts */
     }
     if (f.quant && !sizing_quant_find(f.quant))
         return cli_usage_error(CMD, "--quant: unknown quantization '%s' (fp32, fp16, bf16, fp8, "

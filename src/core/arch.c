@@ -17,9 +17,13 @@ int arch_parse_attn(const char *s, ld_attn_kind *out)
     return 0;
 }
 
-const char *arch_attn_name(ld_attn_kind k)
+const char *arch_attn_name(const ld_model_arch *a)
 {
-    return k == LD_ATTN_MLA ? "MLA" : k == LD_ATTN_HYBRID ? "hybrid" : "GQA";
+    if (a->attn == LD_ATTN_MLA) return "MLA";
+    if (a->attn == LD_ATTN_HYBRID) return "hybrid";
+    if (a->kv_heads > 0 && a->kv_heads == a->attention_heads) return "MHA";
+    if (a->kv_heads == 1 && a->attention_heads > 1) return "MQA";
+    return "GQA";
 }
 
 static double num_at(const ld_catalog *cat, size_t row, const char *id)

@@ -121,7 +121,7 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
         char formula[256];
         arch_kv_elems(&arch, SIZING_DEFAULT_CONTEXT, formula, sizeof formula);
         used += (size_t)snprintf(line + used, sizeof line - used, "; KV (%s) = %s x 2 bytes",
-                                 arch_attn_name(arch.attn), formula);
+                                 arch_attn_name(&arch), formula);
     }
     if (used < sizeof line)
         snprintf(line + used, sizeof line - used,

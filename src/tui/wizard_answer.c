@@ -320,7 +320,7 @@ static void add_sizing(app *a, wz_state *w)
         /* the formula of the model's attention kind (GQA, MLA, sliding, hybrid), as `llmdeck size` */
         arch_kv_elems(ar, any->context, formula, sizeof formula);
         report_gb(any->kv_cache_gb, b2, sizeof b2);
-        snprintf(kv, sizeof kv, "KV cache %s (%s) × %g bytes = %s", formula, arch_attn_name(ar->attn), any->kv_bytes,
+        snprintf(kv, sizeof kv, "KV cache %s (%s) × %g bytes = %s", formula, arch_attn_name(ar), any->kv_bytes,
                  b2);
     } else {
         snprintf(kv, sizeof kv, "KV cache unknown (the catalogue lacks layers or heads), not counted");

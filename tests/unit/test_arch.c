@@ -206,6 +206,30 @@ static void test_catalogue_architectures(void **state)
     assert_true(checked >= 110);
 }
 
+/* the name shown beside the KV formula follows the heads, not only the kind */
+static void test_attention_names(void **state)
+{
+    (void)state;
+    ld_model_arch a;
+    memset(&a, 0, sizeof a);
+    a.attn = LD_ATTN_GQA;
+    a.attention_heads = 32;
+    a.kv_heads = 32;
+    assert_string_equal(arch_attn_name(&a), "MHA"); /* Llama-2-7B */
+    a.kv_heads = 8;
+    assert_string_equal(arch_attn_name(&a), "GQA");
+    a.kv_heads = 1;
+    assert_string_equal(arch_attn_name(&a), "MQA");
+    a.kv_heads = 0; /* unknown heads: the formula's name */
+    assert_string_equal(arch_attn_name(&a), "GQA");
+    a.attn = LD_ATTN_MLA;
+    a.kv_heads = 128;
+    a.attention_heads = 128; /* DeepSeek-V3 lists kv_heads = heads, but the cache is MLA's */
+    assert_string_equal(arch_attn_name(&a), "MLA");
+    a.attn = LD_ATTN_HYBRID;
+    assert_string_equal(arch_attn_name(&a), "hybrid");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_tensor_parallel_check),
         cmocka_unit_test(test_cached_price),
         cmocka_unit_test(test_catalogue_architectures),
+        cmocka_unit_test(test_attention_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,1 @@
+size --params 99999
