@@ -17,6 +17,14 @@ int cli_report(const ld_error *e)
     return error_exit_status(e);
 }
 
+int cli_report_cmd(const char *cmd, const ld_error *e)
+{
+    if (e->code != LD_ERR_USAGE) return cli_report(e); /* a file's error names the file */
+    char buf[1200];
+    error_format(e, buf, sizeof buf);
+    return cli_usage_error(cmd, "%s", buf);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     char msg[1024], safe[2048];

@@ -60,6 +60,9 @@ int cli_open_dataset(const cli_common *c, ld_dataset *ds);
 
 /* Prints "llmdeck: FILE:LINE:COL: msg" on stderr; returns the exit status. */
 int cli_report(const ld_error *e);
+/* The same, but a usage error (a bad --sort, --filter, --weights) is said
+ * as `llmdeck CMD: --flag: ...` with the hint to CMD's --help, exit 2. */
+int cli_report_cmd(const char *cmd, const ld_error *e);
 /* Prints "llmdeck CMD: MESSAGE" for a usage error naming a flag and
  * "Try 'llmdeck CMD --help'."; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -134,7 +134,7 @@ int cmd_chart(int argc, char **argv)
     uint32_t *idx = NULL;
     ld_chart ch = {0};
     if (weights && (score_parse_weights(cat, weights, "--weights", &err) != 0 || score_update(cat, ds.policy) < 0)) {
-        status = cli_report(&err);
+        status = cli_report_cmd("chart", &err);
         goto out;
     }
     if (numeric_column(cat, "--x", xname, &xcol) || numeric_column(cat, "--y", yname, &ycol)) {
@@ -146,7 +146,7 @@ int cmd_chart(int argc, char **argv)
         goto out;
     }
     if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) {
-        status = cli_report(&err);
+        status = cli_report_cmd("chart", &err);
         goto out;
     }
     size_t n = catalog_rows(cat);
@@ -178,7 +178,7 @@ int cmd_chart(int argc, char **argv)
     goto out;
 nomem:
     error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
-    status = cli_report(&err);
+    status = cli_report_cmd("chart", &err);
 out:
     chart_free(&ch);
     filter_free(f);

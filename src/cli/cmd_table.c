@@ -196,7 +196,7 @@ int cmd_table(int argc, char **argv)
 nomem:
     error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
 fail:
-    status = cli_report(&err);
+    status = cli_report_cmd("table", &err);
     /* name the flag in usage errors that came from the core */
 out:
     filter_free(f);
