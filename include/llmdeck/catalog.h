@@ -123,6 +123,13 @@ const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, 
 /* Asks the CPU to fetch what catalog_row_span will read for `row` (sorted
  * rows are scattered in memory: an export fetches a few rows ahead). */
 void catalog_row_prefetch(const ld_catalog *cat, size_t row);
+/* Memory at a million rows: when every row is kept whole, the numeric
+ * columns (not the first, not the key) drop their 4-byte cell offsets and
+ * catalog_text finds their cells by walking the row (a few short strings);
+ * the first change to a row gives them back.  Their numbers stay.  Returns
+ * 1 if some column was slimmed.  csvload calls it; the text of every cell
+ * reads the same before and after. */
+int catalog_slim(ld_catalog *cat);
 /* Cell number (NaN when missing or when the column is text). */
 double catalog_num(const ld_catalog *cat, size_t row, size_t col);
 

@@ -101,6 +101,56 @@ size_t catalog_key_col(const ld_catalog *cat)
     return cat->model_col >= 0 ? (size_t)cat->model_col : 0;
 }
 
+/* A slim column (see catalog_slim) keeps no offsets: its cells are found
+ * by walking the row, which a loader stored whole. */
+static int is_slim(const ld_catalog *cat, size_t c)
+{
+    return !cat->cols[c].text && c > 0 && c < cat->whole_cols;
+}
+
+/* Cell `col` of a whole row: past `col` NUL-terminated cells from its first. */
+static const char *cell_of_row(const ld_catalog *cat, size_t row, size_t col)
+{
+    const char *p = cat->arena + cat->cols[0].text[row];
+    for (size_t k = 0; k < col; k++) p += strlen(p) + 1;
+    return p;
+}
+
+/* Gives the slim columns their offsets back, before anything changes a
+ * row (a changed cell or a new row is no longer found by walking). */
+static int unslim(ld_catalog *cat)
+{
+    if (!cat->slim) return 0;
+    size_t cap = cat->caprows ? cat->caprows : 1;
+    for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++) {
+        if (!is_slim(cat, c)) continue;
+        uint32_t *t = calloc(cap, sizeof *t);
+        if (!t) return -1;
+        for (size_t r = 0; r < cat->nrows; r++) t[r] = (uint32_t)(cell_of_row(cat, r, c) - cat->arena);
+        cat->cols[c].text = t;
+    }
+    cat->slim = 0;
+    return 0;
+}
+
+int catalog_slim(ld_catalog *cat)
+{
+    if (cat->whole_cols < 2 || cat->nrows == 0) return 0;
+    for (size_t r = 0; r < cat->nrows; r++)
+        if (!cat->row_span[r]) return 0; /* a row not kept whole: its cells need their offsets */
+    size_t key = catalog_key_col(cat);
+    int any = 0;
+    for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++) {
+        ld_column *col = &cat->cols[c];
+        if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || c == key || !col->text) continue;
+        free(col->text);
+        col->text = NULL;
+        any = 1;
+    }
+    cat->slim = any;
+    return any;
+}
+
 /* Large arrays are filled once, front to back: ask for huge pages so a
  * million-row load takes hundreds of page faults instead of tens of
  * thousands (Linux; a no-op elsewhere or when refused). */
@@ -117,12 +167,14 @@ static void advise_huge(void *p, size_t n)
 #endif
 }
 
-static int grow_column(ld_column *col, size_t cap, int with_num)
+static int grow_column(ld_column *col, size_t cap, int with_num, int slim)
 {
-    uint32_t *t = realloc(col->text, cap * sizeof *t);
-    if (!t) return -1;
-    col->text = t;
-    advise_huge(t, cap * sizeof *t);
+    if (!slim) { /* a slim column's cells are found in their rows (catalog_slim) */
+        uint32_t *t = realloc(col->text, cap * sizeof *t);
+        if (!t) return -1;
+        col->text = t;
+        advise_huge(t, cap * sizeof *t);
+    }
     if (with_num) {
         double *d = realloc(col->num, cap * sizeof *d);
         if (!d) return -1;
@@ -137,7 +189,7 @@ int catalog_reserve(ld_catalog *cat, size_t rows)
     if (rows <= cat->caprows) return 0;
     for (size_t c = 0; c < cat->ncols; c++) {
         ld_column *col = &cat->cols[c];
-        if (grow_column(col, rows, col->num != NULL) != 0) return -1;
+        if (grow_column(col, rows, col->num != NULL, is_slim(cat, c)) != 0) return -1;
     }
     uint32_t *span = realloc(cat->row_span, rows * sizeof *span);
     if (!span) return -1;
@@ -166,7 +218,7 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
             if (!col->num) return -1;
             for (size_t r = 0; r < cat->nrows; r++) {
                 double v;
-                const char *s = cat->arena + col->text[r];
+                const char *s = catalog_text(cat, r, (size_t)existing);
                 col->num[r] = numparse_cell(s, strlen(s), &v) == 0 ? v : NAN;
             }
             col->type = LD_COL_NUMBER;
@@ -216,6 +268,7 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
 
 size_t catalog_add_row(ld_catalog *cat)
 {
+    if (unslim(cat) != 0) return (size_t)-1;
     if (cat->nrows == cat->caprows) {
         size_t cap = cat->caprows ? cat->caprows * 2 : 64;
         if (catalog_reserve(cat, cap) != 0) return (size_t)-1;
@@ -344,6 +397,7 @@ static int parses_numbers(const ld_column *c)
 size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size_t *bad)
 {
     *bad = (size_t)-1;
+    if (unslim(cat) != 0) return (size_t)-1;
     if (cat->nrows == cat->caprows) {
         size_t cap = cat->caprows ? cat->caprows * 2 : 64;
         if (catalog_reserve(cat, cap) != 0) return (size_t)-1;
@@ -372,6 +426,7 @@ size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size
 int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
                      size_t len)
 {
+    if (unslim(cat) != 0) return -1;
     ld_column *c = &cat->cols[col];
     int fail = 0;
     len = strnlen(text, len); /* a cell is a C string: it ends at a NUL */
@@ -393,7 +448,9 @@ void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)
 
 const char *catalog_text(const ld_catalog *cat, size_t row, size_t col)
 {
-    return cat->arena + cat->cols[col].text[row];
+    const uint32_t *t = cat->cols[col].text;
+    if (__builtin_expect(t != NULL, 1)) return cat->arena + t[row];
+    return cell_of_row(cat, row, col);
 }
 
 double catalog_num(const ld_catalog *cat, size_t row, size_t col)
@@ -415,8 +472,9 @@ static int restat_column(ld_catalog *cat, ld_column *col)
         if (!col->num) return -1;
     }
     col->n_numbers = col->n_words = 0;
+    size_t c = (size_t)(col - cat->cols);
     for (size_t r = 0; r < cat->nrows; r++) {
-        const char *s = cat->arena + col->text[r];
+        const char *s = catalog_text(cat, r, c);
         double v;
         int rc = numparse_cell(s, strlen(s), &v);
         col->num[r] = rc == 0 ? v : NAN;
@@ -444,7 +502,7 @@ int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
             col->type = LD_COL_NUMBER;
         } else if (numeric && (col->flags & LD_COLF_DECLARED_NUMBER)) {
             size_t bad = col->first_word_row;
-            const char *s = cat->arena + col->text[bad];
+            const char *s = catalog_text(cat, bad, c);
             return error_set(err, LD_ERR_PARSE, src, line_of_row ? line_of_row[bad] : 0, 0,
                              "row %zu: column '%s' expects a number, got '%.40s'", bad + 1, col->id, s);
         } else {

@@ -37,6 +37,7 @@ struct ld_catalog {
      * length in bytes << 1 | 1 if some cell needs CSV quotes. */
     uint32_t *row_span;
     size_t whole_cols;
+    int slim; /* some columns keep no offsets (catalog_slim) */
     /* column ids, hashed: a header of 20,000 columns must not be quadratic */
     uint32_t *col_slots; /* column index + 1, 0 = empty */
     size_t ncol_slots;

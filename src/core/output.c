@@ -392,8 +392,10 @@ static void write_csv(FILE *out, const ld_catalog *cat, const uint32_t *idx, siz
         /* Sorted rows are scattered in memory: fetch ahead, the offsets of
          * the row 16 places on and the texts of the row 8 places on. */
         if (i + 16 < n)
-            for (size_t c = 0; c < ncols; c++)
-                __builtin_prefetch(&catalog_col(cat, (size_t)cols[c])->text[idx[i + 16]]);
+            for (size_t c = 0; c < ncols; c++) {
+                const uint32_t *t = catalog_col(cat, (size_t)cols[c])->text; /* NULL: slim */
+                if (t) __builtin_prefetch(&t[idx[i + 16]]);
+            }
         if (i + 8 < n)
             for (size_t c = 0; c < ncols; c++)
                 __builtin_prefetch(catalog_text(cat, idx[i + 8], (size_t)cols[c]));

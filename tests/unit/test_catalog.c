@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "llmdeck/catalog.h"
+#include "llmdeck/csvload.h"
 
 static void set(ld_catalog *cat, size_t row, const char *col, const char *text)
 {
@@ -559,6 +560,76 @@ static void test_reserve(void **state)
     catalog_free(cat);
 }
 
+/* Every cell's text, row by row, as one string (to compare catalogues). */
+static char *all_cells(const ld_catalog *cat)
+{
+    size_t cap = 1 << 12, len = 0;
+    char *b = malloc(cap);
+    assert_non_null(b);
+    for (size_t r = 0; r < catalog_rows(cat); r++)
+        for (size_t c = 0; c < catalog_cols(cat); c++) {
+            const char *t = catalog_text(cat, r, c);
+            size_t n = strlen(t);
+            while (len + n + 2 > cap) assert_non_null(b = realloc(b, cap *= 2));
+            memcpy(b + len, t, n);
+            len += n;
+            b[len++] = c + 1 == catalog_cols(cat) ? '\n' : '|';
+        }
+    b[len] = '\0';
+    return b;
+}
+
+/* A loaded table whose rows are all whole keeps no offsets for its numeric
+ * columns (memory at 1M rows) yet reads the same, and any change gives
+ * them back first. */
+static void test_slim_numeric_columns(void **state)
+{
+    (void)state;
+    static const char csv[] = "model,mmlu,type,\"gsm8k\",note\n"
+                              "A,70.5,\"pre, trained\",50,x\n"
+                              "B,,chat,,\"say \"\"hi\"\"\"\n"
+                              "C,68,chat,NA,\n";
+    static const char want[] = "A|70.5|pre, trained|50|x\nB||chat||say \"hi\"\nC|68|chat|NA|\n";
+    ld_error err;
+    ld_catalog *cat = csvload_buffer(csv, sizeof csv - 1, "slim.csv", NULL, &err);
+    assert_non_null(cat);
+    int mmlu = catalog_col_index(cat, "mmlu"), gsm = catalog_col_index(cat, "gsm8k");
+    int type = catalog_col_index(cat, "type");
+    assert_null(catalog_col(cat, (size_t)mmlu)->text);  /* slim */
+    assert_null(catalog_col(cat, (size_t)gsm)->text);
+    assert_non_null(catalog_col(cat, (size_t)type)->text); /* text keeps its offsets */
+    assert_non_null(catalog_col(cat, 0)->text);
+    char *cells = all_cells(cat);
+    assert_string_equal(cells, want);
+    free(cells);
+    assert_true(num(cat, 0, "mmlu") == 70.5);
+    /* a change: the offsets come back, every other cell reads the same */
+    set(cat, 1, "mmlu", "61.25");
+    assert_non_null(catalog_col(cat, (size_t)mmlu)->text);
+    assert_non_null(catalog_col(cat, (size_t)gsm)->text);
+    cells = all_cells(cat);
+    assert_string_equal(cells, "A|70.5|pre, trained|50|x\nB|61.25|chat||say \"hi\"\nC|68|chat|NA|\n");
+    free(cells);
+    /* a new row on a slim table */
+    assert_int_equal(catalog_slim(cat), 0); /* row B is no longer whole */
+    catalog_free(cat);
+    cat = csvload_buffer(csv, sizeof csv - 1, "slim.csv", NULL, &err);
+    assert_non_null(cat);
+    size_t r = catalog_add_row(cat);
+    assert_int_equal(r, 3);
+    assert_non_null(catalog_col(cat, (size_t)mmlu)->text);
+    assert_string_equal(catalog_text(cat, 3, (size_t)mmlu), "");
+    assert_string_equal(catalog_text(cat, 2, (size_t)mmlu), "68");
+    catalog_free(cat);
+    /* a short row is not whole: nothing is slimmed */
+    static const char short_row[] = "model,mmlu,gsm8k\nA,70,50\nB,60\n";
+    cat = csvload_buffer(short_row, sizeof short_row - 1, "short.csv", NULL, &err);
+    assert_non_null(cat);
+    assert_non_null(catalog_col(cat, 1)->text);
+    assert_string_equal(catalog_text(cat, 1, 2), "");
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_merge_empty_src),
         cmocka_unit_test(test_arena_growth_big_cell),
         cmocka_unit_test(test_reserve),
+        cmocka_unit_test(test_slim_numeric_columns),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
