@@ -119,6 +119,13 @@ void report_why(const ld_report *a, char *buf, size_t n)
         k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "", a->req->language);
     if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
     else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
+    /* "restricted" passed the commercial requirement: say on what terms */
+    if (k > 0 && (size_t)k < n && top->restricted && a->req->licence == LD_LICENCE_COMMERCIAL) {
+        char lic[128] = "";
+        if (a->col_lic >= 0) san(catalog_text(a->cat, top->row, (size_t)a->col_lic), lic, sizeof lic);
+        k += snprintf(buf + k, n - (size_t)k, "; its licence%s%s%s allows commercial use with conditions: read them",
+                      lic[0] ? " (" : "", lic, lic[0] ? ")" : "");
+    }
     /* a latency-critical pick that can think: say how to serve it */
     int th = catalog_col_index(a->cat, "thinking");
     if (k > 0 && (size_t)k < n && a->req->latency_critical && th >= 0 &&

@@ -51,7 +51,7 @@ static void test_recommended_always_meets_requirements(void **state)
     static const char *const budgets[] = {"low", "medium", "high"};
     static const char *const tasks[] = {"general", "code", "customer_support", "math", "translation"};
     static const char *const languages[] = {"english", "chinese", "German", "Klingon"};
-    size_t cases = 0, fitted = 0, nofit = 0, rule_fails = 0, thinking_split = 0;
+    size_t cases = 0, fitted = 0, nofit = 0, rule_fails = 0, thinking_split = 0, restricted_said = 0;
     for (size_t ci = 0; ci < sizeof contexts / sizeof *contexts; ci++)
         for (size_t bi = 0; bi < 3; bi++)
             for (size_t ti = 0; ti < sizeof tasks / sizeof *tasks; ti++)
@@ -98,6 +98,12 @@ static void test_recommended_always_meets_requirements(void **state)
                                     assert_int_equal(c.thinking_last, quick < c.n ? c.n - quick : 0);
                                     thinking_split += c.thinking_last > 0;
                                 }
+                                /* a pick whose licence only allows commercial use with
+                                 * conditions says so when commercial use was asked */
+                                if (c.n && lic == LD_LICENCE_COMMERCIAL && c.items[0].restricted) {
+                                    assert_non_null(strstr(r.why, "allows commercial use with conditions"));
+                                    restricted_said++;
+                                }
                                 if (c.n) {
                                     assert_int_equal(r.recommended, (long)c.items[0].row);
                                     assert_true(r.why[0] != '\0');
@@ -115,7 +121,7 @@ static void test_recommended_always_meets_requirements(void **state)
                                 cases++;
                             }
     /* the grid reaches both outcomes: not a test that only ever passes */
-    assert_true(fitted > 0 && nofit > 0 && rule_fails > 0 && thinking_split > 0);
+    assert_true(fitted > 0 && nofit > 0 && rule_fails > 0 && thinking_split > 0 && restricted_said > 0);
     printf("# %zu cases: %zu with a recommendation, %zu with none; the article's rule broke a requirement in %zu\n",
            cases, fitted, nofit, rule_fails);
 }
