@@ -10,6 +10,7 @@
 #include "llmdeck/suggest.h"
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/report.h"
 #include "llmdeck/report_cost.h"
 #include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
@@ -242,6 +243,7 @@ int cmd_cost(int argc, char **argv)
     }
     if ((rc = cli_no_positionals(CMD, argc, argv)) != 0) return rc;
     ld_cost_input in, flagged;
+    long row = -1; /* --model's catalogue row */
     cost_defaults(&flagged);
     double price = NAN, price_out = NAN, monthly = NAN, tps = NAN, ops = NAN, ctx = 0, batch = 0;
     if ((rc = check_flags(&f, &flagged, &price, &price_out, &monthly, &tps, &ops, &ctx, &batch)))
@@ -299,7 +301,7 @@ int cmd_cost(int argc, char **argv)
         in.replica_tokens_per_s = NAN;
         snprintf(sh_label, sizeof sh_label, "--selfhost-monthly");
     } else if (f.model) {
-        long row = catalog_find(ds.models, f.model);
+        row = catalog_find(ds.models, f.model);
         if (row < 0) {
             char near[600];
             suggest_models(ds.models, f.model, 5, near, sizeof near);
@@ -361,6 +363,13 @@ int cmd_cost(int argc, char **argv)
     }
     if (f.sweep) report_cost_sweep(stdout, &in, &c, com.format);
     else report_cost_write(stdout, &in, &c, offer, com.format);
+    /* the comparison a sceptic asks for next: the same model from a provider */
+    char hosted[400];
+    if (row >= 0 && !f.sweep && (com.format == LD_FMT_TEXT || com.format == LD_FMT_MD) &&
+        report_hosted_cost(ds.models, (size_t)row, c.tokens_per_month, in.input_share, hosted, sizeof hosted) == 0) {
+        char safe[800];
+        printf("\nAlso: %s.\n", output_sanitize(hosted, safe, sizeof safe));
+    }
     if (fflush(stdout) != 0) {
         error_set(&err, LD_ERR_IO, "stdout", 0, 0, "%s", strerror(errno));
         rc = cli_report(&err);
