@@ -7,6 +7,7 @@
 
 #include "cost_view.h"
 #include "llmdeck/output.h"
+#include "llmdeck/report.h"
 #include "llmdeck/units.h"
 #include "widgets.h"
 
@@ -313,6 +314,24 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     snprintf(v, sizeof v, "%s/month  %ld replica%s, %s", t1, c->replicas, c->replicas == 1 ? "" : "s", s->sh_short);
     snprintf(sv, sizeof sv, "%s/month, %ld replica%s", t1, c->replicas, c->replicas == 1 ? "" : "s");
     emit_fit(e, "Self-host", v, sv, lab, app_attr(a, ROLE_SELFHOST));
+    /* self-hosting a model: what the same model costs from a provider, the
+     * comparison a sceptic makes before any GPU is bought */
+    char hosted[400];
+    if (s->sized && s->model >= 0 &&
+        report_hosted_cost(a->ds->models, (size_t)s->model, c->tokens_per_month, s->in.input_share, hosted,
+                           sizeof hosted) == 0) {
+        const char *colon = strstr(hosted, ": ");
+        const char *figure = colon ? colon + 2 : hosted; /* "$215.00/month (median hosted offer, ...)" */
+        const char *paren = strchr(figure, '(');
+        const char *prov = strrchr(figure, ','); /* the provider ends the parenthesis */
+        int flen = paren && paren > figure ? (int)(paren - figure - 1) : (int)strlen(figure);
+        if (prov && paren && prov > paren)
+            snprintf(sv, sizeof sv, "%.*s (%.*s)", flen, figure, (int)strcspn(prov + 2, ")"), prov + 2);
+        else
+            snprintf(sv, sizeof sv, "%.*s", flen, figure);
+        snprintf(v, sizeof v, "%s", figure);
+        emit_fit(e, "Same, hosted", v, sv, lab, app_attr(a, ROLE_API));
+    }
     units_format_usd(fabs(c->difference_usd), t1, sizeof t1);
     double pct = c->api_monthly_usd > 0 ? fabs(c->difference_usd) / c->api_monthly_usd * 100 : 0;
     short_usd(fabs(c->difference_usd), t2, sizeof t2);
