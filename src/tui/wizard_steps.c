@@ -61,7 +61,8 @@ static const wz_step STEPS[WZ_STEPS] = {
     {"Budget", "What is the budget?", "Low favours small and mixture-of-experts models.",
      BUDGETS, N(BUDGETS), 0},
     {"Latency", "Is latency critical?",
-     "Yes when answers must come fast (live chat, autocomplete): a small model wins.",
+     "Yes when answers must come fast (live chat, autocomplete): models that always think before "
+     "answering rank last; the 2023 article's rule picks a small model.",
      YESNO, N(YESNO), 0},
     {"Fine-tuning", "Will you fine-tune the model on your own data?",
      "Fine-tuning favours models cheap to train with a permissive licence.", YESNO, N(YESNO), 0},
