@@ -31,7 +31,7 @@ static const char USAGE[] =
     "  --budget B           low, medium or high (default medium)\n"
     "  --task TEXT          general, code, customer_support, ... (default general)\n"
     "  --language TEXT      english, chinese, ... (default english)\n"
-    "  --latency-critical   responses must be fast\n"
+    "  --latency-critical   responses must be fast (models that always think first rank last)\n"
     "  --fine-tuning        you will fine-tune the model\n"
     "  --commercial         commercial use must be allowed (\"restricted\" licences such\n"
     "                       as Llama 2's count, marked restricted)\n"
