@@ -175,6 +175,17 @@ static void test_named_cases(void **state)
     rules_candidates_free(&c);
 }
 
+/* A hand-made catalogue and its metrics.json profiles. */
+static ld_catalog *hand_catalog(const char *csv, const char *json, ld_task_profiles *p)
+{
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
+    assert_non_null(cat);
+    assert_int_equal(rules_profiles_parse(json, strlen(json), "metrics.json", p, &err), 0);
+    return cat;
+}
+
 /* missing = skip: a model measured only on the easier metric must not
  * outrank models measured on the heaviest-weighted one (hand-made
  * catalogue: "Partial" has the best value on its one metric) */
@@ -189,11 +200,8 @@ static void test_fully_measured_first(void **state)
                                     "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"hard\": 2, "
                                     "\"easy\": 1}}]}";
     ld_error err;
-    error_clear(&err);
-    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
-    assert_non_null(cat);
     ld_task_profiles p;
-    assert_int_equal(rules_profiles_parse(json, strlen(json), "metrics.json", &p, &err), 0);
+    ld_catalog *cat = hand_catalog(csv, json, &p);
     assert_true(p.skip_missing);
     ld_requirements q;
     rules_requirements_init(&q);
@@ -237,11 +245,8 @@ static void test_thinking_last_when_latency_critical(void **state)
     static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
                                     "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"m\": 1}}]}";
     ld_error err;
-    error_clear(&err);
-    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hand.csv", NULL, &err);
-    assert_non_null(cat);
     ld_task_profiles p;
-    assert_int_equal(rules_profiles_parse(json, strlen(json), "metrics.json", &p, &err), 0);
+    ld_catalog *cat = hand_catalog(csv, json, &p);
     ld_requirements q;
     rules_requirements_init(&q);
     ld_candidates c;
