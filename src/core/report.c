@@ -503,30 +503,6 @@ void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req
     else report_why(r, r->why, sizeof r->why);
 }
 
-void report_gb(double v, char *buf, size_t n)
-{
-    if (!isfinite(v)) snprintf(buf, n, "n/a");
-    else if (v >= 100) snprintf(buf, n, "%.1f GB", v);
-    else if (v >= 1) snprintf(buf, n, "%.2f GB", v);
-    else snprintf(buf, n, "%.3f GB", v);
-}
-
-void report_gpus(const ld_sizing *s, char *buf, size_t n)
-{
-    char price[32];
-    if (!s->gpu || s->gpus <= 0) {
-        snprintf(buf, n, "does not fit on 8 of any GPU listed");
-        return;
-    }
-    snprintf(buf, n, "%d × %s", s->gpus, s->gpu->name);
-    if (s->cheapest == s->gpu && s->cheapest_count == s->gpus && isfinite(s->cheapest_hourly_usd)) {
-        units_format_usd(s->cheapest_hourly_usd, price, sizeof price);
-        size_t len = strlen(buf);
-        /* "in all" beside the cost line's per-GPU price ("2 × L4 at $0.49/h × 730 h") */
-        snprintf(buf + len, n - len, s->gpus > 1 ? " at %s/h in all" : " at %s/h", price);
-    }
-}
-
 /* Each line of a basis as a Markdown list item. */
 static void basis_md(FILE *out, const char *basis)
 {
@@ -575,23 +551,6 @@ static void write_sizing_md(FILE *out, const ld_report *a)
     }
     fputs("\n**Basis** (fp16)\n\n", out);
     basis_md(out, any->basis);
-}
-
-int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
-{
-    if (n) buf[0] = '\0';
-    int hi = catalog_col_index(cat, "hosted_in_per_1m"), ho = catalog_col_index(cat, "hosted_out_per_1m");
-    int hp = catalog_col_index(cat, "hosted_provider");
-    double in = hi >= 0 ? catalog_num(cat, row, (size_t)hi) : NAN, out = ho >= 0 ? catalog_num(cat, row, (size_t)ho) : NAN;
-    if (!(in > 0) || !(out > 0) || !(tokens > 0)) return -1;
-    char usd[32], p1[32], p2[32], prov[160] = "";
-    units_format_usd(tokens / 1e6 * (input_share * in + (1 - input_share) * out), usd, sizeof usd);
-    units_format_price(in, p1, sizeof p1);
-    units_format_price(out, p2, sizeof p2);
-    if (hp >= 0) output_cell(cat, row, (size_t)hp, prov, sizeof prov);
-    snprintf(buf, n, "the same model from a provider: %s/month (median hosted offer, %s in / %s out per 1M%s%s)", usd,
-             p1, p2, prov[0] ? ", " : "", prov);
-    return 0;
 }
 
 /* The cost section is `llmdeck cost --format md`'s, word for word, then
