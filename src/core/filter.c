@@ -306,10 +306,18 @@ static int eval(const ld_filter *f, int i, const ld_catalog *cat, size_t row)
     case N_AND:
     case N_OR: break; /* handled above */
     case N_NOT: return !eval(f, nd->a, cat, row);
-    case N_WORD:
-        for (size_t c = 0; c < catalog_cols(cat); c++)
+    case N_WORD: {
+        /* a row kept whole is walked once, cell after cell (its numeric
+         * cells may keep no offsets: catalog_slim) */
+        size_t c = 0, nc = 0, bytes = 0;
+        int special = 0;
+        const char *p = catalog_row_span(cat, row, &nc, &bytes, &special);
+        for (; p && c < nc; c++, p += strlen(p) + 1)
+            if (text_has(p, nd->text)) return 1;
+        for (; c < catalog_cols(cat); c++)
             if (text_has(catalog_text(cat, row, c), nd->text)) return 1;
         return 0;
+    }
     case N_CMP: break;
     }
     if (nd->op == OP_HAS) return text_has(catalog_text(cat, row, (size_t)nd->col), nd->text);
