@@ -131,10 +131,20 @@ static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
     uint64_t *ks = k, *kd = k2;
     uint32_t *is = idx, *id = i2;
     int rc = 0;
+    /* the eight byte histograms in one read of the keys (a byte's counts
+     * do not change as the passes permute the keys) */
+    size_t (*counts)[256] = calloc(8, sizeof *counts);
+    if (!counts) {
+        free(k2); free(i2);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t v = ks[i];
+        for (int b = 0; b < 8; b++) counts[b][(v >> (8 * b)) & 0xff]++;
+    }
     for (int shift = 0; shift < 64 && rc == 0; shift += 8) {
         if ((rc = tick(p, n)) != 0) break;
-        size_t count[256] = {0};
-        for (size_t i = 0; i < n; i++) count[(ks[i] >> shift) & 0xff]++;
+        size_t *count = counts[shift / 8];
         if (count[(ks[0] >> shift) & 0xff] == n) continue; /* byte all equal */
         size_t sum = 0;
         for (int b = 0; b < 256; b++) {
@@ -152,6 +162,7 @@ static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
     }
     if (rc == 0 && is != idx) memcpy(idx, is, n * sizeof *idx);
     if (rc == 0 && ks != k) memcpy(k, ks, n * sizeof *k);
+    free(counts);
     free(k2); free(i2);
     return rc;
 }
