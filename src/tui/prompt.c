@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "term.h"
 #include "llmdeck/utf8.h"
 #include "widgets.h"
 
@@ -82,6 +83,7 @@ void prompt_key(app *a, ld_key k)
         /* said, not silently dropped; and nothing to re-check (a paste of
          * 100 KB costs one message a key, not a filter) */
         snprintf(p->err, sizeof p->err, "full: at most %zu bytes", sizeof p->buf - 1);
+        term_drop_typeahead(a);
         return;
     }
     if (r == 0) {

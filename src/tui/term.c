@@ -52,6 +52,11 @@ int term_signal(void) { return got_signal; }
 
 void term_set_active(int active) { curses_active = active; }
 
+void term_drop_typeahead(const app *a)
+{
+    if (!a->headless && curses_active) flushinp();
+}
+
 void term_setup(int interactive, int mono)
 {
     if (has_colors() && !mono) {

@@ -18,6 +18,12 @@ int term_signal(void);
 /* Marks whether curses owns the terminal (the fatal handler restores it). */
 void term_set_active(int active);
 
+/* A paste longer than the field it went to: the rest of it is dropped at
+ * once (and with it a line end that would accept the cut text), instead
+ * of being read a byte at a time only to be refused; a Ctrl-\ or Ctrl-C
+ * typed after it then acts at once.  Real terminals only. */
+void term_drop_typeahead(const app *a);
+
 /* Sets up a freshly created screen: modes, colours, mouse. */
 void term_setup(int interactive, int mono);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "term.h"
 #include "prompt.h"
 #include "widgets.h"
 #include "cost_view.h"
@@ -203,7 +204,10 @@ static void wz_text(app *a, ld_key k)
         w->field_cur = l.cur;
         w->fresh = 0;
         if (changed) w->err[0] = '\0';
-        if (r < 0) snprintf(w->err, sizeof w->err, "full: at most %zu bytes", sizeof w->field - 1);
+        if (r < 0) {
+            snprintf(w->err, sizeof w->err, "full: at most %zu bytes", sizeof w->field - 1);
+            term_drop_typeahead(a);
+        }
         return;
     }
     ld_action act = keys_lookup(SCOPE_WIZARD, VIEW_WIZARD, k);
