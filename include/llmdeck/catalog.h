@@ -101,6 +101,9 @@ const char *catalog_text_base(const ld_catalog *cat);
 /* Whether catalog_text_room(cat, bytes) would leave the arena in place. */
 int catalog_text_fits(const ld_catalog *cat, size_t bytes);
 void catalog_text_claim(ld_catalog *cat, size_t bytes);
+/* Takes the page faults of arena bytes [off, off+len) now (a loader's
+ * second thread, ahead of the reader); a no-op where not supported. */
+void catalog_text_prefault(const ld_catalog *cat, size_t off, size_t len);
 /* Appends a row whose cell k < n is the text at arena offset cells[2k]
  * (length cells[2k+1], claimed already), the rest empty, as catalog_add_row
  * and a catalog_set_cell per cell would, without copying.  Returns the row,

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdint.h>
+#include <sys/mman.h>
 
 #include "numparse.h"
 
@@ -315,6 +317,21 @@ char *catalog_text_room(ld_catalog *cat, size_t bytes, size_t *at)
     if (catalog_reserve_text(cat, bytes) != 0 || cat->alen + bytes + 1 > cat->acap) return NULL;
     *at = cat->alen;
     return cat->arena;
+}
+
+void catalog_text_prefault(const ld_catalog *cat, size_t off, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+    if (off >= cat->acap) return;
+    if (len > cat->acap - off) len = cat->acap - off;
+    uintptr_t a = ((uintptr_t)(cat->arena + off) + 4095) & ~(uintptr_t)4095;
+    uintptr_t e = ((uintptr_t)(cat->arena + off + len)) & ~(uintptr_t)4095;
+    if (e > a) madvise((void *)a, e - a, MADV_POPULATE_WRITE); /* refused: the reader faults them */
+#else
+    (void)cat;
+    (void)off;
+    (void)len;
+#endif
 }
 
 int catalog_text_fits(const ld_catalog *cat, size_t bytes)

@@ -37,6 +37,7 @@ static void *worker(void *arg)
         if (!atomic_load(&p->stop) && p->consume(p->ctx, b) != 0) atomic_store(&p->stop, 1);
         b->nf = b->nrec = 0;
         b->est_rows = 0;
+        b->ahead_len = 0;
         pthread_mutex_lock(&p->mu);
         p->done++;
         pthread_cond_broadcast(&p->cv);

@@ -28,6 +28,7 @@ typedef struct {
     size_t nrec, caprec;
     int check_nul;    /* the input so far holds a NUL byte */
     size_t est_rows;  /* if non-zero: how many rows the whole input should have */
+    size_t ahead_off, ahead_len; /* arena bytes the reader fills next (see csvload.c) */
 } rec_batch;
 
 /* Stores a batch; returns non-zero to stop (an error: the rest is skipped). */

@@ -112,9 +112,9 @@ static void test_two_thread_export_matches_cells(void **state)
         free(a);
         free(b);
     }
-    /* rows changed since the load, at the edges of blocks and at the end */
-    /* (4,095 / 4,096 and 8,191 / 8,192 are block edges, 16,384 a pair's) */
-    const size_t at[] = {0, 4095, 4096, 8191, 8192, 16383, 16384, 40000, ROWS - 1};
+    /* rows changed since the load, at the edges of chunks (2,048 rows: 2,047
+     * / 2,048, 4,095 / 4,096, ...), a run of them inside one, and the end */
+    const size_t at[] = {0, 2047, 2048, 4095, 4096, 6000, 6001, 6002, 6003, 8191, 8192, 16383, 16384, 40000, ROWS - 1};
     for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
         uint32_t row = idx[at[k]];
         assert_true(catalog_set_cell(cat, row, 3, "changed, \"now\"", 14) >= 0);
@@ -255,7 +255,7 @@ static void test_computed_columns_appended(void **state)
             free(b);
         }
         /* rows changed since the load go the cell-by-cell way, computed cells too */
-        const size_t at[] = {0, 4095, 4096, 8192, 16384, ROWS - 1};
+        const size_t at[] = {0, 2047, 2048, 4095, 4096, 8192, 16384, ROWS - 1};
         for (size_t k = 0; k < sizeof at / sizeof at[0]; k++)
             assert_true(catalog_set_cell(cat, idx[at[k]], 0, "changed, \"now\"", 14) >= 0);
         char *a = export(cat, idx, n, cols, ncols), *b = export_cells(cat, idx, n, cols, ncols);
