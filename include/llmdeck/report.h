@@ -81,9 +81,23 @@ void report_gpus(const ld_sizing *s, char *buf, size_t n);
  * and the wizard's answer say the same). */
 void report_candidates_intro(const ld_report *a, char *buf, size_t n);
 /* The same model called through a provider at `tokens` a month and the
- * input share, from the catalogue's median hosted offer: "the same model
- * from a provider: $125/month (median hosted offer, $0.05 in / $0.1 out per
- * 1M, deepinfra)".  0, or -1 (no hosted price: buf empty). */
+ * input share, from the catalogue's median hosted offer (models.csv's
+ * hosted_* columns, from LiteLLM's price file): the figures, so that each
+ * front end words them for its room without parsing a sentence. */
+typedef struct {
+    double monthly_usd;           /* tokens/1M x (share x in + (1 - share) x out) */
+    double in_per_1m, out_per_1m; /* USD per 1M tokens */
+    long offers;                  /* how many offers the median is of; 0: not known */
+    char provider[160];           /* the median offer's provider; "" if not known */
+} ld_hosted_cost;
+/* 0, or -1 when the row has no hosted price (or tokens <= 0). */
+int report_hosted_figures(const ld_catalog *cat, size_t row, double tokens, double input_share, ld_hosted_cost *h);
+/* Its basis in words: "median of 7 hosted offers" / "the one hosted offer"
+ * / "median hosted offer" (count not known). */
+void report_hosted_basis(const ld_hosted_cost *h, char *buf, size_t n);
+/* The sentence: "the same model from a provider: $125/month (median of 7
+ * hosted offers, $0.05 in / $0.1 out per 1M, deepinfra)".  0, or -1 (no
+ * hosted price: buf empty). */
 int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n);
 
 /* The stakeholder report: requirements, answer, why, candidates, (sizing,

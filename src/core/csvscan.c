@@ -262,22 +262,38 @@ typedef struct {
 
 /* In-place mode: each field moved down to follow the previous one (never
  * up: a field's final text is never longer than its raw span, so it ends
- * at or before the byte after its span) and NUL-terminated. */
+ * at or before the byte after its span) and NUL-terminated.  Fields that
+ * already follow each other with one separator between them (a run of
+ * unquoted cells, the common case) move together in one memmove and their
+ * separators become the NULs: after a quoted cell every later cell of the
+ * row moves by the same two bytes, and one call a cell was 5% of a load. */
 static int emit_inplace(csvscan_state *st, char *wp, const char *p, size_t nf, long line,
                         int special, void *arg)
 {
     (void)p;
     const inplace_arg *a = arg;
-    size_t w = st->fields[0].off;
-    for (size_t k = 0; k < nf; k++) {
-        csvscan_field *f = &st->fields[k];
-        size_t len = f->len;
-        if (f->escaped) len = unescape(wp + w, wp + f->off, f->len);
-        else if (w != f->off) memmove(wp + w, wp + f->off, len);
-        wp[w + len] = '\0';
-        f->off = w;
-        f->len = len;
-        w += len + 1;
+    csvscan_field *f = st->fields;
+    size_t w = f[0].off;
+    for (size_t k = 0; k < nf;) {
+        if (f[k].escaped) {
+            size_t len = unescape(wp + w, wp + f[k].off, f[k].len);
+            wp[w + len] = '\0';
+            f[k].off = w;
+            f[k].len = len;
+            w += len + 1;
+            k++;
+            continue;
+        }
+        size_t e = k + 1; /* the run: fields k..e-1 */
+        while (e < nf && !f[e].escaped && f[e].off == f[e - 1].off + f[e - 1].len + 1) e++;
+        size_t from = f[k].off, delta = from - w;
+        if (delta) memmove(wp + w, wp + from, f[e - 1].off + f[e - 1].len - from);
+        for (size_t m = k; m < e; m++) {
+            f[m].off -= delta;
+            wp[f[m].off + f[m].len] = '\0';
+        }
+        w = f[e - 1].off + f[e - 1].len + 1;
+        k = e;
     }
     a->record(a->ctx, st->fields, nf, line, special);
     return 0;

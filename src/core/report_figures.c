@@ -35,19 +35,41 @@ void report_gpus(const ld_sizing *s, char *buf, size_t n)
     }
 }
 
+int report_hosted_figures(const ld_catalog *cat, size_t row, double tokens, double input_share, ld_hosted_cost *h)
+{
+    memset(h, 0, sizeof *h);
+    if (row >= catalog_rows(cat)) return -1;
+    int hi = catalog_col_index(cat, "hosted_in_per_1m"), ho = catalog_col_index(cat, "hosted_out_per_1m");
+    int hp = catalog_col_index(cat, "hosted_provider"), hn = catalog_col_index(cat, "hosted_offers");
+    double in = hi >= 0 ? catalog_num(cat, row, (size_t)hi) : NAN, out = ho >= 0 ? catalog_num(cat, row, (size_t)ho) : NAN;
+    if (!(in > 0) || !(out > 0) || !(tokens > 0)) return -1;
+    h->in_per_1m = in;
+    h->out_per_1m = out;
+    h->monthly_usd = tokens / 1e6 * (input_share * in + (1 - input_share) * out);
+    double offers = hn >= 0 ? catalog_num(cat, row, (size_t)hn) : NAN;
+    if (offers >= 1 && offers < 1e6 && offers == floor(offers)) h->offers = (long)offers;
+    if (hp >= 0) output_cell(cat, row, (size_t)hp, h->provider, sizeof h->provider);
+    return 0;
+}
+
+void report_hosted_basis(const ld_hosted_cost *h, char *buf, size_t n)
+{
+    if (h->offers == 1) snprintf(buf, n, "the one hosted offer");
+    else if (h->offers > 1) snprintf(buf, n, "median of %ld hosted offers", h->offers);
+    else snprintf(buf, n, "median hosted offer");
+}
+
 int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
 {
     if (n) buf[0] = '\0';
-    int hi = catalog_col_index(cat, "hosted_in_per_1m"), ho = catalog_col_index(cat, "hosted_out_per_1m");
-    int hp = catalog_col_index(cat, "hosted_provider");
-    double in = hi >= 0 ? catalog_num(cat, row, (size_t)hi) : NAN, out = ho >= 0 ? catalog_num(cat, row, (size_t)ho) : NAN;
-    if (!(in > 0) || !(out > 0) || !(tokens > 0)) return -1;
-    char usd[32], p1[32], p2[32], prov[160] = "";
-    units_format_usd(tokens / 1e6 * (input_share * in + (1 - input_share) * out), usd, sizeof usd);
-    units_format_price(in, p1, sizeof p1);
-    units_format_price(out, p2, sizeof p2);
-    if (hp >= 0) output_cell(cat, row, (size_t)hp, prov, sizeof prov);
-    snprintf(buf, n, "the same model from a provider: %s/month (median hosted offer, %s in / %s out per 1M%s%s)", usd,
-             p1, p2, prov[0] ? ", " : "", prov);
+    ld_hosted_cost h;
+    if (report_hosted_figures(cat, row, tokens, input_share, &h) != 0) return -1;
+    char usd[32], p1[32], p2[32], basis[64];
+    units_format_usd(h.monthly_usd, usd, sizeof usd);
+    units_format_price(h.in_per_1m, p1, sizeof p1);
+    units_format_price(h.out_per_1m, p2, sizeof p2);
+    report_hosted_basis(&h, basis, sizeof basis);
+    snprintf(buf, n, "the same model from a provider: %s/month (%s, %s in / %s out per 1M%s%s)", usd, basis, p1, p2,
+             h.provider[0] ? ", " : "", h.provider);
     return 0;
 }

@@ -316,20 +316,20 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     emit_fit(e, "Self-host", v, sv, lab, app_attr(a, ROLE_SELFHOST));
     /* self-hosting a model: what the same model costs from a provider, the
      * comparison a sceptic makes before any GPU is bought */
-    char hosted[400];
+    ld_hosted_cost h;
     if (s->sized && s->model >= 0 &&
-        report_hosted_cost(a->ds->models, (size_t)s->model, c->tokens_per_month, s->in.input_share, hosted,
-                           sizeof hosted) == 0) {
-        const char *colon = strstr(hosted, ": ");
-        const char *figure = colon ? colon + 2 : hosted; /* "$215.00/month (median hosted offer, ...)" */
-        const char *paren = strchr(figure, '(');
-        const char *prov = strrchr(figure, ','); /* the provider ends the parenthesis */
-        int flen = paren && paren > figure ? (int)(paren - figure - 1) : (int)strlen(figure);
-        if (prov && paren && prov > paren)
-            snprintf(sv, sizeof sv, "%.*s (%.*s)", flen, figure, (int)strcspn(prov + 2, ")"), prov + 2);
-        else
-            snprintf(sv, sizeof sv, "%.*s", flen, figure);
-        snprintf(v, sizeof v, "%s", figure);
+        report_hosted_figures(a->ds->models, (size_t)s->model, c->tokens_per_month, s->in.input_share, &h) == 0) {
+        char basis[64], p1[32], p2[32], prov[200] = "";
+        units_format_usd(h.monthly_usd, t1, sizeof t1);
+        units_format_price(h.in_per_1m, p1, sizeof p1);
+        units_format_price(h.out_per_1m, p2, sizeof p2);
+        report_hosted_basis(&h, basis, sizeof basis);
+        snprintf(v, sizeof v, "%s/month (%s, %s in / %s out per 1M%s%s)", t1, basis, p1, p2, h.provider[0] ? ", " : "",
+                 h.provider);
+        /* the short form keeps what the figure is (a median of offers) */
+        if (h.provider[0]) snprintf(prov, sizeof prov, " (%s)", h.provider);
+        if (h.offers > 1) snprintf(sv, sizeof sv, "%s/month, median of %ld offers%s", t1, h.offers, prov);
+        else snprintf(sv, sizeof sv, "%s/month, %s%s", t1, h.offers == 1 ? "one offer" : "median offer", prov);
         emit_fit(e, "Same, hosted", v, sv, lab, app_attr(a, ROLE_API));
     }
     units_format_usd(fabs(c->difference_usd), t1, sizeof t1);
@@ -501,6 +501,21 @@ static void basis_lines(app *a, cv_state *s, emitter *e)
         snprintf(line, sizeof line, "Sizing of %s (%g-token context):", cv_model_name(a, s->model), s->s.context);
         emit(e, NULL, 0, line, head, head);
         basis_text(e, s->s.basis, text);
+    }
+    ld_hosted_cost h;
+    if (s->sized && s->ok && s->model >= 0 &&
+        report_hosted_figures(a->ds->models, (size_t)s->model, s->c.tokens_per_month, s->in.input_share, &h) == 0) {
+        char tok[32], usd[32], p1[32], p2[32], basis[64];
+        units_format_count(s->c.tokens_per_month, tok, sizeof tok);
+        units_format_usd(h.monthly_usd, usd, sizeof usd);
+        units_format_price(h.in_per_1m, p1, sizeof p1);
+        units_format_price(h.out_per_1m, p2, sizeof p2);
+        report_hosted_basis(&h, basis, sizeof basis);
+        emit(e, NULL, 0, "The same model from a provider:", head, head);
+        snprintf(line, sizeof line, "%s tokens/month × (%g%% × %s + %g%% × %s) per 1M = %s/month; %s%s%s "
+                 "(models.csv hosted_* columns, from LiteLLM's price file)", tok, s->in.input_share * 100, p1,
+                 (1 - s->in.input_share) * 100, p2, usd, basis, h.provider[0] ? ", " : "", h.provider);
+        emit(e, NULL, 0, line, text, text);
     }
 }
 

@@ -9,6 +9,8 @@
 #include "llmdeck/report_cost.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/csvload.h"
+#include "llmdeck/report.h"
 
 static ld_cost_input seed(double monthly)
 {
@@ -428,6 +430,52 @@ static void test_break_even_for_good(void **state)
     assert_non_null(strstr(buf, "cheaper for good from"));
 }
 
+/* The same model from a provider: the figures, their basis and the
+ * sentence agree, from a catalogue written here (hand-checked sums). */
+static void test_hosted_figures(void **state)
+{
+    (void)state;
+    const char *csv = "model,hosted_in_per_1m,hosted_out_per_1m,hosted_provider,hosted_offers\n"
+                      "a,0.09,0.16,deepinfra,7\n"
+                      "b,1,3,nebius,1\n"
+                      "c,0.5,1.5,,\n"
+                      "d,,2,x,3\n";
+    ld_error err;
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "hosted.csv", NULL, &err);
+    assert_non_null(cat);
+    ld_hosted_cost h;
+    char basis[64], buf[400];
+    /* 2B tokens x (75% x $0.09 + 25% x $0.16) per 1M = 2000 x 0.1075 = $215 */
+    assert_int_equal(report_hosted_figures(cat, 0, 2e9, 0.75, &h), 0);
+    assert_true(fabs(h.monthly_usd - 215.0) < 1e-9);
+    assert_true(h.in_per_1m == 0.09 && h.out_per_1m == 0.16);
+    assert_int_equal(h.offers, 7);
+    assert_string_equal(h.provider, "deepinfra");
+    report_hosted_basis(&h, basis, sizeof basis);
+    assert_string_equal(basis, "median of 7 hosted offers");
+    assert_int_equal(report_hosted_cost(cat, 0, 2e9, 0.75, buf, sizeof buf), 0);
+    assert_string_equal(buf, "the same model from a provider: $215.00/month (median of 7 hosted offers, $0.09 in / "
+                             "$0.16 out per 1M, deepinfra)");
+    /* one offer; 1B x (50% x $1 + 50% x $3) = $2,000 */
+    assert_int_equal(report_hosted_figures(cat, 1, 1e9, 0.5, &h), 0);
+    assert_true(fabs(h.monthly_usd - 2000.0) < 1e-9);
+    report_hosted_basis(&h, basis, sizeof basis);
+    assert_string_equal(basis, "the one hosted offer");
+    /* count and provider not known: said so, not invented */
+    assert_int_equal(report_hosted_figures(cat, 2, 1e6, 1.0, &h), 0);
+    assert_int_equal(h.offers, 0);
+    assert_string_equal(h.provider, "");
+    assert_int_equal(report_hosted_cost(cat, 2, 1e6, 1.0, buf, sizeof buf), 0);
+    assert_string_equal(buf, "the same model from a provider: $0.50/month (median hosted offer, $0.5 in / $1.5 out per 1M)");
+    /* no input price, no volume, no such row: nothing */
+    assert_int_equal(report_hosted_figures(cat, 3, 1e9, 0.75, &h), -1);
+    assert_int_equal(report_hosted_figures(cat, 0, 0, 0.75, &h), -1);
+    assert_int_equal(report_hosted_figures(cat, 9, 1e9, 0.75, &h), -1);
+    assert_int_equal(report_hosted_cost(cat, 3, 1e9, 0.75, buf, sizeof buf), -1);
+    assert_string_equal(buf, "");
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_capacity_with_prefill),
         cmocka_unit_test(test_break_even_for_good),
         cmocka_unit_test(test_article_advice_at_capacity),
+        cmocka_unit_test(test_hosted_figures),
     };
     return cmocka_run_group_tests_name("cost", tests, NULL, NULL);
 }
