@@ -32,6 +32,12 @@ void output_derived_number(double v, int decimals, char *buf, size_t n);
 const char *output_cell(const ld_catalog *cat, size_t row, size_t col,
                         char *buf, size_t n);
 
+/* The cell as people read it (the text table, Markdown, the TUI): a
+ * computed score to three significant digits (value 30.4, quality 0.812),
+ * what the data supports; every other cell as output_cell.  CSV and JSON
+ * keep every digit (output_cell). */
+const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, char *buf, size_t n);
+
 /* Copies `in` to `out` making it safe for a terminal: C0 controls, DEL, C1
  * controls, bidi overrides and invalid UTF-8 become visible escapes
  * (\x1b, \u202e, \xff).  Returns out. */

@@ -37,6 +37,24 @@ const char *output_cell(const ld_catalog *cat, size_t row, size_t col, char *buf
     return buf;
 }
 
+const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, char *buf, size_t n)
+{
+    const ld_column *c = catalog_col(cat, col);
+    if (!(c->flags & LD_COLF_DERIVED) || (c->flags & LD_COLF_YESNO) || c->decimals <= 0)
+        return output_cell(cat, row, col, buf, n);
+    double v = catalog_num(cat, row, col);
+    if (!isfinite(v)) {
+        buf[0] = '\0';
+        return buf;
+    }
+    int mag = v != 0 ? (int)floor(log10(fabs(v))) : 0;
+    int dec = 2 - mag; /* three significant digits: 0.833, 30.4, 735 */
+    if (dec < 0) dec = 0;
+    if (dec > 8) dec = 8;
+    snprintf(buf, n, "%.*f", dec, v);
+    return buf;
+}
+
 #ifdef __SIZEOF_INT128__
 __extension__ typedef unsigned __int128 u128;
 #endif
@@ -295,7 +313,7 @@ static void write_text(FILE *out, const ld_catalog *cat, const uint32_t *idx, si
     for (size_t c = 0; c < ncols; c++) {
         w[c] = text_width(output_sanitize(catalog_col(cat, (size_t)cols[c])->label, safe, sizeof safe));
         for (size_t i = 0; i < n; i++) {
-            output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell);
+            output_display_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell);
             size_t cw = *cell ? text_width(output_sanitize(cell, safe, sizeof safe)) : 3;
             if (cw > w[c]) w[c] = cw;
         }
@@ -305,7 +323,7 @@ static void write_text(FILE *out, const ld_catalog *cat, const uint32_t *idx, si
         for (size_t c = 0; c < ncols; c++) {
             const char *t;
             if (r == 0) t = catalog_col(cat, (size_t)cols[c])->label;
-            else t = output_cell(cat, idx[r - 1], (size_t)cols[c], cell, sizeof cell);
+            else t = output_display_cell(cat, idx[r - 1], (size_t)cols[c], cell, sizeof cell);
             if (r > 0 && !*t) t = "n/a"; /* missing is shown, never as 0 */
             output_sanitize(t, safe, sizeof safe);
             size_t tw = text_width(safe);
@@ -455,7 +473,7 @@ static void write_md(FILE *out, const ld_catalog *cat, const uint32_t *idx, size
     for (size_t i = 0; i < n; i++) {
         fputs("|", out);
         for (size_t c = 0; c < ncols; c++) {
-            const char *t = output_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell);
+            const char *t = output_display_cell(cat, idx[i], (size_t)cols[c], cell, sizeof cell);
             fputc(' ', out);
             output_md_cell(out, *t ? t : "n/a");
             fputs(" |", out);

@@ -82,23 +82,9 @@ void tv_col_fit(app *a, tv_state *t, int c)
 
 const char *tv_cell_text(const tv_state *t, size_t row, int c, char *buf, size_t n)
 {
-    const ld_column *col = catalog_col(t->cat, (size_t)c);
     /* computed scores on screen: three significant digits, what the data
      * supports (exports and the detail panel keep every digit) */
-    if ((col->flags & LD_COLF_DERIVED) && col->decimals > 0) {
-        double v = catalog_num(t->cat, row, (size_t)c);
-        if (!isfinite(v)) {
-            buf[0] = '\0';
-            return buf;
-        }
-        int mag = v != 0 ? (int)floor(log10(fabs(v))) : 0;
-        int dec = 2 - mag;
-        if (dec < 0) dec = 0;
-        if (dec > 8) dec = 8;
-        snprintf(buf, n, "%.*f", dec, v);
-        return buf;
-    }
-    return output_cell(t->cat, row, (size_t)c, buf, n);
+    return output_display_cell(t->cat, row, (size_t)c, buf, n);
 }
 
 int tv_is_scored(const tv_state *t, int c)

@@ -449,6 +449,43 @@ static void test_json_value_score(void **state)
     catalog_free(cat);
 }
 
+/* People's formats (text, Markdown, the TUI) show a computed score to three
+ * significant digits; CSV and JSON keep every digit. */
+static void test_display_cell_three_digits(void **state)
+{
+    (void)state;
+    /* quality = mmlu/100; value = quality / cost: 0.689 / 0.05 = 13.78,
+     * 0.5 / 0.0012 = 416.666..., 0.12345 / 1 = 0.12345 */
+    const char *csv = "model,mmlu,relative_cost\nA,68.9,0.05\nB,50,0.0012\nC,12.345,1\nD,40,\n";
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, strlen(csv), "d.csv", NULL, &err);
+    assert_non_null(cat);
+    score_parse_weights(cat, "mmlu=1", "--weights", NULL);
+    int vc = score_update(cat, LD_MISSING_ZERO);
+    assert_true(vc >= 0);
+    char buf[64];
+    assert_string_equal(output_display_cell(cat, 0, (size_t)vc, buf, sizeof buf), "13.8");
+    assert_string_equal(output_display_cell(cat, 1, (size_t)vc, buf, sizeof buf), "417");
+    assert_string_equal(output_display_cell(cat, 2, (size_t)vc, buf, sizeof buf), "0.123");
+    assert_string_equal(output_display_cell(cat, 3, (size_t)vc, buf, sizeof buf), ""); /* no cost: no value */
+    /* every digit where a program reads it */
+    assert_string_equal(output_cell(cat, 0, (size_t)vc, buf, sizeof buf), "13.780000");
+    /* a loaded cell stays as written */
+    assert_string_equal(output_display_cell(cat, 2, 1, buf, sizeof buf), "12.345");
+    uint32_t idx[] = {0, 1};
+    int cols[] = {0, vc};
+    size_t len;
+    char *text = render(cat, idx, 2, cols, 2, LD_FMT_TEXT, &len);
+    assert_non_null(strstr(text, "13.8"));
+    assert_null(strstr(text, "13.780000"));
+    free(text);
+    char *csvout = render(cat, idx, 2, cols, 2, LD_FMT_CSV, &len);
+    assert_non_null(strstr(csvout, "A,13.780000"));
+    free(csvout);
+    catalog_free(cat);
+}
+
 static void test_json_string_escapes(void **state)
 {
     (void)state;
@@ -641,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_sanitize_keeps_text),
         cmocka_unit_test(test_sanitize_small_buffers),
         cmocka_unit_test(test_csv_round_trip),
+        cmocka_unit_test(test_display_cell_three_digits),
         cmocka_unit_test(test_csv_export_row_added_after_load),
         cmocka_unit_test(test_csv_export_cell_with_nul),
         cmocka_unit_test(test_csv_field),
