@@ -158,6 +158,12 @@ void rules_profiles_free(ld_task_profiles *p);
 /* The profile for a task text: the first whose keyword occurs in it (case-
  * insensitive), else the last one (the default; never NULL when n > 0). */
 const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task_type);
+/* A profile's weights in words: "arena_win 3, ifeval 2". */
+void rules_profile_weights(const ld_task_profile *p, char *buf, size_t n);
+/* Every profile in one sentence, for someone choosing a task: "code (a
+ * task naming code, coding, program, ...): lcb_2502_2505 3, ...; ...;
+ * general (any other task): arena_win 3, ..." (the data set's own). */
+void rules_profiles_describe(const ld_task_profiles *p, char *buf, size_t n);
 
 
 /* Hard constraints the catalogue could not check (its column is absent). */

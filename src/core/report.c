@@ -266,9 +266,9 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
                               a->req->language);
     char how[400];
     report_ranking(a, how, sizeof how);
-    if (k < n) k += (size_t)snprintf(buf + k, n - k, "; ranked %s, weights for %s task:", how, p->name);
-    for (size_t i = 0; i < p->nw && k < n; i++)
-        k += (size_t)snprintf(buf + k, n - k, "%s %s %g", i ? "," : "", p->w[i].metric, p->w[i].weight);
+    char weights[512];
+    rules_profile_weights(p, weights, sizeof weights);
+    if (k < n) snprintf(buf + k, n - k, "; ranked %s, weights for %s task: %s", how, p->name, weights);
 }
 
 /* What the candidates are, in one sentence. */

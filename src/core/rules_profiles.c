@@ -7,6 +7,7 @@
 #include "strci.h"
 
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,6 +26,35 @@ const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char
         for (size_t k = 0; p->v[i].keywords[k]; k++)
             if (task && str_contains_ci(task, p->v[i].keywords[k])) return &p->v[i];
     return &p->v[p->n - 1];
+}
+
+void rules_profile_weights(const ld_task_profile *p, char *buf, size_t n)
+{
+    size_t k = 0;
+    if (n) buf[0] = '\0';
+    for (size_t i = 0; i < p->nw && k < n; i++)
+        k += (size_t)snprintf(buf + k, n - k, "%s%s %g", i ? ", " : "", p->w[i].metric, p->w[i].weight);
+}
+
+void rules_profiles_describe(const ld_task_profiles *p, char *buf, size_t n)
+{
+    size_t k = 0;
+    if (n) buf[0] = '\0';
+    for (size_t i = 0; i < p->n && k < n; i++) {
+        const ld_task_profile *t = &p->v[i];
+        k += (size_t)snprintf(buf + k, n - k, "%s%s (", i ? "; " : "", t->name);
+        if (i + 1 == p->n) { /* the last one is the default (rules_profiles_pick) */
+            if (k < n) k += (size_t)snprintf(buf + k, n - k, "any other task");
+        } else {
+            if (k < n) k += (size_t)snprintf(buf + k, n - k, "a task naming");
+            for (size_t w = 0; t->keywords[w] && k < n; w++)
+                k += (size_t)snprintf(buf + k, n - k, "%s %s", w ? (t->keywords[w + 1] ? "," : " or") : "",
+                                      t->keywords[w]);
+        }
+        char weights[512];
+        rules_profile_weights(t, weights, sizeof weights);
+        if (k < n) k += (size_t)snprintf(buf + k, n - k, "): %s", weights[0] ? weights : "no weights");
+    }
 }
 
 /* Bytes the profiles' strings need. */

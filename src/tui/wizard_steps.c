@@ -47,9 +47,8 @@ static const wz_choice LICENCES[] = {
 
 static const wz_step STEPS[WZ_STEPS] = {
     {"Task type", "What will the model mostly do?",
-     "The rules send \"code\" to a code model and compare the task exactly, like the 2023 article. "
-     "The task also weights the ranking of the candidates: code weighs HumanEval up, math "
-     "GSM8K, support and chat TruthfulQA.",
+     /* the ranking's weights per task follow (task_about): the data set's own */
+     "The rules send \"code\" to a code model and compare the task exactly, like the 2023 article.",
      TASKS, N(TASKS), 1},
     {"Language", "Which language will it mostly work in?",
      "A language containing \"chinese\" (in any case) leads to a model strong in Chinese.",
@@ -338,6 +337,29 @@ static int draw_field(app *a, WINDOW *win, int y, int x, int width, const wz_sta
     return fw;
 }
 
+/* The task step's note: the rules' use of the task, then how each task
+ * weighs the ranking, from the data set's metrics.json (the seed's
+ * profiles weigh HumanEval, GSM8K, TruthfulQA; the catalogue's the arena,
+ * IFEval, LiveCodeBench, AIME...): never a fixed sentence that one of them
+ * would contradict. */
+static void task_about(app *a, const char *rules_part, char *buf, size_t n)
+{
+    size_t mlen = 0;
+    const char *mtext = dataset_file(a->ds, "metrics.json", &mlen, NULL);
+    ld_task_profiles p;
+    ld_error err;
+    error_clear(&err);
+    if (!mtext || rules_profiles_parse(mtext, mlen, "metrics.json", &p, &err) != 0) {
+        if (mtext) rules_profiles_free(&p);
+        snprintf(buf, n, "%s", rules_part);
+        return;
+    }
+    char weights[1600];
+    rules_profiles_describe(&p, weights, sizeof weights);
+    snprintf(buf, n, "%s The task also weighs the ranking of the candidates (metrics.json): %s.", rules_part, weights);
+    rules_profiles_free(&p);
+}
+
 static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
 {
     const wz_step *s = &STEPS[w->page];
@@ -404,7 +426,13 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
         para(a, win, &y, ymax, x, iw, w->err, app_attr(a, ROLE_ERROR));
         y++;
     }
-    para(a, win, &y, ymax, x, iw, s->about, app_attr(a, ROLE_MUTED));
+    if (w->page == WZ_TASK) {
+        char about[2048];
+        task_about(a, s->about, about, sizeof about);
+        para(a, win, &y, ymax, x, iw, about, app_attr(a, ROLE_MUTED));
+    } else {
+        para(a, win, &y, ymax, x, iw, s->about, app_attr(a, ROLE_MUTED));
+    }
     /* the answers so far, at the bottom when there is room */
     char sofar[1024] = "So far:";
     size_t used = strlen(sofar);

@@ -534,6 +534,22 @@ static void test_candidates(void **state)
     assert_string_equal(rules_profiles_pick(&profiles, "summaries")->name, "general");
     rules_profiles_free(&profiles);
 
+    /* the profiles in words, as the wizard's task step says them */
+    static const char two[] = "{\"task_profiles\": [{\"name\": \"code\", \"keywords\": [\"code\", \"program\", "
+                              "\"developer\"], \"weights\": {\"humaneval\": 3, \"mmlu\": 0.5}}, "
+                              "{\"name\": \"support\", \"keywords\": [\"support\"], \"weights\": {\"ifeval\": 2}}, "
+                              "{\"name\": \"general\", \"weights\": {\"mmlu\": 1}}]}";
+    assert_int_equal(rules_profiles_parse(two, sizeof two - 1, "m.json", &profiles, &err), 0);
+    char words[512];
+    rules_profile_weights(&profiles.v[0], words, sizeof words);
+    assert_string_equal(words, "humaneval 3, mmlu 0.5");
+    rules_profiles_describe(&profiles, words, sizeof words);
+    assert_string_equal(words, "code (a task naming code, program or developer): humaneval 3, mmlu 0.5; "
+                               "support (a task naming support): ifeval 2; general (any other task): mmlu 1");
+    rules_profiles_describe(&profiles, words, 20); /* cut, never past the buffer */
+    assert_int_equal(strlen(words), 19);
+    rules_profiles_free(&profiles);
+
     /* without task_profiles, one "general" profile of the weighted columns */
     static const char json[] = "{\"columns\": {\"a\": {\"weight\": 2}, \"b\": {\"weight\": 0}, \"c\": {\"weight\": 1}}}";
     assert_int_equal(rules_profiles_parse(json, sizeof json - 1, "m.json", &profiles, &err), 0);
