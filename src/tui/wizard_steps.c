@@ -57,14 +57,17 @@ static const wz_step STEPS[WZ_STEPS] = {
      "Prompt, documents and answer together. Above 8192 the rules pick a long-context model, "
      "and every candidate must reach the length.",
      NULL, 0, 0},
-    {"Budget", "What is the budget?", "Low favours small and mixture-of-experts models.",
+    /* how the budget ranks the candidates follows (step_about) */
+    {"Budget", "What is the budget?", "The 2023 article's rule: low favours small and mixture-of-experts models.",
      BUDGETS, N(BUDGETS), 0},
     {"Latency", "Is latency critical?",
      "Yes when answers must come fast (live chat, autocomplete): models that always think before "
      "answering rank last; the 2023 article's rule picks a small model.",
      YESNO, N(YESNO), 0},
     {"Fine-tuning", "Will you fine-tune the model on your own data?",
-     "Fine-tuning favours models cheap to train with a permissive licence.", YESNO, N(YESNO), 0},
+     "The 2023 article's rule then picks a model cheap to fine-tune with a permissive licence. The "
+     "recommendation needs open weights either way and ranks as it would without: choose the licence "
+     "at the licence step.", YESNO, N(YESNO), 0},
     {"Licence", "What must the licence allow?",
      "Candidates are filtered by it: commercial accepts licences with conditions (read them), "
      "unrestricted only those without.",
@@ -337,12 +340,13 @@ static int draw_field(app *a, WINDOW *win, int y, int x, int width, const wz_sta
     return fw;
 }
 
-/* The task step's note: the rules' use of the task, then how each task
- * weighs the ranking, from the data set's metrics.json (the seed's
- * profiles weigh HumanEval, GSM8K, TruthfulQA; the catalogue's the arena,
- * IFEval, LiveCodeBench, AIME...): never a fixed sentence that one of them
- * would contradict. */
-static void task_about(app *a, const char *rules_part, char *buf, size_t n)
+/* The task and budget steps' notes: the rules' use of the answer, then
+ * what it does to the ranking, from the data set's metrics.json (the seed's
+ * profiles weigh HumanEval, GSM8K, TruthfulQA and rank by value whatever
+ * the budget; the catalogue's weigh the arena, IFEval, LiveCodeBench,
+ * AIME... and rank by the budget): never a fixed sentence that one of
+ * them would contradict. */
+static void step_about(app *a, int page, const char *rules_part, char *buf, size_t n)
 {
     size_t mlen = 0;
     const char *mtext = dataset_file(a->ds, "metrics.json", &mlen, NULL);
@@ -354,9 +358,19 @@ static void task_about(app *a, const char *rules_part, char *buf, size_t n)
         snprintf(buf, n, "%s", rules_part);
         return;
     }
-    char weights[1600];
-    rules_profiles_describe(&p, weights, sizeof weights);
-    snprintf(buf, n, "%s The task also weighs the ranking of the candidates (metrics.json): %s.", rules_part, weights);
+    if (page == WZ_BUDGET) {
+        snprintf(buf, n, "%s %s", rules_part,
+                 p.mode == LD_RANK_BUDGET
+                     ? "The candidates are ranked by it (metrics.json): high by quality; medium by value among "
+                       "those at least as good as the median candidate; low by value (quality per relative cost)."
+                     : "The candidates are ranked by value (quality per relative cost, the 2023 article's score) "
+                       "whatever the budget (metrics.json).");
+    } else {
+        char weights[1600];
+        rules_profiles_describe(&p, weights, sizeof weights);
+        snprintf(buf, n, "%s The task also weighs the ranking of the candidates (metrics.json): %s.", rules_part,
+                 weights);
+    }
     rules_profiles_free(&p);
 }
 
@@ -426,9 +440,9 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
         para(a, win, &y, ymax, x, iw, w->err, app_attr(a, ROLE_ERROR));
         y++;
     }
-    if (w->page == WZ_TASK) {
+    if (w->page == WZ_TASK || w->page == WZ_BUDGET) {
         char about[2048];
-        task_about(a, s->about, about, sizeof about);
+        step_about(a, w->page, s->about, about, sizeof about);
         para(a, win, &y, ymax, x, iw, about, app_attr(a, ROLE_MUTED));
     } else {
         para(a, win, &y, ymax, x, iw, s->about, app_attr(a, ROLE_MUTED));
