@@ -293,7 +293,7 @@ static void emit_fit(emitter *e, const char *label, const char *lng, const char 
 
 static void result_lines(app *a, cv_state *s, emitter *e)
 {
-    char v[512], sv[256], t1[32], t2[32];
+    char v[512], sv[320], t1[32], t2[32];
     attr_t lab = app_attr(a, ROLE_ACCENT), text = app_attr(a, ROLE_TEXT);
     const ld_cost *c = &s->c;
     if (!s->ok) {
