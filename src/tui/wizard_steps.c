@@ -345,31 +345,29 @@ static int draw_field(app *a, WINDOW *win, int y, int x, int width, const wz_sta
  * profiles weigh HumanEval, GSM8K, TruthfulQA and rank by value whatever
  * the budget; the catalogue's weigh the arena, IFEval, LiveCodeBench,
  * AIME... and rank by the budget): never a fixed sentence that one of
- * them would contradict. */
-static void step_about(app *a, int page, const char *rules_part, char *buf, size_t n)
+ * them would contradict.  Made once, not at every frame. */
+void wz_step_notes(app *a, wz_state *w)
 {
+    const char *task = STEPS[WZ_TASK].about, *budget = STEPS[WZ_BUDGET].about;
+    snprintf(w->task_note, sizeof w->task_note, "%s", task);
+    snprintf(w->budget_note, sizeof w->budget_note, "%s", budget);
     size_t mlen = 0;
-    const char *mtext = dataset_file(a->ds, "metrics.json", &mlen, NULL);
+    const char *mtext = a->ds ? dataset_file(a->ds, "metrics.json", &mlen, NULL) : NULL;
+    if (!mtext) return;
     ld_task_profiles p;
     ld_error err;
     error_clear(&err);
-    if (!mtext || rules_profiles_parse(mtext, mlen, "metrics.json", &p, &err) != 0) {
-        if (mtext) rules_profiles_free(&p);
-        snprintf(buf, n, "%s", rules_part);
-        return;
-    }
-    if (page == WZ_BUDGET) {
-        snprintf(buf, n, "%s %s", rules_part,
+    if (rules_profiles_parse(mtext, mlen, "metrics.json", &p, &err) == 0) {
+        char weights[1600];
+        rules_profiles_describe(&p, weights, sizeof weights);
+        snprintf(w->task_note, sizeof w->task_note,
+                 "%s The task also weighs the ranking of the candidates (metrics.json): %s.", task, weights);
+        snprintf(w->budget_note, sizeof w->budget_note, "%s %s", budget,
                  p.mode == LD_RANK_BUDGET
                      ? "The candidates are ranked by it (metrics.json): high by quality; medium by value among "
                        "those at least as good as the median candidate; low by value (quality per relative cost)."
                      : "The candidates are ranked by value (quality per relative cost, the 2023 article's score) "
                        "whatever the budget (metrics.json).");
-    } else {
-        char weights[1600];
-        rules_profiles_describe(&p, weights, sizeof weights);
-        snprintf(buf, n, "%s The task also weighs the ranking of the candidates (metrics.json): %s.", rules_part,
-                 weights);
     }
     rules_profiles_free(&p);
 }
@@ -440,13 +438,8 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
         para(a, win, &y, ymax, x, iw, w->err, app_attr(a, ROLE_ERROR));
         y++;
     }
-    if (w->page == WZ_TASK || w->page == WZ_BUDGET) {
-        char about[2048];
-        step_about(a, w->page, s->about, about, sizeof about);
-        para(a, win, &y, ymax, x, iw, about, app_attr(a, ROLE_MUTED));
-    } else {
-        para(a, win, &y, ymax, x, iw, s->about, app_attr(a, ROLE_MUTED));
-    }
+    const char *about = w->page == WZ_TASK ? w->task_note : w->page == WZ_BUDGET ? w->budget_note : s->about;
+    para(a, win, &y, ymax, x, iw, about, app_attr(a, ROLE_MUTED));
     /* the answers so far, at the bottom when there is room */
     char sofar[1024] = "So far:";
     size_t used = strlen(sofar);

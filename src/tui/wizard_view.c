@@ -37,6 +37,7 @@ static int wz_init(app *a, void **state)
     w->req = w->defaults;
     wz_load_saved(a, w);
     w->loaded = w->req;
+    wz_step_notes(a, w);
     wz_enter_page(w, WZ_TASK);
     return 0;
 }
