@@ -95,6 +95,9 @@ int report_hosted_figures(const ld_catalog *cat, size_t row, double tokens, doub
 /* Its basis in words: "median of 7 hosted offers" / "the one hosted offer"
  * / "median hosted offer" (count not known). */
 void report_hosted_basis(const ld_hosted_cost *h, char *buf, size_t n);
+/* The figure with its basis: "$125.00/month (median of 3 hosted offers,
+ * $0.05 in / $0.1 out per 1M, novita)". */
+void report_hosted_figure(const ld_hosted_cost *h, char *buf, size_t n);
 /* The sentence: "the same model from a provider: $125/month (median of 7
  * hosted offers, $0.05 in / $0.1 out per 1M, deepinfra)".  0, or -1 (no
  * hosted price: buf empty). */

@@ -59,17 +59,24 @@ void report_hosted_basis(const ld_hosted_cost *h, char *buf, size_t n)
     else snprintf(buf, n, "median hosted offer");
 }
 
+void report_hosted_figure(const ld_hosted_cost *h, char *buf, size_t n)
+{
+    char usd[32], p1[32], p2[32], basis[64];
+    units_format_usd(h->monthly_usd, usd, sizeof usd);
+    units_format_price(h->in_per_1m, p1, sizeof p1);
+    units_format_price(h->out_per_1m, p2, sizeof p2);
+    report_hosted_basis(h, basis, sizeof basis);
+    snprintf(buf, n, "%s/month (%s, %s in / %s out per 1M%s%s)", usd, basis, p1, p2, h->provider[0] ? ", " : "",
+             h->provider);
+}
+
 int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
 {
     if (n) buf[0] = '\0';
     ld_hosted_cost h;
     if (report_hosted_figures(cat, row, tokens, input_share, &h) != 0) return -1;
-    char usd[32], p1[32], p2[32], basis[64];
-    units_format_usd(h.monthly_usd, usd, sizeof usd);
-    units_format_price(h.in_per_1m, p1, sizeof p1);
-    units_format_price(h.out_per_1m, p2, sizeof p2);
-    report_hosted_basis(&h, basis, sizeof basis);
-    snprintf(buf, n, "the same model from a provider: %s/month (%s, %s in / %s out per 1M%s%s)", usd, basis, p1, p2,
-             h.provider[0] ? ", " : "", h.provider);
+    char figure[320];
+    report_hosted_figure(&h, figure, sizeof figure);
+    snprintf(buf, n, "the same model from a provider: %s", figure);
     return 0;
 }

@@ -319,13 +319,9 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     ld_hosted_cost h;
     if (s->sized && s->model >= 0 &&
         report_hosted_figures(a->ds->models, (size_t)s->model, c->tokens_per_month, s->in.input_share, &h) == 0) {
-        char basis[64], p1[32], p2[32], prov[200] = "";
+        char prov[200] = "";
+        report_hosted_figure(&h, v, sizeof v);
         units_format_usd(h.monthly_usd, t1, sizeof t1);
-        units_format_price(h.in_per_1m, p1, sizeof p1);
-        units_format_price(h.out_per_1m, p2, sizeof p2);
-        report_hosted_basis(&h, basis, sizeof basis);
-        snprintf(v, sizeof v, "%s/month (%s, %s in / %s out per 1M%s%s)", t1, basis, p1, p2, h.provider[0] ? ", " : "",
-                 h.provider);
         /* the short form keeps what the figure is (a median of offers) */
         if (h.provider[0]) snprintf(prov, sizeof prov, " (%s)", h.provider);
         if (h.offers > 1) snprintf(sv, sizeof sv, "%s/month, median of %ld offers%s", t1, h.offers, prov);
