@@ -300,6 +300,8 @@ static void para(app *a, WINDOW *win, int *y, int ymax, int x, int width, const 
         size_t len = ui_wrap(a, p, width, &next);
         memcpy(piece, p, len);
         piece[len] = '\0';
+        if (*y == ymax - 1 && *next) /* no room for the rest: say so, never end mid-sentence silently */
+            snprintf(piece + len, sizeof piece - len, "%s", a->g.ellipsis);
         ui_text(a, win, (*y)++, x, width, piece, at);
         p = next;
     }
