@@ -47,7 +47,7 @@ static const wz_choice LICENCES[] = {
 
 static const wz_step STEPS[WZ_STEPS] = {
     {"Task type", "What will the model mostly do?",
-     /* the ranking's weights per task follow (task_about): the data set's own */
+     /* the ranking's weights per task follow (wz_step_notes): the data set's own */
      "The rules send \"code\" to a code model and compare the task exactly, like the 2023 article.",
      TASKS, N(TASKS), 1},
     {"Language", "Which language will it mostly work in?",
@@ -57,7 +57,7 @@ static const wz_step STEPS[WZ_STEPS] = {
      "Prompt, documents and answer together. Above 8192 the rules pick a long-context model, "
      "and every candidate must reach the length.",
      NULL, 0, 0},
-    /* how the budget ranks the candidates follows (step_about) */
+    /* how the budget ranks the candidates follows (wz_step_notes) */
     {"Budget", "What is the budget?", "The 2023 article's rule: low favours small and mixture-of-experts models.",
      BUDGETS, N(BUDGETS), 0},
     {"Latency", "Is latency critical?",
