@@ -158,12 +158,16 @@ void rules_profiles_free(ld_task_profiles *p);
 /* The profile for a task text: the first whose keyword occurs in it (case-
  * insensitive), else the last one (the default; never NULL when n > 0). */
 const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task_type);
-/* A profile's weights in words: "arena_win 3, ifeval 2". */
-void rules_profile_weights(const ld_task_profile *p, char *buf, size_t n);
+/* A profile's weights in words, by the catalogue's column labels when cat
+ * is given ("Arena win 3, IFEval 2"; metrics of one weight whose labels
+ * start with the same word said once: "LCB 23.05-24.09/24.08-25.05 3"),
+ * else by metric id ("arena_win 3, ifeval 2"). */
+void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char *buf, size_t n);
 /* Every profile in one sentence, for someone choosing a task: "code (a
- * task naming code, coding, program, ...): lcb_2502_2505 3, ...; ...;
- * general (any other task): arena_win 3, ..." (the data set's own). */
-void rules_profiles_describe(const ld_task_profiles *p, char *buf, size_t n);
+ * task naming code, coding, program, ...): LCB 23.05-24.09/... 3, ...;
+ * ...; general (any other task): Arena win 3, ..." (the data set's own;
+ * the weights as rules_profile_weights says them). */
+void rules_profiles_describe(const ld_task_profiles *p, const ld_catalog *cat, char *buf, size_t n);
 
 
 /* Hard constraints the catalogue could not check (its column is absent). */

@@ -84,8 +84,12 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
     else snprintf(buf, n, "by value = quality / relative cost (%s budget)", a->req->budget);
     size_t k = strlen(buf);
     if (c->measured_first && k < n) {
-        if (c->nkey == 1)
-            snprintf(buf + k, n - k, "; the %zu with %s (the heaviest weight) first", c->measured, c->key_name);
+        if (c->nkey == 1) { /* by its label, as the weights are said */
+            int kc = catalog_col_index(a->cat, c->key_name);
+            const char *label = kc >= 0 ? catalog_col(a->cat, (size_t)kc)->label : NULL;
+            snprintf(buf + k, n - k, "; the %zu with %s (the heaviest weight) first", c->measured,
+                     label && *label ? label : c->key_name);
+        }
         else
             snprintf(buf + k, n - k, "; the %zu with one of the %d metrics of the heaviest weight first", c->measured,
                      c->nkey);
@@ -267,7 +271,7 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
     char how[400];
     report_ranking(a, how, sizeof how);
     char weights[512];
-    rules_profile_weights(p, weights, sizeof weights);
+    rules_profile_weights(p, a->cat, weights, sizeof weights);
     if (k < n) snprintf(buf + k, n - k, "; ranked %s, weights for %s task: %s", how, p->name, weights);
 }
 

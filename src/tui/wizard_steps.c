@@ -361,7 +361,7 @@ void wz_step_notes(app *a, wz_state *w)
     error_clear(&err);
     if (rules_profiles_parse(mtext, mlen, "metrics.json", &p, &err) == 0) {
         char weights[1600];
-        rules_profiles_describe(&p, weights, sizeof weights);
+        rules_profiles_describe(&p, a->ds->models, weights, sizeof weights);
         snprintf(w->task_note, sizeof w->task_note,
                  "%s The task also weighs the ranking of the candidates (metrics.json): %s.", task, weights);
         snprintf(w->budget_note, sizeof w->budget_note, "%s %s", budget,

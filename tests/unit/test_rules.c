@@ -541,13 +541,37 @@ static void test_candidates(void **state)
                               "{\"name\": \"general\", \"weights\": {\"mmlu\": 1}}]}";
     assert_int_equal(rules_profiles_parse(two, sizeof two - 1, "m.json", &profiles, &err), 0);
     char words[512];
-    rules_profile_weights(&profiles.v[0], words, sizeof words);
+    rules_profile_weights(&profiles.v[0], NULL, words, sizeof words);
     assert_string_equal(words, "humaneval 3, mmlu 0.5");
-    rules_profiles_describe(&profiles, words, sizeof words);
+    rules_profiles_describe(&profiles, NULL, words, sizeof words);
     assert_string_equal(words, "code (a task naming code, program or developer): humaneval 3, mmlu 0.5; "
                                "support (a task naming support): ifeval 2; general (any other task): mmlu 1");
-    rules_profiles_describe(&profiles, words, 20); /* cut, never past the buffer */
+    rules_profiles_describe(&profiles, NULL, words, 20); /* cut, never past the buffer */
     assert_int_equal(strlen(words), 19);
+    rules_profiles_free(&profiles);
+
+    /* by the catalogue's labels, a metric's windows (same weight, same
+     * first word) said once; a label of one word is never merged */
+    static const char lab[] = "{\"task_profiles\": [{\"name\": \"code\", \"weights\": {\"lcb_a\": 3, "
+                              "\"lcb_b\": 3, \"lcb_c\": 1, \"he\": 1, \"hx\": 1, \"nolabel\": 2}}]}";
+    assert_int_equal(rules_profiles_parse(lab, sizeof lab - 1, "m.json", &profiles, &err), 0);
+    ld_catalog *named = catalog_new();
+    static const char *const ids[] = {"lcb_a", "lcb_b", "lcb_c", "he", "hx"};
+    static const char *const labels[] = {"LCB 23.05-24.09", "LCB 24.08-25.05", "LCB 25.02-25.05", "HumanEval",
+                                         "HumanEval"};
+    for (int i = 0; i < 5; i++) {
+        int col = catalog_add_column(named, ids[i], LD_COL_NUMBER, 0);
+        assert_true(col >= 0);
+        free(catalog_col(named, (size_t)col)->label);
+        catalog_col(named, (size_t)col)->label = strdup(labels[i]);
+    }
+    rules_profile_weights(&profiles.v[0], named, words, sizeof words);
+    assert_string_equal(words, "LCB 23.05-24.09/24.08-25.05 3, LCB 25.02-25.05 1, HumanEval 1, HumanEval 1, nolabel 2");
+    rules_profile_weights(&profiles.v[0], NULL, words, sizeof words);
+    assert_string_equal(words, "lcb_a 3, lcb_b 3, lcb_c 1, he 1, hx 1, nolabel 2");
+    rules_profile_weights(&profiles.v[0], named, words, 12); /* cut, never past the buffer */
+    assert_int_equal(strlen(words), 11);
+    catalog_free(named);
     rules_profiles_free(&profiles);
 
     /* without task_profiles, one "general" profile of the weighted columns */
