@@ -128,6 +128,7 @@ typedef struct {
     ld_task_weight w[LD_TASK_MAX_WEIGHTS];
     size_t nw;
     const char *keywords[LD_TASK_MAX_KEYWORDS + 1]; /* NULL-terminated; none: the default */
+    const char *why;     /* the file's reason for these weights ("why"), "" if none */
 } ld_task_profile;
 
 /* How candidates are ranked (metrics.json "candidate_ranking"):
@@ -168,6 +169,9 @@ void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char
  * ...; general (any other task): Arena win 3, ..." (the data set's own;
  * the weights as rules_profile_weights says them). */
 void rules_profiles_describe(const ld_task_profiles *p, const ld_catalog *cat, char *buf, size_t n);
+/* Which words choose which profile, for someone typing a task: "code (code,
+ * coding or program), support (support or chat); any other task general". */
+void rules_profiles_keywords(const ld_task_profiles *p, char *buf, size_t n);
 
 
 /* Hard constraints the catalogue could not check (its column is absent). */

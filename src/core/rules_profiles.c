@@ -87,6 +87,21 @@ void rules_profiles_describe(const ld_task_profiles *p, const ld_catalog *cat, c
     }
 }
 
+void rules_profiles_keywords(const ld_task_profiles *p, char *buf, size_t n)
+{
+    size_t k = 0;
+    if (n) buf[0] = '\0';
+    for (size_t i = 0; i + 1 < p->n && k < n; i++) {
+        k += (size_t)snprintf(buf + k, n - k, "%s%s (", i ? ", " : "", p->v[i].name);
+        for (size_t w = 0; p->v[i].keywords[w] && k < n; w++)
+            k += (size_t)snprintf(buf + k, n - k, "%s%s", w ? (p->v[i].keywords[w + 1] ? ", " : " or ") : "",
+                                  p->v[i].keywords[w]);
+        if (k < n) k += (size_t)snprintf(buf + k, n - k, ")");
+    }
+    if (p->n && k < n) /* the last one is the default (rules_profiles_pick) */
+        snprintf(buf + k, n - k, "%sany other task %s", p->n > 1 ? "; " : "", p->v[p->n - 1].name);
+}
+
 /* Bytes the profiles' strings need. */
 static size_t strings_size(const cJSON *list)
 {
@@ -95,6 +110,8 @@ static size_t strings_size(const cJSON *list)
     cJSON_ArrayForEach(p, list) {
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(p, "name");
         if (cJSON_IsString(name)) n += strlen(name->valuestring) + 1;
+        const cJSON *why = cJSON_GetObjectItemCaseSensitive(p, "why");
+        if (cJSON_IsString(why)) n += strlen(why->valuestring) + 1;
         cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(p, "keywords"))
             if (cJSON_IsString(x)) n += strlen(x->valuestring) + 1;
         cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(p, "weights"))
@@ -133,6 +150,7 @@ static int default_profile(const cJSON *root, ld_task_profiles *out)
     ld_task_profile *t = &out->v[0];
     memset(t, 0, sizeof *t);
     t->name = "general";
+    t->why = "";
     const cJSON *c;
     cJSON_ArrayForEach(c, columns) {
         const cJSON *w = cJSON_GetObjectItemCaseSensitive(c, "weight");
@@ -188,6 +206,8 @@ int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task
         ld_task_profile *t = &out->v[out->n];
         memset(t, 0, sizeof *t);
         t->name = keep(out, &at, pn->valuestring);
+        const cJSON *why = cJSON_GetObjectItemCaseSensitive(p, "why");
+        t->why = cJSON_IsString(why) ? keep(out, &at, why->valuestring) : "";
         size_t k = 0;
         const cJSON *x;
         cJSON_ArrayForEach(x, kw) {
@@ -215,6 +235,7 @@ done:
         rules_profiles_free(out);
         memset(out->v, 0, sizeof out->v);
         out->v[0].name = "general";
+        out->v[0].why = "";
         out->n = 1;
     }
     cJSON_Delete(root);

@@ -47,7 +47,7 @@ static const wz_choice LICENCES[] = {
 
 static const wz_step STEPS[WZ_STEPS] = {
     {"Task type", "What will the model mostly do?",
-     /* the ranking's weights per task follow (wz_step_notes): the data set's own */
+     /* the ranking's weights of the highlighted task follow (wz_task_note) */
      "The rules send \"code\" to a code model and compare the task exactly, like the 2023 article.",
      TASKS, N(TASKS), 1},
     {"Language", "Which language will it mostly work in?",
@@ -347,31 +347,62 @@ static int draw_field(app *a, WINDOW *win, int y, int x, int width, const wz_sta
  * profiles weigh HumanEval, GSM8K, TruthfulQA and rank by value whatever
  * the budget; the catalogue's weigh the arena, IFEval, LiveCodeBench,
  * AIME... and rank by the budget): never a fixed sentence that one of
- * them would contradict.  Made once, not at every frame. */
+ * them would contradict.  Parsed once, not at every frame. */
 void wz_step_notes(app *a, wz_state *w)
 {
-    const char *task = STEPS[WZ_TASK].about, *budget = STEPS[WZ_BUDGET].about;
-    snprintf(w->task_note, sizeof w->task_note, "%s", task);
+    const char *budget = STEPS[WZ_BUDGET].about;
+    snprintf(w->task_note, sizeof w->task_note, "%s", STEPS[WZ_TASK].about);
     snprintf(w->budget_note, sizeof w->budget_note, "%s", budget);
     size_t mlen = 0;
     const char *mtext = a->ds ? dataset_file(a->ds, "metrics.json", &mlen, NULL) : NULL;
     if (!mtext) return;
-    ld_task_profiles p;
     ld_error err;
     error_clear(&err);
-    if (rules_profiles_parse(mtext, mlen, "metrics.json", &p, &err) == 0) {
-        char weights[1600];
-        rules_profiles_describe(&p, a->ds->models, weights, sizeof weights);
-        snprintf(w->task_note, sizeof w->task_note,
-                 "%s The task also weighs the ranking of the candidates (metrics.json): %s.", task, weights);
-        snprintf(w->budget_note, sizeof w->budget_note, "%s %s", budget,
-                 p.mode == LD_RANK_BUDGET
-                     ? "The candidates are ranked by it (metrics.json): high by quality; medium by value among "
-                       "those at least as good as the median candidate; low by value (quality per relative cost)."
-                     : "The candidates are ranked by value (quality per relative cost, the 2023 article's score) "
-                       "whatever the budget (metrics.json).");
+    if (rules_profiles_parse(mtext, mlen, "metrics.json", &w->step_profiles, &err) != 0) {
+        rules_profiles_free(&w->step_profiles);
+        return;
     }
-    rules_profiles_free(&p);
+    w->step_profiles_ok = 1;
+    snprintf(w->budget_note, sizeof w->budget_note, "%s %s", budget,
+             w->step_profiles.mode == LD_RANK_BUDGET
+                 ? "The candidates are ranked by it (metrics.json): high by quality; medium by value among "
+                   "those at least as good as the median candidate; low by value (quality per relative cost)."
+                 : "The candidates are ranked by value (quality per relative cost, the 2023 article's score) "
+                   "whatever the budget (metrics.json).");
+}
+
+void wz_step_notes_free(wz_state *w)
+{
+    if (w->step_profiles_ok) rules_profiles_free(&w->step_profiles);
+    w->step_profiles_ok = 0;
+}
+
+/* The task step's note for the highlighted task: the weights it gives the
+ * ranking and the data set's reason, so a small screen shows the one that
+ * matters instead of every profile cut short.  "other…" shows what a typed
+ * task counts as (live, as it is typed) or, empty, which words choose which
+ * profile. */
+static void wz_task_note(const app *a, const wz_state *w, char *buf, size_t n)
+{
+    const wz_step *s = &STEPS[WZ_TASK];
+    if (!w->step_profiles_ok || w->sel < 0 || (size_t)w->sel >= s->n) {
+        snprintf(buf, n, "%s", w->task_note);
+        return;
+    }
+    int other = s->other && (size_t)w->sel == s->n - 1;
+    const char *task = other ? w->field : s->choices[w->sel].value;
+    if (other && !task[0]) {
+        char words[1024];
+        rules_profiles_keywords(&w->step_profiles, words, sizeof words);
+        snprintf(buf, n, "%s For the ranking of the candidates, a task you type counts as the first profile "
+                         "it names a word of (metrics.json): %s.", s->about, words);
+        return;
+    }
+    const ld_task_profile *t = rules_profiles_pick(&w->step_profiles, task);
+    char weights[1024];
+    rules_profile_weights(t, a->ds ? a->ds->models : NULL, weights, sizeof weights);
+    snprintf(buf, n, "%s For the ranking of the candidates, \"%s\" counts as %s (metrics.json): %s.%s%s", s->about,
+             task, t->name, weights[0] ? weights : "no weights", t->why[0] ? " " : "", t->why);
 }
 
 static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
@@ -440,7 +471,9 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
         para(a, win, &y, ymax, x, iw, w->err, app_attr(a, ROLE_ERROR));
         y++;
     }
-    const char *about = w->page == WZ_TASK ? w->task_note : w->page == WZ_BUDGET ? w->budget_note : s->about;
+    char task_note[2048];
+    if (w->page == WZ_TASK) wz_task_note(a, w, task_note, sizeof task_note);
+    const char *about = w->page == WZ_TASK ? task_note : w->page == WZ_BUDGET ? w->budget_note : s->about;
     para(a, win, &y, ymax, x, iw, about, app_attr(a, ROLE_MUTED));
     /* the answers so far, at the bottom when there is room */
     char sofar[1024] = "So far:";

@@ -48,6 +48,7 @@ static void wz_fini(app *a, void *state)
     if (!w) return;
     wz_save_answers(a, w);
     wz_answer_free(w);
+    wz_step_notes_free(w);
     rules_free(w->rules);
     free(w);
 }

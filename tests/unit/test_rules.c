@@ -548,13 +548,20 @@ static void test_candidates(void **state)
                                "support (a task naming support): ifeval 2; general (any other task): mmlu 1");
     rules_profiles_describe(&profiles, NULL, words, 20); /* cut, never past the buffer */
     assert_int_equal(strlen(words), 19);
+    /* which words choose which profile (the wizard's "other…"); no "why": "" */
+    rules_profiles_keywords(&profiles, words, sizeof words);
+    assert_string_equal(words, "code (code, program or developer), support (support); any other task general");
+    rules_profiles_keywords(&profiles, words, 10); /* cut, never past the buffer */
+    assert_int_equal(strlen(words), 9);
+    assert_string_equal(profiles.v[0].why, "");
     rules_profiles_free(&profiles);
 
     /* by the catalogue's labels, a metric's windows (same weight, same
      * first word) said once; a label of one word is never merged */
-    static const char lab[] = "{\"task_profiles\": [{\"name\": \"code\", \"weights\": {\"lcb_a\": 3, "
+    static const char lab[] = "{\"task_profiles\": [{\"name\": \"code\", \"why\": \"LCB first.\", \"weights\": {\"lcb_a\": 3, "
                               "\"lcb_b\": 3, \"lcb_c\": 1, \"he\": 1, \"hx\": 1, \"nolabel\": 2}}]}";
     assert_int_equal(rules_profiles_parse(lab, sizeof lab - 1, "m.json", &profiles, &err), 0);
+    assert_string_equal(profiles.v[0].why, "LCB first.");
     ld_catalog *named = catalog_new();
     static const char *const ids[] = {"lcb_a", "lcb_b", "lcb_c", "he", "hx"};
     static const char *const labels[] = {"LCB 23.05-24.09", "LCB 24.08-25.05", "LCB 25.02-25.05", "HumanEval",
