@@ -164,11 +164,6 @@ const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char
  * start with the same word said once: "LCB 23.05-24.09/24.08-25.05 3"),
  * else by metric id ("arena_win 3, ifeval 2"). */
 void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char *buf, size_t n);
-/* Every profile in one sentence, for someone choosing a task: "code (a
- * task naming code, coding, program, ...): LCB 23.05-24.09/... 3, ...;
- * ...; general (any other task): Arena win 3, ..." (the data set's own;
- * the weights as rules_profile_weights says them). */
-void rules_profiles_describe(const ld_task_profiles *p, const ld_catalog *cat, char *buf, size_t n);
 /* Which words choose which profile, for someone typing a task: "code (code,
  * coding or program), support (support or chat); any other task general". */
 void rules_profiles_keywords(const ld_task_profiles *p, char *buf, size_t n);

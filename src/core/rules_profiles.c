@@ -66,27 +66,6 @@ void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char
     }
 }
 
-void rules_profiles_describe(const ld_task_profiles *p, const ld_catalog *cat, char *buf, size_t n)
-{
-    size_t k = 0;
-    if (n) buf[0] = '\0';
-    for (size_t i = 0; i < p->n && k < n; i++) {
-        const ld_task_profile *t = &p->v[i];
-        k += (size_t)snprintf(buf + k, n - k, "%s%s (", i ? "; " : "", t->name);
-        if (i + 1 == p->n) { /* the last one is the default (rules_profiles_pick) */
-            if (k < n) k += (size_t)snprintf(buf + k, n - k, "any other task");
-        } else {
-            if (k < n) k += (size_t)snprintf(buf + k, n - k, "a task naming");
-            for (size_t w = 0; t->keywords[w] && k < n; w++)
-                k += (size_t)snprintf(buf + k, n - k, "%s %s", w ? (t->keywords[w + 1] ? "," : " or") : "",
-                                      t->keywords[w]);
-        }
-        char weights[512];
-        rules_profile_weights(t, cat, weights, sizeof weights);
-        if (k < n) k += (size_t)snprintf(buf + k, n - k, "): %s", weights[0] ? weights : "no weights");
-    }
-}
-
 void rules_profiles_keywords(const ld_task_profiles *p, char *buf, size_t n)
 {
     size_t k = 0;

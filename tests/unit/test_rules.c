@@ -543,11 +543,6 @@ static void test_candidates(void **state)
     char words[512];
     rules_profile_weights(&profiles.v[0], NULL, words, sizeof words);
     assert_string_equal(words, "humaneval 3, mmlu 0.5");
-    rules_profiles_describe(&profiles, NULL, words, sizeof words);
-    assert_string_equal(words, "code (a task naming code, program or developer): humaneval 3, mmlu 0.5; "
-                               "support (a task naming support): ifeval 2; general (any other task): mmlu 1");
-    rules_profiles_describe(&profiles, NULL, words, 20); /* cut, never past the buffer */
-    assert_int_equal(strlen(words), 19);
     /* which words choose which profile (the wizard's "other…"); no "why": "" */
     rules_profiles_keywords(&profiles, words, sizeof words);
     assert_string_equal(words, "code (code, program or developer), support (support); any other task general");
