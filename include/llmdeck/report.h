@@ -68,6 +68,12 @@ const char *report_unchecked_column(unsigned bit);
 /* "any", "commercial", "unrestricted". */
 const char *report_licence_name(ld_licence l);
 
+/* The rule's pick as the catalogue has it, in one line: "Qwen-72B-Chat:
+ * licence ..., commercial use ..., context 32768, Arena win n/a, IFEval
+ * n/a", the metrics being the ones the task weighs (the candidates'
+ * profile).  Sanitized; "not in the catalogue" when it is not. */
+void report_pick_row(const ld_report *a, char *buf, size_t n);
+
 void report_recommendation_text(FILE *out, const ld_report *r);
 void report_recommendation_json(FILE *out, const ld_report *r);
 void report_recommendation_csv(FILE *out, const ld_report *r);
@@ -77,7 +83,7 @@ void report_gb(double v, char *buf, size_t n);
 void report_gpus(const ld_sizing *s, char *buf, size_t n);
 /* What the candidates are, in one sentence: "open weights, context >= 32000,
  * commercial use allowed, french among the languages listed ...; ranked
- * ..., weights for support task: arena_win 3, ifeval 2" (the text, Markdown
+ * ..., weights for support task: Arena win 3, IFEval 2" (the text, Markdown
  * and the wizard's answer say the same). */
 void report_candidates_intro(const ld_report *a, char *buf, size_t n);
 /* The same model called through a provider at `tokens` a month and the

@@ -233,29 +233,48 @@ static void write_requirements(FILE *out, const ld_requirements *q, int md)
 }
 
 /* "Mistral-7B: Apache 2.0, commercial use yes, context 8192, MMLU 60.1, ..." */
-static void write_pick_row(FILE *out, const ld_report *a)
+void report_pick_row(const ld_report *a, char *buf, size_t n)
 {
     char b[512], s[1024];
     long r = a->rec->model_row;
+    if (n) buf[0] = '\0';
     if (r < 0) {
-        fputs("not in the catalogue", out);
+        snprintf(buf, n, "not in the catalogue");
         return;
     }
-    fputs(san(catalog_text(a->cat, (size_t)r, catalog_key_col(a->cat)), s, sizeof s), out);
+    size_t k = (size_t)snprintf(buf, n, "%s", san(catalog_text(a->cat, (size_t)r, catalog_key_col(a->cat)), s, sizeof s));
     const char *lic = cell(a, (size_t)r, a->col_lic, b, sizeof b);
-    fprintf(out, ": license %s", *lic ? san(lic, s, sizeof s) : "unknown");
+    if (k < n) k += (size_t)snprintf(buf + k, n - k, ": licence %s", *lic ? san(lic, s, sizeof s) : "unknown");
     const char *com = cell(a, (size_t)r, a->col_com, b, sizeof b);
-    fprintf(out, ", commercial use %s", *com ? san(com, s, sizeof s) : "unknown");
+    if (k < n) k += (size_t)snprintf(buf + k, n - k, ", commercial use %s", *com ? san(com, s, sizeof s) : "unknown");
     const char *ctx = cell(a, (size_t)r, a->col_ctx, b, sizeof b);
-    fprintf(out, ", context %s", *ctx ? san(ctx, s, sizeof s) : "unknown");
-    /* the metrics the data set weighs (metrics.json), not a list in code */
-    size_t cols[32], n = score_weighted_metrics(a->cat, cols, 32);
-    for (size_t i = 0; i < n && i < 32; i++) {
-        size_t c = cols[i];
-        const char *v = output_cell(a->cat, (size_t)r, c, b, sizeof b);
-        fprintf(out, ", %s %s", san(catalog_col(a->cat, c)->label, s, sizeof s),
-                *v ? san(v, s + 512, 512) : "n/a");
+    if (k < n) k += (size_t)snprintf(buf + k, n - k, ", context %s", *ctx ? san(ctx, s, sizeof s) : "unknown");
+    /* the metrics the task weighs (the candidates' profile, metrics.json),
+     * so the pick is seen by what ranked the candidates; without a profile,
+     * the ones the data set weighs */
+    const ld_task_profile *p = a->cands ? a->cands->profile : NULL;
+    size_t cols[32], nm = 0;
+    if (p) {
+        for (size_t i = 0; i < p->nw && nm < 32; i++) {
+            int c = catalog_col_index(a->cat, p->w[i].metric);
+            if (c >= 0) cols[nm++] = (size_t)c;
+        }
+    } else {
+        nm = score_weighted_metrics(a->cat, cols, 32);
+        if (nm > 32) nm = 32;
     }
+    for (size_t i = 0; i < nm && k < n; i++) {
+        const char *v = output_cell(a->cat, (size_t)r, cols[i], b, sizeof b);
+        k += (size_t)snprintf(buf + k, n - k, ", %s %s", san(catalog_col(a->cat, cols[i])->label, s, sizeof s),
+                              *v ? san(v, s + 512, 512) : "n/a");
+    }
+}
+
+static void write_pick_row(FILE *out, const ld_report *a)
+{
+    char line[2048];
+    report_pick_row(a, line, sizeof line);
+    fputs(line, out);
 }
 
 void report_candidates_intro(const ld_report *a, char *buf, size_t n)

@@ -416,21 +416,9 @@ static void build_lines(app *a, wz_state *w)
             len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", r->alternatives[i]);
         add(w, ROLE_TEXT, 0, 14, 0, "Alternatives: %s", r->nalternatives ? buf : "none");
         if (r->model_row >= 0) {
-            const ld_catalog *cat = a->ds->models;
-            size_t row = (size_t)r->model_row;
-            char lic[128], com[64], ctx[64], metrics[1024] = "", one[256], lab[128];
-            /* the metrics the data set weighs (metrics.json), not a list in code */
-            size_t wcols[32], nm = score_weighted_metrics(cat, wcols, 32), ml = 0;
-            for (size_t i = 0; i < nm && i < 32 && ml < sizeof metrics; i++) {
-                const ld_column *c = catalog_col(cat, wcols[i]);
-                output_sanitize(c->label, lab, sizeof lab);
-                ml += (size_t)snprintf(metrics + ml, sizeof metrics - ml, ", %s %s", lab,
-                                       cell(cat, row, c->id, one, sizeof one));
-            }
-            add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s: licence %s, commercial use %s, context %s%s",
-                catalog_text(cat, row, catalog_key_col(cat)), cell(cat, row, "license", lic, sizeof lic),
-                cell(cat, row, "commercial_use", com, sizeof com), cell(cat, row, "context_length", ctx, sizeof ctx),
-                metrics);
+            char row[2048]; /* the metrics the task weighs, as recommend says it (core) */
+            report_pick_row(&rep, row, sizeof row);
+            add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s", row);
         } else {
             add(w, ROLE_MISSING, 0, 4, 0, "%s is not in the catalogue: no benchmarks or sizing.", r->model);
         }
