@@ -1,13 +1,16 @@
 /* fuzz_metrics.c - metrics.json (--data DIR): the column metadata applied to
  * a catalogue (labels, units, weights, directions, decimals), both through
  * dataset_apply_metrics and through dataset_open on a directory (which also
- * reads the declared column types); then score and write the table. */
+ * reads the declared column types); then score and write the table; and
+ * its task profiles, said in words by the catalogue's labels (the wizard's
+ * task step, recommend's candidates line). */
 /* DICT: json.dict (libFuzzer dictionary, see run.sh) */
 #include <unistd.h>
 
 #include "fuzz_common.h"
 
 #include "llmdeck/dataset.h"
+#include "llmdeck/rules.h"
 #include "llmdeck/score.h"
 
 static const char MODELS[] =
@@ -45,6 +48,29 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* Every profile in words, whole and cut: always a terminated string that
+ * fits its buffer. */
+static void say_profiles(const ld_catalog *cat, const uint8_t *data, size_t size)
+{
+    ld_task_profiles p;
+    ld_error err;
+    error_clear(&err);
+    if (rules_profiles_parse((const char *)data, size, "fuzz-metrics.json", &p, &err) != 0) fz_check_error(&err);
+    FUZZ_CHECK(p.n >= 1 && p.n <= LD_TASK_MAX_PROFILES, "profiles %zu", p.n);
+    char buf[2048];
+    for (size_t n = 1; n <= sizeof buf; n = n < 64 ? n + 1 : n * 4) {
+        rules_profiles_keywords(&p, buf, n);
+        FUZZ_CHECK(strlen(buf) < n, "keywords past %zu bytes", n);
+        for (size_t i = 0; i < p.n; i++) {
+            FUZZ_CHECK(p.v[i].name && p.v[i].why, "profile %zu without name or why", i);
+            rules_profile_weights(&p.v[i], cat, buf, n);
+            FUZZ_CHECK(strlen(buf) < n, "weights past %zu bytes", n);
+        }
+    }
+    FUZZ_CHECK(rules_profiles_pick(&p, "customer support") != NULL, "no profile picked");
+    rules_profiles_free(&p);
+}
+
 static void write_table(ld_catalog *cat)
 {
     size_t rows = catalog_rows(cat), ncols = catalog_cols(cat);
@@ -75,6 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (score_update(cat, LD_MISSING_ZERO) < 0) abort();
     write_table(cat);
+    say_profiles(cat, data, size);
     catalog_free(cat);
     /* 2. a --data directory with this metrics.json (its declared types too) */
     char p[128];

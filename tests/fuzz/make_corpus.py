@@ -87,6 +87,11 @@ write("metrics", {
     "truncated.json": '{"columns": {"mmlu": {"label": "MM',
     "escapes.json": mj({"mmlu": {"label": "\u001b[31mM\u202e", "unit": "\u0000x", "description": "\ud800"}}),
     "huge.json": mj({"mmlu": {"weight": 1e308, "decimals": 1e300}, "arc": {"weight": -0.0}}),
+    "profiles.json": mj({"mmlu": {"label": "LCB 23.05-24.09", "weight": 1}, "humaneval": {"label": "LCB 24.08"},
+                         "gsm8k": {"label": "LCB"}},
+                        task_profiles=[{"name": "code", "keywords": ["code", "program"], "why": "LCB first.",
+                                        "weights": {"mmlu": 3, "humaneval": 3, "gsm8k": 3, "arc": 1}},
+                                       {"name": "general", "weights": {"mmlu": 1}}]),
 })
 
 write("rules", {
