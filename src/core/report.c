@@ -87,8 +87,9 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
         if (c->nkey == 1) { /* by its label, as the weights are said */
             int kc = catalog_col_index(a->cat, c->key_name);
             const char *label = kc >= 0 ? catalog_col(a->cat, (size_t)kc)->label : NULL;
+            char safe[256];
             snprintf(buf + k, n - k, "; the %zu with %s (the heaviest weight) first", c->measured,
-                     label && *label ? label : c->key_name);
+                     san(label && *label ? label : c->key_name, safe, sizeof safe));
         }
         else
             snprintf(buf + k, n - k, "; the %zu with one of the %d metrics of the heaviest weight first", c->measured,
@@ -289,9 +290,11 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
                               a->req->language);
     char how[400];
     report_ranking(a, how, sizeof how);
-    char weights[512];
-    rules_profile_weights(p, a->cat, weights, sizeof weights);
-    if (k < n) snprintf(buf + k, n - k, "; ranked %s, weights for %s task: %s", how, p->name, weights);
+    char weights[512], safe[1024], name[128];
+    rules_profile_weights(p, a->cat, weights, sizeof weights); /* labels are data: escaped */
+    if (k < n)
+        snprintf(buf + k, n - k, "; ranked %s, weights for %s task: %s", how, san(p->name, name, sizeof name),
+                 san(weights, safe, sizeof safe));
 }
 
 /* What the candidates are, in one sentence. */

@@ -1,0 +1,1 @@
+recommend --format md --task customer_support --data "$(cp -r "$FIXTURE" hd && sed -i 's/"label": "TruthfulQA"/"label": "Truthful\\u001b[31mQA\\u0007"/' hd/metrics.json && echo hd)"
