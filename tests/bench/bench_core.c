@@ -2,14 +2,16 @@
  *
  *   bench_core FILE.csv PREFIX
  *
- * Figures: PREFIX_load_s, PREFIX_sort_ms (mmlu desc), PREFIX_resort_ms (the
+ * Figures: PREFIX_load_s (median of three loads), PREFIX_sort_ms (mmlu desc), PREFIX_resort_ms (the
  * same key again), PREFIX_sort2_ms (two keys), PREFIX_filter_ms,
  * PREFIX_score_ms (value scores after a weight change), PREFIX_csv_write_ms,
  * peak_rss_PREFIX_mb.  Benchmarks print; they never fail the test suite. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "llmdeck/csvload.h"
 #include "llmdeck/filter.h"
@@ -32,15 +34,50 @@ int main(int argc, char **argv)
     }
     const char *pre = argv[2];
     ld_error err;
-    double t = now();
+    /* the load three times, the median printed: one run on this virtual
+     * machine can take twice as long as the next (0.52 s against
+     * 0.21-0.25 s for the 1M file, 2026-12-03), and item 3 of issue #15 is
+     * judged on this figure.  Two of them in child processes, so that
+     * peak_rss below stays the peak of one catalogue. */
+    enum { LOADS = 3 };
+    double took[LOADS], t;
+    for (int i = 0; i + 1 < LOADS; i++) {
+        int fd[2];
+        took[i] = -1;
+        if (pipe(fd) != 0) continue;
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(fd[0]);
+            t = now();
+            ld_catalog *c = csvload_file(argv[1], NULL, &err);
+            double d = c ? now() - t : -1;
+            _exit(write(fd[1], &d, sizeof d) == (ssize_t)sizeof d ? 0 : 1);
+        }
+        close(fd[1]);
+        if (pid > 0 && read(fd[0], &took[i], sizeof took[i]) != (ssize_t)sizeof took[i]) took[i] = -1;
+        close(fd[0]);
+        if (pid > 0) waitpid(pid, NULL, 0);
+    }
+    t = now();
     ld_catalog *cat = csvload_file(argv[1], NULL, &err);
+    took[LOADS - 1] = now() - t;
     if (!cat) {
         char buf[1200];
         error_format(&err, buf, sizeof buf);
         fprintf(stderr, "bench_core: %s\n", buf);
         return 1;
     }
-    printf("load_%s_s %.3f s\n", pre, now() - t);
+    int nt = 0; /* the loads that reported, sorted */
+    for (int i = 0; i < LOADS; i++)
+        if (took[i] >= 0) took[nt++] = took[i];
+    for (int i = 1; i < nt; i++)
+        for (int j = i; j > 0 && took[j] < took[j - 1]; j--) {
+            double x = took[j];
+            took[j] = took[j - 1];
+            took[j - 1] = x;
+        }
+    printf("load_%s_s %.3f s (median of %d loads, %.3f-%.3f)\n", pre, took[(nt - 1) / 2], nt, took[0],
+           took[nt - 1]);
     printf("rows_%s %zu rows\n", pre, catalog_rows(cat));
     size_t n = catalog_rows(cat);
     uint32_t *idx = malloc(n * sizeof *idx);
