@@ -416,12 +416,17 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
     emit(e, NULL, 0, v, text, text);
     if (s->capacity) {
         round_tokens(c->replica_capacity_tokens, t1, sizeof t1);
-        char d[32];
+        char d[32], pf[32];
         units_format_rate(s->in.replica_tokens_per_s, d, sizeof d);
-        if (s->in.replica_prefill_tokens_per_s > 0 && isfinite(s->in.replica_prefill_tokens_per_s))
-            snprintf(v, sizeof v, "replica = %s tok/s out (input faster, at the prefill rate) %s 3600 s %s %g h %s "
-                     "%g%% = %s tokens", d, X, X, s->in.hours_per_month, X, s->in.utilization * 100, t1);
-        else
+        if (s->in.replica_prefill_tokens_per_s > 0 && isfinite(s->in.replica_prefill_tokens_per_s)) {
+            /* input at the prefill rate, output at the decode rate: the
+             * blend written out, so the figure checks by hand (the rate
+             * times the hours alone was 4x off at 75% input) */
+            units_format_rate(s->in.replica_prefill_tokens_per_s, pf, sizeof pf);
+            snprintf(v, sizeof v, "replica = 3600 s %s %g h %s %g%% / (%g%% / %s + %g%% / %s tok/s) = %s tokens", X,
+                     s->in.hours_per_month, X, s->in.utilization * 100, s->in.input_share * 100, pf,
+                     (1 - s->in.input_share) * 100, d, t1);
+        } else
             snprintf(v, sizeof v, "replica = %s tok/s %s 3600 s %s %g h %s %g%% = %s tokens", d, X, X,
                      s->in.hours_per_month, X, s->in.utilization * 100, t1);
     } else {
