@@ -64,7 +64,7 @@ static int cells_width(const app *a, const tv_state *t, size_t k)
     char buf[512];
     int w = 0;
     for (size_t i = 1; i < t->ncols && w < CELL_W; i++) {
-        int cw = ui_width(a, output_cell(t->cat, t->cmp[k], (size_t)t->order[i], buf, sizeof buf));
+        int cw = ui_width(a, output_display_cell(t->cat, t->cmp[k], (size_t)t->order[i], buf, sizeof buf));
         if (cw > w) w = cw > CELL_W ? CELL_W : cw;
     }
     return w;
@@ -133,7 +133,7 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
         for (int k = 0; k < fit; k++) {
             size_t r = t->cmp[t->pcol + k];
             int x = cx[k];
-            const char *s = output_cell(t->cat, r, (size_t)c, buf, sizeof buf);
+            const char *s = output_display_cell(t->cat, r, (size_t)c, buf, sizeof buf); /* as the table shows it */
             attr_t at = text;
             double v = catalog_num(t->cat, r, (size_t)c);
             int is_best = judged && v == best;
