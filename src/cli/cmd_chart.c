@@ -61,13 +61,19 @@ static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch)
 {
     const ld_column *xc = catalog_col(cat, (size_t)ch->xcol), *yc = catalog_col(cat, (size_t)ch->ycol);
     const ld_chart_point *p = ch->pts; /* in x order, as the frontier line runs */
-    char name[512], clean[1024];
+    char name[512], clean[1024], xs[64], ys[64];
     fprintf(out, "%-40s %14s %14s  %s", "Model", xc->id, yc->id, "frontier");
     if (ch->group) fprintf(out, "  %s", catalog_col(cat, (size_t)ch->color_col)->id);
     fputc('\n', out);
     for (size_t i = 0; i < ch->n; i++) {
         output_sanitize(output_cell(cat, p[i].row, catalog_key_col(cat), name, sizeof name), clean, sizeof clean);
-        fprintf(out, "%-40s %14.6g %14.6g  %s", clean, p[i].x, p[i].y, p[i].frontier ? "yes" : "no");
+        /* each figure as the table shows it: a computed score to three
+         * significant digits, a data cell as written */
+        output_display_cell(cat, p[i].row, (size_t)ch->xcol, xs, sizeof xs);
+        output_display_cell(cat, p[i].row, (size_t)ch->ycol, ys, sizeof ys);
+        char xsafe[256], ysafe[256]; /* a data cell is data: escaped (4 bytes a byte at most) */
+        fprintf(out, "%-40s %14s %14s  %s", clean, output_sanitize(xs, xsafe, sizeof xsafe),
+                output_sanitize(ys, ysafe, sizeof ysafe), p[i].frontier ? "yes" : "no");
         if (ch->group) {
             output_sanitize(ch->group_name[ch->group[i]], clean, sizeof clean);
             fprintf(out, "%s  %s", p[i].frontier ? "     " : "      ", clean);
