@@ -73,71 +73,6 @@ static const char *cell(const ld_report *a, size_t row, int col, char *buf, size
     return output_cell(a->cat, row, (size_t)col, buf, n);
 }
 
-void report_ranking(const ld_report *a, char *buf, size_t n)
-{
-    const ld_candidates *c = a->cands;
-    if (c->mode != LD_RANK_BUDGET) snprintf(buf, n, "by value = quality / relative cost");
-    else if (c->by_quality) snprintf(buf, n, "by quality (high budget)");
-    else if (!isnan(c->quality_floor))
-        snprintf(buf, n, "by value among those with quality >= %.3f, the median (medium budget), then the rest",
-                 c->quality_floor);
-    else snprintf(buf, n, "by value = quality / relative cost (%s budget)", a->req->budget);
-    size_t k = strlen(buf);
-    if (c->measured_first && k < n) {
-        if (c->nkey == 1) { /* by its label, as the weights are said */
-            int kc = catalog_col_index(a->cat, c->key_name);
-            const char *label = kc >= 0 ? catalog_col(a->cat, (size_t)kc)->label : NULL;
-            char safe[256];
-            snprintf(buf + k, n - k, "; the %zu with %s (the heaviest weight) first", c->measured,
-                     san(label && *label ? label : c->key_name, safe, sizeof safe));
-        }
-        else
-            snprintf(buf + k, n - k, "; the %zu with one of the %d metrics of the heaviest weight first", c->measured,
-                     c->nkey);
-    }
-    k = strlen(buf);
-    if (c->thinking_last && k < n)
-        snprintf(buf + k, n - k, "; latency-critical: the %zu that always think before answering last",
-                 c->thinking_last);
-}
-
-void report_why(const ld_report *a, char *buf, size_t n)
-{
-    const ld_candidates *c = a->cands;
-    if (!c->n) {
-        snprintf(buf, n, "%s", a->no_fit);
-        return;
-    }
-    const ld_candidate *top = &c->items[0];
-    char ctx[48], how[400], q[64];
-    units_format_grouped(a->req->context_length, ctx, sizeof ctx);
-    report_ranking(a, how, sizeof how);
-    if (isnan(top->quality)) snprintf(q, sizeof q, "quality n/a");
-    else snprintf(q, sizeof q, "quality %.3f from %d of %zu %s metrics", top->quality, top->coverage,
-                  c->profile->nw + c->nextra, c->profile->name);
-    int k = c->n == 1 ? snprintf(buf, n, "the one open model that reads %s tokens", ctx)
-                      : snprintf(buf, n, "first of the %zu open models that read %s tokens", c->n, ctx);
-    if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
-        k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
-                      a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
-    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known)
-        k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "", a->req->language);
-    if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
-    else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
-    /* "restricted" passed the commercial requirement: say on what terms */
-    if (k > 0 && (size_t)k < n && top->restricted && a->req->licence == LD_LICENCE_COMMERCIAL) {
-        char lic[128] = "";
-        if (a->col_lic >= 0) san(catalog_text(a->cat, top->row, (size_t)a->col_lic), lic, sizeof lic);
-        k += snprintf(buf + k, n - (size_t)k, "; its licence%s%s%s allows commercial use with conditions: read them",
-                      lic[0] ? " (" : "", lic, lic[0] ? ")" : "");
-    }
-    /* a latency-critical pick that can think: say how to serve it */
-    int th = catalog_col_index(a->cat, "thinking");
-    if (k > 0 && (size_t)k < n && a->req->latency_critical && th >= 0 &&
-        !strcasecmp(catalog_text(a->cat, top->row, (size_t)th), "optional"))
-        snprintf(buf + k, n - (size_t)k, "; its card documents switching thinking off: serve it that way (its scores may come from thinking mode)");
-}
-
 /* The recommended model's figures in one line: value, quality, cost, price. */
 static void write_recommended_figures(FILE *out, const ld_report *a, const char *prefix)
 {
@@ -234,67 +169,11 @@ static void write_requirements(FILE *out, const ld_requirements *q, int md)
 }
 
 /* "Mistral-7B: Apache 2.0, commercial use yes, context 8192, MMLU 60.1, ..." */
-void report_pick_row(const ld_report *a, char *buf, size_t n)
-{
-    char b[512], s[1024];
-    long r = a->rec->model_row;
-    if (n) buf[0] = '\0';
-    if (r < 0) {
-        snprintf(buf, n, "not in the catalogue");
-        return;
-    }
-    size_t k = (size_t)snprintf(buf, n, "%s", san(catalog_text(a->cat, (size_t)r, catalog_key_col(a->cat)), s, sizeof s));
-    const char *lic = cell(a, (size_t)r, a->col_lic, b, sizeof b);
-    if (k < n) k += (size_t)snprintf(buf + k, n - k, ": licence %s", *lic ? san(lic, s, sizeof s) : "unknown");
-    const char *com = cell(a, (size_t)r, a->col_com, b, sizeof b);
-    if (k < n) k += (size_t)snprintf(buf + k, n - k, ", commercial use %s", *com ? san(com, s, sizeof s) : "unknown");
-    const char *ctx = cell(a, (size_t)r, a->col_ctx, b, sizeof b);
-    if (k < n) k += (size_t)snprintf(buf + k, n - k, ", context %s", *ctx ? san(ctx, s, sizeof s) : "unknown");
-    /* the metrics the task weighs (the candidates' profile, metrics.json),
-     * so the pick is seen by what ranked the candidates; without a profile,
-     * the ones the data set weighs */
-    const ld_task_profile *p = a->cands ? a->cands->profile : NULL;
-    size_t cols[32], nm = 0;
-    if (p) {
-        for (size_t i = 0; i < p->nw && nm < 32; i++) {
-            int c = catalog_col_index(a->cat, p->w[i].metric);
-            if (c >= 0) cols[nm++] = (size_t)c;
-        }
-    } else {
-        nm = score_weighted_metrics(a->cat, cols, 32);
-        if (nm > 32) nm = 32;
-    }
-    for (size_t i = 0; i < nm && k < n; i++) {
-        const char *v = output_cell(a->cat, (size_t)r, cols[i], b, sizeof b);
-        k += (size_t)snprintf(buf + k, n - k, ", %s %s", san(catalog_col(a->cat, cols[i])->label, s, sizeof s),
-                              *v ? san(v, s + 512, 512) : "n/a");
-    }
-}
-
 static void write_pick_row(FILE *out, const ld_report *a)
 {
     char line[2048];
     report_pick_row(a, line, sizeof line);
     fputs(line, out);
-}
-
-void report_candidates_intro(const ld_report *a, char *buf, size_t n)
-{
-    const ld_task_profile *p = a->cands->profile;
-    size_t k = (size_t)snprintf(buf, n, "open weights, context >= %.15g%s", a->req->context_length,
-                                a->req->licence == LD_LICENCE_COMMERCIAL     ? ", commercial use allowed"
-                                : a->req->licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted"
-                                                                             : "");
-    if (k < n && *a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
-        k += (size_t)snprintf(buf + k, n - k, ", %s among the languages listed (where the card lists them)",
-                              a->req->language);
-    char how[400];
-    report_ranking(a, how, sizeof how);
-    char weights[512], safe[1024], name[128];
-    rules_profile_weights(p, a->cat, weights, sizeof weights); /* labels are data: escaped */
-    if (k < n)
-        snprintf(buf + k, n - k, "; ranked %s, weights for %s task: %s", how, san(p->name, name, sizeof name),
-                 san(weights, safe, sizeof safe));
 }
 
 /* What the candidates are, in one sentence. */
@@ -303,12 +182,6 @@ static void write_cand_intro(FILE *out, const ld_report *a)
     char buf[1024];
     report_candidates_intro(a, buf, sizeof buf);
     fputs(buf, out);
-}
-
-const char *report_unchecked_column(unsigned bit)
-{
-    static const char *const what[] = {"context_length", "open_weights", "commercial_use", "languages"};
-    return bit < 4 ? what[bit] : "";
 }
 
 static void write_unchecked(FILE *out, unsigned u, const char *prefix)
