@@ -141,6 +141,12 @@ const char *cost_band(const ld_cost_input *in, double tokens);
 
 /* Everything at in->tokens_per_month, with the basis. */
 int cost_compute(const ld_cost_input *in, ld_cost *out, ld_error *err);
+/* How many tokens one replica serves a month and how many replicas that
+ * makes, worked out (capacity mode): "capacity per replica = 3600 s × 730 h
+ * × 50% utilization / (75% input / 2,844 prefill tokens/s + 25% output /
+ * 57.3 decode tokens/s) = 284.082M tokens/month; replicas = ceil(2B /
+ * 284.082M) = 8".  The basis line, also said by the wizard's answer. */
+void cost_capacity_basis(const ld_cost_input *in, const ld_cost *c, char *buf, size_t n);
 
 typedef struct {
     double tokens;

@@ -102,15 +102,20 @@ static void add_warnings(const ld_cost_input *in, ld_cost *c)
 {
     double cap = cost_replica_capacity(in);
     if (in->mode == LD_COST_SEED && cap > 0 && in->tokens_per_month > cap) {
-        char v[32], k[32], tps[32];
+        char v[32], k[32], tps[32], pf[48] = "";
         units_format_count(in->tokens_per_month, v, sizeof v);
         units_format_count(cap, k, sizeof k);
         units_format_grouped(in->replica_tokens_per_s, tps, sizeof tps);
+        if (in->replica_prefill_tokens_per_s > 0 && isfinite(in->replica_prefill_tokens_per_s)) {
+            char r[32]; /* the input is read at the prefill rate: name it, or the figure does not check */
+            units_format_grouped(in->replica_prefill_tokens_per_s, r, sizeof r);
+            snprintf(pf, sizeof pf, " out, %s/s in,", r);
+        }
         double times = in->tokens_per_month / cap;
-        warn(c, "article mode assumes one replica serves unlimited tokens, but at %s tokens/s and %.0f%% "
+        warn(c, "article mode assumes one replica serves unlimited tokens, but at %s tokens/s%s and %.0f%% "
                 "utilization it serves about %s tokens a month; %s is %.*f× that: the self-hosting cost "
                 "is understated (capacity mode counts the replicas)",
-             tps, in->utilization * 100, k, v, times < 1.1 ? 2 : times < 10 ? 1 : 0, times);
+             tps, pf, in->utilization * 100, k, v, times < 1.1 ? 2 : times < 10 ? 1 : 0, times);
     }
     if (in->kv_unknown)
         warn(c, "the model's KV cache is unknown: memory, GPU count and so the self-hosting cost are a lower bound");
@@ -272,6 +277,29 @@ static const char *price(double v, char *buf, size_t n)
     return buf;
 }
 
+void cost_capacity_basis(const ld_cost_input *in, const ld_cost *c, char *buf, size_t n)
+{
+    char t1[32], t2[32], d[32], pf[32];
+    units_format_count(c->tokens_per_month, t1, sizeof t1);
+    units_format_count(c->replica_capacity_tokens, t2, sizeof t2);
+    units_format_rate(in->replica_tokens_per_s, d, sizeof d);
+    if (in->replica_prefill_tokens_per_s > 0 && isfinite(in->replica_prefill_tokens_per_s)) {
+        /* input at the prefill rate, output at the decode rate: the decode
+         * rate times the hours alone would be 4x off at 75% input */
+        units_format_rate(in->replica_prefill_tokens_per_s, pf, sizeof pf);
+        snprintf(buf, n,
+                 "capacity per replica = 3600 s × %g h × %g%% utilization / (%g%% input / %s prefill tokens/s + "
+                 "%g%% output / %s decode tokens/s) = %s tokens/month; replicas = ceil(%s / %s) = %ld",
+                 in->hours_per_month, in->utilization * 100, in->input_share * 100, pf, (1 - in->input_share) * 100,
+                 d, t2, t1, t2, c->replicas);
+    } else {
+        snprintf(buf, n,
+                 "capacity per replica = %s tokens/s × 3600 s × %g h × %g%% utilization = %s tokens/month (every "
+                 "token at that rate: no prefill rate known); replicas = ceil(%s / %s) = %ld",
+                 d, in->hours_per_month, in->utilization * 100, t2, t1, t2, c->replicas);
+    }
+}
+
 int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
 {
     memset(c, 0, sizeof *c);
@@ -334,20 +362,9 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     }
     if (in->choice && in->choice[0]) basis_add(c, "replica: %s", in->choice);
     if (in->mode == LD_COST_CAPACITY) {
-        units_format_count(c->replica_capacity_tokens, t2, sizeof t2);
-        char d[32], pf[32];
-        units_format_rate(in->replica_tokens_per_s, d, sizeof d);
-        if (in->replica_prefill_tokens_per_s > 0 && isfinite(in->replica_prefill_tokens_per_s)) {
-            units_format_rate(in->replica_prefill_tokens_per_s, pf, sizeof pf);
-            basis_add(c, "capacity per replica = 3600 s × %g h × %g%% utilization / (%g%% input / %s prefill "
-                         "tokens/s + %g%% output / %s decode tokens/s) = %s tokens/month; replicas = ceil(%s / %s) = %ld",
-                      in->hours_per_month, in->utilization * 100, in->input_share * 100, pf,
-                      (1 - in->input_share) * 100, d, t2, t1, t2, c->replicas);
-        } else {
-            basis_add(c, "capacity per replica = %s tokens/s × 3600 s × %g h × %g%% utilization = "
-                         "%s tokens/month (every token at that rate: no prefill rate known); replicas = ceil(%s / %s) = %ld",
-                      d, in->hours_per_month, in->utilization * 100, t2, t1, t2, c->replicas);
-        }
+        char cap[400];
+        cost_capacity_basis(in, c, cap, sizeof cap);
+        basis_add(c, "%s", cap);
     }
     units_format_usd(cost_replica_monthly(in), u1, sizeof u1); /* with its energy, when counted */
     units_format_usd(in->ops_monthly_usd, u2, sizeof u2);

@@ -360,10 +360,10 @@ static void add_cost(wz_state *w)
                            sizeof hosted) == 0)
         add(w, ROLE_API, 2, 4, 0, "Also: %s.", hosted);
     for (size_t i = 0; i < c->nwarnings; i++) add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
-    char rate[32];
-    units_format_rate(w->scen.sizing.throughput_tokens_per_s, rate, sizeof rate);
-    add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; a replica serves %s tokens/s at batch %g (%s-bound), %.0f%% busy.",
-        w->scen.choice, rate, w->scen.batch, w->scen.sizing.bound, in->utilization * 100);
+    char cap[400]; /* the replicas worked out, as the cost view's basis says them (core) */
+    cost_capacity_basis(in, c, cap, sizeof cap);
+    add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; decode at batch %g is %s-bound; %s.", w->scen.choice, w->scen.batch,
+        w->scen.sizing.bound, cap);
     add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
         "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);
 }

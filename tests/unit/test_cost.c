@@ -392,6 +392,21 @@ static void test_capacity_with_prefill(void **state)
     ld_error err;
     assert_int_equal(cost_compute(&in, &c, &err), 0);
     assert_non_null(strstr(c.basis, "prefill"));
+    /* the capacity in words names both rates, so it checks by hand (the
+     * wizard's answer says the same line) */
+    char cap[400], want_text[200];
+    in.tokens_per_month = 1e9;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    cost_capacity_basis(&in, &c, cap, sizeof cap);
+    snprintf(want_text, sizeof want_text, "(75%% input / 5,000 prefill tokens/s + 25%% output / 100 decode tokens/s)");
+    assert_non_null(strstr(cap, want_text));
+    assert_non_null(strstr(cap, "replicas = ceil(1B / "));
+    assert_non_null(strstr(c.basis, cap)); /* the basis carries that very line */
+    /* article mode past one replica: the warning names the input rate too */
+    in.mode = LD_COST_SEED;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_true(c.nwarnings >= 1);
+    assert_non_null(strstr(c.warnings[0], "at 100 tokens/s out, 5,000/s in, and 50% utilization"));
 }
 
 /* the step function: the first break-even may hold inside one step only;
