@@ -64,10 +64,9 @@ typedef struct {
     int fresh;                /* the field's text is untouched: a key replaces it */
     char err[256];            /* why the last Enter was refused */
     int list_y0, list_n;      /* where the choices were drawn (mouse) */
-    /* the task and budget steps' notes, from the data set's metrics.json
-     * (wz_step_notes, once: the data set does not change under the view);
-     * the task step's follows the highlighted task (wz_task_note) */
-    char task_note[2048];
+    /* the budget step's note and the task profiles, from the data set's
+     * metrics.json (wz_step_notes, once: the data set does not change under
+     * the view); the task step's note follows the highlighted task */
     char budget_note[640];
     ld_task_profiles step_profiles; /* metrics.json's, when step_profiles_ok */
     int step_profiles_ok;
@@ -115,8 +114,8 @@ int wz_list_len(const wz_state *w);
 /* Stores the current step's answer in w->req; 0, or -1 with w->err set. */
 int wz_accept_step(wz_state *w);
 void wz_load_saved(app *a, wz_state *w);
-/* Fills task_note and budget_note from the data set and keeps its task
- * profiles (freed by wz_step_notes_free). */
+/* Fills budget_note from the data set and keeps its task profiles (freed
+ * by wz_step_notes_free). */
 void wz_step_notes(app *a, wz_state *w);
 void wz_step_notes_free(wz_state *w);
 /* Writes the answers to the config, only when they changed. */

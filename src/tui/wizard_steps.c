@@ -351,7 +351,6 @@ static int draw_field(app *a, WINDOW *win, int y, int x, int width, const wz_sta
 void wz_step_notes(app *a, wz_state *w)
 {
     const char *budget = STEPS[WZ_BUDGET].about;
-    snprintf(w->task_note, sizeof w->task_note, "%s", STEPS[WZ_TASK].about);
     snprintf(w->budget_note, sizeof w->budget_note, "%s", budget);
     size_t mlen = 0;
     const char *mtext = a->ds ? dataset_file(a->ds, "metrics.json", &mlen, NULL) : NULL;
@@ -385,8 +384,8 @@ void wz_step_notes_free(wz_state *w)
 static void wz_task_note(const app *a, const wz_state *w, char *buf, size_t n)
 {
     const wz_step *s = &STEPS[WZ_TASK];
-    if (!w->step_profiles_ok || w->sel < 0 || (size_t)w->sel >= s->n) {
-        snprintf(buf, n, "%s", w->task_note);
+    if (!w->step_profiles_ok || w->sel < 0 || (size_t)w->sel >= s->n) { /* no metrics.json: the rules' use only */
+        snprintf(buf, n, "%s", s->about);
         return;
     }
     int other = s->other && (size_t)w->sel == s->n - 1;
