@@ -37,6 +37,9 @@ const char *output_cell(const ld_catalog *cat, size_t row, size_t col,
  * what the data supports; every other cell as output_cell.  CSV and JSON
  * keep every digit (output_cell). */
 const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, char *buf, size_t n);
+/* A computed score for people, as output_display_cell shows one: three
+ * significant digits (0.833, 30.4, 735); "" when not a finite number. */
+void output_display_number(double v, char *buf, size_t n);
 
 /* Copies `in` to `out` making it safe for a terminal: C0 controls, DEL, C1
  * controls, bidi overrides and invalid UTF-8 become visible escapes

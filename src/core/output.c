@@ -42,17 +42,21 @@ const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, c
     const ld_column *c = catalog_col(cat, col);
     if (!(c->flags & LD_COLF_DERIVED) || (c->flags & LD_COLF_YESNO) || c->decimals <= 0)
         return output_cell(cat, row, col, buf, n);
-    double v = catalog_num(cat, row, col);
+    output_display_number(catalog_num(cat, row, col), buf, n);
+    return buf;
+}
+
+void output_display_number(double v, char *buf, size_t n)
+{
     if (!isfinite(v)) {
-        buf[0] = '\0';
-        return buf;
+        if (n) buf[0] = '\0';
+        return;
     }
     int mag = v != 0 ? (int)floor(log10(fabs(v))) : 0;
     int dec = 2 - mag; /* three significant digits: 0.833, 30.4, 735 */
     if (dec < 0) dec = 0;
     if (dec > 8) dec = 8;
     snprintf(buf, n, "%.*f", dec, v);
-    return buf;
 }
 
 #ifdef __SIZEOF_INT128__

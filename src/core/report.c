@@ -129,10 +129,11 @@ static void cand_cells(const ld_report *a, size_t i, char cells[C_N][128])
     char raw[128];
     snprintf(cells[C_RANK], 128, "%zu", i + 1);
     san(catalog_text(a->cat, c->row, catalog_key_col(a->cat)), cells[C_MODEL], 128);
+    /* as the table shows scores (CSV and JSON keep every digit) */
     if (isnan(c->value)) snprintf(cells[C_VALUE], 128, "n/a");
-    else snprintf(cells[C_VALUE], 128, "%.2f", c->value);
+    else output_display_number(c->value, cells[C_VALUE], 128);
     if (isnan(c->quality)) snprintf(cells[C_QUALITY], 128, "n/a");
-    else snprintf(cells[C_QUALITY], 128, "%.3f", c->quality);
+    else output_display_number(c->quality, cells[C_QUALITY], 128);
     san(cell(a, c->row, a->col_cost, raw, sizeof raw), cells[C_COST], 128);
     san(cell(a, c->row, a->col_ctx, raw, sizeof raw), cells[C_CTX], 128);
     san(cell(a, c->row, a->col_lic, raw, sizeof raw), cells[C_LIC], 128);

@@ -261,10 +261,10 @@ static void add_candidates(app *a, wz_state *w)
         snprintf(cells[i][0], 64, "%zu", i + 1);
         output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
         fit(a, raw, 24, cells[i][1], 64);
-        if (isnan(c->items[i].value)) snprintf(cells[i][2], 64, "n/a");
-        else snprintf(cells[i][2], 64, "%.2f", c->items[i].value);
+        if (isnan(c->items[i].value)) snprintf(cells[i][2], 64, "n/a"); /* as the table shows scores */
+        else output_display_number(c->items[i].value, cells[i][2], 64);
         if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
-        else snprintf(cells[i][3], 64, "%.3f", c->items[i].quality);
+        else output_display_number(c->items[i].quality, cells[i][3], 64);
         snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, c->profile->nw + c->nextra);
         snprintf(cells[i][5], 64, "n/a");
         for (int k = 0; k < c->nkey; k++) /* a row has at most one window: the first it has */
