@@ -41,6 +41,20 @@ typedef enum {
     LD_ATTN_HYBRID   /* some layers linear attention / Mamba */
 } ld_attn_kind;
 
+/* Where a row's active parameters come from (arch_from_catalog). */
+typedef enum {
+    LD_ACTIVE_GIVEN = 0,  /* the catalogue's active_params_b, or a dense model: all */
+    LD_ACTIVE_COMPUTED,   /* a mixture of experts without a published count:
+                           * computed from its architecture (arch_param_count),
+                           * whose total matches params_b */
+    LD_ACTIVE_ALL_ASSUMED /* a mixture of experts whose count is neither published
+                           * nor computable: all parameters, so speeds are lower bounds */
+} ld_active_source;
+
+/* How closely arch_param_count's total must match params_b for its active
+ * count to stand in for an unpublished one (the data check's tolerance). */
+#define ARCH_PARAM_TOLERANCE 0.03
+
 typedef struct {
     double params_b;        /* total parameters, billions (> 0) */
     double active_params_b; /* per token (MoE); <= 0 or NaN = params_b */
@@ -57,16 +71,27 @@ typedef struct {
     double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
     double extra_params_b;  /* NaN or 0 = none */
+    ld_active_source active_source; /* set by arch_from_catalog (last: tests fill the
+                                     * fields above in order) */
 } ld_model_arch;
 
 /* Reads a catalogue row's architecture columns (missing ones 0 / defaults;
  * kv_heads falls back to attention_heads, head_dim to hidden / heads).
- * params_b is required: an error names the model otherwise. */
+ * params_b is required: an error names the model otherwise.  A mixture of
+ * experts with no active_params_b gets the architecture's active count when
+ * its total matches params_b (LD_ACTIVE_COMPUTED): counting every expert
+ * would make a 37B-active model decode like a dense 671B one. */
 int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_error *err);
 
 /* Recomputes total and active parameters (billions) from the architecture.
  * Returns 0, or -1 when the columns needed are missing. */
 int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b);
+
+/* The active parameters in words, for a detail panel: "" when published
+ * (the cell says it), else "all (dense)", "not published; sizing uses 38.4B
+ * computed from the architecture (8 of 256 experts a token)" or "not
+ * published; sizing counts all 32B". */
+void arch_active_describe(const ld_model_arch *a, char *buf, size_t n);
 
 /* Can the KV cache be computed (the columns its attention kind needs)? */
 int arch_kv_known(const ld_model_arch *a);

@@ -91,7 +91,33 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     if (a->kv_heads == 0) a->kv_heads = a->attention_heads;
     if (a->head_dim == 0 && a->hidden_size > 0 && a->attention_heads > 0)
         a->head_dim = a->hidden_size / a->attention_heads;
+    a->active_source = LD_ACTIVE_GIVEN;
+    if (a->experts > 0 && !(num_at(cat, row, "active_params_b") > 0)) {
+        double total, active;
+        int known = arch_param_count(a, &total, &active) == 0 &&
+                    fabs(total - a->params_b) <= ARCH_PARAM_TOLERANCE * a->params_b && active > 0;
+        a->active_source = known ? LD_ACTIVE_COMPUTED : LD_ACTIVE_ALL_ASSUMED;
+        if (known) a->active_params_b = fmin(active, a->params_b);
+    }
     return 0;
+}
+
+void arch_active_describe(const ld_model_arch *a, char *buf, size_t n)
+{
+    if (!n) return;
+    buf[0] = '\0';
+    if (a->active_source == LD_ACTIVE_COMPUTED)
+        snprintf(buf, n,
+                 "not published; sizing uses %.4gB computed from the architecture (%ld of %ld experts a "
+                 "token, its total %.4gB)",
+                 a->active_params_b, a->experts_active, a->experts, a->params_b);
+    else if (a->active_source == LD_ACTIVE_ALL_ASSUMED)
+        snprintf(buf, n,
+                 "not published and not computable here; sizing counts all %.4gB, so its speeds are "
+                 "lower bounds",
+                 a->params_b);
+    else if (a->experts <= 0 && a->layers > 0)
+        snprintf(buf, n, "all (dense: no experts in its architecture)");
 }
 
 /* Attention weights of one layer. */

@@ -14,7 +14,6 @@
 #include "llmdeck/csvload.h"
 #include "llmdeck/hosting.h"
 
-#define PARAM_TOLERANCE 0.03
 #define COMPUTED_TOLERANCE 0.005
 
 typedef struct {
@@ -184,7 +183,7 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
         return;
     }
     rep->params_checked++;
-    double tol = strcasecmp(pc, "computed") == 0 ? COMPUTED_TOLERANCE : PARAM_TOLERANCE;
+    double tol = strcasecmp(pc, "computed") == 0 ? COMPUTED_TOLERANCE : ARCH_PARAM_TOLERANCE;
     double off = (total - a.params_b) / a.params_b;
     if (fabs(off) > tol)
         add(k, 1, line, "%s: params_b %.4g but the architecture gives %.4gB (%+.1f%%, tolerance %.1f%%)", model,

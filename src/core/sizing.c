@@ -226,6 +226,11 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->weights_gb = total_b * q->bits / 8.0;
     basis_add(s, "weights = %.4gB params × %g bits / 8 = %s (%s: %s)", total_b, q->bits,
               gb(s->weights_gb, b1, sizeof b1), q->name, q->basis);
+    if (a->active_source != LD_ACTIVE_GIVEN) { /* the speeds below rest on it: say where it came from */
+        char why[256];
+        arch_active_describe(a, why, sizeof why);
+        basis_add(s, "active parameters: %s", why);
+    }
 
     s->kv_known = arch_kv_known(a);
     if (s->kv_known) {

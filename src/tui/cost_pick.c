@@ -9,6 +9,7 @@
 
 #include "cost_view.h"
 #include "keys.h"
+#include "llmdeck/arch.h"
 #include "llmdeck/units.h"
 #include "widgets.h"
 
@@ -90,11 +91,13 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
     case K_MODEL: {
         const ld_catalog *cat = a->ds->models;
         size_t r = s->models[i];
-        int pc = catalog_col_index(cat, "params_b"), ac = catalog_col_index(cat, "active_params_b");
-        double p = catalog_num(cat, r, (size_t)pc), act = ac >= 0 ? catalog_num(cat, r, (size_t)ac) : 0;
+        ld_model_arch arch; /* as the sizing reads it: an unpublished active count computed */
         snprintf(name, nn, "%s", cv_model_name(a, (long)r));
-        if (act > 0 && act < p) snprintf(detail, dn, "%gB parameters, %gB active (MoE)", p, act);
-        else snprintf(detail, dn, "%gB parameters", p);
+        if (arch_from_catalog(cat, r, &arch, NULL) != 0) snprintf(detail, dn, "parameters not known");
+        else if (arch.active_params_b > 0 && arch.active_params_b < arch.params_b)
+            snprintf(detail, dn, "%.4gB parameters, %.4gB active (MoE%s)", arch.params_b, arch.active_params_b,
+                     arch.active_source == LD_ACTIVE_COMPUTED ? ", computed from its architecture" : "");
+        else snprintf(detail, dn, "%.4gB parameters", arch.params_b);
         break;
     }
     case K_QUANT: {

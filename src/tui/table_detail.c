@@ -59,7 +59,13 @@ static void value_text(const tv_state *t, size_t r, size_t c, char *buf, size_t 
         memcpy(cell + i, "\xe2\x80\xa6", 4);
     }
     *missing = !cell[0];
-    if (*missing) snprintf(buf, n, "n/a (not known)");
+    char active[256] = "";
+    ld_model_arch arch; /* an empty active count means "all" or "not published": which one */
+    if (*missing && !strcmp(col->id, "active_params_b") && arch_from_catalog(t->cat, r, &arch, NULL) == 0)
+        arch_active_describe(&arch, active, sizeof active);
+    if (*missing && active[0] && arch.active_source == LD_ACTIVE_GIVEN) snprintf(buf, n, "%s", active);
+    else if (*missing && active[0]) snprintf(buf, n, "n/a (%s)", active);
+    else if (*missing) snprintf(buf, n, "n/a (not known)");
     else if (col->unit && col->unit[0] && col->type == LD_COL_NUMBER)
         snprintf(buf, n, "%s %s", cell, col->unit);
     else snprintf(buf, n, "%s", cell);

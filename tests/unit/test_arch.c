@@ -11,6 +11,7 @@
 #include "testutil.h"
 
 #include "llmdeck/arch.h"
+#include "llmdeck/csvload.h"
 #include "llmdeck/dataset.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/sizing.h"
@@ -206,6 +207,80 @@ static void test_catalogue_architectures(void **state)
     assert_true(checked >= 110);
 }
 
+/* An unpublished active count of a mixture of experts comes from its
+ * architecture.  DeepSeek-V3.2-Exp is V3.1-Terminus (37B active, published)
+ * plus a 0.85B indexer; before, its empty active_params_b counted all 672B
+ * and the cost view sized it at 1,946 prefill and 563 decode tokens/s
+ * against Terminus's 35,335 and 1,341 (two replicas where Terminus needs
+ * one).  The same formula gives Terminus 37.55B; V3.2-Exp 37.55 + 0.85. */
+static void test_unpublished_active_from_architecture(void **state)
+{
+    (void)state;
+    ld_model_arch exp = arch_of("DeepSeek-V3.2-Exp"), term = arch_of("DeepSeek-V3.1-Terminus");
+    assert_int_equal(exp.active_source, LD_ACTIVE_COMPUTED);
+    assert_int_equal(term.active_source, LD_ACTIVE_GIVEN);
+    double total, active;
+    assert_int_equal(arch_param_count(&term, &total, &active), 0);
+    assert_near(exp.active_params_b, active + exp.extra_params_b, 0.01);
+    assert_true(exp.active_params_b > 37 && exp.active_params_b < 39);
+    char why[256];
+    arch_active_describe(&exp, why, sizeof why);
+    assert_string_equal(why, "not published; sizing uses 38.4B computed from the architecture "
+                             "(8 of 256 experts a token, its total 671.9B)");
+    arch_active_describe(&term, why, sizeof why);
+    assert_string_equal(why, ""); /* published: the cell says it */
+    ld_model_arch dense = arch_of("gemma-3-27b-it");
+    arch_active_describe(&dense, why, sizeof why);
+    assert_string_equal(why, "all (dense: no experts in its architecture)");
+
+    /* the same architecture sizes alike: within the indexer's 2% */
+    const ld_gpu *g = hosting_gpu_find(&gpus, "H200");
+    assert_non_null(g);
+    ld_sizing se, st;
+    ld_sizing_input in = {.quant = "int4", .context = 4096, .batch = 16, .gpu = g};
+    ld_error err;
+    error_clear(&err);
+    in.arch = exp;
+    assert_int_equal(sizing_compute(&in, &se, &err), 0);
+    in.arch = term;
+    assert_int_equal(sizing_compute(&in, &st, &err), 0);
+    assert_true(se.throughput_tokens_per_s > 0.95 * st.throughput_tokens_per_s);
+    assert_true(se.tokens_per_s_ceiling > 0.95 * st.tokens_per_s_ceiling);
+}
+
+/* A mixture of experts whose architecture does not reproduce its total
+ * keeps all its parameters as active, and says the speeds are lower
+ * bounds; a catalogue without the architecture is not called dense. */
+static void test_active_not_computable(void **state)
+{
+    (void)state;
+    static const char csv[] =
+        "model,params_b,active_params_b,layers,hidden_size,attention_heads,kv_heads,head_dim,vocab_size,"
+        "intermediate_size,experts,experts_active,moe_intermediate_size\n"
+        "moe-off,100,,32,4096,32,8,128,32000,,8,2,14336\n"
+        "moe-given,46.7,12.9,32,4096,32,8,128,32000,,8,2,14336\n"
+        "no-arch,7,,,,,,,,,,,\n";
+    ld_error err;
+    error_clear(&err);
+    ld_catalog *cat = csvload_buffer(csv, sizeof csv - 1, "t.csv", NULL, &err);
+    assert_non_null(cat);
+    ld_model_arch a;
+    char why[256];
+    assert_int_equal(arch_from_catalog(cat, 0, &a, &err), 0); /* Mixtral's shape: 46.7B, not 100 */
+    assert_int_equal(a.active_source, LD_ACTIVE_ALL_ASSUMED);
+    assert_near(a.active_params_b, 100, 0);
+    arch_active_describe(&a, why, sizeof why);
+    assert_string_equal(why, "not published and not computable here; sizing counts all 100B, so its "
+                             "speeds are lower bounds");
+    assert_int_equal(arch_from_catalog(cat, 1, &a, &err), 0);
+    assert_int_equal(a.active_source, LD_ACTIVE_GIVEN);
+    assert_near(a.active_params_b, 12.9, 1e-12);
+    assert_int_equal(arch_from_catalog(cat, 2, &a, &err), 0);
+    arch_active_describe(&a, why, sizeof why);
+    assert_string_equal(why, ""); /* nothing known: the detail says n/a */
+    catalog_free(cat);
+}
+
 /* the name shown beside the KV formula follows the heads, not only the kind */
 static void test_attention_names(void **state)
 {
@@ -242,6 +317,8 @@ int main(void)
         cmocka_unit_test(test_cached_price),
         cmocka_unit_test(test_catalogue_architectures),
         cmocka_unit_test(test_attention_names),
+        cmocka_unit_test(test_unpublished_active_from_architecture),
+        cmocka_unit_test(test_active_not_computable),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
