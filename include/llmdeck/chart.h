@@ -57,6 +57,16 @@ void chart_free(ld_chart *ch);
  * of memory. */
 int chart_group(const ld_catalog *cat, ld_chart *ch, int col);
 
+/* Is an axis the quality, or the value made of it?  Then a point's
+ * coverage belongs beside it: a quality on one metric of nine is a weaker
+ * claim than one on all nine, and a chart alone hides it. */
+int chart_rests_on_quality(const ld_catalog *cat, const ld_chart *ch);
+/* A point's quality coverage, "1 of 9 metrics" ("1 of 3 metrics, the rest
+ * as 0" under the seed's rule), when chart_rests_on_quality and the row has one; ""
+ * otherwise.  Returns buf. */
+const char *chart_point_coverage(const ld_catalog *cat, const ld_chart *ch, size_t row, ld_missing policy,
+                                 char *buf, size_t n);
+
 /* The colouring columns `--color` names: "family" -> the family column
  * ("family", else "org"), "license" -> "license", "none" -> -1.  Returns
  * 0 with *col set, or -1 when the word is not one of these or the column
@@ -83,8 +93,9 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
  * two differ without colour), the frontier as a line, the frontier models
  * labelled (a label that would overlap one already placed is left out,
  * counted in the footer), and `footer` lines (data date, sources) below.
- * Model names are escaped for XML and stripped of control characters. */
+ * Model names are escaped for XML and stripped of control characters.
+ * `policy` words each point's coverage (chart_point_coverage). */
 int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const char *title,
-                    const char *const *footer, size_t nfooter);
+                    const char *const *footer, size_t nfooter, ld_missing policy);
 
 #endif

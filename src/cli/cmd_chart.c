@@ -57,12 +57,16 @@ static int by_x_then_y(const void *a, const void *b)
     return p->row < q->row ? -1 : p->row > q->row;
 }
 
-static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch)
+static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch, ld_missing policy)
 {
     const ld_column *xc = catalog_col(cat, (size_t)ch->xcol), *yc = catalog_col(cat, (size_t)ch->ycol);
     const ld_chart_point *p = ch->pts; /* in x order, as the frontier line runs */
-    char name[512], clean[1024], xs[64], ys[64];
-    fprintf(out, "%-40s %14s %14s  %s", "Model", xc->id, yc->id, "frontier");
+    char name[512], clean[1024], xs[64], ys[64], cov[64];
+    /* beside a quality, how many metrics it rests on (chart_point_coverage) */
+    int with_cov = chart_rests_on_quality(cat, ch);
+    fprintf(out, "%-40s %14s %14s", "Model", xc->id, yc->id);
+    if (with_cov) fprintf(out, " %30s", "coverage");
+    fprintf(out, "  %s", "frontier");
     if (ch->group) fprintf(out, "  %s", catalog_col(cat, (size_t)ch->color_col)->id);
     fputc('\n', out);
     for (size_t i = 0; i < ch->n; i++) {
@@ -72,8 +76,10 @@ static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch)
         output_display_cell(cat, p[i].row, (size_t)ch->xcol, xs, sizeof xs);
         output_display_cell(cat, p[i].row, (size_t)ch->ycol, ys, sizeof ys);
         char xsafe[256], ysafe[256]; /* a data cell is data: escaped (4 bytes a byte at most) */
-        fprintf(out, "%-40s %14s %14s  %s", clean, output_sanitize(xs, xsafe, sizeof xsafe),
-                output_sanitize(ys, ysafe, sizeof ysafe), p[i].frontier ? "yes" : "no");
+        fprintf(out, "%-40s %14s %14s", clean, output_sanitize(xs, xsafe, sizeof xsafe),
+                output_sanitize(ys, ysafe, sizeof ysafe));
+        if (with_cov) fprintf(out, " %30s", chart_point_coverage(cat, ch, p[i].row, policy, cov, sizeof cov));
+        fprintf(out, "  %s", p[i].frontier ? "yes" : "no");
         if (ch->group) {
             output_sanitize(ch->group_name[ch->group[i]], clean, sizeof clean);
             fprintf(out, "%s  %s", p[i].frontier ? "     " : "      ", clean);
@@ -173,9 +179,9 @@ int cmd_chart(int argc, char **argv)
         }
         ld_chart_footer foot;
         chart_footer(&foot, &ds, &ch, filter, ds.policy);
-        if (chart_write_svg(stdout, cat, &ch, title, foot.line, foot.n) != 0) goto nomem;
+        if (chart_write_svg(stdout, cat, &ch, title, foot.line, foot.n, ds.policy) != 0) goto nomem;
     } else {
-        write_text(stdout, cat, &ch);
+        write_text(stdout, cat, &ch, ds.policy);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "llmdeck: write error\n");

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "llmdeck/frontier.h"
+#include "llmdeck/score.h"
 #include "llmdeck/version.h"
 
 int chart_build(const ld_catalog *cat, const uint32_t *idx, size_t n, int xcol, int ycol,
@@ -221,4 +222,26 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
     snprintf(f->text[k++], sizeof f->text[0], "Made with llmdeck %s.", LLMDECK_VERSION);
     for (size_t i = 0; i < k; i++) f->line[i] = f->text[i];
     f->n = k;
+}
+
+int chart_rests_on_quality(const ld_catalog *cat, const ld_chart *ch)
+{
+    const char *x = catalog_col(cat, (size_t)ch->xcol)->id, *y = catalog_col(cat, (size_t)ch->ycol)->id;
+    return !strcmp(x, "quality") || !strcmp(y, "quality") || !strcmp(x, "value_score") || !strcmp(y, "value_score");
+}
+
+const char *chart_point_coverage(const ld_catalog *cat, const ld_chart *ch, size_t row, ld_missing policy,
+                                 char *buf, size_t n)
+{
+    if (!n) return buf;
+    buf[0] = '\0';
+    int cc = catalog_col_index(cat, "coverage");
+    if (chart_rests_on_quality(cat, ch) && cc >= 0 && !isnan(catalog_num(cat, row, (size_t)cc)))
+    {
+        double has = catalog_num(cat, row, (size_t)cc);
+        size_t of = score_weighted_count(cat);
+        snprintf(buf, n, "%.0f of %zu metrics%s", has, of,
+                 policy == LD_MISSING_ZERO && has < (double)of ? ", the rest as 0" : "");
+    }
+    return buf;
 }

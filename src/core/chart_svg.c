@@ -204,7 +204,7 @@ static int overlaps(const box *b, const box *placed, size_t n)
 }
 
 int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const char *title,
-                    const char *const *footer, size_t nfooter)
+                    const char *const *footer, size_t nfooter, ld_missing policy)
 {
     const ld_column *xc = catalog_col(cat, (size_t)ch->xcol), *yc = catalog_col(cat, (size_t)ch->ycol);
     axis ax = make_axis(ch, 1, ch->x_log), ay = make_axis(ch, 0, 0);
@@ -289,6 +289,9 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
                         px(&ax, p->x), py(&ay, p->y), group_colour(ch, ch->group[i]));
             xml_text(out, output_cell(cat, p->row, catalog_key_col(cat), name, sizeof name));
             fprintf(out, ": %g, %g", p->x, p->y);
+            char cov[64];
+            if (chart_point_coverage(cat, ch, p->row, policy, cov, sizeof cov)[0])
+                fprintf(out, " (quality from %s)", cov);
             if (ch->group) {
                 fputs(", ", out);
                 xml_text(out, ch->group_name[ch->group[i]]);

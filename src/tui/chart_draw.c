@@ -281,9 +281,14 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     tv_cell_text(t, p->row, t->key_col, name, sizeof name);
     tv_cell_text(t, p->row, ch->xcol, xv, sizeof xv);
     tv_cell_text(t, p->row, ch->ycol, yv, sizeof yv);
-    ui_printf(a, w, H - 2, 1, W - 2, accent, "%s %s  %s %s  %s %s%s%s%s", a->utf8 ? "\u25C9" : "@", name,
-              chart_label_of(xc), xv, chart_label_of(yc), yv, p->frontier ? "  (frontier)" : "", ch->group ? "  " : "",
-              ch->group ? ch->group_name[ch->group[c->sel]] : "");
+    /* a quality (or a value made of one) resting on one metric of nine is
+     * not the same claim as one on all nine: say which next to the point */
+    char cov[96] = "", of[64];
+    if (chart_point_coverage(t->cat, ch, p->row, a->missing, of, sizeof of)[0])
+        snprintf(cov, sizeof cov, "  quality from %s", of);
+    ui_printf(a, w, H - 2, 1, W - 2, accent, "%s %s  %s %s  %s %s%s%s%s%s", a->utf8 ? "\u25C9" : "@", name,
+              chart_label_of(xc), xv, chart_label_of(yc), yv, p->frontier ? "  (frontier)" : "", cov,
+              ch->group ? "  " : "", ch->group ? ch->group_name[ch->group[c->sel]] : "");
 }
 
 void tv_chart_click(app *a, tv_state *t, int y, int x)

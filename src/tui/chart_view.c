@@ -308,7 +308,7 @@ static int svg_write(app *a, const tui_export *x, FILE *f)
              chart_label_of(catalog_col(t->cat, (size_t)ch->xcol)));
     ld_chart_footer foot;
     chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL, a->missing);
-    return chart_write_svg(f, t->cat, ch, title, foot.line, foot.n);
+    return chart_write_svg(f, t->cat, ch, title, foot.line, foot.n, a->missing);
 }
 
 static void svg_done(app *a, const tui_export *x)

@@ -56,7 +56,7 @@ static int svg_body(void *ctx, FILE *f)
     svg_job *j = ctx;
     ld_chart_footer foot;
     chart_footer(&foot, j->a->ds, j->ch, NULL, j->a->missing);
-    return chart_write_svg(f, j->a->ds->models, j->ch, j->title, foot.line, foot.n);
+    return chart_write_svg(f, j->a->ds->models, j->ch, j->title, foot.line, foot.n, j->a->missing);
 }
 
 static void write_chart(app *a, wz_state *w, const char *md)

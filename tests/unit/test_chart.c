@@ -11,6 +11,7 @@
 #include "llmdeck/catalog.h"
 #include "llmdeck/chart.h"
 #include "llmdeck/csvload.h"
+#include "llmdeck/dataset.h"
 
 static void build_all(const ld_catalog *cat, const char *x, const char *y, ld_chart *ch)
 {
@@ -36,7 +37,7 @@ static char *svg(const ld_catalog *cat, const ld_chart *ch)
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
     const char *footer[] = {"Data: hand-made & tested"};
-    assert_int_equal(chart_write_svg(f, cat, ch, "A <title>", footer, 1), 0);
+    assert_int_equal(chart_write_svg(f, cat, ch, "A <title>", footer, 1, LD_MISSING_SKIP), 0);
     fclose(f);
     return buf;
 }
@@ -252,6 +253,45 @@ static void test_colour_groups(void **state)
     catalog_free(cat);
 }
 
+/* Beside a quality (or a value made of it), each point says how many
+ * metrics it rests on, and under the seed's rule that the rest count as 0:
+ * the article's Falcon-180B has 1 of 3 (its 0.235 is two zeros and MMLU). */
+static void test_point_coverage(void **state)
+{
+    (void)state;
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    unsetenv("LLMDECK_DATA");
+    assert_int_equal(dataset_open_kind(&ds, NULL, LD_DATASET_SEED, NULL, &err), 0);
+    const ld_catalog *cat = ds.models;
+    long falcon = catalog_find(cat, "Falcon-180B"), mistral = catalog_find(cat, "Mistral-7B");
+    assert_true(falcon >= 0 && mistral >= 0);
+    ld_chart ch;
+    build_all(cat, "relative_cost", "quality", &ch);
+    char buf[64];
+    assert_true(chart_rests_on_quality(cat, &ch));
+    assert_string_equal(chart_point_coverage(cat, &ch, (size_t)falcon, LD_MISSING_ZERO, buf, sizeof buf),
+                        "1 of 3 metrics, the rest as 0");
+    assert_string_equal(chart_point_coverage(cat, &ch, (size_t)falcon, LD_MISSING_SKIP, buf, sizeof buf), "1 of 3 metrics");
+    assert_string_equal(chart_point_coverage(cat, &ch, (size_t)mistral, LD_MISSING_ZERO, buf, sizeof buf), "3 of 3 metrics");
+    char *s = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&s, &len);
+    assert_non_null(f);
+    assert_int_equal(chart_write_svg(f, cat, &ch, "t", NULL, 0, LD_MISSING_ZERO), 0);
+    fclose(f);
+    assert_non_null(strstr(s, "Falcon-180B: 0.08, 0.234667 (quality from 1 of 3 metrics, the rest as 0)") ? s : NULL);
+    free(s);
+    chart_free(&ch);
+    /* neither axis a quality: nothing to say */
+    build_all(cat, "relative_cost", "mmlu", &ch);
+    assert_false(chart_rests_on_quality(cat, &ch));
+    assert_string_equal(chart_point_coverage(cat, &ch, (size_t)falcon, LD_MISSING_ZERO, buf, sizeof buf), "");
+    chart_free(&ch);
+    dataset_close(&ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_svg_content),
         cmocka_unit_test(test_labels_do_not_overlap),
         cmocka_unit_test(test_colour_groups),
+        cmocka_unit_test(test_point_coverage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
