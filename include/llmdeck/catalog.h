@@ -64,6 +64,11 @@ size_t catalog_rows(const ld_catalog *cat);
 size_t catalog_text_bytes(const ld_catalog *cat);
 size_t catalog_cols(const ld_catalog *cat);
 ld_column *catalog_col(const ld_catalog *cat, size_t c);
+/* A column's name for people: its label ("LCB 24.08-25.05"), else its id. */
+const char *catalog_col_name(const ld_column *c);
+/* The same by id: the label of the catalogue's column `id`, else `id`
+ * itself (also when there is no such column, or no catalogue). */
+const char *catalog_col_name_of(const ld_catalog *cat, const char *id);
 /* Column index by id (case-insensitive), or -1. */
 int catalog_col_index(const ld_catalog *cat, const char *id);
 /* Index of the key column (`model`, else 0). */

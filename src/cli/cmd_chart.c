@@ -47,7 +47,6 @@ static int numeric_column(const ld_catalog *cat, const char *flag, const char *n
     return 0;
 }
 
-static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
 
 static int by_x_then_y(const void *a, const void *b)
 {
@@ -86,9 +85,9 @@ static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch, ld_
         }
         fputc('\n', out);
     }
-    fprintf(out, "x: %s (%s, %s); y: %s (%s); %zu rows without both values left out\n", label_of(xc),
+    fprintf(out, "x: %s (%s, %s); y: %s (%s); %zu rows without both values left out\n", catalog_col_name(xc),
             xc->higher_is_better ? "higher is better" : "lower is better", ch->x_log ? "log scale" : "linear",
-            label_of(yc), yc->higher_is_better ? "higher is better" : "lower is better", ch->skipped);
+            catalog_col_name(yc), yc->higher_is_better ? "higher is better" : "lower is better", ch->skipped);
 }
 
 int cmd_chart(int argc, char **argv)
@@ -174,7 +173,7 @@ int cmd_chart(int argc, char **argv)
         char t[300];
         const ld_column *xc = catalog_col(cat, (size_t)xcol), *yc = catalog_col(cat, (size_t)ycol);
         if (!title) {
-            snprintf(t, sizeof t, "%s against %s", label_of(yc), label_of(xc));
+            snprintf(t, sizeof t, "%s against %s", catalog_col_name(yc), catalog_col_name(xc));
             title = t;
         }
         ld_chart_footer foot;

@@ -57,6 +57,14 @@ size_t catalog_rows(const ld_catalog *cat) { return cat->nrows; }
 size_t catalog_text_bytes(const ld_catalog *cat) { return cat->alen; }
 size_t catalog_cols(const ld_catalog *cat) { return cat->ncols; }
 
+const char *catalog_col_name(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
+
+const char *catalog_col_name_of(const ld_catalog *cat, const char *id)
+{
+    int c = cat ? catalog_col_index(cat, id) : -1;
+    return c >= 0 ? catalog_col_name(catalog_col(cat, (size_t)c)) : id;
+}
+
 ld_column *catalog_col(const ld_catalog *cat, size_t c)
 {
     return c < cat->ncols ? &cat->cols[c] : NULL;

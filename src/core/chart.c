@@ -170,14 +170,13 @@ int chart_color_column(const ld_catalog *cat, const char *word, int *col)
     return -1;
 }
 
-static const char *label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
 
 /* "x: LABEL - description", cut at a length a slide footer holds. */
 static void describe(char *buf, size_t n, const char *axis, const ld_column *c)
 {
     /* whole: the SVG wraps it to its width (cutting at a byte count could
      * split a character and left the cost's sources out) */
-    snprintf(buf, n, "%s: %s%s%s", axis, label_of(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
+    snprintf(buf, n, "%s: %s%s%s", axis, catalog_col_name(c), c->description && *c->description ? " \xe2\x80\x94 " : "",
              c->description ? c->description : "");
 }
 

@@ -136,7 +136,7 @@ static size_t ticks(const axis *a, double *t, size_t cap)
 
 static void axis_title(FILE *out, const ld_column *c, int log_scale)
 {
-    xml_text(out, c->label && *c->label ? c->label : c->id);
+    xml_text(out, catalog_col_name(c));
     if (c->unit && *c->unit) {
         fputs(" (", out);
         xml_text(out, c->unit);
@@ -169,7 +169,7 @@ static int colour_legend(FILE *out, const ld_catalog *cat, const ld_chart *ch, i
 {
     if (!ch->group) return 0;
     const ld_column *cc = catalog_col(cat, (size_t)ch->color_col);
-    const char *cname = cc->label && *cc->label ? cc->label : cc->id;
+    const char *cname = catalog_col_name(cc);
     double x = 20;
     int rows = 1;
     if (draw) {

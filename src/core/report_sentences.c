@@ -39,11 +39,9 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
     size_t k = strlen(buf);
     if (c->measured_first && k < n) {
         if (c->nkey == 1) { /* by its label, as the weights are said */
-            int kc = catalog_col_index(a->cat, c->key_name);
-            const char *label = kc >= 0 ? catalog_col(a->cat, (size_t)kc)->label : NULL;
             char safe[256];
             snprintf(buf + k, n - k, "; the %zu with %s (the heaviest weight) first", c->measured,
-                     san(label && *label ? label : c->key_name, safe, sizeof safe));
+                     san(catalog_col_name_of(a->cat, c->key_name), safe, sizeof safe));
         } else {
             snprintf(buf + k, n - k, "; the %zu with one of the %d metrics of the heaviest weight first", c->measured,
                      c->nkey);

@@ -28,15 +28,6 @@ const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char
     return &p->v[p->n - 1];
 }
 
-/* A metric's name for people: its column's label in the catalogue
- * ("LCB 24.08-25.05"), else its id. */
-static const char *metric_label(const ld_catalog *cat, const char *id)
-{
-    int c = cat ? catalog_col_index(cat, id) : -1;
-    const char *label = c >= 0 ? catalog_col(cat, (size_t)c)->label : NULL;
-    return label && *label ? label : id;
-}
-
 /* Length of the first word of a label with its space ("LCB "), 0 if the
  * label is one word. */
 static size_t first_word(const char *label)
@@ -52,15 +43,15 @@ void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char
     for (size_t i = 0; i < p->nw && k < n;) {
         /* metrics of one weight whose labels start alike (LiveCodeBench's
          * windows, one column each) are said once: "LCB 23.05-24.09/24.08-25.05 3" */
-        const char *label = metric_label(cat, p->w[i].metric);
+        const char *label = catalog_col_name_of(cat, p->w[i].metric);
         size_t pre = cat ? first_word(label) : 0, j = i + 1;
         while (pre && j < p->nw && p->w[j].weight == p->w[i].weight &&
-               strncmp(metric_label(cat, p->w[j].metric), label, pre) == 0 &&
-               first_word(metric_label(cat, p->w[j].metric)) == pre)
+               strncmp(catalog_col_name_of(cat, p->w[j].metric), label, pre) == 0 &&
+               first_word(catalog_col_name_of(cat, p->w[j].metric)) == pre)
             j++;
         k += (size_t)snprintf(buf + k, n - k, "%s%s", i ? ", " : "", label);
         for (size_t m = i + 1; m < j && k < n; m++)
-            k += (size_t)snprintf(buf + k, n - k, "/%s", metric_label(cat, p->w[m].metric) + pre);
+            k += (size_t)snprintf(buf + k, n - k, "/%s", catalog_col_name_of(cat, p->w[m].metric) + pre);
         if (k < n) k += (size_t)snprintf(buf + k, n - k, " %g", p->w[i].weight);
         i = j;
     }

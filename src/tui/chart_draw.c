@@ -90,8 +90,8 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     char buf[512], name[256], xv[64], yv[64];
 
     /* title, legend; the footer at the bottom, the selection above it */
-    ui_printf(a, w, 0, 1, W - 2, app_attr(a, ROLE_TITLE), "%s against %s%s: %zu of %zu rows", chart_label_of(yc),
-              chart_label_of(xc), ch->x_log ? ", log scale" : "", ch->n, t->n);
+    ui_printf(a, w, 0, 1, W - 2, app_attr(a, ROLE_TITLE), "%s against %s%s: %zu of %zu rows", catalog_col_name(yc),
+              catalog_col_name(xc), ch->x_log ? ", log scale" : "", ch->n, t->n);
     int used = 1;
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u25CF frontier" : "o frontier", front) + 2;
     used += ui_text(a, w, 1, used, W - used, a->utf8 ? "\u00B7 other model" : ". other model", muted) + 2;
@@ -105,10 +105,10 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     if (ui_width(a, buf) <= W - used - 1) ui_text(a, w, 1, used, W - used, buf, muted);
     /* the footer says which columns are drawn */
     snprintf(buf, sizeof buf, "x %s (%s%s), y %s (%s): %zu models, %zu on the frontier, %zu without both not shown",
-             chart_label_of(xc), xc->id, ch->x_log ? ", log" : "", chart_label_of(yc), yc->id, ch->n, c->nfront, ch->skipped);
+             catalog_col_name(xc), xc->id, ch->x_log ? ", log" : "", catalog_col_name(yc), yc->id, ch->n, c->nfront, ch->skipped);
     if (ui_width(a, buf) > W - 2) /* narrower: the same, shorter */
-        snprintf(buf, sizeof buf, "x %s%s, y %s: %zu models, %zu on the frontier, %zu not shown", chart_label_of(xc),
-                 ch->x_log ? " (log)" : "", chart_label_of(yc), ch->n, c->nfront, ch->skipped);
+        snprintf(buf, sizeof buf, "x %s%s, y %s: %zu models, %zu on the frontier, %zu not shown", catalog_col_name(xc),
+                 ch->x_log ? " (log)" : "", catalog_col_name(yc), ch->n, c->nfront, ch->skipped);
     if (ui_width(a, buf) > W - 2)
         snprintf(buf, sizeof buf, "x %s, y %s: %zu models, %zu frontier, %zu not shown", xc->id, yc->id, ch->n,
                  c->nfront, ch->skipped);
@@ -122,7 +122,7 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     if (ch->group) {
         const ld_column *cc = catalog_col(t->cat, (size_t)ch->color_col);
         int at = 1;
-        snprintf(buf, sizeof buf, "%s%s:", chart_label_of(cc), a->mono ? " (no colour: see the selection)" : "");
+        snprintf(buf, sizeof buf, "%s%s:", catalog_col_name(cc), a->mono ? " (no colour: see the selection)" : "");
         at += ui_text(a, w, 2, at, W - at - 1, buf, muted) + 1;
         for (size_t g = 0; g < ch->ngroups; g++) {
             char cnt[32];
@@ -152,8 +152,8 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     }
     if (!ch->n) {
         ui_printf(a, w, 3, 1, W - 2, app_attr(a, ROLE_WARNING),
-                  "No model among the rows shown has both %s and %s (x/y: other columns).", chart_label_of(xc),
-                  chart_label_of(yc));
+                  "No model among the rows shown has both %s and %s (x/y: other columns).", catalog_col_name(xc),
+                  catalog_col_name(yc));
         return;
     }
     c->drawn = b;
@@ -272,7 +272,7 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
         ui_text(a, w, ay + 1, tx, tw, buf, muted);
         right_end = tx + tw;
     }
-    snprintf(buf, sizeof buf, "%s%s", chart_label_of(xc), ch->x_log ? " (log)" : "");
+    snprintf(buf, sizeof buf, "%s%s", catalog_col_name(xc), ch->x_log ? " (log)" : "");
     int tw = ui_width(a, buf);
     if (W - 1 - tw > right_end + 1) ui_text(a, w, ay + 1, W - 1 - tw, tw, buf, muted);
 
@@ -287,7 +287,7 @@ void tv_chart_draw(app *a, tv_state *t, WINDOW *w)
     if (chart_point_coverage(t->cat, ch, p->row, a->missing, of, sizeof of)[0])
         snprintf(cov, sizeof cov, "  quality from %s", of);
     ui_printf(a, w, H - 2, 1, W - 2, accent, "%s %s  %s %s  %s %s%s%s%s%s", a->utf8 ? "\u25C9" : "@", name,
-              chart_label_of(xc), xv, chart_label_of(yc), yv, p->frontier ? "  (frontier)" : "", cov,
+              catalog_col_name(xc), xv, catalog_col_name(yc), yv, p->frontier ? "  (frontier)" : "", cov,
               ch->group ? "  " : "", ch->group ? ch->group_name[ch->group[c->sel]] : "");
 }
 

@@ -29,7 +29,4 @@ struct tv_chart {
     plot_box drawn;      /* the plot at the last draw (pw 0: none), for clicks */
 };
 
-/* A column's header label, or its id. */
-static inline const char *chart_label_of(const ld_column *c) { return c->label && *c->label ? c->label : c->id; }
-
 #endif

@@ -215,7 +215,7 @@ static void chart_announce(app *a, tv_state *t, int what)
     }
     int is_x = what == ANNOUNCE_X;
     const ld_column *cd = catalog_col(t->cat, (size_t)(is_x ? ch->xcol : ch->ycol));
-    app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", chart_label_of(cd),
+    app_message(a, MSG_INFO, "%s axis: %s (%s)%s, %zu models have both values", is_x ? "x" : "y", catalog_col_name(cd),
                 cd->id, is_x && ch->x_log ? ", log scale: it spans x20 or more" : "", ch->n);
 }
 
@@ -304,8 +304,8 @@ static int svg_write(app *a, const tui_export *x, FILE *f)
     }
     const ld_chart *ch = &t->chart->ch;
     char title[300];
-    snprintf(title, sizeof title, "%s against %s", chart_label_of(catalog_col(t->cat, (size_t)ch->ycol)),
-             chart_label_of(catalog_col(t->cat, (size_t)ch->xcol)));
+    snprintf(title, sizeof title, "%s against %s", catalog_col_name(catalog_col(t->cat, (size_t)ch->ycol)),
+             catalog_col_name(catalog_col(t->cat, (size_t)ch->xcol)));
     ld_chart_footer foot;
     chart_footer(&foot, a->ds, ch, t->filter ? t->filter_text : NULL, a->missing);
     return chart_write_svg(f, t->cat, ch, title, foot.line, foot.n, a->missing);

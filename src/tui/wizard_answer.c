@@ -241,7 +241,7 @@ static void add_candidates(app *a, wz_state *w)
     char mainhead[32];
     if (c->nkey >= 1) {
         const ld_column *kc = catalog_col(cat, (size_t)c->key_cols[0]);
-        const char *lab = kc->label && *kc->label ? kc->label : kc->id;
+        const char *lab = catalog_col_name(kc);
         /* several windows of one benchmark (LiveCodeBench): its name without the window */
         size_t l = strcspn(lab, " ");
         snprintf(mainhead, sizeof mainhead, "%.*s", c->nkey > 1 ? (int)(l < 24 ? l : 24) : 24, lab);

@@ -630,6 +630,32 @@ static void test_slim_numeric_columns(void **state)
     catalog_free(cat);
 }
 
+/* A column's name for people: the label when it has one, else the id; by
+ * id, the id itself when no column has it (a weight naming a metric the
+ * catalogue lacks is still said). */
+static void test_column_names(void **state)
+{
+    (void)state;
+    ld_error err;
+    error_clear(&err);
+    static const char csv[] = "model,lcb\nA,1\n";
+    ld_catalog *cat = csvload_buffer(csv, sizeof csv - 1, "t.csv", NULL, &err);
+    assert_non_null(cat);
+    ld_column *c = catalog_col(cat, 1);
+    free(c->label);
+    c->label = NULL;
+    assert_string_equal(catalog_col_name(c), "lcb");
+    c->label = strdup("");
+    assert_string_equal(catalog_col_name(c), "lcb");
+    free(c->label);
+    c->label = strdup("LCB 24.08-25.05");
+    assert_string_equal(catalog_col_name(c), "LCB 24.08-25.05");
+    assert_string_equal(catalog_col_name_of(cat, "LCB"), "LCB 24.08-25.05"); /* ids match in any case */
+    assert_string_equal(catalog_col_name_of(cat, "arena_win"), "arena_win");
+    assert_string_equal(catalog_col_name_of(NULL, "x"), "x");
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -651,6 +677,7 @@ int main(void)
         cmocka_unit_test(test_arena_growth_big_cell),
         cmocka_unit_test(test_reserve),
         cmocka_unit_test(test_slim_numeric_columns),
+        cmocka_unit_test(test_column_names),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
     return cmocka_run_group_tests(tests, NULL, NULL);
