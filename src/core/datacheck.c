@@ -172,6 +172,11 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
         return;
     }
     if (!arch_kv_known(&a)) add(k, 1, line, "%s: the KV cache cannot be computed (architecture incomplete)", model);
+    if (a.active_source == LD_ACTIVE_ALL_ASSUMED) /* its speeds would be those of a dense model its size */
+        add(k, 0, line,
+            "%s: a mixture of experts without active_params_b, and its architecture does not give it: "
+            "the sizing counts all %.4gB as active",
+            model, a.params_b);
     const char *pc = cell(cat, r, "param_check");
     if (strcasecmp(pc, "no") == 0) {
         if (!*cell(cat, r, "arch_note")) add(k, 1, line, "%s: param_check no without a reason in arch_note", model);
