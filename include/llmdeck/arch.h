@@ -87,10 +87,12 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
  * Returns 0, or -1 when the columns needed are missing. */
 int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b);
 
-/* The active parameters in words, for a detail panel: "" when published
- * (the cell says it), else "all (dense)", "not published; sizing uses 38.4B
- * computed from the architecture (8 of 256 experts a token)" or "not
- * published; sizing counts all 32B". */
+/* The active parameters in words, for a detail panel and the basis: ""
+ * when published (the cell says it) or nothing is known, else "all (dense:
+ * no experts in its architecture)", "not published; sizing uses 38.4B
+ * computed from the architecture (8 of 256 experts a token, its total
+ * 671.9B)" or "not published and not computable here; sizing counts all
+ * 100B, so its speeds are lower bounds". */
 void arch_active_describe(const ld_model_arch *a, char *buf, size_t n);
 
 /* Can the KV cache be computed (the columns its attention kind needs)? */

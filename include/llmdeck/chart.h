@@ -62,8 +62,8 @@ int chart_group(const ld_catalog *cat, ld_chart *ch, int col);
  * claim than one on all nine, and a chart alone hides it. */
 int chart_rests_on_quality(const ld_catalog *cat, const ld_chart *ch);
 /* A point's quality coverage, "1 of 9 metrics" ("1 of 3 metrics, the rest
- * as 0" under the seed's rule), when chart_rests_on_quality and the row has one; ""
- * otherwise.  Returns buf. */
+ * as 0" under the seed's rule), when chart_rests_on_quality and the row has
+ * one; "" otherwise.  Returns buf. */
 const char *chart_point_coverage(const ld_catalog *cat, const ld_chart *ch, size_t row, ld_missing policy,
                                  char *buf, size_t n);
 

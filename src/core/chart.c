@@ -235,12 +235,11 @@ const char *chart_point_coverage(const ld_catalog *cat, const ld_chart *ch, size
     if (!n) return buf;
     buf[0] = '\0';
     int cc = catalog_col_index(cat, "coverage");
-    if (chart_rests_on_quality(cat, ch) && cc >= 0 && !isnan(catalog_num(cat, row, (size_t)cc)))
-    {
-        double has = catalog_num(cat, row, (size_t)cc);
-        size_t of = score_weighted_count(cat);
+    if (!chart_rests_on_quality(cat, ch) || cc < 0) return buf;
+    double has = catalog_num(cat, row, (size_t)cc);
+    size_t of = score_weighted_count(cat);
+    if (!isnan(has))
         snprintf(buf, n, "%.0f of %zu metrics%s", has, of,
                  policy == LD_MISSING_ZERO && has < (double)of ? ", the rest as 0" : "");
-    }
     return buf;
 }
