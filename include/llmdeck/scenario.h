@@ -16,7 +16,8 @@
  *       asked), else int4.  Full precision when hardware someone rents
  *       holds it; 4-bit (the usual deployment of a model too big for that)
  *       otherwise.
- *   batch 0 ("auto"): as many sequences of `context` tokens as fit beside
+ *   batch 0 ("auto"): as many sequences of `request_tokens` (default: the
+ *       context) as fit beside
  *       the weights on the GPUs chosen (max_sequences), at most
  *       SCENARIO_AUTO_BATCH_MAX, at least 1.  A server runs many requests
  *       at once; sizing one stream at a time would count the replicas of
@@ -50,7 +51,9 @@ typedef struct {
     int gpu_count;              /* 0 = the smallest count that fits */
     const char *gpu_class;      /* as ld_sizing_input.gpu_class */
     double efficiency;          /* <= 0 = hosting.json's decode efficiency */
-    double prompt_tokens;       /* <= 0 = context */
+    double prompt_tokens;       /* <= 0 = request_tokens */
+    double request_tokens;      /* a typical request's tokens (prompt + answer): what each
+                                   sequence of the batch holds; <= 0 = context */
 } ld_scenario_input;
 
 typedef struct {

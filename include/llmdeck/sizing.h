@@ -2,7 +2,10 @@
  * and how fast it decodes.
  *
  *   weights  = params × bits_per_weight / 8            (decimal GB, 1e9)
- *   kv cache = 2 × layers × kv_heads × head_dim × context × batch × bytes
+ *   kv cache = 2 × layers × kv_heads × head_dim × tokens × bytes, for the
+ *              larger of one sequence of `context` tokens (the longest the
+ *              server must take) and `batch` sequences of `request_tokens`
+ *              (the typical request; = context unless given)
  *   overhead = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION × (weights + kv)
  *   GPUs     = smallest of 1, 2, 4, 8 with n × memory_gb × 0.9 >= total
  *   decode   = n × bandwidth / (active weights + kv of one sequence) × efficiency
@@ -63,16 +66,23 @@ typedef struct {
     double compute_util;   /* <= 0 = 0.5 */
     int gpu_count;         /* tensor-parallel degree asked for; 0 = the smallest that fits.
                               Must divide the attention and KV heads. */
-    double prompt_tokens;  /* prompt length for prefill / time to first token; <= 0 = context */
+    double prompt_tokens;  /* prompt length for prefill / time to first token; <= 0 = request_tokens */
     const char *gpu_class; /* GPUs the cheapest fit may use: NULL or "datacenter" (and GPUs of
                               no stated class), "workstation", "consumer" or "any" */
+    double request_tokens; /* tokens a typical request holds at its end (prompt + answer):
+                              the KV cache each of the batch's sequences reads and reserves,
+                              so how many fit and how fast they decode; the memory still
+                              holds one sequence of `context`.  <= 0 or > context = context */
 } ld_sizing_input;
 
 typedef struct {
     double bits_per_weight;
     double kv_bytes;            /* per element */
     double context, batch;
+    double request_tokens;      /* tokens a batch's sequence holds (<= context) */
     double weights_gb, kv_cache_gb, overhead_gb, total_gb; /* kv NaN when unknown */
+    double kv_request_gb;       /* one batch sequence's KV cache (request_tokens); NaN unknown */
+    double kv_context_gb;       /* one sequence of the whole context; NaN unknown */
     int kv_known;               /* 0: layers/kv_heads/head_dim missing */
     /* Fit on the chosen (or cheapest) GPU. */
     const ld_gpu *gpu;          /* NULL when no GPU was given or none fits */
@@ -89,7 +99,7 @@ typedef struct {
     /* Batched throughput at `batch` sequences, all sequences together. */
     double throughput_tokens_per_s;
     const char *bound;          /* "memory" or "compute" ("" without GPU) */
-    /* Capacity on the GPUs used: how many sequences of `context` tokens fit
+    /* Capacity on the GPUs used: how many sequences of `request_tokens` fit
      * beside the weights and the overhead (NaN without a fit or a KV size). */
     double max_sequences;
     double kv_per_gpu_gb;       /* the KV cache split over the GPUs (tensor parallel) */

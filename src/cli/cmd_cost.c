@@ -55,7 +55,9 @@ static const char USAGE[] =
     "  --batch-share F       share of all tokens sent through the batch API, at its price\n"
     "  --energy-price P      USD per kWh: adds board power × PUE × 730 h per replica\n"
     "  --pue F               data-centre overhead on the energy (default 1.0)\n"
-    "  --request-tokens IN,OUT  a request's size: prints the cost per request too\n"
+    "  --request-tokens IN,OUT  a request's size: prints the cost per request too; with\n"
+    "                        --model each batched sequence holds one such request (more\n"
+    "                        fit than at the whole --context, which must still fit once)\n"
     "  --sweep               costs from 1M to 100B tokens/month (1-2-5 steps)\n"
     "  --load FILE           LiteLLM model_prices_and_context_window.json: more --api names\n";
 
@@ -323,6 +325,9 @@ int cmd_cost(int argc, char **argv)
         si.quant = f.quant;
         si.context = ctx;
         si.batch = batch;
+        /* a request's size also sizes the batch: each sequence holds one request */
+        si.prompt_tokens = in.request_in;
+        si.request_tokens = in.request_in + in.request_out;
         static ld_scenario sc; /* large */
         in.selfhost_label = "";
         int src = scenario_compute(&si, &in, &sc, &err);

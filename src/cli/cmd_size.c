@@ -43,7 +43,9 @@ static const char USAGE[] =
     "                   and KV heads (else exit 2 naming the counts that do); default:\n"
     "                   the smallest of 1, 2, 4, 8 that holds the model\n"
     "  --request-tokens IN,OUT  a request's prompt and answer length: the prompt sets\n"
-    "                   the time to first token (default: the context)\n"
+    "                   the time to first token; each of the batch's sequences holds\n"
+    "                   IN + OUT tokens of KV cache (the whole context must still fit\n"
+    "                   once); default: every sequence holds the context\n"
     "  --efficiency F   share of the bandwidth ceiling reached (default 0.6)\n"
     "  --preset P       print the 2023 article's self-hosting row for 7B, 13B or 70B\n"
     "  --format FMT     text (default, with the basis), csv, json, md\n";
@@ -211,8 +213,8 @@ static void write_text(FILE *out, const result *r)
         fprintf(out, "  throughput  %.1f tokens/s at batch %g (%s-bound)\n",
                 s->throughput_tokens_per_s, s->batch, s->bound);
         if (isfinite(s->max_sequences))
-            fprintf(out, "  capacity    %.0f sequences of %.0f tokens at once on these GPUs\n", s->max_sequences,
-                    s->context);
+            fprintf(out, "  capacity    %.0f sequences of %.0f tokens at once on these GPUs%s\n", s->max_sequences,
+                    s->request_tokens, s->request_tokens < s->context ? " (requests; the whole context fits once)" : "");
         if (isfinite(s->ttft_s))
             fprintf(out, "  first token %.3g s for a %.0f-token prompt (prefill)\n", s->ttft_s, s->prompt_tokens);
     }
@@ -237,7 +239,7 @@ static const char *const FIELDS[] = {
     "batch", "weights_gb", "kv_cache_gb", "overhead_gb", "total_gb", "gpu", "gpus",
     "tokens_per_s", "tokens_per_s_ceiling", "throughput_tokens_per_s", "bound",
     "hourly_usd", "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "max_sequences", "kv_per_gpu_gb",
-    "prompt_tokens", "ttft_s", "basis",
+    "prompt_tokens", "ttft_s", "request_tokens", "basis",
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
@@ -277,6 +279,7 @@ static void field(FILE *out, const result *r, size_t i, int json)
     case 23: num = s->kv_per_gpu_gb; break;
     case 24: num = s->gpus > 0 ? s->prompt_tokens : NAN, dec = 0; break;
     case 25: num = s->ttft_s, dec = 3; break;
+    case 26: num = s->request_tokens, dec = 0; break;
     default: str = s->basis, is_str = 1; break;
     }
     if (is_str) {
@@ -438,6 +441,7 @@ int cmd_size(int argc, char **argv)
             return cli_usage_error(CMD, "--request-tokens: expected IN,OUT whole token counts like 2000,500, got '%s'",
                                    f.req);
         in.prompt_tokens = v[0];
+        in.request_tokens = v[0] + v[1];
     }
     if (f.eff) {
         if (cli_parse_count(CMD, "--efficiency", f.eff, 0, 1, &in.efficiency) != 0) return 2;
@@ -507,7 +511,7 @@ int cmd_size(int argc, char **argv)
         /* a catalogue model: the core's scenario, as the cost view and the wizard size it */
         ld_scenario_input si = {ds.models, (size_t)row, h, gpus, in.quant, in.kv_quant, in.context,
                                 in.batch > 0 ? in.batch : 1, in.gpu, in.gpu_count, in.gpu_class, in.efficiency,
-                                in.prompt_tokens};
+                                in.prompt_tokens, in.request_tokens};
         if (scenario_compute(&si, NULL, &sc, &err) < 0) {
             rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
             goto done;

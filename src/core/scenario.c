@@ -112,7 +112,7 @@ static int choose_batch(const ld_scenario_input *in, const ld_sizing_input *base
         return 0;
     }
     snprintf(tail, room, "; batch %g (auto: %.0f sequences of %g tokens fit, at most %d)", b,
-             floor(one->max_sequences), one->context, SCENARIO_AUTO_BATCH_MAX);
+             floor(one->max_sequences), one->request_tokens, SCENARIO_AUTO_BATCH_MAX);
     out->sizing = batched;
     out->batch = b;
     return 0;
@@ -143,6 +143,7 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
     base.gpu_count = in->gpu_count;
     base.gpu_class = in->gpu_class;
     base.prompt_tokens = in->prompt_tokens;
+    base.request_tokens = in->request_tokens;
     base.efficiency = in->efficiency > 0 ? in->efficiency : in->hosting ? in->hosting->defaults.decode_efficiency : 0;
     base.gpu_mem_util = in->hosting ? in->hosting->defaults.gpu_memory_utilization : 0;
     int need_price = workload != NULL;

@@ -159,7 +159,7 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
                       wparams);
         }
     }
-    double kv_seq = s->kv_known ? s->kv_cache_gb / s->batch : 0;
+    double kv_seq = s->kv_known ? s->kv_request_gb : 0;
     double step_gb = wparams * bpw + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
     double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
@@ -232,13 +232,29 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         basis_add(s, "active parameters: %s", why);
     }
 
+    /* A batch's sequences hold a typical request each; the memory must still
+     * take one sequence of the whole context (the longest request served). */
+    s->request_tokens = in->request_tokens > 0 && in->request_tokens < s->context ? in->request_tokens : s->context;
+    int by_request = s->request_tokens < s->context;
     s->kv_known = arch_kv_known(a);
+    s->kv_request_gb = s->kv_context_gb = NAN;
     if (s->kv_known) {
         char formula[400];
-        double elems = arch_kv_elems(a, s->context, formula, sizeof formula);
-        s->kv_cache_gb = elems * s->batch * s->kv_bytes / 1e9;
-        basis_add(s, "kv cache = %s × %g seq × %g bytes (%s) = %s", formula, s->batch, s->kv_bytes,
-                  kvname, gb(s->kv_cache_gb, b1, sizeof b1));
+        double elems = arch_kv_elems(a, s->request_tokens, formula, sizeof formula);
+        s->kv_request_gb = elems * s->kv_bytes / 1e9;
+        s->kv_cache_gb = s->kv_request_gb * s->batch;
+        basis_add(s, "kv cache = %s × %g seq × %g bytes (%s) = %s%s", formula, s->batch, s->kv_bytes,
+                  kvname, gb(s->kv_cache_gb, b1, sizeof b1), by_request ? " (requests of that length)" : "");
+        s->kv_context_gb = s->kv_request_gb;
+        if (by_request) {
+            s->kv_context_gb = arch_kv_elems(a, s->context, formula, sizeof formula) * s->kv_bytes / 1e9;
+            basis_add(s, "kv cache of one whole-context sequence = %s × %g bytes = %s", formula, s->kv_bytes,
+                      gb(s->kv_context_gb, b1, sizeof b1));
+            if (s->kv_context_gb > s->kv_cache_gb) {
+                s->kv_cache_gb = s->kv_context_gb;
+                basis_add(s, "kv cache = the larger of the two = %s", gb(s->kv_cache_gb, b1, sizeof b1));
+            }
+        }
     } else {
         s->kv_cache_gb = NAN;
         basis_add(s, "kv cache = unknown (the architecture columns its attention needs are missing): "
@@ -312,21 +328,25 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->max_sequences = NAN;
     s->kv_per_gpu_gb = s->kv_known ? s->kv_cache_gb / n : NAN;
     if (s->kv_known && s->kv_cache_gb > 0) {
-        /* total(B) = W + B·kv + fixed + frac·(W + B·kv) <= n·usable */
-        double kv1 = s->kv_cache_gb / s->batch;
+        /* total(B) = W + B·kv + fixed + frac·(W + B·kv) <= n·usable, and one
+         * whole-context sequence must fit too */
+        double kv1 = s->kv_request_gb;
         double room = n * s->usable_gb - SIZING_OVERHEAD_FIXED_GB - (1 + SIZING_OVERHEAD_FRACTION) * s->weights_gb;
-        s->max_sequences = room > 0 ? floor(room / ((1 + SIZING_OVERHEAD_FRACTION) * kv1)) : 0;
+        int context_fits = room >= (1 + SIZING_OVERHEAD_FRACTION) * s->kv_context_gb;
+        s->max_sequences = room > 0 && context_fits ? floor(room / ((1 + SIZING_OVERHEAD_FRACTION) * kv1)) : 0;
         basis_add(s, "max sequences at %g tokens = (%d × %s usable - %g GB - %g × %s weights) / (%g × %s KV "
-                     "each) = %.0f",
-                  s->context, n, gb(s->usable_gb, b1, sizeof b1), SIZING_OVERHEAD_FIXED_GB,
+                     "each) = %.0f%s",
+                  s->request_tokens, n, gb(s->usable_gb, b1, sizeof b1), SIZING_OVERHEAD_FIXED_GB,
                   1 + SIZING_OVERHEAD_FRACTION, gb(s->weights_gb, b2, sizeof b2), 1 + SIZING_OVERHEAD_FRACTION,
-                  gb(kv1, b3, sizeof b3), s->max_sequences);
+                  gb(kv1, b3, sizeof b3), s->max_sequences,
+                  !by_request ? "" : context_fits ? " (one whole-context sequence fits as well)"
+                                                  : " (0: one whole-context sequence does not fit)");
         if (n > 1) basis_add(s, "kv cache per GPU = %s / %d (tensor parallel)", gb(s->kv_cache_gb, b1, sizeof b1), n);
     }
 
     /* Decode, one sequence: every token reads the active weights and the
      * sequence's KV cache once; bandwidth is the ceiling. */
-    double kv_seq = s->kv_known ? s->kv_cache_gb / s->batch : 0;
+    double kv_seq = s->kv_known ? s->kv_request_gb : 0;
     double read_gb = active_b * q->bits / 8.0 + kv_seq;
     s->tokens_per_s_ceiling = n * g->bandwidth_gbs / read_gb;
     s->tokens_per_s = s->tokens_per_s_ceiling * eff;
@@ -335,7 +355,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
               active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), s->tokens_per_s_ceiling);
     basis_add(s, "decode estimate = ceiling × %g efficiency = %.1f tokens/s", eff, s->tokens_per_s);
     /* prefill: the prompt's tokens go through at once, compute-bound */
-    s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->context;
+    s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->request_tokens;
     double t_read = active_b * q->bits / 8.0 / (n * g->bandwidth_gbs * eff);
     if (!isnan(g->fp16_tflops)) {
         double t_pre = 2.0 * active_b * 1e9 * s->prompt_tokens / (n * g->fp16_tflops * 1e12 * cutil);

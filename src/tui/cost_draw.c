@@ -42,7 +42,9 @@ static int knob_lines(kline *out)
 static int knob_muted(const cv_state *s, int k)
 {
     int model = s->source == s->h->npresets;
-    if (k == K_MODEL || k == K_QUANT || k == K_GPU || k == K_BATCH || k == K_CONTEXT || k == K_ENERGY) return !model;
+    if (k == K_MODEL || k == K_QUANT || k == K_GPU || k == K_BATCH || k == K_CONTEXT || k == K_REQUEST ||
+        k == K_ENERGY)
+        return !model;
     if (k == K_UTIL) return !s->capacity;
     return 0;
 }
@@ -130,10 +132,21 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     case K_CONTEXT:
         snprintf(lab, n, "Context");
-        if (s->sized && isfinite(s->s.max_sequences))
+        if (s->sized && s->s.request_tokens < s->s.context)
+            snprintf(val, n, "%.0f tok, the longest", s->context);
+        else if (s->sized && isfinite(s->s.max_sequences))
             snprintf(val, n, "%.0f tok, %.0f seq fit", s->context, s->s.max_sequences);
         else
             snprintf(val, n, "%.0f tokens/sequence", s->context);
+        break;
+    case K_REQUEST:
+        snprintf(lab, n, "Request");
+        if (!(s->request > 0) || s->request >= s->context)
+            snprintf(val, n, "= context (all full)");
+        else if (s->sized && isfinite(s->s.max_sequences))
+            snprintf(val, n, "%.0f tok, %.0f seq fit", s->request, s->s.max_sequences);
+        else
+            snprintf(val, n, "%.0f tokens typical", s->request);
         break;
     case K_CACHED:
         snprintf(lab, n, "Cached input");

@@ -120,6 +120,14 @@ void cv_command(const app *a, const cv_state *s, char *buf, size_t n)
         if (s->gpu >= 0) add_word(buf, n, "--gpu"), add_word(buf, n, s->gpus->v[s->gpu].name);
         if (s->batch) add_num(buf, n, "--batch", s->batch); /* none: auto, the command's default too */
         if (s->context != 4096) add_num(buf, n, "--context", s->context);
+        double req_in, req_out;
+        cv_request_split(s, &req_in, &req_out);
+        if (req_in + req_out > 0) {
+            char r[64];
+            snprintf(r, sizeof r, "%.0f,%.0f", req_in, req_out);
+            add_word(buf, n, "--request-tokens");
+            add_word(buf, n, r);
+        }
         if (s->energy > 0) add_num(buf, n, "--energy-price", s->energy);
     }
     if (s->cached > 0) add_num(buf, n, "--cached-share", s->cached);

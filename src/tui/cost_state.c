@@ -130,6 +130,7 @@ void cv_defaults(app *a, cv_state *s)
     s->gpu = -1;
     s->batch = 0;      /* auto: as many sequences as fit, at most 16 (the core's scenario) */
     s->context = 4096; /* the sizing core's default, as `llmdeck cost --model` */
+    s->request = 0;    /* every sequence holds the whole context, as the CLI without --request-tokens */
     s->cached = 0;
     s->energy = 0;     /* not counted until a price is set, as the CLI */
     s->ops = s->data_ok ? s->h->defaults.ops_monthly_usd : 0;
@@ -278,6 +279,8 @@ void cv_load_settings(app *a, cv_state *s)
     if (config_get_number(a->cfg, SECTION, "batch", &v) == 0 && v >= 0 && v <= CV_BATCH_MAX) s->batch = (int)v;
     if (config_get_number(a->cfg, SECTION, "context", &v) == 0 && v >= CV_CONTEXT_MIN && v <= CV_CONTEXT_MAX)
         s->context = v;
+    if (config_get_number(a->cfg, SECTION, "request_tokens", &v) == 0 && (v == 0 || (v >= CV_REQUEST_MIN && v <= CV_CONTEXT_MAX)))
+        s->request = v;
     if (config_get_number(a->cfg, SECTION, "cached_share", &v) == 0 && v >= 0 && v <= 1) s->cached = v;
     if (config_get_number(a->cfg, SECTION, "energy_usd_per_kwh", &v) == 0 && v >= 0 && v <= CV_ENERGY_MAX)
         s->energy = v;
@@ -303,7 +306,7 @@ void cv_save_settings(app *a, cv_state *s)
     if (!sec) return;
     static const char *const keys[] = {"tokens", "input_share", "utilization", "mode", "api",
                                        "api_price_in", "api_price_out", "selfhost", "model",
-                                       "quant", "gpu", "batch", "context", "cached_share",
+                                       "quant", "gpu", "batch", "context", "request_tokens", "cached_share",
                                        "energy_usd_per_kwh", "ops_monthly_usd"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) cJSON_DeleteItemFromObjectCaseSensitive(sec, keys[i]);
     cJSON_AddNumberToObject(sec, "tokens", s->tokens);
@@ -322,6 +325,7 @@ void cv_save_settings(app *a, cv_state *s)
     cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus->v[s->gpu].name : "");
     cJSON_AddNumberToObject(sec, "batch", s->batch);
     cJSON_AddNumberToObject(sec, "context", s->context);
+    cJSON_AddNumberToObject(sec, "request_tokens", s->request);
     cJSON_AddNumberToObject(sec, "cached_share", s->cached);
     cJSON_AddNumberToObject(sec, "energy_usd_per_kwh", s->energy);
     cJSON_AddNumberToObject(sec, "ops_monthly_usd", s->ops);
@@ -353,6 +357,13 @@ static int from_model(app *a, cv_state *s)
     si.gpu = s->gpu >= 0 ? &s->gpus->v[s->gpu] : NULL;
     si.batch = s->batch;
     si.context = s->context;
+    /* a typical request: each batched sequence holds one (the CLI's --request-tokens) */
+    double req_in, req_out;
+    cv_request_split(s, &req_in, &req_out);
+    si.prompt_tokens = req_in;
+    si.request_tokens = req_in + req_out;
+    s->in.request_in = req_in;
+    s->in.request_out = req_out;
     static ld_scenario sc; /* large; the TUI runs on one thread */
     int rc = scenario_compute(&si, &s->in, &sc, &e);
     if (rc < 0) {
@@ -374,6 +385,14 @@ static int from_model(app *a, cv_state *s)
     s->in.choice = s->choice;
     snprintf(s->sh_short, sizeof s->sh_short, "%d × %s", s->s.gpus, s->s.gpu->name);
     return 0;
+}
+
+void cv_request_split(const cv_state *s, double *in, double *out)
+{
+    *in = *out = 0;
+    if (!(s->request > 0) || s->request >= s->context) return; /* off, or the context itself */
+    *in = fmax(1, round(s->request * s->share));
+    *out = fmax(0, s->request - *in);
 }
 
 void cv_recompute(app *a, cv_state *s)

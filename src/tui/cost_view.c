@@ -191,6 +191,15 @@ static void step(app *a, cv_state *s, int dir, int big)
         s->context = clamp(s->context * pow(2.0, dir * (big ? 3 : 1)), CV_CONTEXT_MIN, CV_CONTEXT_MAX);
         cv_use_model(a, s);
         break;
+    case K_REQUEST: {
+        /* halves and doubles; off (0: every sequence holds the context) lies
+         * above the context: one step down from off is half the context */
+        double r = s->request > 0 && s->request < s->context ? s->request : s->context;
+        r = clamp(round(r * pow(2.0, dir * (big ? 3 : 1))), CV_REQUEST_MIN, s->context);
+        s->request = r >= s->context ? 0 : r;
+        cv_use_model(a, s);
+        break;
+    }
     case K_CACHED: s->cached = clamp(round(s->cached * 100) + dir * (big ? 25 : 5), 0, 100) / 100; break;
     case K_ENERGY: s->energy = clamp(round(s->energy * 100) + dir * (big ? 10 : 1), 0, CV_ENERGY_MAX * 100) / 100; break;
     case K_OPS: s->ops = clamp(s->ops + dir * (big ? 10000 : 1000), 0, CV_OPS_MAX); break;
@@ -294,6 +303,14 @@ static int typed_cb(app *a, void *ctx, const char *text, int done, char *err, si
         s->context = round(v);
         cv_use_model(a, s);
         break;
+    case K_REQUEST:
+        if (units_parse_count(text, &v) != 0 || (v != 0 && (v < CV_REQUEST_MIN || v > CV_CONTEXT_MAX))) {
+            snprintf(err, errlen, "expected a request's tokens (prompt + answer) from 16, like 2500 or 2k; 0: the context");
+            return -1;
+        }
+        s->request = v >= s->context ? 0 : round(v);
+        cv_use_model(a, s);
+        break;
     case K_ENERGY:
     case K_OPS:
         /* a bare amount or "$0.15": the price parser, at 1K per 1K, is the identity */
@@ -360,6 +377,11 @@ static void edit(app *a, cv_state *s)
     case K_CONTEXT:
         snprintf(init, sizeof init, "%.0f", s->context);
         label = "Tokens per sequence of the sized model (8k, 32768): ";
+        break;
+    case K_REQUEST:
+        if (s->request > 0 && s->request < s->context) snprintf(init, sizeof init, "%.0f", s->request);
+        else snprintf(init, sizeof init, "0");
+        label = "Tokens of a typical request, prompt + answer (2500, 2k; 0: the context): ";
         break;
     case K_CACHED:
         snprintf(init, sizeof init, "%g%%", s->cached * 100);

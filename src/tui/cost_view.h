@@ -27,7 +27,7 @@
 /* The knobs, in the order shown and focused. */
 typedef enum {
     K_TOKENS, K_SHARE, K_OFFER, K_PRICE, K_SOURCE, K_MODEL, K_QUANT, K_GPU, K_BATCH, K_MODE,
-    K_UTIL, K_CONTEXT, K_CACHED, K_ENERGY, K_OPS, K__COUNT
+    K_UTIL, K_CONTEXT, K_REQUEST, K_CACHED, K_ENERGY, K_OPS, K__COUNT
 } cv_knob;
 
 /* The volume scale and its limits. */
@@ -38,6 +38,7 @@ typedef enum {
 #define CV_BATCH_MAX 1024
 #define CV_CONTEXT_MIN 128 /* tokens per sequence of a sized model */
 #define CV_CONTEXT_MAX 1e7
+#define CV_REQUEST_MIN 16  /* tokens of a typical request (below: the knob is off) */
 #define CV_ENERGY_MAX 10   /* USD per kWh */
 #define CV_OPS_MAX 1e8     /* USD per month */
 
@@ -70,7 +71,9 @@ typedef struct {
     size_t quant;          /* index for sizing_quant_at */
     long gpu;              /* index in gpus.v; -1: the cheapest that fits */
     int batch;             /* 0: auto, as many sequences as fit (at most 16) */
-    double context;        /* tokens per sequence of a sized model */
+    double context;        /* tokens per sequence of a sized model: the longest request */
+    double request;        /* tokens a typical request holds (prompt + answer); 0: the
+                              context (every sequence full, the default) */
     double cached;         /* share of the input tokens read from the API's cache */
     double energy;         /* USD per kWh; 0: energy not counted */
     double ops;            /* fixed operations, USD per month */
@@ -175,6 +178,10 @@ size_t cv_list_current(const app *a, const cv_state *s, cv_knob k);
 
 /* cost_export.c */
 void cv_export_start(app *a, cv_state *s);
+/* The request knob's tokens split by the input share: prompt and answer
+ * (`--request-tokens IN,OUT`); 0 and 0 when the knob is off. */
+void cv_request_split(const cv_state *s, double *in, double *out);
+
 /* The `llmdeck cost` command for the knobs (shell words quoted). */
 void cv_command(const app *a, const cv_state *s, char *buf, size_t n);
 

@@ -165,6 +165,37 @@ static void test_auto_batch(void **state)
     assert_true(sc.batch == 3 && sc.sizing.batch == 3);
 }
 
+/* a typical request shorter than the context: the automatic batch counts
+ * sequences of the request (more of them), the replicas follow, and the
+ * choice says which length it counted */
+static void test_auto_batch_by_request(void **state)
+{
+    fixture *f = *state;
+    ld_error err;
+    error_clear(&err);
+    ld_cost_input w;
+    workload(&w);
+    ld_scenario_input in = input(f, "Seventy");
+    in.context = 32768;
+    in.quant = "int4";
+    ld_scenario full;
+    assert_int_equal(scenario_compute(&in, &w, &full, &err), 0);
+    in.request_tokens = 2048;
+    in.prompt_tokens = 1536;
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+    assert_true(sc.costed && full.costed);
+    assert_true(sc.sizing.max_sequences > full.sizing.max_sequences);
+    assert_true(sc.batch > full.batch);
+    assert_true(sc.batch == fmin(SCENARIO_AUTO_BATCH_MAX, floor(sc.sizing.max_sequences)));
+    assert_non_null(strstr(sc.choice, "sequences of 2048 tokens fit"));
+    assert_true(sc.sizing.throughput_tokens_per_s > full.sizing.throughput_tokens_per_s);
+    assert_true(sc.cost.replicas <= full.cost.replicas);
+    assert_true(sc.cost.replica_capacity_tokens > full.cost.replica_capacity_tokens);
+    /* the same GPUs: the whole context still has to fit */
+    assert_ptr_equal(sc.sizing.gpu, full.sizing.gpu);
+    assert_int_equal(sc.sizing.gpus, full.sizing.gpus);
+}
+
 /* priced: with a workload, a GPU without an hourly price does not count as
  * a fit, so the 90B model goes to int4 rather than to the unpriced card */
 static void test_priced_fit(void **state)
@@ -267,6 +298,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_auto_quant_int4, setup, teardown),
         cmocka_unit_test_setup_teardown(test_explicit_quant, setup, teardown),
         cmocka_unit_test_setup_teardown(test_auto_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_auto_batch_by_request, setup, teardown),
         cmocka_unit_test(test_priced_fit),
         cmocka_unit_test_setup_teardown(test_cost_matches_cores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_architecture, setup, teardown),

@@ -297,6 +297,85 @@ static void test_batched_throughput(void **state)
     hosting_gpus_free(&l);
 }
 
+/* A typical request shorter than the context: each of the batch's sequences
+ * holds the request, so more fit and each step reads less KV cache; the
+ * memory must still hold one sequence of the whole context. */
+static void test_request_tokens_size_the_batch(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    const ld_gpu *a100 = hosting_gpu_find(&l, "A100 80GB SXM");
+    assert_non_null(a100);
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    /* Llama-2-13B-shaped: 40 layers, 40 KV heads, head_dim 128, fp16 */
+    in.arch = (ld_model_arch){13.016, 0, 40, 40, 128, 5120, 40};
+    in.context = 32000;
+    in.gpu = a100;
+    in.batch = 1; /* one whole-context sequence (26.2 GB of KV) fits on one A100 */
+    ld_sizing full, req, req4, same, over;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(sizing_compute(&in, &full, &err), 0);
+    in.request_tokens = 2000;
+    in.prompt_tokens = 1500;
+    assert_int_equal(sizing_compute(&in, &req, &err), 0);
+    assert_int_equal(full.gpus, 1);
+    assert_int_equal(req.gpus, 1);
+    assert_near(req.request_tokens, 2000, 0);
+    assert_near(full.request_tokens, 32000, 0); /* none given: the context */
+    /* KV per token is the same: per sequence it scales with the tokens held */
+    assert_near(req.kv_request_gb / full.kv_request_gb, 2000.0 / 32000.0, 1e-12);
+    assert_near(req.kv_context_gb, full.kv_request_gb, 1e-12);
+    /* one sequence: the memory still takes the whole context */
+    assert_near(req.kv_cache_gb, full.kv_cache_gb, 1e-12);
+    assert_near(req.total_gb, full.total_gb, 1e-12);
+    /* max sequences: the same room over the request's KV */
+    double room = req.usable_gb - SIZING_OVERHEAD_FIXED_GB - 1.1 * req.weights_gb;
+    assert_near(req.max_sequences, floor(room / (1.1 * req.kv_request_gb)), 0);
+    assert_near(full.max_sequences, floor(room / (1.1 * full.kv_request_gb)), 0);
+    assert_true(req.max_sequences > 10 * full.max_sequences);
+    /* one sequence decodes faster: it reads 2000 tokens of KV, not 32000 */
+    assert_near(req.tokens_per_s_ceiling, a100->bandwidth_gbs / (req.weights_gb + req.kv_request_gb), 1e-9);
+    assert_true(req.tokens_per_s > full.tokens_per_s);
+    /* a batch of 4 requests: the larger of one context and 4 requests, and
+     * each step reads the 4 requests' KV */
+    in.batch = 4;
+    assert_int_equal(sizing_compute(&in, &req4, &err), 0);
+    assert_near(req4.kv_cache_gb, fmax(req4.kv_context_gb, 4 * req4.kv_request_gb), 1e-12);
+    assert_near(req4.kv_cache_gb, req4.kv_context_gb, 1e-12); /* 4 × 1.64 GB < 26.2 GB */
+    double step = req4.weights_gb + 4 * req4.kv_request_gb;
+    assert_near(req4.throughput_tokens_per_s, 4 / (step / (a100->bandwidth_gbs * 0.6)), 1e-6);
+    in.batch = 1;
+    assert_near(req.prompt_tokens, 1500, 0);
+    assert_non_null(strstr(req.basis, "max sequences at 2000 tokens"));
+    assert_non_null(strstr(req.basis, "one whole-context sequence fits as well"));
+    /* a request of the whole context, or longer, changes nothing */
+    in.prompt_tokens = 0;
+    in.request_tokens = 32000;
+    assert_int_equal(sizing_compute(&in, &same, &err), 0);
+    in.request_tokens = 1e6;
+    assert_int_equal(sizing_compute(&in, &over, &err), 0);
+    assert_near(same.kv_cache_gb, full.kv_cache_gb, 0);
+    assert_near(over.throughput_tokens_per_s, full.throughput_tokens_per_s, 0);
+    assert_string_equal(same.basis, full.basis);
+    assert_string_equal(over.basis, full.basis);
+    /* the prompt defaults to the request */
+    in.request_tokens = 3000;
+    assert_int_equal(sizing_compute(&in, &req, &err), 0);
+    assert_near(req.prompt_tokens, 3000, 0);
+    /* a context whose one sequence does not fit leaves no sequence at all,
+     * however short the requests */
+    in.context = 2e6;
+    in.request_tokens = 1000;
+    in.batch = 1;
+    in.gpu_count = 1;
+    ld_sizing big;
+    assert_int_equal(sizing_compute(&in, &big, &err), 0);
+    assert_int_equal(big.gpus, 0); /* 2M tokens of KV (1.6 TB) fit on no single A100 */
+    hosting_gpus_free(&l);
+}
+
 static void test_arch_from_catalog(void **state)
 {
     (void)state;
@@ -363,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_decode_scales_with_bandwidth),
         cmocka_unit_test(test_moe_reads_active_params),
         cmocka_unit_test(test_batched_throughput),
+        cmocka_unit_test(test_request_tokens_size_the_batch),
         cmocka_unit_test(test_arch_from_catalog),
         cmocka_unit_test(test_shipped_catalogue_llama70b),
     };
