@@ -68,6 +68,12 @@ void cost_view_open_on(app *a, long row, double tokens, double context, const ch
     app_message(a, MSG_INFO, "cost of %s", cv_model_name(a, row));
 }
 
+double cost_view_request(const app *a)
+{
+    const cv_state *s = cv(a);
+    return s && s->data_ok && s->request > 0 ? s->request : 0;
+}
+
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n)
 {
     const cv_state *s = cv(a);

@@ -128,6 +128,10 @@ void cost_view_open_on(app *a, long row, double tokens, double context, const ch
  * cannot be sized.  0, or -1 when the view keeps its own. */
 int cost_view_take(app *a, long row, double tokens, double context, const char *quant, int quiet);
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n);
+/* The Request knob: a typical request's tokens (prompt + answer), 0 when it
+ * is off (every sequence holds the context) or there is no cost view.  The
+ * wizard prices its answer with it, as with the view's API offer. */
+double cost_view_request(const app *a);
 
 /* cost_state.c */
 int cv_state_init(app *a, cv_state *s);

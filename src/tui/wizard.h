@@ -87,6 +87,7 @@ typedef struct {
     int cost_ok;              /* scen.costed */
     char cost_note[1024];
     char api_label[192];
+    double request;           /* the cost view's typical request used (0: whole context) */
     wz_line *lines;
     size_t nlines, cap;
     int scroll, scroll_max, body_h;

@@ -140,6 +140,15 @@ static void compute_cost(app *a, wz_state *w)
     }
     ld_scenario_input si;
     scenario_base(a, w, &si);
+    /* the cost view's typical request, if set and shorter than the context
+     * asked: each batched sequence holds one (split at the input share) */
+    double req = cost_view_request(w_app);
+    w->request = req > 0 && req < si.context ? req : 0;
+    if (w->request > 0) {
+        si.prompt_tokens = in.request_in = fmax(1, round(w->request * in.input_share));
+        in.request_out = fmax(0, w->request - in.request_in);
+        si.request_tokens = w->request;
+    }
     ld_error err;
     error_clear(&err);
     int rc = scenario_compute(&si, &in, &w->scen, &err);
@@ -364,6 +373,12 @@ static void add_cost(wz_state *w)
     cost_capacity_basis(in, c, cap, sizeof cap);
     add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; decode at batch %g is %s-bound; %s.", w->scen.choice, w->scen.batch,
         w->scen.sizing.bound, cap);
+    if (w->request > 0)
+        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence holds a typical request of %g tokens (the cost view's Request "
+            "knob); one sequence of the whole %g-token context still fits.", w->request, w->scen.sizing.context);
+    else
+        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %g-token context, the worst case; the "
+            "cost view's Request knob sets a typical request (prompt + answer).", w->scen.sizing.context);
     add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
         "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);
 }
