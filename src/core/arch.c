@@ -204,8 +204,12 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
             else
                 k += snprintf(formula + k, n - (size_t)k, ")");
         }
-        if (k > 0 && (size_t)k < n && a->linear_layers > 0 && state > 0)
-            snprintf(formula + k, n - (size_t)k, " + %ld linear layers × %.0f state", a->linear_layers, state);
+        if (k > 0 && (size_t)k < n && a->linear_layers > 0 && state > 0) {
+            /* in brackets: what follows (× sequences × bytes) multiplies both terms */
+            char head[400];
+            snprintf(head, sizeof head, "%s", formula);
+            snprintf(formula, n, "[%s + %ld linear layers × %.0f state]", head, a->linear_layers, state);
+        }
     }
     return elems;
 }

@@ -93,6 +93,11 @@ static void test_hybrid_state(void **state)
     /* the cache grows with the 12 attention layers only */
     assert_near(e2 - e1, 2.0 * a.kv_heads * a.head_dim * a.global_layers * 1000, 0);
     assert_near(e1 - 2.0 * a.kv_heads * a.head_dim * a.global_layers * 1000, a.linear_layers * a.linear_state_elems, 0);
+    /* the basis brackets both terms: the sequences and bytes that follow multiply the sum */
+    char f[400];
+    arch_kv_elems(&a, 1000, f, sizeof f);
+    assert_string_equal(f, "[2 × 2 kv heads × 256 head dim × (12 full layers × 1000 tokens) + 36 linear layers × "
+                           "524288 state]");
 }
 
 /* Llama-3.1-8B at fp16 and 8K on one H100 80GB: 72 GB usable, 16.06 GB of
