@@ -16,10 +16,10 @@
  *       asked), else int4.  Full precision when hardware someone rents
  *       holds it; 4-bit (the usual deployment of a model too big for that)
  *       otherwise.
- *   batch 0 ("auto"): as many sequences of `request_tokens` (default: the
- *       context) as fit beside
- *       the weights on the GPUs chosen (max_sequences), at most
- *       SCENARIO_AUTO_BATCH_MAX, at least 1.  A server runs many requests
+ *   batch 0 ("auto"): as many sequences of `request_tokens` (default:
+ *       the context) as fit beside the weights on the GPUs chosen
+ *       (max_sequences), at most SCENARIO_AUTO_BATCH_MAX, at least 1.
+ *       A server runs many requests
  *       at once; sizing one stream at a time would count the replicas of
  *       the worst case.  The basis says which batch was used and why. */
 #ifndef LLMDECK_SCENARIO_H

@@ -285,7 +285,8 @@ void cv_load_settings(app *a, cv_state *s)
     if (config_get_number(a->cfg, SECTION, "batch", &v) == 0 && v >= 0 && v <= CV_BATCH_MAX) s->batch = (int)v;
     if (config_get_number(a->cfg, SECTION, "context", &v) == 0 && v >= CV_CONTEXT_MIN && v <= CV_CONTEXT_MAX)
         s->context = v;
-    if (config_get_number(a->cfg, SECTION, "request_tokens", &v) == 0 && (v == 0 || (v >= CV_REQUEST_MIN && v <= CV_CONTEXT_MAX)))
+    if (config_get_number(a->cfg, SECTION, "request_tokens", &v) == 0 &&
+        (v == 0 || (v >= CV_REQUEST_MIN && v <= CV_CONTEXT_MAX)))
         s->request = v;
     if (config_get_number(a->cfg, SECTION, "cached_share", &v) == 0 && v >= 0 && v <= 1) s->cached = v;
     if (config_get_number(a->cfg, SECTION, "energy_usd_per_kwh", &v) == 0 && v >= 0 && v <= CV_ENERGY_MAX)
