@@ -250,6 +250,39 @@ static void check_names(checker *k, const ld_catalog *cat, const long *lines, si
     free(v);
 }
 
+/* A derived win rate is computed against a fixed rating (metrics.json,
+ * derive.reference) that must be the reference row's own score in the same
+ * snapshot: a refresh of the scores that leaves it behind shifts every win
+ * rate.  derive.reference_row names that row. */
+static void check_derive_reference(checker *k, const ld_catalog *cat, const long *lines, size_t nlines,
+                                   const cJSON *cols)
+{
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cols) {
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(c, "derive");
+        const cJSON *row_name = cJSON_GetObjectItemCaseSensitive(d, "reference_row");
+        const cJSON *from = cJSON_GetObjectItemCaseSensitive(d, "from");
+        const cJSON *ref = cJSON_GetObjectItemCaseSensitive(d, "reference");
+        if (!cJSON_IsString(row_name) || !cJSON_IsString(from) || !cJSON_IsNumber(ref)) continue;
+        long r = catalog_find(cat, row_name->valuestring);
+        int fc = catalog_col_index(cat, from->valuestring);
+        if (fc < 0) continue; /* nothing is derived */
+        if (r < 0) { /* another data set: its scores cannot be checked against the reference */
+            add(k, 0, 0, "%s is derived against %g (metrics.json columns.%s.derive.reference), and no row '%s' "
+                         "says whose %s that is in this data",
+                c->string, ref->valuedouble, c->string, row_name->valuestring, from->valuestring);
+            continue;
+        }
+        double v = catalog_num(cat, (size_t)r, (size_t)fc);
+        if (!(v == ref->valuedouble))
+            add(k, 1, (size_t)r + 1 < nlines ? lines[r + 1] : 0,
+                "%s: %s %s, but %s is derived against %g (metrics.json columns.%s.derive.reference): "
+                "refresh both from one snapshot",
+                row_name->valuestring, from->valuestring, catalog_text(cat, (size_t)r, (size_t)fc), c->string,
+                ref->valuedouble, c->string);
+    }
+}
+
 static void check_models(checker *k, const ld_dataset *ds, ld_check_report *rep)
 {
     size_t len = 0, xlen = 0;
@@ -279,6 +312,7 @@ static void check_models(checker *k, const ld_dataset *ds, ld_check_report *rep)
         check_arch(k, cat, r, line, rep);
     }
     check_names(k, cat, lines, nlines);
+    check_derive_reference(k, cat, lines, nlines, cols);
     cJSON_Delete(mroot);
     free(lines);
 }

@@ -2,7 +2,10 @@
  * metrics.json declares them:
  *
  *   "arena_win": {"type": "number", "derive": {"kind": "elo_win",
- *                 "from": "arena_score", "reference": 1191}, ...}
+ *                 "from": "arena_score", "reference": 1187,
+ *                 "reference_row": "GPT-4 (reference)"}, ...}
+ * (reference_row is read by `data --check` only: that row's `from` value
+ * must be the reference)
  *
  * elo_win: the expected share of battles won against an opponent rated
  * `reference`, in percent, by the Elo / Bradley-Terry formula LMArena's

@@ -63,7 +63,7 @@ loc=$tmp/locales
 if mkdir -p "$loc" && localedef -i de_DE -f UTF-8 "$loc/de_DE.UTF-8" >/dev/null 2>&1; then
   run_de() { ( cd "$tmp" && LOCPATH=$loc LC_ALL=de_DE.UTF-8 LLMDECK_DATA= "$BIN" "$@" ); }
   if run_de table --columns model,arena_score,relative_cost --format json --limit 3 > "$tmp/de.json" 2>&1 &&
-     grep -q '"arena_score": 1470' "$tmp/de.json" && ! grep -Eq ': -?[0-9]+,[0-9]' "$tmp/de.json"; then
+     grep -q '"arena_score": 1464' "$tmp/de.json" && ! grep -Eq ': -?[0-9]+,[0-9]' "$tmp/de.json"; then
     echo "ok - cli locale de_DE: table JSON keeps '.'"
   else echo "not ok - cli locale de_DE: table JSON"; sed 's/^/#   /' "$tmp/de.json" | head -5; fi
   if run_de cost --tokens 1.5B --api-price 0.5/M --selfhost-monthly 1500 --format json > "$tmp/de.cost" 2>&1 &&

@@ -4,9 +4,16 @@ from the two public exports in ../shared/data, so that they are derived by
 one stated rule instead of typed by hand:
 
   arena_score, arena_ci, arena_votes, arena_name
-      LMArena text leaderboard snapshot lmarena-text-2025-08-04.csv, joined
-      on the row's model name, hf_repo or any alias (case-insensitive).
-      arena_ci is the larger half-width of the 95% interval ("+5/-4" -> 5).
+      LMArena's text leaderboard of 2025-12-11 (style control off): the
+      "full" category of data/leaderboard-text.json in LMArena's own
+      repository lmarena/arena-catalog at commit ea8297b5, kept whole in
+      tests/data/lmarena-text-full-2025-12-11.json.  Joined on the row's
+      model name, hf_repo or any alias (case-insensitive); a row matching
+      two entries is an error to settle with the aliases.  arena_score is
+      the rating rounded to a whole number; arena_ci the larger half-width
+      of its 95% interval (rating_q975 - rating, rating - rating_q025),
+      rounded; arena_votes stays empty (that file does not publish the
+      battle counts, and counts of another snapshot would not belong).
 
   hosted_in_per_1m, hosted_out_per_1m, hosted_provider, hosted_offers,
   cheapest_in_per_1m, cheapest_out_per_1m, cheapest_provider,
@@ -24,14 +31,15 @@ one stated rule instead of typed by hand:
 
 Usage:  catalog_derive.py [--check] [models.csv] [shared-data-dir]
   default: rewrites the derived cells in place; --check: exits 1 and lists
-  the differences instead (CI runs it when ../shared/data exists).
+  the differences instead (CI runs it when ../shared/data exists: the
+  prices need it; the arena file is in tests/data).
 """
 import csv, io, json, os, statistics, sys
 
-ARENA = 'lmarena-text-2025-08-04.csv'
+ARENA = 'lmarena-text-full-2025-12-11.json'  # beside this script
 LITELLM = 'litellm_model_prices_and_context_window.json'
 LITELLM_DATE = '2026-07-24'
-ARENA_DATE = '2025-08-04'
+ARENA_DATE = '2025-12-11'
 MAX_PER_TOKEN = 1e-3  # $1,000 per 1M tokens
 
 DERIVED = ['arena_score', 'arena_ci', 'arena_votes', 'arena_name',
@@ -91,11 +99,10 @@ def load_offers(path):
 
 def load_arena(path):
     out = {}
-    for r in csv.DictReader(open(path, encoding='utf-8')):
-        ci = r['95_pct_ci'].replace('+', '').split('/')
-        half = max(abs(float(x)) for x in ci if x.strip())
-        out.setdefault(r['model'].strip().lower(), {
-            'name': r['model'], 'score': r['arena_score'], 'ci': '%g' % half, 'votes': r['votes']})
+    for key, e in json.load(open(path, encoding='utf-8'))['full'].items():
+        r, hi, lo = e['rating'], e['rating_q975'], e['rating_q025']
+        half = max(hi - r, r - lo)
+        out[key.strip().lower()] = {'name': key, 'score': '%.0f' % r, 'ci': '%.0f' % half, 'votes': ''}
     return out
 
 
@@ -104,10 +111,12 @@ def derive(rows, arena, offers, ref_blended):
         for k in DERIVED:
             row[k] = ''
         names = names_of(row)
-        hit = [arena[n] for n in sorted(names) if n in arena]
+        hit = {arena[n]['name']: arena[n] for n in names if n in arena}
+        if len(hit) > 1:
+            raise SystemExit('%s matches %d arena entries (%s): keep one in its aliases'
+                             % (row['model'], len(hit), ', '.join(sorted(hit))))
         if hit:
-            # a row whose names match two arena entries takes the one with more votes
-            a = max(hit, key=lambda h: int(h['votes']))
+            a = next(iter(hit.values()))
             row['arena_score'], row['arena_ci'], row['arena_votes'], row['arena_name'] = \
                 a['score'], a['ci'], a['votes'], a['name']
         found = {}
@@ -148,7 +157,7 @@ def main(argv):
     rows = list(reader)
     before = [dict(r) for r in rows]
     offers, ref = load_offers(os.path.join(shared, LITELLM))
-    derive(rows, load_arena(os.path.join(shared, ARENA)), offers, ref)
+    derive(rows, load_arena(os.path.join(here, ARENA)), offers, ref)
     if check:
         bad = 0
         for b, r in zip(before, rows):
