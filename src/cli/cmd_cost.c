@@ -229,6 +229,12 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
             !(in->request_in >= 0 && in->request_out >= 0 && in->request_in + in->request_out > 0 &&
               in->request_in <= 1e8 && in->request_out <= 1e8))
             return cli_usage_error(CMD, "--request-tokens: expected IN,OUT token counts like 2000,500, got '%s'", f->req);
+        /* a sized model serves requests within its context: a longer one cannot be served at all */
+        double context = *ctx > 0 ? *ctx : SIZING_DEFAULT_CONTEXT;
+        if (f->model && in->request_in + in->request_out > context)
+            return cli_usage_error(CMD, "--request-tokens: a request of %.0f tokens (%s) is longer than the "
+                                        "%.0f-token context%s; raise --context",
+                                   in->request_in + in->request_out, f->req, context, *ctx > 0 ? "" : " (the default)");
     }
     return 0;
 }

@@ -442,6 +442,11 @@ int cmd_size(int argc, char **argv)
                                    f.req);
         in.prompt_tokens = v[0];
         in.request_tokens = v[0] + v[1];
+        double context = in.context > 0 ? in.context : SIZING_DEFAULT_CONTEXT;
+        if (in.request_tokens > context)
+            return cli_usage_error(CMD, "--request-tokens: a request of %.0f tokens (%s) is longer than the "
+                                        "%.0f-token context%s; raise --context",
+                                   in.request_tokens, f.req, context, in.context > 0 ? "" : " (the default)");
     }
     if (f.eff) {
         if (cli_parse_count(CMD, "--efficiency", f.eff, 0, 1, &in.efficiency) != 0) return 2;
