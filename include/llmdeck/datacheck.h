@@ -13,7 +13,10 @@
  *     can be computed;
  *   - names and aliases are unique across rows (case-insensitive);
  *   - gpus.csv: every hourly price has a price_date; one older than 12
- *     months before `today` is a warning, not an error.
+ *     months before `today` is a warning, not an error;
+ *   - metrics.json: a column dated as a whole (columns.ID.as_of, the arena
+ *     snapshot) older than 12 months is a warning too; a derived column's
+ *     reference (derive.reference) must be its reference_row's own value.
  * Errors make the data unfit (exit 1); warnings are reported only. */
 #ifndef LLMDECK_DATACHECK_H
 #define LLMDECK_DATACHECK_H

@@ -250,6 +250,28 @@ static void check_names(checker *k, const ld_catalog *cat, const long *lines, si
     free(v);
 }
 
+static long day_number(const char *s);
+
+/* Columns whose figures come from one dated snapshot (metrics.json
+ * columns.ID.as_of, the arena scores): older than 12 months before `today`
+ * is a warning, as for GPU prices. */
+static void check_column_dates(checker *k, const cJSON *cols, const char *today)
+{
+    long now = day_number(today);
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cols) {
+        const cJSON *as_of = cJSON_GetObjectItemCaseSensitive(c, "as_of");
+        if (!cJSON_IsString(as_of)) continue;
+        long d = day_number(as_of->valuestring);
+        if (d < 0)
+            add(k, 1, 0, "metrics.json columns.%s.as_of: expected YYYY-MM-DD, got '%s'", c->string, as_of->valuestring);
+        else if (now >= 0 && now - d > 365)
+            add(k, 0, 0, "%s: the figures are dated %s, more than 12 months before %s (refresh them from one newer "
+                         "snapshot)",
+                c->string, as_of->valuestring, today);
+    }
+}
+
 /* A derived win rate is computed against a fixed rating (metrics.json,
  * derive.reference) that must be the reference row's own score in the same
  * snapshot: a refresh of the scores that leaves it behind shifts every win
@@ -283,7 +305,7 @@ static void check_derive_reference(checker *k, const ld_catalog *cat, const long
     }
 }
 
-static void check_models(checker *k, const ld_dataset *ds, ld_check_report *rep)
+static void check_models(checker *k, const ld_dataset *ds, const char *today, ld_check_report *rep)
 {
     size_t len = 0, xlen = 0;
     const char *origin = NULL;
@@ -313,6 +335,7 @@ static void check_models(checker *k, const ld_dataset *ds, ld_check_report *rep)
     }
     check_names(k, cat, lines, nlines);
     check_derive_reference(k, cat, lines, nlines, cols);
+    check_column_dates(k, cols, today);
     cJSON_Delete(mroot);
     free(lines);
 }
@@ -366,7 +389,7 @@ int datacheck_run(const ld_dataset *ds, const char *today, ld_check_report *rep)
     memset(rep, 0, sizeof *rep);
     checker k = {rep, "", 0};
     label_of(ds, "models.csv", k.file, sizeof k.file);
-    if (ds->models) check_models(&k, ds, rep);
+    if (ds->models) check_models(&k, ds, today, rep);
     label_of(ds, "gpus.csv", k.file, sizeof k.file);
     check_gpus(&k, ds, today);
     return k.nomem ? -1 : 0;

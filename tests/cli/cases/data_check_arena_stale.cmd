@@ -1,0 +1,1 @@
+data --check --as-of 2027-06-01
