@@ -88,6 +88,7 @@ typedef struct {
     char cost_note[1024];
     char api_label[192];
     double request;           /* the cost view's typical request used (0: whole context) */
+    double request_unused;    /* the knob's request when not shorter than the context asked */
     wz_line *lines;
     size_t nlines, cap;
     int scroll, scroll_max, body_h;

@@ -144,6 +144,7 @@ static void compute_cost(app *a, wz_state *w)
      * asked: each batched sequence holds one (split at the input share) */
     double req = cost_view_request(w_app);
     w->request = req > 0 && req < si.context ? req : 0;
+    w->request_unused = req > 0 && !(req < si.context) ? req : 0; /* said, not silently dropped */
     if (w->request > 0) {
         si.prompt_tokens = in.request_in = fmax(1, round(w->request * in.input_share));
         in.request_out = fmax(0, w->request - in.request_in);
@@ -376,6 +377,9 @@ static void add_cost(wz_state *w)
     if (w->request > 0)
         add(w, ROLE_MUTED, 2, 4, 0, "Each sequence holds a typical request of %g tokens (the cost view's Request "
             "knob); one sequence of the whole %g-token context still fits.", w->request, w->scen.sizing.context);
+    else if (w->request_unused > 0)
+        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %g-token context, the worst case: the "
+            "cost view's Request knob (%g tokens) is not shorter than it.", w->scen.sizing.context, w->request_unused);
     else
         add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %g-token context, the worst case; the "
             "cost view's Request knob sets a typical request (prompt + answer).", w->scen.sizing.context);
