@@ -127,6 +127,10 @@ double cost_api_price_per_1k(const ld_cost_input *in);          /* blended, with
 /* One replica's monthly cost with its energy. */
 double cost_replica_monthly(const ld_cost_input *in);
 double cost_api_monthly(const ld_cost_input *in, double tokens);
+/* A typical request of `tokens` (prompt + answer) split at the input share:
+ * the prompt rounded, at least 1 token, the answer the rest (the cost
+ * view's Request knob and the wizard split it the same way). */
+void cost_split_request(double tokens, double input_share, double *in, double *out);
 long cost_replicas(const ld_cost_input *in, double tokens);
 double cost_selfhost_monthly(const ld_cost_input *in, double tokens);
 /* Smallest monthly volume at which self-hosting is no dearer than the API.

@@ -179,6 +179,12 @@ double cost_api_monthly(const ld_cost_input *in, double tokens)
     return tokens / 1000.0 * cost_api_price_per_1k(in);
 }
 
+void cost_split_request(double tokens, double input_share, double *in, double *out)
+{
+    *in = fmax(1, round(tokens * input_share));
+    *out = fmax(0, tokens - *in);
+}
+
 /* Tokens one replica serves in a month at the planned utilization. */
 static double replica_capacity(const ld_cost_input *in)
 {

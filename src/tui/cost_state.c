@@ -398,8 +398,7 @@ void cv_request_split(const cv_state *s, double *in, double *out)
 {
     *in = *out = 0;
     if (!(s->request > 0) || s->request >= s->context) return; /* off, or the context itself */
-    *in = fmax(1, round(s->request * s->share));
-    *out = fmax(0, s->request - *in);
+    cost_split_request(s->request, s->share, in, out);
 }
 
 void cv_recompute(app *a, cv_state *s)

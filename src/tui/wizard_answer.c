@@ -146,8 +146,8 @@ static void compute_cost(app *a, wz_state *w)
     w->request = req > 0 && req < si.context ? req : 0;
     w->request_unused = req > 0 && !(req < si.context) ? req : 0; /* said, not silently dropped */
     if (w->request > 0) {
-        si.prompt_tokens = in.request_in = fmax(1, round(w->request * in.input_share));
-        in.request_out = fmax(0, w->request - in.request_in);
+        cost_split_request(w->request, in.input_share, &in.request_in, &in.request_out);
+        si.prompt_tokens = in.request_in;
         si.request_tokens = w->request;
     }
     ld_error err;

@@ -491,6 +491,26 @@ static void test_hosted_figures(void **state)
     catalog_free(cat);
 }
 
+/* a typical request split at the input share: the prompt rounded, at least
+ * one token, the answer the rest */
+static void test_split_request(void **state)
+{
+    (void)state;
+    double in, out;
+    cost_split_request(2000, 0.75, &in, &out);
+    assert_near(in, 1500, 0);
+    assert_near(out, 500, 0);
+    cost_split_request(3, 0.5, &in, &out); /* 1.5 rounds away from zero */
+    assert_near(in, 2, 0);
+    assert_near(out, 1, 0);
+    cost_split_request(10, 0, &in, &out); /* a request always has a prompt */
+    assert_near(in, 1, 0);
+    assert_near(out, 9, 0);
+    cost_split_request(1, 1, &in, &out);
+    assert_near(in, 1, 0);
+    assert_near(out, 0, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_break_even_for_good),
         cmocka_unit_test(test_article_advice_at_capacity),
         cmocka_unit_test(test_hosted_figures),
+        cmocka_unit_test(test_split_request),
     };
     return cmocka_run_group_tests_name("cost", tests, NULL, NULL);
 }
