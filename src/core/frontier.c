@@ -68,13 +68,18 @@ static int sort_by_x(point *p, size_t m)
  * or_equal). */
 static size_t steps_before(const point *f, size_t n, double x, int or_equal)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (f[mid].x < x || (or_equal && f[mid].x == x)) lo = mid + 1;
-        else hi = mid;
+    /* branch-free: the test decides a step of the search, not a jump, so
+     * the unpredictable answers (every row asks twice) cost no mispredicted
+     * branches; a third of the frontier's time at 200k rows went there */
+    if (n == 0) return 0;
+    const point *base = f;
+    while (n > 1) {
+        size_t half = n / 2;
+        int left = or_equal ? base[half].x <= x : base[half].x < x;
+        base += (size_t)left * half;
+        n -= half;
     }
-    return lo;
+    return (size_t)(base - f) + (size_t)(or_equal ? base->x <= x : base->x < x);
 }
 
 /* The points to sort: those with finite x and y that a sample of 1,024 of

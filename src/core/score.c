@@ -144,10 +144,11 @@ int score_add_columns(ld_catalog *cat)
 
 /* The cost a frontier compares: missing, zero or negative is undefined
  * (NaN), as for the value score, so such a row is never on it. */
+static double pareto_cost_of(double c) { return c > 0 ? c : NAN; }
+
 static double pareto_cost(const ld_catalog *cat, size_t cost_col, size_t row)
 {
-    double c = catalog_num(cat, row, cost_col);
-    return c > 0 ? c : NAN;
+    return pareto_cost_of(catalog_num(cat, row, cost_col));
 }
 
 /* The `frontier` column: 1 when no row is both cheaper and better (the
@@ -160,12 +161,16 @@ static int fill_frontier(ld_catalog *cat, int q, int f)
     if (f < 0) return -1;
     double *x = malloc((n ? n : 1) * sizeof *x);
     const double *y = catalog_col(cat, (size_t)q)->num; /* the quality column itself */
+    ld_column *out = catalog_col(cat, (size_t)f);
     unsigned char *on = malloc(n ? n : 1);
     int rc = x && y && on ? 0 : -1;
-    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cc >= 0 ? pareto_cost(cat, (size_t)cc, r) : NAN;
+    /* straight passes over the arrays (a call a cell was a tenth of it) */
+    const double *cost = cc >= 0 ? catalog_col(cat, (size_t)cc)->num : NULL;
+    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cost ? pareto_cost_of(cost[r]) : NAN;
     if (rc == 0) rc = frontier_mark(x, y, n, on);
-    for (size_t r = 0; rc == 0 && r < n; r++)
-        catalog_set_num(cat, r, (size_t)f, isfinite(x[r]) && isfinite(y[r]) ? (double)on[r] : NAN);
+    for (size_t r = 0; rc == 0 && out->num && r < n; r++)
+        out->num[r] = isfinite(x[r]) && isfinite(y[r]) ? (double)on[r] : NAN;
+    out->gen++;
     free(x);
     free(on);
     return rc;
