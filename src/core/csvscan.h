@@ -69,6 +69,10 @@ typedef struct {
     size_t scratch_cap;
     csvscan_field *fields; /* the current record's fields */
     size_t fields_cap;
+    /* The fast path for simple records (csvscan.c): how many records it
+     * read, and a switch that turns it off (the tests compare the two). */
+    size_t simple_records;
+    int general_only;
 } csvscan_state;
 
 void csvscan_init(csvscan_state *st);
