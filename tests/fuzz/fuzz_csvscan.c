@@ -11,7 +11,9 @@
  *     copying mode; each field it hands out is a C string where it lies, the
  *     fields of a record back to back, its `special` flag what its text
  *     says, the record's flag their OR, and the bytes it did not consume
- *     are the input's, untouched. */
+ *     are the input's, untouched;
+ *   - the general scanner alone (the fast path for simple records off)
+ *     gives the same status, error position, records and positions. */
 /* DICT: csv.dict (libFuzzer dictionary, see run.sh) */
 #include <csv.h>
 
@@ -95,11 +97,14 @@ static void scan_row(void *ctx, long line)
     put_pos(r, line, -1);
 }
 
-/* 0 accepted, 1 refused. */
-static int scan(const char *p, size_t n, size_t split, rec *out, long *eline, long *ecol)
+/* 0 accepted, 1 refused; general_only: without the fast path for simple
+ * records. */
+static int scan_mode(const char *p, size_t n, size_t split, rec *out, long *eline, long *ecol,
+                     int general_only)
 {
     csvscan_state st;
     csvscan_init(&st);
+    st.general_only = general_only;
     csvscan_callbacks cb = {scan_field, scan_row, out};
     size_t used = 0;
     csvscan_status rc = CSVSCAN_OK;
@@ -117,6 +122,11 @@ static int scan(const char *p, size_t n, size_t split, rec *out, long *eline, lo
     *ecol = st.err_col;
     csvscan_free(&st);
     return rc != CSVSCAN_OK;
+}
+
+static int scan(const char *p, size_t n, size_t split, rec *out, long *eline, long *ecol)
+{
+    return scan_mode(p, n, split, out, eline, ecol, 0);
 }
 
 /* The in-place mode's view of the current call. */
@@ -250,6 +260,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!bad)
         FUZZ_CHECK(whole.len == lib.len && (!lib.len || memcmp(whole.buf, lib.buf, lib.len) == 0),
                    "csvscan and libcsv read different records");
+
+    /* the fast path for simple records changes nothing: the general
+     * scanner alone reads the same records, positions and error */
+    rec general = {0};
+    general.lines = lines;
+    long elg, ecg;
+    int badg = scan_mode(p, size, size, &general, &elg, &ecg, 1);
+    FUZZ_CHECK(badg == bad && (!bad || (elg == el && ecg == ec)),
+               "the general scanner alone %s (at %ld:%ld), with the fast path %s (at %ld:%ld)",
+               badg ? "refuses" : "accepts", elg, ecg, bad ? "refuses" : "accepts", el, ec);
+    FUZZ_CHECK(same_records(&general, &whole), "with and without the fast path the records differ");
+    free(general.buf);
+    free(general.pos.buf);
 
     /* the same input in two pieces, cut where the input's last byte says */
     size_t split = size ? data[size - 1] % (size + 1) : 0;
