@@ -122,26 +122,17 @@ static int tick(ld_progress *p, size_t units)
 }
 
 /* Stable LSD radix sort of idx by k (both permuted together) on this
- * thread; each of the 8 passes counts n units of progress when `p` is
- * given. */
-static int radix_sort_seq(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
+ * thread, with k2 and i2 (n each) to move them through; each of the 8
+ * passes counts n units of progress when `p` is given. */
+static int radix_sort_with(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p, uint64_t *k2, uint32_t *i2)
 {
-    uint64_t *k2 = malloc(n * sizeof *k2);
-    uint32_t *i2 = malloc(n * sizeof *i2);
-    if (!k2 || !i2) {
-        free(k2); free(i2);
-        return -1;
-    }
     uint64_t *ks = k, *kd = k2;
     uint32_t *is = idx, *id = i2;
     int rc = 0;
     /* the eight byte histograms in one read of the keys (a byte's counts
      * do not change as the passes permute the keys) */
     size_t (*counts)[256] = calloc(8, sizeof *counts);
-    if (!counts) {
-        free(k2); free(i2);
-        return -1;
-    }
+    if (!counts) return -1;
     for (size_t i = 0; i < n; i++) {
         uint64_t v = ks[i];
         for (int b = 0; b < 8; b++) counts[b][(v >> (8 * b)) & 0xff]++;
@@ -167,6 +158,14 @@ static int radix_sort_seq(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
     if (rc == 0 && is != idx) memcpy(idx, is, n * sizeof *idx);
     if (rc == 0 && ks != k) memcpy(k, ks, n * sizeof *k);
     free(counts);
+    return rc;
+}
+
+static int radix_sort_seq(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
+{
+    uint64_t *k2 = malloc(n * sizeof *k2);
+    uint32_t *i2 = malloc(n * sizeof *i2);
+    int rc = k2 && i2 ? radix_sort_with(k, idx, n, p, k2, i2) : -1;
     free(k2); free(i2);
     return rc;
 }
@@ -178,8 +177,8 @@ static int radix_sort_seq(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
 #define PAR_SORT_MIN 65536
 
 typedef struct {
-    uint64_t *k;
-    uint32_t *idx;
+    uint64_t *k, *k2;
+    uint32_t *idx, *i2;
     size_t n;
     ld_progress *p;
     int rc;
@@ -188,7 +187,7 @@ typedef struct {
 static void *sort_half(void *arg)
 {
     sort_half_job *h = arg;
-    h->rc = radix_sort_seq(h->k, h->idx, h->n, h->p);
+    h->rc = radix_sort_with(h->k, h->idx, h->n, h->p, h->k2, h->i2);
     return NULL;
 }
 
@@ -235,25 +234,33 @@ static void *merge_range(void *arg)
 }
 
 /* The two-thread sort: 0, LD_CANCELLED or -1 as radix_sort_seq, or
- * SORT_ALONE when no thread or memory could be had (nothing was changed:
- * the caller sorts on its own). */
+ * SORT_ALONE when no thread could be had (nothing was changed: the caller
+ * sorts on its own).  One pair of n-long buffers, as on one thread (a
+ * pair more was 12 MB at a million rows, and the peak memory of a 1M-row
+ * export went past twice the file): the halves move through their parts
+ * of it, then the merge writes into it and the result is copied back. */
 #define SORT_ALONE 2
+
 static int radix_sort_parallel(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
 {
     size_t h = n / 2;
-    uint64_t *ko = malloc(n * sizeof *ko);
-    uint32_t *io = malloc(n * sizeof *io);
+    uint64_t *k2 = malloc(n * sizeof *k2);
+    uint32_t *i2 = malloc(n * sizeof *i2);
+    if (!k2 || !i2) {
+        free(k2); free(i2);
+        return -1;
+    }
     pthread_t th;
-    sort_half_job second = {k + h, idx + h, n - h, p, 0};
-    if (!ko || !io || worker_start(&th, sort_half, &second) != 0) {
-        free(ko); free(io);
+    sort_half_job second = {k + h, k2 + h, idx + h, i2 + h, n - h, p, 0};
+    if (worker_start(&th, sort_half, &second) != 0) {
+        free(k2); free(i2);
         return SORT_ALONE;
     }
-    int rc = radix_sort_seq(k, idx, h, p);
+    int rc = radix_sort_with(k, idx, h, p, k2, i2);
     pthread_join(th, NULL);
     if (rc == 0) rc = second.rc;
     if (rc == 0) {
-        merge_job lo = {k, k + h, idx, idx + h, h, n - h, 0, h, ko, io}, hi = lo;
+        merge_job lo = {k, k + h, idx, idx + h, h, n - h, 0, h, k2, i2}, hi = lo;
         hi.from = h;
         hi.to = n;
         if (worker_start(&th, merge_range, &hi) == 0) {
@@ -263,10 +270,10 @@ static int radix_sort_parallel(uint64_t *k, uint32_t *idx, size_t n, ld_progress
             lo.to = n;
             merge_range(&lo);
         }
-        memcpy(k, ko, n * sizeof *k);
-        memcpy(idx, io, n * sizeof *idx);
+        memcpy(k, k2, n * sizeof *k);
+        memcpy(idx, i2, n * sizeof *idx);
     }
-    free(ko); free(io);
+    free(k2); free(i2);
     return rc;
 }
 
