@@ -107,9 +107,9 @@ check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="$(SAN)" LDFLAGS="$(SAN)" all tests
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run_all.sh build-asan
 
-# The two-thread load, export and sort, and the TUI's sort and filter jobs, under
+# The two-thread load, export, scores and sort, and the TUI's sort and filter jobs, under
 # ThreadSanitizer (clang).
-TSAN_TESTS = test_csvload_threads test_csvrows test_view test_viewjob
+TSAN_TESTS = test_csvload_threads test_csvrows test_frontier test_score test_view test_viewjob
 check-tsan: deps
 	@$(MAKE) --no-print-directory BUILD=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
 	  LDFLAGS="-fsanitize=thread" $(TSAN_TESTS:%=build-tsan/tests/%)

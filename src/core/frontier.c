@@ -6,9 +6,12 @@
 #include "llmdeck/frontier.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "worker.h"
 
 typedef struct {
     double x, y;
@@ -82,16 +85,50 @@ static size_t steps_before(const point *f, size_t n, double x, int or_equal)
     return (size_t)(base - f) + (size_t)(or_equal ? base->x <= x : base->x < x);
 }
 
+/* The points of [lo, hi) that the staircase f (nf steps; none: keep all)
+ * does not dominate, in index order, into a growing array. */
+typedef struct {
+    const double *x, *y;
+    const point *f;
+    size_t nf, lo, hi, cap;
+    point *p;   /* NULL when out of memory */
+    size_t have;
+} filter_job;
+
+static void *filter_points(void *arg)
+{
+    filter_job *j = arg;
+    j->have = 0;
+    j->p = malloc((j->cap ? j->cap : 1) * sizeof *j->p);
+    for (size_t i = j->lo; j->p && i < j->hi; i++) {
+        double xi = j->x[i], yi = j->y[i];
+        if (!isfinite(xi) || !isfinite(yi)) continue;
+        if (j->nf) {
+            size_t lt = steps_before(j->f, j->nf, xi, 0), le = steps_before(j->f, j->nf, xi, 1);
+            if ((lt && j->f[lt - 1].y >= yi) || (le && j->f[le - 1].y > yi)) continue; /* dominated */
+        }
+        if (j->have == j->cap) {
+            point *q = realloc(j->p, (j->cap = j->cap ? j->cap * 2 : 64) * sizeof *j->p);
+            if (!q) free(j->p);
+            j->p = q;
+            if (!q) break;
+        }
+        j->p[j->have++] = (point){xi, yi, i};
+    }
+    return NULL;
+}
+
 /* The points to sort: those with finite x and y that a sample of 1,024 of
  * them does not already dominate (usually a few per cent, so the sort is
  * short and no array of every point is made: at 1M rows that was 24 MB of
  * fresh memory).  Exact: a dropped point is dominated, and whatever it
  * dominates is dominated by what dominates it, so the frontier of the rest
- * is the frontier of all.  Returns them in index order, *m set; NULL when
- * out of memory. */
+ * is the frontier of all.  From 131,072 points on, the two halves are
+ * filtered on two threads and their survivors joined in index order.
+ * Returns them in index order, *m set; NULL when out of memory. */
 static point *candidates(const double *x, const double *y, size_t n, size_t *m)
 {
-    enum { SAMPLE = 1024 };
+    enum { SAMPLE = 1024, PARALLEL_MIN = 131072 };
     size_t finite = 0;
     for (size_t i = 0; i < n; i++) finite += isfinite(x[i]) && isfinite(y[i]);
     point f[SAMPLE];
@@ -106,24 +143,33 @@ static point *candidates(const double *x, const double *y, size_t n, size_t *m)
             if (steps == 0 || f[k2].y > f[steps - 1].y) f[steps++] = f[k2];
         nf = steps;
     }
-    size_t cap = nf ? finite / 16 + 64 : finite, have = 0;
-    point *p = malloc((cap ? cap : 1) * sizeof *p);
-    for (size_t i = 0; p && i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
-        if (nf) {
-            size_t lt = steps_before(f, nf, x[i], 0), le = steps_before(f, nf, x[i], 1);
-            if ((lt && f[lt - 1].y >= y[i]) || (le && f[le - 1].y > y[i])) continue; /* dominated */
-        }
-        if (have == cap) {
-            point *q = realloc(p, (cap *= 2) * sizeof *p);
-            if (!q) free(p);
-            p = q;
-            if (!p) break;
-        }
-        p[have++] = (point){x[i], y[i], i};
+    size_t cap = nf ? finite / 16 + 64 : finite;
+    filter_job a = {x, y, f, nf, 0, n, cap, NULL, 0}, b = a;
+    pthread_t th;
+    int two = n >= PARALLEL_MIN;
+    if (two) {
+        a.hi = b.lo = n / 2;
+        a.cap = b.cap = cap / 2 + 1;
+        two = worker_start(&th, filter_points, &b) == 0;
+        if (!two) a.hi = n, a.cap = cap;
     }
-    *m = have;
-    return p;
+    filter_points(&a);
+    if (two) {
+        pthread_join(th, NULL);
+        if (a.p && b.p && b.have) { /* the second half's survivors after the first's */
+            point *q = realloc(a.p, (a.have + b.have) * sizeof *q);
+            if (q) memcpy(q + a.have, b.p, b.have * sizeof *q);
+            else free(a.p);
+            a.p = q;
+            a.have += b.have;
+        } else if (!b.p) {
+            free(a.p);
+            a.p = NULL;
+        }
+        free(b.p);
+    }
+    *m = a.have;
+    return a.p;
 }
 
 int frontier_mark(const double *x, const double *y, size_t n, unsigned char *out)

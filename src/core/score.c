@@ -2,12 +2,15 @@
 #include "llmdeck/score.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "llmdeck/frontier.h"
 #include "llmdeck/suggest.h"
 #include "llmdeck/units.h"
+
+#include "worker.h"
 
 /* The weighted metric columns, gathered once per pass over the rows. */
 typedef struct {
@@ -62,14 +65,6 @@ static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t r
         wsum += p->w[i];
     }
     return wsum > 0 ? sum / wsum : NAN;
-}
-
-/* How many of the weighted metrics the row has (its quality's coverage). */
-static double plan_coverage(const ld_catalog *cat, const weight_plan *p, size_t row)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < p->n; i++) k += !isnan(catalog_num(cat, row, p->col[i]));
-    return (double)k;
 }
 
 static double plan_value(const ld_catalog *cat, const weight_plan *p, size_t row,
@@ -195,6 +190,89 @@ static int fill_frontier_into(const ld_catalog *cat, const double *q, double *fr
     return rc;
 }
 
+/* Quality, value and coverage of rows [lo, hi), column by column: each a
+ * straight pass over its array (row by row cost a call and a cache miss
+ * per cell, a tenth of an export of 200k rows).  Every row adds its
+ * metrics in the same order as plan_quality, so the sums are the same to
+ * the bit.  The value array holds the weights' sums until the end (no
+ * array more at 1M rows). */
+static void score_rows(const ld_catalog *cat, const weight_plan *p, ld_missing policy, size_t lo,
+                       size_t hi, double *qs, double *vs, double *ks)
+{
+    double *wsum = vs;
+    for (size_t r = lo; r < hi; r++) qs[r] = wsum[r] = ks[r] = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const double *m = catalog_col(cat, p->col[i])->num, w = p->w[i];
+        int hib = p->hib[i], skip = policy == LD_MISSING_SKIP;
+        for (size_t r = lo; r < hi; r++) {
+            double x = m ? m[r] : NAN;
+            if (isnan(x)) {
+                if (skip) continue;
+                x = 0; /* the seed's `(x or 0)` */
+            } else {
+                ks[r] += 1;
+            }
+            qs[r] += w * (hib ? x / 100.0 : 1.0 - x / 100.0); /* lower is better: the complement */
+            wsum[r] += w;
+        }
+    }
+    const double *cost = p->cost >= 0 ? catalog_col(cat, (size_t)p->cost)->num : NULL;
+    for (size_t r = lo; r < hi; r++) {
+        qs[r] = wsum[r] > 0 ? qs[r] / wsum[r] : NAN;
+        vs[r] = cost && cost[r] > 0 ? qs[r] / cost[r] : NAN; /* missing, 0 or negative: undefined */
+    } /* (vs[r] is read as wsum[r] before it is written) */
+}
+
+/* Rows [lo, hi) in slices of SCORE_SLICE, counting progress and seeing a
+ * cancel between slices (pr may be NULL). */
+#define SCORE_SLICE 65536
+
+typedef struct {
+    const ld_catalog *cat;
+    const weight_plan *p;
+    ld_missing policy;
+    double *q, *v, *k;
+    size_t lo, hi;
+    ld_progress *pr;
+    int rc;
+} score_job;
+
+static void *score_slices(void *arg)
+{
+    score_job *j = arg;
+    j->rc = 0;
+    for (size_t r0 = j->lo; r0 < j->hi; r0 += SCORE_SLICE) {
+        size_t end = j->hi - r0 > SCORE_SLICE ? r0 + SCORE_SLICE : j->hi;
+        score_rows(j->cat, j->p, j->policy, r0, end, j->q, j->v, j->k);
+        if (j->pr) {
+            atomic_fetch_add_explicit(&j->pr->done, end - r0, memory_order_relaxed);
+            if (atomic_load_explicit(&j->pr->cancel, memory_order_relaxed)) return j->rc = LD_CANCELLED, NULL;
+        }
+    }
+    return NULL;
+}
+
+/* Every row scored, on both cores from two slices on (each half of the
+ * rows on its own thread; the halves share no cell). */
+static int score_all(const ld_catalog *cat, const weight_plan *p, ld_missing policy, double *q, double *v,
+                     double *k, ld_progress *pr)
+{
+    size_t n = catalog_rows(cat);
+    score_job a = {cat, p, policy, q, v, k, 0, n, pr, 0}, b = a;
+    pthread_t th;
+    if (n >= 2 * SCORE_SLICE) {
+        a.hi = b.lo = n / 2;
+        if (worker_start(&th, score_slices, &b) == 0) {
+            score_slices(&a);
+            pthread_join(th, NULL);
+            return a.rc ? a.rc : b.rc;
+        }
+        a.hi = n; /* no thread: all on this one */
+    }
+    score_slices(&a);
+    return a.rc;
+}
+
 void score_free(ld_scores *s)
 {
     free(s->quality);
@@ -223,24 +301,12 @@ int score_compute(const ld_catalog *cat, ld_missing policy, ld_scores *s, ld_pro
         return -1;
     }
     if (pr) atomic_store_explicit(&pr->phase, LD_PHASE_SCORE, memory_order_relaxed);
-    enum { CHUNK = 65536 };
-    for (size_t r0 = 0; r0 < n; r0 += CHUNK) {
-        size_t end = n - r0 > CHUNK ? r0 + CHUNK : n;
-        for (size_t r = r0; r < end; r++) {
-            s->quality[r] = plan_quality(cat, &p, r, policy);
-            s->value[r] = plan_value(cat, &p, r, policy);
-            s->coverage[r] = plan_coverage(cat, &p, r);
-        }
-        if (pr) {
-            atomic_fetch_add_explicit(&pr->done, end - r0, memory_order_relaxed);
-            if (atomic_load_explicit(&pr->cancel, memory_order_relaxed)) {
-                plan_free(&p);
-                score_free(s);
-                return LD_CANCELLED;
-            }
-        }
-    }
+    int rc = score_all(cat, &p, policy, s->quality, s->value, s->coverage, pr);
     plan_free(&p);
+    if (rc != 0) {
+        score_free(s);
+        return rc;
+    }
     if (fill_frontier_into(cat, s->quality, s->frontier) != 0) {
         score_free(s);
         return -1;
@@ -285,41 +351,15 @@ int score_update(ld_catalog *cat, ld_missing policy)
     int q = catalog_col_index(cat, "quality");
     int v = catalog_col_index(cat, "value_score");
     int k = catalog_col_index(cat, "coverage");
-    size_t n = catalog_rows(cat);
     weight_plan p;
     plan_weights(cat, &p);
     double *qs = catalog_col(cat, (size_t)q)->num, *vs = catalog_col(cat, (size_t)v)->num,
            *ks = catalog_col(cat, (size_t)k)->num;
-    double *wsum = vs; /* the weights' sums wait in the value column: no array more at 1M rows */
     if (!p.ok || !qs || !vs || !ks) {
         plan_free(&p);
         return -1;
     }
-    /* Column by column, each a straight pass over its array (row by row
-     * cost a call and a cache miss per cell, a tenth of an export of 200k
-     * rows).  Every row adds its metrics in the same order as
-     * plan_quality, so the sums are the same to the bit. */
-    for (size_t r = 0; r < n; r++) qs[r] = wsum[r] = ks[r] = 0;
-    for (size_t i = 0; i < p.n; i++) {
-        const double *m = catalog_col(cat, p.col[i])->num, w = p.w[i];
-        int hib = p.hib[i], skip = policy == LD_MISSING_SKIP;
-        for (size_t r = 0; r < n; r++) {
-            double x = m ? m[r] : NAN;
-            if (isnan(x)) {
-                if (skip) continue;
-                x = 0; /* the seed's `(x or 0)` */
-            } else {
-                ks[r] += 1;
-            }
-            qs[r] += w * (hib ? x / 100.0 : 1.0 - x / 100.0); /* lower is better: the complement */
-            wsum[r] += w;
-        }
-    }
-    const double *cost = p.cost >= 0 ? catalog_col(cat, (size_t)p.cost)->num : NULL;
-    for (size_t r = 0; r < n; r++) {
-        qs[r] = wsum[r] > 0 ? qs[r] / wsum[r] : NAN;
-        vs[r] = cost && cost[r] > 0 ? qs[r] / cost[r] : NAN; /* missing, 0 or negative: undefined */
-    } /* (vs[r] is read as wsum[r] before it is written) */
+    score_all(cat, &p, policy, qs, vs, ks, NULL);
     catalog_col(cat, (size_t)q)->gen++;
     catalog_col(cat, (size_t)v)->gen++;
     catalog_col(cat, (size_t)k)->gen++;

@@ -121,6 +121,77 @@ static void test_large_sets_match_definition(void **state)
     free(want);
 }
 
+/* The definition in O(n log n), for sets too large for brute(): sorted by
+ * x, a point is on when its y is the best of its x and strictly better than
+ * every cheaper point's. */
+static const double *sweep_x, *sweep_y;
+static int by_x(const void *a, const void *b)
+{
+    double xa = sweep_x[*(const size_t *)a], xb = sweep_x[*(const size_t *)b];
+    return xa < xb ? -1 : xa > xb;
+}
+
+static void sweep(const double *x, const double *y, size_t n, unsigned char *out)
+{
+    size_t *o = malloc(n * sizeof *o), m = 0;
+    assert_non_null(o);
+    for (size_t i = 0; i < n; i++) {
+        out[i] = 0;
+        if (isfinite(x[i]) && isfinite(y[i])) o[m++] = i;
+    }
+    sweep_x = x, sweep_y = y;
+    qsort(o, m, sizeof *o, by_x);
+    double best = -INFINITY;
+    for (size_t g = 0; g < m;) {
+        size_t e = g;
+        double top = -INFINITY;
+        for (; e < m && x[o[e]] == x[o[g]]; e++)
+            if (y[o[e]] > top) top = y[o[e]];
+        for (size_t k = g; k < e; k++) out[o[k]] = top > best && y[o[k]] == top;
+        if (top > best) best = top;
+        g = e;
+    }
+    free(o);
+}
+
+/* From 131,072 points on, the points the sample does not dominate are
+ * found by two threads, a half each: the frontier must not change. */
+static void test_two_threads_match_definition(void **state)
+{
+    (void)state;
+    enum { N = 140001 };
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+    unsigned char *got = malloc(N), *want = malloc(N);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_non_null(got);
+    assert_non_null(want);
+    srand(4242);
+    for (int kind = 0; kind < 3; kind++) {
+        size_t on = 0;
+        for (size_t i = 0; i < N; i++) {
+            double u = rand() / (double)RAND_MAX, v = rand() / (double)RAND_MAX;
+            if (kind == 0) x[i] = floor(u * 50), y[i] = floor(v * 50); /* ties */
+            else if (kind == 1) x[i] = u * 4, y[i] = v;                 /* continuous */
+            else x[i] = u, y[i] = sqrt(u) - 0.0001 * v;                 /* a long frontier */
+            if (rand() % 50 == 0) x[i] = NAN;
+        }
+        assert_int_equal(frontier_mark(x, y, N, got), 0);
+        sweep(x, y, N, want);
+        for (size_t i = 0; i < N; i++) {
+            if (got[i] != want[i])
+                fail_msg("kind %d, point %zu (%g, %g): on=%d, definition says %d", kind, i, x[i], y[i], got[i],
+                         want[i]);
+            on += got[i];
+        }
+        assert_true(on > 0);
+    }
+    free(x);
+    free(y);
+    free(got);
+    free(want);
+}
+
 static size_t matches(const ld_catalog *cat, const char *expr, char *names, size_t n)
 {
     ld_error err;
@@ -207,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_hand_made_sets),
         cmocka_unit_test(test_matches_definition),
         cmocka_unit_test(test_large_sets_match_definition),
+        cmocka_unit_test(test_two_threads_match_definition),
         cmocka_unit_test(test_column_and_filter),
         cmocka_unit_test(test_frontier_follows_weights),
     };

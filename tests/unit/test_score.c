@@ -3,6 +3,8 @@
  * The seed parity figures are the ones DESIGN.md pins (to 1e-6); they are
  * also recomputed here from the seed article's table by the seed's formula,
  * sum(m/100)/3/relative_cost, as a second, independent oracle. */
+#include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,6 +344,74 @@ static void test_many_weighted_metrics(void **state)
         fail_msg("70 weighted metrics: quality %g, value %g, stored %g; expected %g", q, v, stored, 6.0 / M);
 }
 
+/* From 131,072 rows on, the scores are computed on two threads, each
+ * taking half of the rows: every row must get what the one-row functions
+ * (score_quality, score_value) give, to the bit, at the halves' border
+ * and throughout, with both policies; score_compute (the TUI's rescore
+ * job) must give the same arrays, count its progress and stop on a
+ * cancel. */
+static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0; }
+
+static void test_scores_on_both_cores(void **state)
+{
+    (void)state;
+    enum { N = 131073 };
+    ld_catalog *cat = catalog_new();
+    catalog_add_column(cat, "model", LD_COL_TEXT, 0);
+    int cost = catalog_add_column(cat, "relative_cost", LD_COL_NUMBER, 0);
+    int m[3];
+    const char *ids[3] = {"mmlu", "latency", "gsm8k"};
+    const double w[3] = {2, 1, 0.5};
+    for (int i = 0; i < 3; i++) {
+        m[i] = catalog_add_column(cat, ids[i], LD_COL_NUMBER, 0);
+        catalog_col(cat, (size_t)m[i])->weight = w[i];
+    }
+    catalog_col(cat, (size_t)m[1])->higher_is_better = 0;
+    assert_int_equal(catalog_reserve(cat, N), 0);
+    uint32_t seed = 99;
+    for (size_t r = 0; r < N; r++) {
+        assert_int_equal(catalog_add_row(cat), r);
+        for (int i = -1; i < 3; i++) {
+            seed = seed * 1664525u + 1013904223u;
+            unsigned u = seed >> 8;
+            double v = u % 9 == 0 ? NAN : (double)(u % 10007) / 97.0; /* a ninth missing */
+            if (i < 0 && u % 13 == 0) v = -(double)(u % 5);             /* a cost of 0 or below */
+            catalog_set_num(cat, r, (size_t)(i < 0 ? cost : m[i]), v);
+        }
+    }
+    for (int pol = 0; pol < 2; pol++) {
+        ld_missing policy = pol ? LD_MISSING_SKIP : LD_MISSING_ZERO;
+        int vc = score_update(cat, policy);
+        assert_true(vc >= 0);
+        int qc = col(cat, "quality"), kc = col(cat, "coverage");
+        for (size_t r = 0; r < N; r++) {
+            if (r % 7 != 0 && (r < N / 2 - 100 || r > N / 2 + 100)) continue;
+            double q = score_quality(cat, r, policy), v = score_value(cat, r, policy);
+            if (!same_double(catalog_num(cat, r, (size_t)qc), q) || !same_double(catalog_num(cat, r, (size_t)vc), v))
+                fail_msg("policy %d, row %zu: stored quality %.17g value %.17g, one-row %.17g %.17g", pol, r,
+                         catalog_num(cat, r, (size_t)qc), catalog_num(cat, r, (size_t)vc), q, v);
+            double k = 0;
+            for (int i = 0; i < 3; i++) k += !isnan(catalog_num(cat, r, (size_t)m[i]));
+            assert_true(catalog_num(cat, r, (size_t)kc) == k);
+        }
+        ld_progress pr;
+        memset(&pr, 0, sizeof pr);
+        ld_scores sc;
+        assert_int_equal(score_compute(cat, policy, &sc, &pr), 0);
+        assert_int_equal(atomic_load(&pr.done), score_units(cat));
+        for (size_t r = 0; r < N; r++)
+            if (!same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)) ||
+                !same_double(sc.value[r], catalog_num(cat, r, (size_t)vc)) ||
+                !same_double(sc.coverage[r], catalog_num(cat, r, (size_t)kc)))
+                fail_msg("policy %d, row %zu: score_compute differs from score_update", pol, r);
+        score_free(&sc);
+        memset(&pr, 0, sizeof pr);
+        atomic_store(&pr.cancel, 1);
+        assert_int_equal(score_compute(cat, policy, &sc, &pr), LD_CANCELLED);
+    }
+    catalog_free(cat);
+}
+
 static void test_pareto(void **state)
 {
     (void)state;
@@ -432,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_weight_changes_ranking),
         cmocka_unit_test(test_weight_changes_ranking_embedded),
         cmocka_unit_test(test_many_weighted_metrics),
+        cmocka_unit_test(test_scores_on_both_cores),
         cmocka_unit_test(test_pareto),
         cmocka_unit_test(test_derived_columns),
     };
