@@ -1,17 +1,17 @@
 /* view.c - stable multi-key sort over an index array.
  *
  * Keys are applied from the least to the most significant, each with a
- * stable sort, which gives the multi-key order.  Numeric keys use an LSD
- * radix sort on an order-preserving transform of the double's bits (O(n),
- * stable); text keys use a merge sort with a natural comparison. */
+ * stable sort, which gives the multi-key order.  Numeric keys are radix
+ * sorted (radix.c) on an order-preserving transform of the double's bits;
+ * text keys on a per-column collation rank, itself found by radix sorting
+ * 8 collation bytes at a time. */
 #include "llmdeck/view.h"
 
 #include "llmdeck/suggest.h"
 
-#include "worker.h"
+#include "radix.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,184 +109,8 @@ static uint64_t num_key(double v, int desc)
     return u == UINT64_MAX ? UINT64_MAX - 1 : u;
 }
 
-/* Progress and cancellation (p may be NULL): counts `units` done and says
- * whether the watcher asked to stop.  Called every pass or every CHUNK rows,
- * so a cancel is seen within a few milliseconds at a million rows. */
+/* Rows between two looks at progress and cancel (see progress_tick). */
 #define CHUNK 65536
-
-static int tick(ld_progress *p, size_t units)
-{
-    if (!p) return 0;
-    atomic_fetch_add_explicit(&p->done, units, memory_order_relaxed);
-    return atomic_load_explicit(&p->cancel, memory_order_relaxed) ? LD_CANCELLED : 0;
-}
-
-/* Stable LSD radix sort of idx by k (both permuted together) on this
- * thread, with k2 and i2 (n each) to move them through; each of the 8
- * passes counts n units of progress when `p` is given. */
-static int radix_sort_with(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p, uint64_t *k2, uint32_t *i2)
-{
-    uint64_t *ks = k, *kd = k2;
-    uint32_t *is = idx, *id = i2;
-    int rc = 0;
-    /* the eight byte histograms in one read of the keys (a byte's counts
-     * do not change as the passes permute the keys) */
-    size_t (*counts)[256] = calloc(8, sizeof *counts);
-    if (!counts) return -1;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t v = ks[i];
-        for (int b = 0; b < 8; b++) counts[b][(v >> (8 * b)) & 0xff]++;
-    }
-    for (int shift = 0; shift < 64 && rc == 0; shift += 8) {
-        if ((rc = tick(p, n)) != 0) break;
-        size_t *count = counts[shift / 8];
-        if (count[(ks[0] >> shift) & 0xff] == n) continue; /* byte all equal */
-        size_t sum = 0;
-        for (int b = 0; b < 256; b++) {
-            size_t c = count[b];
-            count[b] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++) {
-            size_t d = count[(ks[i] >> shift) & 0xff]++;
-            kd[d] = ks[i];
-            id[d] = is[i];
-        }
-        uint64_t *tk = ks; ks = kd; kd = tk;
-        uint32_t *ti = is; is = id; id = ti;
-    }
-    if (rc == 0 && is != idx) memcpy(idx, is, n * sizeof *idx);
-    if (rc == 0 && ks != k) memcpy(k, ks, n * sizeof *k);
-    free(counts);
-    return rc;
-}
-
-static int radix_sort_seq(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
-{
-    uint64_t *k2 = malloc(n * sizeof *k2);
-    uint32_t *i2 = malloc(n * sizeof *i2);
-    int rc = k2 && i2 ? radix_sort_with(k, idx, n, p, k2, i2) : -1;
-    free(k2); free(i2);
-    return rc;
-}
-
-/* From this many rows on, a sort uses both cores: each half is radix
- * sorted on its own thread, then the halves are merged, each thread making
- * one half of the result.  (Starting a thread costs tens of microseconds;
- * the sort of 200k numbers took 8 ms on one core.) */
-#define PAR_SORT_MIN 65536
-
-typedef struct {
-    uint64_t *k, *k2;
-    uint32_t *idx, *i2;
-    size_t n;
-    ld_progress *p;
-    int rc;
-} sort_half_job;
-
-static void *sort_half(void *arg)
-{
-    sort_half_job *h = arg;
-    h->rc = radix_sort_with(h->k, h->idx, h->n, h->p, h->k2, h->i2);
-    return NULL;
-}
-
-/* Output positions [from, to) of the stable merge of the sorted runs
- * a (first in the input, so it wins ties) and b. */
-typedef struct {
-    const uint64_t *ka, *kb;
-    const uint32_t *ia, *ib;
-    size_t na, nb, from, to;
-    uint64_t *ko;
-    uint32_t *io;
-} merge_job;
-
-/* How many of a's keys the first `pos` outputs of the merge hold: the
- * smallest i for which a[i] does not have to come before b[pos - i - 1]
- * (a[i] <= b[j - 1] means it does: ties go to a). */
-static size_t merge_split(const merge_job *m, size_t pos)
-{
-    size_t lo = pos > m->nb ? pos - m->nb : 0, hi = pos < m->na ? pos : m->na;
-    while (lo < hi) {
-        size_t i = lo + (hi - lo) / 2, j = pos - i;
-        if (j > 0 && m->ka[i] <= m->kb[j - 1]) lo = i + 1;
-        else hi = i;
-    }
-    return lo;
-}
-
-static void *merge_range(void *arg)
-{
-    const merge_job *m = arg;
-    size_t i = merge_split(m, m->from), i_end = merge_split(m, m->to);
-    size_t j = m->from - i, j_end = m->to - i_end;
-    for (size_t o = m->from; o < m->to; o++) {
-        int take_a = i < i_end && (j >= j_end || m->ka[i] <= m->kb[j]);
-        if (take_a) {
-            m->ko[o] = m->ka[i];
-            m->io[o] = m->ia[i++];
-        } else {
-            m->ko[o] = m->kb[j];
-            m->io[o] = m->ib[j++];
-        }
-    }
-    return NULL;
-}
-
-/* The two-thread sort: 0, LD_CANCELLED or -1 as radix_sort_seq, or
- * SORT_ALONE when no thread could be had (nothing was changed: the caller
- * sorts on its own).  One pair of n-long buffers, as on one thread (a
- * pair more was 12 MB at a million rows, and the peak memory of a 1M-row
- * export went past twice the file): the halves move through their parts
- * of it, then the merge writes into it and the result is copied back. */
-#define SORT_ALONE 2
-
-static int radix_sort_parallel(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
-{
-    size_t h = n / 2;
-    uint64_t *k2 = malloc(n * sizeof *k2);
-    uint32_t *i2 = malloc(n * sizeof *i2);
-    if (!k2 || !i2) {
-        free(k2); free(i2);
-        return -1;
-    }
-    pthread_t th;
-    sort_half_job second = {k + h, k2 + h, idx + h, i2 + h, n - h, p, 0};
-    if (worker_start(&th, sort_half, &second) != 0) {
-        free(k2); free(i2);
-        return SORT_ALONE;
-    }
-    int rc = radix_sort_with(k, idx, h, p, k2, i2);
-    pthread_join(th, NULL);
-    if (rc == 0) rc = second.rc;
-    if (rc == 0) {
-        merge_job lo = {k, k + h, idx, idx + h, h, n - h, 0, h, k2, i2}, hi = lo;
-        hi.from = h;
-        hi.to = n;
-        if (worker_start(&th, merge_range, &hi) == 0) {
-            merge_range(&lo);
-            pthread_join(th, NULL);
-        } else {
-            lo.to = n;
-            merge_range(&lo);
-        }
-        memcpy(k, k2, n * sizeof *k);
-        memcpy(idx, i2, n * sizeof *idx);
-    }
-    free(k2); free(i2);
-    return rc;
-}
-
-/* Stable radix sort of idx by k (both permuted together), on both cores
- * when there are many; 8n units of progress. */
-static int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
-{
-    if (n >= PAR_SORT_MIN) {
-        int rc = radix_sort_parallel(k, idx, n, p);
-        if (rc != SORT_ALONE) return rc;
-    }
-    return radix_sort_seq(k, idx, n, p);
-}
 
 static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
                               int col, int desc, const ld_num_override *ov, size_t nov, ld_progress *p)
@@ -300,7 +124,7 @@ static int radix_sort_numeric(const ld_catalog *cat, uint32_t *idx, size_t n,
     for (size_t i = 0; i < n && rc == 0; i += CHUNK) {
         size_t end = n - i > CHUNK ? i + CHUNK : n;
         for (size_t j = i; j < end; j++) k[j] = num_key(num ? num[idx[j]] : NAN, desc);
-        rc = tick(p, end - i);
+        rc = progress_tick(p, end - i);
     }
     if (rc == 0) rc = radix_sort_keys(k, idx, n, p);
     free(k);
@@ -319,7 +143,7 @@ static int sort_text_from(const ld_catalog *cat, uint32_t *idx, size_t n, int co
     ld_progress *top = skip == 0 ? p : NULL;
     if (p && atomic_load_explicit(&p->cancel, memory_order_relaxed)) return LD_CANCELLED;
     for (size_t i = 0; i < n; i++) {
-        if (i % CHUNK == CHUNK - 1 && tick(top, CHUNK) != 0) return LD_CANCELLED;
+        if (i % CHUNK == CHUNK - 1 && progress_tick(top, CHUNK) != 0) return LD_CANCELLED;
         const char *s = catalog_text(cat, idx[i], (size_t)col);
         int f = 0;
         if (!*s) {
@@ -330,7 +154,7 @@ static int sort_text_from(const ld_catalog *cat, uint32_t *idx, size_t n, int co
         }
         full[idx[i]] = (unsigned char)f; /* by row: the sort moves idx */
     }
-    tick(top, n % CHUNK);
+    progress_tick(top, n % CHUNK);
     int rc = radix_sort_keys(k, idx, n, top);
     if (rc != 0) return rc;
     /* every row ends in exactly one run that needs no further sorting:
@@ -348,12 +172,12 @@ static int sort_text_from(const ld_catalog *cat, uint32_t *idx, size_t n, int co
         if (any && (rc = sort_text_from(cat, idx + i, j - i, col, desc, skip + 8, k + i, full, p)) != 0)
             return rc;
         if (!any && (placed += j - i) >= CHUNK) {
-            if (tick(p, placed) != 0) return LD_CANCELLED;
+            if (progress_tick(p, placed) != 0) return LD_CANCELLED;
             placed = 0;
         }
         i = j;
     }
-    return tick(p, placed);
+    return progress_tick(p, placed);
 }
 
 /* Each row's rank in the column's collation order, computed once by a full
@@ -393,7 +217,7 @@ static int text_ranks(const ld_catalog *cat, int col, ld_progress *p, const uint
     uint32_t r = 0;
     const char *prev = NULL;
     for (size_t i = 0; i < rows; i++) {
-        if (i % CHUNK == CHUNK - 1) tick(p, CHUNK);
+        if (i % CHUNK == CHUNK - 1) progress_tick(p, CHUNK);
         const char *s = catalog_text(cat, order[i], (size_t)col);
         if (!*s) {
             rank[order[i]] = UINT32_MAX;
@@ -403,7 +227,7 @@ static int text_ranks(const ld_catalog *cat, int col, ld_progress *p, const uint
         rank[order[i]] = r;
         prev = s;
     }
-    tick(p, rows % CHUNK);
+    progress_tick(p, rows % CHUNK);
     free(order); free(k); free(full);
     c->rank = rank;
     c->rank_gen = c->gen;
@@ -426,7 +250,7 @@ static int sort_text(const ld_catalog *cat, uint32_t *idx, size_t n, int col, in
             uint32_t r = rank[idx[j]];
             k[j] = r == UINT32_MAX ? UINT64_MAX : (desc ? (uint64_t)(UINT32_MAX - 1 - r) : r);
         }
-        rc = tick(p, end - i);
+        rc = progress_tick(p, end - i);
     }
     if (rc == 0) rc = radix_sort_keys(k, idx, n, p);
     free(k);
