@@ -12,6 +12,7 @@
  * passes counts n units of progress when `p` is given. */
 static int radix_sort_with(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p, uint64_t *k2, uint32_t *i2)
 {
+    if (n == 0) return 0; /* (the passes look at the first key) */
     uint64_t *ks = k, *kd = k2;
     uint32_t *is = idx, *id = i2;
     int rc = 0;
