@@ -85,46 +85,10 @@ static void test_matches_definition(void **state)
     }
 }
 
-/* Sets large enough for the sample that drops dominated points before the
- * sort (8,192 points and more): still the definition, on a coarse grid
- * (many ties), on continuous values, and with quality rising with cost
- * (a long frontier, few points dropped). */
-static void test_large_sets_match_definition(void **state)
-{
-    (void)state;
-    enum { N = 20000 };
-    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
-    unsigned char *got = malloc(N), *want = malloc(N);
-    assert_non_null(x);
-    assert_non_null(y);
-    assert_non_null(got);
-    assert_non_null(want);
-    srand(777);
-    for (int kind = 0; kind < 4; kind++) {
-        size_t n = kind == 3 ? 8192 : N - (size_t)kind * 1111;
-        for (size_t i = 0; i < n; i++) {
-            double u = rand() / (double)RAND_MAX, v = rand() / (double)RAND_MAX;
-            if (kind == 0) x[i] = floor(u * 30), y[i] = floor(v * 30);   /* ties */
-            else if (kind == 1) x[i] = u * 4, y[i] = v;                   /* continuous */
-            else x[i] = u, y[i] = sqrt(u) - 0.001 * v;                    /* a long frontier */
-            if (rand() % 50 == 0) y[i] = NAN;
-        }
-        assert_int_equal(frontier_mark(x, y, n, got), 0);
-        brute(x, y, n, want);
-        for (size_t i = 0; i < n; i++)
-            if (got[i] != want[i])
-                fail_msg("kind %d, point %zu (%g, %g): on=%d, definition says %d", kind, i, x[i], y[i], got[i], want[i]);
-    }
-    free(x);
-    free(y);
-    free(got);
-    free(want);
-}
-
 /* The definition in O(n log n), for sets too large for brute(): sorted by
  * x, a point is on when its y is the best of its x and strictly better than
  * every cheaper point's. */
-static const double *sweep_x, *sweep_y;
+static const double *sweep_x;
 static int by_x(const void *a, const void *b)
 {
     double xa = sweep_x[*(const size_t *)a], xb = sweep_x[*(const size_t *)b];
@@ -139,7 +103,7 @@ static void sweep(const double *x, const double *y, size_t n, unsigned char *out
         out[i] = 0;
         if (isfinite(x[i]) && isfinite(y[i])) o[m++] = i;
     }
-    sweep_x = x, sweep_y = y;
+    sweep_x = x;
     qsort(o, m, sizeof *o, by_x);
     double best = -INFINITY;
     for (size_t g = 0; g < m;) {
@@ -154,42 +118,58 @@ static void sweep(const double *x, const double *y, size_t n, unsigned char *out
     free(o);
 }
 
+/* Random sets of n points of three kinds: on a coarse grid of `grid`
+ * steps (many ties), continuous, and with y rising with x (a long
+ * frontier, few points dropped); one point in 50 without a y (or an x)
+ * against the reference. */
+static void check_kind(int kind, size_t n, int grid, double slope, int drop_x,
+                       void (*reference)(const double *, const double *, size_t, unsigned char *))
+{
+    double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    unsigned char *got = malloc(n), *want = malloc(n);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_non_null(got);
+    assert_non_null(want);
+    for (size_t i = 0; i < n; i++) {
+        double u = rand() / (double)RAND_MAX, v = rand() / (double)RAND_MAX;
+        if (kind == 0) x[i] = floor(u * grid), y[i] = floor(v * grid);
+        else if (kind == 1) x[i] = u * 4, y[i] = v;
+        else x[i] = u, y[i] = sqrt(u) - slope * v;
+        if (rand() % 50 == 0) *(drop_x ? &x[i] : &y[i]) = NAN;
+    }
+    assert_int_equal(frontier_mark(x, y, n, got), 0);
+    reference(x, y, n, want);
+    size_t on = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (got[i] != want[i])
+            fail_msg("kind %d, point %zu (%g, %g): on=%d, definition says %d", kind, i, x[i], y[i], got[i], want[i]);
+        on += got[i];
+    }
+    assert_true(on > 0);
+    free(x);
+    free(y);
+    free(got);
+    free(want);
+}
+
+/* Sets large enough for the sample that drops dominated points before the
+ * sort (8,192 points and more), against the definition pair by pair. */
+static void test_large_sets_match_definition(void **state)
+{
+    (void)state;
+    srand(777);
+    for (int kind = 0; kind < 4; kind++)
+        check_kind(kind == 3 ? 2 : kind, kind == 3 ? 8192 : 20000 - (size_t)kind * 1111, 30, 0.001, 0, brute);
+}
+
 /* From 131,072 points on, the points the sample does not dominate are
  * found by two threads, a half each: the frontier must not change. */
 static void test_two_threads_match_definition(void **state)
 {
     (void)state;
-    enum { N = 140001 };
-    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
-    unsigned char *got = malloc(N), *want = malloc(N);
-    assert_non_null(x);
-    assert_non_null(y);
-    assert_non_null(got);
-    assert_non_null(want);
     srand(4242);
-    for (int kind = 0; kind < 3; kind++) {
-        size_t on = 0;
-        for (size_t i = 0; i < N; i++) {
-            double u = rand() / (double)RAND_MAX, v = rand() / (double)RAND_MAX;
-            if (kind == 0) x[i] = floor(u * 50), y[i] = floor(v * 50); /* ties */
-            else if (kind == 1) x[i] = u * 4, y[i] = v;                 /* continuous */
-            else x[i] = u, y[i] = sqrt(u) - 0.0001 * v;                 /* a long frontier */
-            if (rand() % 50 == 0) x[i] = NAN;
-        }
-        assert_int_equal(frontier_mark(x, y, N, got), 0);
-        sweep(x, y, N, want);
-        for (size_t i = 0; i < N; i++) {
-            if (got[i] != want[i])
-                fail_msg("kind %d, point %zu (%g, %g): on=%d, definition says %d", kind, i, x[i], y[i], got[i],
-                         want[i]);
-            on += got[i];
-        }
-        assert_true(on > 0);
-    }
-    free(x);
-    free(y);
-    free(got);
-    free(want);
+    for (int kind = 0; kind < 3; kind++) check_kind(kind, 140001, 50, 0.0001, 1, sweep);
 }
 
 static size_t matches(const ld_catalog *cat, const char *expr, char *names, size_t n)
