@@ -226,4 +226,12 @@ write("csvscan", {
     "unterminated.csv": b'a,"b\nc\n',
     "nul.csv": b"a\x00,\x00\"\n",
     "spaces.csv": b"  a  ,  \"b\"  ,\t\n",
+    # rows long enough for the fast path for simple records (64 bytes from
+    # a record's start), with quoted cells, "" and empty cells
+    "leaderboard.csv": (
+        b'model,mmlu,license,type,relative_cost,url\n'
+        b'"meta-llama/model-1 ""chat"" v3, merged",68.7000000,"llama3 ""community""",fine-tuned,0.805,https://huggingface.co/meta-llama/model-1\n'
+        b'Qwen/model-2-instruct,,apache-2.0,"pretrained, base",2.168,https://huggingface.co/Qwen/model-2\n'
+        b'"mistralai/model-3, base",54.18,"","pretrained, base",,https://huggingface.co/mistralai/model-3\n'
+        b'google/model-4-sft,27.8868517,mit,fine-tuned,3.323,https://huggingface.co/google/model-4\n'),
 })
