@@ -146,47 +146,34 @@ static double pareto_cost(const ld_catalog *cat, size_t cost_col, size_t row)
     return pareto_cost_of(catalog_num(cat, row, cost_col));
 }
 
-/* The `frontier` column: 1 when no row is both cheaper and better (the
- * stored quality against relative_cost), 0 when one is, NaN (empty) when
- * the row has no cost or no quality to place it. */
-static int fill_frontier(ld_catalog *cat, int q, int f)
+/* The frontier into an array, fr[r] for each row: 1 when no row is both
+ * cheaper (relative_cost) and better (the quality q[]), one of them
+ * strictly; 0 when one is; NaN (empty) when the row has no cost or no
+ * quality to place it.  Straight passes over the arrays (a call a cell
+ * was a tenth of it). */
+static int fill_frontier_into(const ld_catalog *cat, const double *q, double *fr)
 {
     size_t n = catalog_rows(cat);
     int cc = catalog_col_index(cat, "relative_cost");
-    if (f < 0) return -1;
-    double *x = malloc((n ? n : 1) * sizeof *x);
-    const double *y = catalog_col(cat, (size_t)q)->num; /* the quality column itself */
-    ld_column *out = catalog_col(cat, (size_t)f);
-    unsigned char *on = malloc(n ? n : 1);
-    int rc = x && y && on ? 0 : -1;
-    /* straight passes over the arrays (a call a cell was a tenth of it) */
     const double *cost = cc >= 0 ? catalog_col(cat, (size_t)cc)->num : NULL;
+    double *x = malloc((n ? n : 1) * sizeof *x);
+    unsigned char *on = malloc(n ? n : 1);
+    int rc = x && q && on ? 0 : -1;
     for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cost ? pareto_cost_of(cost[r]) : NAN;
-    if (rc == 0) rc = frontier_mark(x, y, n, on);
-    for (size_t r = 0; rc == 0 && out->num && r < n; r++)
-        out->num[r] = isfinite(x[r]) && isfinite(y[r]) ? (double)on[r] : NAN;
-    out->gen++;
+    if (rc == 0) rc = frontier_mark(x, q, n, on);
+    for (size_t r = 0; rc == 0 && fr && r < n; r++) fr[r] = isfinite(x[r]) && isfinite(q[r]) ? (double)on[r] : NAN;
     free(x);
     free(on);
     return rc;
 }
 
-/* The same into an array (the TUI's rescore job, which installs its
- * results in one step): 1 when no row is both cheaper and better (the
- * quality q[] against relative_cost), 0 when one is, NaN (empty) when the
- * row has no cost or no quality to place it. */
-static int fill_frontier_into(const ld_catalog *cat, const double *q, double *fr)
+/* The `frontier` column from the stored quality column q. */
+static int fill_frontier(ld_catalog *cat, int q, int f)
 {
-    size_t n = catalog_rows(cat);
-    int cc = catalog_col_index(cat, "relative_cost");
-    double *x = malloc((n ? n : 1) * sizeof *x);
-    unsigned char *on = malloc(n ? n : 1);
-    int rc = x && on ? 0 : -1;
-    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cc >= 0 ? pareto_cost(cat, (size_t)cc, r) : NAN;
-    if (rc == 0) rc = frontier_mark(x, q, n, on);
-    for (size_t r = 0; rc == 0 && r < n; r++) fr[r] = isfinite(x[r]) && isfinite(q[r]) ? (double)on[r] : NAN;
-    free(x);
-    free(on);
+    if (f < 0) return -1;
+    ld_column *out = catalog_col(cat, (size_t)f);
+    int rc = fill_frontier_into(cat, catalog_col(cat, (size_t)q)->num, out->num);
+    out->gen++;
     return rc;
 }
 
