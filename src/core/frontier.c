@@ -6,7 +6,6 @@
 #include "llmdeck/frontier.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,17 +129,12 @@ static point *candidates(const double *x, const double *y, size_t n, size_t *m)
     }
     size_t cap = nf ? finite / 16 + 64 : finite;
     filter_job a = {x, y, f, nf, 0, n, cap, NULL, 0}, b = a;
-    pthread_t th;
-    int two = n >= PARALLEL_MIN;
-    if (two) {
+    if (n < PARALLEL_MIN) {
+        filter_points(&a);
+    } else {
         a.hi = b.lo = n / 2;
         a.cap = b.cap = cap / 2 + 1;
-        two = worker_start(&th, filter_points, &b) == 0;
-        if (!two) a.hi = n, a.cap = cap;
-    }
-    filter_points(&a);
-    if (two) {
-        pthread_join(th, NULL);
+        worker_pair(filter_points, &a, &b);
         if (a.p && b.p && b.have) { /* the second half's survivors after the first's */
             point *q = realloc(a.p, (a.have + b.have) * sizeof *q);
             if (q) memcpy(q + a.have, b.p, b.have * sizeof *q);

@@ -1,7 +1,6 @@
 /* radix.c - see radix.h. */
 #include "radix.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,14 +119,11 @@ static void *merge_range(void *arg)
     return NULL;
 }
 
-/* The two-thread sort: 0, LD_CANCELLED or -1 as radix_sort_seq, or
- * SORT_ALONE when no thread could be had (nothing was changed: the caller
- * sorts on its own).  One pair of n-long buffers, as on one thread (a
- * pair more was 12 MB at a million rows, and the peak memory of a 1M-row
- * export went past twice the file): the halves move through their parts
- * of it, then the merge writes into it and the result is copied back. */
-#define SORT_ALONE 2
-
+/* The two-core sort: 0, LD_CANCELLED or -1 as radix_sort_seq.  One pair
+ * of n-long buffers, as on one thread (a pair more was 12 MB at a million
+ * rows, and the peak memory of a 1M-row export went past twice the file):
+ * the halves move through their parts of it, then the merge writes into
+ * it and the result is copied back. */
 static int radix_sort_parallel(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
 {
     size_t h = n / 2;
@@ -137,26 +133,14 @@ static int radix_sort_parallel(uint64_t *k, uint32_t *idx, size_t n, ld_progress
         free(k2); free(i2);
         return -1;
     }
-    pthread_t th;
-    sort_half_job second = {k + h, k2 + h, idx + h, i2 + h, n - h, p, 0};
-    if (worker_start(&th, sort_half, &second) != 0) {
-        free(k2); free(i2);
-        return SORT_ALONE;
-    }
-    int rc = radix_sort_with(k, idx, h, p, k2, i2);
-    pthread_join(th, NULL);
-    if (rc == 0) rc = second.rc;
+    sort_half_job first = {k, k2, idx, i2, h, p, 0}, second = {k + h, k2 + h, idx + h, i2 + h, n - h, p, 0};
+    worker_pair(sort_half, &first, &second);
+    int rc = first.rc ? first.rc : second.rc;
     if (rc == 0) {
         merge_job lo = {k, k + h, idx, idx + h, h, n - h, 0, h, k2, i2}, hi = lo;
         hi.from = h;
         hi.to = n;
-        if (worker_start(&th, merge_range, &hi) == 0) {
-            merge_range(&lo);
-            pthread_join(th, NULL);
-        } else {
-            lo.to = n;
-            merge_range(&lo);
-        }
+        worker_pair(merge_range, &lo, &hi);
         memcpy(k, k2, n * sizeof *k);
         memcpy(idx, i2, n * sizeof *idx);
     }
@@ -168,9 +152,5 @@ static int radix_sort_parallel(uint64_t *k, uint32_t *idx, size_t n, ld_progress
  * when there are many; 8n units of progress. */
 int radix_sort_keys(uint64_t *k, uint32_t *idx, size_t n, ld_progress *p)
 {
-    if (n >= PAR_SORT_MIN) {
-        int rc = radix_sort_parallel(k, idx, n, p);
-        if (rc != SORT_ALONE) return rc;
-    }
-    return radix_sort_seq(k, idx, n, p);
+    return n >= PAR_SORT_MIN ? radix_sort_parallel(k, idx, n, p) : radix_sort_seq(k, idx, n, p);
 }

@@ -2,7 +2,6 @@
 #include "llmdeck/score.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,18 +245,13 @@ static int score_all(const ld_catalog *cat, const weight_plan *p, ld_missing pol
 {
     size_t n = catalog_rows(cat);
     score_job a = {cat, p, policy, q, v, k, 0, n, pr, 0}, b = a;
-    pthread_t th;
-    if (n >= 2 * SCORE_SLICE) {
-        a.hi = b.lo = n / 2;
-        if (worker_start(&th, score_slices, &b) == 0) {
-            score_slices(&a);
-            pthread_join(th, NULL);
-            return a.rc ? a.rc : b.rc;
-        }
-        a.hi = n; /* no thread: all on this one */
+    if (n < 2 * SCORE_SLICE) {
+        score_slices(&a);
+        return a.rc;
     }
-    score_slices(&a);
-    return a.rc;
+    a.hi = b.lo = n / 2;
+    worker_pair(score_slices, &a, &b);
+    return a.rc ? a.rc : b.rc;
 }
 
 void score_free(ld_scores *s)

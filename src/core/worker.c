@@ -13,3 +13,12 @@ int worker_start(pthread_t *thread, void *(*fn)(void *), void *arg)
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return rc;
 }
+
+void worker_pair(void *(*fn)(void *), void *here, void *there)
+{
+    pthread_t th;
+    int two = worker_start(&th, fn, there) == 0;
+    fn(here);
+    if (two) pthread_join(th, NULL);
+    else fn(there);
+}

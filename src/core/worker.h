@@ -11,4 +11,9 @@
 /* pthread_create with every signal blocked in the new thread; 0 on success. */
 int worker_start(pthread_t *thread, void *(*fn)(void *), void *arg);
 
+/* The two-core split the sorts and scores use: fn(there) on a helper
+ * thread while this one runs fn(here), then waits for it.  Without a
+ * thread, both run here, one after the other: the same result. */
+void worker_pair(void *(*fn)(void *), void *here, void *there);
+
 #endif

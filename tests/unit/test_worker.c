@@ -1,5 +1,6 @@
 /* test_worker.c - the core's helper threads block every signal, so Ctrl-C,
- * a resize or SIGTERM always reach the main thread's handlers. */
+ * a resize or SIGTERM always reach the main thread's handlers; the
+ * two-core split runs its work on both threads. */
 #include <signal.h>
 #include <string.h>
 
@@ -32,10 +33,41 @@ static void test_worker_blocks_signals(void **state)
     assert_false(sigismember(&after, SIGINT));
 }
 
+/* worker_pair runs its function on both arguments, "there" on another
+ * thread (with every signal blocked), "here" on this one, and returns
+ * only when both are done. */
+typedef struct {
+    pthread_t ran_on;
+    sigset_t mask;
+    int done;
+} pair_arg;
+
+static void *note_thread(void *arg)
+{
+    pair_arg *a = arg;
+    a->ran_on = pthread_self();
+    pthread_sigmask(SIG_BLOCK, NULL, &a->mask);
+    a->done = 1;
+    return NULL;
+}
+
+static void test_worker_pair(void **state)
+{
+    (void)state;
+    pair_arg here = {0}, there = {0};
+    worker_pair(note_thread, &here, &there);
+    assert_true(here.done && there.done);
+    assert_true(pthread_equal(here.ran_on, pthread_self()));
+    assert_false(pthread_equal(there.ran_on, pthread_self()));
+    assert_true(sigismember(&there.mask, SIGINT));
+    assert_false(sigismember(&here.mask, SIGINT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_worker_blocks_signals),
+        cmocka_unit_test(test_worker_pair),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
