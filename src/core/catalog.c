@@ -117,12 +117,26 @@ static int is_slim(const ld_catalog *cat, size_t c)
     return !cat->cols[c].text && c > 0 && c < cat->whole_cols;
 }
 
-/* Cell `col` of a whole row: past `col` NUL-terminated cells from its first. */
+/* Cell `col` of a whole row: walked from the nearest cell to its left
+ * whose column keeps offsets (the first always does), past the
+ * NUL-terminated cells in between. */
 static const char *cell_of_row(const ld_catalog *cat, size_t row, size_t col)
 {
-    const char *p = cat->arena + cat->cols[0].text[row];
-    for (size_t k = 0; k < col; k++) p += strlen(p) + 1;
+    size_t from = col;
+    while (from > 0 && !cat->cols[from].text) from--;
+    const char *p = cat->arena + cat->cols[from].text[row];
+    for (size_t k = from; k < col; k++) p += strlen(p) + 1;
     return p;
+}
+
+/* Gives slim column c its offsets for rows [0, rows), found by walking. */
+static int unslim_column(ld_catalog *cat, size_t c, size_t rows)
+{
+    uint32_t *t = calloc(cat->caprows ? cat->caprows : 1, sizeof *t);
+    if (!t) return -1;
+    for (size_t r = 0; r < rows; r++) t[r] = (uint32_t)(cell_of_row(cat, r, c) - cat->arena);
+    cat->cols[c].text = t;
+    return 0;
 }
 
 /* Gives the slim columns their offsets back, before anything changes a
@@ -130,16 +144,29 @@ static const char *cell_of_row(const ld_catalog *cat, size_t row, size_t col)
 static int unslim(ld_catalog *cat)
 {
     if (!cat->slim) return 0;
-    size_t cap = cat->caprows ? cat->caprows : 1;
-    for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++) {
-        if (!is_slim(cat, c)) continue;
-        uint32_t *t = calloc(cap, sizeof *t);
-        if (!t) return -1;
-        for (size_t r = 0; r < cat->nrows; r++) t[r] = (uint32_t)(cell_of_row(cat, r, c) - cat->arena);
-        cat->cols[c].text = t;
-    }
+    for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++)
+        if (is_slim(cat, c) && unslim_column(cat, c, cat->nrows) != 0) return -1;
     cat->slim = 0;
     return 0;
+}
+
+/* Drops the offsets of the numeric columns among the first whole_cols
+ * (not the first column, not the key); returns whether some column is
+ * slim now. */
+static int drop_numeric_offsets(ld_catalog *cat)
+{
+    size_t key = catalog_key_col(cat);
+    int any = 0;
+    for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++) {
+        ld_column *col = &cat->cols[c];
+        if (col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && c != key) {
+            free(col->text);
+            col->text = NULL;
+        }
+        any |= is_slim(cat, c);
+    }
+    cat->slim = any;
+    return any;
 }
 
 int catalog_slim(ld_catalog *cat)
@@ -147,17 +174,14 @@ int catalog_slim(ld_catalog *cat)
     if (cat->whole_cols < 2 || cat->nrows == 0) return 0;
     for (size_t r = 0; r < cat->nrows; r++)
         if (!cat->row_span[r]) return 0; /* a row not kept whole: its cells need their offsets */
-    size_t key = catalog_key_col(cat);
-    int any = 0;
-    for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++) {
-        ld_column *col = &cat->cols[c];
-        if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || c == key || !col->text) continue;
-        free(col->text);
-        col->text = NULL;
-        any = 1;
-    }
-    cat->slim = any;
-    return any;
+    return drop_numeric_offsets(cat);
+}
+
+int catalog_begin_slim(ld_catalog *cat, size_t ncells)
+{
+    if (cat->nrows != 0 || ncells < 2 || ncells != cat->ncols) return 0;
+    cat->whole_cols = ncells;
+    return drop_numeric_offsets(cat);
 }
 
 /* No MADV_HUGEPAGE on the large arrays (it was here until 2026-12-03):
@@ -431,6 +455,43 @@ size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size
         if (cat->cols[k].num) cat->cols[k].num[r] = NAN;
     }
     cat->row_span[r] = 0;
+    cat->index_dirty = 1;
+    return r;
+}
+
+size_t catalog_add_whole_row(ld_catalog *cat, const uint32_t *cells, size_t n, size_t bytes, int special,
+                             size_t *bad)
+{
+    if (!cat->slim || n != cat->whole_cols || bytes == 0 || bytes > UINT32_MAX / 2) {
+        size_t r = catalog_add_row_at(cat, cells, n, bad); /* gives the offsets back first */
+        if (r != (size_t)-1) catalog_mark_row_whole(cat, r, n, bytes, special);
+        return r;
+    }
+    *bad = (size_t)-1;
+    if (cat->nrows == cat->caprows && catalog_reserve(cat, cat->caprows ? cat->caprows * 2 : 64) != 0)
+        return (size_t)-1;
+    size_t r = cat->nrows++;
+    /* whole before its cells are stored: a column that turns text below
+     * finds this row's cell by walking it */
+    cat->row_span[r] = (uint32_t)(bytes << 1) | (special ? 1u : 0u);
+    for (size_t k = 0; k < n && k < cat->ncols; k++) {
+        ld_column *c = &cat->cols[k];
+        if (c->text) c->text[r] = cells[2 * k];
+        c->gen++;
+        if (parses_numbers(c)) {
+            if (note_number(c, r, cat->arena + cells[2 * k], cells[2 * k + 1]) == 1 &&
+                (c->flags & LD_COLF_DECLARED_NUMBER) && *bad == (size_t)-1)
+                *bad = k;
+            /* its first word: the column will be text, and text keeps offsets */
+            if (!c->text && !parses_numbers(c) && unslim_column(cat, k, r + 1) != 0) return (size_t)-1;
+        } else if (c->num) {
+            c->num[r] = NAN;
+        }
+    }
+    for (size_t k = n; k < cat->ncols; k++) { /* columns added after the header: empty */
+        if (cat->cols[k].text) cat->cols[k].text[r] = 0;
+        if (cat->cols[k].num) cat->cols[k].num[r] = NAN;
+    }
     cat->index_dirty = 1;
     return r;
 }

@@ -132,6 +132,7 @@ static void store_record(csv_ctx *x, const uint32_t *cells, const csvscan_field 
             if (add_header_column(x, arena + cells[2 * k], cells[2 * k + 1], k) != 0) return fail_nomem(x, line);
         x->in_header = 0;
         x->header_fields = nf;
+        catalog_begin_slim(x->cat, nf); /* rows are whole as a rule */
         return;
     }
     if (nf > x->header_fields) {
@@ -151,7 +152,11 @@ static void store_record(csv_ctx *x, const uint32_t *cells, const csvscan_field 
         }
     }
     size_t bad;
-    size_t row = catalog_add_row_at(x->cat, cells, nf, &bad);
+    /* the cells lie back to back: CSV export can copy the row at once */
+    size_t row = nf == x->header_fields
+                     ? catalog_add_whole_row(x->cat, cells, nf, cells[2 * (nf - 1)] + cells[2 * nf - 1] + 1 - cells[0],
+                                             special, &bad)
+                     : catalog_add_row_at(x->cat, cells, nf, &bad);
     if (row == (size_t)-1) return fail_nomem(x, line);
     if (row == x->line_cap) {
         size_t cap = x->line_cap ? x->line_cap * 2 : 1024;
@@ -168,9 +173,6 @@ static void store_record(csv_ctx *x, const uint32_t *cells, const csvscan_field 
                   arena + cells[2 * bad]);
         return;
     }
-    /* the cells lie back to back: CSV export can copy the row at once */
-    if (nf == x->header_fields)
-        catalog_mark_row_whole(x->cat, row, nf, cells[2 * (nf - 1)] + cells[2 * nf - 1] + 1 - cells[0], special);
 #undef FLINE
 #undef FCOL
 }

@@ -630,6 +630,89 @@ static void test_slim_numeric_columns(void **state)
     catalog_free(cat);
 }
 
+/* Loads a generated 3,000-row file whose numeric columns are slim from the
+ * first row (catalog_begin_slim): `late` meets a word at row 2,500 and
+ * gets its offsets then; with short_at < 3000 that row is short, so every
+ * column gets its offsets back there.  Every cell must read as written. */
+static void check_slim_load(size_t short_at)
+{
+    size_t cap = 1 << 18, len = 0, wlen = 0;
+    char *csv = malloc(cap), *want = malloc(cap);
+    assert_non_null(csv);
+    assert_non_null(want);
+    len = (size_t)sprintf(csv, "params_b,model,mmlu,kind,arc,late,hella\n");
+    for (size_t r = 0; r < 3000; r++) {
+        char mmlu[16], arc[16], late[16], hella[16];
+        snprintf(mmlu, sizeof mmlu, "%zu.%02zu", r % 97, r % 100);
+        snprintf(arc, sizeof arc, "%zu", r * 3);
+        if (r % 7 == 0) arc[0] = '\0'; /* empty cells too */
+        snprintf(late, sizeof late, r == 2500 ? "high" : "%zu.5", r);
+        snprintf(hella, sizeof hella, "%zu", r % 13);
+        if (r == short_at) {
+            len += (size_t)sprintf(csv + len, "%zu,m%zu,%s\n", r, r, mmlu);
+            wlen += (size_t)sprintf(want + wlen, "%zu|m%zu|%s||||\n", r, r, mmlu);
+            continue;
+        }
+        /* quoted cells too: "kind" always, arc's number sometimes */
+        len += (size_t)sprintf(csv + len, r % 5 ? "%zu,m%zu,%s,\"a, b\",%s,%s,%s\n" : "%zu,m%zu,%s,\"a, b\",\"%s\",%s,%s\n",
+                               r, r, mmlu, arc, late, hella);
+        wlen += (size_t)sprintf(want + wlen, "%zu|m%zu|%s|a, b|%s|%s|%s\n", r, r, mmlu, arc, late, hella);
+    }
+    ld_error err;
+    ld_catalog *cat = csvload_buffer(csv, len, "slim.csv", NULL, &err);
+    assert_non_null(cat);
+    char *cells = all_cells(cat);
+    assert_string_equal(cells, want);
+    free(cells);
+    int mmlu = catalog_col_index(cat, "mmlu"), arc = catalog_col_index(cat, "arc");
+    int late = catalog_col_index(cat, "late"), hella = catalog_col_index(cat, "hella");
+    assert_int_equal(catalog_col(cat, (size_t)late)->type, LD_COL_TEXT);
+    assert_non_null(catalog_col(cat, (size_t)late)->text); /* text keeps its offsets */
+    assert_non_null(catalog_col(cat, 0)->text);             /* the first column always does */
+    if (short_at < 3000) {
+        assert_non_null(catalog_col(cat, (size_t)mmlu)->text);
+        assert_non_null(catalog_col(cat, (size_t)hella)->text);
+    } else {
+        assert_null(catalog_col(cat, (size_t)mmlu)->text);
+        assert_null(catalog_col(cat, (size_t)arc)->text);
+        assert_null(catalog_col(cat, (size_t)hella)->text);
+    }
+    for (size_t r = 0; r < 3000; r++) {
+        char m[16];
+        snprintf(m, sizeof m, "%zu.%02zu", r % 97, r % 100);
+        assert_true(catalog_num(cat, r, (size_t)mmlu) == strtod(m, NULL));
+        if (r != short_at) assert_true(catalog_num(cat, r, (size_t)hella) == (double)(r % 13));
+    }
+    /* whole rows still export as one copy, as their cells read */
+    size_t nc = 0, bytes = 0;
+    int special = 0;
+    assert_non_null(catalog_row_span(cat, 2998, &nc, &bytes, &special));
+    assert_int_equal(nc, 7);
+    assert_true(special);
+    catalog_free(cat);
+    free(csv);
+    free(want);
+}
+
+static void test_slim_from_the_first_row(void **state)
+{
+    (void)state;
+    check_slim_load((size_t)-1);
+    check_slim_load(0);
+    check_slim_load(1500);
+    check_slim_load(2999);
+    /* the calls themselves: no slimming with rows already there, or for
+     * a table of one column */
+    ld_catalog *cat = catalog_new();
+    assert_int_equal(catalog_add_column(cat, "model", LD_COL_TEXT, 0), 0);
+    assert_int_equal(catalog_begin_slim(cat, 1), 0);
+    assert_int_equal(catalog_add_column(cat, "v", LD_COL_NUMBER, 0), 1);
+    assert_int_equal(catalog_begin_slim(cat, 3), 0); /* not the header's count */
+    assert_int_equal(catalog_begin_slim(cat, 2), 1);
+    assert_null(catalog_col(cat, 1)->text);
+    catalog_free(cat);
+}
+
 /* A column's name for people: the label when it has one, else the id; by
  * id, the id itself when no column has it (a weight naming a metric the
  * catalogue lacks is still said). */
@@ -677,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_arena_growth_big_cell),
         cmocka_unit_test(test_reserve),
         cmocka_unit_test(test_slim_numeric_columns),
+        cmocka_unit_test(test_slim_from_the_first_row),
         cmocka_unit_test(test_column_names),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
