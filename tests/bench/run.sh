@@ -124,7 +124,7 @@ has_vd=$(command -v vd >/dev/null 2>&1 && echo 1)
 [ -n "$has_mlr" ] && echo "# $(mlr --version)"
 [ -n "$has_vd" ] && echo "# VisiData $(vd --version 2>/dev/null | head -1)"
 summary="$D/summary.txt"
-printf '%-8s %6s %6s %8s %10s %9s %9s %9s %10s %12s  %s\n' file rows MB floor_ms llmdeck_ms mlr_ms vd_ms x_Miller x_VisiData cpu_x_Miller order > "$summary"
+printf '%-8s %6s %6s %8s %10s %9s %9s %9s %11s %10s %12s  %s\n' file rows MB floor_ms llmdeck_ms mlr_ms vd_ms x_Miller pairs_p25-75 x_VisiData cpu_x_Miller order > "$summary"
 for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
   in=$D/$f.csv
   for t in llmdeck mlr floor vd; do : > "$D/t_$t"; : > "$D/t_$t.cpu"; done
@@ -145,12 +145,16 @@ for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
   echo "${f}_rows $rows rows, $mb MB"
   echo "${f}_floor_ms $(ms "$fl_us") ms (median of $RUNS: read from the page cache, find every line end)"
   echo "${f}_llmdeck_ms $(ms "$ld_us") ms (median of $RUNS; $(awk -v a="$ld_us" -v b="$fl_us" 'BEGIN {printf "%.1f", a / b}')x the floor)"
-  ml="-" vdm="-" rm="-" rv="-" rc="-" order="-"
+  ml="-" vdm="-" rm="-" rv="-" rc="-" order="-" spread="-"
   if [ -n "$has_mlr" ]; then
     ml_us=$(median < "$D/t_mlr"); ml=$(ms "$ml_us")
     rm=$(awk -v a="$ml_us" -v b="$ld_us" 'BEGIN {printf "%.1f", a / b}')
     echo "${f}_mlr_ms $ml ms (median of $RUNS)"
     echo "${f}_ratio_mlr $rm x"
+    # the noise: the ratio of each interleaved pair of runs, quartiles
+    spread=$(paste "$D/t_mlr" "$D/t_llmdeck" | awk '$2 > 0 {printf "%.2f\n", $1 / $2}' | sort -n |
+             awk '{a[NR]=$1} END {if (NR) printf "%.1f-%.1f", a[int(NR/4)+1], a[int((3*NR+3)/4)]}')
+    echo "${f}_ratio_mlr_pairs $spread x (p25-p75 of the $RUNS run-by-run ratios)"
     if [ -s "$D/t_mlr.cpu" ]; then
       lc=$(median < "$D/t_llmdeck.cpu"); mc=$(median < "$D/t_mlr.cpu")
       echo "${f}_cpu_ms llmdeck $(ms "$lc"), Miller $(ms "$mc") ms (user + system, medians)"
@@ -180,8 +184,8 @@ for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
     echo "${f}_vd_ms $vdm ms (median of $VD_RUNS)"
     echo "${f}_ratio_vd $rv x"
   fi
-  printf '%-8s %6s %6s %8s %10s %9s %9s %9s %10s %12s  %s\n' "$f" "$rows" "$mb" "$(ms "$fl_us")" "$(ms "$ld_us")" \
-    "$ml" "$vdm" "$rm" "$rv" "$rc" "$order" >> "$summary"
+  printf '%-8s %6s %6s %8s %10s %9s %9s %9s %11s %10s %12s  %s\n' "$f" "$rows" "$mb" "$(ms "$fl_us")" "$(ms "$ld_us")" \
+    "$ml" "$vdm" "$rm" "${spread:--}" "$rv" "$rc" "$order" >> "$summary"
 done
 echo "# open, sort by mmlu descending, write CSV: medians of $RUNS interleaved runs (VisiData: $VD_RUNS); load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 sed 's/^/# /' "$summary"
