@@ -122,10 +122,10 @@ void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, size_t b
  * catalog_add_whole_row, catalog_add_row_at plus catalog_mark_row_whole,
  * stores no offsets for them: a large load then never writes 4 bytes a
  * numeric cell only to free them at the end (measured on a 200k x 14
- * file: the load 10 ms shorter).  A numeric column that meets its first
- * word gets its offsets (walking the rows so far); a row that is not
- * whole gives every column its offsets back before it is added.  So the
- * catalog ends as catalog_slim would leave it. */
+ * file: the load 72 -> 67 ms, 2,000 page faults fewer).  A numeric column
+ * that meets its first word gets its offsets (walking the rows so far); a
+ * row that is not whole gives every column its offsets back before it is
+ * added.  So the catalog ends as catalog_slim would leave it. */
 int catalog_begin_slim(ld_catalog *cat, size_t ncells);
 size_t catalog_add_whole_row(ld_catalog *cat, const uint32_t *cells, size_t n, size_t bytes, int special,
                              size_t *bad);
