@@ -30,12 +30,13 @@ static const char *cell(const ld_report *a, size_t row, int col, char *buf, size
 void report_ranking(const ld_report *a, char *buf, size_t n)
 {
     const ld_candidates *c = a->cands;
+    char b[4 * LD_REQ_TEXT];
     if (c->mode != LD_RANK_BUDGET) snprintf(buf, n, "by value = quality / relative cost");
     else if (c->by_quality) snprintf(buf, n, "by quality (high budget)");
     else if (!isnan(c->quality_floor))
         snprintf(buf, n, "by value among those with quality >= %.3f, the median (medium budget), then the rest",
                  c->quality_floor);
-    else snprintf(buf, n, "by value = quality / relative cost (%s budget)", a->req->budget);
+    else snprintf(buf, n, "by value = quality / relative cost (%s budget)", san(a->req->budget, b, sizeof b));
     size_t k = strlen(buf);
     if (c->measured_first && k < n) {
         if (c->nkey == 1) { /* by its label, as the weights are said */
@@ -72,8 +73,10 @@ void report_why(const ld_report *a, char *buf, size_t n)
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
         k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
+    char lang[4 * LD_REQ_TEXT];
     if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known)
-        k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "", a->req->language);
+        k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "",
+                      san(a->req->language, lang, sizeof lang));
     if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
     else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
     /* "restricted" passed the commercial requirement: say on what terms */
@@ -134,9 +137,12 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
                                 a->req->licence == LD_LICENCE_COMMERCIAL     ? ", commercial use allowed"
                                 : a->req->licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted"
                                                                              : "");
+    /* answers are checked where they are set (rules_set_text): escaping
+     * them here too is the second line of defence */
+    char lang[4 * LD_REQ_TEXT];
     if (k < n && *a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
         k += (size_t)snprintf(buf + k, n - k, ", %s among the languages listed (where the card lists them)",
-                              a->req->language);
+                              san(a->req->language, lang, sizeof lang));
     char how[400];
     report_ranking(a, how, sizeof how);
     char weights[512], safe[1024], name[128];

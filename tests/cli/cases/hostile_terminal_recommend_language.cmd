@@ -1,0 +1,1 @@
+recommend --language "$(printf 'klingon\033[2J')" --budget low
