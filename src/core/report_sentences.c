@@ -137,8 +137,8 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
                                 a->req->licence == LD_LICENCE_COMMERCIAL     ? ", commercial use allowed"
                                 : a->req->licence == LD_LICENCE_UNRESTRICTED ? ", commercial use unrestricted"
                                                                              : "");
-    /* answers are checked where they are set (rules_set_text): escaping
-     * them here too is the second line of defence */
+    /* the answers are data (a rules file's defaults, a flag, a saved
+     * answer): escaped like every other data text, not refused */
     char lang[4 * LD_REQ_TEXT];
     if (k < n && *a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
         k += (size_t)snprintf(buf + k, n - k, ", %s among the languages listed (where the card lists them)",
