@@ -22,6 +22,13 @@ typedef int (*ld_progress_fn)(void *ctx, size_t bytes_done, size_t bytes_total,
  * this size a thread costs more than it saves). */
 #define LD_CSV_THREADED_MIN (4u << 20)
 
+/* A file is read in chunks of LD_CSV_CHUNK bytes, the first one smaller:
+ * the storing thread gets its first rows sooner (it waited for a whole
+ * first chunk to be read and scanned).  Records cut by a chunk's end are
+ * read on; the tests put tricky records on both boundaries. */
+#define LD_CSV_FIRST_CHUNK (1u << 17)
+#define LD_CSV_CHUNK (1u << 20)
+
 typedef struct {
     const char *const *number_cols; /* ids that must be numeric (NULL-terminated, may be NULL) */
     const char *const *text_cols;   /* ids that stay text (NULL-terminated, may be NULL) */

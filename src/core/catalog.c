@@ -228,8 +228,9 @@ static char *dup_str(const char *s)
     return d;
 }
 
-int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
-                       unsigned flags)
+/* fill: a new number column's cells start empty (NaN); without, the
+ * caller sets every row's before anything reads them. */
+static int add_column(ld_catalog *cat, const char *id, ld_coltype type, unsigned flags, int fill)
 {
     int existing = catalog_col_index(cat, id);
     if (existing >= 0) {
@@ -269,8 +270,9 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
     col->text = calloc(cap, sizeof *col->text);
     if (type == LD_COL_NUMBER) {
         col->num = malloc(cap * sizeof *col->num);
-        if (col->num)
-            for (size_t r = 0; r < cap; r++) col->num[r] = NAN;
+        /* the rows there are; a row added later empties its own cells */
+        if (col->num && fill)
+            for (size_t r = 0; r < cat->nrows; r++) col->num[r] = NAN;
     }
     if (!col->id || !col->label || !col->unit || !col->description || !col->text ||
         (type == LD_COL_NUMBER && !col->num)) {
@@ -286,6 +288,16 @@ int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type,
     if (cat->model_col < 0 && strcasecmp(id, "model") == 0) cat->model_col = (int)cat->ncols;
     cat->ncols++;
     return (int)(cat->ncols - 1);
+}
+
+int catalog_add_column(ld_catalog *cat, const char *id, ld_coltype type, unsigned flags)
+{
+    return add_column(cat, id, type, flags, 1);
+}
+
+int catalog_add_computed_column(ld_catalog *cat, const char *id, unsigned flags)
+{
+    return add_column(cat, id, LD_COL_NUMBER, flags, 0);
 }
 
 size_t catalog_add_row(ld_catalog *cat)

@@ -239,7 +239,8 @@ static int check_unique(const ld_catalog *cat, const char *name, const long *lin
     return 0;
 }
 
-#define CHUNK (1u << 20)
+#define CHUNK LD_CSV_CHUNK
+#define FIRST_CHUNK LD_CSV_FIRST_CHUNK
 
 /* Reads the input in chunks straight into the catalog's text arena (or
  * copies it there from memory) and scans it in place: the cells stay where
@@ -278,7 +279,7 @@ static ld_catalog *load(const char *mem, size_t memlen, FILE *f, size_t size, co
     int first = 1, eof = 0, est_sent = 0;
     size_t prefault_to = 0;
     while (!eof && !afailed) {
-        size_t chunk = mem ? memlen : CHUNK;
+        size_t chunk = mem ? memlen : first ? FIRST_CHUNK : CHUNK;
         if (pipe && !catalog_text_fits(x.cat, have + chunk + 1))
             recpipe_drain(pipe); /* the arena moves: the worker must not be reading it */
         char *arena = catalog_text_room(x.cat, have + chunk + 1, &at);

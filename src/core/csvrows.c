@@ -2,6 +2,7 @@
 #include "csvrows.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,11 +132,14 @@ static void *format_block(void *arg)
                 if (num[k]) __builtin_prefetch(&num[k][j->idx[i + 8]]);
         /* sorted rows are scattered in memory: fetch a few rows ahead */
         if (i + 16 < j->n) catalog_row_prefetch(j->cat, j->idx[i + 16]);
-        if (i + 8 < j->n) {
-            const char *ahead = catalog_text(j->cat, j->idx[i + 8], 0);
-            __builtin_prefetch(ahead);
-            __builtin_prefetch(ahead + 64);
-            __builtin_prefetch(ahead + 128);
+        if (i + 8 < j->n) { /* every line of that row's text: its span says how far */
+            size_t anc, abytes;
+            int asp;
+            const char *ahead = catalog_row_span(j->cat, j->idx[i + 8], &anc, &abytes, &asp);
+            if (ahead) {
+                uintptr_t line = (uintptr_t)ahead & ~(uintptr_t)63, last = (uintptr_t)(ahead + abytes - 1);
+                for (; line <= last; line += 64) __builtin_prefetch((const void *)line);
+            }
         }
         size_t nc = 0, bytes = 0;
         int special = 0;

@@ -289,12 +289,15 @@ static int open_gpus(ld_dataset *ds, ld_error *err)
 }
 
 /* Derived columns first, so metrics.json can label them; then the weights
- * it sets give the default scores. */
+ * it sets give the default scores.  Nothing between reads a score's cell
+ * (derive_apply takes no computed column as its source), and score_update
+ * sets every one: the columns are not emptied first. */
 static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
 {
     char label[1100];
-    if (score_add_columns(ds->models) < 0) return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     if (xf) {
+        if (score_add_columns_unset(ds->models) < 0)
+            return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
         file_label(ds, xf, label, sizeof label);
         if (derive_apply(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (open_gpus(ds, err) != 0) return -1;

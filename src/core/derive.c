@@ -44,7 +44,11 @@ int derive_apply(ld_catalog *cat, const char *json, size_t len, const char *name
             break;
         }
         int src = catalog_col_index(cat, from->valuestring);
-        if (src < 0 || catalog_col(cat, (size_t)src)->type != LD_COL_NUMBER) continue; /* nothing to derive from */
+        /* nothing to derive from; nor from a computed column (the scores
+         * are computed after this, from what metrics.json sets) */
+        if (src < 0 || catalog_col(cat, (size_t)src)->type != LD_COL_NUMBER ||
+            (catalog_col(cat, (size_t)src)->flags & LD_COLF_DERIVED))
+            continue;
         int to = catalog_add_column(cat, c->string, LD_COL_NUMBER, LD_COLF_DECLARED_NUMBER);
         if (to < 0 || fill_elo_win(cat, (size_t)to, (size_t)src, ref->valuedouble) != 0) {
             rc = error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");

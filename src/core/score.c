@@ -11,6 +11,12 @@
 
 #include "worker.h"
 
+static int add_computed(ld_catalog *cat, const char *id, ld_coltype type, unsigned flags)
+{
+    (void)type; /* always a number */
+    return catalog_add_computed_column(cat, id, flags);
+}
+
 /* The weighted metric columns, gathered once per pass over the rows. */
 typedef struct {
     size_t *col;
@@ -111,13 +117,16 @@ size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
     return n;
 }
 
-int score_add_columns(ld_catalog *cat)
+/* The four columns; `computed`: their cells are about to be set, every
+ * row (score_update), so they are not emptied first. */
+static int add_columns(ld_catalog *cat, int computed)
 {
+    int (*add)(ld_catalog *, const char *, ld_coltype, unsigned) = computed ? add_computed : catalog_add_column;
     int had = catalog_col_index(cat, "value_score") >= 0;
-    int q = catalog_add_column(cat, "quality", LD_COL_NUMBER, LD_COLF_DERIVED);
-    int v = catalog_add_column(cat, "value_score", LD_COL_NUMBER, LD_COLF_DERIVED);
-    int k = catalog_add_column(cat, "coverage", LD_COL_NUMBER, LD_COLF_DERIVED);
-    int f = catalog_add_column(cat, "frontier", LD_COL_NUMBER, LD_COLF_DERIVED | LD_COLF_YESNO);
+    int q = add(cat, "quality", LD_COL_NUMBER, LD_COLF_DERIVED);
+    int v = add(cat, "value_score", LD_COL_NUMBER, LD_COLF_DERIVED);
+    int k = add(cat, "coverage", LD_COL_NUMBER, LD_COLF_DERIVED);
+    int f = add(cat, "frontier", LD_COL_NUMBER, LD_COLF_DERIVED | LD_COLF_YESNO);
     if (q < 0 || v < 0 || k < 0 || f < 0) return -1;
     if (!had) {
         catalog_col(cat, (size_t)q)->decimals = 4;
@@ -135,6 +144,9 @@ int score_add_columns(ld_catalog *cat)
     }
     return v;
 }
+
+int score_add_columns(ld_catalog *cat) { return add_columns(cat, 0); }
+int score_add_columns_unset(ld_catalog *cat) { return add_columns(cat, 1); }
 
 /* The cost a frontier compares: missing, zero or negative is undefined
  * (NaN), as for the value score, so such a row is never on it. */
@@ -155,10 +167,14 @@ static int fill_frontier_into(const ld_catalog *cat, const double *q, double *fr
     size_t n = catalog_rows(cat);
     int cc = catalog_col_index(cat, "relative_cost");
     const double *cost = cc >= 0 ? catalog_col(cat, (size_t)cc)->num : NULL;
+    if (!cost) { /* no cost, no row placed: the frontier is empty (1 ms at 200k rows) */
+        for (size_t r = 0; fr && r < n; r++) fr[r] = NAN;
+        return q ? 0 : -1;
+    }
     double *x = malloc((n ? n : 1) * sizeof *x);
     unsigned char *on = malloc(n ? n : 1);
     int rc = x && q && on ? 0 : -1;
-    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = cost ? pareto_cost_of(cost[r]) : NAN;
+    for (size_t r = 0; rc == 0 && r < n; r++) x[r] = pareto_cost_of(cost[r]);
     if (rc == 0) rc = frontier_mark(x, q, n, on);
     for (size_t r = 0; rc == 0 && fr && r < n; r++) fr[r] = isfinite(x[r]) && isfinite(q[r]) ? (double)on[r] : NAN;
     free(x);
@@ -314,21 +330,25 @@ void score_install(ld_catalog *cat, ld_scores *s)
     score_free(s);
 }
 
-int score_prepare(ld_catalog *cat)
+static int prepare(ld_catalog *cat, int computed)
 {
-    if (score_add_columns(cat) < 0) return -1;
+    if (add_columns(cat, computed) < 0) return -1;
     /* the columns may have been added after rows were reserved: make sure
      * their arrays cover every row */
     size_t n = catalog_rows(cat);
     return catalog_reserve(cat, n ? n : 1);
 }
 
+int score_prepare(ld_catalog *cat) { return prepare(cat, 0); }
+
 /* In place, column by column: the load and the command line (no arrays
  * more at 1M rows); the same figures to the bit as score_compute, which the
  * TUI's jobs use to compute beside the shown columns. */
 int score_update(ld_catalog *cat, ld_missing policy)
 {
-    if (score_prepare(cat) != 0) return -1;
+    /* columns made here are computed below, every row: nothing reads them
+     * before (a failure below fails the caller's load or command) */
+    if (prepare(cat, 1) != 0) return -1;
     int q = catalog_col_index(cat, "quality");
     int v = catalog_col_index(cat, "value_score");
     int k = catalog_col_index(cat, "coverage");

@@ -182,6 +182,37 @@ static void test_columns_added_after_rows(void **state)
     catalog_free(cat);
 }
 
+/* A computed column is not emptied first (its caller sets every cell):
+ * what is set is read back, a row added later starts empty, and adding it
+ * again returns it with its cells as they were.  A plain column added with
+ * room reserved beyond the rows: rows added later are empty too. */
+static void test_computed_column(void **state)
+{
+    (void)state;
+    ld_catalog *cat = catalog_new();
+    catalog_add_column(cat, "model", LD_COL_TEXT, 0);
+    assert_int_equal(catalog_reserve(cat, 1000), 0);
+    for (int i = 0; i < 10; i++) catalog_add_row(cat);
+    int c = catalog_add_computed_column(cat, "score", LD_COLF_DERIVED);
+    int p = catalog_add_column(cat, "plain", LD_COL_NUMBER, 0);
+    assert_true(c > 0 && p > c);
+    const ld_column *col = catalog_col(cat, (size_t)c);
+    assert_int_equal(col->type, LD_COL_NUMBER);
+    assert_true(col->flags & LD_COLF_DERIVED);
+    for (size_t r = 0; r < 10; r++) catalog_set_num(cat, r, (size_t)c, (double)r / 4);
+    assert_int_equal(catalog_add_computed_column(cat, "score", LD_COLF_DERIVED), c);
+    for (size_t r = 0; r < 10; r++) {
+        assert_true(catalog_num(cat, r, (size_t)c) == (double)r / 4);
+        assert_true(isnan(catalog_num(cat, r, (size_t)p)));
+    }
+    for (int i = 0; i < 5; i++) {
+        size_t r = catalog_add_row(cat);
+        assert_true(isnan(catalog_num(cat, r, (size_t)c)));
+        assert_true(isnan(catalog_num(cat, r, (size_t)p)));
+    }
+    catalog_free(cat);
+}
+
 static void test_finish_typing(void **state)
 {
     (void)state;
@@ -594,6 +625,7 @@ int main(void)
         cmocka_unit_test(test_set_cell_after_a_word),
         cmocka_unit_test(test_key_column_without_model),
         cmocka_unit_test(test_columns_added_after_rows),
+        cmocka_unit_test(test_computed_column),
         cmocka_unit_test(test_finish_typing),
         cmocka_unit_test(test_finish_declared_number_error),
         cmocka_unit_test(test_parse_number),

@@ -151,6 +151,31 @@ static void test_data_dir_replaces_models_only(void **state)
     dataset_close(&ds);
 }
 
+/* A metrics.json may derive a column from a loaded one, not from a
+ * score: those are computed after (and their cells are not even emptied
+ * until then), so such a rule is skipped, as one naming no column is. */
+static void test_derive_not_from_scores(void **state)
+{
+    (void)state;
+    const char *dir = make_dir("dv");
+    write_text("dv/models.csv", "model,arena_score,gpqa_diamond,relative_cost\nA,1187,50,0.5\nB,1300,,1\n");
+    write_text("dv/metrics.json",
+               "{\"missing\": \"skip\", \"columns\": {\"gpqa_diamond\": {\"weight\": 1},"
+               " \"win\": {\"derive\": {\"kind\": \"elo_win\", \"from\": \"arena_score\", \"reference\": 1187}},"
+               " \"quality_win\": {\"derive\": {\"kind\": \"elo_win\", \"from\": \"quality\", \"reference\": 0}}}}");
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(&ds, dir, NULL, &err) != 0) fail_msg("%s:%ld:%ld %s", err.file, err.line, err.col, err.msg);
+    ld_catalog *cat = ds.models;
+    assert_near(catalog_num(cat, 0, (size_t)col(cat, "win")), 50.0, 1e-9);
+    assert_int_equal(catalog_col_index(cat, "quality_win"), -1);
+    /* the scores themselves: gpqa 50 -> .5, / cost .5; B has no metric */
+    assert_near(catalog_num(cat, 0, (size_t)col(cat, "value_score")), 1.0, 1e-9);
+    assert_true(isnan(catalog_num(cat, 1, (size_t)col(cat, "quality"))));
+    dataset_close(&ds);
+}
+
 /* The as-of date shown beside the data set: the embedded manifest's for the
  * embedded catalogue, none for a --data DIR without a manifest of its own,
  * the DIR's own when it has one. */
@@ -292,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_data_dir_replaces_models_only),
         cmocka_unit_test(test_env_data_dir),
         cmocka_unit_test(test_as_of),
+        cmocka_unit_test(test_derive_not_from_scores),
         cmocka_unit_test(test_data_not_a_directory),
         cmocka_unit_test(test_data_dir_bad_files),
     };

@@ -348,8 +348,9 @@ static void test_many_weighted_metrics(void **state)
  * taking half of the rows: every row must get what the one-row functions
  * (score_quality, score_value) give, to the bit, at the halves' border
  * and throughout, with both policies; score_compute (the TUI's rescore
- * job) must give the same arrays, count its progress and stop on a
- * cancel. */
+ * job) must give the same arrays, frontier too, count its progress and
+ * stop on a cancel.  score_update makes the score columns here (they are
+ * not emptied first: every cell must be set, which valgrind checks). */
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0; }
 
 static void test_scores_on_both_cores(void **state)
@@ -383,7 +384,7 @@ static void test_scores_on_both_cores(void **state)
         ld_missing policy = pol ? LD_MISSING_SKIP : LD_MISSING_ZERO;
         int vc = score_update(cat, policy);
         assert_true(vc >= 0);
-        int qc = col(cat, "quality"), kc = col(cat, "coverage");
+        int qc = col(cat, "quality"), kc = col(cat, "coverage"), fc = col(cat, "frontier");
         for (size_t r = 0; r < N; r++) {
             if (r % 7 != 0 && (r < N / 2 - 100 || r > N / 2 + 100)) continue;
             double q = score_quality(cat, r, policy), v = score_value(cat, r, policy);
@@ -402,7 +403,8 @@ static void test_scores_on_both_cores(void **state)
         for (size_t r = 0; r < N; r++)
             if (!same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)) ||
                 !same_double(sc.value[r], catalog_num(cat, r, (size_t)vc)) ||
-                !same_double(sc.coverage[r], catalog_num(cat, r, (size_t)kc)))
+                !same_double(sc.coverage[r], catalog_num(cat, r, (size_t)kc)) ||
+                !same_double(sc.frontier[r], catalog_num(cat, r, (size_t)fc)))
                 fail_msg("policy %d, row %zu: score_compute differs from score_update", pol, r);
         score_free(&sc);
         memset(&pr, 0, sizeof pr);
