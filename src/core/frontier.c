@@ -118,9 +118,17 @@ static point *candidates(const double *x, const double *y, size_t n, size_t *m)
     point f[SAMPLE];
     size_t nf = 0;
     if (finite >= 8 * SAMPLE) { /* every (finite / SAMPLE)th point */
-        size_t step = finite / SAMPLE, k = 0;
-        for (size_t i = 0; i < n && nf < SAMPLE; i++)
-            if (isfinite(x[i]) && isfinite(y[i]) && k++ % step == 0) f[nf++] = (point){x[i], y[i], i};
+        /* counted down, not k % step: a division a point was a tenth of
+         * the frontier's time (200k points: 1.6 -> 1.45 ms) */
+        size_t step = finite / SAMPLE, left = 0;
+        for (size_t i = 0; i < n && nf < SAMPLE; i++) {
+            if (!isfinite(x[i]) || !isfinite(y[i])) continue;
+            if (left == 0) {
+                f[nf++] = (point){x[i], y[i], i};
+                left = step;
+            }
+            left--;
+        }
         if (sort_by_x(f, nf) != 0) return NULL;
         size_t steps = 0; /* the sample's staircase: the points that raise the best y so far */
         for (size_t k2 = 0; k2 < nf; k2++)
