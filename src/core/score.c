@@ -11,12 +11,6 @@
 
 #include "worker.h"
 
-static int add_computed(ld_catalog *cat, const char *id, ld_coltype type, unsigned flags)
-{
-    (void)type; /* always a number */
-    return catalog_add_computed_column(cat, id, flags);
-}
-
 /* The weighted metric columns, gathered once per pass over the rows. */
 typedef struct {
     size_t *col;
@@ -117,16 +111,20 @@ size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
     return n;
 }
 
-/* The four columns; `computed`: their cells are about to be set, every
- * row (score_update), so they are not emptied first. */
+/* One score column; `computed`: its cells are about to be set, every row
+ * (score_update), so it is not emptied first. */
+static int add_column(ld_catalog *cat, const char *id, unsigned flags, int computed)
+{
+    return computed ? catalog_add_computed_column(cat, id, flags) : catalog_add_column(cat, id, LD_COL_NUMBER, flags);
+}
+
 static int add_columns(ld_catalog *cat, int computed)
 {
-    int (*add)(ld_catalog *, const char *, ld_coltype, unsigned) = computed ? add_computed : catalog_add_column;
     int had = catalog_col_index(cat, "value_score") >= 0;
-    int q = add(cat, "quality", LD_COL_NUMBER, LD_COLF_DERIVED);
-    int v = add(cat, "value_score", LD_COL_NUMBER, LD_COLF_DERIVED);
-    int k = add(cat, "coverage", LD_COL_NUMBER, LD_COLF_DERIVED);
-    int f = add(cat, "frontier", LD_COL_NUMBER, LD_COLF_DERIVED | LD_COLF_YESNO);
+    int q = add_column(cat, "quality", LD_COLF_DERIVED, computed);
+    int v = add_column(cat, "value_score", LD_COLF_DERIVED, computed);
+    int k = add_column(cat, "coverage", LD_COLF_DERIVED, computed);
+    int f = add_column(cat, "frontier", LD_COLF_DERIVED | LD_COLF_YESNO, computed);
     if (q < 0 || v < 0 || k < 0 || f < 0) return -1;
     if (!had) {
         catalog_col(cat, (size_t)q)->decimals = 4;
