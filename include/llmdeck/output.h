@@ -23,8 +23,9 @@ int output_table(FILE *out, const ld_catalog *cat, const uint32_t *idx,
 
 /* A computed number as text: its decimals in the usual range, all 17
  * significant digits outside it (so it reads back the same), "" when it is
- * not finite. */
-void output_derived_number(double v, int decimals, char *buf, size_t n);
+ * not finite.  Returns its length.  Only digits, '-', '.', 'e' and '+':
+ * it never needs quotes in a CSV file. */
+size_t output_derived_number(double v, int decimals, char *buf, size_t n);
 
 /* The display text of a cell: the original text, or for derived/numeric
  * cells without text the number formatted with the column's decimals;

@@ -84,6 +84,15 @@ static size_t append_extra(char *d, const ld_catalog *cat, uint32_t row, const i
 {
     char *start = d, cell[CSVROWS_CELL];
     for (size_t k = 0; k < nextra; k++) {
+        const ld_column *c = catalog_col(cat, (size_t)extra[k]);
+        if ((c->flags & LD_COLF_DERIVED) && !(c->flags & LD_COLF_YESNO)) {
+            /* a number, as output_cell writes it, never quoted: written
+             * in place (a copy, strlen and a scan for quotes a cell were
+             * a third of a value score's time in an export) */
+            *d++ = ',';
+            d += output_derived_number(catalog_num(cat, row, (size_t)extra[k]), c->decimals, d, CSVROWS_CELL);
+            continue;
+        }
         const char *t = output_cell(cat, row, (size_t)extra[k], cell, sizeof cell);
         size_t n = strlen(t);
         int quote = n && (t[0] == ' ' || t[0] == '\t' || t[n - 1] == ' ' || t[n - 1] == '\t');

@@ -35,10 +35,23 @@ static void test_derived_number_equals_printf(void **state)
         else v = (double)((x >> 8) % 100000) + 0.5; /* halves of integers */
         if (x & (1ULL << 63)) v = -v;
         int d = (int)((x >> 5) % 11) - 1; /* -1 (as written: 6) .. 9 */
-        output_derived_number(v, d, got, sizeof got);
+        size_t len = output_derived_number(v, d, got, sizeof got);
         if (v != 0 && (fabs(v) >= 1e15 || fabs(v) < 1e-6)) snprintf(want, sizeof want, "%.17g", v);
         else snprintf(want, sizeof want, "%.*f", d >= 0 ? d : 6, v);
         if (strcmp(got, want) != 0) fail_msg("%.17g with %d decimals: '%s', printf '%s'", v, d, got, want);
+        if (strlen(got) != len) fail_msg("%.17g: length %zu returned for '%s'", v, len, got);
+    }
+    /* the digits go eight at a time: values at the groups' edges, and
+     * more decimals than digits */
+    static const struct { double v; int d; } edge[] = {
+        {99999999.5, 0}, {100000000.0, 0}, {99999999.4, 0}, {0.5, 9}, {0.000001, 9}, {7.0, 9},
+        {1234567890.123456789, 9}, {9999999999999999.0 / 1e9, 9}, {12345678.87654321, 8}, {1e8 - 0.25, 1},
+    };
+    for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
+        size_t len = output_derived_number(edge[i].v, edge[i].d, got, sizeof got);
+        snprintf(want, sizeof want, "%.*f", edge[i].d, edge[i].v);
+        assert_string_equal(got, want);
+        assert_int_equal(len, strlen(want)); /* the length it returns */
     }
     output_derived_number(-0.0, 2, got, sizeof got);
     assert_string_equal(got, "-0.00");
