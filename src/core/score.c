@@ -169,13 +169,17 @@ static int fill_frontier_into(const ld_catalog *cat, const double *q, double *fr
         for (size_t r = 0; fr && r < n; r++) fr[r] = NAN;
         return q ? 0 : -1;
     }
-    double *x = malloc((n ? n : 1) * sizeof *x);
+    /* the costs compared go in fr itself, overwritten last with the
+     * answer: an array of costs of its own was 1.6 MB of fresh pages at
+     * 200k rows, faulted in and freed (0.6 ms of a 3.3 ms frontier) */
+    double *x = fr ? fr : malloc((n ? n : 1) * sizeof *x);
     unsigned char *on = malloc(n ? n : 1);
     int rc = x && q && on ? 0 : -1;
     for (size_t r = 0; rc == 0 && r < n; r++) x[r] = pareto_cost_of(cost[r]);
     if (rc == 0) rc = frontier_mark(x, q, n, on);
     for (size_t r = 0; rc == 0 && fr && r < n; r++) fr[r] = isfinite(x[r]) && isfinite(q[r]) ? (double)on[r] : NAN;
-    free(x);
+    for (size_t r = 0; rc != 0 && x && x == fr && r < n; r++) fr[r] = NAN; /* no costs left for a frontier */
+    if (x != fr) free(x);
     free(on);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* test_worker.c - the core's helper threads block every signal, so Ctrl-C,
  * a resize or SIGTERM always reach the main thread's handlers; the
- * two-core split runs its work on both threads. */
+ * two-core split runs its work on both threads; a helper starts on
+ * another CPU and is not left pinned there. */
 #include <signal.h>
 #include <string.h>
 
@@ -63,11 +64,58 @@ static void test_worker_pair(void **state)
     assert_false(sigismember(&here.mask, SIGINT));
 }
 
+#if defined(__linux__) && defined(__GLIBC__)
+#include <sched.h>
+
+/* A helper thread is created on another CPU than its creator's (worker.c
+ * says why), then set free: its CPUs are all the process may use again,
+ * and its function's result comes back through pthread_join. */
+static void *report_cpus(void *arg)
+{
+    cpu_set_t *out = arg;
+    CPU_ZERO(out);
+    sched_getaffinity(0, sizeof *out, out);
+    return arg;
+}
+
+static void check_helper_cpus(const cpu_set_t *allowed)
+{
+    cpu_set_t in_helper;
+    pthread_t t;
+    void *ret = NULL;
+    assert_int_equal(worker_start(&t, report_cpus, &in_helper), 0);
+    assert_int_equal(pthread_join(t, &ret), 0);
+    assert_ptr_equal(ret, &in_helper);
+    if (!CPU_EQUAL(&in_helper, allowed)) fail_msg("the helper keeps %d CPUs of %d", CPU_COUNT(&in_helper), CPU_COUNT(allowed));
+}
+
+static void test_worker_not_left_pinned(void **state)
+{
+    (void)state;
+    cpu_set_t allowed;
+    assert_int_equal(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+    check_helper_cpus(&allowed);
+    /* one CPU allowed: nowhere else to start, the thread is made as usual */
+    int cpu = -1;
+    for (int c = 0; c < CPU_SETSIZE && cpu < 0; c++)
+        if (CPU_ISSET(c, &allowed)) cpu = c;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+    check_helper_cpus(&one);
+    assert_int_equal(sched_setaffinity(0, sizeof allowed, &allowed), 0);
+}
+#endif
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_worker_blocks_signals),
         cmocka_unit_test(test_worker_pair),
+#if defined(__linux__) && defined(__GLIBC__)
+        cmocka_unit_test(test_worker_not_left_pinned),
+#endif
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
