@@ -36,6 +36,28 @@ static inline size_t bytescan_first(const char *p, size_t i, size_t n, char a, c
     return i;
 }
 
+/* Copies s[0..len) to d with every NUL made c, in one pass (d and s
+ * apart): a row's cells as a CSV line. */
+static inline void bytescan_copy_nul_to(char *d, const char *s, size_t len, char c)
+{
+#ifdef __SSE2__
+    if (len >= 16) {
+        const __m128i zero = _mm_setzero_si128(), vc = _mm_set1_epi8(c);
+        size_t k = 0;
+        for (; k + 16 <= len; k += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+            _mm_storeu_si128((__m128i *)(void *)(d + k), _mm_or_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, zero), vc)));
+        }
+        if (k < len) { /* the last 16 bytes again, overlapping: the same bytes */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+            _mm_storeu_si128((__m128i *)(void *)(d + len - 16), _mm_or_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, zero), vc)));
+        }
+        return;
+    }
+#endif
+    for (size_t k = 0; k < len; k++) d[k] = s[k] ? s[k] : c;
+}
+
 /* Turns every NUL of d[0..len) into c (a row's cell ends into commas). */
 static inline void bytescan_nul_to(char *d, size_t len, char c)
 {

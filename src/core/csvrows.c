@@ -21,8 +21,7 @@
  * end when the run reaches it). */
 static void copy_cells(char *d, const char *s, size_t len, int row_end)
 {
-    memcpy(d, s, len);
-    bytescan_nul_to(d, len, ',');
+    bytescan_copy_nul_to(d, s, len, ','); /* (a memcpy, then a pass over d: 1.3x slower) */
     if (row_end) d[len - 1] = '\n';
 }
 
@@ -63,9 +62,13 @@ static size_t copy_whole_row(char *d, const char *row, size_t bytes, int special
             d += ks - done;
         }
         *d++ = '"';
-        for (size_t k = ks; k < ke; k++) {
-            if (row[k] == '"') *d++ = '"'; /* "" */
-            *d++ = row[k];
+        for (size_t k = ks; k < ke;) { /* runs up to and with each quote, which is doubled */
+            const char *q = memchr(row + k, '"', ke - k);
+            size_t run = q ? (size_t)(q - (row + k)) + 1 : ke - k;
+            memcpy(d, row + k, run);
+            d += run;
+            if (q) *d++ = '"';
+            k += run;
         }
         *d++ = '"';
         *d++ = ke + 1 == bytes ? '\n' : ',';
