@@ -407,6 +407,15 @@ void catalog_row_prefetch(const ld_catalog *cat, size_t row)
     __builtin_prefetch(&cat->cols[0].text[row]);
 }
 
+void catalog_row_spans(const ld_catalog *cat, ld_row_spans *out)
+{
+    out->text = cat->arena;
+    out->first = cat->ncols ? cat->cols[0].text : NULL;
+    out->span = out->first ? cat->row_span : NULL;
+    out->nrows = cat->nrows;
+    out->ncells = cat->whole_cols;
+}
+
 const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, size_t *bytes,
                              int *special)
 {

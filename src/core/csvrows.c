@@ -137,26 +137,32 @@ static void *format_block(void *arg)
     const double *num[8]; /* the computed columns' numbers, fetched ahead like the rows */
     size_t nnum = j->nextra < 8 ? j->nextra : 8;
     for (size_t k = 0; k < nnum; k++) num[k] = catalog_col(j->cat, (size_t)j->extra[k])->num;
+    ld_row_spans rs; /* the rows' arrays, read here (catalog_row_span a row was a call) */
+    catalog_row_spans(j->cat, &rs);
+    if (!rs.span || rs.ncells != j->ncols) return j->done = 0, NULL;
+    const uint32_t *idx = j->idx;
     for (j->done = 0; j->done < j->n; j->done++) {
         size_t i = j->done;
-        if (i + 8 < j->n)
-            for (size_t k = 0; k < nnum; k++)
-                if (num[k]) __builtin_prefetch(&num[k][j->idx[i + 8]]);
         /* sorted rows are scattered in memory: fetch a few rows ahead */
-        if (i + 16 < j->n) catalog_row_prefetch(j->cat, j->idx[i + 16]);
-        if (i + 8 < j->n) { /* every line of that row's text: its span says how far */
-            size_t anc, abytes;
-            int asp;
-            const char *ahead = catalog_row_span(j->cat, j->idx[i + 8], &anc, &abytes, &asp);
-            if (ahead) {
-                uintptr_t line = (uintptr_t)ahead & ~(uintptr_t)63, last = (uintptr_t)(ahead + abytes - 1);
+        if (i + 16 < j->n && idx[i + 16] < rs.nrows) {
+            __builtin_prefetch(&rs.span[idx[i + 16]]);
+            __builtin_prefetch(&rs.first[idx[i + 16]]);
+        }
+        if (i + 8 < j->n && idx[i + 8] < rs.nrows) {
+            uint32_t ahead = idx[i + 8];
+            for (size_t k = 0; k < nnum; k++)
+                if (num[k]) __builtin_prefetch(&num[k][ahead]);
+            if (rs.span[ahead]) { /* every line of that row's text: its span says how far */
+                const char *t = rs.text + rs.first[ahead];
+                uintptr_t line = (uintptr_t)t & ~(uintptr_t)63, last = (uintptr_t)(t + (rs.span[ahead] >> 1) - 1);
                 for (; line <= last; line += 64) __builtin_prefetch((const void *)line);
             }
         }
-        size_t nc = 0, bytes = 0;
-        int special = 0;
-        const char *row = catalog_row_span(j->cat, j->idx[i], &nc, &bytes, &special);
-        if (!row || nc != j->ncols) break;
+        uint32_t r = idx[i];
+        if (r >= rs.nrows || !rs.span[r]) break; /* not stored whole, or changed since */
+        const char *row = rs.text + rs.first[r];
+        size_t bytes = rs.span[r] >> 1, nc = rs.ncells;
+        int special = (int)(rs.span[r] & 1);
         size_t worst = special ? 2 * bytes + 2 * nc : bytes; /* every byte a "", every cell quoted */
         worst += j->nextra * (2 * CSVROWS_CELL + 3);
         if (j->len + worst > j->cap) {
@@ -169,7 +175,7 @@ static void *format_block(void *arg)
         }
         j->len += copy_whole_row(j->buf + j->len, row, bytes, special);
         if (j->nextra) /* the line end becomes the computed cells' comma */
-            j->len += append_extra(j->buf + j->len - 1, j->cat, j->idx[i], j->extra, j->nextra) - 1;
+            j->len += append_extra(j->buf + j->len - 1, j->cat, r, j->extra, j->nextra) - 1;
     }
     return NULL;
 }
