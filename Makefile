@@ -109,7 +109,7 @@ check-asan: deps
 
 # The two-thread load, export, scores and sort, and the TUI's sort and filter jobs, under
 # ThreadSanitizer (clang).
-TSAN_TESTS = test_csvload_threads test_csvrows test_frontier test_score test_view test_viewjob
+TSAN_TESTS = test_csvload_threads test_csvrows test_frontier test_recpipe test_score test_view test_viewjob test_worker
 check-tsan: deps
 	@$(MAKE) --no-print-directory BUILD=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" \
 	  LDFLAGS="-fsanitize=thread" $(TSAN_TESTS:%=build-tsan/tests/%)

@@ -17,10 +17,30 @@ struct recpipe {
     rec_batch b[NBATCH];
     size_t pushed, done; /* batches handed over / stored; batch k is b[k % NBATCH] */
     int closing;         /* no more batches will come */
+    int busy;            /* a batch is being stored (by the worker or the reader) */
+    int held;            /* the worker may not store yet (recpipe_hold) */
     atomic_int stop;     /* the worker met an error */
     recpipe_consume_fn consume;
     void *ctx;
 };
+
+/* Stores the oldest batch pushed and not stored; called with the lock
+ * held, done < pushed and no batch being stored; returns with it held.
+ * Either thread may: batches go in order, one at a time. */
+static void store_next_locked(recpipe *p)
+{
+    rec_batch *b = &p->b[p->done % NBATCH];
+    p->busy = 1;
+    pthread_mutex_unlock(&p->mu);
+    if (!atomic_load(&p->stop) && p->consume(p->ctx, b) != 0) atomic_store(&p->stop, 1);
+    b->nf = b->nrec = 0;
+    b->est_rows = 0;
+    b->ahead_len = 0;
+    pthread_mutex_lock(&p->mu);
+    p->busy = 0;
+    p->done++;
+    pthread_cond_broadcast(&p->cv);
+}
 
 static void *worker(void *arg)
 {
@@ -30,17 +50,9 @@ static void *worker(void *arg)
 #endif
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->done == p->pushed && !p->closing) pthread_cond_wait(&p->cv, &p->mu);
-        if (p->done == p->pushed) break; /* closing and nothing left */
-        rec_batch *b = &p->b[p->done % NBATCH];
-        pthread_mutex_unlock(&p->mu);
-        if (!atomic_load(&p->stop) && p->consume(p->ctx, b) != 0) atomic_store(&p->stop, 1);
-        b->nf = b->nrec = 0;
-        b->est_rows = 0;
-        b->ahead_len = 0;
-        pthread_mutex_lock(&p->mu);
-        p->done++;
-        pthread_cond_broadcast(&p->cv);
+        if (p->done < p->pushed && !p->busy && !p->held) store_next_locked(p);
+        else if (p->closing && p->done == p->pushed) break; /* nothing left */
+        else pthread_cond_wait(&p->cv, &p->mu);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -74,7 +86,15 @@ recpipe *recpipe_start(recpipe_consume_fn consume, void *ctx)
 rec_batch *recpipe_batch(recpipe *p)
 {
     pthread_mutex_lock(&p->mu);
-    while (p->pushed - p->done >= NBATCH) pthread_cond_wait(&p->cv, &p->mu);
+    /* Every batch waits to be stored: store one here if the worker is not
+     * at it.  It may not even be running yet: on this 2-vCPU virtual
+     * machine the new thread started 2-5 ms late in most loads (the other
+     * vCPU halted, and woken by the host when it could), and the reader
+     * waited for it with three batches full. */
+    while (p->pushed - p->done >= NBATCH) {
+        if (!p->busy) store_next_locked(p);
+        else pthread_cond_wait(&p->cv, &p->mu);
+    }
     rec_batch *b = &p->b[p->pushed % NBATCH];
     pthread_mutex_unlock(&p->mu);
     return b;
@@ -128,11 +148,22 @@ void recpipe_push(recpipe *p)
 void recpipe_drain(recpipe *p)
 {
     pthread_mutex_lock(&p->mu);
-    while (p->done < p->pushed) pthread_cond_wait(&p->cv, &p->mu);
+    while (p->done < p->pushed) {
+        if (!p->busy) store_next_locked(p);
+        else pthread_cond_wait(&p->cv, &p->mu);
+    }
     pthread_mutex_unlock(&p->mu);
 }
 
 int recpipe_stopped(recpipe *p) { return atomic_load(&p->stop); }
+
+void recpipe_hold(recpipe *p, int held)
+{
+    pthread_mutex_lock(&p->mu);
+    p->held = held;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
 
 void recpipe_finish(recpipe *p)
 {

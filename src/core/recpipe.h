@@ -48,6 +48,10 @@ void recpipe_push(recpipe *p);
 void recpipe_drain(recpipe *p);
 /* Whether the worker has stopped on an error. */
 int recpipe_stopped(recpipe *p);
+/* Keeps the worker from storing (held non-zero) or lets it: stands for
+ * a worker that starts late, for the tests (the reader then stores
+ * batches itself when all are full). */
+void recpipe_hold(recpipe *p, int held);
 /* Drains, stops the worker and frees everything. */
 void recpipe_finish(recpipe *p);
 
