@@ -122,6 +122,8 @@ static void sweep(const double *x, const double *y, size_t n, unsigned char *out
  * steps (many ties), continuous, and with y rising with x (a long
  * frontier, few points dropped); one point in 50 without a y (or an x)
  * against the reference. */
+static int finite_per_1000 = 980; /* the points with both x and y */
+
 static void check_kind(int kind, size_t n, int grid, double slope, int drop_x,
                        void (*reference)(const double *, const double *, size_t, unsigned char *))
 {
@@ -136,7 +138,7 @@ static void check_kind(int kind, size_t n, int grid, double slope, int drop_x,
         if (kind == 0) x[i] = floor(u * grid), y[i] = floor(v * grid);
         else if (kind == 1) x[i] = u * 4, y[i] = v;
         else x[i] = u, y[i] = sqrt(u) - slope * v;
-        if (rand() % 50 == 0) *(drop_x ? &x[i] : &y[i]) = NAN;
+        if (rand() % 1000 >= finite_per_1000) *(drop_x ? &x[i] : &y[i]) = NAN;
     }
     assert_int_equal(frontier_mark(x, y, n, got), 0);
     reference(x, y, n, want);
@@ -161,6 +163,20 @@ static void test_large_sets_match_definition(void **state)
     srand(777);
     for (int kind = 0; kind < 4; kind++)
         check_kind(kind == 3 ? 2 : kind, kind == 3 ? 8192 : 20000 - (size_t)kind * 1111, 30, 0.001, 0, brute);
+}
+
+/* The sample takes every (n / 1,024)th point if it is finite; with few
+ * finite points (3% here: about 30 of its 1,024 looks) it samples the
+ * finite ones instead.  Either way the frontier is the definition's. */
+static void test_mostly_missing_match_definition(void **state)
+{
+    (void)state;
+    srand(99);
+    for (int per_1000 = 3; per_1000 <= 300; per_1000 *= 10) {
+        finite_per_1000 = per_1000;
+        for (int kind = 0; kind < 3; kind++) check_kind(kind, 60000, 30, 0.001, kind == 1, sweep);
+    }
+    finite_per_1000 = 980;
 }
 
 /* From 131,072 points on, the points the sample does not dominate are
@@ -259,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_matches_definition),
         cmocka_unit_test(test_large_sets_match_definition),
         cmocka_unit_test(test_two_threads_match_definition),
+        cmocka_unit_test(test_mostly_missing_match_definition),
         cmocka_unit_test(test_column_and_filter),
         cmocka_unit_test(test_frontier_follows_weights),
     };
