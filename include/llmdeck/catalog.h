@@ -148,7 +148,7 @@ const char *catalog_text(const ld_catalog *cat, size_t row, size_t col);
 const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, size_t *bytes,
                              int *special);
 /* The arrays behind catalog_row_span, for a reader of many rows (the CSV
- * export: two calls a row across files were a twentieth of its time):
+ * export: two calls a row into catalog.c were about a tenth of its time):
  * row r was stored whole when span[r] != 0; its cells then start at
  * text + first[r], span[r] >> 1 bytes, and span[r] & 1 says whether one
  * needs quotes.  Valid until the catalog changes.  span is NULL when no
@@ -159,9 +159,6 @@ typedef struct {
     size_t nrows, ncells;
 } ld_row_spans;
 void catalog_row_spans(const ld_catalog *cat, ld_row_spans *out);
-/* Asks the CPU to fetch what catalog_row_span will read for `row` (sorted
- * rows are scattered in memory: an export fetches a few rows ahead). */
-void catalog_row_prefetch(const ld_catalog *cat, size_t row);
 /* Memory at a million rows: when every row is kept whole, the numeric
  * columns (not the first, not the key) drop their 4-byte cell offsets and
  * catalog_text finds their cells by walking the row (a few short strings);

