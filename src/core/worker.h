@@ -8,7 +8,9 @@
 
 #include <pthread.h>
 
-/* pthread_create with every signal blocked in the new thread; 0 on success. */
+/* pthread_create with every signal blocked in the new thread, which starts
+ * on another CPU than the caller's when there is one, then may move
+ * anywhere (worker.c says why); 0 on success. */
 int worker_start(pthread_t *thread, void *(*fn)(void *), void *arg);
 
 /* The two-core split the sorts and scores use: fn(there) on a helper
