@@ -21,7 +21,7 @@
  * end when the run reaches it). */
 static void copy_cells(char *d, const char *s, size_t len, int row_end)
 {
-    bytescan_copy_nul_to(d, s, len, ','); /* (a memcpy, then a pass over d: 1.3x slower) */
+    bytescan_copy_nul_to(d, s, len, ','); /* (before: a memcpy, then a second pass over d) */
     if (row_end) d[len - 1] = '\n';
 }
 
