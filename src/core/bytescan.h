@@ -58,19 +58,4 @@ static inline void bytescan_copy_nul_to(char *d, const char *s, size_t len, char
     for (size_t k = 0; k < len; k++) d[k] = s[k] ? s[k] : c;
 }
 
-/* Turns every NUL of d[0..len) into c (a row's cell ends into commas). */
-static inline void bytescan_nul_to(char *d, size_t len, char c)
-{
-    size_t k = 0;
-#ifdef __SSE2__
-    const __m128i zero = _mm_setzero_si128(), vc = _mm_set1_epi8(c);
-    for (; k + 16 <= len; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(d + k));
-        v = _mm_or_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, zero), vc));
-        _mm_storeu_si128((__m128i *)(void *)(d + k), v);
-    }
-#endif
-    for (; k < len; k++) d[k] = d[k] ? d[k] : c;
-}
-
 #endif
