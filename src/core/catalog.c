@@ -419,11 +419,15 @@ const char *catalog_row_span(const ld_catalog *cat, size_t row, size_t *ncells, 
     return cat->arena + cat->cols[0].text[row];
 }
 
-/* Parses a numeric column's cell as it arrives; see catalog_set_cell. */
-static int note_number(ld_column *c, size_t row, const char *text, size_t len)
+/* Parses a numeric column's cell as it arrives; see catalog_set_cell.
+ * `in_arena`: the cell lies in the arena at least 16 bytes from its
+ * start, so numparse_tail may read the bytes before it. */
+static int note_number(ld_column *c, size_t row, const char *text, size_t len, int in_arena)
 {
-    double v; /* the common shape inline (the load's inner loop), numparse_cell for the rest */
-    int rc = numparse_simple(text, len, &v) == 0 ? 0 : numparse_cell(text, len, &v);
+    double v; /* the common shape first (the load's inner loop), numparse_cell for the rest */
+    int rc = (in_arena ? numparse_tail(text, len, &v) : numparse_simple(text, len, &v)) == 0
+                 ? 0
+                 : numparse_cell(text, len, &v);
     c->num[row] = rc == 0 ? v : NAN;
     if (rc == 0) c->n_numbers++;
     if (rc < 0 && c->n_words++ == 0) {
@@ -458,7 +462,7 @@ size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size
         uint32_t off = cells[2 * k];
         c->text[r] = off;
         c->gen++;
-        if (parses_numbers(c) && note_number(c, r, cat->arena + off, cells[2 * k + 1]) == 1 &&
+        if (parses_numbers(c) && note_number(c, r, cat->arena + off, cells[2 * k + 1], off + cells[2 * k + 1] >= 16) == 1 &&
             (c->flags & LD_COLF_DECLARED_NUMBER) && *bad == (size_t)-1)
             *bad = k;
         else if (c->num && !parses_numbers(c))
@@ -493,7 +497,7 @@ size_t catalog_add_whole_row(ld_catalog *cat, const uint32_t *cells, size_t n, s
         if (c->text) c->text[r] = cells[2 * k];
         c->gen++;
         if (parses_numbers(c)) {
-            if (note_number(c, r, cat->arena + cells[2 * k], cells[2 * k + 1]) == 1 &&
+            if (note_number(c, r, cat->arena + cells[2 * k], cells[2 * k + 1], cells[2 * k] + cells[2 * k + 1] >= 16) == 1 &&
                 (c->flags & LD_COLF_DECLARED_NUMBER) && *bad == (size_t)-1)
                 *bad = k;
             /* its first word: the column will be text, and text keeps offsets */
@@ -524,7 +528,7 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
     cat->row_span[row] = 0; /* its cells are no longer where the loader put them */
     if (!cat->index_dirty && (col == catalog_key_col(cat) || strcmp(c->id, "aliases") == 0))
         cat->index_dirty = 1;
-    return parses_numbers(c) ? note_number(c, row, text, len) : 0;
+    return parses_numbers(c) ? note_number(c, row, text, len, 0) : 0;
 }
 
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)

@@ -43,6 +43,15 @@ static inline int numparse_simple(const char *s, size_t len, double *out)
     return 0;
 }
 
+/* numparse_simple for a cell with 16 readable bytes ending where it ends
+ * (s + len - 16 and on: the loader's arena holds the file's earlier bytes
+ * there): the same answer and the same double, 16 bytes at a time with
+ * SSE4.1 where the CPU has it (checked at run time; numparse_simple
+ * otherwise).  Why: the byte loop's exit depends on each cell's length;
+ * on 9-digit cells such as "28.7091344" it took 8-9 ns a cell, this 4-5
+ * (tests/unit/test_numparse.c compares the two on every short string). */
+int numparse_tail(const char *s, size_t len, double *out);
+
 /* 0: a finite number in *out; 1: empty or a missing marker (NA, N/A, -,
  * null, none, nan, any case); -1: not a number (words, inf, overflow). */
 int numparse_cell(const char *s, size_t len, double *out);
