@@ -12,8 +12,9 @@
 # columns; three with a relative_cost column, so llmdeck computes and writes
 # a value_score column).  llmdeck, Miller and the floor (floor.c: reading
 # the file from the page cache and finding its line ends) run BENCH_RUNS
-# times each (default 7), interleaved, so a busy machine hurts all alike,
-# and medians are compared; VisiData, ~15 s a run, BENCH_VD_RUNS times
+# times each (default 7), interleaved (the tools in turn on a file, the
+# files in turn: see below), so a busy machine hurts all alike, and
+# medians are compared; VisiData, ~15 s a run, BENCH_VD_RUNS times
 # (default 1).  The order is checked against a stable reference sort
 # (mmlu descending, missing last, ties in file order), made with Miller.
 B=${1:-build}
@@ -135,20 +136,38 @@ has_vd=$(command -v vd >/dev/null 2>&1 && echo 1)
 [ -n "$has_vd" ] && echo "# VisiData $(vd --version 2>/dev/null | head -1)"
 summary="$D/summary.txt"
 printf '%-8s %6s %6s %8s %10s %9s %9s %9s %11s %10s %12s  %s\n' file rows MB floor_ms llmdeck_ms mlr_ms vd_ms x_Miller pairs_p25-75 x_VisiData cpu_x_Miller order > "$summary"
-for f in 200k $(for k in $SHAPES; do echo shape$k; done); do
-  in=$D/$f.csv
-  for t in llmdeck mlr floor vd; do : > "$D/t_$t"; : > "$D/t_$t.cpu"; done
-  for i in $(seq "$RUNS"); do
-    timed "$D/t_floor" /dev/null "$D/floor" "$in"
-    timed "$D/t_llmdeck" "$D/llmdeck_sorted.csv" "$B/llmdeck" table "$in" --sort mmlu:desc --format csv
-    [ -n "$has_mlr" ] && timed "$D/t_mlr" "$D/mlr_sorted.csv" mlr --icsv --ocsv sort -nr mmlu "$in"
+# The runs go round the files (each file once, then again), not file by
+# file: this VM has minutes in which everything that faults pages or uses
+# both CPUs runs 30-50% slower, and file by file such a minute took all of
+# one file's runs (shape1 116 ms, its run-by-run ratios 13.6-16.9x, while
+# the other files took 75-99 ms in the same run).  Round the files, it
+# falls on every file a little.  Within a round the tools still take
+# turns on the same file, so each ratio compares runs seconds apart.
+FILES="200k $(for k in $SHAPES; do echo shape$k; done)"
+for f in $FILES; do
+  for t in llmdeck mlr floor vd; do : > "$D/t_${f}_$t"; : > "$D/t_${f}_$t.cpu"; done
+done
+for i in $(seq "$RUNS"); do
+  for f in $FILES; do
+    in=$D/$f.csv
+    timed "$D/t_${f}_floor" /dev/null "$D/floor" "$in"
+    timed "$D/t_${f}_llmdeck" "$D/llmdeck_sorted_$f.csv" "$B/llmdeck" table "$in" --sort mmlu:desc --format csv
+    [ -n "$has_mlr" ] && timed "$D/t_${f}_mlr" "$D/mlr_sorted.csv" mlr --icsv --ocsv sort -nr mmlu "$in"
   done
-  if [ -n "$has_vd" ]; then
-    printf 'sheet\tcol\trow\tlongname\tinput\tkeystrokes\tcomment\n%s\tmmlu\t\ttype-float\t\t%%\t\n%s\tmmlu\t\tsort-desc\t\t]\t\n' "$f" "$f" > "$D/sort.vd"
-    for i in $(seq "$VD_RUNS"); do
-      timed "$D/t_vd" /dev/null vd -b -p "$D/sort.vd" -o "$D/vd_sorted.csv" "$in"
+done
+if [ -n "$has_vd" ]; then
+  for i in $(seq "$VD_RUNS"); do
+    for f in $FILES; do
+      in=$D/$f.csv
+      printf 'sheet\tcol\trow\tlongname\tinput\tkeystrokes\tcomment\n%s\tmmlu\t\ttype-float\t\t%%\t\n%s\tmmlu\t\tsort-desc\t\t]\t\n' "$f" "$f" > "$D/sort.vd"
+      timed "$D/t_${f}_vd" /dev/null vd -b -p "$D/sort.vd" -o "$D/vd_sorted.csv" "$in"
     done
-  fi
+  done
+fi
+for f in $FILES; do
+  in=$D/$f.csv
+  for t in llmdeck mlr floor vd; do cp "$D/t_${f}_$t" "$D/t_$t"; cp "$D/t_${f}_$t.cpu" "$D/t_$t.cpu"; done
+  mv "$D/llmdeck_sorted_$f.csv" "$D/llmdeck_sorted.csv"
   rows=$(( $(wc -l < "$in") - 1 ))
   mb=$(awk -v s="$(stat -c %s "$in")" 'BEGIN {printf "%.1f", s / 1e6}')
   ld_us=$(median < "$D/t_llmdeck"); fl_us=$(median < "$D/t_floor")
