@@ -48,8 +48,9 @@ static inline int numparse_simple(const char *s, size_t len, double *out)
  * there): the same answer and the same double, 16 bytes at a time with
  * SSE4.1 where the CPU has it (checked at run time; numparse_simple
  * otherwise).  Why: the byte loop's exit depends on each cell's length;
- * on 9-digit cells such as "28.7091344" it took 8-9 ns a cell, this 4-5
- * (tests/unit/test_numparse.c compares the two on every short string). */
+ * on shape1's 9-digit cells ("28.7091344") it took 9.1 ns a cell, this
+ * 5.9 (doc/performance.md, "Numbers").  tests/unit/test_numparse.c
+ * compares the two on every cell of up to 5 bytes and a million longer. */
 int numparse_tail(const char *s, size_t len, double *out);
 
 /* 0: a finite number in *out; 1: empty or a missing marker (NA, N/A, -,
