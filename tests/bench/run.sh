@@ -137,11 +137,12 @@ has_vd=$(command -v vd >/dev/null 2>&1 && echo 1)
 summary="$D/summary.txt"
 printf '%-8s %6s %6s %8s %10s %9s %9s %9s %11s %10s %12s  %s\n' file rows MB floor_ms llmdeck_ms mlr_ms vd_ms x_Miller pairs_p25-75 x_VisiData cpu_x_Miller order > "$summary"
 # The runs go round the files (each file once, then again), not file by
-# file: this VM has minutes in which everything that faults pages or uses
-# both CPUs runs 30-50% slower, and file by file such a minute took all of
-# one file's runs (shape1 116 ms, its run-by-run ratios 13.6-16.9x, while
-# the other files took 75-99 ms in the same run).  Round the files, it
-# falls on every file a little.  Within a round the tools still take
+# file: the host of this VM takes a third or more of its CPU for seconds
+# or minutes at a time (a loop of multiplies: 123 ms, then 195 ms a second
+# later), and file by file such a stretch took all of one file's runs
+# (shape1 116 ms, its run-by-run ratios 13.6-16.9x, while the other files
+# took 75-99 ms in the same run).  Round the files, it falls on every file
+# a little.  Within a round the tools still take
 # turns on the same file, so each ratio compares runs seconds apart.
 FILES="200k $(for k in $SHAPES; do echo shape$k; done)"
 for f in $FILES; do
@@ -166,26 +167,25 @@ if [ -n "$has_vd" ]; then
 fi
 for f in $FILES; do
   in=$D/$f.csv
-  for t in llmdeck mlr floor vd; do cp "$D/t_${f}_$t" "$D/t_$t"; cp "$D/t_${f}_$t.cpu" "$D/t_$t.cpu"; done
-  mv "$D/llmdeck_sorted_$f.csv" "$D/llmdeck_sorted.csv"
+  T=$D/t_$f # this file's times: ${T}_llmdeck, ${T}_mlr, ...
   rows=$(( $(wc -l < "$in") - 1 ))
   mb=$(awk -v s="$(stat -c %s "$in")" 'BEGIN {printf "%.1f", s / 1e6}')
-  ld_us=$(median < "$D/t_llmdeck"); fl_us=$(median < "$D/t_floor")
+  ld_us=$(median < "${T}_llmdeck"); fl_us=$(median < "${T}_floor")
   echo "${f}_rows $rows rows, $mb MB"
   echo "${f}_floor_ms $(ms "$fl_us") ms (median of $RUNS: read from the page cache, find every line end)"
   echo "${f}_llmdeck_ms $(ms "$ld_us") ms (median of $RUNS; $(awk -v a="$ld_us" -v b="$fl_us" 'BEGIN {printf "%.1f", a / b}')x the floor)"
   ml="-" vdm="-" rm="-" rv="-" rc="-" order="-" spread="-"
   if [ -n "$has_mlr" ]; then
-    ml_us=$(median < "$D/t_mlr"); ml=$(ms "$ml_us")
+    ml_us=$(median < "${T}_mlr"); ml=$(ms "$ml_us")
     rm=$(awk -v a="$ml_us" -v b="$ld_us" 'BEGIN {printf "%.1f", a / b}')
     echo "${f}_mlr_ms $ml ms (median of $RUNS)"
     echo "${f}_ratio_mlr $rm x"
     # the noise: the ratio of each interleaved pair of runs, quartiles
-    spread=$(paste "$D/t_mlr" "$D/t_llmdeck" | awk '$2 > 0 {printf "%.2f\n", $1 / $2}' | sort -n |
+    spread=$(paste "${T}_mlr" "${T}_llmdeck" | awk '$2 > 0 {printf "%.2f\n", $1 / $2}' | sort -n |
              awk '{a[NR]=$1} END {if (NR) printf "%.1f-%.1f", a[int(NR/4)+1], a[int((3*NR+3)/4)]}')
     echo "${f}_ratio_mlr_pairs $spread x (p25-p75 of the $RUNS run-by-run ratios)"
-    if [ -s "$D/t_mlr.cpu" ]; then
-      lc=$(median < "$D/t_llmdeck.cpu"); mc=$(median < "$D/t_mlr.cpu")
+    if [ -s "${T}_mlr.cpu" ]; then
+      lc=$(median < "${T}_llmdeck.cpu"); mc=$(median < "${T}_mlr.cpu")
       echo "${f}_cpu_ms llmdeck $(ms "$lc"), Miller $(ms "$mc") ms (user + system, medians)"
       rc=$(awk -v a="$mc" -v b="$lc" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "-"}')
       echo "${f}_cpu_ratio_mlr $rc x"
@@ -200,15 +200,15 @@ for f in $FILES; do
     mlr --icsv --ocsv put '$__row = NR' then sort -nr mmlu -n __row then filter '$mmlu != ""' \
         then cut -x -f __row "$in" > "$D/ref_sorted.csv"
     mlr --icsv --ocsv --headerless-csv-output filter '$mmlu == ""' "$in" >> "$D/ref_sorted.csv"
-    if mlr --icsv --ocsv cut -x -f value_score "$D/llmdeck_sorted.csv" | cmp -s - "$D/ref_sorted.csv"; then
+    if mlr --icsv --ocsv cut -x -f value_score "$D/llmdeck_sorted_$f.csv" | cmp -s - "$D/ref_sorted.csv"; then
       order=yes
     else
       order=NO
     fi
     echo "${f}_order_matches_reference $order"
   fi
-  if [ -n "$has_vd" ] && [ -s "$D/t_vd" ]; then
-    vd_us=$(median < "$D/t_vd"); vdm=$(ms "$vd_us")
+  if [ -n "$has_vd" ] && [ -s "${T}_vd" ]; then
+    vd_us=$(median < "${T}_vd"); vdm=$(ms "$vd_us")
     rv=$(awk -v a="$vd_us" -v b="$ld_us" 'BEGIN {printf "%.1f", a / b}')
     echo "${f}_vd_ms $vdm ms (median of $VD_RUNS)"
     echo "${f}_ratio_vd $rv x"
