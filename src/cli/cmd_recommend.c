@@ -35,7 +35,7 @@ static const char USAGE[] =
     "  --fine-tuning        you will fine-tune the model (the 2023 article's rule uses\n"
     "                       it; the candidates' ranking does not)\n"
     "  --commercial         commercial use must be allowed (\"restricted\" licences such\n"
-    "                       as Llama 2's count, marked restricted)\n"
+    "                       as Llama 2's count, marked \"with conditions\")\n"
     "  --licence L          any, commercial (as --commercial) or unrestricted\n"
     "                       (commercial use without conditions)\n"
     "  --tokens N           expected monthly token volume (750M, 1.25B), for the record\n"

@@ -246,7 +246,10 @@ static void add_candidates(app *a, wz_state *w)
     enum { K = 8 };
     /* the fifth column is the task's main measure (its heaviest-weighted
      * metric, metrics.json's task profile): the arena for general and
-     * support, LiveCodeBench for code, AIME 2025 for maths */
+     * support, LiveCodeBench for code, AIME 2025 for maths.  A licence that
+     * admits commercial use only on its conditions (the data's
+     * "restricted", recommend's "with conditions") is marked in front, where
+     * a narrow screen does not cut the mark off */
     const char *head[K] = {"#", "model", "value", "quality", "cover", "main", "context", "licence"};
     char mainhead[32];
     if (c->nkey >= 1) {
@@ -263,7 +266,7 @@ static void add_candidates(app *a, wz_state *w)
         nomem = 1;
         return;
     }
-    int width[K];
+    int width[K], marked = 0;
     for (int k = 0; k < K; k++) width[k] = ui_width(a, head[k]);
     for (size_t i = 0; i < shown; i++) {
         size_t r = c->items[i].row;
@@ -283,7 +286,10 @@ static void add_candidates(app *a, wz_state *w)
                 break;
             }
         cell(cat, r, "context_length", cells[i][6], 64);
-        cell(cat, r, "license", cells[i][7], 64);
+        char lic[62]; /* room for the mark */
+        cell(cat, r, "license", lic, sizeof lic);
+        snprintf(cells[i][7], 64, "%s%s", c->items[i].restricted ? "! " : "", lic);
+        marked |= c->items[i].restricted;
         for (int k = 0; k < K - 1; k++) {
             int cw = ui_width(a, cells[i][k]);
             width[k] = cw > width[k] ? cw : width[k];
@@ -300,7 +306,8 @@ static void add_candidates(app *a, wz_state *w)
         picked |= pick;
     }
     free(cells);
-    add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "");
+    add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "",
+        marked ? "; ! commercial use on the licence's conditions: read them" : "");
     if (c->n > shown) add(w, ROLE_MUTED, 2, 2, 0, "%zu more qualify; llmdeck recommend --limit 0 lists all.", c->n - shown);
 }
 

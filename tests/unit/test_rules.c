@@ -14,6 +14,7 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/embed.h"
+#include "llmdeck/report.h"
 #include "llmdeck/rules.h"
 
 /* ---- the oracle: the seed's recommend_model ---------------------------- */
@@ -475,6 +476,20 @@ static void test_candidates_own_metric(void **state)
     catalog_free(cat);
 }
 
+/* The data's "restricted" is shown as what it means for a reader; the
+ * other words (and an empty cell) as they are. */
+static void test_commercial_word(void **state)
+{
+    (void)state;
+    assert_string_equal(report_commercial_word("restricted"), "with conditions");
+    assert_string_equal(report_commercial_word("Restricted"), "with conditions");
+    assert_string_equal(report_commercial_word("yes"), "yes");
+    assert_string_equal(report_commercial_word("no"), "no");
+    assert_string_equal(report_commercial_word("restricted "), "restricted ");
+    assert_string_equal(report_commercial_word(""), "");
+    assert_null(report_commercial_word(NULL));
+}
+
 static void test_candidates(void **state)
 {
     (void)state;
@@ -614,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_trace_words),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_custom_rules),
+        cmocka_unit_test(test_commercial_word),
         cmocka_unit_test(test_candidates),
         cmocka_unit_test(test_candidates_own_metric),
     };
