@@ -291,6 +291,9 @@ void report_cost_model_label(const char *model, const char *quant, const ld_sizi
                              double hours_per_month, char *buf, size_t n)
 {
     const ld_quant *q = quant ? sizing_quant_find(quant) : NULL;
-    snprintf(buf, n, "%s %s on %d × %s at $%.4g/h × %g h", model, q ? q->name : "fp16", s->gpus,
-             s->gpu ? s->gpu->name : "?", s->gpu ? s->gpu->hourly_usd : NAN, hours_per_month);
+    /* "each" on a price per GPU, so 2 × $4.29/h × 730 h is read as the
+     * month's $6,263, not as $3,132 */
+    snprintf(buf, n, "%s %s on %d × %s at $%.4g/h%s × %g h", model, q ? q->name : "fp16", s->gpus,
+             s->gpu ? s->gpu->name : "?", s->gpu ? s->gpu->hourly_usd : NAN, s->gpus > 1 ? " each" : "",
+             hours_per_month);
 }
