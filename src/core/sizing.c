@@ -134,7 +134,24 @@ static const char *gb(double v, char *buf, size_t n)
 }
 
 /* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
-static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, int n,
+/* The tensor rate the matrix products run at, and its name for the basis.
+ * An fp8 model on a GPU with FP8 tensor cores (Ada, Hopper, Blackwell,
+ * MI300: the GPUs with an fp8_tflops figure) multiplies in fp8, weights
+ * and activations (vLLM's FP8 W8A8); elsewhere (Ampere, Turing: FP8
+ * Marlin, weight-only) and for every other quantization (int4 and GGUF
+ * weights are widened to fp16 before the product) it runs at the fp16
+ * rate.  NaN when the GPU has no figure. */
+static double tensor_tflops(const ld_quant *q, const ld_gpu *g, const char **kind)
+{
+    if (!strcmp(q->name, "fp8") && g->fp8_tflops > 0) {
+        *kind = "FP8 ";
+        return g->fp8_tflops;
+    }
+    *kind = "";
+    return g->fp16_tflops;
+}
+
+static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, const ld_quant *q, int n,
                       double active_b, double total_b, double eff, double cutil)
 {
     double bpw = s->bits_per_weight / 8.0;
@@ -163,7 +180,9 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     double step_gb = wparams * bpw + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
     double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
-    double t_cmp = isnan(g->fp16_tflops) ? 0 : gflop / (n * g->fp16_tflops * 1e3 * cutil);
+    const char *kind;
+    double tflops = tensor_tflops(q, g, &kind);
+    double t_cmp = isnan(tflops) ? 0 : gflop / (n * tflops * 1e3 * cutil);
     s->bound = t_cmp > t_mem ? "compute" : "memory";
     double tps = s->batch / fmax(t_mem, t_cmp);
     char ka[32], b[32];
@@ -171,10 +190,10 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
                  "→ %.3g ms at %.0f%% of %d × %.0f GB/s",
               s->batch, wparams, s->bits_per_weight, s->batch, gb(kv_seq, ka, sizeof ka),
               gb(step_gb, b, sizeof b), t_mem * 1e3, eff * 100, n, g->bandwidth_gbs);
-    if (!isnan(g->fp16_tflops))
+    if (!isnan(tflops))
         basis_add(s, "  compute 2 × %.4gB active × %g = %.4g GFLOP → %.3g ms at %.0f%% of "
-                     "%d × %g TFLOPS; %s-bound: %.1f tokens/s",
-                  active_b, s->batch, gflop, t_cmp * 1e3, cutil * 100, n, g->fp16_tflops,
+                     "%d × %g %sTFLOPS; %s-bound: %.1f tokens/s",
+                  active_b, s->batch, gflop, t_cmp * 1e3, cutil * 100, n, tflops, kind,
                   s->bound, tps);
     else
         basis_add(s, "  (no TFLOPS figure for %s: memory bound assumed) %.1f tokens/s",
@@ -357,17 +376,22 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     /* prefill: the prompt's tokens go through at once, compute-bound */
     s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->request_tokens;
     double t_read = active_b * q->bits / 8.0 / (n * g->bandwidth_gbs * eff);
-    if (!isnan(g->fp16_tflops)) {
-        double t_pre = 2.0 * active_b * 1e9 * s->prompt_tokens / (n * g->fp16_tflops * 1e12 * cutil);
+    const char *kind;
+    double tflops = tensor_tflops(q, g, &kind);
+    if (!strcmp(q->name, "fp8") && !(g->fp8_tflops > 0) && !isnan(tflops))
+        basis_add(s, "%s has no FP8 tensor cores: fp8 weights are widened and multiplied at its fp16 rate",
+                  g->name);
+    if (!isnan(tflops)) {
+        double t_pre = 2.0 * active_b * 1e9 * s->prompt_tokens / (n * tflops * 1e12 * cutil);
         s->ttft_s = fmax(t_pre, t_read);
-        basis_add(s, "time to first token = max(2 × %.4gB active × %g prompt tokens / (%d × %g TFLOPS × %g), "
+        basis_add(s, "time to first token = max(2 × %.4gB active × %g prompt tokens / (%d × %g %sTFLOPS × %g), "
                      "weights read %.3g s) = %.3g s",
-                  active_b, s->prompt_tokens, n, g->fp16_tflops, cutil, t_read, s->ttft_s);
+                  active_b, s->prompt_tokens, n, tflops, kind, cutil, t_read, s->ttft_s);
     } else {
         s->ttft_s = NAN;
         basis_add(s, "time to first token: unknown (no TFLOPS figure for %s)", g->name);
     }
-    s->throughput_tokens_per_s = batched(in, s, g, n, active_b, total_b, eff, cutil);
+    s->throughput_tokens_per_s = batched(in, s, g, q, n, active_b, total_b, eff, cutil);
     return 0;
 }
 

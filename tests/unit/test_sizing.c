@@ -297,6 +297,47 @@ static void test_batched_throughput(void **state)
     hosting_gpus_free(&l);
 }
 
+/* The matrix products of an fp8 model run at the FP8 tensor rate where the
+ * GPU has FP8 tensor cores (an fp8_tflops figure), at the fp16 rate
+ * elsewhere and for every other quantization; the basis names the rate. */
+static void test_fp8_tensor_rate(void **state)
+{
+    (void)state;
+    ld_gpu_list l = load_gpus();
+    const ld_gpu *h100 = hosting_gpu_find(&l, "H100 SXM"), *a100 = hosting_gpu_find(&l, "A100 80GB SXM");
+    assert_true(h100->fp8_tflops > h100->fp16_tflops);
+    assert_true(isnan(a100->fp8_tflops) || !(a100->fp8_tflops > 0));
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch = (ld_model_arch){8.03, 0, 32, 8, 128, 4096, 32};
+    in.context = 32000;
+    in.prompt_tokens = 32000; /* long enough to be compute-bound */
+    ld_sizing s;
+    ld_error err;
+    error_clear(&err);
+    struct { const ld_gpu *g; const char *quant; double tflops; const char *kind; } cases[] = {
+        {h100, "fp8", h100->fp8_tflops, " FP8 TFLOPS"},
+        {h100, "FP8", h100->fp8_tflops, " FP8 TFLOPS"},
+        {h100, "fp16", h100->fp16_tflops, " TFLOPS"},
+        {h100, "int4", h100->fp16_tflops, " TFLOPS"},
+        {a100, "fp8", a100->fp16_tflops, " TFLOPS"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        in.gpu = cases[i].g;
+        in.quant = cases[i].quant;
+        assert_int_equal(sizing_compute(&in, &s, &err), 0);
+        assert_int_equal(s.gpus, 1);
+        double t_pre = 2.0 * 8.03e9 * 32000 / (cases[i].tflops * 1e12 * 0.5);
+        assert_near(s.ttft_s, t_pre, 1e-9);
+        char want[64];
+        snprintf(want, sizeof want, "%g%s", cases[i].tflops, cases[i].kind);
+        if (!strstr(s.basis, want)) fail_msg("case %zu: no \"%s\" in the basis:\n%s", i, want, s.basis);
+        int widened = strstr(s.basis, "no FP8 tensor cores") != NULL;
+        assert_int_equal(widened, cases[i].g == a100 && !strcmp(cases[i].quant, "fp8"));
+    }
+    hosting_gpus_free(&l);
+}
+
 /* A typical request shorter than the context: each of the batch's sequences
  * holds the request, so more fit and each step reads less KV cache; the
  * memory must still hold one sequence of the whole context. */
@@ -442,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_decode_scales_with_bandwidth),
         cmocka_unit_test(test_moe_reads_active_params),
         cmocka_unit_test(test_batched_throughput),
+        cmocka_unit_test(test_fp8_tensor_rate),
         cmocka_unit_test(test_request_tokens_size_the_batch),
         cmocka_unit_test(test_arch_from_catalog),
         cmocka_unit_test(test_shipped_catalogue_llama70b),
