@@ -28,7 +28,7 @@ static void help(void)
            "             of --dataset seed) or is left out (skip: the current catalogue's default)\n"
            "  --dataset  current (today's sourced catalogue, default) or seed (the 2023 article's\n"
            "             seven rows exactly as printed)\n"
-           "  --limit    show at most N rows\n"
+           "  --limit    show at most N rows (0: all, as recommend's --limit 0)\n"
            "  --load     merge rows and columns of a CSV by model name or alias\n");
 }
 
@@ -185,7 +185,7 @@ int cmd_table(int argc, char **argv)
     n = view_identity(cat, idx);
     if (f) n = filter_apply(f, cat, idx, n, idx);
     if (nkeys && view_sort(cat, idx, n, keys, nkeys) != 0) goto nomem;
-    if (limit >= 0 && (size_t)limit < n) n = (size_t)limit;
+    if (limit > 0 && (size_t)limit < n) n = (size_t)limit; /* 0: all, as recommend's --limit 0 */
     static char outbuf[1 << 20]; /* large writes: fewer system calls */
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (output_table(stdout, cat, idx, n, cols, ncols, com.format) != 0 || fflush(stdout) != 0) {

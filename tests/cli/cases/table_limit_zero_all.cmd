@@ -1,0 +1,1 @@
+table --dataset seed --limit 0 --columns model,value_score
