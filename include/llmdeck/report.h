@@ -68,14 +68,6 @@ const char *report_unchecked_column(unsigned bit);
 /* "any", "commercial", "unrestricted". */
 const char *report_licence_name(ld_licence l);
 
-/* A commercial_use cell as a reader should take it: the data's
- * "restricted" (commercial use allowed on the licence's conditions, e.g.
- * a user cap or a use policy) reads "with conditions", so a candidate the
- * commercial requirement admitted does not look refused; anything else as
- * it is.  For the text, Markdown and TUI displays; CSV and JSON keep the
- * data's word. */
-const char *report_commercial_word(const char *cell);
-
 /* The rule's pick as the catalogue has it, in one line: "Qwen-72B-Chat:
  * licence ..., commercial use ..., context 32768, Arena win n/a, IFEval
  * n/a", the metrics being the ones the task weighs (the candidates'

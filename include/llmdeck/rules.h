@@ -256,6 +256,14 @@ typedef struct {
 size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements *req,
                         ld_violation out[LD_MAX_VIOLATIONS]);
 
+/* A commercial_use cell as a reader should take it: the data's
+ * "restricted" (commercial use allowed on the licence's conditions, e.g.
+ * a user cap or a use policy) reads "with conditions", so a candidate the
+ * commercial requirement admitted does not look refused; anything else as
+ * it is.  For text, Markdown and the TUI; CSV and JSON keep the data's
+ * word. */
+const char *rules_commercial_word(const char *cell);
+
 /* Does a row's `languages` cell ("English|German|...") answer the asked
  * language (case-insensitive, either way round)?  1 yes, 0 no, -1 unknown
  * (nothing listed, or only a count such as "multilingual (119)"). */

@@ -7,7 +7,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "llmdeck/output.h"
 #include "llmdeck/report_cost.h"
@@ -18,11 +17,6 @@ static const char *const LICENCE_NAMES[] = {"any", "commercial", "unrestricted"}
 const char *report_licence_name(ld_licence l)
 {
     return (unsigned)l < 3 ? LICENCE_NAMES[l] : "any";
-}
-
-const char *report_commercial_word(const char *cell)
-{
-    return cell && !strcasecmp(cell, "restricted") ? "with conditions" : cell;
 }
 
 /* ---- small writers ------------------------------------------------------ */
@@ -143,7 +137,7 @@ static void cand_cells(const ld_report *a, size_t i, char cells[C_N][128])
     san(cell(a, c->row, a->col_cost, raw, sizeof raw), cells[C_COST], 128);
     san(cell(a, c->row, a->col_ctx, raw, sizeof raw), cells[C_CTX], 128);
     san(cell(a, c->row, a->col_lic, raw, sizeof raw), cells[C_LIC], 128);
-    san(report_commercial_word(cell(a, c->row, a->col_com, raw, sizeof raw)), cells[C_COM], 128);
+    san(rules_commercial_word(cell(a, c->row, a->col_com, raw, sizeof raw)), cells[C_COM], 128);
 }
 
 /* "context 8000 tokens, budget medium, ..." in plain words. */

@@ -105,7 +105,7 @@ void report_pick_row(const ld_report *a, char *buf, size_t n)
     size_t k = (size_t)snprintf(buf, n, "%s", san(catalog_text(a->cat, (size_t)r, catalog_key_col(a->cat)), s, sizeof s));
     const char *lic = cell(a, (size_t)r, a->col_lic, b, sizeof b);
     if (k < n) k += (size_t)snprintf(buf + k, n - k, ": licence %s", *lic ? san(lic, s, sizeof s) : "unknown");
-    const char *com = report_commercial_word(cell(a, (size_t)r, a->col_com, b, sizeof b));
+    const char *com = rules_commercial_word(cell(a, (size_t)r, a->col_com, b, sizeof b));
     if (k < n) k += (size_t)snprintf(buf + k, n - k, ", commercial use %s", *com ? san(com, s, sizeof s) : "unknown");
     const char *ctx = cell(a, (size_t)r, a->col_ctx, b, sizeof b);
     if (k < n) k += (size_t)snprintf(buf + k, n - k, ", context %s", *ctx ? san(ctx, s, sizeof s) : "unknown");

@@ -50,6 +50,11 @@ static int licence_ok(const char *com, ld_licence l)
     return l == LD_LICENCE_COMMERCIAL && !strcasecmp(com, "restricted");
 }
 
+const char *rules_commercial_word(const char *cell)
+{
+    return cell && !strcasecmp(cell, "restricted") ? "with conditions" : cell;
+}
+
 size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements *req,
                         ld_violation out[LD_MAX_VIOLATIONS])
 {
@@ -72,9 +77,18 @@ size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements
     const char *com = text_of(cat, row, "commercial_use");
     if (!licence_ok(com, req->licence)) {
         snprintf(out[n].requirement, sizeof out[n].requirement, "licence");
-        snprintf(out[n++].detail, sizeof out->detail, "commercial use %s (%.120s); %s needed",
-                 *com ? com : "unknown", *text_of(cat, row, "license") ? text_of(cat, row, "license") : "licence unknown",
-                 req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted commercial use" : "commercial use");
+        /* "commercial use only with conditions (Llama 2 Community)", "no
+         * commercial use (...)": the words recommend's tables use */
+        const char *lic = *text_of(cat, row, "license") ? text_of(cat, row, "license") : "licence unknown";
+        const char *need = req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted commercial use" : "commercial use";
+        if (!strcasecmp(com, "restricted"))
+            snprintf(out[n++].detail, sizeof out->detail, "commercial use only with conditions (%.120s); %s needed",
+                     lic, need);
+        else if (!strcasecmp(com, "no"))
+            snprintf(out[n++].detail, sizeof out->detail, "no commercial use (%.120s); %s needed", lic, need);
+        else
+            snprintf(out[n++].detail, sizeof out->detail, "commercial use %.40s (%.120s); %s needed",
+                     *com ? com : "unknown", lic, need);
     }
     if (rules_language_fit(text_of(cat, row, "languages"), req->language) == 0) {
         snprintf(out[n].requirement, sizeof out[n].requirement, "language");

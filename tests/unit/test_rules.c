@@ -14,7 +14,6 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/embed.h"
-#include "llmdeck/report.h"
 #include "llmdeck/rules.h"
 
 /* ---- the oracle: the seed's recommend_model ---------------------------- */
@@ -481,13 +480,45 @@ static void test_candidates_own_metric(void **state)
 static void test_commercial_word(void **state)
 {
     (void)state;
-    assert_string_equal(report_commercial_word("restricted"), "with conditions");
-    assert_string_equal(report_commercial_word("Restricted"), "with conditions");
-    assert_string_equal(report_commercial_word("yes"), "yes");
-    assert_string_equal(report_commercial_word("no"), "no");
-    assert_string_equal(report_commercial_word("restricted "), "restricted ");
-    assert_string_equal(report_commercial_word(""), "");
-    assert_null(report_commercial_word(NULL));
+    assert_string_equal(rules_commercial_word("restricted"), "with conditions");
+    assert_string_equal(rules_commercial_word("Restricted"), "with conditions");
+    assert_string_equal(rules_commercial_word("yes"), "yes");
+    assert_string_equal(rules_commercial_word("no"), "no");
+    assert_string_equal(rules_commercial_word("restricted "), "restricted ");
+    assert_string_equal(rules_commercial_word(""), "");
+    assert_null(rules_commercial_word(NULL));
+}
+
+/* A licence that fails the requirement is said in the tables' words:
+ * "only with conditions" for the data's "restricted", "no commercial use"
+ * for "no". */
+static void test_licence_violation_words(void **state)
+{
+    (void)state;
+    ld_catalog *cat = small_catalog();
+    ld_requirements q;
+    rules_requirements_init(&q);
+    q.context_length = 4096;
+    ld_violation v[LD_MAX_VIOLATIONS];
+    struct { const char *model; ld_licence need; const char *detail; } cases[] = {
+        {"Llama-2-70B", LD_LICENCE_UNRESTRICTED,
+         "commercial use only with conditions (licence unknown); unrestricted commercial use needed"},
+        {"NoCost-7B", LD_LICENCE_COMMERCIAL, "no commercial use (licence unknown); commercial use needed"},
+        {"NoCost-7B", LD_LICENCE_UNRESTRICTED,
+         "no commercial use (licence unknown); unrestricted commercial use needed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        q.licence = cases[i].need;
+        long row = catalog_find(cat, cases[i].model);
+        assert_true(row >= 0);
+        size_t n = rules_violations(cat, (size_t)row, &q, v);
+        assert_int_equal(n, 1);
+        assert_string_equal(v[0].requirement, "licence");
+        assert_string_equal(v[0].detail, cases[i].detail);
+    }
+    q.licence = LD_LICENCE_COMMERCIAL; /* with conditions is commercial use */
+    assert_int_equal(rules_violations(cat, (size_t)catalog_find(cat, "Llama-2-70B"), &q, v), 0);
+    catalog_free(cat);
 }
 
 static void test_candidates(void **state)
@@ -630,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_custom_rules),
         cmocka_unit_test(test_commercial_word),
+        cmocka_unit_test(test_licence_violation_words),
         cmocka_unit_test(test_candidates),
         cmocka_unit_test(test_candidates_own_metric),
     };
