@@ -116,6 +116,28 @@ else
   diff "$tmp/man-keys.roff" "$tmp/keys.roff" | head -10 | sed 's/^/#   /'
 fi
 
+# The README's screen pictures are this program's screens on the embedded
+# data: each must still be what it draws (a picture may be the top of a
+# taller screen).  A change to the data or the drawing that moves them
+# fails here, so the README never shows an answer the program no longer
+# gives.  readme_picture FIRST-LINE SIZE KEYS
+readme_picture() {
+  awk -v p="$1" 'index($0, p) == 1 { f = 1 } f && /^```$/ { exit } f' "$here/../../README.md" > "$tmp/pic.txt"
+  n=$(wc -l < "$tmp/pic.txt")
+  mkdir -p "$tmp/pic-config"
+  XDG_CONFIG_HOME="$tmp/pic-config" LLMDECK_DATA="" "$BIN" --headless --size "$2" --keys "$3" --dump-screen - \
+    2> /dev/null | sed 's/ *$//' | head -n "$n" > "$tmp/pic-now.txt"
+  if [ "$n" -gt 0 ] && cmp -s "$tmp/pic.txt" "$tmp/pic-now.txt"; then
+    echo "ok - tui README picture '$1' is the screen of today's program"
+  else
+    echo "not ok - tui README picture '$1' ($n lines) differs from --size $2 --keys '$3'"
+    diff "$tmp/pic.txt" "$tmp/pic-now.txt" | head -10 | sed 's/^/#   /'
+  fi
+}
+readme_picture ' llmdeck  [1 Table]' 100x16 q
+readme_picture ' llmdeck   1 Table  [2 Wizard]' 100x30 '2<Enter>jj<Enter><C-u>32k<Enter><Enter><Enter><Enter>jj<Enter><Enter><Enter>'
+readme_picture ' llmdeck   1 Table   2 Wizard  [3 Cost]' 100x30 3
+
 if command -v tmux > /dev/null 2>&1; then
   sh "$here/tmux_e2e.sh"
 else
