@@ -133,7 +133,6 @@ static const char *gb(double v, char *buf, size_t n)
     return buf;
 }
 
-/* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
 /* The tensor rate the matrix products run at, and its name for the basis.
  * An fp8 model on a GPU with FP8 tensor cores (Ada, Hopper, Blackwell,
  * MI300: the GPUs with an fp8_tflops figure) multiplies in fp8, weights
@@ -151,6 +150,7 @@ static double tensor_tflops(const ld_quant *q, const ld_gpu *g, const char **kin
     return g->fp16_tflops;
 }
 
+/* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
 static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, const ld_quant *q, int n,
                       double active_b, double total_b, double eff, double cutil)
 {
@@ -378,7 +378,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     double t_read = active_b * q->bits / 8.0 / (n * g->bandwidth_gbs * eff);
     const char *kind;
     double tflops = tensor_tflops(q, g, &kind);
-    if (!strcmp(q->name, "fp8") && !(g->fp8_tflops > 0) && !isnan(tflops))
+    if (!strcmp(q->name, "fp8") && !*kind && !isnan(tflops)) /* fp8 weights, the fp16 rate */
         basis_add(s, "%s has no FP8 tensor cores: fp8 weights are widened and multiplied at its fp16 rate",
                   g->name);
     if (!isnan(tflops)) {
