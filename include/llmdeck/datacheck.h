@@ -16,7 +16,9 @@
  *     months before `today` is a warning, not an error;
  *   - metrics.json: a column dated as a whole (columns.ID.as_of, the arena
  *     snapshot) older than 12 months is a warning too; a derived column's
- *     reference (derive.reference) must be its reference_row's own value.
+ *     reference (derive.reference) must be its reference_row's own value;
+ *   - the newest open model released more than 12 months before `today`
+ *     is a warning (models released since are missing).
  * Errors make the data unfit (exit 1); warnings are reported only. */
 #ifndef LLMDECK_DATACHECK_H
 #define LLMDECK_DATACHECK_H

@@ -101,6 +101,25 @@ void dataset_close(ld_dataset *ds);
  * from (a --data DIR without its own manifest).  Written to buf. */
 const char *dataset_as_of(const ld_dataset *ds, char *buf, size_t n);
 
+/* How far the catalogue reaches, so that an answer can say what it cannot
+ * know: the newest release month among the open-weights rows (the newest
+ * model a recommendation could name) and the dates of the snapshots that
+ * metrics.json dates (columns.ID.as_of: the arena scores, the hosted
+ * prices).  A field is "" when the data does not say (the seed data set,
+ * a catalogue without `release`). */
+typedef struct {
+    size_t open_rows;         /* rows with open weights (all rows without an open_weights column) */
+    size_t dated_rows;        /* of those, rows with a release month YYYY-MM */
+    char newest_release[8];   /* "2025-11" */
+    char newest_model[128];   /* the first row released that month, in catalogue order */
+    char arena_as_of[11];     /* "2025-12-11" */
+    char prices_as_of[11];    /* "2026-07-24" */
+} ld_data_horizon;
+void dataset_horizon(const ld_dataset *ds, ld_data_horizon *h);
+/* "open models released up to 2025-11, Arena scores of 2025-12-11, hosted
+ * prices of 2026-07-24" (the known parts), or "" when none is known. */
+const char *dataset_horizon_text(const ld_data_horizon *h, char *buf, size_t n);
+
 /* Applies metrics.json (labels, units, weights, directions, descriptions) to
  * the catalog's columns.  `name` is used in error messages. */
 int dataset_apply_metrics(ld_catalog *cat, const char *json, size_t len,

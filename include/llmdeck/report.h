@@ -17,6 +17,7 @@
 
 #include "llmdeck/catalog.h"
 #include "llmdeck/cost.h"
+#include "llmdeck/dataset.h"
 #include "llmdeck/rules.h"
 #include "llmdeck/sizing.h"
 
@@ -51,7 +52,16 @@ typedef struct {
      * there is none.  Both NULL: no chart (the CLI report). */
     const char *chart_image;
     const char *chart_note;
+    /* How far the data reaches (dataset_horizon), said beside the answer: a
+     * model released after the newest one cannot be recommended.  NULL:
+     * not said. */
+    const ld_data_horizon *horizon;
 } ld_report;
+
+/* "open models released up to 2025-11, Arena scores of 2025-12-11, hosted
+ * prices of 2026-07-24; a model released since is not among the
+ * candidates", or "" (h NULL or saying nothing).  Written to buf. */
+const char *report_horizon_sentence(const ld_data_horizon *h, char *buf, size_t n);
 
 /* Fills r; `limit` candidates at most (0 = all). */
 void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req,

@@ -166,7 +166,24 @@ int cmd_data(int argc, char **argv)
                        output_sanitize(l->path, safe, sizeof safe), l->merged);
         }
     }
-    if (json) printf("%s]}\n", ds.nloads ? "\n" : "");
+    /* how far the catalogue reaches, which the files' revision dates above do not say */
+    ld_data_horizon h;
+    dataset_horizon(&ds, &h);
+    if (json) {
+        printf("%s], \"horizon\": {\"newest_open_release\": ", ds.nloads ? "\n" : "");
+        const char *v[] = {h.newest_release, h.newest_model, h.arena_as_of, h.prices_as_of};
+        const char *k[] = {"newest_open_release", "newest_open_model", "arena_as_of", "prices_as_of"};
+        for (size_t i = 0; i < 4; i++) {
+            if (i) printf(", \"%s\": ", k[i]);
+            if (*v[i]) output_json_string(stdout, v[i]);
+            else fputs("null", stdout);
+        }
+        printf("}}\n");
+    } else {
+        char reach[256];
+        if (*dataset_horizon_text(&h, reach, sizeof reach))
+            printf("\nreach: %s\n", reach);
+    }
     cJSON_Delete(manifest);
     dataset_close(&ds);
     return 0;

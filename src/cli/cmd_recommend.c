@@ -222,6 +222,9 @@ int cmd_recommend(int argc, char **argv)
     rules_resolve(&rec, ds.models);
     ld_report a;
     report_init(&a, ds.models, &req, &rec, &cands, (size_t)f.limit);
+    ld_data_horizon horizon;
+    dataset_horizon(&ds, &horizon);
+    a.horizon = &horizon;
     switch (com.format) {
     case LD_FMT_JSON: report_recommendation_json(stdout, &a); break;
     case LD_FMT_CSV: report_recommendation_csv(stdout, &a); break;

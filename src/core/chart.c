@@ -193,12 +193,17 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
     char as_of[32];
     size_t k = 0;
     int filt = filter && *filter;
+    ld_data_horizon horizon;
+    char reach[256];
     dataset_as_of(ds, as_of, sizeof as_of);
+    dataset_horizon(ds, &horizon);
+    dataset_horizon_text(&horizon, reach, sizeof reach);
     snprintf(f->text[k++], sizeof f->text[0],
-             "Data: llmdeck %s catalogue%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and the "
+             "Data: llmdeck %s catalogue%s%s%s%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and the "
              "price_source and bench_settings columns.",
              ds->kind == LD_DATASET_SEED ? "seed (2023 article)" : "current", *as_of ? " as of " : "", as_of,
-             filt ? ", filter '" : "", filt ? filter : "", filt ? "'" : "");
+             *reach ? " (" : "", reach, *reach ? ")" : "", filt ? ", filter '" : "", filt ? filter : "",
+             filt ? "'" : "");
     describe(f->text[k++], sizeof f->text[0], "x", catalog_col(cat, (size_t)ch->xcol));
     describe(f->text[k++], sizeof f->text[0], "y", catalog_col(cat, (size_t)ch->ycol));
     if (weighted_axis(cat, ch->xcol) || weighted_axis(cat, ch->ycol)) {

@@ -305,6 +305,24 @@ static void check_derive_reference(checker *k, const ld_catalog *cat, const long
     }
 }
 
+/* A catalogue whose newest open model is more than 12 months old misses
+ * the models released since: every recommendation picks among older ones
+ * (the answers say how far the data reaches; this says it is time to add). */
+static void check_release_horizon(checker *k, const ld_dataset *ds, const char *today)
+{
+    ld_data_horizon h;
+    dataset_horizon(ds, &h);
+    int y, m, ty, tm;
+    if (!h.newest_release[0] || sscanf(h.newest_release, "%4d-%2d", &y, &m) != 2 ||
+        sscanf(today, "%4d-%2d", &ty, &tm) != 2)
+        return;
+    if ((ty * 12 + tm) - (y * 12 + m) > 12)
+        add(k, 0, 0,
+            "the newest open model (%s) was released %s, more than 12 months before %s: models released since are "
+            "missing (add them from their cards)",
+            h.newest_model, h.newest_release, today);
+}
+
 static void check_models(checker *k, const ld_dataset *ds, const char *today, ld_check_report *rep)
 {
     size_t len = 0, xlen = 0;
@@ -336,6 +354,7 @@ static void check_models(checker *k, const ld_dataset *ds, const char *today, ld
     check_names(k, cat, lines, nlines);
     check_derive_reference(k, cat, lines, nlines, cols);
     check_column_dates(k, cols, today);
+    check_release_horizon(k, ds, today);
     cJSON_Delete(mroot);
     free(lines);
 }

@@ -506,6 +506,66 @@ void dataset_close(ld_dataset *ds)
     memset(ds, 0, sizeof *ds);
 }
 
+/* YYYY-MM at the start of s (a release month), the rest ignored. */
+static int is_month(const char *s)
+{
+    for (int i = 0; i < 7; i++)
+        if (i == 4 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return 0;
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+}
+
+/* metrics.json columns.ID.as_of as YYYY-MM-DD, or "". */
+static void column_as_of(const cJSON *cols, const char *id, char *buf, size_t n)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(cols, id), "as_of");
+    buf[0] = '\0';
+    if (cJSON_IsString(a) && strlen(a->valuestring) == 10 && is_month(a->valuestring))
+        snprintf(buf, n, "%s", a->valuestring);
+}
+
+void dataset_horizon(const ld_dataset *ds, ld_data_horizon *h)
+{
+    memset(h, 0, sizeof *h);
+    const ld_catalog *cat = ds->models;
+    if (cat) {
+        int open = catalog_col_index(cat, "open_weights"), rel = catalog_col_index(cat, "release");
+        size_t key = catalog_key_col(cat);
+        for (size_t r = 0; r < catalog_rows(cat); r++) {
+            if (open >= 0 && strcasecmp(catalog_text(cat, r, (size_t)open), "yes") != 0) continue;
+            h->open_rows++;
+            const char *m = rel >= 0 ? catalog_text(cat, r, (size_t)rel) : "";
+            if (strlen(m) < 7 || !is_month(m)) continue;
+            h->dated_rows++;
+            if (memcmp(m, h->newest_release, 7) > 0) { /* YYYY-MM compares as text */
+                memcpy(h->newest_release, m, 7);
+                h->newest_release[7] = '\0';
+                snprintf(h->newest_model, sizeof h->newest_model, "%s", catalog_text(cat, r, key));
+            }
+        }
+    }
+    size_t len = 0;
+    const char *text = dataset_file(ds, "metrics.json", &len, NULL);
+    cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
+    const cJSON *cols = cJSON_GetObjectItemCaseSensitive(root, "columns");
+    column_as_of(cols, "arena_score", h->arena_as_of, sizeof h->arena_as_of);
+    column_as_of(cols, "hosted_in_per_1m", h->prices_as_of, sizeof h->prices_as_of);
+    cJSON_Delete(root);
+}
+
+const char *dataset_horizon_text(const ld_data_horizon *h, char *buf, size_t n)
+{
+    size_t len = 0;
+    if (n) buf[0] = '\0';
+    const char *part[3][2] = {{"open models released up to ", h->newest_release},
+                              {"Arena scores of ", h->arena_as_of},
+                              {"hosted prices of ", h->prices_as_of}};
+    for (size_t i = 0; i < 3 && len < n; i++)
+        if (part[i][1][0])
+            len += (size_t)snprintf(buf + len, n - len, "%s%s%s", len ? ", " : "", part[i][0], part[i][1]);
+    return buf;
+}
+
 const char *dataset_as_of(const ld_dataset *ds, char *buf, size_t n)
 {
     if (n) buf[0] = '\0';

@@ -94,6 +94,27 @@ static void write_recommended_figures(FILE *out, const ld_report *a, const char 
     fputc('\n', out);
 }
 
+const char *report_horizon_sentence(const ld_data_horizon *h, char *buf, size_t n)
+{
+    char parts[256];
+    if (n) buf[0] = '\0';
+    if (!h || !*dataset_horizon_text(h, parts, sizeof parts)) return buf;
+    snprintf(buf, n, "%s%s", parts, h->newest_release[0] ? "; a model released since is not among the candidates" : "");
+    return buf;
+}
+
+/* How far the data reaches, beside the answer ("data: ..."): a paragraph
+ * in Markdown.  Nothing when not known. */
+static void write_horizon(FILE *out, const ld_report *a, const char *prefix, int md)
+{
+    char b[400], safe[400];
+    if (!*report_horizon_sentence(a->horizon, b, sizeof b)) return;
+    fprintf(out, "%s%s", prefix, md ? "Data: " : "data: ");
+    if (md) output_md_cell(out, b);
+    else fputs(san(b, safe, sizeof safe), out);
+    fputs(md ? ".\n" : "\n", out);
+}
+
 /* The article's rule pick against the requirements: meets them, or what it breaks. */
 static void write_pick_verdict(FILE *out, const ld_report *a, int md)
 {
@@ -204,6 +225,7 @@ void report_recommendation_text(FILE *out, const ld_report *a)
     } else {
         fprintf(out, "Recommended: none: %s\n", san(a->no_fit, b, sizeof b));
     }
+    write_horizon(out, a, "  ", 0);
     fputc('\n', out);
     if (!r->model) {
         fputs("The 2023 article's rule picks nothing (no rule matched; the rules file has no catch-all rule)\n", out);
@@ -307,6 +329,21 @@ static void write_verdict_json(FILE *out, const ld_report *a)
     fputs("],\n  \"rule_pick_rank\": ", out);
     if (a->pick_rank) fprintf(out, "%zu,\n", a->pick_rank);
     else fputs("null,\n", out);
+    /* how far the data reaches: null fields where it does not say */
+    const ld_data_horizon *h = a->horizon;
+    fputs("  \"data_horizon\": ", out);
+    if (!h) fputs("null,\n", out);
+    else {
+        fputs("{\"newest_open_release\": ", out);
+        json_str(out, h->newest_release[0] ? h->newest_release : NULL);
+        fputs(", \"newest_open_model\": ", out);
+        json_str(out, h->newest_model[0] ? h->newest_model : NULL);
+        fputs(", \"arena_as_of\": ", out);
+        json_str(out, h->arena_as_of[0] ? h->arena_as_of : NULL);
+        fputs(", \"prices_as_of\": ", out);
+        json_str(out, h->prices_as_of[0] ? h->prices_as_of : NULL);
+        fputs("},\n", out);
+    }
 }
 
 void report_recommendation_json(FILE *out, const ld_report *a)
@@ -515,6 +552,7 @@ void report_recommendation_md(FILE *out, const ld_report *a)
         output_md_cell(out, a->no_fit);
         fputs(".\n", out);
     }
+    write_horizon(out, a, "\n", 1); /* a paragraph of its own */
     fputs("\n### The 2023 article's rule\n\n", out);
     if (!r->model) {
         fputs("No rule matched: the rules file has no catch-all rule.\n", out);

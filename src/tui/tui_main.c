@@ -202,9 +202,12 @@ static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
     if (o->nfiles) len += (size_t)snprintf(label, n, "%s%s", base, o->nfiles > 1 ? " +more" : "");
     else if (ds->dir[0]) len += (size_t)snprintf(label, n, "data: %s", ds->dir);
     else len += (size_t)snprintf(label, n, o->dataset == LD_DATASET_SEED ? "the 2023 article's data" : "embedded");
-    char as_of[32];
-    if (!o->nfiles && *dataset_as_of(ds, as_of, sizeof as_of) && len < n)
-        len += (size_t)snprintf(label + len, n - len, " %s", as_of); /* how fresh the data is */
+    /* How current the data is: the newest model it has (the files' own
+     * dates, which say when they were last revised, are in `llmdeck data`). */
+    ld_data_horizon horizon;
+    dataset_horizon(ds, &horizon);
+    if (!o->nfiles && horizon.newest_release[0] && len < n)
+        len += (size_t)snprintf(label + len, n - len, ", models to %s", horizon.newest_release);
     if (o->nloads && len < n) len += (size_t)snprintf(label + len, n - len, " +%d loaded", o->nloads);
     if (len < n) snprintf(label + len, n - len, ", %zu rows", catalog_rows(ds->models));
     return 0;

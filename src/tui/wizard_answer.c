@@ -416,6 +416,9 @@ static void build_lines(app *a, wz_state *w)
     } else {
         add(w, ROLE_WARNING, 0, 2, 0, "Recommended: none: %s", rep.no_fit);
     }
+    ld_data_horizon horizon;
+    dataset_horizon(a->ds, &horizon);
+    if (*report_horizon_sentence(&horizon, buf, sizeof buf)) add(w, ROLE_MUTED, 2, 4, 0, "data: %s", buf);
     blank(w);
     if (!r->model) {
         add(w, ROLE_WARNING, 0, 2, 0, "No rule matched: the rules file has no catch-all rule.");

@@ -132,6 +132,9 @@ static int write_report(app *a, const tui_export *x, FILE *f)
     r.cost_note = w->cost_ok ? NULL : w->cost_note;
     r.chart_image = w->chart_written ? base_name(w->chart_path) : NULL;
     r.chart_note = w->chart_written ? NULL : w->chart_note;
+    ld_data_horizon horizon;
+    dataset_horizon(a->ds, &horizon);
+    r.horizon = &horizon;
     report_recommendation_md(f, &r);
     return ferror(f) ? -1 : 0;
 }

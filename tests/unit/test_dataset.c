@@ -11,9 +11,11 @@
 #include "testutil.h"
 
 #include "llmdeck/catalog.h"
+#include "llmdeck/datacheck.h"
 #include "llmdeck/dataset.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/output.h"
+#include "llmdeck/report.h"
 #include "llmdeck/score.h"
 
 #include "dataset_fixture.h"
@@ -202,6 +204,67 @@ static void test_as_of(void **state)
     dataset_close(&ds);
 }
 
+/* How far the data reaches: the newest month among the open rows only
+ * (a newer proprietary row, a month 13, words and an empty cell do not
+ * count), the dated snapshots from metrics.json (a malformed date is not
+ * one), the sentences built from them, and `data --check`'s warning once
+ * the newest open model is more than 12 months old. */
+static void test_horizon(void **state)
+{
+    (void)state;
+    const char *dir = make_dir("hz");
+    write_text("hz/models.csv", "model,open_weights,release\n"
+                                "Old,yes,2024-05\n"
+                                "Closed,no,2026-01\n"
+                                "Bad month,yes,2025-13\n"
+                                "Words,yes,spring\n"
+                                "Undated,yes,\n"
+                                "Newest,yes,2025-02\n"
+                                "Same month,yes,2025-02\n");
+    write_text("hz/metrics.json", "{\"columns\": {\"arena_score\": {\"as_of\": \"2025-12-11\"},"
+                                  " \"hosted_in_per_1m\": {\"as_of\": \"July\"}}}");
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(&ds, dir, NULL, &err) != 0) fail_msg("%s:%ld:%ld %s", err.file, err.line, err.col, err.msg);
+    ld_data_horizon h;
+    dataset_horizon(&ds, &h);
+    assert_int_equal(h.open_rows, 6);
+    assert_int_equal(h.dated_rows, 3);
+    assert_string_equal(h.newest_release, "2025-02");
+    assert_string_equal(h.newest_model, "Newest"); /* the first of its month */
+    assert_string_equal(h.arena_as_of, "2025-12-11");
+    assert_string_equal(h.prices_as_of, "");
+    char buf[400];
+    assert_string_equal(dataset_horizon_text(&h, buf, sizeof buf),
+                        "open models released up to 2025-02, Arena scores of 2025-12-11");
+    assert_string_equal(report_horizon_sentence(&h, buf, sizeof buf),
+                        "open models released up to 2025-02, Arena scores of 2025-12-11; a model released since is "
+                        "not among the candidates");
+    assert_string_equal(report_horizon_sentence(NULL, buf, sizeof buf), "");
+    const char *today[] = {"2026-02-28", "2026-03-01"}; /* 12 months after 2025-02, then 13 */
+    for (int i = 0; i < 2; i++) {
+        ld_check_report rep;
+        assert_int_equal(datacheck_run(&ds, today[i], &rep), 0);
+        size_t said = 0;
+        for (size_t k = 0; k < rep.n; k++)
+            said += strstr(rep.v[k].msg, "the newest open model (Newest) was released 2025-02") != NULL;
+        assert_int_equal(said, (size_t)i);
+        datacheck_free(&rep);
+    }
+    dataset_close(&ds);
+
+    /* no release column and no dates: nothing to say */
+    write_text("hz/models.csv", "model,mmlu\nA,50\n");
+    write_text("hz/metrics.json", "{\"columns\": {}}");
+    assert_int_equal(dataset_open(&ds, dir, NULL, &err), 0);
+    dataset_horizon(&ds, &h);
+    assert_int_equal(h.open_rows, 1); /* no open_weights column: every row */
+    assert_string_equal(dataset_horizon_text(&h, buf, sizeof buf), "");
+    assert_string_equal(report_horizon_sentence(&h, buf, sizeof buf), "");
+    dataset_close(&ds);
+}
+
 static void test_env_data_dir(void **state)
 {
     (void)state;
@@ -317,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_data_dir_replaces_models_only),
         cmocka_unit_test(test_env_data_dir),
         cmocka_unit_test(test_as_of),
+        cmocka_unit_test(test_horizon),
         cmocka_unit_test(test_derive_not_from_scores),
         cmocka_unit_test(test_data_not_a_directory),
         cmocka_unit_test(test_data_dir_bad_files),
