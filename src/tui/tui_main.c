@@ -204,10 +204,12 @@ static int open_data(const options *o, ld_dataset *ds, char *label, size_t n)
     else len += (size_t)snprintf(label, n, o->dataset == LD_DATASET_SEED ? "the 2023 article's data" : "embedded");
     /* How current the data is: the newest model it has (the files' own
      * dates, which say when they were last revised, are in `llmdeck data`). */
-    ld_data_horizon horizon;
-    dataset_horizon(ds, &horizon);
-    if (!o->nfiles && horizon.newest_release[0] && len < n)
-        len += (size_t)snprintf(label + len, n - len, ", models to %s", horizon.newest_release);
+    if (!o->nfiles) {
+        ld_data_horizon horizon;
+        dataset_horizon(ds, &horizon);
+        if (horizon.newest_release[0] && len < n)
+            len += (size_t)snprintf(label + len, n - len, ", models to %s", horizon.newest_release);
+    }
     if (o->nloads && len < n) len += (size_t)snprintf(label + len, n - len, " +%d loaded", o->nloads);
     if (len < n) snprintf(label + len, n - len, ", %zu rows", catalog_rows(ds->models));
     return 0;
