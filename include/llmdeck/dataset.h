@@ -114,10 +114,13 @@ typedef struct {
     char newest_model[128];   /* the first row released that month, in catalogue order */
     char arena_as_of[11];     /* "2025-12-11" */
     char prices_as_of[11];    /* "2026-07-24" */
+    size_t unscored_since;    /* open rows released in the arena snapshot's month or later without an
+                                 arena score: they rank after the scored ones where Arena weighs most */
 } ld_data_horizon;
 void dataset_horizon(const ld_dataset *ds, ld_data_horizon *h);
-/* "open models released up to 2025-11, Arena scores of 2025-12-11, hosted
- * prices of 2026-07-24" (the known parts), or "" when none is known. */
+/* "open models released up to 2026-04, Arena scores of 2025-12-11 (18
+ * open models released from 2025-12 on have none), hosted prices of
+ * 2026-07-24" (the known parts), or "" when none is known. */
 const char *dataset_horizon_text(const ld_data_horizon *h, char *buf, size_t n);
 
 /* Applies metrics.json (labels, units, weights, directions, descriptions) to

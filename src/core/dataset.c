@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,23 +528,6 @@ static void column_as_of(const cJSON *cols, const char *id, char *buf, size_t n)
 void dataset_horizon(const ld_dataset *ds, ld_data_horizon *h)
 {
     memset(h, 0, sizeof *h);
-    const ld_catalog *cat = ds->models;
-    if (cat) {
-        int open = catalog_col_index(cat, "open_weights"), rel = catalog_col_index(cat, "release");
-        size_t key = catalog_key_col(cat);
-        for (size_t r = 0; r < catalog_rows(cat); r++) {
-            if (open >= 0 && strcasecmp(catalog_text(cat, r, (size_t)open), "yes") != 0) continue;
-            h->open_rows++;
-            const char *m = rel >= 0 ? catalog_text(cat, r, (size_t)rel) : "";
-            if (strlen(m) < 7 || !is_month(m)) continue;
-            h->dated_rows++;
-            if (memcmp(m, h->newest_release, 7) > 0) { /* YYYY-MM compares as text */
-                memcpy(h->newest_release, m, 7);
-                h->newest_release[7] = '\0';
-                snprintf(h->newest_model, sizeof h->newest_model, "%s", catalog_text(cat, r, key));
-            }
-        }
-    }
     size_t len = 0;
     const char *text = dataset_file(ds, "metrics.json", &len, NULL);
     cJSON *root = text ? cJSON_ParseWithLength(text, len) : NULL;
@@ -551,6 +535,27 @@ void dataset_horizon(const ld_dataset *ds, ld_data_horizon *h)
     column_as_of(cols, "arena_score", h->arena_as_of, sizeof h->arena_as_of);
     column_as_of(cols, "hosted_in_per_1m", h->prices_as_of, sizeof h->prices_as_of);
     cJSON_Delete(root);
+    const ld_catalog *cat = ds->models;
+    if (!cat) return;
+    int open = catalog_col_index(cat, "open_weights"), rel = catalog_col_index(cat, "release");
+    int arena = catalog_col_index(cat, "arena_score");
+    size_t key = catalog_key_col(cat);
+    for (size_t r = 0; r < catalog_rows(cat); r++) {
+        if (open >= 0 && strcasecmp(catalog_text(cat, r, (size_t)open), "yes") != 0) continue;
+        h->open_rows++;
+        const char *m = rel >= 0 ? catalog_text(cat, r, (size_t)rel) : "";
+        if (strlen(m) < 7 || !is_month(m)) continue;
+        h->dated_rows++;
+        if (memcmp(m, h->newest_release, 7) > 0) { /* YYYY-MM compares as text */
+            memcpy(h->newest_release, m, 7);
+            h->newest_release[7] = '\0';
+            snprintf(h->newest_model, sizeof h->newest_model, "%s", catalog_text(cat, r, key));
+        }
+        /* released in the snapshot's month or later, and not in it */
+        if (arena >= 0 && h->arena_as_of[0] && memcmp(m, h->arena_as_of, 7) >= 0 &&
+            isnan(catalog_num(cat, r, (size_t)arena)))
+            h->unscored_since++;
+    }
 }
 
 const char *dataset_horizon_text(const ld_data_horizon *h, char *buf, size_t n)
@@ -560,9 +565,14 @@ const char *dataset_horizon_text(const ld_data_horizon *h, char *buf, size_t n)
     const char *part[3][2] = {{"open models released up to ", h->newest_release},
                               {"Arena scores of ", h->arena_as_of},
                               {"hosted prices of ", h->prices_as_of}};
-    for (size_t i = 0; i < 3 && len < n; i++)
-        if (part[i][1][0])
-            len += (size_t)snprintf(buf + len, n - len, "%s%s%s", len ? ", " : "", part[i][0], part[i][1]);
+    for (size_t i = 0; i < 3 && len < n; i++) {
+        if (!part[i][1][0]) continue;
+        len += (size_t)snprintf(buf + len, n - len, "%s%s%s", len ? ", " : "", part[i][0], part[i][1]);
+        if (i == 1 && h->unscored_since && len < n) /* why the newest rank after the scored ones */
+            len += (size_t)snprintf(buf + len, n - len, " (%zu open model%s released from %.7s on ha%s none)",
+                                    h->unscored_since, h->unscored_since == 1 ? "" : "s", h->arena_as_of,
+                                    h->unscored_since == 1 ? "s" : "ve");
+    }
     return buf;
 }
 

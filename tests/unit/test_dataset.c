@@ -254,6 +254,31 @@ static void test_horizon(void **state)
     }
     dataset_close(&ds);
 
+    /* an arena snapshot: the open rows of its month or later without a
+     * score are counted (they rank after the scored ones); an earlier
+     * unscored row, a scored one and a closed one are not */
+    write_text("hz/models.csv", "model,open_weights,release,arena_score\n"
+                                "Scored late,yes,2025-12,1400\n"
+                                "Same month,yes,2025-12,\n"
+                                "Later,yes,2026-02,\n"
+                                "Earlier,yes,2025-11,\n"
+                                "Closed later,no,2026-03,\n");
+    write_text("hz/metrics.json", "{\"columns\": {\"arena_score\": {\"as_of\": \"2025-12-11\"}}}");
+    assert_int_equal(dataset_open(&ds, dir, NULL, &err), 0);
+    dataset_horizon(&ds, &h);
+    assert_int_equal(h.unscored_since, 2);
+    assert_string_equal(dataset_horizon_text(&h, buf, sizeof buf),
+                        "open models released up to 2026-02, Arena scores of 2025-12-11 (2 open models released "
+                        "from 2025-12 on have none)");
+    dataset_close(&ds);
+    write_text("hz/models.csv", "model,open_weights,release,arena_score\nLater,yes,2026-02,\n");
+    assert_int_equal(dataset_open(&ds, dir, NULL, &err), 0);
+    dataset_horizon(&ds, &h);
+    assert_string_equal(dataset_horizon_text(&h, buf, sizeof buf),
+                        "open models released up to 2026-02, Arena scores of 2025-12-11 (1 open model released "
+                        "from 2025-12 on has none)");
+    dataset_close(&ds);
+
     /* no release column and no dates: nothing to say */
     write_text("hz/models.csv", "model,mmlu\nA,50\n");
     write_text("hz/metrics.json", "{\"columns\": {}}");
