@@ -178,7 +178,7 @@ int cmd_data(int argc, char **argv)
             if (*v[i]) output_json_string(stdout, v[i]);
             else fputs("null", stdout);
         }
-        printf("}}\n");
+        printf(", \"unscored_since_arena\": %zu}}\n", h.unscored_since);
     } else {
         char reach[256];
         if (*dataset_horizon_text(&h, reach, sizeof reach))

@@ -342,7 +342,7 @@ static void write_verdict_json(FILE *out, const ld_report *a)
         json_str(out, h->arena_as_of[0] ? h->arena_as_of : NULL);
         fputs(", \"prices_as_of\": ", out);
         json_str(out, h->prices_as_of[0] ? h->prices_as_of : NULL);
-        fputs("},\n", out);
+        fprintf(out, ", \"unscored_since_arena\": %zu},\n", h->unscored_since);
     }
 }
 
