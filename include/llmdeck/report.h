@@ -58,10 +58,13 @@ typedef struct {
     const ld_data_horizon *horizon;
 } ld_report;
 
-/* "open models released up to 2025-11, Arena scores of 2025-12-11, hosted
- * prices of 2026-07-24; a model released since is not among the
+/* dataset_horizon_text + "; a model released since is not among the
  * candidates", or "" (h NULL or saying nothing).  Written to buf. */
 const char *report_horizon_sentence(const ld_data_horizon *h, char *buf, size_t n);
+/* The same as a JSON object ({"newest_open_release": ..., "newest_open_model",
+ * "arena_as_of", "prices_as_of": null where unknown, "unscored_since_arena"}),
+ * or null when h is NULL. */
+void report_horizon_json(FILE *out, const ld_data_horizon *h);
 
 /* Fills r; `limit` candidates at most (0 = all). */
 void report_init(ld_report *r, const ld_catalog *cat, const ld_requirements *req,

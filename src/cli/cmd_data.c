@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "llmdeck/datacheck.h"
+#include "llmdeck/report.h"
 
 static void help(void)
 {
@@ -170,15 +171,9 @@ int cmd_data(int argc, char **argv)
     ld_data_horizon h;
     dataset_horizon(&ds, &h);
     if (json) {
-        printf("%s], \"horizon\": {\"newest_open_release\": ", ds.nloads ? "\n" : "");
-        const char *v[] = {h.newest_release, h.newest_model, h.arena_as_of, h.prices_as_of};
-        const char *k[] = {"newest_open_release", "newest_open_model", "arena_as_of", "prices_as_of"};
-        for (size_t i = 0; i < 4; i++) {
-            if (i) printf(", \"%s\": ", k[i]);
-            if (*v[i]) output_json_string(stdout, v[i]);
-            else fputs("null", stdout);
-        }
-        printf(", \"unscored_since_arena\": %zu}}\n", h.unscored_since);
+        printf("%s], \"horizon\": ", ds.nloads ? "\n" : "");
+        report_horizon_json(stdout, &h);
+        printf("}\n");
     } else {
         char reach[256];
         if (*dataset_horizon_text(&h, reach, sizeof reach))

@@ -103,6 +103,21 @@ const char *report_horizon_sentence(const ld_data_horizon *h, char *buf, size_t 
     return buf;
 }
 
+void report_horizon_json(FILE *out, const ld_data_horizon *h)
+{
+    if (!h) {
+        fputs("null", out);
+        return;
+    }
+    const char *key[] = {"newest_open_release", "newest_open_model", "arena_as_of", "prices_as_of"};
+    const char *val[] = {h->newest_release, h->newest_model, h->arena_as_of, h->prices_as_of};
+    for (size_t i = 0; i < 4; i++) {
+        fprintf(out, "%s\"%s\": ", i ? ", " : "{", key[i]);
+        json_str(out, val[i][0] ? val[i] : NULL); /* null where the data does not say */
+    }
+    fprintf(out, ", \"unscored_since_arena\": %zu}", h->unscored_since);
+}
+
 /* How far the data reaches, beside the answer ("data: ..."): a paragraph
  * in Markdown.  Nothing when not known. */
 static void write_horizon(FILE *out, const ld_report *a, const char *prefix, int md)
@@ -329,21 +344,9 @@ static void write_verdict_json(FILE *out, const ld_report *a)
     fputs("],\n  \"rule_pick_rank\": ", out);
     if (a->pick_rank) fprintf(out, "%zu,\n", a->pick_rank);
     else fputs("null,\n", out);
-    /* how far the data reaches: null fields where it does not say */
-    const ld_data_horizon *h = a->horizon;
     fputs("  \"data_horizon\": ", out);
-    if (!h) fputs("null,\n", out);
-    else {
-        fputs("{\"newest_open_release\": ", out);
-        json_str(out, h->newest_release[0] ? h->newest_release : NULL);
-        fputs(", \"newest_open_model\": ", out);
-        json_str(out, h->newest_model[0] ? h->newest_model : NULL);
-        fputs(", \"arena_as_of\": ", out);
-        json_str(out, h->arena_as_of[0] ? h->arena_as_of : NULL);
-        fputs(", \"prices_as_of\": ", out);
-        json_str(out, h->prices_as_of[0] ? h->prices_as_of : NULL);
-        fprintf(out, ", \"unscored_since_arena\": %zu},\n", h->unscored_since);
-    }
+    report_horizon_json(out, a->horizon);
+    fputs(",\n", out);
 }
 
 void report_recommendation_json(FILE *out, const ld_report *a)
