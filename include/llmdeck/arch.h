@@ -26,7 +26,12 @@
  *   MLA layer                (kv_lora + rope) × context (one latent, no heads)
  *   linear / Mamba layer     linear_state_elems, fixed (no context term)
  * with `global_layers` full layers (empty: all attention layers full), the
- * other attention layers sliding, and `linear_layers` recurrent ones. */
+ * other attention layers sliding, and `linear_layers` recurrent ones.  Where
+ * the full layers of a sliding-window model have heads of their own
+ * (`global_kv_heads`, `global_head_dim`: Gemma 4's 512-wide heads, fewer KV
+ * heads), those layers count 2 × global_kv_heads × global_head_dim: keys
+ * and values both, as serving engines allocate them, even where the model
+ * reuses its keys as values. */
 #ifndef LLMDECK_ARCH_H
 #define LLMDECK_ARCH_H
 
@@ -67,6 +72,7 @@ typedef struct {
     long q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim;
     long sliding_window;    /* 0 = none */
     long global_layers;     /* -1 = every attention layer is full */
+    long global_kv_heads, global_head_dim; /* the full layers' own, with a sliding window; 0 = as the others */
     long linear_layers;     /* recurrent layers (no KV growth) */
     double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;

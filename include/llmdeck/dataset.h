@@ -118,7 +118,7 @@ typedef struct {
                                  arena score: they rank after the scored ones where Arena weighs most */
 } ld_data_horizon;
 void dataset_horizon(const ld_dataset *ds, ld_data_horizon *h);
-/* "open models released up to 2026-04, Arena scores of 2025-12-11 (19
+/* "open models released up to 2026-04, Arena scores of 2025-12-11 (21
  * open models released from 2025-12 on have none), hosted prices of
  * 2026-07-24" (the known parts), or "" when none is known. */
 const char *dataset_horizon_text(const ld_data_horizon *h, char *buf, size_t n);

@@ -75,6 +75,8 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     a->sliding_window = count_at(cat, row, "sliding_window");
     v = num_at(cat, row, "global_layers");
     a->global_layers = v >= 0 && v < 1e9 ? (long)v : -1;
+    a->global_kv_heads = count_at(cat, row, "global_kv_heads");
+    a->global_head_dim = count_at(cat, row, "global_head_dim");
     a->linear_layers = count_at(cat, row, "linear_layers");
     /* NaN = not given: a hybrid row with linear layers then has no known
      * cache; 0 = layers without any attention or state (NAS-pruned blocks) */
@@ -186,18 +188,28 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
     double window = a->sliding_window > 0 && a->sliding_window < context ? (double)a->sliding_window : context;
     double per_token = a->attn == LD_ATTN_MLA ? (double)(a->kv_lora_rank + a->qk_rope_head_dim)
                                               : 2.0 * (double)a->kv_heads * (double)a->head_dim;
+    /* full layers with heads of their own (Gemma 4), beside sliding ones */
+    long gkv = a->kv_heads, gdim = a->head_dim;
+    if (sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0)
+        gkv = a->global_kv_heads, gdim = a->global_head_dim;
+    double full_per_token = a->attn == LD_ATTN_MLA ? per_token : 2.0 * (double)gkv * (double)gdim;
     double state = isnan(a->linear_state_elems) ? 0 : a->linear_state_elems;
-    double elems = per_token * ((double)full * context + (double)sliding * window) +
+    double elems = full_per_token * (double)full * context + per_token * (double)sliding * window +
                    (double)a->linear_layers * state;
     if (formula && n) {
         int k;
         if (a->attn == LD_ATTN_MLA)
             k = snprintf(formula, n, "MLA: (%ld latent + %ld rope) × %ld layers × %g tokens",
                          a->kv_lora_rank, a->qk_rope_head_dim, full, context);
+        else if (gkv != a->kv_heads || gdim != a->head_dim) /* two head shapes: a term each, in brackets */
+            k = snprintf(formula, n,
+                         "[2 × %ld kv heads × %ld head dim × %ld full layers × %g tokens + 2 × %ld kv heads × %ld "
+                         "head dim × %ld sliding layers × min(%g, %ld window)]",
+                         gkv, gdim, full, context, a->kv_heads, a->head_dim, sliding, context, a->sliding_window);
         else
             k = snprintf(formula, n, "2 × %ld kv heads × %ld head dim × (%ld full layers × %g tokens",
                          a->kv_heads, a->head_dim, full, context);
-        if (k > 0 && (size_t)k < n && a->attn != LD_ATTN_MLA) {
+        if (k > 0 && (size_t)k < n && a->attn != LD_ATTN_MLA && gkv == a->kv_heads && gdim == a->head_dim) {
             if (sliding > 0)
                 k += snprintf(formula + k, n - (size_t)k, " + %ld sliding layers × min(%g, %ld window))",
                               sliding, context, a->sliding_window);

@@ -82,6 +82,33 @@ static void test_sliding_window_long_context(void **state)
     assert_near(arch_kv_elems(&a, 512, NULL, 0), per * 62 * 512, 0);
 }
 
+/* Gemma 4 31B: its 10 global layers have heads of their own (4 KV heads of
+ * 512, against 16 of 256 on the 50 sliding ones); counted with the sliding
+ * layers' heads the cache at 256K was 2x too large.  Without a sliding
+ * window the fields change nothing (every layer is alike). */
+static void test_global_heads_of_their_own(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("gemma-4-31B-it");
+    assert_int_equal(a.global_layers, 10);
+    assert_int_equal(a.global_kv_heads, 4);
+    assert_int_equal(a.global_head_dim, 512);
+    double ctx = 262144;
+    double want = 2.0 * 4 * 512 * 10 * ctx + 2.0 * 16 * 256 * 50 * 1024;
+    char f[400];
+    assert_near(arch_kv_elems(&a, ctx, f, sizeof f), want, 0);
+    assert_string_equal(f, "[2 × 4 kv heads × 512 head dim × 10 full layers × 262144 tokens + 2 × 16 kv heads × "
+                           "256 head dim × 50 sliding layers × min(262144, 1024 window)]");
+    ld_model_arch same = a; /* the columns empty: the sliding layers' heads everywhere */
+    same.global_kv_heads = same.global_head_dim = 0;
+    double before = arch_kv_elems(&same, ctx, NULL, 0);
+    assert_near(before, 2.0 * 16 * 256 * (10 * ctx + 50 * 1024), 0);
+    assert_true(before / want > 1.9 && before / want < 2.0);
+    same = a;
+    same.sliding_window = 0; /* no sliding layers: one head shape for all */
+    assert_near(arch_kv_elems(&same, ctx, NULL, 0), 2.0 * 16 * 256 * 60 * ctx, 0);
+}
+
 /* Qwen3-Next: 36 Gated DeltaNet layers keep a fixed state, the 12 gated
  * attention layers the full context. */
 static void test_hybrid_state(void **state)
@@ -315,6 +342,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mla_kv_per_token),
         cmocka_unit_test(test_sliding_window_long_context),
+        cmocka_unit_test(test_global_heads_of_their_own),
         cmocka_unit_test(test_hybrid_state),
         cmocka_unit_test(test_max_sequences_h100),
         cmocka_unit_test(test_moe_vs_dense_speed),
