@@ -18,7 +18,9 @@
  *     snapshot) older than 12 months is a warning too; a derived column's
  *     reference (derive.reference) must be its reference_row's own value;
  *   - the newest open model released more than 12 months before `today`
- *     is a warning (models released since are missing).
+ *     is a warning (models released since are missing);
+ *   - global_kv_heads and global_head_dim come together, on a GQA model
+ *     with a sliding window and global_layers (else they would be ignored).
  * Errors make the data unfit (exit 1); warnings are reported only. */
 #ifndef LLMDECK_DATACHECK_H
 #define LLMDECK_DATACHECK_H

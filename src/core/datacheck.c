@@ -172,6 +172,13 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
         return;
     }
     if (!arch_kv_known(&a)) add(k, 1, line, "%s: the KV cache cannot be computed (architecture incomplete)", model);
+    /* the full layers' own heads apply beside sliding-window ones only: elsewhere they would be ignored */
+    if ((a.global_kv_heads > 0) != (a.global_head_dim > 0) ||
+        (a.global_kv_heads > 0 && (a.sliding_window <= 0 || a.global_layers < 0 || a.attn != LD_ATTN_GQA)))
+        add(k, 1, line,
+            "%s: global_kv_heads and global_head_dim go together, on a GQA model with sliding_window and "
+            "global_layers",
+            model);
     if (a.active_source == LD_ACTIVE_ALL_ASSUMED) /* its speeds would be those of a dense model its size */
         add(k, 0, line,
             "%s: a mixture of experts without active_params_b, and its architecture does not give it: "
