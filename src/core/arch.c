@@ -189,10 +189,8 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
     double per_token = a->attn == LD_ATTN_MLA ? (double)(a->kv_lora_rank + a->qk_rope_head_dim)
                                               : 2.0 * (double)a->kv_heads * (double)a->head_dim;
     /* full layers with heads of their own (Gemma 4), beside sliding ones */
-    long gkv = a->kv_heads, gdim = a->head_dim;
-    if (sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0)
-        gkv = a->global_kv_heads, gdim = a->global_head_dim;
-    double full_per_token = a->attn == LD_ATTN_MLA ? per_token : 2.0 * (double)gkv * (double)gdim;
+    int own_heads = sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0;
+    double full_per_token = own_heads ? 2.0 * (double)a->global_kv_heads * (double)a->global_head_dim : per_token;
     double state = isnan(a->linear_state_elems) ? 0 : a->linear_state_elems;
     double elems = full_per_token * (double)full * context + per_token * (double)sliding * window +
                    (double)a->linear_layers * state;
@@ -201,15 +199,16 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
         if (a->attn == LD_ATTN_MLA)
             k = snprintf(formula, n, "MLA: (%ld latent + %ld rope) × %ld layers × %g tokens",
                          a->kv_lora_rank, a->qk_rope_head_dim, full, context);
-        else if (gkv != a->kv_heads || gdim != a->head_dim) /* two head shapes: a term each, in brackets */
+        else if (own_heads) /* two head shapes: a term each, in brackets */
             k = snprintf(formula, n,
                          "[2 × %ld kv heads × %ld head dim × %ld full layers × %g tokens + 2 × %ld kv heads × %ld "
                          "head dim × %ld sliding layers × min(%g, %ld window)]",
-                         gkv, gdim, full, context, a->kv_heads, a->head_dim, sliding, context, a->sliding_window);
+                         a->global_kv_heads, a->global_head_dim, full, context, a->kv_heads, a->head_dim, sliding,
+                         context, a->sliding_window);
         else
             k = snprintf(formula, n, "2 × %ld kv heads × %ld head dim × (%ld full layers × %g tokens",
                          a->kv_heads, a->head_dim, full, context);
-        if (k > 0 && (size_t)k < n && a->attn != LD_ATTN_MLA && gkv == a->kv_heads && gdim == a->head_dim) {
+        if (k > 0 && (size_t)k < n && a->attn != LD_ATTN_MLA && !own_heads) {
             if (sliding > 0)
                 k += snprintf(formula + k, n - (size_t)k, " + %ld sliding layers × min(%g, %ld window))",
                               sliding, context, a->sliding_window);
