@@ -31,7 +31,17 @@
  * (`global_kv_heads`, `global_head_dim`: Gemma 4's 512-wide heads, fewer KV
  * heads), those layers count 2 × global_kv_heads × global_head_dim: keys
  * and values both, as serving engines allocate them, even where the model
- * reuses its keys as values. */
+ * reuses its keys as values.
+ *
+ * Layers that read an earlier layer's cache hold none (`kv_shared_layers`,
+ * the model's last layers, `kv_shared_global` of them full-attention:
+ * Gemma 3n and Gemma 4 E2B/E4B), so only the others are counted.  A
+ * sparse-attention indexer (`index_head_dim`: DeepSeek V3.2's lightning
+ * indexer) caches one key per token and layer beside the attention's, in
+ * fp8 with an fp32 scale per 128 elements whatever the KV precision (as
+ * the publisher's inference code and serving engines keep it): bytes of
+ * their own, arch_index_bytes.  Its attention then reads the cache of only
+ * `index_topk` tokens a step, while the indexer reads all of its keys. */
 #ifndef LLMDECK_ARCH_H
 #define LLMDECK_ARCH_H
 
@@ -73,6 +83,10 @@ typedef struct {
     long sliding_window;    /* 0 = none */
     long global_layers;     /* -1 = every attention layer is full */
     long global_kv_heads, global_head_dim; /* the full layers' own, with a sliding window; 0 = as the others */
+    long kv_shared_layers;  /* the last layers, reading an earlier layer's cache; 0 = none */
+    long kv_shared_global;  /* of them, full-attention layers */
+    long index_head_dim;    /* a sparse-attention indexer's key per token and layer; 0 = none */
+    long index_topk;        /* tokens a query attends to, chosen by that indexer; 0 = all */
     long linear_layers;     /* recurrent layers (no KV growth) */
     double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
@@ -106,6 +120,12 @@ int arch_kv_known(const ld_model_arch *a);
 /* KV-cache elements of one sequence at `context` tokens (the fixed state of
  * linear layers included), and a one-line formula for the basis. */
 double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n);
+/* Bytes of one sequence's indexer key cache at `context` tokens (0 without
+ * an indexer: then formula is ""), and its formula. */
+double arch_index_bytes(const ld_model_arch *a, double context, char *formula, size_t n);
+/* Tokens whose attention cache a decode step reads at `context`: all of
+ * them, or the indexer's top-k. */
+double arch_attended_tokens(const ld_model_arch *a, double context);
 
 /* "gqa", "mla", "hybrid" and the row's text forms ("mha", "mqa" are GQA). */
 int arch_parse_attn(const char *s, ld_attn_kind *out);

@@ -83,6 +83,8 @@ typedef struct {
     double weights_gb, kv_cache_gb, overhead_gb, total_gb; /* kv NaN when unknown */
     double kv_request_gb;       /* one batch sequence's KV cache (request_tokens); NaN unknown */
     double kv_context_gb;       /* one sequence of the whole context; NaN unknown */
+    double kv_read_gb;          /* what a decode step reads of one batch sequence's cache:
+                                   kv_request_gb, less under sparse attention (index_topk) */
     int kv_known;               /* 0: layers/kv_heads/head_dim missing */
     /* Fit on the chosen (or cheapest) GPU. */
     const ld_gpu *gpu;          /* NULL when no GPU was given or none fits */

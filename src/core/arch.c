@@ -77,6 +77,10 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     a->global_layers = v >= 0 && v < 1e9 ? (long)v : -1;
     a->global_kv_heads = count_at(cat, row, "global_kv_heads");
     a->global_head_dim = count_at(cat, row, "global_head_dim");
+    a->kv_shared_layers = count_at(cat, row, "kv_shared_layers");
+    a->kv_shared_global = count_at(cat, row, "kv_shared_global");
+    a->index_head_dim = count_at(cat, row, "index_head_dim");
+    a->index_topk = count_at(cat, row, "index_topk");
     a->linear_layers = count_at(cat, row, "linear_layers");
     /* NaN = not given: a hybrid row with linear layers then has no known
      * cache; 0 = layers without any attention or state (NAS-pruned blocks) */
@@ -185,17 +189,36 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
         full = a->global_layers;
         sliding = attn_layers - full;
     }
+    /* full layers with heads of their own (Gemma 4), beside sliding ones */
+    int own_heads = sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0;
+    /* the last layers may read an earlier layer's cache and keep none; the
+     * data check holds the two counts within the layers of each kind */
+    long all_layers = full + sliding, shared_full = 0, shared_sliding = 0;
+    if (a->kv_shared_layers > 0 && a->kv_shared_global >= 0 && a->kv_shared_global <= a->kv_shared_layers) {
+        shared_full = sliding > 0 ? a->kv_shared_global : a->kv_shared_layers;
+        shared_sliding = a->kv_shared_layers - shared_full;
+        if (shared_full <= full && shared_sliding <= sliding) {
+            full -= shared_full;
+            sliding -= shared_sliding;
+        } else {
+            shared_full = shared_sliding = 0;
+        }
+    }
     double window = a->sliding_window > 0 && a->sliding_window < context ? (double)a->sliding_window : context;
     double per_token = a->attn == LD_ATTN_MLA ? (double)(a->kv_lora_rank + a->qk_rope_head_dim)
                                               : 2.0 * (double)a->kv_heads * (double)a->head_dim;
-    /* full layers with heads of their own (Gemma 4), beside sliding ones */
-    int own_heads = sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0;
     double full_per_token = own_heads ? 2.0 * (double)a->global_kv_heads * (double)a->global_head_dim : per_token;
     double state = isnan(a->linear_state_elems) ? 0 : a->linear_state_elems;
     double elems = full_per_token * (double)full * context + per_token * (double)sliding * window +
                    (double)a->linear_layers * state;
     if (formula && n) {
-        int k;
+        int k = 0;
+        if (shared_full + shared_sliding > 0) /* said first: the counts below are the layers with a cache */
+            k = snprintf(formula, n, "caches of %ld of %ld layers (%ld share one): ", full + sliding, all_layers,
+                         shared_full + shared_sliding);
+        if (k < 0 || (size_t)k >= n) k = 0;
+        formula += k;
+        n -= (size_t)k;
         if (a->attn == LD_ATTN_MLA)
             k = snprintf(formula, n, "MLA: (%ld latent + %ld rope) × %ld layers × %g tokens",
                          a->kv_lora_rank, a->qk_rope_head_dim, full, context);
@@ -223,4 +246,28 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
         }
     }
     return elems;
+}
+
+/* The indexer's cache per token and layer: fp8 keys and an fp32 scale for
+ * each 128 of them (DeepSeek-V3.2-Exp inference/model.py, Indexer: k_cache
+ * float8_e4m3fn, k_scale_cache float32 of head_dim / block_size 128). */
+#define INDEX_SCALE_BLOCK 128
+
+double arch_index_bytes(const ld_model_arch *a, double context, char *formula, size_t n)
+{
+    if (formula && n) formula[0] = '\0';
+    if (a->index_head_dim <= 0) return 0;
+    long layers = a->layers - a->linear_layers;
+    if (layers < 0) layers = 0;
+    long scales = (a->index_head_dim + INDEX_SCALE_BLOCK - 1) / INDEX_SCALE_BLOCK;
+    double per_token = (double)a->index_head_dim + 4.0 * (double)scales;
+    if (formula && n)
+        snprintf(formula, n, "indexer keys (%ld fp8 + %ld fp32 scale%s = %.0f bytes) × %ld layers × %g tokens",
+                 a->index_head_dim, scales, scales == 1 ? "" : "s", per_token, layers, context);
+    return per_token * (double)layers * context;
+}
+
+double arch_attended_tokens(const ld_model_arch *a, double context)
+{
+    return a->index_head_dim > 0 && a->index_topk > 0 && a->index_topk < context ? (double)a->index_topk : context;
 }

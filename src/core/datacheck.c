@@ -179,6 +179,21 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
             "%s: global_kv_heads and global_head_dim go together, on a GQA model with sliding_window and "
             "global_layers",
             model);
+    /* KV-shared layers: the sizing ignores counts that do not fit the
+     * layers of each kind, so they must fit here (and leave a cache) */
+    long attn_layers = a.layers - a.linear_layers;
+    int windowed = a.sliding_window > 0 && a.global_layers >= 0 && a.global_layers <= attn_layers;
+    if ((a.kv_shared_global > 0 && a.kv_shared_layers <= 0) || a.kv_shared_global > a.kv_shared_layers ||
+        (a.kv_shared_layers > 0 &&
+         (a.kv_shared_layers >= attn_layers ||
+          (windowed && (a.kv_shared_global > a.global_layers ||
+                        a.kv_shared_layers - a.kv_shared_global > attn_layers - a.global_layers)))))
+        add(k, 1, line,
+            "%s: kv_shared_layers (%ld) and kv_shared_global (%ld) must fit the %ld attention layers "
+            "(%ld of them full) and leave one with a cache",
+            model, a.kv_shared_layers, a.kv_shared_global, attn_layers, windowed ? a.global_layers : attn_layers);
+    if (a.index_topk > 0 && a.index_head_dim <= 0)
+        add(k, 1, line, "%s: index_topk without index_head_dim (the indexer that picks the tokens)", model);
     if (a.active_source == LD_ACTIVE_ALL_ASSUMED) /* its speeds would be those of a dense model its size */
         add(k, 0, line,
             "%s: a mixture of experts without active_params_b, and its architecture does not give it: "

@@ -176,7 +176,7 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
                       wparams);
         }
     }
-    double kv_seq = s->kv_known ? s->kv_request_gb : 0;
+    double kv_seq = s->kv_known ? s->kv_read_gb : 0;
     double step_gb = wparams * bpw + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
     double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
@@ -256,19 +256,40 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->request_tokens = in->request_tokens > 0 && in->request_tokens < s->context ? in->request_tokens : s->context;
     int by_request = s->request_tokens < s->context;
     s->kv_known = arch_kv_known(a);
-    s->kv_request_gb = s->kv_context_gb = NAN;
+    s->kv_request_gb = s->kv_context_gb = s->kv_read_gb = NAN;
     if (s->kv_known) {
-        char formula[400];
+        char formula[400], index[160];
         double elems = arch_kv_elems(a, s->request_tokens, formula, sizeof formula);
-        s->kv_request_gb = elems * s->kv_bytes / 1e9;
+        double index_bytes = arch_index_bytes(a, s->request_tokens, index, sizeof index);
+        s->kv_request_gb = (elems * s->kv_bytes + index_bytes) / 1e9;
         s->kv_cache_gb = s->kv_request_gb * s->batch;
-        basis_add(s, "kv cache = %s × %g seq × %g bytes (%s) = %s%s", formula, s->batch, s->kv_bytes,
-                  kvname, gb(s->kv_cache_gb, b1, sizeof b1), by_request ? " (requests of that length)" : "");
+        if (index_bytes > 0) /* the indexer's keys have a precision of their own */
+            basis_add(s, "kv cache = [%s × %g bytes (%s) + %s] × %g seq = %s%s", formula, s->kv_bytes, kvname,
+                      index, s->batch, gb(s->kv_cache_gb, b1, sizeof b1),
+                      by_request ? " (requests of that length)" : "");
+        else
+            basis_add(s, "kv cache = %s × %g seq × %g bytes (%s) = %s%s", formula, s->batch, s->kv_bytes,
+                      kvname, gb(s->kv_cache_gb, b1, sizeof b1), by_request ? " (requests of that length)" : "");
         s->kv_context_gb = s->kv_request_gb;
+        s->kv_read_gb = s->kv_request_gb;
+        double attended = arch_attended_tokens(a, s->request_tokens);
+        if (attended < s->request_tokens) {
+            /* sparse attention: a step reads the cache of the indexer's top-k
+             * tokens, and the indexer reads its keys of every token */
+            s->kv_read_gb = (arch_kv_elems(a, attended, NULL, 0) * s->kv_bytes + index_bytes) / 1e9;
+            basis_add(s, "sparse attention: a decode step reads the cache of the top %g of %g tokens and the "
+                         "indexer keys of all: %s a sequence",
+                      attended, s->request_tokens, gb(s->kv_read_gb, b1, sizeof b1));
+        }
         if (by_request) {
-            s->kv_context_gb = arch_kv_elems(a, s->context, formula, sizeof formula) * s->kv_bytes / 1e9;
-            basis_add(s, "kv cache of one whole-context sequence = %s × %g bytes = %s", formula, s->kv_bytes,
-                      gb(s->kv_context_gb, b1, sizeof b1));
+            s->kv_context_gb = (arch_kv_elems(a, s->context, formula, sizeof formula) * s->kv_bytes +
+                                arch_index_bytes(a, s->context, index, sizeof index)) / 1e9;
+            if (index[0])
+                basis_add(s, "kv cache of one whole-context sequence = %s × %g bytes + %s = %s", formula,
+                          s->kv_bytes, index, gb(s->kv_context_gb, b1, sizeof b1));
+            else
+                basis_add(s, "kv cache of one whole-context sequence = %s × %g bytes = %s", formula, s->kv_bytes,
+                          gb(s->kv_context_gb, b1, sizeof b1));
             if (s->kv_context_gb > s->kv_cache_gb) {
                 s->kv_cache_gb = s->kv_context_gb;
                 basis_add(s, "kv cache = the larger of the two = %s", gb(s->kv_cache_gb, b1, sizeof b1));
@@ -365,7 +386,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
 
     /* Decode, one sequence: every token reads the active weights and the
      * sequence's KV cache once; bandwidth is the ceiling. */
-    double kv_seq = s->kv_known ? s->kv_request_gb : 0;
+    double kv_seq = s->kv_known ? s->kv_read_gb : 0;
     double read_gb = active_b * q->bits / 8.0 + kv_seq;
     s->tokens_per_s_ceiling = n * g->bandwidth_gbs / read_gb;
     s->tokens_per_s = s->tokens_per_s_ceiling * eff;

@@ -124,10 +124,11 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     size_t used = (size_t)snprintf(line, sizeof line, "weights = %.4gB params x bits / 8", arch.params_b);
     if (arch_kv_known(&arch) && used < sizeof line) {
         /* the formula of the model's attention kind (GQA, MLA, sliding window, hybrid) */
-        char formula[256];
+        char formula[256], index[160];
         arch_kv_elems(&arch, SIZING_DEFAULT_CONTEXT, formula, sizeof formula);
-        used += (size_t)snprintf(line + used, sizeof line - used, "; KV (%s) = %s x 2 bytes",
-                                 arch_attn_name(&arch), formula);
+        arch_index_bytes(&arch, SIZING_DEFAULT_CONTEXT, index, sizeof index); /* DeepSeek's indexer keys */
+        used += (size_t)snprintf(line + used, sizeof line - used, "; KV (%s) = %s x 2 bytes%s%s",
+                                 arch_attn_name(&arch), formula, index[0] ? " + " : "", index);
     }
     if (used < sizeof line)
         snprintf(line + used, sizeof line - used,

@@ -109,6 +109,73 @@ static void test_global_heads_of_their_own(void **state)
     assert_near(arch_kv_elems(&same, ctx, NULL, 0), 2.0 * 16 * 256 * 60 * ctx, 0);
 }
 
+/* Gemma 4 E4B: its last 18 layers (3 of them full attention) read earlier
+ * layers' caches, so 24 layers hold one (4 full with 512-wide heads, 20
+ * sliding); Gemma 3n E4B, without heads of its own, 20 of 35.  Counts that
+ * do not fit the layers of each kind are ignored (the data check refuses
+ * them), never subtracted below zero. */
+static void test_kv_shared_layers(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("gemma-4-E4B-it");
+    assert_int_equal(a.layers, 42);
+    assert_int_equal(a.kv_shared_layers, 18);
+    assert_int_equal(a.kv_shared_global, 3);
+    double ctx = 32000;
+    double want = 2.0 * 2 * 512 * 4 * ctx + 2.0 * 2 * 256 * 20 * 512;
+    char f[400];
+    assert_near(arch_kv_elems(&a, ctx, f, sizeof f), want, 0);
+    assert_string_equal(f, "caches of 24 of 42 layers (18 share one): [2 × 2 kv heads × 512 head dim × 4 full layers × "
+                           "32000 tokens + 2 × 2 kv heads × 256 head dim × 20 sliding layers × min(32000, 512 window)]");
+    ld_model_arch all = a; /* without sharing: every layer's cache */
+    all.kv_shared_layers = all.kv_shared_global = 0;
+    assert_near(arch_kv_elems(&all, ctx, NULL, 0), 2.0 * 2 * 512 * 7 * ctx + 2.0 * 2 * 256 * 35 * 512, 0);
+    ld_model_arch bad = a; /* more shared full layers than there are: ignored */
+    bad.kv_shared_global = 8;
+    bad.kv_shared_layers = 18;
+    assert_near(arch_kv_elems(&bad, ctx, NULL, 0), arch_kv_elems(&all, ctx, NULL, 0), 0);
+    ld_model_arch n3 = arch_of("gemma-3n-E4B-it");
+    assert_near(arch_kv_elems(&n3, ctx, f, sizeof f), 2.0 * 2 * 256 * (4 * ctx + 16 * 512), 0);
+    assert_string_equal(f, "caches of 20 of 35 layers (15 share one): 2 × 2 kv heads × 256 head dim × (4 full layers × "
+                           "32000 tokens + 16 sliding layers × min(32000, 512 window))");
+}
+
+/* DeepSeek-V3.2-Exp's lightning indexer caches 128 fp8 keys and one fp32
+ * scale a token and layer (132 bytes) beside MLA's 576 elements, at any KV
+ * precision; its attention reads the cache of 2,048 tokens a step. */
+static void test_indexer_cache(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("DeepSeek-V3.2-Exp");
+    assert_int_equal(a.index_head_dim, 128);
+    assert_int_equal(a.index_topk, 2048);
+    char f[200];
+    assert_near(arch_index_bytes(&a, 128000, f, sizeof f), 132.0 * 61 * 128000, 0);
+    assert_string_equal(f, "indexer keys (128 fp8 + 1 fp32 scale = 132 bytes) × 61 layers × 128000 tokens");
+    assert_near(arch_attended_tokens(&a, 128000), 2048, 0);
+    assert_near(arch_attended_tokens(&a, 1000), 1000, 0);
+    ld_model_arch v31 = arch_of("DeepSeek-V3.1"); /* no indexer: nothing of either */
+    assert_near(arch_index_bytes(&v31, 128000, f, sizeof f), 0, 0);
+    assert_string_equal(f, "");
+    assert_near(arch_attended_tokens(&v31, 128000), 128000, 0);
+    /* sizing: the cache holds both, at fp16 and at fp8 alike for the indexer */
+    ld_sizing_input in = {0};
+    in.arch = a;
+    in.context = 128000;
+    in.quant = "fp8";
+    in.gpu = hosting_gpu_find(&gpus, "H200");
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    double mla = 576.0 * 61 * 128000 * 2, idx = 132.0 * 61 * 128000;
+    assert_near(s.kv_cache_gb, (mla + idx) / 1e9, 1e-9);
+    /* a decode step reads 2,048 tokens' latents and every indexer key */
+    assert_near(s.kv_read_gb, (576.0 * 61 * 2048 * 2 + idx) / 1e9, 1e-9);
+    in.kv_quant = "fp8";
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_near(s.kv_cache_gb, (mla / 2 + idx) / 1e9, 1e-9);
+}
+
 /* Qwen3-Next: 36 Gated DeltaNet layers keep a fixed state, the 12 gated
  * attention layers the full context. */
 static void test_hybrid_state(void **state)
@@ -343,6 +410,8 @@ int main(void)
         cmocka_unit_test(test_mla_kv_per_token),
         cmocka_unit_test(test_sliding_window_long_context),
         cmocka_unit_test(test_global_heads_of_their_own),
+        cmocka_unit_test(test_kv_shared_layers),
+        cmocka_unit_test(test_indexer_cache),
         cmocka_unit_test(test_hybrid_state),
         cmocka_unit_test(test_max_sequences_h100),
         cmocka_unit_test(test_moe_vs_dense_speed),
