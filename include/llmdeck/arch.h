@@ -91,6 +91,8 @@ typedef struct {
     double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
     double extra_params_b;  /* NaN or 0 = none */
+    double unread_params_b; /* of params_b, what a text token does not read (per-layer
+                             * embedding tables, vision / audio encoders); 0 = none */
     ld_active_source active_source; /* set by arch_from_catalog (last: tests fill the
                                      * fields above in order) */
 } ld_model_arch;

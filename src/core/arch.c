@@ -93,6 +93,8 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     a->dense_layers = count_at(cat, row, "dense_layers");
     v = num_at(cat, row, "extra_params_b");
     a->extra_params_b = v > 0 && isfinite(v) ? v : 0;
+    v = num_at(cat, row, "unread_params_b");
+    a->unread_params_b = v > 0 && isfinite(v) ? v : 0;
     /* Without grouped-query attention every head keeps its own K and V. */
     if (a->kv_heads == 0) a->kv_heads = a->attention_heads;
     if (a->head_dim == 0 && a->hidden_size > 0 && a->attention_heads > 0)

@@ -192,6 +192,9 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
             "%s: kv_shared_layers (%ld) and kv_shared_global (%ld) must fit the %ld attention layers "
             "(%ld of them full) and leave one with a cache",
             model, a.kv_shared_layers, a.kv_shared_global, attn_layers, windowed ? a.global_layers : attn_layers);
+    if (a.unread_params_b > 0 && a.unread_params_b >= a.params_b)
+        add(k, 1, line, "%s: unread_params_b %.4g is not a part of params_b %.4g", model, a.unread_params_b,
+            a.params_b);
     if (a.index_topk > 0 && a.index_head_dim <= 0)
         add(k, 1, line, "%s: index_topk without index_head_dim (the indexer that picks the tokens)", model);
     if (a.active_source == LD_ACTIVE_ALL_ASSUMED) /* its speeds would be those of a dense model its size */

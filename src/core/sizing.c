@@ -250,6 +250,18 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         arch_active_describe(a, why, sizeof why);
         basis_add(s, "active parameters: %s", why);
     }
+    /* Per-layer embedding tables (a row a token) and vision or audio
+     * encoders are held in memory but a text token does not read them
+     * (Gemma 3n, Gemma 4 E2B/E4B: 2.8B of E4B's 7.9B): the speeds below
+     * count what a token reads, the memory above all of it. */
+    double unread = a->unread_params_b > 0 && a->unread_params_b < active_b ? a->unread_params_b : 0;
+    if (unread > 0) {
+        basis_add(s, "a text token reads %.4gB of the %.4gB params: %.4gB are per-layer embeddings (a row a "
+                     "token) and encoders (unread_params_b)",
+                  active_b - unread, active_b, unread);
+        active_b -= unread;
+        total_b -= unread;
+    }
 
     /* A batch's sequences hold a typical request each; the memory must still
      * take one sequence of the whole context (the longest request served). */

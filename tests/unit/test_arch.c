@@ -140,6 +140,33 @@ static void test_kv_shared_layers(void **state)
                            "32000 tokens + 16 sliding layers × min(32000, 512 window))");
 }
 
+/* Gemma 4 E4B holds 7.9B parameters but a text token reads 4.625B: its
+ * per-layer embeddings are looked up a row a token and its encoders serve
+ * images and audio.  Memory counts all, the decode what is read. */
+static void test_unread_parameters(void **state)
+{
+    (void)state;
+    ld_sizing_input in = {0};
+    in.arch = arch_of("gemma-4-E4B-it");
+    assert_near(in.arch.unread_params_b, 3.275, 1e-12);
+    in.context = 4096;
+    in.quant = "fp8";
+    in.gpu = hosting_gpu_find(&gpus, "H100 SXM");
+    ld_sizing s, all;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_near(s.weights_gb, 7.9, 1e-9);
+    double kv = s.kv_read_gb;
+    assert_near(s.tokens_per_s_ceiling, 3350.0 / (4.625 + kv), 1e-6);
+    in.arch.unread_params_b = 0; /* as before: every parameter read a token */
+    assert_int_equal(sizing_compute(&in, &all, &err), 0);
+    assert_near(all.weights_gb, 7.9, 1e-9);
+    assert_near(all.tokens_per_s_ceiling, 3350.0 / (7.9 + kv), 1e-6);
+    in.arch.unread_params_b = 9; /* more than it has: ignored (the data check refuses it) */
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_near(s.tokens_per_s_ceiling, all.tokens_per_s_ceiling, 1e-9);
+}
+
 /* DeepSeek-V3.2-Exp's lightning indexer caches 128 fp8 keys and one fp32
  * scale a token and layer (132 bytes) beside MLA's 576 elements, at any KV
  * precision; its attention reads the cache of 2,048 tokens a step. */
@@ -412,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_global_heads_of_their_own),
         cmocka_unit_test(test_kv_shared_layers),
         cmocka_unit_test(test_indexer_cache),
+        cmocka_unit_test(test_unread_parameters),
         cmocka_unit_test(test_hybrid_state),
         cmocka_unit_test(test_max_sequences_h100),
         cmocka_unit_test(test_moe_vs_dense_speed),
