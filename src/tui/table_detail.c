@@ -122,6 +122,11 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     sizing_line(a, e, r, "fp16", &sc);
     sizing_line(a, e, r, "int4", &sc);
     size_t used = (size_t)snprintf(line, sizeof line, "weights = %.4gB params x bits / 8", arch.params_b);
+    if (arch.unread_params_b > 0 && arch.unread_params_b < arch.params_b && used < sizeof line)
+        /* the speeds above count only what a token reads: say so beside the weights */
+        used += (size_t)snprintf(line + used, sizeof line - used,
+                                 " (a text token reads %.4gB: %.4gB of per-layer embeddings and encoders are not read)",
+                                 arch.params_b - arch.unread_params_b, arch.unread_params_b);
     if (arch_kv_known(&arch) && used < sizeof line) {
         /* the formula of the model's attention kind (GQA, MLA, sliding window, hybrid) */
         char formula[256], index[160];
