@@ -11,7 +11,11 @@
  * set-up; then
  *
  *   USD per 1M tokens = GPUs × hourly price / (throughput × 3600 × utilization) × 1e6
- *   relative_cost     = that / reference_blended_usd_per_1m   (GPT-4 = 1.0)
+ *   relative_cost     = that × k / reference_blended_usd_per_1m   (GPT-4 = 1.0)
+ *
+ * where k, the median over the open rows with a hosted price of (hosted
+ * price / that estimate), puts the estimate on the providers' scale (about
+ * 0.09 on the 2026-12-05 catalogue; 1 with fewer than 20 such rows).
  *
  * Every token is counted at the decode rate (input tokens are cheaper to
  * prefill, so this overstates the cost a little).  The row's cost_basis

@@ -209,6 +209,69 @@ static void test_as_of(void **state)
  * count), the dated snapshots from metrics.json (a malformed date is not
  * one), the sentences built from them, and `data --check`'s warning once
  * the newest open model is more than 12 months old. */
+/* A table of hosted rows and one unhosted row, all of one architecture
+ * (so the raw estimate is the same for each): hosted row i costs m_i times
+ * that raw estimate.  Returns the unhosted row's relative cost over hosted
+ * row `pick`'s, and its price_source in why.
+ * The table is written to cal/models.csv under the test's directory. */
+static double calibrated_over(const char *dir, const double *m, size_t n, size_t pick, char *why, size_t wn)
+{
+    char *csv = malloc(8192);
+    assert_non_null(csv);
+    const char *arch = "8.03,32,4096,14336,32,8,128,128256,no,config";
+    size_t o = (size_t)snprintf(csv, 8192, "model,open_weights,relative_cost,cost_basis,params_b,layers,hidden_size,"
+                                           "intermediate_size,attention_heads,kv_heads,head_dim,vocab_size,"
+                                           "tie_embeddings,arch_source\nUnhosted,yes,,,%s\n", arch);
+    /* the hosted prices as multiples of the unhosted row's raw estimate:
+     * first open it alone to learn that (k = 1: too few hosted rows) */
+    write_text("cal/models.csv", csv);
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(&ds, dir, NULL, &err) != 0) fail_msg("%s", err.msg);
+    double raw = catalog_num(ds.models, 0, (size_t)col(ds.models, "relative_cost"));
+    dataset_close(&ds);
+    assert_true(raw > 0);
+    double at_pick = NAN;
+    for (size_t i = 0; i < n; i++) {
+        o += (size_t)snprintf(csv + o, 8192 - o, "Hosted %zu,yes,%.17g,hosted,%s\n", i, raw * m[i], arch);
+        if (i == pick) at_pick = raw * m[i];
+    }
+    write_text("cal/models.csv", csv);
+    free(csv);
+    if (dataset_open(&ds, dir, NULL, &err) != 0) fail_msg("%s", err.msg);
+    double rel = catalog_num(ds.models, 0, (size_t)col(ds.models, "relative_cost"));
+    snprintf(why, wn, "%s", catalog_text(ds.models, 0, (size_t)col(ds.models, "price_source")));
+    assert_string_equal(catalog_text(ds.models, 0, (size_t)col(ds.models, "cost_basis")), "estimate");
+    dataset_close(&ds);
+    return rel / at_pick;
+}
+
+/* The self-hosting estimate is put on the providers' scale: times the
+ * median of (hosted price / estimate) over the hosted rows, 20 at least;
+ * with fewer, it stays raw and says so. */
+static void test_estimate_calibrated(void **state)
+{
+    (void)state;
+    const char *dir = make_dir("cal");
+    write_text("cal/metrics.json", "{\"columns\": {\"relative_cost\": {\"type\": \"number\"}}, \"selfhost_estimate\": {\"gpu\": \"H100 SXM\", \"quant\": \"fp8\", "
+                                   "\"context\": 4096, \"batch\": 32, \"utilization\": 0.5, "
+                                   "\"reference_blended_usd_per_1m\": 37.5}}");
+    double m[21];
+    size_t median = 0;
+    for (size_t i = 0; i < 21; i++) { /* 0.05, 0.06, ... 0.25 in a shuffled order; the median 0.15 */
+        m[i] = 0.05 + 0.01 * (double)((i * 8) % 21);
+        if ((i * 8) % 21 == 10) median = i;
+    }
+    char why[1024];
+    assert_near(calibrated_over(dir, m, 21, median, why, sizeof why), 1, 1e-6);
+    assert_non_null(strstr(why, "× 0.15, the median of hosted price / this estimate over the 21 hosted models"));
+    assert_non_null(strstr(why, "(quartiles 0.1-0.2)"));
+    /* 19 hosted rows: too few to say what providers charge; the raw estimate */
+    assert_near(calibrated_over(dir, m, 19, 0, why, sizeof why), 1 / m[0], 1e-6);
+    assert_non_null(strstr(why, "not put on the providers' scale: 19 hosted models to compare, 20 needed"));
+}
+
 static void test_horizon(void **state)
 {
     (void)state;
@@ -406,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_env_data_dir),
         cmocka_unit_test(test_as_of),
         cmocka_unit_test(test_horizon),
+        cmocka_unit_test(test_estimate_calibrated),
         cmocka_unit_test(test_derive_not_from_scores),
         cmocka_unit_test(test_data_not_a_directory),
         cmocka_unit_test(test_data_dir_bad_files),
