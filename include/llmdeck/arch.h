@@ -39,9 +39,14 @@
  * sparse-attention indexer (`index_head_dim`: DeepSeek V3.2's lightning
  * indexer) caches one key per token and layer beside the attention's, in
  * fp8 with an fp32 scale per 128 elements whatever the KV precision (as
- * the publisher's inference code and serving engines keep it): bytes of
- * their own, arch_index_bytes.  Its attention then reads the cache of only
- * `index_topk` tokens a step, while the indexer reads all of its keys. */
+ * the publisher's inference code and serving engines keep it), or in
+ * `index_key_bytes` a token and layer where a row states them (MiniMax
+ * M3's bf16 keys): bytes of their own, arch_index_bytes.  It sits on
+ * `index_layers` layers (empty: every attention layer), whose attention
+ * then reads the cache of only `index_topk` tokens a step; the other
+ * layers read every token, and the indexer all of its keys
+ * (arch_kv_read_elems).  An indexer beside sliding-window or linear layers
+ * is not described (the data check refuses it). */
 #ifndef LLMDECK_ARCH_H
 #define LLMDECK_ARCH_H
 
@@ -87,6 +92,8 @@ typedef struct {
     long kv_shared_global;  /* of them, full-attention layers */
     long index_head_dim;    /* a sparse-attention indexer's key per token and layer; 0 = none */
     long index_topk;        /* tokens a query attends to, chosen by that indexer; 0 = all */
+    long index_layers;      /* layers with an indexer; 0 = every attention layer */
+    long index_key_bytes;   /* its cache a token and layer; 0 = fp8 keys + an fp32 scale per 128 */
     long linear_layers;     /* recurrent layers (no KV growth) */
     double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
@@ -125,9 +132,12 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
 /* Bytes of one sequence's indexer key cache at `context` tokens (0 without
  * an indexer: then formula is ""), and its formula. */
 double arch_index_bytes(const ld_model_arch *a, double context, char *formula, size_t n);
-/* Tokens whose attention cache a decode step reads at `context`: all of
- * them, or the indexer's top-k. */
-double arch_attended_tokens(const ld_model_arch *a, double context);
+/* KV-cache elements a decode step reads of one sequence at `context`
+ * tokens: all of them (arch_kv_elems), or under sparse attention those of
+ * the indexer's top-k tokens on its layers and of every token on the
+ * others (the indexer's own keys not included: arch_index_bytes); a
+ * one-line formula for the basis ("" without an indexer). */
+double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula, size_t n);
 
 /* "gqa", "mla", "hybrid" and the row's text forms ("mha", "mqa" are GQA). */
 int arch_parse_attn(const char *s, ld_attn_kind *out);

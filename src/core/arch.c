@@ -81,6 +81,8 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     a->kv_shared_global = count_at(cat, row, "kv_shared_global");
     a->index_head_dim = count_at(cat, row, "index_head_dim");
     a->index_topk = count_at(cat, row, "index_topk");
+    a->index_layers = count_at(cat, row, "index_layers");
+    a->index_key_bytes = count_at(cat, row, "index_key_bytes");
     a->linear_layers = count_at(cat, row, "linear_layers");
     /* NaN = not given: a hybrid row with linear layers then has no known
      * cache; 0 = layers without any attention or state (NAS-pruned blocks) */
@@ -255,21 +257,53 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
  * float8_e4m3fn, k_scale_cache float32 of head_dim / block_size 128). */
 #define INDEX_SCALE_BLOCK 128
 
+/* The layers with an indexer: index_layers, or every attention layer. */
+static long indexed_layers(const ld_model_arch *a)
+{
+    long attn = a->layers - a->linear_layers;
+    if (attn < 0) attn = 0;
+    return a->index_layers > 0 && a->index_layers <= attn ? a->index_layers : attn;
+}
+
 double arch_index_bytes(const ld_model_arch *a, double context, char *formula, size_t n)
 {
     if (formula && n) formula[0] = '\0';
     if (a->index_head_dim <= 0) return 0;
-    long layers = a->layers - a->linear_layers;
-    if (layers < 0) layers = 0;
-    long scales = (a->index_head_dim + INDEX_SCALE_BLOCK - 1) / INDEX_SCALE_BLOCK;
-    double per_token = (double)a->index_head_dim + 4.0 * (double)scales;
+    long layers = indexed_layers(a);
+    double per_token;
+    char what[96];
+    if (a->index_key_bytes > 0) { /* as the row states it (MiniMax M3: bf16, 2 bytes an element) */
+        per_token = (double)a->index_key_bytes;
+        snprintf(what, sizeof what, "%ld-element keys, %ld bytes", a->index_head_dim, a->index_key_bytes);
+    } else {
+        long scales = (a->index_head_dim + INDEX_SCALE_BLOCK - 1) / INDEX_SCALE_BLOCK;
+        per_token = (double)a->index_head_dim + 4.0 * (double)scales;
+        snprintf(what, sizeof what, "%ld fp8 + %ld fp32 scale%s = %.0f bytes", a->index_head_dim, scales,
+                 scales == 1 ? "" : "s", per_token);
+    }
     if (formula && n)
-        snprintf(formula, n, "indexer keys (%ld fp8 + %ld fp32 scale%s = %.0f bytes) × %ld layers × %g tokens",
-                 a->index_head_dim, scales, scales == 1 ? "" : "s", per_token, layers, context);
+        snprintf(formula, n, "indexer keys (%s) × %ld layers × %g tokens", what, layers, context);
     return per_token * (double)layers * context;
 }
 
-double arch_attended_tokens(const ld_model_arch *a, double context)
+double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula, size_t n)
 {
-    return a->index_head_dim > 0 && a->index_topk > 0 && a->index_topk < context ? (double)a->index_topk : context;
+    if (formula && n) formula[0] = '\0';
+    double all = arch_kv_elems(a, context, NULL, 0);
+    if (a->index_head_dim <= 0 || a->index_topk <= 0 || a->index_topk >= context) return all;
+    /* every attention layer alike (the data check holds it: no sliding or
+     * linear layers beside an indexer), so each reads its share */
+    long attn = a->layers - a->linear_layers, sparse = indexed_layers(a);
+    if (attn <= 0) return all;
+    double topk = (double)a->index_topk;
+    double share = (double)sparse / (double)attn;
+    double elems = arch_kv_elems(a, topk, NULL, 0) * share + all * (1 - share);
+    if (formula && n) {
+        if (sparse < attn)
+            snprintf(formula, n, "the top %g of %g tokens on the %ld layers with an indexer, all on the other %ld",
+                     topk, context, sparse, attn - sparse);
+        else
+            snprintf(formula, n, "the top %g of %g tokens", topk, context);
+    }
+    return elems;
 }

@@ -195,8 +195,13 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
     if (a.unread_params_b > 0 && a.unread_params_b >= a.params_b)
         add(k, 1, line, "%s: unread_params_b %.4g is not a part of params_b %.4g", model, a.unread_params_b,
             a.params_b);
-    if (a.index_topk > 0 && a.index_head_dim <= 0)
-        add(k, 1, line, "%s: index_topk without index_head_dim (the indexer that picks the tokens)", model);
+    if ((a.index_topk > 0 || a.index_layers > 0 || a.index_key_bytes > 0) && a.index_head_dim <= 0)
+        add(k, 1, line, "%s: index_topk, index_layers or index_key_bytes without index_head_dim (the indexer)",
+            model);
+    if (a.index_head_dim > 0 && (a.sliding_window > 0 || a.linear_layers > 0 || a.index_layers > attn_layers))
+        add(k, 1, line,
+            "%s: an indexer on %ld of %ld attention layers, beside sliding-window or linear layers: not described",
+            model, a.index_layers > 0 ? a.index_layers : attn_layers, attn_layers);
     if (a.active_source == LD_ACTIVE_ALL_ASSUMED) /* its speeds would be those of a dense model its size */
         add(k, 0, line,
             "%s: a mixture of experts without active_params_b, and its architecture does not give it: "

@@ -284,14 +284,15 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                       kvname, gb(s->kv_cache_gb, b1, sizeof b1), by_request ? " (requests of that length)" : "");
         s->kv_context_gb = s->kv_request_gb;
         s->kv_read_gb = s->kv_request_gb;
-        double attended = arch_attended_tokens(a, s->request_tokens);
-        if (attended < s->request_tokens) {
+        char read[200];
+        double read_elems = arch_kv_read_elems(a, s->request_tokens, read, sizeof read);
+        if (read[0]) {
             /* sparse attention: a step reads the cache of the indexer's top-k
              * tokens, and the indexer reads its keys of every token */
-            s->kv_read_gb = (arch_kv_elems(a, attended, NULL, 0) * s->kv_bytes + index_bytes) / 1e9;
-            basis_add(s, "sparse attention: a decode step reads the cache of the top %g of %g tokens and the "
-                         "indexer keys of all: %s a sequence",
-                      attended, s->request_tokens, gb(s->kv_read_gb, b1, sizeof b1));
+            s->kv_read_gb = (read_elems * s->kv_bytes + index_bytes) / 1e9;
+            basis_add(s, "sparse attention: a decode step reads the cache of %s and the indexer keys of all: "
+                         "%s a sequence",
+                      read, gb(s->kv_read_gb, b1, sizeof b1));
         }
         if (by_request) {
             s->kv_context_gb = (arch_kv_elems(a, s->context, formula, sizeof formula) * s->kv_bytes +

@@ -179,12 +179,28 @@ static void test_indexer_cache(void **state)
     char f[200];
     assert_near(arch_index_bytes(&a, 128000, f, sizeof f), 132.0 * 61 * 128000, 0);
     assert_string_equal(f, "indexer keys (128 fp8 + 1 fp32 scale = 132 bytes) × 61 layers × 128000 tokens");
-    assert_near(arch_attended_tokens(&a, 128000), 2048, 0);
-    assert_near(arch_attended_tokens(&a, 1000), 1000, 0);
+    /* a step reads 2,048 tokens' latents on all 61 layers (the indexer keys apart) */
+    assert_near(arch_kv_read_elems(&a, 128000, f, sizeof f), 576.0 * 61 * 2048, 0);
+    assert_string_equal(f, "the top 2048 of 128000 tokens");
+    assert_near(arch_kv_read_elems(&a, 1000, f, sizeof f), 576.0 * 61 * 1000, 0); /* fewer than the top-k: all */
+    assert_string_equal(f, "");
     ld_model_arch v31 = arch_of("DeepSeek-V3.1"); /* no indexer: nothing of either */
     assert_near(arch_index_bytes(&v31, 128000, f, sizeof f), 0, 0);
     assert_string_equal(f, "");
-    assert_near(arch_attended_tokens(&v31, 128000), 128000, 0);
+    assert_near(arch_kv_read_elems(&v31, 128000, NULL, 0), 576.0 * 61 * 128000, 0);
+    /* MiniMax M3's layout: an indexer of 256-byte bf16 keys on 57 of 60 GQA
+     * layers, the first 3 attending to every token */
+    ld_model_arch m3 = arch_of("Llama-3.1-8B-Instruct"); /* 32 GQA layers, 8 KV heads of 128 */
+    m3.index_head_dim = 128;
+    m3.index_topk = 2048;
+    m3.index_layers = 29;
+    m3.index_key_bytes = 256;
+    assert_near(arch_index_bytes(&m3, 100000, f, sizeof f), 256.0 * 29 * 100000, 0);
+    assert_string_equal(f, "indexer keys (128-element keys, 256 bytes) × 29 layers × 100000 tokens");
+    double per = 2.0 * 8 * 128;
+    assert_near(arch_kv_read_elems(&m3, 100000, f, sizeof f), per * (29 * 2048.0 + 3 * 100000.0), 1e-6);
+    assert_string_equal(f, "the top 2048 of 100000 tokens on the 29 layers with an indexer, all on the other 3");
+    assert_near(arch_kv_elems(&m3, 100000, NULL, 0), per * 32 * 100000, 0); /* the memory holds every token */
     /* sizing: the cache holds both, at fp16 and at fp8 alike for the indexer */
     ld_sizing_input in = {0};
     in.arch = a;
