@@ -290,7 +290,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             /* sparse attention: a step reads the cache of the indexer's top-k
              * tokens, and the indexer reads its keys of every token */
             s->kv_read_gb = (read_elems * s->kv_bytes + index_bytes) / 1e9;
-            basis_add(s, "sparse attention: a decode step reads the cache of %s and the indexer keys of all: "
+            basis_add(s, "sparse attention: a decode step reads the cache of %s, and the indexer keys of every token: "
                          "%s a sequence",
                       read, gb(s->kv_read_gb, b1, sizeof b1));
         }
