@@ -90,7 +90,7 @@ static void write_recommended_figures(FILE *out, const ld_report *a, const char 
                 catalog_num(a->cat, top->row, (size_t)ho),
                 hp >= 0 ? san(catalog_text(a->cat, top->row, (size_t)hp), p, sizeof p) : "");
     else if (cb >= 0 && !strcmp(catalog_text(a->cat, top->row, (size_t)cb), "estimate"))
-        fputs(" (llmdeck's self-hosting estimate: no provider hosts it)", out);
+        fputs(" (llmdeck's estimate: no provider hosts it; a self-hosting cost scaled to providers' prices)", out);
     fputc('\n', out);
 }
 
