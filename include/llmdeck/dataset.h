@@ -51,6 +51,15 @@ typedef struct {
 struct ld_gpu_list;
 struct ld_hosting;
 
+/* The scale k of the self-hosting estimates: the median, over the open
+ * rows with a hosted price, of hosted price / llmdeck's estimate at the
+ * reference set-up (k = 1, not scaled, with fewer than 20 such rows). */
+typedef struct {
+    double k, q1, q3; /* median and quartiles */
+    size_t measured;  /* hosted rows compared */
+    long rows;        /* unhosted rows given an estimate */
+} ld_estimate_scale;
+
 typedef struct {
     ld_catalog *models;
     ld_datafile files[LD_MAX_DATAFILES];
@@ -72,6 +81,9 @@ typedef struct {
      * dataset_hosting() call (hosting.h) */
     struct ld_gpu_list *gpus;
     struct ld_hosting *hosting;
+    /* How the unhosted rows' self-hosting estimates were put on the
+     * providers' scale when the catalogue opened (src/core/estimate.h). */
+    ld_estimate_scale estimates;
 } ld_dataset;
 
 /* Opens the data set: `dir` (may be NULL: then $LLMDECK_DATA, else embedded

@@ -170,14 +170,28 @@ int cmd_data(int argc, char **argv)
     /* how far the catalogue reaches, which the files' revision dates above do not say */
     ld_data_horizon h;
     dataset_horizon(&ds, &h);
+    /* and how the prices of models no provider hosts were made (estimate.h) */
+    const ld_estimate_scale *e = &ds.estimates;
+    int scaled = e->rows > 0 && e->k != 1;
     if (json) {
         printf("%s], \"horizon\": ", ds.nloads ? "\n" : "");
         report_horizon_json(stdout, &h);
+        printf(", \"estimates\": {\"rows\": %ld, \"hosted_compared\": %zu, \"scale\": ", e->rows, e->measured);
+        if (scaled) printf("%.6g, \"scale_q1\": %.6g, \"scale_q3\": %.6g}", e->k, e->q1, e->q3);
+        else printf("1}");
         printf("}\n");
     } else {
         char reach[256];
         if (*dataset_horizon_text(&h, reach, sizeof reach))
             printf("\nreach: %s\n", reach);
+        if (scaled)
+            printf("estimates: %ld open models no provider hosts are priced at llmdeck's self-hosting cost × %.3g, "
+                   "the median of hosted price / that cost over %zu hosted models (quartiles %.3g-%.3g)\n",
+                   e->rows, e->k, e->measured, e->q1, e->q3);
+        else if (e->rows > 0)
+            printf("estimates: %ld open models no provider hosts are priced at llmdeck's self-hosting cost, not "
+                   "scaled (%zu hosted models to compare, 20 needed)\n",
+                   e->rows, e->measured);
     }
     cJSON_Delete(manifest);
     dataset_close(&ds);

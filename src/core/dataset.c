@@ -302,7 +302,8 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
         file_label(ds, xf, label, sizeof label);
         if (derive_apply(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (open_gpus(ds, err) != 0) return -1;
-        if (ds->gpus && estimate_selfhost(ds->models, xf->text, xf->len, ds->gpus, err) < 0) return -1;
+        if (ds->gpus && estimate_selfhost(ds->models, xf->text, xf->len, ds->gpus, &ds->estimates, err) < 0)
+            return -1;
         if (ds->gpus && memfit_apply(ds->models, xf->text, xf->len, ds->gpus, err) < 0) return -1;
         if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (policy_from_metrics(xf->text, xf->len, label, &ds->policy, err) != 0) return -1;

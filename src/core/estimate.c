@@ -67,17 +67,13 @@ static double setup_per_1m(const ld_catalog *cat, size_t row, const estimate_spe
 /* The estimates are put on the providers' scale: a provider batches far
  * more, caches prompts and keeps its GPUs busy, so at the reference set-up
  * the estimate of a model that is hosted came out about 11 times its
- * hosted price (median over the 2026-12-05 catalogue's 102 such models,
+ * hosted price (median over the 2026-12-05 catalogue's 103 such models,
  * quartiles 6-15x).  Ranked beside hosted prices, unhosted models lost
  * value by that factor.  The factor is measured on the data in use, each
  * time: the median over the open rows with a hosted price of hosted price
  * / estimate.  Too few such rows (a user's own table) leave it at 1. */
 #define CALIBRATION_MIN_ROWS 20
 
-typedef struct {
-    double k, q1, q3; /* median and quartiles of hosted / estimate; k = 1 when uncalibrated */
-    size_t n;         /* rows measured */
-} calibration;
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -94,9 +90,9 @@ static double quantile(const double *v, size_t n, double q)
 
 /* -1 out of memory, else 0 with *cal set. */
 static int calibrate(const ld_catalog *cat, const estimate_spec *sp, const ld_gpu *gpu, int rc, int oc,
-                     calibration *cal)
+                     ld_estimate_scale *cal)
 {
-    *cal = (calibration){1, 1, 1, 0};
+    *cal = (ld_estimate_scale){1, 1, 1, 0, 0};
     int bc = catalog_col_index(cat, "cost_basis");
     if (bc < 0) return 0;
     double *ratio = malloc(catalog_rows(cat) * sizeof *ratio + 1);
@@ -113,9 +109,9 @@ static int calibrate(const ld_catalog *cat, const estimate_spec *sp, const ld_gp
     }
     if (n >= CALIBRATION_MIN_ROWS) {
         qsort(ratio, n, sizeof *ratio, cmp_double);
-        *cal = (calibration){quantile(ratio, n, 0.5), quantile(ratio, n, 0.25), quantile(ratio, n, 0.75), n};
+        *cal = (ld_estimate_scale){quantile(ratio, n, 0.5), quantile(ratio, n, 0.25), quantile(ratio, n, 0.75), n, 0};
     } else {
-        cal->n = n;
+        cal->measured = n;
     }
     free(ratio);
     return 0;
@@ -123,7 +119,7 @@ static int calibrate(const ld_catalog *cat, const estimate_spec *sp, const ld_gp
 
 /* One row: 1 estimated, 0 not possible (no fit, no architecture), -1 error. */
 static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, const ld_gpu *gpu,
-                        const calibration *cal)
+                        const ld_estimate_scale *cal)
 {
     ld_sizing s;
     double per_1m = setup_per_1m(cat, row, sp, gpu, &s);
@@ -131,14 +127,14 @@ static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, co
     double rel = per_1m * cal->k / sp->reference;
     char num[32], scale[256], why[768];
     snprintf(num, sizeof num, "%.6g", rel);
-    if (cal->n >= CALIBRATION_MIN_ROWS)
+    if (cal->measured >= CALIBRATION_MIN_ROWS)
         snprintf(scale, sizeof scale,
                  "; × %.3g, the median of hosted price / this estimate over the %zu hosted models it sizes "
                  "(quartiles %.3g-%.3g), = $%.4g per 1M",
-                 cal->k, cal->n, cal->q1, cal->q3, per_1m * cal->k);
+                 cal->k, cal->measured, cal->q1, cal->q3, per_1m * cal->k);
     else
         snprintf(scale, sizeof scale, " (not put on the providers' scale: %zu hosted models to compare, %d needed)",
-                 cal->n, CALIBRATION_MIN_ROWS);
+                 cal->measured, CALIBRATION_MIN_ROWS);
     snprintf(why, sizeof why,
              "llmdeck estimate (no hosted offer): %d × %s at $%.4g/h, %s weights, batch %g at %g tokens: "
              "%.0f tokens/s (%s-bound); at %.0f%% utilization $%.4g per 1M tokens%s; / $%g (GPT-4 blended) = %s",
@@ -152,14 +148,15 @@ static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, co
 }
 
 long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gpu_list *gpus,
-                       ld_error *err)
+                       ld_estimate_scale *scale, ld_error *err)
 {
+    if (scale) *scale = (ld_estimate_scale){1, 1, 1, 0, 0};
     estimate_spec sp;
     int rc = catalog_col_index(cat, "relative_cost"), oc = catalog_col_index(cat, "open_weights");
     if (!metrics || !gpus || rc < 0 || oc < 0 || !read_spec(metrics, mlen, &sp)) return 0;
     const ld_gpu *gpu = hosting_gpu_find(gpus, sp.gpu);
     if (!gpu || isnan(gpu->hourly_usd)) return 0;
-    calibration cal;
+    ld_estimate_scale cal;
     if (calibrate(cat, &sp, gpu, rc, oc, &cal) != 0) {
         error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
         return -1;
@@ -173,5 +170,7 @@ long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const 
         else n += k;
     }
     if (n < 0) error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    cal.rows = n;
+    if (scale) *scale = cal;
     return n;
 }

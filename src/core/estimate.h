@@ -15,7 +15,8 @@
  *
  * where k, the median over the open rows with a hosted price of (hosted
  * price / that estimate), puts the estimate on the providers' scale (about
- * 0.09 on the 2026-12-05 catalogue; 1 with fewer than 20 such rows).
+ * 0.09 on the 2026-12-05 catalogue; 1 with fewer than 20 such rows;
+ * `llmdeck data` prints it).
  *
  * Every token is counted at the decode rate (input tokens are cheaper to
  * prefill, so this overstates the cost a little).  The row's cost_basis
@@ -26,14 +27,16 @@
 #include <stddef.h>
 
 #include "llmdeck/catalog.h"
+#include "llmdeck/dataset.h"
 #include "llmdeck/error.h"
 #include "llmdeck/hosting.h"
 
 /* Fills relative_cost, cost_basis and price_source of every open row that
  * has no relative_cost, from metrics.json's selfhost_estimate and the GPU
  * list (either may be NULL: nothing is done).  Returns the number of rows
- * estimated, or -1 with `err` set. */
+ * estimated, or -1 with `err` set; *scale (may be NULL) says how they were
+ * scaled. */
 long estimate_selfhost(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gpu_list *gpus,
-                       ld_error *err);
+                       ld_estimate_scale *scale, ld_error *err);
 
 #endif

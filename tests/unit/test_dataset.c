@@ -214,7 +214,8 @@ static void test_as_of(void **state)
  * that raw estimate.  Returns the unhosted row's relative cost over hosted
  * row `pick`'s, and its price_source in why.
  * The table is written to cal/models.csv under the test's directory. */
-static double calibrated_over(const char *dir, const double *m, size_t n, size_t pick, char *why, size_t wn)
+static double calibrated_over(const char *dir, const double *m, size_t n, size_t pick, char *why, size_t wn,
+                              ld_estimate_scale *scale)
 {
     char *csv = malloc(8192);
     assert_non_null(csv);
@@ -243,6 +244,7 @@ static double calibrated_over(const char *dir, const double *m, size_t n, size_t
     double rel = catalog_num(ds.models, 0, (size_t)col(ds.models, "relative_cost"));
     snprintf(why, wn, "%s", catalog_text(ds.models, 0, (size_t)col(ds.models, "price_source")));
     assert_string_equal(catalog_text(ds.models, 0, (size_t)col(ds.models, "cost_basis")), "estimate");
+    *scale = ds.estimates; /* what `llmdeck data` reports */
     dataset_close(&ds);
     return rel / at_pick;
 }
@@ -264,11 +266,19 @@ static void test_estimate_calibrated(void **state)
         if ((i * 8) % 21 == 10) median = i;
     }
     char why[1024];
-    assert_near(calibrated_over(dir, m, 21, median, why, sizeof why), 1, 1e-6);
+    ld_estimate_scale sc;
+    assert_near(calibrated_over(dir, m, 21, median, why, sizeof why, &sc), 1, 1e-6);
+    assert_near(sc.k, 0.15, 1e-5); /* the raw estimate was read back at 6 digits */
+    assert_near(sc.q1, 0.10, 1e-5);
+    assert_near(sc.q3, 0.20, 1e-5);
+    assert_int_equal(sc.measured, 21);
+    assert_int_equal(sc.rows, 1);
     assert_non_null(strstr(why, "× 0.15, the median of hosted price / this estimate over the 21 hosted models"));
     assert_non_null(strstr(why, "(quartiles 0.1-0.2)"));
     /* 19 hosted rows: too few to say what providers charge; the raw estimate */
-    assert_near(calibrated_over(dir, m, 19, 0, why, sizeof why), 1 / m[0], 1e-6);
+    assert_near(calibrated_over(dir, m, 19, 0, why, sizeof why, &sc), 1 / m[0], 1e-6);
+    assert_near(sc.k, 1, 0);
+    assert_int_equal(sc.measured, 19);
     assert_non_null(strstr(why, "not put on the providers' scale: 19 hosted models to compare, 20 needed"));
 }
 
