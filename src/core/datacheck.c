@@ -195,6 +195,11 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
     if (a.unread_params_b > 0 && a.unread_params_b >= a.params_b)
         add(k, 1, line, "%s: unread_params_b %.4g is not a part of params_b %.4g", model, a.unread_params_b,
             a.params_b);
+    /* the sizing takes it off the active count too: right for a dense
+     * model, not for a published MoE count that may already leave it out */
+    if (a.unread_params_b > 0 && a.experts > 0)
+        add(k, 1, line, "%s: unread_params_b on a mixture of experts: its active count may already leave them out",
+            model);
     if ((a.index_topk > 0 || a.index_layers > 0 || a.index_key_bytes > 0) && a.index_head_dim <= 0)
         add(k, 1, line, "%s: index_topk, index_layers or index_key_bytes without index_head_dim (the indexer)",
             model);
