@@ -53,7 +53,10 @@ struct ld_hosting;
 
 /* The scale k of the self-hosting estimates: the median, over the open
  * rows with a hosted price, of hosted price / llmdeck's estimate at the
- * reference set-up (k = 1, not scaled, with fewer than 20 such rows). */
+ * reference set-up (k = 1, not scaled, with fewer than
+ * LD_ESTIMATE_MIN_HOSTED such rows). */
+#define LD_ESTIMATE_MIN_HOSTED 20
+
 typedef struct {
     double k, q1, q3; /* median and quartiles */
     size_t measured;  /* hosted rows compared */

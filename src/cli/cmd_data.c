@@ -172,7 +172,7 @@ int cmd_data(int argc, char **argv)
     dataset_horizon(&ds, &h);
     /* and how the prices of models no provider hosts were made (estimate.h) */
     const ld_estimate_scale *e = &ds.estimates;
-    int scaled = e->rows > 0 && e->k != 1;
+    int scaled = e->rows > 0 && e->measured >= LD_ESTIMATE_MIN_HOSTED;
     if (json) {
         printf("%s], \"horizon\": ", ds.nloads ? "\n" : "");
         report_horizon_json(stdout, &h);
@@ -190,8 +190,8 @@ int cmd_data(int argc, char **argv)
                    e->rows, e->k, e->measured, e->q1, e->q3);
         else if (e->rows > 0)
             printf("estimates: %ld open models no provider hosts are priced at llmdeck's self-hosting cost, not "
-                   "scaled (%zu hosted models to compare, 20 needed)\n",
-                   e->rows, e->measured);
+                   "scaled (%zu hosted models to compare, %d needed)\n",
+                   e->rows, e->measured, LD_ESTIMATE_MIN_HOSTED);
     }
     cJSON_Delete(manifest);
     dataset_close(&ds);

@@ -71,10 +71,8 @@ static double setup_per_1m(const ld_catalog *cat, size_t row, const estimate_spe
  * quartiles 6-15x).  Ranked beside hosted prices, unhosted models lost
  * value by that factor.  The factor is measured on the data in use, each
  * time: the median over the open rows with a hosted price of hosted price
- * / estimate.  Too few such rows (a user's own table) leave it at 1. */
-#define CALIBRATION_MIN_ROWS 20
-
-
+ * / estimate.  Too few such rows (a user's own table,
+ * LD_ESTIMATE_MIN_HOSTED in dataset.h) leave it at 1. */
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -107,7 +105,7 @@ static int calibrate(const ld_catalog *cat, const estimate_spec *sp, const ld_gp
         double per_1m = setup_per_1m(cat, r, sp, gpu, &s);
         if (per_1m > 0) ratio[n++] = rel * sp->reference / per_1m;
     }
-    if (n >= CALIBRATION_MIN_ROWS) {
+    if (n >= LD_ESTIMATE_MIN_HOSTED) {
         qsort(ratio, n, sizeof *ratio, cmp_double);
         *cal = (ld_estimate_scale){quantile(ratio, n, 0.5), quantile(ratio, n, 0.25), quantile(ratio, n, 0.75), n, 0};
     } else {
@@ -127,14 +125,14 @@ static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, co
     double rel = per_1m * cal->k / sp->reference;
     char num[32], scale[256], why[768];
     snprintf(num, sizeof num, "%.6g", rel);
-    if (cal->measured >= CALIBRATION_MIN_ROWS)
+    if (cal->measured >= LD_ESTIMATE_MIN_HOSTED)
         snprintf(scale, sizeof scale,
                  "; × %.3g, the median of hosted price / this estimate over the %zu hosted models it sizes "
                  "(quartiles %.3g-%.3g), = $%.4g per 1M",
                  cal->k, cal->measured, cal->q1, cal->q3, per_1m * cal->k);
     else
         snprintf(scale, sizeof scale, " (not put on the providers' scale: %zu hosted models to compare, %d needed)",
-                 cal->measured, CALIBRATION_MIN_ROWS);
+                 cal->measured, LD_ESTIMATE_MIN_HOSTED);
     snprintf(why, sizeof why,
              "llmdeck estimate (no hosted offer): %d × %s at $%.4g/h, %s weights, batch %g at %g tokens: "
              "%.0f tokens/s (%s-bound); at %.0f%% utilization $%.4g per 1M tokens%s; / $%g (GPT-4 blended) = %s",
