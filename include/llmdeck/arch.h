@@ -46,7 +46,23 @@
  * then reads the cache of only `index_topk` tokens a step; the other
  * layers read every token, and the indexer all of its keys
  * (arch_kv_read_elems).  An indexer beside sliding-window or linear layers
- * is not described (the data check refuses it). */
+ * is not described (the data check refuses it), except on compressed
+ * attention (below).
+ *
+ * Compressed attention (DeepSeek V4, `attn_kind` compressed): every layer
+ * keeps its last `sliding_window` tokens, one kv_heads × head_dim vector a
+ * token (the keys serve as values, one vector as serving engines allocate
+ * it); `csa_layers` layers also keep one entry for every `csa_ratio`
+ * tokens, with an indexer (index_*) on them choosing `index_topk` entries
+ * a step, and `hca_layers` layers one entry for every `hca_ratio` tokens,
+ * all of them read:
+ *   every layer              kv_heads × head_dim × min(context, window)
+ *   CSA layer, in addition   kv_heads × head_dim × floor(context / csa_ratio)
+ *   HCA layer, in addition   kv_heads × head_dim × floor(context / hca_ratio)
+ * The indexer keeps one key per CSA entry, and each compressor a state of
+ * fp32 keys and scores for the tokens of the entry it is filling (twice
+ * the tokens and width on CSA layers, whose entries overlap): bytes of
+ * their own, in arch_index_bytes. */
 #ifndef LLMDECK_ARCH_H
 #define LLMDECK_ARCH_H
 
@@ -58,7 +74,8 @@
 typedef enum {
     LD_ATTN_GQA = 0, /* also MHA (kv_heads = heads) and MQA (kv_heads = 1) */
     LD_ATTN_MLA,
-    LD_ATTN_HYBRID   /* some layers linear attention / Mamba */
+    LD_ATTN_HYBRID,  /* some layers linear attention / Mamba */
+    LD_ATTN_COMPRESSED /* a sliding window everywhere, compressed entries on most layers (DeepSeek V4) */
 } ld_attn_kind;
 
 /* Where a row's active parameters come from (arch_from_catalog). */
@@ -94,6 +111,8 @@ typedef struct {
     long index_topk;        /* tokens a query attends to, chosen by that indexer; 0 = all */
     long index_layers;      /* layers with an indexer; 0 = every attention layer */
     long index_key_bytes;   /* its cache a token and layer; 0 = fp8 keys + an fp32 scale per 128 */
+    long csa_layers, csa_ratio; /* compressed attention: layers with one entry per csa_ratio tokens (indexed) */
+    long hca_layers, hca_ratio; /* and layers with one entry per hca_ratio tokens (all read) */
     long linear_layers;     /* recurrent layers (no KV growth) */
     double linear_state_elems; /* per linear layer and sequence; NaN = not given */
     long experts, experts_active, shared_experts, moe_intermediate_size, dense_layers;
@@ -129,8 +148,10 @@ int arch_kv_known(const ld_model_arch *a);
 /* KV-cache elements of one sequence at `context` tokens (the fixed state of
  * linear layers included), and a one-line formula for the basis. */
 double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n);
-/* Bytes of one sequence's indexer key cache at `context` tokens (0 without
- * an indexer: then formula is ""), and its formula. */
+/* Bytes of one sequence's cache kept at a precision of its own at
+ * `context` tokens: an indexer's keys and, on compressed attention, the
+ * compressors' fp32 state (0 without either: then formula is ""), and its
+ * formula. */
 double arch_index_bytes(const ld_model_arch *a, double context, char *formula, size_t n);
 /* KV-cache elements a decode step reads of one sequence at `context`
  * tokens: all of them (arch_kv_elems), or under sparse attention those of
@@ -139,7 +160,8 @@ double arch_index_bytes(const ld_model_arch *a, double context, char *formula, s
  * one-line formula for the basis ("" without an indexer). */
 double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula, size_t n);
 
-/* "gqa", "mla", "hybrid" and the row's text forms ("mha", "mqa" are GQA). */
+/* "gqa", "mla", "hybrid", "compressed" and the row's text forms ("mha",
+ * "mqa" are GQA). */
 int arch_parse_attn(const char *s, ld_attn_kind *out);
 /* The attention's name for people: MLA, hybrid, or for the GQA formula
  * MHA (as many KV heads as heads), MQA (one) or GQA. */

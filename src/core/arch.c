@@ -13,6 +13,7 @@ int arch_parse_attn(const char *s, ld_attn_kind *out)
         *out = LD_ATTN_GQA;
     else if (!strcasecmp(s, "mla")) *out = LD_ATTN_MLA;
     else if (!strcasecmp(s, "hybrid")) *out = LD_ATTN_HYBRID;
+    else if (!strcasecmp(s, "compressed")) *out = LD_ATTN_COMPRESSED;
     else return -1;
     return 0;
 }
@@ -21,6 +22,7 @@ const char *arch_attn_name(const ld_model_arch *a)
 {
     if (a->attn == LD_ATTN_MLA) return "MLA";
     if (a->attn == LD_ATTN_HYBRID) return "hybrid";
+    if (a->attn == LD_ATTN_COMPRESSED) return "compressed";
     if (a->kv_heads > 0 && a->kv_heads == a->attention_heads) return "MHA";
     if (a->kv_heads == 1 && a->attention_heads > 1) return "MQA";
     return "GQA";
@@ -83,6 +85,10 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
     a->index_topk = count_at(cat, row, "index_topk");
     a->index_layers = count_at(cat, row, "index_layers");
     a->index_key_bytes = count_at(cat, row, "index_key_bytes");
+    a->csa_layers = count_at(cat, row, "csa_layers");
+    a->csa_ratio = count_at(cat, row, "csa_ratio");
+    a->hca_layers = count_at(cat, row, "hca_layers");
+    a->hca_ratio = count_at(cat, row, "hca_ratio");
     a->linear_layers = count_at(cat, row, "linear_layers");
     /* NaN = not given: a hybrid row with linear layers then has no known
      * cache; 0 = layers without any attention or state (NAS-pruned blocks) */
@@ -151,6 +157,9 @@ int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b)
         return -1;
     if (a->attn == LD_ATTN_MLA ? a->kv_lora_rank <= 0 || a->v_head_dim <= 0 : a->head_dim <= 0)
         return -1;
+    /* its grouped output projection, compressors, indexer and hyper-connections
+     * are not in the formula (such a row says param_check no) */
+    if (a->attn == LD_ATTN_COMPRESSED) return -1;
     int moe = a->experts > 0;
     if (moe && (a->moe_intermediate_size <= 0 || a->experts_active <= 0)) return -1;
     if ((!moe || a->dense_layers > 0) && a->intermediate_size <= 0) return -1;
@@ -171,17 +180,49 @@ int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b)
     return 0;
 }
 
+/* Compressed attention's columns hold together: a window, and each kind of
+ * compressed layer with a ratio, within the layers. */
+static int compressed_known(const ld_model_arch *a)
+{
+    return a->sliding_window > 0 && (a->csa_layers == 0 || a->csa_ratio > 1) &&
+           (a->hca_layers == 0 || a->hca_ratio > 1) && a->csa_layers + a->hca_layers <= a->layers &&
+           a->linear_layers == 0;
+}
+
 int arch_kv_known(const ld_model_arch *a)
 {
     if (a->layers <= 0) return 0;
+    if (a->attn == LD_ATTN_COMPRESSED && !compressed_known(a)) return 0;
     if (a->attn == LD_ATTN_MLA) return a->kv_lora_rank > 0 && a->qk_rope_head_dim > 0;
     if (a->attn == LD_ATTN_HYBRID && (a->global_layers < 0 || (a->linear_layers > 0 && isnan(a->linear_state_elems))))
         return 0;
     return a->kv_heads > 0 && a->head_dim > 0;
 }
 
+/* Compressed entries of one layer: whole groups of `ratio` tokens. */
+static double entries(double context, long ratio)
+{
+    return ratio > 0 ? floor(context / (double)ratio) : 0;
+}
+
+static double compressed_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n)
+{
+    double entry = (double)a->kv_heads * (double)a->head_dim;
+    double window = (double)a->sliding_window < context ? (double)a->sliding_window : context;
+    double elems = entry * ((double)a->layers * window + (double)a->csa_layers * entries(context, a->csa_ratio) +
+                            (double)a->hca_layers * entries(context, a->hca_ratio));
+    if (formula && n)
+        snprintf(formula, n,
+                 "%ld kv heads × %ld head dim × (%ld layers × min(%.0f, %ld window) + %ld CSA layers × "
+                 "floor(%.0f / %ld) + %ld HCA layers × floor(%.0f / %ld))",
+                 a->kv_heads, a->head_dim, a->layers, context, a->sliding_window, a->csa_layers, context,
+                 a->csa_ratio, a->hca_layers, context, a->hca_ratio);
+    return elems;
+}
+
 double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n)
 {
+    if (a->attn == LD_ATTN_COMPRESSED) return compressed_kv_elems(a, context, formula, n);
     long attn_layers = a->layers - a->linear_layers;
     if (attn_layers < 0) attn_layers = 0;
     long full = attn_layers, sliding = 0;
@@ -260,36 +301,86 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
 /* The layers with an indexer: index_layers, or every attention layer. */
 static long indexed_layers(const ld_model_arch *a)
 {
+    if (a->attn == LD_ATTN_COMPRESSED) return a->csa_layers; /* the indexer sits on the CSA layers */
     long attn = a->layers - a->linear_layers;
     if (attn < 0) attn = 0;
     return a->index_layers > 0 && a->index_layers <= attn ? a->index_layers : attn;
 }
 
+/* A compressor's state in the publisher's inference code (DeepSeek-V4
+ * inference/model.py, Compressor: kv_state and score_state, fp32, each
+ * coff × ratio tokens × coff × width, coff 2 where entries overlap, on
+ * ratio 4): bytes of one sequence. */
+static double compressor_state_bytes(long ratio, long width, int overlap)
+{
+    double coff = overlap ? 2.0 : 1.0;
+    return 2.0 * coff * (double)ratio * coff * (double)width * 4.0;
+}
+
 double arch_index_bytes(const ld_model_arch *a, double context, char *formula, size_t n)
 {
     if (formula && n) formula[0] = '\0';
-    if (a->index_head_dim <= 0) return 0;
+    int compressed = a->attn == LD_ATTN_COMPRESSED;
+    if (a->index_head_dim <= 0 && !compressed) return 0;
     long layers = indexed_layers(a);
-    double per_token;
-    char what[96];
-    if (a->index_key_bytes > 0) { /* as the row states it (MiniMax M3: bf16, 2 bytes an element) */
-        per_token = (double)a->index_key_bytes;
-        snprintf(what, sizeof what, "%ld-element keys, %ld bytes", a->index_head_dim, a->index_key_bytes);
-    } else {
-        long scales = (a->index_head_dim + INDEX_SCALE_BLOCK - 1) / INDEX_SCALE_BLOCK;
-        per_token = (double)a->index_head_dim + 4.0 * (double)scales;
-        snprintf(what, sizeof what, "%ld fp8 + %ld fp32 scale%s = %.0f bytes", a->index_head_dim, scales,
-                 scales == 1 ? "" : "s", per_token);
+    double per_token = 0, keys = 0;
+    char what[96] = "";
+    if (a->index_head_dim > 0) {
+        if (a->index_key_bytes > 0) { /* as the row states it (MiniMax M3: bf16, 2 bytes an element) */
+            per_token = (double)a->index_key_bytes;
+            snprintf(what, sizeof what, "%ld-element keys, %ld bytes", a->index_head_dim, a->index_key_bytes);
+        } else {
+            long scales = (a->index_head_dim + INDEX_SCALE_BLOCK - 1) / INDEX_SCALE_BLOCK;
+            per_token = (double)a->index_head_dim + 4.0 * (double)scales;
+            snprintf(what, sizeof what, "%ld fp8 + %ld fp32 scale%s = %.0f bytes", a->index_head_dim, scales,
+                     scales == 1 ? "" : "s", per_token);
+        }
     }
-    if (formula && n)
-        snprintf(formula, n, "indexer keys (%s) × %ld layers × %g tokens", what, layers, context);
-    return per_token * (double)layers * context;
+    if (!compressed) {
+        if (formula && n)
+            snprintf(formula, n, "indexer keys (%s) × %ld layers × %g tokens", what, layers, context);
+        return per_token * (double)layers * context;
+    }
+    /* compressed attention: one indexer key per CSA entry, and the state of
+     * the compressors (attention's on CSA and HCA layers, the indexer's) */
+    double csa_entries = entries(context, a->csa_ratio);
+    keys = per_token * (double)a->csa_layers * csa_entries;
+    int overlap = a->csa_ratio == 4;
+    double csa_state = a->csa_layers > 0 ? compressor_state_bytes(a->csa_ratio, a->head_dim, overlap) +
+                                               (a->index_head_dim > 0 ? compressor_state_bytes(
+                                                                            a->csa_ratio, a->index_head_dim, overlap)
+                                                                      : 0)
+                                         : 0;
+    double hca_state = a->hca_layers > 0 ? compressor_state_bytes(a->hca_ratio, a->head_dim, 0) : 0;
+    double state = csa_state * (double)a->csa_layers + hca_state * (double)a->hca_layers;
+    if (formula && n) {
+        int k = 0;
+        if (a->index_head_dim > 0 && a->csa_layers > 0)
+            k = snprintf(formula, n, "indexer keys (%s) × %ld CSA layers × %.0f entries + ", what, a->csa_layers,
+                         csa_entries);
+        if (k < 0 || (size_t)k >= n) k = 0;
+        snprintf(formula + k, n - (size_t)k, "compressor state (fp32) %.0f bytes × %ld CSA + %.0f × %ld HCA layers",
+                 csa_state, a->csa_layers, hca_state, a->hca_layers);
+    }
+    return keys + state;
 }
 
 double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula, size_t n)
 {
     if (formula && n) formula[0] = '\0';
     double all = arch_kv_elems(a, context, NULL, 0);
+    if (a->attn == LD_ATTN_COMPRESSED) {
+        /* a step reads every layer's window and HCA entries, and on CSA
+         * layers the indexer's top-k entries of the compressed ones */
+        double csa = entries(context, a->csa_ratio);
+        if (a->index_head_dim <= 0 || a->index_topk <= 0 || a->index_topk >= csa || a->csa_layers <= 0) return all;
+        double entry = (double)a->kv_heads * (double)a->head_dim;
+        double elems = all - entry * (double)a->csa_layers * (csa - (double)a->index_topk);
+        if (formula && n)
+            snprintf(formula, n, "every layer's window and HCA entries, and the top %ld of %.0f entries on the %ld CSA layers",
+                     a->index_topk, csa, a->csa_layers);
+        return elems;
+    }
     if (a->index_head_dim <= 0 || a->index_topk <= 0 || a->index_topk >= context) return all;
     /* every attention layer alike (the data check holds it: no sliding or
      * linear layers beside an indexer), so each reads its share */

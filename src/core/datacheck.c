@@ -203,7 +203,22 @@ static void check_arch(checker *k, const ld_catalog *cat, size_t r, long line, l
     if ((a.index_topk > 0 || a.index_layers > 0 || a.index_key_bytes > 0) && a.index_head_dim <= 0)
         add(k, 1, line, "%s: index_topk, index_layers or index_key_bytes without index_head_dim (the indexer)",
             model);
-    if (a.index_head_dim > 0 && (a.sliding_window > 0 || a.linear_layers > 0 || a.index_layers > attn_layers))
+    int compressed = a.attn == LD_ATTN_COMPRESSED;
+    if (!compressed && (a.csa_layers > 0 || a.csa_ratio > 0 || a.hca_layers > 0 || a.hca_ratio > 0))
+        add(k, 1, line, "%s: csa_* or hca_* columns without attn_kind compressed", model);
+    if (compressed && (a.sliding_window <= 0 || (a.csa_layers > 0) != (a.csa_ratio > 1) ||
+                       (a.hca_layers > 0) != (a.hca_ratio > 1) || a.csa_layers + a.hca_layers > a.layers ||
+                       a.linear_layers > 0))
+        add(k, 1, line,
+            "%s: compressed attention needs sliding_window, csa_ratio (> 1) with csa_layers, hca_ratio (> 1) "
+            "with hca_layers, within the %ld layers, and no linear layers",
+            model, a.layers);
+    /* its indexer sits on the CSA layers, whose entries it chooses */
+    if (compressed && a.index_head_dim > 0 && (a.csa_layers <= 0 || (a.index_layers > 0 && a.index_layers != a.csa_layers)))
+        add(k, 1, line, "%s: the indexer of compressed attention sits on its %ld CSA layers (index_layers %ld)", model,
+            a.csa_layers, a.index_layers);
+    if (!compressed && a.index_head_dim > 0 &&
+        (a.sliding_window > 0 || a.linear_layers > 0 || a.index_layers > attn_layers))
         add(k, 1, line,
             "%s: an indexer on %ld of %ld attention layers, beside sliding-window or linear layers: not described",
             model, a.index_layers > 0 ? a.index_layers : attn_layers, attn_layers);

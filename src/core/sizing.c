@@ -203,7 +203,13 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
 
 int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
 {
-    long heads = a->attention_heads, kv = a->attn == LD_ATTN_MLA ? a->attention_heads : a->kv_heads;
+    /* MLA's latent and compressed attention's shared vector are one per
+     * token, not per head: their cache is counted split across the GPUs, as
+     * under data-parallel attention (SGLang's --enable-dp-attention, vLLM's
+     * data-parallel attention); plain tensor parallelism would keep the
+     * whole cache on every GPU.  Only the query heads must divide. */
+    int one_vector = a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED;
+    long heads = a->attention_heads, kv = one_vector ? a->attention_heads : a->kv_heads;
     if (heads <= 0 || kv <= 0) return n >= 1 ? 0 : -1; /* unknown: not checked */
     if (n >= 1 && heads % n == 0 && kv % n == 0) return 0;
     size_t k = 0;
@@ -270,7 +276,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->kv_known = arch_kv_known(a);
     s->kv_request_gb = s->kv_context_gb = s->kv_read_gb = NAN;
     if (s->kv_known) {
-        char formula[400], index[160];
+        char formula[400], index[400];
         double elems = arch_kv_elems(a, s->request_tokens, formula, sizeof formula);
         double index_bytes = arch_index_bytes(a, s->request_tokens, index, sizeof index);
         s->kv_request_gb = (elems * s->kv_bytes + index_bytes) / 1e9;
@@ -290,9 +296,9 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             /* sparse attention: a step reads the cache of the indexer's top-k
              * tokens, and the indexer reads its keys of every token */
             s->kv_read_gb = (read_elems * s->kv_bytes + index_bytes) / 1e9;
-            basis_add(s, "sparse attention: a decode step reads the cache of %s, and the indexer keys of every token: "
+            basis_add(s, "sparse attention: a decode step reads the cache of %s, and the indexer keys of every %s: "
                          "%s a sequence",
-                      read, gb(s->kv_read_gb, b1, sizeof b1));
+                      read, a->attn == LD_ATTN_COMPRESSED ? "CSA entry" : "token", gb(s->kv_read_gb, b1, sizeof b1));
         }
         if (by_request) {
             s->kv_context_gb = (arch_kv_elems(a, s->context, formula, sizeof formula) * s->kv_bytes +
@@ -357,7 +363,9 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             return error_set(err, LD_ERR_USAGE, "gpus", 0, 0,
                              "%d GPUs cannot split %ld attention heads and %ld KV heads evenly (tensor "
                              "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
-                             a->attn == LD_ATTN_MLA ? a->attention_heads : a->kv_heads, valid);
+                             a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED ? a->attention_heads
+                                                                                      : a->kv_heads,
+                             valid);
         n = in->gpu_count * g->memory_gb * mem_util >= s->total_gb ? in->gpu_count : 0;
         if (n == 0) {
             basis_add(s, "fit: does not fit on %d × %s (%s needed, %s usable)", in->gpu_count, g->name,
@@ -394,7 +402,12 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                   gb(kv1, b3, sizeof b3), s->max_sequences,
                   !by_request ? "" : context_fits ? " (one whole-context sequence fits as well)"
                                                   : " (0: one whole-context sequence does not fit)");
-        if (n > 1) basis_add(s, "kv cache per GPU = %s / %d (tensor parallel)", gb(s->kv_cache_gb, b1, sizeof b1), n);
+        if (n > 1)
+            basis_add(s, "kv cache per GPU = %s / %d (%s)", gb(s->kv_cache_gb, b1, sizeof b1), n,
+                      a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED
+                          ? "one vector a token, split as under data-parallel attention; plain tensor parallel "
+                            "keeps it whole on every GPU"
+                          : "tensor parallel");
     }
 
     /* Decode, one sequence: every token reads the active weights and the

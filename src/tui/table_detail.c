@@ -106,7 +106,7 @@ static void sizing_line(app *a, emitter *e, size_t row, const char *quant, ld_sc
 static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
 {
     attr_t accent = app_attr(a, ROLE_ACCENT), muted = app_attr(a, ROLE_MUTED);
-    char line[1024];
+    char line[1536];
     ld_model_arch arch;
     ld_error err;
     error_clear(&err);
@@ -129,9 +129,9 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
                                  arch.params_b - arch.unread_params_b, arch.unread_params_b);
     if (arch_kv_known(&arch) && used < sizeof line) {
         /* the formula of the model's attention kind (GQA, MLA, sliding window, hybrid) */
-        char formula[256], index[160];
+        char formula[400], index[400];
         arch_kv_elems(&arch, SIZING_DEFAULT_CONTEXT, formula, sizeof formula);
-        arch_index_bytes(&arch, SIZING_DEFAULT_CONTEXT, index, sizeof index); /* DeepSeek's indexer keys */
+        arch_index_bytes(&arch, SIZING_DEFAULT_CONTEXT, index, sizeof index); /* indexer keys, compressor state */
         used += (size_t)snprintf(line + used, sizeof line - used, "; KV (%s) = %s x 2 bytes%s%s",
                                  arch_attn_name(&arch), formula, index[0] ? " + " : "", index);
     }

@@ -330,13 +330,13 @@ static void add_sizing(app *a, wz_state *w)
         add(w, ROLE_TEXT, 2, 19, 0, "%-5s %9s%s  %s", i ? "int4" : "fp16", tot,
             w->size[i].kv_known ? "" : "+KV", g);
     }
-    char kv[640], formula[256], index[160], b1[32], b2[32];
+    char kv[1024], formula[400], index[400], b1[32], b2[32];
     const ld_model_arch *ar = &w->arch;
     report_gb(any->weights_gb, b1, sizeof b1);
     if (any->kv_known) {
         /* the formula of the model's attention kind (GQA, MLA, sliding, hybrid), as `llmdeck size` */
         arch_kv_elems(ar, any->context, formula, sizeof formula);
-        arch_index_bytes(ar, any->context, index, sizeof index); /* DeepSeek's indexer keys */
+        arch_index_bytes(ar, any->context, index, sizeof index); /* indexer keys, compressor state */
         report_gb(any->kv_cache_gb, b2, sizeof b2);
         snprintf(kv, sizeof kv, "KV cache %s (%s) × %g bytes%s%s = %s", formula, arch_attn_name(ar), any->kv_bytes,
                  index[0] ? " + " : "", index, b2);

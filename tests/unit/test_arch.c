@@ -219,6 +219,81 @@ static void test_indexer_cache(void **state)
     assert_near(s.kv_cache_gb, (mla / 2 + idx) / 1e9, 1e-9);
 }
 
+/* DeepSeek-V4-Pro's compressed attention: one 512-wide vector a token in a
+ * 128-token window on all 61 layers, one entry per 4 tokens on the 30 CSA
+ * layers (an indexer key of 132 bytes each), one per 128 on the 31 HCA
+ * layers, and the compressors' fp32 state.  At 1,048,576 tokens and bf16
+ * that is 9.378 GB = 8.73 GiB (published estimates say "8.7 GiB for a 1M
+ * token context"); a step reads the 1,024 entries the indexer picks. */
+static void test_compressed_attention(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("DeepSeek-V4-Pro");
+    assert_int_equal(a.attn, LD_ATTN_COMPRESSED);
+    assert_string_equal(arch_attn_name(&a), "compressed");
+    assert_true(arch_kv_known(&a));
+    double t = 1048576;
+    char f[400];
+    double elems = arch_kv_elems(&a, t, f, sizeof f);
+    assert_near(elems, 512.0 * (61 * 128 + 30 * 262144 + 31 * 8192), 0);
+    assert_string_equal(f, "1 kv heads × 512 head dim × (61 layers × min(1048576, 128 window) + 30 CSA layers × "
+                           "floor(1048576 / 4) + 31 HCA layers × floor(1048576 / 128))");
+    /* state: CSA 2 × (2×4) × (2×512) × 4 bytes + its indexer's 2 × 8 × 256 × 4;
+     * HCA 2 × 128 × 512 × 4 (no overlap) */
+    double csa_state = 2.0 * 8 * 1024 * 4 + 2.0 * 8 * 256 * 4, hca_state = 2.0 * 128 * 512 * 4;
+    assert_near(csa_state, 81920, 0);
+    double own = arch_index_bytes(&a, t, f, sizeof f);
+    assert_near(own, 132.0 * 30 * 262144 + csa_state * 30 + hca_state * 31, 0);
+    assert_string_equal(f, "indexer keys (128 fp8 + 1 fp32 scale = 132 bytes) × 30 CSA layers × 262144 entries + "
+                           "compressor state (fp32) 81920 bytes × 30 CSA + 524288 × 31 HCA layers");
+    double gib = (elems * 2 + own) / (1024.0 * 1024 * 1024);
+    assert_true(gib > 8.7 && gib < 8.75);
+    /* a decode step: every window and HCA entry, 1,024 of the CSA entries */
+    assert_near(arch_kv_read_elems(&a, t, f, sizeof f), 512.0 * (61 * 128 + 30 * 1024 + 31 * 8192), 0);
+    assert_string_equal(f, "every layer's window and HCA entries, and the top 1024 of 262144 entries on the 30 CSA layers");
+    /* short of a window: every token once per layer, whole groups only */
+    assert_near(arch_kv_elems(&a, 100, NULL, 0), 512.0 * (61 * 100 + 30 * 25), 0);
+    assert_near(arch_kv_read_elems(&a, 100, f, sizeof f), 512.0 * (61 * 100 + 30 * 25), 0); /* fewer than the top-k */
+    assert_string_equal(f, "");
+    /* Flash: 2 window-only layers beside 21 CSA and 20 HCA */
+    ld_model_arch fl = arch_of("DeepSeek-V4-Flash");
+    assert_near(arch_kv_elems(&fl, 131072, NULL, 0), 512.0 * (43 * 128 + 21 * 32768 + 20 * 1024), 0);
+    /* against DeepSeek-V3.2 at the same precision at 1M tokens (MLA and its
+     * indexer on 61 layers): the card says 10% for Pro, 7% for Flash */
+    ld_model_arch v32 = arch_of("DeepSeek-V3.2");
+    double v32_bytes = arch_kv_elems(&v32, t, NULL, 0) * 2 + arch_index_bytes(&v32, t, NULL, 0);
+    double pro = (elems * 2 + own) / v32_bytes;
+    double flash = (arch_kv_elems(&fl, t, NULL, 0) * 2 + arch_index_bytes(&fl, t, NULL, 0)) / v32_bytes;
+    assert_true(pro > 0.10 && pro < 0.12);
+    assert_true(flash > 0.07 && flash < 0.09);
+    /* columns that do not hold together: no cache is computed */
+    ld_model_arch bad = a;
+    bad.sliding_window = 0;
+    assert_false(arch_kv_known(&bad));
+    bad = a;
+    bad.csa_ratio = 0;
+    assert_false(arch_kv_known(&bad));
+    bad = a;
+    bad.hca_layers = 40; /* 30 + 40 > 61 layers */
+    assert_false(arch_kv_known(&bad));
+    /* its parameter count is not the formula's */
+    double total, active;
+    assert_int_equal(arch_param_count(&a, &total, &active), -1);
+    /* the sizing takes both, the indexer's and the state's bytes at their own precision */
+    ld_sizing_input in = {0};
+    in.arch = a;
+    in.context = 32768;
+    in.quant = "fp8";
+    in.gpu = hosting_gpu_find(&gpus, "H200");
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    double kv = arch_kv_elems(&a, 32768, NULL, 0) * 2 + arch_index_bytes(&a, 32768, NULL, 0);
+    assert_near(s.kv_cache_gb, kv / 1e9, 1e-9);
+    assert_near(s.kv_read_gb, (512.0 * (61 * 128 + 30 * 1024 + 31 * 256) * 2 + arch_index_bytes(&a, 32768, NULL, 0)) / 1e9,
+                1e-9);
+}
+
 /* Qwen3-Next: 36 Gated DeltaNet layers keep a fixed state, the 12 gated
  * attention layers the full context. */
 static void test_hybrid_state(void **state)
@@ -455,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_global_heads_of_their_own),
         cmocka_unit_test(test_kv_shared_layers),
         cmocka_unit_test(test_indexer_cache),
+        cmocka_unit_test(test_compressed_attention),
         cmocka_unit_test(test_unread_parameters),
         cmocka_unit_test(test_hybrid_state),
         cmocka_unit_test(test_max_sequences_h100),
