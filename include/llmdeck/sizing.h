@@ -118,9 +118,19 @@ int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util);
 int sizing_compute(const ld_sizing_input *in, ld_sizing *out, ld_error *err);
 
 /* Can the model be split over n GPUs (tensor parallel)?  The attention heads
- * and the KV heads must both divide by n.  0 yes; -1 no, with the counts
+ * must divide by n, and the KV heads by n or n by them (fewer KV heads than
+ * GPUs are replicated: sizing_kv_copies).  0 yes; -1 no, with the counts
  * from 1 to 64 that work written to `valid` ("1, 2, 4, 8"). */
 int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len);
+/* Copies of the KV cache n GPUs keep: 1, or n / kv_heads where the GPUs
+ * outnumber the KV heads (each head kept on that many GPUs).  MLA's latent
+ * and compressed attention's vector are counted split, as under
+ * data-parallel attention: 1. */
+double sizing_kv_copies(const ld_model_arch *a, int n);
+/* Smallest of 1, 2, 4, 8 GPUs the model splits over (sizing_tp_check) whose
+ * usable memory holds total_gb and the extra copies of a replicated KV
+ * cache of kv_gb (with the overhead's share); 0 if none. */
+int sizing_fit_gpus(const ld_model_arch *a, double total_gb, double kv_gb, double memory_gb, double mem_util);
 
 /* Architecture from a catalogue row: params_b (required), active_params_b,
  * layers, kv_heads (missing: attention_heads), head_dim (missing:

@@ -29,17 +29,6 @@ int memfit_read_setup(const char *json, size_t len, char *quant, size_t qn, doub
 
 /* Fewest cards of `g` that hold total_gb, with a tensor-parallel split the
  * heads allow; 0 when eight do not. */
-static int cards_needed(const ld_model_arch *a, const ld_gpu *g, double total_gb)
-{
-    static const int counts[] = {1, 2, 4, 8};
-    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
-        char valid[128];
-        if (counts[i] * g->memory_gb * 0.9 < total_gb) continue;
-        if (counts[i] == 1 || sizing_tp_check(a, counts[i], valid, sizeof valid) == 0) return counts[i];
-    }
-    return 0;
-}
-
 static int set_cell(ld_catalog *cat, size_t row, int col, const char *text)
 {
     return catalog_set_cell(cat, row, (size_t)col, text, strlen(text)) < 0 ? -1 : 0;
@@ -73,7 +62,7 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
         const ld_gpu *best = NULL;
         int best_cards = 0;
         for (size_t g = 0; gpus && g < gpus->n; g++) {
-            int k = cards_needed(&in.arch, &gpus->v[g], s.total_gb);
+            int k = sizing_fit_gpus(&in.arch, s.total_gb, s.kv_cache_gb, gpus->v[g].memory_gb, SIZING_GPU_MEM_UTIL);
             if (k && (!best || k < best_cards || (k == best_cards && gpus->v[g].memory_gb < best->memory_gb))) {
                 best = &gpus->v[g];
                 best_cards = k;

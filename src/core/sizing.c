@@ -176,7 +176,8 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
                       wparams);
         }
     }
-    double kv_seq = s->kv_known ? s->kv_read_gb : 0;
+    /* a replicated cache is read on every GPU that keeps it */
+    double kv_seq = s->kv_known ? s->kv_read_gb * sizing_kv_copies(a, n) : 0;
     double step_gb = wparams * bpw + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
     double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
@@ -201,6 +202,29 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     return tps;
 }
 
+double sizing_kv_copies(const ld_model_arch *a, int n)
+{
+    if (n <= 1 || a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED || a->kv_heads <= 0 ||
+        a->kv_heads >= n)
+        return 1;
+    return (double)n / (double)a->kv_heads;
+}
+
+int sizing_fit_gpus(const ld_model_arch *a, double total_gb, double kv_gb, double memory_gb, double mem_util)
+{
+    static const int counts[] = {1, 2, 4, 8};
+    if (!(memory_gb > 0) || !isfinite(total_gb)) return 0;
+    double kv = isfinite(kv_gb) && kv_gb > 0 ? kv_gb : 0;
+    for (size_t i = 0; i < 4; i++) {
+        int n = counts[i];
+        if (n > 1 && sizing_tp_check(a, n, NULL, 0) != 0) continue;
+        /* the extra copies of a replicated cache, with the overhead's share */
+        double need = total_gb + (sizing_kv_copies(a, n) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
+        if (n * memory_gb * mem_util >= need) return n;
+    }
+    return 0;
+}
+
 int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
 {
     /* MLA's latent and compressed attention's shared vector are one per
@@ -211,11 +235,13 @@ int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
     int one_vector = a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED;
     long heads = a->attention_heads, kv = one_vector ? a->attention_heads : a->kv_heads;
     if (heads <= 0 || kv <= 0) return n >= 1 ? 0 : -1; /* unknown: not checked */
-    if (n >= 1 && heads % n == 0 && kv % n == 0) return 0;
+    /* fewer KV heads than GPUs: each is kept on n / kv of them (vLLM
+     * replicates them), so n must be a multiple of kv (sizing_kv_copies) */
+    if (n >= 1 && heads % n == 0 && (kv % n == 0 || n % kv == 0)) return 0;
     size_t k = 0;
     if (len) valid[0] = '\0';
     for (int c = 1; c <= 64; c++)
-        if (heads % c == 0 && kv % c == 0 && k < len)
+        if (heads % c == 0 && (kv % c == 0 || c % kv == 0) && k < len)
             k += (size_t)snprintf(valid + k, len - k, "%s%d", k ? ", " : "", c);
     return -1;
 }
@@ -335,7 +361,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             /* datacenter cards unless asked: 8 consumer cards are no serving set-up */
             const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter";
             if (strcmp(want, "any") != 0 && g->gpu_class[0] && strcmp(g->gpu_class, want) != 0) continue;
-            int n = sizing_gpus_needed(s->total_gb, g->memory_gb, mem_util);
+            int n = sizing_fit_gpus(a, s->total_gb, kv, g->memory_gb, mem_util);
             if (n == 0) continue;
             double cost = n * g->hourly_usd;
             if (!s->cheapest || cost < s->cheapest_hourly_usd) {
@@ -356,7 +382,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     const ld_gpu *g = in->gpu ? in->gpu : s->cheapest;
     if (!g) return 0;
     s->usable_gb = g->memory_gb * mem_util;
-    int n = sizing_gpus_needed(s->total_gb, g->memory_gb, mem_util);
+    int n = sizing_fit_gpus(a, s->total_gb, kv, g->memory_gb, mem_util);
     if (in->gpu_count > 0) {
         char valid[200];
         if (sizing_tp_check(a, in->gpu_count, valid, sizeof valid) != 0)
@@ -366,7 +392,8 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                              a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED ? a->attention_heads
                                                                                       : a->kv_heads,
                              valid);
-        n = in->gpu_count * g->memory_gb * mem_util >= s->total_gb ? in->gpu_count : 0;
+        double need = s->total_gb + (sizing_kv_copies(a, in->gpu_count) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
+        n = in->gpu_count * g->memory_gb * mem_util >= need ? in->gpu_count : 0;
         if (n == 0) {
             basis_add(s, "fit: does not fit on %d × %s (%s needed, %s usable)", in->gpu_count, g->name,
                       gb(s->total_gb, b1, sizeof b1), gb(in->gpu_count * s->usable_gb, b2, sizeof b2));
@@ -387,22 +414,33 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
               g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));
     s->max_sequences = NAN;
-    s->kv_per_gpu_gb = s->kv_known ? s->kv_cache_gb / n : NAN;
+    double copies = sizing_kv_copies(a, n);
+    s->kv_per_gpu_gb = s->kv_known ? s->kv_cache_gb * copies / n : NAN;
+    if (s->kv_known && copies > 1)
+        basis_add(s, "kv cache kept %g times: %ld KV heads on %d GPUs, each head on %g of them (replicated, as vLLM "
+                     "does when the GPUs outnumber the KV heads)",
+                  copies, a->kv_heads, n, copies);
     if (s->kv_known && s->kv_cache_gb > 0) {
         /* total(B) = W + B·kv + fixed + frac·(W + B·kv) <= n·usable, and one
-         * whole-context sequence must fit too */
-        double kv1 = s->kv_request_gb;
+         * whole-context sequence must fit too; a replicated cache counts
+         * its copies */
+        double kv1 = s->kv_request_gb * copies;
         double room = n * s->usable_gb - SIZING_OVERHEAD_FIXED_GB - (1 + SIZING_OVERHEAD_FRACTION) * s->weights_gb;
-        int context_fits = room >= (1 + SIZING_OVERHEAD_FRACTION) * s->kv_context_gb;
+        int context_fits = room >= (1 + SIZING_OVERHEAD_FRACTION) * s->kv_context_gb * copies;
         s->max_sequences = room > 0 && context_fits ? floor(room / ((1 + SIZING_OVERHEAD_FRACTION) * kv1)) : 0;
-        basis_add(s, "max sequences at %g tokens = (%d × %s usable - %g GB - %g × %s weights) / (%g × %s KV "
+        char copies_text[48] = "";
+        if (copies > 1) snprintf(copies_text, sizeof copies_text, " × %g copies", copies);
+        basis_add(s, "max sequences at %g tokens = (%d × %s usable - %g GB - %g × %s weights) / (%g × %s KV%s "
                      "each) = %.0f%s",
                   s->request_tokens, n, gb(s->usable_gb, b1, sizeof b1), SIZING_OVERHEAD_FIXED_GB,
                   1 + SIZING_OVERHEAD_FRACTION, gb(s->weights_gb, b2, sizeof b2), 1 + SIZING_OVERHEAD_FRACTION,
-                  gb(kv1, b3, sizeof b3), s->max_sequences,
+                  gb(s->kv_request_gb, b3, sizeof b3), copies_text, s->max_sequences,
                   !by_request ? "" : context_fits ? " (one whole-context sequence fits as well)"
                                                   : " (0: one whole-context sequence does not fit)");
-        if (n > 1)
+        if (n > 1 && copies > 1)
+            basis_add(s, "kv cache per GPU = %s / %ld KV heads (each GPU keeps one head's)", gb(s->kv_cache_gb, b1, sizeof b1),
+                      a->kv_heads);
+        else if (n > 1)
             basis_add(s, "kv cache per GPU = %s / %d (%s)", gb(s->kv_cache_gb, b1, sizeof b1), n,
                       a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED
                           ? "one vector a token, split as under data-parallel attention; plain tensor parallel "
@@ -412,13 +450,14 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
 
     /* Decode, one sequence: every token reads the active weights and the
      * sequence's KV cache once; bandwidth is the ceiling. */
-    double kv_seq = s->kv_known ? s->kv_read_gb : 0;
+    double kv_seq = s->kv_known ? s->kv_read_gb * copies : 0;
     double read_gb = active_b * q->bits / 8.0 + kv_seq;
     s->tokens_per_s_ceiling = n * g->bandwidth_gbs / read_gb;
     s->tokens_per_s = s->tokens_per_s_ceiling * eff;
-    basis_add(s, "decode ceiling = %d × %g GB/s / (%s active weights%s + %s KV) = %.1f tokens/s",
+    basis_add(s, "decode ceiling = %d × %g GB/s / (%s active weights%s + %s KV%s) = %.1f tokens/s",
               n, g->bandwidth_gbs, gb(active_b * q->bits / 8.0, b1, sizeof b1),
-              active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), s->tokens_per_s_ceiling);
+              active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), copies > 1 ? ", its copies" : "",
+              s->tokens_per_s_ceiling);
     basis_add(s, "decode estimate = ceiling × %g efficiency = %.1f tokens/s", eff, s->tokens_per_s);
     /* prefill: the prompt's tokens go through at once, compute-bound */
     s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->request_tokens;

@@ -360,7 +360,8 @@ static void test_moe_vs_dense_speed(void **state)
     assert_true(moe.kv_known && moe.kv_cache_gb > 0.3);
 }
 
-/* Tensor parallel: 8 KV heads split over 1, 2, 4 or 8 GPUs, not 3 or 16. */
+/* Tensor parallel: 64 heads and 8 KV heads split over 1, 2, 4 or 8 GPUs,
+ * and over 16, 32 or 64 with each KV head kept on several; not over 3. */
 static void test_tensor_parallel_check(void **state)
 {
     (void)state;
@@ -368,8 +369,10 @@ static void test_tensor_parallel_check(void **state)
     char valid[200];
     assert_int_equal(sizing_tp_check(&a, 4, valid, sizeof valid), 0);
     assert_int_equal(sizing_tp_check(&a, 3, valid, sizeof valid), -1);
-    assert_string_equal(valid, "1, 2, 4, 8");
-    assert_int_equal(sizing_tp_check(&a, 16, valid, sizeof valid), -1);
+    assert_string_equal(valid, "1, 2, 4, 8, 16, 32, 64");
+    assert_int_equal(sizing_tp_check(&a, 16, valid, sizeof valid), 0);
+    assert_near(sizing_kv_copies(&a, 16), 2, 0);
+    assert_near(sizing_kv_copies(&a, 8), 1, 0);
     ld_sizing_input in = {0};
     in.arch = a;
     in.gpu = hosting_gpu_find(&gpus, "H100 SXM");
@@ -384,6 +387,22 @@ static void test_tensor_parallel_check(void **state)
     assert_int_equal(sizing_compute(&in, &s, &err), 0);
     assert_int_equal(s.gpus, 4);
     assert_near(s.kv_per_gpu_gb, s.kv_cache_gb / 4, 1e-12);
+    /* 2 KV heads on 8 GPUs: each kept on 4 (vLLM replicates them), so a
+     * GPU holds half the cache, not an eighth, and the room for sequences
+     * pays for four copies */
+    in.arch.kv_heads = 2;
+    in.context = 32768;
+    in.gpu_count = 8;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_int_equal(s.gpus, 8);
+    assert_near(sizing_kv_copies(&in.arch, 8), 4, 0);
+    assert_near(s.kv_per_gpu_gb, s.kv_cache_gb / 2, 1e-12);
+    double room = 8 * s.usable_gb - SIZING_OVERHEAD_FIXED_GB - (1 + SIZING_OVERHEAD_FRACTION) * s.weights_gb;
+    assert_near(s.max_sequences, floor(room / ((1 + SIZING_OVERHEAD_FRACTION) * s.kv_request_gb * 4)), 0);
+    assert_non_null(strstr(s.basis, "kv cache kept 4 times: 2 KV heads on 8 GPUs"));
+    /* MLA's latent is counted split (data-parallel attention): one copy */
+    ld_model_arch v3 = arch_of("DeepSeek-V3");
+    assert_near(sizing_kv_copies(&v3, 8), 1, 0);
 }
 
 /* LiteLLM's cache-read price for one API, carried into the catalogue. */

@@ -26,8 +26,9 @@ static const char *const METRICS = "{\"memory_at_a_glance\": {\"quant\": \"int4\
 /* An 8B dense model (Llama-3.1-8B's shape), one with 70B weights of the
  * same shape but 80 layers, one without an architecture; then one too big
  * for 8 cards, and two of 130B (77 GB at int4: two 80 GB cards) with one
- * KV head: plain MQA, whose single head cannot be split over two cards,
- * and compressed attention, whose one vector a token is split like MLA's. */
+ * KV head: plain MQA, whose single head is kept on both cards, and
+ * compressed attention, whose one vector a token is split like MLA's; and
+ * a 7-head model that no count but 1 and 7 divides. */
 static const char *const MODELS =
     "model,params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,vocab_size,"
     "attn_kind,sliding_window,csa_layers,csa_ratio\n"
@@ -36,7 +37,8 @@ static const char *const MODELS =
     "Unknown,13,,,,,,,,,,,\n"
     "Huge,2000,80,8192,28672,64,8,128,128256,,,,\n"
     "OneHead,130,80,8192,28672,64,1,128,128256,,,,\n"
-    "Compressed,130,80,8192,28672,64,1,128,128256,compressed,128,40,4\n";
+    "Compressed,130,80,8192,28672,64,1,128,128256,compressed,128,40,4\n"
+    "SevenHeads,130,80,8192,28672,7,7,128,128256,,,,\n";
 
 static void test_hand_made(void **state)
 {
@@ -48,7 +50,7 @@ static void test_hand_made(void **state)
     assert_int_equal(hosting_gpus_parse(&gl, GPUS, strlen(GPUS), "gpus.csv", &err), 0);
     long n = memfit_apply(cat, METRICS, strlen(METRICS), &gl, &err);
     hosting_gpus_free(&gl);
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 6);
     int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
     assert_true(mc >= 0 && fc >= 0);
     /* mem_gb is the sizing core's total for the same set-up, to 0.1 GB */
@@ -72,14 +74,15 @@ static void test_hand_made(void **state)
     /* 2000B at int4 (~1.2 TB): not on 8 of any card */
     assert_true(catalog_num(cat, 3, (size_t)mc) > 8 * 80 * 0.9);
     assert_string_equal(catalog_text(cat, 3, (size_t)fc), "none of the listed (> 8 cards)");
-    /* 77 GB: one KV head cannot be split over 2, 4 or 8 cards (tensor
-     * parallel), so no listed count holds it... */
+    /* 77 GB: two 80 GB cards, one KV head kept on both (its copy fits) */
     double one_head = catalog_num(cat, 4, (size_t)mc);
     assert_true(one_head > 80 * 0.9 && one_head < 2 * 80 * 0.9);
-    assert_string_equal(catalog_text(cat, 4, (size_t)fc), "none of the listed (> 8 cards)");
-    /* ...while compressed attention's one vector a token is split (as
-     * under data-parallel attention): two cards of the 80 GB kind */
+    assert_string_equal(catalog_text(cat, 4, (size_t)fc), "2 \xc3\x97 Big (80 GB)");
+    /* compressed attention's one vector a token is split (as under
+     * data-parallel attention): two cards of the 80 GB kind as well */
     assert_string_equal(catalog_text(cat, 5, (size_t)fc), "2 \xc3\x97 Big (80 GB)");
+    /* 7 heads split over no count of 2, 4 or 8: 77 GB fits no single card */
+    assert_string_equal(catalog_text(cat, 6, (size_t)fc), "none of the listed (> 8 cards)");
     catalog_free(cat);
 }
 
@@ -178,19 +181,19 @@ static void test_recompute_other_setup(void **state)
     error_clear(&err);
     ld_gpu_list gl = {0};
     assert_int_equal(hosting_gpus_parse(&gl, GPUS, strlen(GPUS), "gpus.csv", &err), 0);
-    assert_int_equal(memfit_compute(cat, "int4", 8192, &gl, &err), 5);
+    assert_int_equal(memfit_compute(cat, "int4", 8192, &gl, &err), 6);
     int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
     double int4 = catalog_num(cat, 0, (size_t)mc);
     /* fp16 weights of 8B (16 GB) no longer fit a 16 GB card at 90% */
-    assert_int_equal(memfit_compute(cat, "fp16", 8192, &gl, &err), 5);
+    assert_int_equal(memfit_compute(cat, "fp16", 8192, &gl, &err), 6);
     double fp16 = catalog_num(cat, 0, (size_t)mc);
     assert_true(fp16 > 3 * int4);
     assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Big (80 GB)");
     /* a longer context adds KV cache: more memory */
-    assert_int_equal(memfit_compute(cat, "fp16", 131072, &gl, &err), 5);
+    assert_int_equal(memfit_compute(cat, "fp16", 131072, &gl, &err), 6);
     assert_true(catalog_num(cat, 0, (size_t)mc) > fp16 + 10);
     /* back to the first set-up: the same figures */
-    assert_int_equal(memfit_compute(cat, "int4", 8192, &gl, &err), 5);
+    assert_int_equal(memfit_compute(cat, "int4", 8192, &gl, &err), 6);
     assert_near(catalog_num(cat, 0, (size_t)mc), int4, 1e-9);
     assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Small (16 GB)");
     /* bad set-ups are refused, the columns unchanged */
