@@ -126,4 +126,9 @@ int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double 
  * cost,) considerations. */
 void report_recommendation_md(FILE *out, const ld_report *r);
 
+/* Said where a model has no relative cost: no offer, and no estimate. */
+#define REPORT_NO_COST_WHY                                                                                       \
+    "n/a (no provider hosts it, and it does not fit or cannot be sized at llmdeck's self-hosting reference "  \
+    "set-up, metrics.json selfhost_estimate)"
+
 #endif

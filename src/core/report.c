@@ -82,7 +82,8 @@ static void write_recommended_figures(FILE *out, const ld_report *a, const char 
     if (isnan(top->value)) fputs("n/a", out);
     else fprintf(out, "%.3g", top->value);
     fputs(", relative cost ", out);
-    fputs(a->col_cost >= 0 ? cell(a, top->row, a->col_cost, b, sizeof b) : "n/a", out);
+    const char *cost = a->col_cost >= 0 ? cell(a, top->row, a->col_cost, b, sizeof b) : "";
+    fputs(*cost ? cost : REPORT_NO_COST_WHY, out);
     int hi = catalog_col_index(a->cat, "hosted_in_per_1m"), ho = catalog_col_index(a->cat, "hosted_out_per_1m");
     int hp = catalog_col_index(a->cat, "hosted_provider"), cb = catalog_col_index(a->cat, "cost_basis");
     if (hi >= 0 && ho >= 0 && !isnan(catalog_num(a->cat, top->row, (size_t)hi)))

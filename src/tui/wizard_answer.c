@@ -411,9 +411,12 @@ static void build_lines(app *a, wz_state *w)
             catalog_text(mc, (size_t)rep.recommended, catalog_key_col(mc)));
         add(w, ROLE_TEXT, 0, 5, 0, "Why: %s", rep.why);
         cell(mc, (size_t)rep.recommended, "cost_basis", b2, sizeof b2);
-        add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s%s%s%s", val,
-            cell(mc, (size_t)rep.recommended, "relative_cost", rc, sizeof rc), strcmp(b2, "n/a") ? " (" : "",
-            strcmp(b2, "n/a") ? b2 : "", strcmp(b2, "n/a") ? ")" : "");
+        cell(mc, (size_t)rep.recommended, "relative_cost", rc, sizeof rc);
+        if (!strcmp(rc, "n/a")) /* neither an offer nor an estimate: say why, not a blank */
+            add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s", val, REPORT_NO_COST_WHY);
+        else
+            add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s%s%s%s", val, rc, strcmp(b2, "n/a") ? " (" : "",
+                strcmp(b2, "n/a") ? b2 : "", strcmp(b2, "n/a") ? ")" : "");
     } else {
         add(w, ROLE_WARNING, 0, 2, 0, "Recommended: none: %s", rep.no_fit);
     }

@@ -1,0 +1,1 @@
+recommend --context 1m --task code --commercial --budget high --limit 3
