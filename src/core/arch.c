@@ -353,6 +353,7 @@ double arch_index_bytes(const ld_model_arch *a, double context, char *formula, s
                                          : 0;
     double hca_state = a->hca_layers > 0 ? compressor_state_bytes(a->hca_ratio, a->head_dim, 0) : 0;
     double state = csa_state * (double)a->csa_layers + hca_state * (double)a->hca_layers;
+    if (keys + state <= 0) return 0; /* window-only layers: nothing of its own (formula "") */
     if (formula && n) {
         int k = 0;
         if (a->index_head_dim > 0 && a->csa_layers > 0)

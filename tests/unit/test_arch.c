@@ -276,6 +276,13 @@ static void test_compressed_attention(void **state)
     bad = a;
     bad.hca_layers = 40; /* 30 + 40 > 61 layers */
     assert_false(arch_kv_known(&bad));
+    /* window-only layers: no entries, indexer or state of their own */
+    ld_model_arch win = a;
+    win.csa_layers = win.hca_layers = 0;
+    assert_true(arch_kv_known(&win));
+    assert_near(arch_kv_elems(&win, t, NULL, 0), 512.0 * 61 * 128, 0);
+    assert_near(arch_index_bytes(&win, t, f, sizeof f), 0, 0);
+    assert_string_equal(f, "");
     /* its parameter count is not the formula's */
     double total, active;
     assert_int_equal(arch_param_count(&a, &total, &active), -1);
