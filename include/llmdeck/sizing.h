@@ -112,8 +112,6 @@ typedef struct {
     char basis[4096];
 } ld_sizing;
 
-/* Smallest of 1, 2, 4, 8 GPUs whose usable memory holds total_gb; 0 if none. */
-int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util);
 
 int sizing_compute(const ld_sizing_input *in, ld_sizing *out, ld_error *err);
 

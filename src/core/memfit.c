@@ -27,8 +27,6 @@ int memfit_read_setup(const char *json, size_t len, char *quant, size_t qn, doub
     return ok;
 }
 
-/* Fewest cards of `g` that hold total_gb, with a tensor-parallel split the
- * heads allow; 0 when eight do not. */
 static int set_cell(ld_catalog *cat, size_t row, int col, const char *text)
 {
     return catalog_set_cell(cat, row, (size_t)col, text, strlen(text)) < 0 ? -1 : 0;

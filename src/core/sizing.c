@@ -114,15 +114,6 @@ int sizing_kv_bytes(const char *name, double *bytes)
     return -1;
 }
 
-int sizing_gpus_needed(double total_gb, double memory_gb, double mem_util)
-{
-    static const int counts[] = {1, 2, 4, 8};
-    if (!(memory_gb > 0) || !isfinite(total_gb)) return 0;
-    for (size_t i = 0; i < 4; i++)
-        if (counts[i] * memory_gb * mem_util >= total_gb) return counts[i];
-    return 0;
-}
-
 /* One line of the basis (basis.h). */
 #define basis_add(x, ...) basis_appendf((x)->basis, sizeof (x)->basis, __VA_ARGS__)
 
@@ -395,8 +386,9 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         double need = s->total_gb + (sizing_kv_copies(a, in->gpu_count) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
         n = in->gpu_count * g->memory_gb * mem_util >= need ? in->gpu_count : 0;
         if (n == 0) {
-            basis_add(s, "fit: does not fit on %d × %s (%s needed, %s usable)", in->gpu_count, g->name,
-                      gb(s->total_gb, b1, sizeof b1), gb(in->gpu_count * s->usable_gb, b2, sizeof b2));
+            basis_add(s, "fit: does not fit on %d × %s (%s needed%s, %s usable)", in->gpu_count, g->name,
+                      gb(need, b1, sizeof b1), need > s->total_gb ? " with the KV cache's copies" : "",
+                      gb(in->gpu_count * s->usable_gb, b2, sizeof b2));
             s->gpu = g;
             return 0;
         }

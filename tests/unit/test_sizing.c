@@ -165,15 +165,30 @@ static void test_overhead_and_total(void **state)
     assert_non_null(strstr(n.basis, "kv cache = unknown"));
 }
 
+/* The smallest of 1, 2, 4, 8 GPUs that holds the total (heads unknown:
+ * any split); then the heads decide which counts may be used. */
 static void test_gpus_needed(void **state)
 {
     (void)state;
-    assert_int_equal(sizing_gpus_needed(21.6, 24, 0.9), 1);
-    assert_int_equal(sizing_gpus_needed(21.7, 24, 0.9), 2);
-    assert_int_equal(sizing_gpus_needed(43.3, 24, 0.9), 4);
-    assert_int_equal(sizing_gpus_needed(172.8, 24, 0.9), 8);
-    assert_int_equal(sizing_gpus_needed(173, 24, 0.9), 0);
-    assert_int_equal(sizing_gpus_needed(NAN, 24, 0.9), 0);
+    ld_model_arch any = {0};
+    any.params_b = 7;
+    assert_int_equal(sizing_fit_gpus(&any, 21.6, 0, 24, 0.9), 1);
+    assert_int_equal(sizing_fit_gpus(&any, 21.7, 0, 24, 0.9), 2);
+    assert_int_equal(sizing_fit_gpus(&any, 43.3, 0, 24, 0.9), 4);
+    assert_int_equal(sizing_fit_gpus(&any, 172.8, 0, 24, 0.9), 8);
+    assert_int_equal(sizing_fit_gpus(&any, 173, 0, 24, 0.9), 0);
+    assert_int_equal(sizing_fit_gpus(&any, NAN, 0, 24, 0.9), 0);
+    /* 36 heads split over 2 and 4 GPUs, not 8: 100 GB of 24 GB cards needs 8, so none */
+    ld_model_arch heads36 = any;
+    heads36.attention_heads = heads36.kv_heads = 36;
+    assert_int_equal(sizing_fit_gpus(&heads36, 80, 0, 24, 0.9), 4);
+    assert_int_equal(sizing_fit_gpus(&heads36, 100, 0, 24, 0.9), 0);
+    /* 2 KV heads on 4 GPUs: each kept twice, so a cache of C GB takes 1.1 C more */
+    ld_model_arch two = any;
+    two.attention_heads = 32;
+    two.kv_heads = 2;
+    assert_int_equal(sizing_fit_gpus(&two, 84.0, 1, 24, 0.9), 4); /* 84 + 1.1 <= 86.4 */
+    assert_int_equal(sizing_fit_gpus(&two, 84.0, 10, 24, 0.9), 8); /* 84 + 11 > 86.4 */
 }
 
 static void test_fit_on_seed_gpus(void **state)
@@ -219,7 +234,7 @@ static void test_cheapest_fit(void **state)
     /* No priced GPU type and count that fits is cheaper. */
     for (size_t i = 0; i < l.n; i++) {
         if (isnan(l.v[i].hourly_usd)) continue;
-        int n = sizing_gpus_needed(s.total_gb, l.v[i].memory_gb, 0.9);
+        int n = sizing_fit_gpus(&in.arch, s.total_gb, s.kv_cache_gb, l.v[i].memory_gb, 0.9);
         if (n) assert_true(n * l.v[i].hourly_usd >= s.cheapest_hourly_usd - 1e-12);
     }
     assert_near(s.cheapest_hourly_usd, s.cheapest_count * s.cheapest->hourly_usd, 1e-12);
