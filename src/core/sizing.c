@@ -193,11 +193,26 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     return tps;
 }
 
+/* MLA's latent and compressed attention's shared vector are one per
+ * token, not per head: their cache is counted split across the GPUs, as
+ * under data-parallel attention (SGLang's --enable-dp-attention, vLLM's
+ * data-parallel attention); plain tensor parallelism would keep the whole
+ * cache on every GPU.  For them only the query heads must divide. */
+static int one_vector_cache(const ld_model_arch *a)
+{
+    return a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED;
+}
+
+/* The KV heads a tensor-parallel split must respect (the query heads for a
+ * one-vector cache). */
+static long split_kv_heads(const ld_model_arch *a)
+{
+    return one_vector_cache(a) ? a->attention_heads : a->kv_heads;
+}
+
 double sizing_kv_copies(const ld_model_arch *a, int n)
 {
-    if (n <= 1 || a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED || a->kv_heads <= 0 ||
-        a->kv_heads >= n)
-        return 1;
+    if (n <= 1 || one_vector_cache(a) || a->kv_heads <= 0 || a->kv_heads >= n) return 1;
     return (double)n / (double)a->kv_heads;
 }
 
@@ -218,13 +233,7 @@ int sizing_fit_gpus(const ld_model_arch *a, double total_gb, double kv_gb, doubl
 
 int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
 {
-    /* MLA's latent and compressed attention's shared vector are one per
-     * token, not per head: their cache is counted split across the GPUs, as
-     * under data-parallel attention (SGLang's --enable-dp-attention, vLLM's
-     * data-parallel attention); plain tensor parallelism would keep the
-     * whole cache on every GPU.  Only the query heads must divide. */
-    int one_vector = a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED;
-    long heads = a->attention_heads, kv = one_vector ? a->attention_heads : a->kv_heads;
+    long heads = a->attention_heads, kv = split_kv_heads(a);
     if (heads <= 0 || kv <= 0) return n >= 1 ? 0 : -1; /* unknown: not checked */
     /* fewer KV heads than GPUs: each is kept on n / kv of them (vLLM
      * replicates them), so n must be a multiple of kv (sizing_kv_copies) */
@@ -380,9 +389,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             return error_set(err, LD_ERR_USAGE, "gpus", 0, 0,
                              "%d GPUs cannot split %ld attention heads and %ld KV heads evenly (tensor "
                              "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
-                             a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED ? a->attention_heads
-                                                                                      : a->kv_heads,
-                             valid);
+                             split_kv_heads(a), valid);
         double need = s->total_gb + (sizing_kv_copies(a, in->gpu_count) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
         n = in->gpu_count * g->memory_gb * mem_util >= need ? in->gpu_count : 0;
         if (n == 0) {
@@ -434,7 +441,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                       a->kv_heads);
         else if (n > 1)
             basis_add(s, "kv cache per GPU = %s / %d (%s)", gb(s->kv_cache_gb, b1, sizeof b1), n,
-                      a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED
+                      one_vector_cache(a)
                           ? "one vector a token, split as under data-parallel attention; plain tensor parallel "
                             "keeps it whole on every GPU"
                           : "tensor parallel");
