@@ -135,6 +135,13 @@ int arch_from_catalog(const ld_catalog *cat, size_t row, ld_model_arch *a, ld_er
  * Returns 0, or -1 when the columns needed are missing. */
 int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b);
 
+/* The routed experts' parameters (billions): experts × 3 × hidden ×
+ * moe_intermediate × MoE layers (layers - dense_layers); the part of a
+ * mixture of experts a release may store at a precision of its own
+ * (gpt-oss's MXFP4 experts beside bf16 attention).  0 when the model has
+ * no experts or their shape is not known. */
+double arch_routed_params_b(const ld_model_arch *a);
+
 /* The active parameters in words, for a detail panel and the basis: ""
  * when published (the cell says it) or nothing is known, else "all (dense:
  * no experts in its architecture)", "not published; sizing uses 38.4B

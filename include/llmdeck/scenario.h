@@ -12,10 +12,15 @@
  *
  * Two choices are made here when the caller leaves them open:
  *
- *   quantization "auto": fp16 when it fits on a priced GPU (of the class
- *       asked), else int4.  Full precision when hardware someone rents
- *       holds it; 4-bit (the usual deployment of a model too big for that)
- *       otherwise.
+ *   quantization "auto": the publisher's release precision when the
+ *       catalogue states one (release_quant, release_expert_quant: what the
+ *       checkpoint at hf_repo stores, e.g. DeepSeek V3's block fp8,
+ *       gpt-oss's MXFP4 experts beside bf16) and it fits on a priced GPU
+ *       (of the class asked); else fp16 when it fits; else int4.  The
+ *       precision its publisher evaluated and serves; full precision when
+ *       hardware someone rents holds it; 4-bit (the usual deployment of a
+ *       model too big for that) otherwise.  "release" asks for the
+ *       release precision whether it fits or not.
  *   batch 0 ("auto"): as many sequences of `request_tokens` (default:
  *       the context) as fit beside the weights on the GPUs chosen
  *       (max_sequences), at most SCENARIO_AUTO_BATCH_MAX, at least 1.
@@ -38,12 +43,16 @@
  * overheads) in the range published serving benchmarks reach. */
 #define SCENARIO_AUTO_BATCH_MAX 16
 
+/* The quantization name that asks for the row's release precision. */
+#define SCENARIO_QUANT_RELEASE "release"
+
 typedef struct {
     const ld_catalog *cat;
     size_t row;
     const ld_hosting *hosting;  /* decode efficiency and memory utilization (may be NULL) */
     const ld_gpu_list *gpus;    /* where the cheapest fit is looked for (may be NULL) */
-    const char *quant;          /* NULL or "auto": fp16 when it fits, else int4 */
+    const char *quant;          /* NULL or "auto": the rule above; "release"; or a name
+                                   sizing_quant_find knows */
     const char *kv_quant;       /* NULL = fp16 */
     double context;             /* tokens per sequence; <= 0 = 4096 */
     double batch;               /* concurrent sequences; <= 0 = auto */
@@ -61,7 +70,10 @@ typedef struct {
     int sized;                  /* `sizing` is valid: the model has an architecture */
     int fits;                   /* ... and fits on a GPU (priced, when a cost was asked) */
     ld_sizing sizing;           /* at the chosen quantization and batch */
-    const char *quant;          /* the quantization used ("fp16") */
+    const char *quant;          /* the quantization used ("fp16"); a mixed release's non-expert weights */
+    const char *expert_quant;   /* a mixed release's routed experts ("mxfp4"), else NULL */
+    int release;                /* the quantization is the row's release precision */
+    char quant_label[48];       /* "fp16", "fp8 + mxfp4 experts": for sentences and labels */
     double batch;               /* the batch used */
     char choice[640];           /* how the quantization and batch were chosen */
     char note[640];             /* why it is not sized, fitted or priced, in words */
@@ -82,6 +94,12 @@ typedef struct {
  * the heads: LD_ERR_USAGE, err->file naming the option). */
 int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
                      ld_error *err);
+
+/* The release precision a catalogue row states (release_quant and, for a
+ * mixed checkpoint, release_expert_quant), as canonical quantization
+ * names: 1 with *quant set (*expert_quant NULL unless the experts differ),
+ * 0 when the row states none or a name sizing_quant_find does not know. */
+int scenario_release_quant(const ld_catalog *cat, size_t row, const char **quant, const char **expert_quant);
 
 /* An API offer's prices into a cost input: input, output, cache-read and
  * batch prices (NaN where the sheet lists none). */

@@ -2,6 +2,8 @@
  * and how fast it decodes.
  *
  *   weights  = params × bits_per_weight / 8            (decimal GB, 1e9)
+ *              (a mixed release, expert_quant: the routed experts' params
+ *              × their bits / 8 + the others × bits_per_weight / 8)
  *   kv cache = 2 × layers × kv_heads × head_dim × tokens × bytes, for the
  *              larger of one sequence of `context` tokens (the longest the
  *              server must take) and `batch` sequences of `request_tokens`
@@ -57,6 +59,9 @@ typedef struct {
     const char *model;     /* display name for the basis (may be NULL) */
     const char *quant;     /* NULL = "fp16" */
     const char *kv_quant;  /* NULL = "fp16" */
+    const char *expert_quant; /* NULL = as quant; else the routed experts' precision, the
+                              rest at `quant` (a publisher's mixed release: gpt-oss's MXFP4
+                              experts beside bf16); needs the experts' shape (arch_routed_params_b) */
     double context;        /* tokens per sequence; <= 0 = 4096 */
     double batch;          /* concurrent sequences; <= 0 = 1 */
     const ld_gpu *gpu;     /* the GPU to fit on; NULL = cheapest in `gpus` */
@@ -76,7 +81,9 @@ typedef struct {
 } ld_sizing_input;
 
 typedef struct {
-    double bits_per_weight;
+    double bits_per_weight;     /* over all the weights (a mixed release: the average) */
+    double expert_bits;         /* the routed experts' (= bits_per_weight's quant when not mixed) */
+    double routed_params_b;     /* the routed experts' params when stored apart, else 0 */
     double kv_bytes;            /* per element */
     double context, batch;
     double request_tokens;      /* tokens a batch's sequence holds (<= context) */

@@ -180,6 +180,14 @@ int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b)
     return 0;
 }
 
+double arch_routed_params_b(const ld_model_arch *a)
+{
+    if (a->experts <= 0 || a->moe_intermediate_size <= 0 || a->hidden_size <= 0 || a->layers <= a->dense_layers)
+        return 0;
+    return (double)a->experts * 3.0 * (double)a->hidden_size * (double)a->moe_intermediate_size *
+           (double)(a->layers - a->dense_layers) / 1e9;
+}
+
 /* Compressed attention's columns hold together: a window, and each kind of
  * compressed layer with a ratio, within the layers. */
 static int compressed_known(const ld_model_arch *a)

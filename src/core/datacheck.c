@@ -13,6 +13,7 @@
 #include "llmdeck/arch.h"
 #include "llmdeck/csvload.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/sizing.h"
 
 #define COMPUTED_TOLERANCE 0.005
 
@@ -154,6 +155,30 @@ static void check_metrics(checker *k, const ld_catalog *cat, size_t r, long line
     }
     if (any && !*cell(cat, r, "bench_source"))
         add(k, 1, line, "%s: benchmark figures without a bench_source", cell(cat, r, "model"));
+}
+
+/* The release precision: names the sizing knows, a source, and for the
+ * experts' own an expert shape the sizing can count. */
+static void check_release(checker *k, const ld_catalog *cat, size_t r, long line)
+{
+    const char *model = cell(cat, r, "model"), *rq = cell(cat, r, "release_quant"),
+               *req = cell(cat, r, "release_expert_quant");
+    if (!*rq && !*req) return;
+    if (!*cell(cat, r, "release_source")) add(k, 1, line, "%s: a release precision without a release_source", model);
+    if (*rq && !sizing_quant_find(rq))
+        add(k, 1, line, "%s: release_quant '%s' is not a quantization llmdeck knows (bf16, fp8, mxfp4, int4, ...)",
+            model, rq);
+    if (!*req) return;
+    if (!*rq) add(k, 1, line, "%s: release_expert_quant without release_quant (the other weights')", model);
+    if (!sizing_quant_find(req))
+        add(k, 1, line, "%s: release_expert_quant '%s' is not a quantization llmdeck knows", model, req);
+    ld_model_arch a;
+    double routed = arch_from_catalog(cat, r, &a, NULL) == 0 ? arch_routed_params_b(&a) : 0;
+    if (!(routed > 0 && routed < a.params_b) || a.experts_active <= 0)
+        add(k, 1, line,
+            "%s: release_expert_quant needs the routed experts' shape (experts, experts_active, "
+            "moe_intermediate_size, hidden_size, layers) within params_b",
+            model);
 }
 
 static const char *const arch_ids[] = {"layers", "hidden_size", "attention_heads", "kv_heads", "head_dim",
@@ -400,6 +425,7 @@ static void check_models(checker *k, const ld_dataset *ds, const char *today, ld
             add(k, 1, line, "%s: hosted prices without a price_source", cell(cat, r, "model"));
         check_metrics(k, cat, r, line, cols);
         check_arch(k, cat, r, line, rep);
+        check_release(k, cat, r, line);
     }
     check_names(k, cat, lines, nlines);
     check_derive_reference(k, cat, lines, nlines, cols);

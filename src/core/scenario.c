@@ -24,11 +24,34 @@ static int fits(const ld_sizing *s, int need_price)
     return s->gpu && s->gpus > 0 && (!need_price || s->gpu->hourly_usd > 0);
 }
 
-static int size_at(const ld_sizing_input *base, const char *quant, double batch, const ld_gpu *gpu, int count,
+int scenario_release_quant(const ld_catalog *cat, size_t row, const char **quant, const char **expert_quant)
+{
+    int c = catalog_col_index(cat, "release_quant");
+    const ld_quant *q = c >= 0 ? sizing_quant_find(catalog_text(cat, row, (size_t)c)) : NULL;
+    if (!q) return 0;
+    c = catalog_col_index(cat, "release_expert_quant");
+    const ld_quant *eq = c >= 0 ? sizing_quant_find(catalog_text(cat, row, (size_t)c)) : NULL;
+    *quant = q->name;
+    *expert_quant = eq && eq != q ? eq->name : NULL;
+    return 1;
+}
+
+/* "fp8", "fp8 + mxfp4 experts"; "(release)" after it when chosen as the release. */
+static void set_quant(ld_scenario *out, const char *quant, const char *expert_quant, int release)
+{
+    out->quant = quant;
+    out->expert_quant = expert_quant;
+    out->release = release;
+    snprintf(out->quant_label, sizeof out->quant_label, "%s%s%s%s", quant, expert_quant ? " + " : "",
+             expert_quant ? expert_quant : "", expert_quant ? " experts" : "");
+}
+
+static int size_at(const ld_sizing_input *base, const ld_scenario *how, double batch, const ld_gpu *gpu, int count,
                    ld_sizing *out, ld_error *err)
 {
     ld_sizing_input si = *base;
-    si.quant = quant;
+    si.quant = how->quant;
+    si.expert_quant = how->expert_quant;
     si.batch = batch;
     if (gpu) si.gpu = gpu;
     if (count > 0) si.gpu_count = count;
@@ -42,40 +65,68 @@ static void gb_text(double gb, char *buf, size_t n)
     else snprintf(buf, n, "%.3g GB", gb);
 }
 
-/* The quantization: the caller's, or fp16 when it fits, else int4. */
+/* The quantization: the caller's; else the publisher's release precision
+ * when the catalogue states one and it fits; else fp16 when it fits;
+ * else int4. */
+#define RULE_PLAIN "rule: fp16 when it fits on a priced GPU, else int4"
+#define RULE_RELEASE "rule: the publisher's release precision when it fits on a priced GPU, else fp16, else int4"
+#define QUANT_RULE (has_release ? RULE_RELEASE : RULE_PLAIN)
 static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base, int need_price, ld_scenario *out,
                         ld_error *err)
 {
     int autoq = !in->quant || !in->quant[0] || strcasecmp(in->quant, "auto") == 0;
-    if (!autoq) {
+    const char *rq = NULL, *req = NULL;
+    int has_release = scenario_release_quant(in->cat, in->row, &rq, &req);
+    char need[32];
+    if (!autoq && strcasecmp(in->quant, SCENARIO_QUANT_RELEASE) != 0) {
         const ld_quant *q = sizing_quant_find(in->quant);
         if (!q)
             return error_set(err, LD_ERR_USAGE, "quant", 0, 0, "unknown quantization '%.40s' (fp16, fp8, int8, int4, "
-                             "q4_k_m, ...)", in->quant);
-        out->quant = q->name;
-        if (size_at(base, q->name, 1, NULL, 0, &out->sizing, err) != 0) return -1;
+                             "mxfp4, q4_k_m, release, ...)", in->quant);
+        set_quant(out, q->name, NULL, 0);
+        if (size_at(base, out, 1, NULL, 0, &out->sizing, err) != 0) return -1;
         snprintf(out->choice, sizeof out->choice, "quantization %s (chosen)", q->name);
         return 0;
     }
+    if (!autoq && !has_release)
+        return error_set(err, LD_ERR_USAGE, "quant", 0, 0, "%.100s: the catalogue states no release precision "
+                         "(release_quant); choose one (fp16, fp8, int4, ...)", out->model);
+    ld_sizing release;
+    if (has_release) {
+        set_quant(out, rq, req, 1);
+        if (size_at(base, out, 1, NULL, 0, &release, err) != 0) return -1;
+        gb_text(release.total_gb, need, sizeof need);
+        if (!autoq || fits(&release, need_price)) {
+            out->sizing = release;
+            if (!autoq)
+                snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release (chosen)",
+                         out->quant_label);
+            else
+                snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release, %s, fits on %d × "
+                         "%s (%s)", out->quant_label, need, release.gpus, release.gpu->name, QUANT_RULE);
+            return 0;
+        }
+    }
     ld_sizing full;
-    if (size_at(base, "fp16", 1, NULL, 0, &full, err) != 0) return -1;
+    set_quant(out, "fp16", NULL, 0);
+    if (size_at(base, out, 1, NULL, 0, &full, err) != 0) return -1;
+    gb_text(full.total_gb, need, sizeof need);
     if (fits(&full, need_price)) {
-        out->quant = "fp16";
         out->sizing = full;
-        char need[32];
-        gb_text(full.total_gb, need, sizeof need);
-        snprintf(out->choice, sizeof out->choice,
-                 "quantization fp16: %s fits on %d × %s (rule: fp16 when it fits on a priced GPU, else int4)", need,
-                 full.gpus, full.gpu->name);
+        snprintf(out->choice, sizeof out->choice, "quantization fp16: %s fits on %d × %s (%s)", need, full.gpus,
+                 full.gpu->name, QUANT_RULE);
         return 0;
     }
-    out->quant = "int4";
-    if (size_at(base, "int4", 1, NULL, 0, &out->sizing, err) != 0) return -1;
-    char need[32];
-    gb_text(full.total_gb, need, sizeof need);
-    snprintf(out->choice, sizeof out->choice,
-             "quantization int4: at fp16 it needs %s, more than 8 of any %sGPU holds (rule: fp16 when it fits on a "
-             "priced GPU, else int4)", need, need_price ? "priced " : "");
+    char as[64] = "at fp16";
+    if (has_release) {
+        set_quant(out, rq, req, 1); /* the release is the smaller: say what it needs */
+        gb_text(release.total_gb, need, sizeof need);
+        snprintf(as, sizeof as, "as released (%s)", out->quant_label);
+    }
+    set_quant(out, "int4", NULL, 0);
+    if (size_at(base, out, 1, NULL, 0, &out->sizing, err) != 0) return -1;
+    snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 of any %sGPU holds (%s)",
+             as, need, need_price ? "priced " : "", QUANT_RULE);
     return 0;
 }
 
@@ -88,7 +139,7 @@ static int choose_batch(const ld_scenario_input *in, const ld_sizing_input *base
     size_t room = sizeof out->choice - used;
     if (in->batch > 0) {
         out->batch = in->batch;
-        if (in->batch != 1 && size_at(base, out->quant, in->batch, NULL, 0, &out->sizing, err) != 0) return -1;
+        if (in->batch != 1 && size_at(base, out, in->batch, NULL, 0, &out->sizing, err) != 0) return -1;
         snprintf(tail, room, "; batch %g (chosen)", in->batch);
         return 0;
     }
@@ -107,7 +158,7 @@ static int choose_batch(const ld_scenario_input *in, const ld_sizing_input *base
     ld_error e2;
     error_clear(&e2);
     /* the same GPU type and count: max_sequences was measured there */
-    if (size_at(base, out->quant, b, one->gpu, one->gpus, &batched, &e2) != 0 || !fits(&batched, need_price)) {
+    if (size_at(base, out, b, one->gpu, one->gpus, &batched, &e2) != 0 || !fits(&batched, need_price)) {
         snprintf(tail, room, "; batch 1 (auto: batch %g does not fit)", b);
         return 0;
     }
@@ -122,7 +173,7 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
                      ld_error *err)
 {
     memset(out, 0, sizeof *out);
-    out->quant = "fp16";
+    set_quant(out, "fp16", NULL, 0);
     out->batch = 1;
     const char *name = catalog_text(in->cat, in->row, catalog_key_col(in->cat));
     snprintf(out->model, sizeof out->model, "%s", name);
@@ -161,10 +212,10 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
                      s->gpu->name);
         else if (in->gpu) /* the GPU asked for: say it, not "no GPU" (others may hold it) */
             snprintf(out->note, sizeof out->note, "%.100s %s needs %s: it does not fit on %d × %.60s", out->model,
-                     out->quant, need, s->gpus_tried, in->gpu->name);
+                     out->quant_label, need, s->gpus_tried, in->gpu->name);
         else
             snprintf(out->note, sizeof out->note, "%.100s %s needs %s: it fits on no %sGPU (8 at most)", out->model,
-                     out->quant, need, need_price ? "priced " : "");
+                     out->quant_label, need, need_price ? "priced " : "");
         return 1;
     }
     if (!workload) return 0;
@@ -173,7 +224,7 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         snprintf(out->note, sizeof out->note, "%s", e2.msg);
         return 1;
     }
-    report_cost_model_label(out->model, out->quant, s, out->cost_in.hours_per_month, out->selfhost_label,
+    report_cost_model_label(out->model, out->quant_label, s, out->cost_in.hours_per_month, out->selfhost_label,
                             sizeof out->selfhost_label);
     out->cost_in.selfhost_label = out->selfhost_label;
     out->cost_in.choice = out->choice;

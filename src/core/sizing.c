@@ -49,6 +49,8 @@ static const ld_quant quants[] = {
     {"fp8", 8.0, "8-bit float"},
     {"int8", 8.0, "8-bit integer"},
     {"int4", 4.25, "4-bit AWQ/GPTQ, fp16 scale + zero per 128 weights"},
+    {"mxfp4", 4.25, "OCP MX FP4 block: 32 x 4-bit e2m1 + one 8-bit e8m0 scale"},
+    {"nvfp4", 4.5, "NVFP4 block: 16 x 4-bit e2m1 + one fp8 e4m3 scale (+ fp32 per tensor)"},
     {"q8_0", 8.5, "GGUF Q8_0 block: 32 x 8 bits + fp16 scale"},
     {"q6_k", 6.5625, "GGUF Q6_K block layout"},
     {"q5_k_m", 5.67, "GGUF Q5_K_M, calibrated on Llama-2 7B/13B file sizes"},
@@ -141,25 +143,33 @@ static double tensor_tflops(const ld_quant *q, const ld_gpu *g, const char **kin
     return g->fp16_tflops;
 }
 
+/* GB of `params_b` weights of which `routed_b` are routed experts: those
+ * at the experts' precision, the rest at the base one (the same when the
+ * release is not mixed). */
+static double weights_gb(const ld_sizing *s, const ld_quant *q, double params_b, double routed_b)
+{
+    return ((params_b - routed_b) * q->bits + routed_b * s->expert_bits) / 8.0;
+}
+
 /* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
 static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, const ld_quant *q, int n,
                       double active_b, double total_b, double eff, double cutil)
 {
-    double bpw = s->bits_per_weight / 8.0;
     /* In a batch each sequence may route to different experts: the weights
      * read per step grow with the batch.  With the routing known (E experts,
      * k per token, uniform routing), a step touches E × (1 - (1 - k/E)^B)
      * experts of each MoE layer; otherwise at most B × the active weights. */
     const ld_model_arch *a = &in->arch;
     double wparams = fmin(total_b, active_b * s->batch);
-    if (a->experts > 0 && a->experts_active > 0 && a->moe_intermediate_size > 0 && a->hidden_size > 0) {
-        double routed = (double)a->experts * 3.0 * (double)a->hidden_size * (double)a->moe_intermediate_size *
-                        (double)(a->layers - a->dense_layers) / 1e9;
+    double wrouted = 0; /* of them, routed experts (their own precision in a mixed release) */
+    double routed = arch_routed_params_b(a);
+    if (a->experts_active > 0 && routed > 0) {
         double share = (double)a->experts_active / (double)a->experts;
         double touched = 1.0 - pow(1.0 - share, s->batch);
         double always = active_b - routed * share; /* attention, dense layers, shared experts, embeddings */
         if (always > 0 && routed < total_b) {
             wparams = fmin(total_b, always + routed * touched);
+            wrouted = s->routed_params_b > 0 ? wparams - always : 0;
             char t[32];
             snprintf(t, sizeof t, "%.1f%%", touched * 100);
             basis_add(s, "MoE at batch %g: a step touches %s of the %ld experts (1 - (1 - %ld/%ld)^%g): "
@@ -169,7 +179,8 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     }
     /* a replicated cache is read on every GPU that keeps it */
     double kv_seq = s->kv_known ? s->kv_read_gb * sizing_kv_copies(a, n) : 0;
-    double step_gb = wparams * bpw + s->batch * kv_seq;
+    double wgb = weights_gb(s, q, wparams, wrouted);
+    double step_gb = wgb + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
     double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
     const char *kind;
@@ -178,9 +189,15 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     s->bound = t_cmp > t_mem ? "compute" : "memory";
     double tps = s->batch / fmax(t_mem, t_cmp);
     char ka[32], b[32];
-    basis_add(s, "batched (%g seq): reads %.4gB params × %g bits / 8 + %g × %s KV = %s per step "
+    char wbits[96];
+    if (wrouted > 0)
+        snprintf(wbits, sizeof wbits, "(%.4gB × %g + %.4gB experts × %g) bits / 8", wparams - wrouted, q->bits,
+                 wrouted, s->expert_bits);
+    else
+        snprintf(wbits, sizeof wbits, "%.4gB params × %g bits / 8", wparams, q->bits);
+    basis_add(s, "batched (%g seq): reads %s + %g × %s KV = %s per step "
                  "→ %.3g ms at %.0f%% of %d × %.0f GB/s",
-              s->batch, wparams, s->bits_per_weight, s->batch, gb(kv_seq, ka, sizeof ka),
+              s->batch, wbits, s->batch, gb(kv_seq, ka, sizeof ka),
               gb(step_gb, b, sizeof b), t_mem * 1e3, eff * 100, n, g->bandwidth_gbs);
     if (!isnan(tflops))
         basis_add(s, "  compute 2 × %.4gB active × %g = %.4g GFLOP → %.3g ms at %.0f%% of "
@@ -269,14 +286,33 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     double cutil = in->compute_util > 0 ? in->compute_util : SIZING_COMPUTE_UTIL;
     s->context = in->context > 0 ? in->context : SIZING_DEFAULT_CONTEXT;
     s->batch = in->batch > 0 ? in->batch : 1;
-    s->bits_per_weight = q->bits;
+    s->bits_per_weight = s->expert_bits = q->bits;
     double total_b = a->params_b;
     double active_b = a->active_params_b > 0 && a->active_params_b <= total_b ? a->active_params_b : total_b;
     char b1[32], b2[32], b3[32];
 
-    s->weights_gb = total_b * q->bits / 8.0;
-    basis_add(s, "weights = %.4gB params × %g bits / 8 = %s (%s: %s)", total_b, q->bits,
-              gb(s->weights_gb, b1, sizeof b1), q->name, q->basis);
+    const ld_quant *eq = NULL; /* a mixed release's routed experts */
+    if (in->expert_quant && in->expert_quant[0]) {
+        if (!(eq = sizing_quant_find(in->expert_quant)))
+            return error_set(err, LD_ERR_USAGE, "expert-quant", 0, 0, "unknown quantization '%s'", in->expert_quant);
+        s->routed_params_b = arch_routed_params_b(a);
+        if (!(s->routed_params_b > 0 && s->routed_params_b < total_b) || a->experts_active <= 0)
+            return error_set(err, LD_ERR_USAGE, "expert-quant", 0, 0,
+                             "the experts' own precision needs their shape (experts, experts_active, "
+                             "moe_intermediate_size, hidden_size, layers) within the %.4gB params", total_b);
+        s->expert_bits = eq->bits;
+    }
+    s->weights_gb = weights_gb(s, q, total_b, s->routed_params_b);
+    if (eq) {
+        s->bits_per_weight = s->weights_gb * 8.0 / total_b;
+        basis_add(s, "weights = %.4gB params × %g bits / 8 + %.4gB routed-expert params (%ld experts × 3 × %ld × %ld "
+                     "× %ld MoE layers) × %g bits / 8 = %s (%s: %s; experts %s: %s)",
+                  total_b - s->routed_params_b, q->bits, s->routed_params_b, a->experts, a->hidden_size,
+                  a->moe_intermediate_size, a->layers - a->dense_layers, eq->bits,
+                  gb(s->weights_gb, b1, sizeof b1), q->name, q->basis, eq->name, eq->basis);
+    } else
+        basis_add(s, "weights = %.4gB params × %g bits / 8 = %s (%s: %s)", total_b, q->bits,
+                  gb(s->weights_gb, b1, sizeof b1), q->name, q->basis);
     if (a->active_source != LD_ACTIVE_GIVEN) { /* the speeds below rest on it: say where it came from */
         char why[256];
         arch_active_describe(a, why, sizeof why);
@@ -450,17 +486,20 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     /* Decode, one sequence: every token reads the active weights and the
      * sequence's KV cache once; bandwidth is the ceiling. */
     double kv_seq = s->kv_known ? s->kv_read_gb * copies : 0;
-    double read_gb = active_b * q->bits / 8.0 + kv_seq;
+    /* a token reads experts_active of the routed experts of each MoE layer */
+    double active_routed = s->routed_params_b * (eq ? (double)a->experts_active / (double)a->experts : 0);
+    double active_gb = weights_gb(s, q, active_b, active_routed);
+    double read_gb = active_gb + kv_seq;
     s->tokens_per_s_ceiling = n * g->bandwidth_gbs / read_gb;
     s->tokens_per_s = s->tokens_per_s_ceiling * eff;
     basis_add(s, "decode ceiling = %d × %g GB/s / (%s active weights%s + %s KV%s) = %.1f tokens/s",
-              n, g->bandwidth_gbs, gb(active_b * q->bits / 8.0, b1, sizeof b1),
+              n, g->bandwidth_gbs, gb(active_gb, b1, sizeof b1),
               active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), copies > 1 ? ", its copies" : "",
               s->tokens_per_s_ceiling);
     basis_add(s, "decode estimate = ceiling × %g efficiency = %.1f tokens/s", eff, s->tokens_per_s);
     /* prefill: the prompt's tokens go through at once, compute-bound */
     s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->request_tokens;
-    double t_read = active_b * q->bits / 8.0 / (n * g->bandwidth_gbs * eff);
+    double t_read = active_gb / (n * g->bandwidth_gbs * eff);
     const char *kind;
     double tflops = tensor_tflops(q, g, &kind);
     if (!strcmp(q->name, "fp8") && !*kind && !isnan(tflops)) /* fp8 weights, the fp16 rate */
