@@ -41,7 +41,8 @@ typedef struct {
     size_t pick_rank;               /* its rank among the candidates (0: not one) */
 
     /* Optional Markdown sections (the wizard's); all NULL = the CLI report. */
-    const ld_sizing *sizing[2];     /* the pick at fp16 and int4 (either NULL) */
+    const ld_sizing *sizing[3];     /* the pick at fp16, int4 and its release precision (any NULL) */
+    const char *release_label;      /* sizing[2]'s precision ("bf16 + mxfp4 experts") */
     const char *sizing_note;        /* why there is no sizing (NULL: none) */
     const ld_cost_input *cost_in;   /* with cost: API vs self-hosting, written as
                                        `llmdeck cost --format md` writes it */

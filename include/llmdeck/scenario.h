@@ -101,6 +101,10 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
  * 0 when the row states none or a name sizing_quant_find does not know. */
 int scenario_release_quant(const ld_catalog *cat, size_t row, const char **quant, const char **expert_quant);
 
+/* The quantization to hand another view so it sizes what this scenario
+ * sized: "release" for the row's release precision, else the name. */
+const char *scenario_quant_request(const ld_scenario *sc);
+
 /* An API offer's prices into a cost input: input, output, cache-read and
  * batch prices (NaN where the sheet lists none). */
 void scenario_set_offer(ld_cost_input *in, const ld_api_offer *o);

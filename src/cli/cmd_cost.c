@@ -43,7 +43,9 @@ static const char USAGE[] =
     "  --preset P            the 2023 article's 7B, 13B or 70B row (default 7B: $1,500, 50 tokens/s)\n"
     "  --model NAME          size the model (see llmdeck size) and price its GPUs:\n"
     "                        GPUs × hourly price × 730 h.  --quant defaults to auto\n"
-    "                        (fp16 when it fits on a priced GPU, else int4), --batch to\n"
+    "                        (the model's release precision when the catalogue states\n"
+    "                        one and it fits on a priced GPU, else fp16 when it fits,\n"
+    "                        else int4; release: the release precision), --batch to\n"
     "                        auto (as many sequences as fit, at most 16)\n"
     "  --capacity            replicas from throughput (default: the article's one replica\n"
     "                        with unlimited tokens)\n"
@@ -193,9 +195,10 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
         return cli_usage_error(CMD, "%s needs --model", f->quant ? "--quant" : f->gpu ? "--gpu"
                                                         : f->context ? "--context" : "--batch");
     if (f->monthly && (rc = positive("--selfhost-monthly", f->monthly, monthly))) return rc;
-    if (f->quant && strcasecmp(f->quant, "auto") != 0 && !sizing_quant_find(f->quant))
-        return cli_usage_error(CMD, "--quant: unknown quantization '%s' (fp16, bf16, int8, int4, "
-                                    "q8_0, q4_k_m, ...)", f->quant);
+    if (f->quant && strcasecmp(f->quant, "auto") != 0 && strcasecmp(f->quant, SCENARIO_QUANT_RELEASE) != 0 &&
+        !sizing_quant_find(f->quant))
+        return cli_usage_error(CMD, "--quant: unknown quantization '%s' (fp16, bf16, int8, int4, mxfp4, "
+                                    "q8_0, q4_k_m, release, auto, ...)", f->quant);
     if (f->context) {
         if (cli_parse_count(CMD, "--context", f->context, 1, 1e8, ctx) != 0) return 2;
         if (*ctx != floor(*ctx)) return cli_usage_error(CMD, "--context: expected a whole number");

@@ -30,8 +30,11 @@ static const char USAGE[] =
     "  --params B       parameters in billions (7, 46.7; at most 10000) or as a count\n"
     "                   (7B, 6.7e9: from 1e6; between, refused as ambiguous);\n"
     "                   without an architecture the KV cache is unknown\n"
-    "  --quant Q        fp32 fp16 bf16 fp8 int8 int4 (awq, gptq) q8_0 q6_k q5_k_m\n"
-    "                   q5_0 q4_k_m q4_k_s q4_0 q3_k_l q3_k_m q3_k_s q2_k (default fp16)\n"
+    "  --quant Q        fp32 fp16 bf16 fp8 int8 int4 (awq, gptq) mxfp4 nvfp4 q8_0 q6_k\n"
+    "                   q5_k_m q5_0 q4_k_m q4_k_s q4_0 q3_k_l q3_k_m q3_k_s q2_k (default\n"
+    "                   fp16); with --model also release (the precision its checkpoint\n"
+    "                   is published in, e.g. gpt-oss's mxfp4 experts beside bf16) and\n"
+    "                   auto (release when it fits, else fp16, else int4: as `cost`)\n"
     "  --context N      tokens per sequence (default 4096; 32k accepted)\n"
     "  --batch N        concurrent sequences (default 1)\n"
     "  --kv-quant Q     KV-cache type: fp16 (default), bf16, fp8, int8, q8_0, q4_0, fp32\n"
@@ -178,6 +181,7 @@ typedef struct {
     const ld_sizing_input *in;
     const ld_sizing *s;
     const char *quant, *kvq;
+    const char *released; /* the row's release precision, when sized at another */
 } result;
 
 static void gbtext(double v, char *buf, size_t n)
@@ -222,6 +226,8 @@ static void write_text(FILE *out, const result *r)
     if (s->cheapest && s->cheapest != s->gpu)
         fprintf(out, "  cheapest    %d × %s at $%.2f/h (the cheapest fit, for comparison)\n", s->cheapest_count,
                 san(s->cheapest->name, b, sizeof b), s->cheapest_hourly_usd);
+    if (r->released)
+        fprintf(out, "  note        published as %s: --quant release sizes that\n", r->released);
     fputs("\nBasis:\n", out);
     const char *p = s->basis;
     while (*p) {
@@ -408,10 +414,15 @@ int cmd_size(int argc, char **argv)
                                         "parameters) or a count such as 7B or 6.7e9", f.params, v, v / 1e3);
         in.arch.params_b = v >= 1e6 ? v / 1e9 : v; /* 7B / 6.7e9 are counts */
     }
-    if (f.quant && !sizing_quant_find(f.quant))
+    /* release and auto are the catalogue row's: the scenario resolves them */
+    int by_row = f.quant && (!strcasecmp(f.quant, SCENARIO_QUANT_RELEASE) || !strcasecmp(f.quant, "auto"));
+    if (by_row && !f.model)
+        return cli_usage_error(CMD, "--quant %s needs --model (a catalogue row states its release precision)",
+                               f.quant);
+    if (f.quant && !by_row && !sizing_quant_find(f.quant))
         return cli_usage_error(CMD, "--quant: unknown quantization '%s' (fp32, fp16, bf16, fp8, "
-                                    "int8, int4, q8_0, q6_k, q5_k_m, q5_0, q4_k_m, q4_0, q3_k_m, "
-                                    "q2_k, ...)", f.quant);
+                                    "int8, int4, mxfp4, nvfp4, q8_0, q6_k, q5_k_m, q5_0, q4_k_m, q4_0, "
+                                    "q3_k_m, q2_k, release, auto, ...)", f.quant);
     double tmp;
     if (f.kvq && sizing_kv_bytes(f.kvq, &tmp) != 0)
         return cli_usage_error(CMD, "--kv-quant: unknown KV-cache type '%s' (fp16, bf16, fp8, "
@@ -507,7 +518,7 @@ int cmd_size(int argc, char **argv)
     }
     in.gpus = gpus;
     in.model = model;
-    in.quant = f.quant ? sizing_quant_find(f.quant)->name : "fp16";
+    in.quant = !f.quant ? "fp16" : by_row ? f.quant : sizing_quant_find(f.quant)->name;
     in.kv_quant = f.kvq ? f.kvq : "fp16";
     if (!f.eff) in.efficiency = h->defaults.decode_efficiency;
     in.gpu_mem_util = h->defaults.gpu_memory_utilization;
@@ -527,7 +538,13 @@ int cmd_size(int argc, char **argv)
         goto done;
     }
     const ld_sizing s = *sp;
-    result r = {model, &in, &s, in.quant, in.kv_quant};
+    result r = {model, &in, &s, row >= 0 ? sc.quant_label : in.quant, in.kv_quant, NULL};
+    const char *rq, *req;
+    char released[96];
+    if (row >= 0 && !sc.release && scenario_release_quant(ds.models, (size_t)row, &rq, &req)) {
+        snprintf(released, sizeof released, "%s%s%s%s", rq, req ? " + " : "", req ? req : "", req ? " experts" : "");
+        r.released = released;
+    }
     switch (com.format) {
     case LD_FMT_JSON: write_json(stdout, &r); break;
     case LD_FMT_CSV: write_csv(stdout, &r); break;

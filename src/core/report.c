@@ -461,21 +461,21 @@ static void basis_md(FILE *out, const char *basis)
 
 static void write_sizing_md(FILE *out, const ld_report *a)
 {
-    if (!a->sizing[0] && !a->sizing[1] && !a->sizing_note) return;
+    if (!a->sizing[0] && !a->sizing[1] && !a->sizing[2] && !a->sizing_note) return;
     fputs("\n## Sizing\n\n", out);
     if (a->sizing_note) {
         output_md_cell(out, a->sizing_note);
         fputs("\n", out);
     }
-    if (!a->sizing[0] && !a->sizing[1]) return;
-    const ld_sizing *any = a->sizing[0] ? a->sizing[0] : a->sizing[1];
+    if (!a->sizing[0] && !a->sizing[1] && !a->sizing[2]) return;
+    const ld_sizing *any = a->sizing[0] ? a->sizing[0] : a->sizing[1] ? a->sizing[1] : a->sizing[2];
     fprintf(out, "%sMemory to serve the pick with a %.15g-token context, one sequence at a time, "
                  "and the cheapest listed GPU type that holds it:\n\n",
             a->sizing_note ? "\n" : "", any->context);
     fputs("| Precision | Weights | KV cache | Overhead | Total | GPUs |\n"
           "|---|---:|---:|---:|---:|---|\n", out);
-    static const char *const names[2] = {"fp16", "int4"};
-    for (int i = 0; i < 2; i++) {
+    const char *names[3] = {"fp16", "int4", a->release_label ? a->release_label : "release"};
+    for (int i = 0; i < 3; i++) {
         const ld_sizing *s = a->sizing[i];
         if (!s) continue;
         char w[32], kv[32], ov[32], tot[32], g[256];
@@ -485,12 +485,12 @@ static void write_sizing_md(FILE *out, const ld_report *a)
         report_gb(s->overhead_gb, ov, sizeof ov);
         report_gb(s->total_gb, tot, sizeof tot);
         report_gpus(s, g, sizeof g);
-        fprintf(out, "| %s | %s | %s | %s | %s%s | ", names[i], w, kv, ov, tot,
+        fprintf(out, "| %s%s | %s | %s | %s | %s%s | ", names[i], i == 2 ? " (as released)" : "", w, kv, ov, tot,
                 s->kv_known ? "" : " + KV");
         output_md_cell(out, g);
         fputs(" |\n", out);
     }
-    fputs("\n**Basis** (fp16)\n\n", out);
+    fprintf(out, "\n**Basis** (%s)\n\n", any == a->sizing[0] ? "fp16" : any == a->sizing[1] ? "int4" : names[2]);
     basis_md(out, any->basis);
 }
 

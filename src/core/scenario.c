@@ -36,6 +36,11 @@ int scenario_release_quant(const ld_catalog *cat, size_t row, const char **quant
     return 1;
 }
 
+const char *scenario_quant_request(const ld_scenario *sc)
+{
+    return sc->release ? SCENARIO_QUANT_RELEASE : sc->quant;
+}
+
 /* "fp8", "fp8 + mxfp4 experts"; "(release)" after it when chosen as the release. */
 static void set_quant(ld_scenario *out, const char *quant, const char *expert_quant, int release)
 {

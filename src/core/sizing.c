@@ -49,6 +49,7 @@ static const ld_quant quants[] = {
     {"fp8", 8.0, "8-bit float"},
     {"int8", 8.0, "8-bit integer"},
     {"int4", 4.25, "4-bit AWQ/GPTQ, fp16 scale + zero per 128 weights"},
+    {"int4_g32", 4.5, "4-bit integer, symmetric, bf16 scale per 32 weights (compressed-tensors, Kimi K2 int4)"},
     {"mxfp4", 4.25, "OCP MX FP4 block: 32 x 4-bit e2m1 + one 8-bit e8m0 scale"},
     {"nvfp4", 4.5, "NVFP4 block: 16 x 4-bit e2m1 + one fp8 e4m3 scale (+ fp32 per tensor)"},
     {"q8_0", 8.5, "GGUF Q8_0 block: 32 x 8 bits + fp16 scale"},
@@ -70,7 +71,7 @@ static const struct { const char *alias, *name; } quant_aliases[] = {
     {"half", "fp16"}, {"16-bit", "fp16"}, {"bfloat16", "bf16"}, {"8-bit", "int8"},
     {"8bit", "int8"}, {"e4m3", "fp8"}, {"4-bit", "int4"}, {"4bit", "int4"},
     {"awq", "int4"}, {"gptq", "int4"}, {"q4_k", "q4_k_m"}, {"q5_k", "q5_k_m"},
-    {"q3_k", "q3_k_m"},
+    {"q3_k", "q3_k_m"}, {"mx4", "mxfp4"},
 };
 
 size_t sizing_quant_count(void) { return sizeof quants / sizeof quants[0]; }

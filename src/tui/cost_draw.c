@@ -102,7 +102,10 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     case K_QUANT:
         snprintf(lab, n, "Quantization");
-        snprintf(val, n, "%s (%g bits)", sizing_quant_at(s->quant)->name, sizing_quant_at(s->quant)->bits);
+        if (s->quant >= cv_quant_release()) /* the release: what was sized, with its average */
+            snprintf(val, n, s->sized ? "%s (release)" : "release", s->quant_short);
+        else
+            snprintf(val, n, "%s (%g bits)", sizing_quant_at(s->quant)->name, sizing_quant_at(s->quant)->bits);
         break;
     case K_GPU:
         snprintf(lab, n, "GPU");

@@ -116,7 +116,7 @@ void cv_command(const app *a, const cv_state *s, char *buf, size_t n)
         add_word(buf, n, "--model");
         add_word(buf, n, cv_model_name(a, s->model));
         add_word(buf, n, "--quant");
-        add_word(buf, n, sizing_quant_at(s->quant)->name);
+        add_word(buf, n, cv_quant_name(s));
         if (s->gpu >= 0) add_word(buf, n, "--gpu"), add_word(buf, n, s->gpus->v[s->gpu].name);
         if (s->batch) add_num(buf, n, "--batch", s->batch); /* none: auto, the command's default too */
         if (s->context != 4096) add_num(buf, n, "--context", s->context);

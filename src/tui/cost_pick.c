@@ -10,6 +10,7 @@
 #include "cost_view.h"
 #include "keys.h"
 #include "llmdeck/arch.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/units.h"
 #include "widgets.h"
 
@@ -24,7 +25,7 @@ size_t cv_list_count(app *a, cv_state *s, cv_knob k)
     case K_OFFER: return s->h->noffers;
     case K_SOURCE: return s->h->npresets + 1;
     case K_MODEL: cv_models_build(a, s); return s->nmodels;
-    case K_QUANT: return sizing_quant_count();
+    case K_QUANT: return cv_quant_release() + 1;
     case K_GPU: return s->gpus->n + 1;
     default: return 0;
     }
@@ -101,6 +102,16 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
         break;
     }
     case K_QUANT: {
+        if (i >= cv_quant_release()) {
+            const char *rq, *req;
+            snprintf(name, nn, "%s", SCENARIO_QUANT_RELEASE);
+            if (s->model >= 0 && scenario_release_quant(a->ds->models, (size_t)s->model, &rq, &req))
+                snprintf(detail, dn, "as its checkpoint is published: %s%s%s%s (release_quant in models.csv)", rq,
+                         req ? " + " : "", req ? req : "", req ? " experts" : "");
+            else
+                snprintf(detail, dn, "as its checkpoint is published: not stated for this model");
+            break;
+        }
         const ld_quant *q = sizing_quant_at(i);
         snprintf(name, nn, "%s", q->name);
         snprintf(detail, dn, "%g bits/weight: %s", q->bits, q->basis);

@@ -16,8 +16,17 @@
 #define DEFAULT_MODEL "Mistral-7B"
 #define SECTION "cost"
 
+size_t cv_quant_release(void) { return sizing_quant_count(); }
+
+const char *cv_quant_name(const cv_state *s)
+{
+    return s->quant >= cv_quant_release() ? SCENARIO_QUANT_RELEASE : sizing_quant_at(s->quant)->name;
+}
+
+/* A name's knob index (0 when unknown); "release" the entry after the table's. */
 static size_t quant_index(const char *name)
 {
+    if (name && !strcasecmp(name, SCENARIO_QUANT_RELEASE)) return cv_quant_release();
     const ld_quant *q = sizing_quant_find(name);
     for (size_t i = 0; q && i < sizing_quant_count(); i++)
         if (sizing_quant_at(i) == q) return i;
@@ -52,9 +61,9 @@ int cost_view_take(app *a, long row, double tokens, double context, const char *
         ld_error e;
         error_clear(&e);
         static ld_scenario sc; /* large; one thread */
-        if (scenario_compute(&si, &w, &sc, &e) >= 0 && sc.sized) quant = sc.quant;
+        if (scenario_compute(&si, &w, &sc, &e) >= 0 && sc.sized) quant = scenario_quant_request(&sc);
     }
-    if (quant && sizing_quant_find(quant)) s->quant = quant_index(quant);
+    if (quant && (sizing_quant_find(quant) || !strcasecmp(quant, SCENARIO_QUANT_RELEASE))) s->quant = quant_index(quant);
     s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;
     cv_recompute(a, s);
@@ -276,7 +285,9 @@ void cv_load_settings(app *a, cv_state *s)
         s->price_in = pin;
         s->price_out = pout;
     }
-    if ((str = config_get_string(a->cfg, SECTION, "quant")) && sizing_quant_find(str)) s->quant = quant_index(str);
+    if ((str = config_get_string(a->cfg, SECTION, "quant")) &&
+        (sizing_quant_find(str) || !strcasecmp(str, SCENARIO_QUANT_RELEASE)))
+        s->quant = quant_index(str);
     if ((str = config_get_string(a->cfg, SECTION, "gpu")) && *str) {
         const ld_gpu *g = hosting_gpu_find(s->gpus, str);
         if (g && !strcmp(g->name, str)) s->gpu = (long)(g - s->gpus->v);
@@ -328,7 +339,7 @@ void cv_save_settings(app *a, cv_state *s)
     }
     cJSON_AddStringToObject(sec, "selfhost", s->source < s->h->npresets ? s->h->presets[s->source].name : "model");
     if (s->model >= 0) cJSON_AddStringToObject(sec, "model", cv_model_name(a, s->model));
-    cJSON_AddStringToObject(sec, "quant", sizing_quant_at(s->quant)->name);
+    cJSON_AddStringToObject(sec, "quant", cv_quant_name(s));
     cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus->v[s->gpu].name : "");
     cJSON_AddNumberToObject(sec, "batch", s->batch);
     cJSON_AddNumberToObject(sec, "context", s->context);
@@ -360,7 +371,7 @@ static int from_model(app *a, cv_state *s)
     si.row = (size_t)s->model;
     si.hosting = s->h;
     si.gpus = s->gpus;
-    si.quant = sizing_quant_at(s->quant)->name;
+    si.quant = cv_quant_name(s);
     si.gpu = s->gpu >= 0 ? &s->gpus->v[s->gpu] : NULL;
     si.batch = s->batch;
     si.context = s->context;
@@ -379,6 +390,9 @@ static int from_model(app *a, cv_state *s)
     }
     s->sized = sc.sized;
     s->s = sc.sizing;
+    if (sc.sized)
+        snprintf(s->quant_short, sizeof s->quant_short, "%s%s%s", sc.quant, sc.expert_quant ? "+" : "",
+                 sc.expert_quant ? sc.expert_quant : "");
     s->used_batch = sc.batch;
     snprintf(s->choice, sizeof s->choice, "%s", sc.choice);
     if (rc > 0 || !sc.costed) {
@@ -404,7 +418,7 @@ void cv_request_split(const cv_state *s, double *in, double *out)
 void cv_recompute(app *a, cv_state *s)
 {
     s->ok = s->sized = 0;
-    s->err[0] = s->sh_label[0] = s->sh_short[0] = '\0';
+    s->err[0] = s->sh_label[0] = s->sh_short[0] = s->quant_short[0] = '\0';
     if (!s->data_ok) {
         snprintf(s->err, sizeof s->err, "%s", s->data_err);
         return;

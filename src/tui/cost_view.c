@@ -171,7 +171,7 @@ static void step(app *a, cv_state *s, int dir, int big)
         cv_use_model(a, s);
         break;
     case K_QUANT:
-        s->quant = (size_t)move_in((long)s->quant, (long)sizing_quant_count(), dir * (big ? 10 : 1));
+        s->quant = (size_t)move_in((long)s->quant, (long)cv_quant_release() + 1, dir * (big ? 10 : 1));
         cv_use_model(a, s);
         break;
     case K_GPU:

@@ -68,7 +68,7 @@ typedef struct {
     long offer;            /* index in h.offers; -1: a price typed or stepped */
     size_t source;         /* < h.npresets: that preset; == npresets: a sized model */
     long model;            /* catalogue row, -1 until one is chosen */
-    size_t quant;          /* index for sizing_quant_at */
+    size_t quant;          /* index for sizing_quant_at; cv_quant_release(): the row's release */
     long gpu;              /* index in gpus.v; -1: the cheapest that fits */
     int batch;             /* 0: auto, as many sequences as fit (at most 16) */
     double context;        /* tokens per sequence of a sized model: the longest request */
@@ -91,6 +91,7 @@ typedef struct {
     int sized;             /* s is valid (source is a model) */
     double used_batch;     /* the batch the scenario used (auto resolved) */
     char choice[640];      /* how the scenario chose the quantization and batch */
+    char quant_short[48];  /* the quantization sized, short ("bf16+mxfp4"), "" unsized */
     char api_label[192], sh_label[256], sh_short[128];
 
     /* catalogue rows that can be sized (params_b > 0), built on first use */
@@ -122,6 +123,11 @@ static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW
  * not NULL (the wizard's scenario); the batch goes back to auto.  The one
  * scenario the table and the wizard hand over.  Says why in a message when
  * the row cannot be sized. */
+/* The quantization knob: the sizing table's entries, then "release" (the
+ * model's release precision, when its row states one). */
+size_t cv_quant_release(void);
+const char *cv_quant_name(const cv_state *s);
+
 void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant);
 /* The same scenario handed over without switching to the view (the wizard's
  * answer: the Cost tab then shows it); `quiet` says nothing when the row

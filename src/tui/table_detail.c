@@ -100,7 +100,12 @@ static void sizing_line(app *a, emitter *e, size_t row, const char *quant, ld_sc
     else snprintf(fit, sizeof fit, "%d x %s (no hourly price), about %s tokens/s", s->gpus, s->gpu->name, rate);
     snprintf(line, sizeof line, "%.4g GB weights + %s + %.4g GB overhead = %.4g GB: %s", s->weights_gb, kv,
              s->overhead_gb, s->total_gb, fit);
-    emit(e, quant, line, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_TEXT));
+    if (sc->release) { /* say what "release" is */
+        char rel[600];
+        snprintf(rel, sizeof rel, "%s: %s", sc->quant_label, line);
+        emit(e, quant, rel, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_TEXT));
+    } else
+        emit(e, quant, line, app_attr(a, ROLE_ACCENT), app_attr(a, ROLE_TEXT));
 }
 
 static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
@@ -121,6 +126,8 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     static ld_scenario sc; /* large; one thread */
     sizing_line(a, e, r, "fp16", &sc);
     sizing_line(a, e, r, "int4", &sc);
+    const char *rq, *req;
+    if (scenario_release_quant(t->cat, r, &rq, &req)) sizing_line(a, e, r, SCENARIO_QUANT_RELEASE, &sc);
     size_t used = (size_t)snprintf(line, sizeof line, "weights = %.4gB params x bits / 8", arch.params_b);
     if (arch.unread_params_b > 0 && arch.unread_params_b < arch.params_b && used < sizeof line)
         /* the speeds above count only what a token reads: say so beside the weights */

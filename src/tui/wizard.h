@@ -80,8 +80,9 @@ typedef struct {
     long pick;                /* the row sized and costed: the recommended model
                                  (candidates[0]), else the rule's pick; -1 none */
     ld_model_arch arch;       /* the pick's, from the catalogue */
-    ld_sizing size[2];        /* fp16, int4, one sequence: how it fits at each */
-    int size_ok[2];
+    ld_sizing size[3];        /* fp16, int4, the release precision; one sequence: how it fits at each */
+    int size_ok[3];
+    char release_label[48];   /* size[2]'s precision ("bf16 + mxfp4 experts") */
     char size_note[1024];
     ld_scenario scen;         /* the core's scenario: quantization and batch chosen, priced */
     int cost_ok;              /* scen.costed */

@@ -64,7 +64,8 @@ static void scenario_base(app *a, wz_state *w, ld_scenario_input *si)
  * the sizing section). */
 static void compute_sizing(app *a, wz_state *w)
 {
-    w->size_ok[0] = w->size_ok[1] = 0;
+    w->size_ok[0] = w->size_ok[1] = w->size_ok[2] = 0;
+    w->release_label[0] = '\0';
     w->size_note[0] = '\0';
     if (w->pick < 0 && !w->rec.model) {
         snprintf(w->size_note, sizeof w->size_note, "No model was recommended, so nothing to size.");
@@ -86,13 +87,16 @@ static void compute_sizing(app *a, wz_state *w)
         return;
     }
     static ld_scenario one; /* large; the wizard runs on one thread */
-    for (int i = 0; i < 2; i++) {
+    const char *rq, *req;
+    int released = scenario_release_quant(a->ds->models, (size_t)w->pick, &rq, &req);
+    for (int i = 0; i < 2 + released; i++) {
         ld_scenario_input si;
         scenario_base(a, w, &si);
-        si.quant = i ? "int4" : "fp16";
+        si.quant = i == 2 ? SCENARIO_QUANT_RELEASE : i ? "int4" : "fp16";
         si.batch = 1;
         w->size_ok[i] = scenario_compute(&si, NULL, &one, &err) >= 0 && one.sized;
         if (w->size_ok[i]) w->size[i] = one.sizing;
+        if (i == 2) snprintf(w->release_label, sizeof w->release_label, "%s", one.quant_label);
     }
 }
 
@@ -314,11 +318,11 @@ static void add_candidates(app *a, wz_state *w)
 static void add_sizing(app *a, wz_state *w)
 {
     add(w, ROLE_HEADER, 0, 0, 0, "Sizing of the pick");
-    if (!w->size_ok[0] && !w->size_ok[1]) {
+    if (!w->size_ok[0] && !w->size_ok[1] && !w->size_ok[2]) {
         add(w, ROLE_MISSING, 2, 2, 0, "%s", w->size_note[0] ? w->size_note : "No sizing.");
         return;
     }
-    const ld_sizing *any = w->size_ok[0] ? &w->size[0] : &w->size[1];
+    const ld_sizing *any = w->size_ok[0] ? &w->size[0] : w->size_ok[1] ? &w->size[1] : &w->size[2];
     const char *name = model_name(a, w);
     add(w, ROLE_MUTED, 2, 2, 0, "%s, %.15g-token context, one sequence; the cheapest listed GPU that holds it:",
         name, any->context);
@@ -329,6 +333,15 @@ static void add_sizing(app *a, wz_state *w)
         report_gpus(&w->size[i], g, sizeof g);
         add(w, ROLE_TEXT, 2, 19, 0, "%-5s %9s%s  %s", i ? "int4" : "fp16", tot,
             w->size[i].kv_known ? "" : "+KV", g);
+    }
+    if (w->size_ok[2]) { /* the precision its checkpoint is published in (release_quant) */
+        const ld_sizing *r = &w->size[2];
+        char tot[32], g[256], wt[32];
+        report_gb(r->total_gb, tot, sizeof tot);
+        report_gb(r->weights_gb, wt, sizeof wt);
+        report_gpus(r, g, sizeof g);
+        add(w, ROLE_TEXT, 2, 4, 0, "as released (%s, %.3g bits a weight on average: %s of weights): %s%s  %s",
+            w->release_label, r->bits_per_weight, wt, tot, r->kv_known ? "" : "+KV", g);
     }
     char kv[1024], formula[400], index[400], b1[32], b2[32];
     const ld_model_arch *ar = &w->arch;

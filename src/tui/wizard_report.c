@@ -125,7 +125,8 @@ static int write_report(app *a, const tui_export *x, FILE *f)
     write_chart(a, w, x->path);
     ld_report r;
     report_init(&r, a->ds->models, &w->req, &w->rec, &w->cands, WZ_SHOWN);
-    for (int i = 0; i < 2; i++) r.sizing[i] = w->size_ok[i] ? &w->size[i] : NULL;
+    for (int i = 0; i < 3; i++) r.sizing[i] = w->size_ok[i] ? &w->size[i] : NULL;
+    r.release_label = w->release_label;
     r.sizing_note = w->size_note[0] ? w->size_note : NULL;
     r.cost_in = &w->scen.cost_in;
     r.cost = w->cost_ok ? &w->scen.cost : NULL;

@@ -116,7 +116,7 @@ static void wz_act(app *a, ld_action act)
                  * volume, context and quantization */
                 if (w->pick >= 0)
                     cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length,
-                                   w->cost_ok ? w->scen.quant : NULL, 1);
+                                   w->cost_ok ? scenario_quant_request(&w->scen) : NULL, 1);
             }
         } else {
             static const ld_hint h[] = {{{ACT_EXPORT}, "export"}, {{ACT_START_OVER}, "start over"},
@@ -152,7 +152,7 @@ static void wz_act(app *a, ld_action act)
     case ACT_COST_OF:
         if (w->page == WZ_ANSWER && w->have_answer && w->pick >= 0)
             cost_view_open_on(a, w->pick, w->req.monthly_tokens, w->req.context_length,
-                              w->cost_ok ? w->scen.quant : NULL);
+                              w->cost_ok ? scenario_quant_request(&w->scen) : NULL);
         else app_message(a, MSG_WARN, "p opens the cost view on the answer: finish the steps first");
         break;
     case ACT_EXPORT:

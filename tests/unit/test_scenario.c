@@ -24,13 +24,20 @@ static const char *const GPUS = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,f
 
 /* Llama-3.1-8B's shape; a 70B of the same shape with 80 layers; a dense
  * 400B (fp16 800 GB: more than 8 × 72 GB usable, int4 fits); a 150B (fp16
- * fits only on 1 × the unpriced 192 GB card); one without an architecture. */
+ * fits only on 1 × the unpriced 192 GB card); one without an architecture;
+ * with a release precision: the 8B's shape released in fp8, the 405B's
+ * released in fp16 (fits nowhere priced), and gpt-oss-120b's shape
+ * (bf16 with MXFP4 experts). */
 static const char *const MODELS =
-    "model,params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,vocab_size\n"
-    "Eight,8.03,32,4096,14336,32,8,128,128256\n"
-    "Seventy,70.6,80,8192,28672,64,8,128,128256\n"
-    "FourHundred,405,126,16384,53248,128,8,128,128256\n"
-    "Unknown,,,,,,,,\n";
+    "model,params_b,active_params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,"
+    "vocab_size,experts,experts_active,moe_intermediate_size,release_quant,release_expert_quant\n"
+    "Eight,8.03,,32,4096,14336,32,8,128,128256,,,,,\n"
+    "Seventy,70.6,,80,8192,28672,64,8,128,128256,,,,,\n"
+    "FourHundred,405,,126,16384,53248,128,8,128,128256,,,,,\n"
+    "Unknown,,,,,,,,,,,,,,\n"
+    "EightFp8,8.03,,32,4096,14336,32,8,128,128256,,,,fp8,\n"
+    "FourHundredFp16,405,,126,16384,53248,128,8,128,128256,,,,fp16,\n"
+    "Oss,117,5.1,36,2880,,64,8,64,201088,128,4,2880,bf16,mxfp4\n";
 
 typedef struct {
     ld_catalog *cat;
@@ -279,6 +286,61 @@ static void test_bad_gpu_count(void **state)
 }
 
 /* an offer's prices, all of them */
+/* The release precision: auto takes it where it fits (even where fp16
+ * would too), says so, and hands "release" on; where it does not fit the
+ * rule goes on to int4; "release" on a row without one is refused. */
+static void test_release_precision(void **state)
+{
+    fixture *f = *state;
+    ld_error err;
+    error_clear(&err);
+    ld_scenario_input in = input(f, "EightFp8");
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_int_equal(sc.release, 1);
+    assert_string_equal(sc.quant, "fp8");
+    assert_null(sc.expert_quant);
+    assert_string_equal(sc.quant_label, "fp8");
+    assert_string_equal(scenario_quant_request(&sc), "release");
+    assert_non_null(strstr(sc.choice, "quantization fp8: the publisher's release"));
+    assert_near(sc.sizing.weights_gb, 8.03, 1e-9);
+
+    in = input(f, "Oss");
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_string_equal(sc.quant, "bf16");
+    assert_string_equal(sc.expert_quant, "mxfp4");
+    assert_string_equal(sc.quant_label, "bf16 + mxfp4 experts");
+    double routed = 128.0 * 3 * 2880 * 2880 * 36 / 1e9;
+    assert_near(sc.sizing.weights_gb, (117 - routed) * 2 + routed * 4.25 / 8, 1e-9);
+    /* asked by name it is the same sizing */
+    in.quant = "release";
+    ld_scenario again;
+    assert_int_equal(scenario_compute(&in, NULL, &again, &err), 0);
+    assert_near(again.sizing.total_gb, sc.sizing.total_gb, 0);
+    assert_non_null(strstr(again.choice, "(chosen)"));
+
+    /* released in fp16, too big for 8 priced cards: int4, and the choice says what the release needs */
+    in = input(f, "FourHundredFp16");
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_int_equal(sc.release, 0);
+    assert_string_equal(sc.quant, "int4");
+    assert_non_null(strstr(sc.choice, "as released (fp16) it needs"));
+    /* asked for by name it is sized as released, and does not fit */
+    in.quant = "release";
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 1);
+    assert_int_equal(sc.release, 1);
+    assert_false(sc.fits);
+
+    /* no release precision stated: the plain rule, and "release" refused naming --quant */
+    in = input(f, "Eight");
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_int_equal(sc.release, 0);
+    assert_non_null(strstr(sc.choice, "rule: fp16 when it fits"));
+    in.quant = "release";
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), -1);
+    assert_string_equal(err.file, "quant");
+    assert_non_null(strstr(err.msg, "no release precision"));
+}
+
 static void test_set_offer(void **state)
 {
     (void)state;
@@ -303,6 +365,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cost_matches_cores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_architecture, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_gpu_count, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_release_precision, setup, teardown),
         cmocka_unit_test(test_set_offer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,5 @@
 /* test_sizing.c - memory, KV cache, GPU fit and decode speed. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,7 +52,7 @@ static void test_quant_table(void **state)
     static const struct { const char *name; double bits; } want[] = {
         {"fp32", 32}, {"FP16", 16}, {"bf16", 16}, {"int8", 8}, {"fp8", 8}, {"int4", 4.25},
         {"AWQ", 4.25}, {"gptq", 4.25}, {"4-bit", 4.25}, {"8-bit", 8}, {"Q8_0", 8.5},
-        {"q6_k", 6.5625}, {"q5_0", 5.5}, {"q4_0", 4.5},
+        {"q6_k", 6.5625}, {"q5_0", 5.5}, {"q4_0", 4.5}, {"MXFP4", 4.25}, {"nvfp4", 4.5}, {"int4_g32", 4.5},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         double b = 0;
@@ -432,6 +433,61 @@ static void test_request_tokens_size_the_batch(void **state)
     hosting_gpus_free(&l);
 }
 
+/* A mixed release: gpt-oss-120b's routed experts in MXFP4 (4.25 bits),
+ * the rest bf16.  Its checkpoint's model.safetensors.index.json gives
+ * total_size 65,248,815,744 bytes; the catalogue's rounded 117B total
+ * lands within 1% of it. */
+static void test_mixed_release(void **state)
+{
+    (void)state;
+    ld_gpu_list gl = load_gpus();
+    ld_sizing_input in;
+    memset(&in, 0, sizeof in);
+    in.arch.params_b = 117;
+    in.arch.active_params_b = 5.1;
+    in.arch.layers = 36;
+    in.arch.hidden_size = 2880;
+    in.arch.experts = 128;
+    in.arch.experts_active = 4;
+    in.arch.moe_intermediate_size = 2880;
+    in.quant = "bf16";
+    in.expert_quant = "mxfp4";
+    in.gpu = hosting_gpu_find(&gl, "H100 SXM");
+    assert_non_null(in.gpu);
+    ld_sizing s;
+    ld_error err;
+    error_clear(&err);
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    double routed = 128.0 * 3 * 2880 * 2880 * 36 / 1e9; /* 114.65B */
+    assert_near(s.routed_params_b, routed, 1e-9);
+    assert_near(s.expert_bits, 4.25, 1e-12);
+    assert_near(s.weights_gb, (117 - routed) * 2 + routed * 4.25 / 8, 1e-9);
+    assert_true(fabs(s.weights_gb / 65.248815744 - 1) < 0.01);
+    assert_near(s.bits_per_weight, s.weights_gb * 8 / 117, 1e-12);
+    assert_non_null(strstr(s.basis, "routed-expert params"));
+    /* a token reads 4 of the 128 experts at 4.25 bits, the rest of its
+     * 5.1B at 16: no KV size here (no heads), so the ceiling is the weights' */
+    double active_routed = routed * 4 / 128;
+    double active_gb = (5.1 - active_routed) * 2 + active_routed * 4.25 / 8;
+    assert_near(s.tokens_per_s_ceiling, s.gpus * in.gpu->bandwidth_gbs / active_gb, 1e-6);
+    /* the same model with every weight at bf16 is 3.6 times the size */
+    in.expert_quant = NULL;
+    ld_sizing whole;
+    assert_int_equal(sizing_compute(&in, &whole, &err), 0);
+    assert_near(whole.weights_gb, 234, 1e-9);
+    assert_near(whole.routed_params_b, 0, 0);
+    /* experts' own precision on a dense model, or an unknown name: refused */
+    in.expert_quant = "mxfp4";
+    in.arch.experts = 0;
+    assert_int_equal(sizing_compute(&in, &s, &err), -1);
+    assert_string_equal(err.file, "expert-quant");
+    in.arch.experts = 128;
+    in.expert_quant = "fp3";
+    assert_int_equal(sizing_compute(&in, &s, &err), -1);
+    assert_string_equal(err.file, "expert-quant");
+    hosting_gpus_free(&gl);
+}
+
 static void test_arch_from_catalog(void **state)
 {
     (void)state;
@@ -500,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_batched_throughput),
         cmocka_unit_test(test_fp8_tensor_rate),
         cmocka_unit_test(test_request_tokens_size_the_batch),
+        cmocka_unit_test(test_mixed_release),
         cmocka_unit_test(test_arch_from_catalog),
         cmocka_unit_test(test_shipped_catalogue_llama70b),
     };
