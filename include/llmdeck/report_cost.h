@@ -26,7 +26,9 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n);
 /* The self-hosting labels `llmdeck cost` puts in its output and basis:
  *   "preset 7B: 1x A10 (24GB) or 1x A100 (40GB), 50 tokens/s"
  *   "Mistral-7B q4_k_m on 1 × L4 at $0.7992/h × 730 h"
- * (quant NULL = fp16; s must have a fitting, priced GPU). */
+ * (quant NULL = fp16; a name sizing_quant_find does not know, such as a
+ * scenario's "bf16 + mxfp4 experts", is written as given; s must have a
+ * fitting, priced GPU). */
 void report_cost_preset_label(const ld_preset *p, char *buf, size_t n);
 void report_cost_model_label(const char *model, const char *quant, const ld_sizing *s,
                              double hours_per_month, char *buf, size_t n);

@@ -290,10 +290,11 @@ void report_cost_preset_label(const ld_preset *p, char *buf, size_t n)
 void report_cost_model_label(const char *model, const char *quant, const ld_sizing *s,
                              double hours_per_month, char *buf, size_t n)
 {
+    /* a table name canonical; a scenario's label ("bf16 + mxfp4 experts") as it is */
     const ld_quant *q = quant ? sizing_quant_find(quant) : NULL;
     /* "each" on a price per GPU, so 2 × $4.29/h × 730 h is read as the
      * month's $6,263, not as $3,132 */
-    snprintf(buf, n, "%s %s on %d × %s at $%.4g/h%s × %g h", model, q ? q->name : "fp16", s->gpus,
+    snprintf(buf, n, "%s %s on %d × %s at $%.4g/h%s × %g h", model, q ? q->name : quant ? quant : "fp16", s->gpus,
              s->gpu ? s->gpu->name : "?", s->gpu ? s->gpu->hourly_usd : NAN, s->gpus > 1 ? " each" : "",
              hours_per_month);
 }
