@@ -1,0 +1,1 @@
+size --params 70 --quant release

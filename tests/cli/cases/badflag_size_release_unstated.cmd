@@ -1,0 +1,1 @@
+size --model Qwen3-8B --quant release

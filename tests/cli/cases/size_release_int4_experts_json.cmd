@@ -1,0 +1,1 @@
+size --model Kimi-K2.5 --quant release --format json
