@@ -53,7 +53,8 @@ int cost_view_take(app *a, long row, double tokens, double context, const char *
     if (context >= CV_CONTEXT_MIN && context <= CV_CONTEXT_MAX) s->context = context;
     if (!quant) {
         /* no quantization handed over (a table row): the core's rule, fp16 when
-         * it fits on a priced GPU, else int4, as `llmdeck cost --model` */
+         * it fits on a priced GPU, else int4, the release precision first where
+         * the row states one; as `llmdeck cost --model` */
         ld_scenario_input si = {.cat = a->ds->models, .row = (size_t)row, .hosting = s->h, .gpus = s->gpus,
                                 .context = s->context, .batch = 1};
         ld_cost_input w;

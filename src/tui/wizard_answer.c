@@ -103,7 +103,7 @@ static void compute_sizing(app *a, wz_state *w)
 static const app *w_app; /* the app whose cost view the wizard prices against */
 
 /* API against self-hosting at the asked volume, through the core's scenario:
- * the quantization (fp16 when it fits on a priced GPU, else int4) and the
+ * the quantization (the release precision, fp16 or int4: scenario.h) and the
  * batch (as many sequences as fit, at most 16) are the core's rules. */
 static void compute_cost(app *a, wz_state *w)
 {
