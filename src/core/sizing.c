@@ -133,7 +133,10 @@ static const char *gb(double v, char *buf, size_t n)
  * and activations (vLLM's FP8 W8A8); elsewhere (Ampere, Turing: FP8
  * Marlin, weight-only) and for every other quantization (int4 and GGUF
  * weights are widened to fp16 before the product) it runs at the fp16
- * rate.  NaN when the GPU has no figure. */
+ * rate.  A mixed release multiplies at its base precision's rate: DeepSeek
+ * V4's MXFP4 experts run as W4A8 (fp8 activations, its inference code),
+ * gpt-oss's are widened to bf16 (gpus.csv has no FP4 rate to use).  NaN
+ * when the GPU has no figure. */
 static double tensor_tflops(const ld_quant *q, const ld_gpu *g, const char **kind)
 {
     if (!strcmp(q->name, "fp8") && g->fp8_tflops > 0) {
