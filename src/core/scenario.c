@@ -41,7 +41,7 @@ const char *scenario_quant_request(const ld_scenario *sc)
     return sc->release ? SCENARIO_QUANT_RELEASE : sc->quant;
 }
 
-/* "fp8", "fp8 + mxfp4 experts"; "(release)" after it when chosen as the release. */
+/* The quantization used, and its label: "fp8", "fp8 + mxfp4 experts". */
 static void set_quant(ld_scenario *out, const char *quant, const char *expert_quant, int release)
 {
     out->quant = quant;
@@ -97,9 +97,22 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
         return error_set(err, LD_ERR_USAGE, "quant", 0, 0, "%.100s: the catalogue states no release precision "
                          "(release_quant); choose one (fp16, fp8, int4, ...)", out->model);
     ld_sizing release;
+    char unsized[256] = "";
     if (has_release) {
         set_quant(out, rq, req, 1);
-        if (size_at(base, out, 1, NULL, 0, &release, err) != 0) return -1;
+        ld_error e2;
+        error_clear(&e2);
+        if (size_at(base, out, 1, NULL, 0, &release, &e2) != 0) {
+            /* a loaded row whose release the sizing cannot describe (experts
+             * without their shape): refused when asked for, else the rule goes on */
+            if (!autoq)
+                return error_set(err, LD_ERR_USAGE, "quant", 0, 0, "%.80s as released (%s): %.200s", out->model,
+                                 out->quant_label, e2.msg);
+            snprintf(unsized, sizeof unsized, "; its release (%s) cannot be sized: %.120s", out->quant_label, e2.msg);
+            has_release = 0;
+        }
+    }
+    if (has_release) {
         gb_text(release.total_gb, need, sizeof need);
         if (!autoq || fits(&release, need_price)) {
             out->sizing = release;
@@ -118,8 +131,8 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
     gb_text(full.total_gb, need, sizeof need);
     if (fits(&full, need_price)) {
         out->sizing = full;
-        snprintf(out->choice, sizeof out->choice, "quantization fp16: %s fits on %d × %s (%s)", need, full.gpus,
-                 full.gpu->name, QUANT_RULE);
+        snprintf(out->choice, sizeof out->choice, "quantization fp16: %s fits on %d × %s (%s)%s", need, full.gpus,
+                 full.gpu->name, QUANT_RULE, unsized);
         return 0;
     }
     char as[64] = "at fp16";
@@ -130,8 +143,8 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
     }
     set_quant(out, "int4", NULL, 0);
     if (size_at(base, out, 1, NULL, 0, &out->sizing, err) != 0) return -1;
-    snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 of any %sGPU holds (%s)",
-             as, need, need_price ? "priced " : "", QUANT_RULE);
+    snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 of any %sGPU holds (%s)%s",
+             as, need, need_price ? "priced " : "", QUANT_RULE, unsized);
     return 0;
 }
 

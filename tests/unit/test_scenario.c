@@ -27,7 +27,8 @@ static const char *const GPUS = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,f
  * fits only on 1 × the unpriced 192 GB card); one without an architecture;
  * with a release precision: the 8B's shape released in fp8, the 405B's
  * released in fp16 (fits nowhere priced), and gpt-oss-120b's shape
- * (bf16 with MXFP4 experts). */
+ * (bf16 with MXFP4 experts); a loaded row whose release names experts it
+ * does not have. */
 static const char *const MODELS =
     "model,params_b,active_params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,"
     "vocab_size,experts,experts_active,moe_intermediate_size,release_quant,release_expert_quant\n"
@@ -37,7 +38,8 @@ static const char *const MODELS =
     "Unknown,,,,,,,,,,,,,,\n"
     "EightFp8,8.03,,32,4096,14336,32,8,128,128256,,,,fp8,\n"
     "FourHundredFp16,405,,126,16384,53248,128,8,128,128256,,,,fp16,\n"
-    "Oss,117,5.1,36,2880,,64,8,64,201088,128,4,2880,bf16,mxfp4\n";
+    "Oss,117,5.1,36,2880,,64,8,64,201088,128,4,2880,bf16,mxfp4\n"
+    "DenseMixed,8.03,,32,4096,14336,32,8,128,128256,,,,bf16,mxfp4\n";
 
 typedef struct {
     ld_catalog *cat;
@@ -339,6 +341,17 @@ static void test_release_precision(void **state)
     assert_int_equal(scenario_compute(&in, NULL, &sc, &err), -1);
     assert_string_equal(err.file, "quant");
     assert_non_null(strstr(err.msg, "no release precision"));
+
+    /* a release the sizing cannot describe: auto goes on with the rule and
+     * says why; asked for, it is refused naming --quant and the model */
+    in = input(f, "DenseMixed");
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), 0);
+    assert_string_equal(sc.quant, "fp16");
+    assert_non_null(strstr(sc.choice, "its release (bf16 + mxfp4 experts) cannot be sized"));
+    in.quant = "release";
+    assert_int_equal(scenario_compute(&in, NULL, &sc, &err), -1);
+    assert_string_equal(err.file, "quant");
+    assert_non_null(strstr(err.msg, "DenseMixed as released"));
 }
 
 static void test_set_offer(void **state)
