@@ -101,6 +101,9 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
  * 0 when the row states none or a name sizing_quant_find does not know. */
 int scenario_release_quant(const ld_catalog *cat, size_t row, const char **quant, const char **expert_quant);
 
+/* A quantization in words: "fp8", "bf16 + mxfp4 experts" (expert_quant NULL: one precision). */
+void scenario_quant_words(const char *quant, const char *expert_quant, char *buf, size_t n);
+
 /* The quantization to hand another view so it sizes what this scenario
  * sized: "release" for the row's release precision, else the name. */
 const char *scenario_quant_request(const ld_scenario *sc);

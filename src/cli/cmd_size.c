@@ -542,7 +542,7 @@ int cmd_size(int argc, char **argv)
     const char *rq, *req;
     char released[96];
     if (row >= 0 && !sc.release && scenario_release_quant(ds.models, (size_t)row, &rq, &req)) {
-        snprintf(released, sizeof released, "%s%s%s%s", rq, req ? " + " : "", req ? req : "", req ? " experts" : "");
+        scenario_quant_words(rq, req, released, sizeof released);
         r.released = released;
     }
     switch (com.format) {

@@ -41,14 +41,19 @@ const char *scenario_quant_request(const ld_scenario *sc)
     return sc->release ? SCENARIO_QUANT_RELEASE : sc->quant;
 }
 
-/* The quantization used, and its label: "fp8", "fp8 + mxfp4 experts". */
+void scenario_quant_words(const char *quant, const char *expert_quant, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s%s%s", quant, expert_quant ? " + " : "", expert_quant ? expert_quant : "",
+             expert_quant ? " experts" : "");
+}
+
+/* The quantization used, and its label. */
 static void set_quant(ld_scenario *out, const char *quant, const char *expert_quant, int release)
 {
     out->quant = quant;
     out->expert_quant = expert_quant;
     out->release = release;
-    snprintf(out->quant_label, sizeof out->quant_label, "%s%s%s%s", quant, expert_quant ? " + " : "",
-             expert_quant ? expert_quant : "", expert_quant ? " experts" : "");
+    scenario_quant_words(quant, expert_quant, out->quant_label, sizeof out->quant_label);
 }
 
 static int size_at(const ld_sizing_input *base, const ld_scenario *how, double batch, const ld_gpu *gpu, int count,

@@ -104,11 +104,12 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
     case K_QUANT: {
         if (i >= cv_quant_release()) {
             const char *rq, *req;
+            char words[64];
             snprintf(name, nn, "%s", SCENARIO_QUANT_RELEASE);
-            if (s->model >= 0 && scenario_release_quant(a->ds->models, (size_t)s->model, &rq, &req))
-                snprintf(detail, dn, "as its checkpoint is published: %s%s%s%s (release_quant in models.csv)", rq,
-                         req ? " + " : "", req ? req : "", req ? " experts" : "");
-            else
+            if (s->model >= 0 && scenario_release_quant(a->ds->models, (size_t)s->model, &rq, &req)) {
+                scenario_quant_words(rq, req, words, sizeof words);
+                snprintf(detail, dn, "as its checkpoint is published: %s (release_quant in models.csv)", words);
+            } else
                 snprintf(detail, dn, "as its checkpoint is published: not stated for this model");
             break;
         }
