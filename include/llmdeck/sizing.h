@@ -82,7 +82,8 @@ typedef struct {
 
 typedef struct {
     double bits_per_weight;     /* over all the weights (a mixed release: the average) */
-    double expert_bits;         /* the routed experts' (= bits_per_weight's quant when not mixed) */
+    double base_bits;           /* the quantization's bits: all weights, or a mixed release's non-expert ones */
+    double expert_bits;         /* the routed experts' (= base_bits when not mixed) */
     double routed_params_b;     /* the routed experts' params when stored apart, else 0 */
     double kv_bytes;            /* per element */
     double context, batch;

@@ -492,6 +492,13 @@ static void write_sizing_md(FILE *out, const ld_report *a)
     }
     fprintf(out, "\n**Basis** (%s)\n\n", any == a->sizing[0] ? "fp16" : any == a->sizing[1] ? "int4" : names[2]);
     basis_md(out, any->basis);
+    if (a->sizing[2] && any != a->sizing[2]) { /* the release's weights: the line that differs */
+        const char *b = a->sizing[2]->basis, *e = strchr(b, '\n');
+        char first[1024];
+        snprintf(first, sizeof first, "%.*s", (int)(e ? (size_t)(e - b) : strlen(b)), b);
+        fprintf(out, "\n**As released** (%s): the same, but\n\n", names[2]);
+        basis_md(out, first);
+    }
 }
 
 /* The cost section is `llmdeck cost --format md`'s, word for word, then

@@ -290,7 +290,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     double cutil = in->compute_util > 0 ? in->compute_util : SIZING_COMPUTE_UTIL;
     s->context = in->context > 0 ? in->context : SIZING_DEFAULT_CONTEXT;
     s->batch = in->batch > 0 ? in->batch : 1;
-    s->bits_per_weight = s->expert_bits = q->bits;
+    s->bits_per_weight = s->base_bits = s->expert_bits = q->bits;
     double total_b = a->params_b;
     double active_b = a->active_params_b > 0 && a->active_params_b <= total_b ? a->active_params_b : total_b;
     char b1[32], b2[32], b3[32];

@@ -127,8 +127,14 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     sizing_line(a, e, r, "fp16", &sc);
     sizing_line(a, e, r, "int4", &sc);
     const char *rq, *req;
-    if (scenario_release_quant(t->cat, r, &rq, &req)) sizing_line(a, e, r, SCENARIO_QUANT_RELEASE, &sc);
+    int released = scenario_release_quant(t->cat, r, &rq, &req);
+    if (released) sizing_line(a, e, r, SCENARIO_QUANT_RELEASE, &sc);
     size_t used = (size_t)snprintf(line, sizeof line, "weights = %.4gB params x bits / 8", arch.params_b);
+    if (released && sc.sized && sc.sizing.routed_params_b > 0) /* the release line's experts at their own bits */
+        used += (size_t)snprintf(line + used, sizeof line - used,
+                                 " (as released: the %.4gB routed-expert params at %g bits, the rest at %g)",
+                                 sc.sizing.routed_params_b, sc.sizing.expert_bits,
+                                 sc.sizing.base_bits);
     if (arch.unread_params_b > 0 && arch.unread_params_b < arch.params_b && used < sizeof line)
         /* the speeds above count only what a token reads: say so beside the weights */
         used += (size_t)snprintf(line + used, sizeof line - used,
@@ -145,8 +151,9 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     if (used < sizeof line)
         snprintf(line + used, sizeof line - used,
                  "; overhead %g GB + %.0f%%; fit at %.0f%% of GPU memory; decode = bandwidth / bytes per token x "
-                 "efficiency. llmdeck size shows the whole basis.",
-                 SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100, SIZING_GPU_MEM_UTIL * 100);
+                 "efficiency. llmdeck size shows the whole basis%s.",
+                 SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100, SIZING_GPU_MEM_UTIL * 100,
+                 released ? " (--quant release: as released)" : "");
     emit(e, "", line, muted, muted);
 }
 

@@ -340,8 +340,14 @@ static void add_sizing(app *a, wz_state *w)
         report_gb(r->total_gb, tot, sizeof tot);
         report_gb(r->weights_gb, wt, sizeof wt);
         report_gpus(r, g, sizeof g);
-        add(w, ROLE_TEXT, 2, 4, 0, "as released (%s, %.3g bits a weight on average: %s of weights): %s%s  %s",
-            w->release_label, r->bits_per_weight, wt, tot, r->kv_known ? "" : "+KV", g);
+        char how[160];
+        if (r->routed_params_b > 0) /* where the average comes from */
+            snprintf(how, sizeof how, "%.4gB routed-expert params at %g bits, the rest at %g", r->routed_params_b,
+                     r->expert_bits, r->base_bits);
+        else
+            snprintf(how, sizeof how, "%.3g bits a weight", r->bits_per_weight);
+        add(w, ROLE_TEXT, 2, 4, 0, "as released (%s: %s, %s of weights): %s%s  %s", w->release_label, how, wt, tot,
+            r->kv_known ? "" : "+KV", g);
     }
     char kv[1024], formula[400], index[400], b1[32], b2[32];
     const ld_model_arch *ar = &w->arch;
@@ -357,10 +363,10 @@ static void add_sizing(app *a, wz_state *w)
         snprintf(kv, sizeof kv, "KV cache unknown (the catalogue lacks layers or heads), not counted");
     }
     add(w, ROLE_MUTED, 2, 4, 0, "basis: %.4gB params × %g bits / 8 = %s of weights (int4: %g bits); %s; "
-        "+ %g GB runtime + %.0f%%; a GPU holds %.0f%% of its memory. Full basis: llmdeck size --model %s",
+        "+ %g GB runtime + %.0f%%; a GPU holds %.0f%% of its memory. Full basis: llmdeck size --model %s%s",
         ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.25, kv,
         SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100,
-        w->hosting->defaults.gpu_memory_utilization * 100, name);
+        w->hosting->defaults.gpu_memory_utilization * 100, name, w->size_ok[2] ? " (--quant release: as released)" : "");
 }
 
 static void add_cost(wz_state *w)
