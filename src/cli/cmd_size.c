@@ -182,6 +182,7 @@ typedef struct {
     const ld_sizing *s;
     const char *quant, *kvq;
     const char *released; /* the row's release precision, when sized at another */
+    const char *choice;   /* how --quant auto/release chose, in the scenario's words */
 } result;
 
 static void gbtext(double v, char *buf, size_t n)
@@ -229,6 +230,7 @@ static void write_text(FILE *out, const result *r)
     if (r->released)
         fprintf(out, "  note        published as %s: --quant release sizes that\n", r->released);
     fputs("\nBasis:\n", out);
+    if (r->choice) fprintf(out, "  %s\n", san(r->choice, b, sizeof b));
     const char *p = s->basis;
     while (*p) {
         const char *e = strchr(p, '\n');
@@ -358,6 +360,11 @@ static void write_md(FILE *out, const result *r)
         fputs(" |\n", out);
     }
     fputs("\n**Basis**\n\n", out);
+    if (r->choice) {
+        fputs("- ", out);
+        output_md_cell(out, r->choice);
+        fputc('\n', out);
+    }
     const char *p = s->basis;
     while (*p) {
         const char *e = strchr(p, '\n');
@@ -538,7 +545,8 @@ int cmd_size(int argc, char **argv)
         goto done;
     }
     const ld_sizing s = *sp;
-    result r = {model, &in, &s, row >= 0 ? sc.quant_label : in.quant, in.kv_quant, NULL};
+    result r = {model, &in, &s, row >= 0 ? sc.quant_label : in.quant, in.kv_quant, NULL, NULL};
+    if (by_row && sc.choice[0]) r.choice = sc.choice; /* say why auto took that precision */
     const char *rq, *req;
     char released[96];
     if (row >= 0 && !sc.release && scenario_release_quant(ds.models, (size_t)row, &rq, &req)) {

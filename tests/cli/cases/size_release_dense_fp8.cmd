@@ -1,0 +1,1 @@
+size --model Mistral-Medium-3.5-128B --quant auto
