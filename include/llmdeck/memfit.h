@@ -31,8 +31,17 @@ long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gp
 
 /* Fills (or refills) mem_gb and fits_on for another set-up: the TUI's `S`.
  * Rows that cannot be sized are emptied.  `quant` must be known to
- * sizing_quant_bits and context in [1, 1e8].  Returns the rows filled, or
+ * sizing_quant_bits, or "release": each row as its publisher releases it
+ * (release_quant, its routed experts at release_expert_quant), a row that
+ * states no release precision at fp16; context in [1, 1e8].  Returns the rows filled, or
  * -1 (out of memory, or a bad set-up: LD_ERR_USAGE naming it). */
 long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld_gpu_list *gpus, ld_error *err);
+
+/* 1 when quant is the "release" set-up (any case). */
+int memfit_is_release(const char *quant);
+
+/* How many rows state a release precision the sizing knows: what a
+ * "release" set-up sizes as released (the rest at fp16). */
+long memfit_release_rows(const ld_catalog *cat);
 
 #endif

@@ -5,8 +5,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "llmdeck/hosting.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
 
 /* metrics.json's memory_at_a_glance; 0 when absent or unusable. */
@@ -17,7 +19,8 @@ int memfit_read_setup(const char *json, size_t len, char *quant, size_t qn, doub
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(m, "quant");
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(m, "context");
     double bits;
-    int ok = cJSON_IsString(q) && sizing_quant_bits(q->valuestring, &bits) == 0 && cJSON_IsNumber(c) &&
+    int ok = cJSON_IsString(q) && (memfit_is_release(q->valuestring) || sizing_quant_bits(q->valuestring, &bits) == 0) &&
+             cJSON_IsNumber(c) &&
              c->valuedouble >= 1 && c->valuedouble <= 1e8;
     if (ok) {
         snprintf(quant, qn, "%s", q->valuestring);
@@ -32,10 +35,40 @@ static int set_cell(ld_catalog *cat, size_t row, int col, const char *text)
     return catalog_set_cell(cat, row, (size_t)col, text, strlen(text)) < 0 ? -1 : 0;
 }
 
+int memfit_is_release(const char *quant)
+{
+    return quant && !strcasecmp(quant, SCENARIO_QUANT_RELEASE);
+}
+
+long memfit_release_rows(const ld_catalog *cat)
+{
+    long n = 0;
+    const char *q, *eq;
+    for (size_t r = 0; r < catalog_rows(cat); r++) n += scenario_release_quant(cat, r, &q, &eq);
+    return n;
+}
+
+/* The precision row r is sized at: the set-up's, or for "release" the
+ * row's release precision (its routed experts' own where they differ),
+ * else fp16: the 16 bits most open checkpoints ship in (bf16 or fp16). */
+static void row_quant(const ld_catalog *cat, size_t r, const char *quant, ld_sizing_input *in)
+{
+    const char *q, *eq;
+    in->quant = quant;
+    in->expert_quant = NULL;
+    if (!memfit_is_release(quant)) return;
+    if (scenario_release_quant(cat, r, &q, &eq)) {
+        in->quant = q;
+        in->expert_quant = eq;
+    } else {
+        in->quant = "fp16";
+    }
+}
+
 long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld_gpu_list *gpus, ld_error *err)
 {
     double bits;
-    if (!quant || sizing_quant_bits(quant, &bits) != 0)
+    if (!quant || (!memfit_is_release(quant) && sizing_quant_bits(quant, &bits) != 0))
         return error_set(err, LD_ERR_USAGE, "memory set-up", 0, 0, "unknown quantization '%s'", quant ? quant : "");
     if (!(context >= 1 && context <= 1e8))
         return error_set(err, LD_ERR_USAGE, "memory set-up", 0, 0, "context must be 1 to 100M tokens");
@@ -47,7 +80,7 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
         ld_sizing s;
         int sized = sizing_arch_from_catalog(cat, r, &in.arch, NULL) == 0 && arch_kv_known(&in.arch);
         if (sized) {
-            in.quant = quant;
+            row_quant(cat, r, quant, &in);
             in.context = context;
             in.batch = 1;
             sized = sizing_compute(&in, &s, NULL) == 0 && isfinite(s.total_gb);

@@ -10,7 +10,7 @@
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
 
-/* "QUANT CONTEXT" ("fp8 32k"); 0, or -1 with a reason. */
+/* "QUANT CONTEXT" ("fp8 32k", "release 32k"); 0, or -1 with a reason. */
 static int parse_setup(const char *text, char *quant, size_t qn, double *context, char *err, size_t errlen)
 {
     char q[64], c[64], extra[8];
@@ -20,8 +20,8 @@ static int parse_setup(const char *text, char *quant, size_t qn, double *context
         snprintf(err, errlen, "type a quantization and a context, like int4 8k or fp8 32768");
         return -1;
     }
-    if (sizing_quant_bits(q, &bits) != 0) {
-        snprintf(err, errlen, "unknown quantization '%.40s' (fp16, fp8, int8, int4, q4_k_m ...)", q);
+    if (!memfit_is_release(q) && sizing_quant_bits(q, &bits) != 0) {
+        snprintf(err, errlen, "unknown quantization '%.40s' (fp16, fp8, int8, int4, q4_k_m ..., release)", q);
         return -1;
     }
     if (units_parse_count(c, context) != 0 || *context < 128 || *context > 1e7) {
@@ -54,8 +54,14 @@ static int setup_cb(app *a, void *ctx, const char *text, int done, char *err, si
     }
     snprintf(t->mem_setup, sizeof t->mem_setup, "%.24s %.0f", quant, context); /* context <= 1e7 */
     tv_refresh_values(a, t);
-    app_message(a, MSG_INFO, "Mem GB and Fits on: %s weights, one sequence of %.0f tokens; %ld models sized", quant,
-                context, n);
+    if (memfit_is_release(quant))
+        app_message(a, MSG_INFO,
+                    "Mem GB and Fits on as released (%ld models say how; the rest fp16), "
+                    "one %.0f-token sequence; %ld sized",
+                    memfit_release_rows(t->cat), context, n);
+    else
+        app_message(a, MSG_INFO, "Mem GB and Fits on: %s weights, one sequence of %.0f tokens; %ld models sized",
+                    quant, context, n);
     return 0;
 }
 

@@ -205,9 +205,58 @@ static void test_recompute_other_setup(void **state)
     catalog_free(cat);
 }
 
+/* Mem GB at a row's single precision, as the sizing core computes it. */
+static double total_at(const ld_catalog *cat, size_t row, const char *quant, double context)
+{
+    ld_sizing_input in = {0};
+    assert_int_equal(sizing_arch_from_catalog(cat, row, &in.arch, NULL), 0);
+    in.quant = quant;
+    in.context = context;
+    in.batch = 1;
+    ld_sizing s;
+    assert_int_equal(sizing_compute(&in, &s, NULL), 0);
+    return s.total_gb;
+}
+
+/* The "release" set-up: a row that states its release precision is sized
+ * at it, one that states none at fp16; metrics.json may ask for it too. */
+static void test_release_setup(void **state)
+{
+    (void)state;
+    static const char *const REL =
+        "model,params_b,layers,hidden_size,intermediate_size,attention_heads,kv_heads,head_dim,vocab_size,"
+        "release_quant\n"
+        "Eight,8.03,32,4096,14336,32,8,128,128256,fp8\n"
+        "Seventy,70.6,80,8192,28672,64,8,128,128256,\n";
+    ld_catalog *cat = hand(REL);
+    ld_error err;
+    error_clear(&err);
+    ld_gpu_list gl = {0};
+    assert_int_equal(hosting_gpus_parse(&gl, GPUS, strlen(GPUS), "gpus.csv", &err), 0);
+    assert_int_equal(memfit_release_rows(cat), 1);
+    assert_int_equal(memfit_compute(cat, "Release", 8192, &gl, &err), 2);
+    int mc = catalog_col_index(cat, "mem_gb"), fc = catalog_col_index(cat, "fits_on");
+    double eight = catalog_num(cat, 0, (size_t)mc), seventy = catalog_num(cat, 1, (size_t)mc);
+    assert_near(eight, total_at(cat, 0, "fp8", 8192), 0.05);
+    assert_true(eight < total_at(cat, 0, "fp16", 8192) - 5); /* not fp16's */
+    assert_near(seventy, total_at(cat, 1, "fp16", 8192), 0.05);
+    /* 8B at fp8 (~9.5 GB) fits a 16 GB card; 70B at fp16 (~157 GB) needs 4 of 80 */
+    assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Small (16 GB)");
+    assert_string_equal(catalog_text(cat, 1, (size_t)fc), "4 \xc3\x97 Big (80 GB)");
+    /* metrics.json may name it as its set-up */
+    char q[32];
+    double c;
+    const char *m = "{\"memory_at_a_glance\": {\"quant\": \"release\", \"context\": 4096}}";
+    assert_int_equal(memfit_read_setup(m, strlen(m), q, sizeof q, &c), 1);
+    assert_string_equal(q, "release");
+    hosting_gpus_free(&gl);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_release_setup),
         cmocka_unit_test(test_hand_made),
         cmocka_unit_test(test_not_asked),
         cmocka_unit_test(test_recompute_other_setup),
