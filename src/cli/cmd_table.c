@@ -6,17 +6,18 @@
 #include "llmdeck/suggest.h"
 #include "front/loadbar.h"
 #include "llmdeck/filter.h"
+#include "llmdeck/memfit.h"
 #include "llmdeck/score.h"
 #include "llmdeck/units.h"
 #include "llmdeck/view.h"
 
-enum { OPT_SORT = CLI_OPT_FIRST_FREE, OPT_FILTER, OPT_COLUMNS, OPT_WEIGHTS, OPT_MISSING, OPT_LIMIT };
+enum { OPT_SORT = CLI_OPT_FIRST_FREE, OPT_FILTER, OPT_COLUMNS, OPT_WEIGHTS, OPT_MISSING, OPT_LIMIT, OPT_MEMORY };
 
 static void help(void)
 {
     printf("usage: llmdeck table [FILE...] [--sort KEY[:asc|:desc][,KEY...]] [--filter EXPR]\n"
            "                     [--columns A,B,...|all] [--weights ID=W,...] [--missing zero|skip]\n"
-           "                     [--limit N] [--format text|csv|json|md]\n"
+           "                     [--limit N] [--memory QUANT[:CONTEXT]] [--format text|csv|json|md]\n"
            "                     [--dataset current|seed] [--data DIR] [--load FILE]...\n\n"
            "The benchmark table with the value score (quality per unit of relative cost).\n"
            "FILE... opens those CSV files instead of the built-in catalogue.\n\n"
@@ -29,7 +30,44 @@ static void help(void)
            "  --dataset  current (today's sourced catalogue, default) or seed (the 2023 article's\n"
            "             seven rows exactly as printed)\n"
            "  --limit    show at most N rows (0: all, as recommend's --limit 0)\n"
+           "  --memory   the set-up of the Mem GB and Fits on columns (default int4:8192, metrics.json\n"
+           "             memory_at_a_glance): fp16, fp8, int4, q4_k_m, ... or release (each model as\n"
+           "             its publisher releases it, fp16 where its row states none), and a context\n"
            "  --load     merge rows and columns of a CSV by model name or alias\n");
+}
+
+/* --memory QUANT[:CONTEXT]: Mem GB and Fits on again at that set-up (the
+ * TUI's `S`); the context defaults to the data set's.  0, or the exit
+ * status of a usage error naming the flag. */
+static int memory_setup(ld_dataset *ds, const char *spec)
+{
+    ld_catalog *cat = ds->models;
+    if (catalog_col_index(cat, "mem_gb") < 0 || !ds->gpus)
+        return cli_usage_error("table", "--memory: these data have no Mem GB column (metrics.json "
+                                        "memory_at_a_glance and gpus.csv)");
+    char quant[32], defq[32];
+    double context = 8192, c;
+    size_t len;
+    const char *m = dataset_file(ds, "metrics.json", &len, NULL);
+    if (m && memfit_read_setup(m, len, defq, sizeof defq, &c)) context = c;
+    const char *colon = strchr(spec, ':');
+    size_t qlen = colon ? (size_t)(colon - spec) : strlen(spec);
+    if (qlen == 0 || qlen >= sizeof quant)
+        return cli_usage_error("table", "--memory: expected QUANT[:CONTEXT], like int4:8k or release:32k, got '%s'",
+                               spec);
+    memcpy(quant, spec, qlen);
+    quant[qlen] = '\0';
+    if (colon && (units_parse_count(colon + 1, &context) != 0 || context < 1 || context > 1e8))
+        return cli_usage_error("table", "--memory: context: expected tokens from 1 to 100M, like 8k or 131072, "
+                                        "got '%s'", colon + 1);
+    ld_error err;
+    error_clear(&err);
+    if (memfit_compute(cat, quant, context, ds->gpus, &err) < 0) {
+        if (err.code == LD_ERR_USAGE)
+            return cli_usage_error("table", "--memory: %s (fp16, fp8, int8, int4, q4_k_m, ..., release)", err.msg);
+        return cli_report(&err);
+    }
+    return 0;
 }
 
 /* The data set's table_columns (metrics.json) for the catalogue; for other
@@ -98,11 +136,12 @@ int cmd_table(int argc, char **argv)
         {"weights", required_argument, 0, OPT_WEIGHTS},
         {"missing", required_argument, 0, OPT_MISSING},
         {"limit", required_argument, 0, OPT_LIMIT},
+        {"memory", required_argument, 0, OPT_MEMORY},
         CLI_COMMON_OPTIONS,
         {0, 0, 0, 0},
     };
     cli_common com = {0};
-    const char *sort = NULL, *filter = NULL, *columns = NULL, *weights = NULL;
+    const char *sort = NULL, *filter = NULL, *columns = NULL, *weights = NULL, *memory = NULL;
     ld_missing missing = LD_MISSING_ZERO;
     int missing_given = 0;
     long limit = -1;
@@ -111,6 +150,7 @@ int cmd_table(int argc, char **argv)
         switch (opt) {
         case OPT_SORT: sort = optarg; break;
         case OPT_FILTER: filter = optarg; break;
+        case OPT_MEMORY: memory = optarg; break;
         case OPT_COLUMNS: columns = optarg; break;
         case OPT_WEIGHTS: weights = optarg; break;
         case OPT_MISSING:
@@ -159,6 +199,7 @@ int cmd_table(int argc, char **argv)
     int *cols = NULL;
     size_t ncols = 0;
     ld_filter *f = NULL;
+    if (memory && (status = memory_setup(&ds, memory)) != 0) goto out;
     if (weights && score_parse_weights(cat, weights, "--weights", &err) != 0) goto fail;
     /* opening the data scored every row with the default weights and the
      * data set's missing policy: score again only if either changed (a pass

@@ -1,0 +1,1 @@
+table --memory int4:0

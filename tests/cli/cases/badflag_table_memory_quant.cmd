@@ -1,0 +1,1 @@
+table --memory fp3

@@ -1,0 +1,1 @@
+table --dataset seed --memory int4
