@@ -130,7 +130,9 @@ int prompt_draw(app *a, WINDOW *win, int y)
         int room = cols - x - ui_width(a, p->buf) - 3;
         errw = ui_width(a, p->err) + 2;
         if (errw > room) errw = room > cols / 2 ? room : cols / 2;
-        ui_put(a, win, y, cols - errw, errw, p->err, app_attr(a, ROLE_ERROR), UI_RIGHT, 0);
+        if (errw > cols - x - 1) errw = cols - x - 1; /* never over the label: a space after it */
+        if (errw < 1) errw = 0;
+        if (errw) ui_put(a, win, y, cols - errw, errw, p->err, app_attr(a, ROLE_ERROR), UI_RIGHT, 0);
     }
     int avail = cols - x - errw - 1;
     if (avail < 1) return cols - 1;
