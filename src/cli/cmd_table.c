@@ -32,7 +32,8 @@ static void help(void)
            "  --limit    show at most N rows (0: all, as recommend's --limit 0)\n"
            "  --memory   the set-up of the Mem GB and Fits on columns (default int4:8192, metrics.json\n"
            "             memory_at_a_glance): fp16, fp8, int4, q4_k_m, ... or release (each model as\n"
-           "             its publisher releases it, fp16 where its row states none), and a context\n"
+           "             its publisher releases it, fp16 where its row states none), then :CONTEXT\n"
+           "             in tokens (release:32k)\n"
            "  --load     merge rows and columns of a CSV by model name or alias\n");
 }
 
