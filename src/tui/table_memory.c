@@ -56,8 +56,7 @@ static int setup_cb(app *a, void *ctx, const char *text, int done, char *err, si
     tv_refresh_values(a, t);
     if (memfit_is_release(quant))
         app_message(a, MSG_INFO,
-                    "Mem GB and Fits on as released (%ld models say how; the rest fp16), "
-                    "one %.0f-token sequence; %ld sized",
+                    "Mem GB as released (%ld models say how, the rest fp16), %.0f tokens; %ld sized",
                     memfit_release_rows(t->cat), context, n);
     else
         app_message(a, MSG_INFO, "Mem GB and Fits on: %s weights, one sequence of %.0f tokens; %ld models sized",
