@@ -59,8 +59,8 @@ static int setup_cb(app *a, void *ctx, const char *text, int done, char *err, si
                     "Mem GB as released (%ld models say how, the rest fp16), %.0f tokens; %ld sized",
                     memfit_release_rows(t->cat), context, n);
     else
-        app_message(a, MSG_INFO, "Mem GB and Fits on: %s weights, one sequence of %.0f tokens; %ld models sized",
-                    quant, context, n);
+        app_message(a, MSG_INFO, "Mem GB and Fits on: %s weights, %.0f tokens, one sequence; %ld sized", quant,
+                    context, n);
     return 0;
 }
 
