@@ -142,6 +142,12 @@ int arch_param_count(const ld_model_arch *a, double *total_b, double *active_b);
  * no experts or their shape is not known. */
 double arch_routed_params_b(const ld_model_arch *a);
 
+/* 1 when the routed experts can be counted apart from the rest: their
+ * shape is known, they are fewer than params_b and experts_active is
+ * given.  What a release with the experts at their own precision needs
+ * (sizing, `data --check`), and what the batched MoE step reads. */
+int arch_routed_known(const ld_model_arch *a);
+
 /* The active parameters in words, for a detail panel and the basis: ""
  * when published (the cell says it) or nothing is known, else "all (dense:
  * no experts in its architecture)", "not published; sizing uses 38.4B

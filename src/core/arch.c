@@ -188,6 +188,12 @@ double arch_routed_params_b(const ld_model_arch *a)
            (double)(a->layers - a->dense_layers) / 1e9;
 }
 
+int arch_routed_known(const ld_model_arch *a)
+{
+    double routed = arch_routed_params_b(a);
+    return routed > 0 && routed < a->params_b && a->experts_active > 0;
+}
+
 /* Compressed attention's columns hold together: a window, and each kind of
  * compressed layer with a ratio, within the layers. */
 static int compressed_known(const ld_model_arch *a)

@@ -173,8 +173,7 @@ static void check_release(checker *k, const ld_catalog *cat, size_t r, long line
     if (!sizing_quant_find(req))
         add(k, 1, line, "%s: release_expert_quant '%s' is not a quantization llmdeck knows", model, req);
     ld_model_arch a;
-    double routed = arch_from_catalog(cat, r, &a, NULL) == 0 ? arch_routed_params_b(&a) : 0;
-    if (!(routed > 0 && routed < a.params_b) || a.experts_active <= 0)
+    if (arch_from_catalog(cat, r, &a, NULL) != 0 || !arch_routed_known(&a))
         add(k, 1, line,
             "%s: release_expert_quant needs the routed experts' shape (experts, experts_active, "
             "moe_intermediate_size, hidden_size, layers) within params_b",

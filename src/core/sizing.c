@@ -166,12 +166,12 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     const ld_model_arch *a = &in->arch;
     double wparams = fmin(total_b, active_b * s->batch);
     double wrouted = 0; /* of them, routed experts (their own precision in a mixed release) */
-    double routed = arch_routed_params_b(a);
-    if (a->experts_active > 0 && routed > 0) {
+    if (arch_routed_known(a)) {
+        double routed = arch_routed_params_b(a);
         double share = (double)a->experts_active / (double)a->experts;
         double touched = 1.0 - pow(1.0 - share, s->batch);
         double always = active_b - routed * share; /* attention, dense layers, shared experts, embeddings */
-        if (always > 0 && routed < total_b) {
+        if (always > 0) {
             wparams = fmin(total_b, always + routed * touched);
             wrouted = s->routed_params_b > 0 ? wparams - always : 0;
             char t[32];
@@ -299,11 +299,11 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     if (in->expert_quant && in->expert_quant[0]) {
         if (!(eq = sizing_quant_find(in->expert_quant)))
             return error_set(err, LD_ERR_USAGE, "expert-quant", 0, 0, "unknown quantization '%s'", in->expert_quant);
-        s->routed_params_b = arch_routed_params_b(a);
-        if (!(s->routed_params_b > 0 && s->routed_params_b < total_b) || a->experts_active <= 0)
+        if (!arch_routed_known(a))
             return error_set(err, LD_ERR_USAGE, "expert-quant", 0, 0,
                              "the experts' own precision needs their shape (experts, experts_active, "
                              "moe_intermediate_size, hidden_size, layers) within the %.4gB params", total_b);
+        s->routed_params_b = arch_routed_params_b(a);
         s->expert_bits = eq->bits;
     }
     s->weights_gb = weights_gb(s, q, total_b, s->routed_params_b);
