@@ -16,7 +16,9 @@
 
 typedef struct {
     char name[64];        /* "A100 80GB SXM" */
-    double memory_gb;     /* per GPU, decimal GB */
+    double memory_gb;     /* per GPU, as sold ("80 GB"; GPU makers' GB are binary) */
+    double memory_mib;    /* total as the driver reports it (nvidia-smi memory.total,
+                           * MiB; NaN if gpus.csv gives none): what vLLM's 90% is of */
     double bandwidth_gbs; /* memory bandwidth, GB/s */
     double fp16_tflops;   /* dense fp16/bf16 tensor TFLOPS (NaN if unknown) */
     double fp8_tflops;    /* dense FP8 tensor TFLOPS (NaN: none or unknown) */
@@ -26,7 +28,7 @@ typedef struct {
     char price_provider[64];
     char price_type[96];  /* "on-demand, 1x GPU instance" */
     char price_date[16];
-    char source[1024];
+    char source[2048];    /* the specs', the price's and memory_mib's sources */
 } ld_gpu;
 
 typedef struct ld_gpu_list {
@@ -97,6 +99,16 @@ void hosting_gpus_free(ld_gpu_list *l);
  * "H100 SXM"): an exact match of the letters and digits, else the first
  * GPU (in file order) whose name starts with them.  NULL if none. */
 const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name);
+
+/* The GPU's memory in decimal GB (1e9 bytes, the unit model sizes are in):
+ * memory_mib × 2^20 / 1e9 when gpus.csv gives the driver's figure ("80 GB"
+ * H100 SXM: 81,559 MiB = 85.52 GB), else memory_gb as listed, which
+ * understates a card sold in binary GB by up to 7%: the cautious side. */
+double hosting_gpu_device_gb(const ld_gpu *g);
+
+/* Says where hosting_gpu_device_gb's figure comes from, for a basis line:
+ * "81559 MiB as the driver reports it = 85.52 GB" or "80 GB as listed". */
+void hosting_gpu_memory_words(const ld_gpu *g, char *buf, size_t n);
 
 /* --- hosting.json --------------------------------------------------------- */
 

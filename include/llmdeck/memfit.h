@@ -8,8 +8,9 @@
  * computes weights + KV cache of one sequence of `context` tokens +
  * overhead at `quant` (batch 1); that is `mem_gb`.  `fits_on` is the GPU
  * of gpus.csv, of any class, that holds it with the fewest cards (1, 2, 4
- * or 8, at 90% usable memory, tensor parallel only where the heads divide)
- * and then the least memory: "RTX 4090" or "2 × H100 SXM".  Rows without
+ * or 8, at 90% of the memory the driver reports, tensor parallel only
+ * where the heads divide) and then the least memory: "RTX 4090" or
+ * "2 × H100 SXM".  Rows without
  * an architecture stay empty: unknown, not guessed. */
 #ifndef LLMDECK_MEMFIT_H
 #define LLMDECK_MEMFIT_H

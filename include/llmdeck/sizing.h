@@ -9,7 +9,8 @@
  *              server must take) and `batch` sequences of `request_tokens`
  *              (the typical request; = context unless given)
  *   overhead = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION × (weights + kv)
- *   GPUs     = smallest of 1, 2, 4, 8 with n × memory_gb × 0.9 >= total
+ *   GPUs     = smallest of 1, 2, 4, 8 with n × device memory × 0.9 >= total
+ *              (device memory: the driver's total, hosting_gpu_device_gb)
  *   decode   = n × bandwidth / (active weights + kv of one sequence) × efficiency
  *   batched  = batch / max(bytes per step / bandwidth, flops per step / compute)
  *

@@ -460,6 +460,9 @@ static void check_gpus(checker *k, const ld_dataset *ds, const char *today)
         const ld_gpu *g = &l.v[i];
         long line = (long)i + 2;
         if (!g->source[0]) add(k, 1, line, "%s: no source", g->name);
+        if (isnan(g->memory_mib))
+            add(k, 0, line, "%s: no memory_mib (the driver's total): fits are measured against memory_gb as listed, "
+                            "up to 7%% less than a card sold in binary GB has", g->name);
         if (isnan(g->hourly_usd)) continue;
         long d = day_number(g->price_date);
         if (d < 0) add(k, 1, line, "%s: an hourly price without a price_date (YYYY-MM-DD)", g->name);

@@ -31,8 +31,8 @@ static void copy_str(char *dst, size_t n, const char *src)
 int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
                        const char *name, ld_error *err)
 {
-    static const char *const numbers[] = {"memory_gb", "bandwidth_gbs", "fp16_tflops", "fp8_tflops",
-                                          "board_power_w", "hourly_usd", NULL};
+    static const char *const numbers[] = {"memory_gb", "memory_mib", "bandwidth_gbs", "fp16_tflops",
+                                          "fp8_tflops", "board_power_w", "hourly_usd", NULL};
     static const char *const texts[] = {"gpu", "class", "price_provider", "price_type", "price_date",
                                         "source", NULL};
     ld_csv_options opt = {numbers, texts, NULL, NULL};
@@ -46,6 +46,7 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
     int c_src = catalog_col_index(cat, "source"), c_f8 = catalog_col_index(cat, "fp8_tflops");
     int c_pw = catalog_col_index(cat, "board_power_w"), c_cls = catalog_col_index(cat, "class");
     int c_prov = catalog_col_index(cat, "price_provider"), c_ptype = catalog_col_index(cat, "price_type");
+    int c_mib = catalog_col_index(cat, "memory_mib");
     if (c_gpu < 0 || c_mem < 0 || c_bw < 0) {
         catalog_free(cat);
         return error_set(err, LD_ERR_PARSE, name, 1, 0,
@@ -63,6 +64,7 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
         long line = (long)r + 2; /* header is line 1; gpus.csv has no multi-line cells */
         copy_str(g->name, sizeof g->name, catalog_text(cat, r, (size_t)c_gpu));
         g->memory_gb = catalog_num(cat, r, (size_t)c_mem);
+        g->memory_mib = c_mib >= 0 ? catalog_num(cat, r, (size_t)c_mib) : NAN;
         g->bandwidth_gbs = catalog_num(cat, r, (size_t)c_bw);
         g->fp16_tflops = c_tf >= 0 ? catalog_num(cat, r, (size_t)c_tf) : NAN;
         g->hourly_usd = c_hr >= 0 ? catalog_num(cat, r, (size_t)c_hr) : NAN;
@@ -78,6 +80,11 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
         const char *bad = NULL;
         if (!g->name[0]) bad = "gpu: a name is required";
         else if (!(g->memory_gb > 0)) bad = "memory_gb: must be a number > 0";
+        else if (!isnan(g->memory_mib) && !(g->memory_mib >= 0.8 * g->memory_gb * 1024 &&
+                                            g->memory_mib <= 1.1 * g->memory_gb * 1024))
+            /* the driver's total is the card's binary GB less what ECC and
+             * the firmware keep: a typo or another card outside this */
+            bad = "memory_mib: must be between 80% and 110% of memory_gb × 1024, or empty";
         else if (!(g->bandwidth_gbs > 0)) bad = "bandwidth_gbs: must be a number > 0";
         else if (!isnan(g->hourly_usd) && !(g->hourly_usd > 0)) bad = "hourly_usd: must be > 0 or empty";
         else if (!isnan(g->fp16_tflops) && !(g->fp16_tflops > 0)) bad = "fp16_tflops: must be > 0 or empty";
@@ -95,6 +102,19 @@ int hosting_gpus_parse(ld_gpu_list *out, const char *text, size_t len,
     }
     catalog_free(cat);
     return 0;
+}
+
+double hosting_gpu_device_gb(const ld_gpu *g)
+{
+    return isfinite(g->memory_mib) && g->memory_mib > 0 ? g->memory_mib * 1048576.0 / 1e9 : g->memory_gb;
+}
+
+void hosting_gpu_memory_words(const ld_gpu *g, char *buf, size_t n)
+{
+    if (isfinite(g->memory_mib) && g->memory_mib > 0)
+        snprintf(buf, n, "%.0f MiB as the driver reports it = %.2f GB", g->memory_mib, hosting_gpu_device_gb(g));
+    else
+        snprintf(buf, n, "%g GB as listed", g->memory_gb);
 }
 
 void hosting_gpus_free(ld_gpu_list *l)

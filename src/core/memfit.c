@@ -93,8 +93,10 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
         const ld_gpu *best = NULL;
         int best_cards = 0;
         for (size_t g = 0; gpus && g < gpus->n; g++) {
-            int k = sizing_fit_gpus(&in.arch, s.total_gb, s.kv_cache_gb, gpus->v[g].memory_gb, SIZING_GPU_MEM_UTIL);
-            if (k && (!best || k < best_cards || (k == best_cards && gpus->v[g].memory_gb < best->memory_gb))) {
+            double device_gb = hosting_gpu_device_gb(&gpus->v[g]);
+            int k = sizing_fit_gpus(&in.arch, s.total_gb, s.kv_cache_gb, device_gb, SIZING_GPU_MEM_UTIL);
+            /* fewest cards, then the least memory that holds it */
+            if (k && (!best || k < best_cards || (k == best_cards && device_gb < hosting_gpu_device_gb(best)))) {
                 best = &gpus->v[g];
                 best_cards = k;
             }

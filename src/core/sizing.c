@@ -401,7 +401,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             /* datacenter cards unless asked: 8 consumer cards are no serving set-up */
             const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter";
             if (strcmp(want, "any") != 0 && g->gpu_class[0] && strcmp(g->gpu_class, want) != 0) continue;
-            int n = sizing_fit_gpus(a, s->total_gb, kv, g->memory_gb, mem_util);
+            int n = sizing_fit_gpus(a, s->total_gb, kv, hosting_gpu_device_gb(g), mem_util);
             if (n == 0) continue;
             double cost = n * g->hourly_usd;
             if (!s->cheapest || cost < s->cheapest_hourly_usd) {
@@ -421,8 +421,10 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
 
     const ld_gpu *g = in->gpu ? in->gpu : s->cheapest;
     if (!g) return 0;
-    s->usable_gb = g->memory_gb * mem_util;
-    int n = sizing_fit_gpus(a, s->total_gb, kv, g->memory_gb, mem_util);
+    s->usable_gb = hosting_gpu_device_gb(g) * mem_util;
+    char device[96];
+    hosting_gpu_memory_words(g, device, sizeof device);
+    int n = sizing_fit_gpus(a, s->total_gb, kv, hosting_gpu_device_gb(g), mem_util);
     if (in->gpu_count > 0) {
         char valid[200];
         if (sizing_tp_check(a, in->gpu_count, valid, sizeof valid) != 0)
@@ -431,7 +433,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                              "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
                              split_kv_heads(a), valid);
         double need = s->total_gb + (sizing_kv_copies(a, in->gpu_count) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
-        n = in->gpu_count * g->memory_gb * mem_util >= need ? in->gpu_count : 0;
+        n = in->gpu_count * s->usable_gb >= need ? in->gpu_count : 0;
         if (n == 0) {
             basis_add(s, "fit: does not fit on %d × %s (%s needed%s, %s usable)", in->gpu_count, g->name,
                       gb(need, b1, sizeof b1), need > s->total_gb ? " with the KV cache's copies" : "",
@@ -441,16 +443,16 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         }
     }
     if (n == 0) {
-        basis_add(s, "fit: does not fit on 8 × %s (%g GB × %g = %s usable each)", g->name,
-                  g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1));
+        basis_add(s, "fit: does not fit on 8 × %s (%s × %g = %s usable each)", g->name,
+                  device, mem_util, gb(s->usable_gb, b1, sizeof b1));
         s->gpu = g;
         return 0;
     }
     s->gpu = g;
     s->gpus = n;
     s->hourly_usd = n * g->hourly_usd;
-    basis_add(s, "fit: %d × %s (%g GB × %g = %s usable each, %s in all)", n, g->name,
-              g->memory_gb, mem_util, gb(s->usable_gb, b1, sizeof b1),
+    basis_add(s, "fit: %d × %s (%s × %g = %s usable each, %s in all)", n, g->name,
+              device, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));
     s->max_sequences = NAN;
     double copies = sizing_kv_copies(a, n);

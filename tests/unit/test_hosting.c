@@ -80,6 +80,35 @@ static void test_bad_gpus_csv(void **state)
     assert_non_null(strstr(err.msg, "bandwidth_gbs"));
 }
 
+/* memory_mib, the driver's total, is what the fit is measured against:
+ * in decimal GB, as model sizes are; without it, memory_gb as listed. */
+static void test_gpu_device_memory(void **state)
+{
+    (void)state;
+    ld_gpu_list l;
+    ld_error err;
+    static const char csv[] = "gpu,memory_gb,memory_mib,bandwidth_gbs\n"
+                              "H,80,81559,3350\nP,80,,2000\n";
+    assert_int_equal(hosting_gpus_parse(&l, csv, sizeof csv - 1, "g.csv", &err), 0);
+    assert_int_equal(l.n, 2);
+    assert_near(hosting_gpu_device_gb(&l.v[0]), 81559.0 * 1048576 / 1e9, 1e-9); /* 85.52 GB */
+    assert_near(hosting_gpu_device_gb(&l.v[1]), 80, 0);
+    char words[96];
+    hosting_gpu_memory_words(&l.v[0], words, sizeof words);
+    assert_string_equal(words, "81559 MiB as the driver reports it = 85.52 GB");
+    hosting_gpu_memory_words(&l.v[1], words, sizeof words);
+    assert_string_equal(words, "80 GB as listed");
+    hosting_gpus_free(&l);
+    /* a figure that cannot be this card's (a typo, GB for MiB) is refused */
+    static const char gb_for_mib[] = "gpu,memory_gb,memory_mib,bandwidth_gbs\nH,80,80,3350\n";
+    assert_int_equal(hosting_gpus_parse(&l, gb_for_mib, sizeof gb_for_mib - 1, "g.csv", &err), -1);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.msg, "memory_mib"));
+    static const char too_big[] = "gpu,memory_gb,memory_mib,bandwidth_gbs\nH,24,81559,3350\n";
+    assert_int_equal(hosting_gpus_parse(&l, too_big, sizeof too_big - 1, "g.csv", &err), -1);
+    assert_non_null(strstr(err.msg, "memory_mib"));
+}
+
 static void test_shipped_hosting_json(void **state)
 {
     (void)state;
@@ -251,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_shipped_gpus),
         cmocka_unit_test(test_gpu_lookup_is_tolerant),
         cmocka_unit_test(test_bad_gpus_csv),
+        cmocka_unit_test(test_gpu_device_memory),
         cmocka_unit_test(test_shipped_hosting_json),
         cmocka_unit_test(test_malformed_hosting_json),
         cmocka_unit_test(test_litellm_per_token_to_per_1k),

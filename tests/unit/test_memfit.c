@@ -140,7 +140,7 @@ static void test_shipped_catalogue_property(void **state)
             for (size_t k = 0; k < gl.n; k++)
                 for (size_t i = 0; i < 4; i++) {
                     char valid[128];
-                    if (counts[i] * gl.v[k].memory_gb * 0.9 >= mem + 0.05 &&
+                    if (counts[i] * hosting_gpu_device_gb(&gl.v[k]) * 0.9 >= mem + 0.05 &&
                         (counts[i] == 1 || sizing_tp_check(&a, counts[i], valid, sizeof valid) == 0))
                         fail_msg("%s: %d x %s holds %.1f GB, fits_on says none", catalog_text(cat, r, 0), counts[i],
                                  gl.v[k].name, mem);
@@ -154,15 +154,16 @@ static void test_shipped_catalogue_property(void **state)
         while (len && name[len - 1] == ' ') name[--len] = '\0';
         const ld_gpu *g = hosting_gpu_find(&gl, name);
         if (!g) fail_msg("%s: fits_on '%s' names no listed GPU", catalog_text(cat, r, 0), fit);
-        if (cards * g->memory_gb * 0.9 < mem - 0.05)
+        if (cards * hosting_gpu_device_gb(g) * 0.9 < mem - 0.05)
             fail_msg("%s: %d x %s (%g GB) does not hold %.1f GB", catalog_text(cat, r, 0), cards, g->name,
-                     g->memory_gb, mem);
+                     hosting_gpu_device_gb(g), mem);
         for (size_t k = 0; k < gl.n; k++) {
             /* one card of more memory never beats the choice (fewest cards first) */
-            if (cards > 1 && gl.v[k].memory_gb * 0.9 >= mem + 0.05)
+            if (cards > 1 && hosting_gpu_device_gb(&gl.v[k]) * 0.9 >= mem + 0.05)
                 fail_msg("%s: one %s holds %.1f GB, fits_on says %s", catalog_text(cat, r, 0), gl.v[k].name,
                          mem, fit);
-            if (cards == 1 && gl.v[k].memory_gb < g->memory_gb && gl.v[k].memory_gb * 0.9 >= mem + 0.05)
+            if (cards == 1 && hosting_gpu_device_gb(&gl.v[k]) < hosting_gpu_device_gb(g) &&
+                hosting_gpu_device_gb(&gl.v[k]) * 0.9 >= mem + 0.05)
                 fail_msg("%s: %s has less memory and holds %.1f GB", catalog_text(cat, r, 0), gl.v[k].name, mem);
         }
     }

@@ -1,0 +1,1 @@
+size --model gpt-oss-120b --quant release --gpu "H100 SXM"
