@@ -314,8 +314,10 @@ static int svg_write(app *a, const tui_export *x, FILE *f)
 static void svg_done(app *a, const tui_export *x)
 {
     const tv_state *t = x->ctx;
-    app_message(a, MSG_INFO, "exported the chart (%zu models, %zu on the frontier) to %s (SVG)",
-                t->chart ? t->chart->ch.n : 0, t->chart ? t->chart->nfront : 0, x->path);
+    char after[96];
+    snprintf(after, sizeof after, " (SVG, %zu models, %zu on the frontier)", t->chart ? t->chart->ch.n : 0,
+             t->chart ? t->chart->nfront : 0);
+    export_tell(a, MSG_INFO, "exported the chart to ", x->path, after);
 }
 
 static void export_svg(app *a, tv_state *t)

@@ -203,7 +203,7 @@ static int write_scenario(app *a, const tui_export *x, FILE *f)
 
 static void exported(app *a, const tui_export *x)
 {
-    app_message(a, MSG_INFO, "exported the scenario to %s (Markdown)", x->path);
+    export_tell(a, MSG_INFO, "exported the scenario to ", x->path, " (Markdown)");
 }
 
 void cv_export_start(app *a, cv_state *s)

@@ -450,7 +450,7 @@ static void cv_act(app *a, ld_action act)
         cv_defaults(a, s);
         s->dirty = 1;
         cv_recompute(a, s);
-        app_message(a, MSG_INFO, "defaults: 1B tokens/month, the 2023 article's $0.002 per 1K ($2 per 1M), preset 7B, capacity mode");
+        app_message(a, MSG_INFO, "defaults: 1B tokens/month, the article's $2 per 1M, preset 7B, capacity mode");
         break;
     default: break;
     }

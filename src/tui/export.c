@@ -21,6 +21,16 @@ static const char *fit(const char *s, size_t max, char *buf, size_t n)
 
 enum { SHOWN = 160 }; /* the most of a path a message carries */
 
+void export_tell(app *a, ld_msgkind kind, const char *before, const char *path, const char *after)
+{
+    /* bytes, not columns: a byte is at most one column, so the cut is
+     * never too short; 20 bytes of path at least, whatever the width */
+    size_t room = a->cols > 0 ? (size_t)a->cols : 80, fixed = strlen(before) + strlen(after);
+    size_t max = room > fixed + 20 ? room - fixed : 20;
+    char b[SHOWN + 8];
+    app_message(a, kind, "%s%s%s", before, fit(path, max < SHOWN ? max : SHOWN, b, sizeof b), after);
+}
+
 int export_expand(const char *text, const char *home, char *out, size_t n)
 {
     int k;

@@ -56,6 +56,11 @@ struct tui_export {
 /* Opens the prompt (with the last name typed, or `suggested` the first time). */
 void export_start(app *a, tui_export *x, const char *prompt, const char *suggested);
 
+/* An export's outcome: the message `before` PATH `after`, with PATH cut
+ * from the left ("...") when the whole would not fit the screen's width,
+ * so the file's name is still read on an 80-column line. */
+void export_tell(app *a, ld_msgkind kind, const char *before, const char *path, const char *after);
+
 /* ---- the file-system part, curses-free (tested on its own) ---------------- */
 
 /* What is at `path` now (lstat, nothing is opened or followed):

@@ -50,7 +50,10 @@ static void done(app *a, const tui_export *x)
     ld_format fmt;
     const char *kind = "?";
     if (format_of(x->path, &fmt, &kind) != 0) kind = "?";
-    app_message(a, MSG_INFO, "exported %zu rows x %zu columns to %s (%s)", t->n, t->nvis, x->path, kind);
+    char before[96], after[32];
+    snprintf(before, sizeof before, "exported %zu rows x %zu columns to ", t->n, t->nvis);
+    snprintf(after, sizeof after, " (%s)", kind);
+    export_tell(a, MSG_INFO, before, x->path, after);
 }
 
 void tv_export_start(app *a, tv_state *t)

@@ -143,11 +143,10 @@ static int write_report(app *a, const tui_export *x, FILE *f)
 static void exported(app *a, const tui_export *x)
 {
     wz_state *w = x->ctx;
-    if (w->chart_written)
-        app_message(a, MSG_INFO, "the answer is in %s (Markdown), its chart in %s (SVG)", x->path,
-                    base_name(w->chart_path));
-    else
-        app_message(a, MSG_WARN, "the answer is in %s (Markdown), without its chart: %s", x->path, w->chart_note);
+    char after[sizeof w->chart_path + sizeof w->chart_note + 64];
+    if (w->chart_written) snprintf(after, sizeof after, " (Markdown), its chart in %s (SVG)", base_name(w->chart_path));
+    else snprintf(after, sizeof after, " (Markdown), without its chart: %s", w->chart_note);
+    export_tell(a, w->chart_written ? MSG_INFO : MSG_WARN, "the answer is in ", x->path, after);
 }
 
 void wz_export_start(app *a, wz_state *w)
