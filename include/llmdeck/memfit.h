@@ -6,7 +6,8 @@
  *
  * For every row whose architecture gives a KV-cache size, the sizing core
  * computes weights + KV cache of one sequence of `context` tokens +
- * overhead at `quant` (batch 1); that is `mem_gb`.  `fits_on` is the GPU
+ * overhead at `quant` (batch 1), the overhead on the cards `fits_on` names
+ * (on one when none holds it); that is `mem_gb`.  `fits_on` is the GPU
  * of gpus.csv, of any class, that holds it with the fewest cards (1, 2, 4
  * or 8, at 90% of the memory the driver reports, tensor parallel only
  * where the heads divide) and then the least memory: "RTX 4090" or

@@ -8,8 +8,10 @@
  *              larger of one sequence of `context` tokens (the longest the
  *              server must take) and `batch` sequences of `request_tokens`
  *              (the typical request; = context unless given)
- *   overhead = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION × (weights + kv)
- *   GPUs     = smallest of 1, 2, 4, 8 with n × device memory × 0.9 >= total
+ *   overhead = n × (SIZING_OVERHEAD_ONE_GPU_GB on one GPU, SIZING_OVERHEAD_TP_GPU_GB
+ *              on each of 2 or more) + SIZING_OVERHEAD_FRACTION × weights
+ *   GPUs     = smallest n of 1, 2, 4, 8 with n × device memory × 0.9 >=
+ *              weights + kv (× its copies) + overhead on n
  *              (device memory: the driver's total, hosting_gpu_device_gb)
  *   decode   = n × bandwidth / (active weights + kv of one sequence) × efficiency
  *   batched  = batch / max(bytes per step / bandwidth, flops per step / compute)
@@ -26,12 +28,17 @@
 #include "llmdeck/error.h"
 #include "llmdeck/hosting.h"
 
-/* Runtime and activations: a CUDA context and the engine's workspace cost
- * about half a GB per process whatever the model; activations, temporary
- * buffers and allocator fragmentation grow with the model.  Rule-of-thumb
- * values, shown on their own line so nobody mistakes them for physics. */
-#define SIZING_OVERHEAD_FIXED_GB 0.5
-#define SIZING_OVERHEAD_FRACTION 0.10
+/* Runtime memory besides the weights and the KV cache, per GPU: the
+ * activations' peak, memory outside PyTorch and the CUDA graphs.  Fitted
+ * to vLLM 0.19's own accounting of 13 start-ups on H100s (8B to 109B,
+ * bf16/fp8/int4/MXFP4, 1 to 4 GPUs; doc/data.md): 2.1-5.3 GiB on one GPU,
+ * 4.2-6.5 GiB a GPU with tensor parallel (its all-reduce buffers, about
+ * 2.1 GiB, are the step), and nearly flat in the weights (the same 8B at
+ * bf16, fp8 and int4: the same 1.89 GiB of activations).  The CUDA context
+ * (0.5-1.5 GiB) is outside vLLM's 90% and not counted. */
+#define SIZING_OVERHEAD_ONE_GPU_GB 3.2
+#define SIZING_OVERHEAD_TP_GPU_GB 5.5
+#define SIZING_OVERHEAD_FRACTION 0.02   /* of the weights */
 #define SIZING_GPU_MEM_UTIL 0.9     /* vLLM's default gpu_memory_utilization */
 #define SIZING_EFFICIENCY 0.6       /* share of the bandwidth ceiling reached */
 #define SIZING_COMPUTE_UTIL 0.5     /* share of peak TFLOPS reached when compute-bound */
@@ -89,7 +96,8 @@ typedef struct {
     double kv_bytes;            /* per element */
     double context, batch;
     double request_tokens;      /* tokens a batch's sequence holds (<= context) */
-    double weights_gb, kv_cache_gb, overhead_gb, total_gb; /* kv NaN when unknown */
+    double weights_gb, kv_cache_gb, overhead_gb, total_gb; /* kv NaN when unknown; overhead
+                                   and total on the GPUs used (gpus), else on one */
     double kv_request_gb;       /* one batch sequence's KV cache (request_tokens); NaN unknown */
     double kv_context_gb;       /* one sequence of the whole context; NaN unknown */
     double kv_read_gb;          /* what a decode step reads of one batch sequence's cache:
@@ -134,10 +142,17 @@ int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len);
  * and compressed attention's vector are counted split, as under
  * data-parallel attention: 1. */
 double sizing_kv_copies(const ld_model_arch *a, int n);
+/* The runtime overhead on n GPUs for weights_gb of weights (see
+ * SIZING_OVERHEAD_ONE_GPU_GB). */
+double sizing_overhead_gb(double weights_gb, int n);
+/* What n GPUs must hold together: the weights, the KV cache kv_gb (NaN or
+ * <= 0: none) as many times as n keep it (sizing_kv_copies) and the
+ * overhead on n. */
+double sizing_need_gb(const ld_model_arch *a, double weights_gb, double kv_gb, int n);
 /* Smallest of 1, 2, 4, 8 GPUs the model splits over (sizing_tp_check) whose
- * usable memory holds total_gb and the extra copies of a replicated KV
- * cache of kv_gb (with the overhead's share); 0 if none. */
-int sizing_fit_gpus(const ld_model_arch *a, double total_gb, double kv_gb, double memory_gb, double mem_util);
+ * usable memory (memory_gb × mem_util each) holds sizing_need_gb; 0 if
+ * none. */
+int sizing_fit_gpus(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util);
 
 /* Architecture from a catalogue row: params_b (required), active_params_b,
  * layers, kv_heads (missing: attention_heads), head_dim (missing:

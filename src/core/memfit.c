@@ -94,7 +94,7 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
         int best_cards = 0;
         for (size_t g = 0; gpus && g < gpus->n; g++) {
             double device_gb = hosting_gpu_device_gb(&gpus->v[g]);
-            int k = sizing_fit_gpus(&in.arch, s.total_gb, s.kv_cache_gb, device_gb, SIZING_GPU_MEM_UTIL);
+            int k = sizing_fit_gpus(&in.arch, s.weights_gb, s.kv_cache_gb, device_gb, SIZING_GPU_MEM_UTIL);
             /* fewest cards, then the least memory that holds it */
             if (k && (!best || k < best_cards || (k == best_cards && device_gb < hosting_gpu_device_gb(best)))) {
                 best = &gpus->v[g];
@@ -102,7 +102,9 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
             }
         }
         char num[32], fit[96];
-        snprintf(num, sizeof num, "%.1f", s.total_gb);
+        /* on the cards named (the overhead is per GPU); on one when none holds it */
+        double mem = s.weights_gb + (s.kv_known ? s.kv_cache_gb : 0) + sizing_overhead_gb(s.weights_gb, best ? best_cards : 1);
+        snprintf(num, sizeof num, "%.1f", mem);
         if (!best) snprintf(fit, sizeof fit, "none of the listed (> 8 cards)");
         else if (best_cards == 1) snprintf(fit, sizeof fit, "%s (%g GB)", best->name, best->memory_gb);
         else snprintf(fit, sizeof fit, "%d \xc3\x97 %s (%g GB)", best_cards, best->name, best->memory_gb);

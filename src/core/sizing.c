@@ -237,17 +237,27 @@ double sizing_kv_copies(const ld_model_arch *a, int n)
     return (double)n / (double)a->kv_heads;
 }
 
-int sizing_fit_gpus(const ld_model_arch *a, double total_gb, double kv_gb, double memory_gb, double mem_util)
+double sizing_overhead_gb(double weights_gb, int n)
+{
+    if (n < 1) n = 1;
+    double per_gpu = n == 1 ? SIZING_OVERHEAD_ONE_GPU_GB : SIZING_OVERHEAD_TP_GPU_GB;
+    return n * per_gpu + SIZING_OVERHEAD_FRACTION * weights_gb;
+}
+
+double sizing_need_gb(const ld_model_arch *a, double weights_gb, double kv_gb, int n)
+{
+    double kv = isfinite(kv_gb) && kv_gb > 0 ? kv_gb : 0;
+    return weights_gb + kv * sizing_kv_copies(a, n) + sizing_overhead_gb(weights_gb, n);
+}
+
+int sizing_fit_gpus(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util)
 {
     static const int counts[] = {1, 2, 4, 8};
-    if (!(memory_gb > 0) || !isfinite(total_gb)) return 0;
-    double kv = isfinite(kv_gb) && kv_gb > 0 ? kv_gb : 0;
+    if (!(memory_gb > 0) || !isfinite(weights_gb)) return 0;
     for (size_t i = 0; i < 4; i++) {
         int n = counts[i];
         if (n > 1 && sizing_tp_check(a, n, NULL, 0) != 0) continue;
-        /* the extra copies of a replicated cache, with the overhead's share */
-        double need = total_gb + (sizing_kv_copies(a, n) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
-        if (n * memory_gb * mem_util >= need) return n;
+        if (n * memory_gb * mem_util >= sizing_need_gb(a, weights_gb, kv_gb, n)) return n;
     }
     return 0;
 }
@@ -265,6 +275,14 @@ int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
         if (heads % c == 0 && (kv % c == 0 || c % kv == 0) && k < len)
             k += (size_t)snprintf(valid + k, len - k, "%s%d", k ? ", " : "", c);
     return -1;
+}
+
+/* Overhead and total on the n GPUs the model is sized on. */
+static void set_total(ld_sizing *s, int n)
+{
+    double kv = s->kv_known ? s->kv_cache_gb : 0;
+    s->overhead_gb = sizing_overhead_gb(s->weights_gb, n);
+    s->total_gb = s->weights_gb + kv + s->overhead_gb;
 }
 
 int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
@@ -293,7 +311,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->bits_per_weight = s->base_bits = s->expert_bits = q->bits;
     double total_b = a->params_b;
     double active_b = a->active_params_b > 0 && a->active_params_b <= total_b ? a->active_params_b : total_b;
-    char b1[32], b2[32], b3[32];
+    char b1[32], b2[32], b3[32], b4[32];
 
     const ld_quant *eq = NULL; /* a mixed release's routed experts */
     if (in->expert_quant && in->expert_quant[0]) {
@@ -386,12 +404,14 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                      "not in the total, so the total is a lower bound");
     }
     double kv = s->kv_known ? s->kv_cache_gb : 0;
-    s->overhead_gb = SIZING_OVERHEAD_FIXED_GB + SIZING_OVERHEAD_FRACTION * (s->weights_gb + kv);
-    basis_add(s, "overhead = %g GB runtime + %.0f%% × (weights + kv) = %s (rule of thumb)",
-              SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100,
-              gb(s->overhead_gb, b1, sizeof b1));
+    /* on one GPU until a count is chosen (set_total below) */
+    s->overhead_gb = sizing_overhead_gb(s->weights_gb, 1);
     s->total_gb = s->weights_gb + kv + s->overhead_gb;
-    basis_add(s, "total = %s", gb(s->total_gb, b1, sizeof b1));
+    basis_add(s, "overhead = %g GB on one GPU, %g GB a GPU on 2 or more (activations, memory outside PyTorch, "
+                 "CUDA graphs, all-reduce buffers: vLLM 0.19's accounting, doc/data.md) + %.0f%% × weights",
+              SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100);
+    basis_add(s, "total on one GPU = %s weights + %s kv + %s overhead = %s", gb(s->weights_gb, b1, sizeof b1),
+              gb(kv, b2, sizeof b2), gb(s->overhead_gb, b3, sizeof b3), gb(s->total_gb, b4, sizeof b4));
 
     /* Cheapest priced GPU type and count that fits. */
     if (in->gpus) {
@@ -401,7 +421,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             /* datacenter cards unless asked: 8 consumer cards are no serving set-up */
             const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter";
             if (strcmp(want, "any") != 0 && g->gpu_class[0] && strcmp(g->gpu_class, want) != 0) continue;
-            int n = sizing_fit_gpus(a, s->total_gb, kv, hosting_gpu_device_gb(g), mem_util);
+            int n = sizing_fit_gpus(a, s->weights_gb, kv, hosting_gpu_device_gb(g), mem_util);
             if (n == 0) continue;
             double cost = n * g->hourly_usd;
             if (!s->cheapest || cost < s->cheapest_hourly_usd) {
@@ -416,7 +436,8 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                       s->cheapest_hourly_usd, s->cheapest->price_date[0] ? "price of " : "undated price",
                       s->cheapest->price_date);
         else
-            basis_add(s, "cheapest fit: no priced GPU holds %s on 8 GPUs", gb(s->total_gb, b1, sizeof b1));
+            basis_add(s, "cheapest fit: no priced GPU holds it on 8 GPUs (%s with the overhead of 8)",
+                      gb(sizing_need_gb(a, s->weights_gb, kv, 8), b1, sizeof b1));
     }
 
     const ld_gpu *g = in->gpu ? in->gpu : s->cheapest;
@@ -424,7 +445,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->usable_gb = hosting_gpu_device_gb(g) * mem_util;
     char device[96];
     hosting_gpu_memory_words(g, device, sizeof device);
-    int n = sizing_fit_gpus(a, s->total_gb, kv, hosting_gpu_device_gb(g), mem_util);
+    int n = sizing_fit_gpus(a, s->weights_gb, kv, hosting_gpu_device_gb(g), mem_util);
     if (in->gpu_count > 0) {
         char valid[200];
         if (sizing_tp_check(a, in->gpu_count, valid, sizeof valid) != 0)
@@ -432,19 +453,21 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                              "%d GPUs cannot split %ld attention heads and %ld KV heads evenly (tensor "
                              "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
                              split_kv_heads(a), valid);
-        double need = s->total_gb + (sizing_kv_copies(a, in->gpu_count) - 1) * kv * (1 + SIZING_OVERHEAD_FRACTION);
+        double need = sizing_need_gb(a, s->weights_gb, kv, in->gpu_count);
         n = in->gpu_count * s->usable_gb >= need ? in->gpu_count : 0;
         if (n == 0) {
+            set_total(s, in->gpu_count);
             basis_add(s, "fit: does not fit on %d × %s (%s needed%s, %s usable)", in->gpu_count, g->name,
-                      gb(need, b1, sizeof b1), need > s->total_gb ? " with the KV cache's copies" : "",
+                      gb(need, b1, sizeof b1), sizing_kv_copies(a, in->gpu_count) > 1 ? " with the KV cache's copies" : "",
                       gb(in->gpu_count * s->usable_gb, b2, sizeof b2));
             s->gpu = g;
             return 0;
         }
     }
     if (n == 0) {
-        basis_add(s, "fit: does not fit on 8 × %s (%s × %g = %s usable each)", g->name,
-                  device, mem_util, gb(s->usable_gb, b1, sizeof b1));
+        basis_add(s, "fit: does not fit on 8 × %s (%s × %g = %s usable each; %s needed on 8)", g->name,
+                  device, mem_util, gb(s->usable_gb, b1, sizeof b1),
+                  gb(sizing_need_gb(a, s->weights_gb, kv, 8), b2, sizeof b2));
         s->gpu = g;
         return 0;
     }
@@ -454,6 +477,12 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     basis_add(s, "fit: %d × %s (%s × %g = %s usable each, %s in all)", n, g->name,
               device, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));
+    if (n > 1) {
+        set_total(s, n);
+        basis_add(s, "total on %d GPUs = %s weights + %s kv + %s overhead (%d × %g GB + %.0f%% × weights) = %s", n,
+                  gb(s->weights_gb, b1, sizeof b1), gb(kv, b2, sizeof b2), gb(s->overhead_gb, b3, sizeof b3), n,
+                  SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100, gb(s->total_gb, b4, sizeof b4));
+    }
     s->max_sequences = NAN;
     double copies = sizing_kv_copies(a, n);
     s->kv_per_gpu_gb = s->kv_known ? s->kv_cache_gb * copies / n : NAN;
@@ -466,15 +495,15 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
          * whole-context sequence must fit too; a replicated cache counts
          * its copies */
         double kv1 = s->kv_request_gb * copies;
-        double room = n * s->usable_gb - SIZING_OVERHEAD_FIXED_GB - (1 + SIZING_OVERHEAD_FRACTION) * s->weights_gb;
-        int context_fits = room >= (1 + SIZING_OVERHEAD_FRACTION) * s->kv_context_gb * copies;
-        s->max_sequences = room > 0 && context_fits ? floor(room / ((1 + SIZING_OVERHEAD_FRACTION) * kv1)) : 0;
+        double room = n * s->usable_gb - s->overhead_gb - s->weights_gb;
+        int context_fits = room >= s->kv_context_gb * copies;
+        s->max_sequences = room > 0 && context_fits ? floor(room / kv1) : 0;
         char copies_text[48] = "";
         if (copies > 1) snprintf(copies_text, sizeof copies_text, " × %g copies", copies);
-        basis_add(s, "max sequences at %g tokens = (%d × %s usable - %g GB - %g × %s weights) / (%g × %s KV%s "
+        basis_add(s, "max sequences at %g tokens = (%d × %s usable - %s overhead - %s weights) / (%s KV%s "
                      "each) = %.0f%s",
-                  s->request_tokens, n, gb(s->usable_gb, b1, sizeof b1), SIZING_OVERHEAD_FIXED_GB,
-                  1 + SIZING_OVERHEAD_FRACTION, gb(s->weights_gb, b2, sizeof b2), 1 + SIZING_OVERHEAD_FRACTION,
+                  s->request_tokens, n, gb(s->usable_gb, b1, sizeof b1), gb(s->overhead_gb, b4, sizeof b4),
+                  gb(s->weights_gb, b2, sizeof b2),
                   gb(s->kv_request_gb, b3, sizeof b3), copies_text, s->max_sequences,
                   !by_request ? "" : context_fits ? " (one whole-context sequence fits as well)"
                                                   : " (0: one whole-context sequence does not fit)");

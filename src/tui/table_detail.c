@@ -150,9 +150,11 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     }
     if (used < sizeof line)
         snprintf(line + used, sizeof line - used,
-                 "; overhead %g GB + %.0f%%; fit at %.0f%% of the memory the driver reports; decode = bandwidth / bytes per token x "
-                 "efficiency. llmdeck size shows the whole basis%s.",
-                 SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100, SIZING_GPU_MEM_UTIL * 100,
+                 "; overhead %g GB on one GPU, %g GB a GPU on more, + %.0f%% of the weights; fit at %.0f%% of the "
+                 "memory the driver reports; decode = bandwidth / bytes per token x efficiency. llmdeck size shows "
+                 "the whole basis%s.",
+                 SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100,
+                 SIZING_GPU_MEM_UTIL * 100,
                  released ? " (--quant release: as released)" : "");
     emit(e, "", line, muted, muted);
 }

@@ -363,9 +363,10 @@ static void add_sizing(app *a, wz_state *w)
         snprintf(kv, sizeof kv, "KV cache unknown (the catalogue lacks layers or heads), not counted");
     }
     add(w, ROLE_MUTED, 2, 4, 0, "basis: %.4gB params × %g bits / 8 = %s of weights (int4: %g bits); %s; "
-        "+ %g GB runtime + %.0f%%; a GPU holds %.0f%% of the memory its driver reports. Full basis: llmdeck size --model %s%s",
+        "+ overhead %g GB on one GPU (%g GB a GPU on more) + %.0f%% of the weights; a GPU holds %.0f%% of the memory "
+        "its driver reports. Full basis: llmdeck size --model %s%s",
         ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.25, kv,
-        SIZING_OVERHEAD_FIXED_GB, SIZING_OVERHEAD_FRACTION * 100,
+        SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100,
         w->hosting->defaults.gpu_memory_utilization * 100, name, w->size_ok[2] ? " (--quant release: as released)" : "");
 }
 
