@@ -97,7 +97,8 @@ typedef struct {
     double context, batch;
     double request_tokens;      /* tokens a batch's sequence holds (<= context) */
     double weights_gb, kv_cache_gb, overhead_gb, total_gb; /* kv NaN when unknown; overhead
-                                   and total on the GPUs used (gpus), else on one */
+                                   and total on total_gpus GPUs */
+    int total_gpus;             /* the GPUs used, or the count tried when none fits, else 1 */
     double kv_request_gb;       /* one batch sequence's KV cache (request_tokens); NaN unknown */
     double kv_context_gb;       /* one sequence of the whole context; NaN unknown */
     double kv_read_gb;          /* what a decode step reads of one batch sequence's cache:

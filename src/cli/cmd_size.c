@@ -204,7 +204,9 @@ static void write_text(FILE *out, const result *r)
     gbtext(s->overhead_gb, g, sizeof g);
     fprintf(out, "  overhead    %s\n", g);
     gbtext(s->total_gb, g, sizeof g);
-    fprintf(out, "  total       %s%s\n\n", g, s->kv_known ? "" : " (without the KV cache)");
+    char on[32] = "";
+    if (s->total_gpus > 1) snprintf(on, sizeof on, " on %d GPUs", s->total_gpus);
+    fprintf(out, "  total       %s%s%s\n\n", g, on, s->kv_known ? "" : " (without the KV cache)");
     if (!s->gpu) {
         fputs("  GPU         no priced GPU in gpus.csv holds it on 8 GPUs\n", out);
     } else if (s->gpus == 0) {
@@ -248,7 +250,7 @@ static const char *const FIELDS[] = {
     "batch", "weights_gb", "kv_cache_gb", "overhead_gb", "total_gb", "gpu", "gpus",
     "tokens_per_s", "tokens_per_s_ceiling", "throughput_tokens_per_s", "bound",
     "hourly_usd", "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "max_sequences", "kv_per_gpu_gb",
-    "prompt_tokens", "ttft_s", "request_tokens", "basis",
+    "prompt_tokens", "ttft_s", "request_tokens", "total_gpus", "basis",
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
@@ -289,6 +291,7 @@ static void field(FILE *out, const result *r, size_t i, int json)
     case 24: num = s->gpus > 0 ? s->prompt_tokens : NAN, dec = 0; break;
     case 25: num = s->ttft_s, dec = 3; break;
     case 26: num = s->request_tokens, dec = 0; break;
+    case 27: num = s->total_gpus, dec = 0; break; /* what overhead_gb and total_gb are on */
     default: str = s->basis, is_str = 1; break;
     }
     if (is_str) {
@@ -342,7 +345,9 @@ static void write_md(FILE *out, const result *r)
     output_md_cell(out, r->model);
     fprintf(out, " at %s, %.0f-token context, batch %g\n\n| | |\n|---|---|\n", r->quant, s->context,
             s->batch);
-    const char *names[] = {"weights", "kv cache", "overhead", "total"};
+    char total_name[32] = "total";
+    if (s->total_gpus > 1) snprintf(total_name, sizeof total_name, "total on %d GPUs", s->total_gpus);
+    const char *names[] = {"weights", "kv cache", "overhead", total_name};
     double v[] = {s->weights_gb, s->kv_cache_gb, s->overhead_gb, s->total_gb};
     for (int i = 0; i < 4; i++) {
         gbtext(v[i], g, sizeof g);

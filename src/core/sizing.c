@@ -283,6 +283,7 @@ static void set_total(ld_sizing *s, int n)
     double kv = s->kv_known ? s->kv_cache_gb : 0;
     s->overhead_gb = sizing_overhead_gb(s->weights_gb, n);
     s->total_gb = s->weights_gb + kv + s->overhead_gb;
+    s->total_gpus = n;
 }
 
 int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
@@ -405,8 +406,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     }
     double kv = s->kv_known ? s->kv_cache_gb : 0;
     /* on one GPU until a count is chosen (set_total below) */
-    s->overhead_gb = sizing_overhead_gb(s->weights_gb, 1);
-    s->total_gb = s->weights_gb + kv + s->overhead_gb;
+    set_total(s, 1);
     basis_add(s, "overhead = %g GB on one GPU, %g GB a GPU on 2 or more (activations, memory outside PyTorch, "
                  "CUDA graphs, all-reduce buffers: vLLM 0.19's accounting, doc/data.md) + %.0f%% × weights",
               SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100);
@@ -465,6 +465,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         }
     }
     if (n == 0) {
+        set_total(s, 8);
         basis_add(s, "fit: does not fit on 8 × %s (%s × %g = %s usable each; %s needed on 8)", g->name,
                   device, mem_util, gb(s->usable_gb, b1, sizeof b1),
                   gb(sizing_need_gb(a, s->weights_gb, kv, 8), b2, sizeof b2));

@@ -228,12 +228,17 @@ static void test_fit_on_seed_gpus(void **state)
     ld_sizing s70 = size_of(68.977, 0, 80, 8, 128, "fp16", 4096, a100_80);
     assert_near(hosting_gpu_device_gb(a100_80), 81920.0 * 1048576 / 1e9, 1e-9);
     assert_int_equal(s70.gpus, 2);
+    assert_int_equal(s70.total_gpus, 2); /* overhead and total on the 2 used */
+    assert_near(s70.overhead_gb, 2 * 5.5 + 0.02 * s70.weights_gb, 1e-9);
+    assert_near(s70.total_gb, s70.weights_gb + s70.kv_cache_gb + s70.overhead_gb, 1e-9);
     assert_true(s70.total_gb <= 2 * 0.9 * hosting_gpu_device_gb(a100_80));
     /* Its "or 8x A10" does not: on 8 cards 8 × 5.5 GB of runtime (vLLM's
      * all-reduce buffers and activations a GPU) join the weights, 186 GB
      * against 8 × 21.7; the 2023 article counted weights alone (140 GB). */
     ld_sizing on_a10 = size_of(68.977, 0, 80, 8, 128, "fp16", 4096, a10);
     assert_int_equal(on_a10.gpus, 0);
+    assert_int_equal(on_a10.total_gpus, 8); /* the total is the 8 tried */
+    assert_non_null(strstr(on_a10.basis, "needed on 8"));
     assert_true(sizing_need_gb(&(ld_model_arch){68.977, 0, 80, 8, 128, 0, 0}, on_a10.weights_gb,
                                on_a10.kv_cache_gb, 8) > 8 * 0.9 * hosting_gpu_device_gb(a10));
     assert_true(on_a10.weights_gb + on_a10.kv_cache_gb < 8 * 0.9 * hosting_gpu_device_gb(a10));
