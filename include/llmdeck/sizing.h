@@ -146,6 +146,9 @@ double sizing_kv_copies(const ld_model_arch *a, int n);
 /* The runtime overhead on n GPUs for weights_gb of weights (see
  * SIZING_OVERHEAD_ONE_GPU_GB). */
 double sizing_overhead_gb(double weights_gb, int n);
+/* The total of a sizing on n GPUs: its weights, its KV cache (none when
+ * unknown) and the overhead on n (what total_gb is for total_gpus). */
+double sizing_total_on(const ld_sizing *s, int n);
 /* What n GPUs must hold together: the weights, the KV cache kv_gb (NaN or
  * <= 0: none) as many times as n keep it (sizing_kv_copies) and the
  * overhead on n. */

@@ -277,12 +277,16 @@ int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
     return -1;
 }
 
+double sizing_total_on(const ld_sizing *s, int n)
+{
+    return s->weights_gb + (s->kv_known ? s->kv_cache_gb : 0) + sizing_overhead_gb(s->weights_gb, n);
+}
+
 /* Overhead and total on the n GPUs the model is sized on. */
 static void set_total(ld_sizing *s, int n)
 {
-    double kv = s->kv_known ? s->kv_cache_gb : 0;
     s->overhead_gb = sizing_overhead_gb(s->weights_gb, n);
-    s->total_gb = s->weights_gb + kv + s->overhead_gb;
+    s->total_gb = sizing_total_on(s, n);
     s->total_gpus = n;
 }
 
