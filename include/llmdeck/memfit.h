@@ -10,8 +10,8 @@
  * (on one when none holds it); that is `mem_gb`.  `fits_on` is the GPU
  * of gpus.csv, of any class, that holds it with the fewest cards (1, 2, 4
  * or 8, at 90% of the memory the driver reports, tensor parallel only
- * where the heads divide) and then the least memory: "RTX 4090" or
- * "2 × H100 SXM".  Rows without
+ * where the heads divide), then the smallest as sold, the cheapest an
+ * hour of those (memfit_better_card): "L4" or "2 × H100 SXM".  Rows without
  * an architecture stay empty: unknown, not guessed. */
 #ifndef LLMDECK_MEMFIT_H
 #define LLMDECK_MEMFIT_H
@@ -38,6 +38,11 @@ long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gp
  * states no release precision at fp16; context in [1, 1e8].  Returns the rows filled, or
  * -1 (out of memory, or a bad set-up: LD_ERR_USAGE naming it). */
 long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld_gpu_list *gpus, ld_error *err);
+
+/* 1 when card a is the better answer than b for a model both hold on as
+ * many cards: smaller as sold, then cheaper an hour (priced before
+ * unpriced), then less memory as the driver reports it. */
+int memfit_better_card(const ld_gpu *a, const ld_gpu *b);
 
 /* 1 when quant is the "release" set-up (any case). */
 int memfit_is_release(const char *quant);

@@ -65,6 +65,20 @@ static void row_quant(const ld_catalog *cat, size_t r, const char *quant, ld_siz
     }
 }
 
+/* Of two cards that hold a model on as many cards: the smaller as sold
+ * ("24 GB"), then the cheaper an hour (a listed price before none), then
+ * the less memory the driver reports.  The size as sold first, not the
+ * driver's MiB: an A10 (23,028 MiB, $1.29) and an L4 (23,034 MiB, $0.49)
+ * are both 24 GB cards, and 6 MiB should not pick the dearer one. */
+int memfit_better_card(const ld_gpu *a, const ld_gpu *b)
+{
+    if (a->memory_gb != b->memory_gb) return a->memory_gb < b->memory_gb;
+    int ap = isfinite(a->hourly_usd), bp = isfinite(b->hourly_usd);
+    if (ap != bp) return ap;
+    if (ap && a->hourly_usd != b->hourly_usd) return a->hourly_usd < b->hourly_usd;
+    return hosting_gpu_device_gb(a) < hosting_gpu_device_gb(b);
+}
+
 long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld_gpu_list *gpus, ld_error *err)
 {
     double bits;
@@ -95,8 +109,7 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
         for (size_t g = 0; gpus && g < gpus->n; g++) {
             double device_gb = hosting_gpu_device_gb(&gpus->v[g]);
             int k = sizing_fit_gpus(&in.arch, s.weights_gb, s.kv_cache_gb, device_gb, SIZING_GPU_MEM_UTIL);
-            /* fewest cards, then the least memory that holds it */
-            if (k && (!best || k < best_cards || (k == best_cards && device_gb < hosting_gpu_device_gb(best)))) {
+            if (k && (!best || k < best_cards || (k == best_cards && memfit_better_card(&gpus->v[g], best)))) {
                 best = &gpus->v[g];
                 best_cards = k;
             }

@@ -193,7 +193,9 @@ static void lines(app *a, tv_state *t, emitter *e)
         double v = catalog_num(t->cat, r, (size_t)t->value_col);
         emit(e, NULL, "", text, text);
         if (!isnan(v))
-            snprintf(line, sizeof line, "Value = quality / relative cost = %.4f / %g = %.6f", q, rc, v);
+            /* the value to the four figures the quality is shown with:
+             * six decimals ("112.400000") claimed a precision it lacks */
+            snprintf(line, sizeof line, "Value = quality / relative cost = %.4f / %g = %.4g", q, rc, v);
         else if (isnan(q))
             snprintf(line, sizeof line, "Value n/a: no weighted metric (w opens the weights)");
         else

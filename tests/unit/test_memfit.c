@@ -1,6 +1,6 @@
 /* test_memfit.c - memory at a glance (src/core/memfit.h): mem_gb is the
  * sizing core's total at the stated set-up, fits_on the fewest cards and
- * then the least memory, and unknown stays empty. */
+ * then the smallest as sold and the cheapest of those; unknown stays empty. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +86,48 @@ static void test_hand_made(void **state)
     catalog_free(cat);
 }
 
+/* Three 24 GB cards as gpus.csv lists them: the A10's driver total is
+ * 6 MiB under the L4's, which is less than half its price; the 4090 has
+ * the most memory and (here) no price. */
+static const char *const GPUS_24 = "gpu,class,memory_gb,memory_mib,bandwidth_gbs,fp16_tflops,fp8_tflops,"
+                                   "board_power_w,hourly_usd,price_provider,price_type,price_date,source\n"
+                                   "Dear,datacenter,24,23028,600,125,,150,1.29,,,,hand\n"
+                                   "Unpriced,consumer,24,24564,1008,165,,450,,,,,hand\n"
+                                   "Cheap,datacenter,24,23034,300,121,,72,0.49,,,,hand\n"
+                                   "Bigger,datacenter,48,46068,864,362,,350,0.10,,,,hand\n";
+
+/* Of the cards that hold a model on as many cards: the smallest as sold,
+ * then the cheapest of those; 6 MiB of driver memory does not decide. */
+static void test_same_size_cheaper_wins(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand(MODELS);
+    ld_error err;
+    error_clear(&err);
+    ld_gpu_list gl = {0};
+    assert_int_equal(hosting_gpus_parse(&gl, GPUS_24, strlen(GPUS_24), "gpus.csv", &err), 0);
+    assert_true(memfit_apply(cat, METRICS, strlen(METRICS), &gl, &err) > 0);
+    int fc = catalog_col_index(cat, "fits_on");
+    /* 8B at int4 fits all four: the 24 GB class, the cheapest of it
+     * (the 48 GB card is cheaper still, but larger) */
+    assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Cheap (24 GB)");
+    const ld_gpu *dear = hosting_gpu_find(&gl, "Dear"), *cheap = hosting_gpu_find(&gl, "Cheap"),
+                 *unpriced = hosting_gpu_find(&gl, "Unpriced"), *bigger = hosting_gpu_find(&gl, "Bigger");
+    assert_true(memfit_better_card(cheap, dear) && !memfit_better_card(dear, cheap));
+    /* a price before none, though the unpriced card has more memory */
+    assert_true(memfit_better_card(dear, unpriced) && !memfit_better_card(unpriced, dear));
+    /* smaller as sold before cheaper */
+    assert_true(memfit_better_card(dear, bigger) && !memfit_better_card(bigger, dear));
+    /* neither is better than itself */
+    assert_false(memfit_better_card(cheap, cheap));
+    /* the same size and price: the less driver memory */
+    ld_gpu twin = *cheap;
+    twin.memory_mib = cheap->memory_mib - 6;
+    assert_true(memfit_better_card(&twin, cheap) && !memfit_better_card(cheap, &twin));
+    hosting_gpus_free(&gl);
+    catalog_free(cat);
+}
+
 static void test_not_asked(void **state)
 {
     (void)state;
@@ -106,7 +148,7 @@ static void test_not_asked(void **state)
 }
 
 /* Over the shipped catalogue: every fits_on holds its mem_gb, and no listed
- * GPU does it with fewer cards or, with as many, with less memory. */
+ * GPU does it with fewer cards or, with as many, smaller or cheaper. */
 static void test_shipped_catalogue_property(void **state)
 {
     (void)state;
@@ -175,8 +217,12 @@ static void test_shipped_catalogue_property(void **state)
             /* one card of more memory never beats the choice (fewest cards first) */
             if (cards > 1 && dev * 0.9 >= one)
                 fail_msg("%s: one %s holds it, fits_on says %s", catalog_text(cat, r, 0), gl.v[k].name, fit);
-            if (cards == 1 && dev < hosting_gpu_device_gb(g) && dev * 0.9 >= one)
-                fail_msg("%s: %s has less memory and holds it", catalog_text(cat, r, 0), gl.v[k].name);
+            /* with as many cards, no smaller card (as sold), nor one as
+             * small and cheaper, holds it */
+            if (&gl.v[k] != g && memfit_better_card(&gl.v[k], g) &&
+                sizing_fit_gpus(a, s.weights_gb, s.kv_cache_gb, dev, 0.9) == cards)
+                fail_msg("%s: %s is smaller or cheaper and holds it on %d", catalog_text(cat, r, 0),
+                         gl.v[k].name, cards);
         }
     }
     /* the catalogue's open rows mostly have an architecture */
@@ -274,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_release_setup),
         cmocka_unit_test(test_hand_made),
         cmocka_unit_test(test_not_asked),
+        cmocka_unit_test(test_same_size_cheaper_wins),
         cmocka_unit_test(test_recompute_other_setup),
         cmocka_unit_test(test_shipped_catalogue_property),
     };
