@@ -1,1 +1,1 @@
-size --model Qwen3-8B --quant release
+size --model Qwen2.5-7B-Instruct --quant release
