@@ -41,6 +41,9 @@ const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, c
 /* A computed score for people, as output_display_cell shows one: three
  * significant digits (0.833, 30.4, 735); "" when not a finite number. */
 void output_display_number(double v, char *buf, size_t n);
+/* The same without trailing zeros (0.0032, 0.05, 1, 0.00206): a relative
+ * cost, which the seed's data writes as 0.05 and 1. */
+void output_display_ratio(double v, char *buf, size_t n);
 
 /* Copies `in` to `out` making it safe for a terminal: C0 controls, DEL, C1
  * controls, bidi overrides and invalid UTF-8 become visible escapes

@@ -129,7 +129,7 @@ void report_recommendation_md(FILE *out, const ld_report *r);
 
 /* Said where a model has no relative cost: no offer, and no estimate. */
 #define REPORT_NO_COST_WHY                                                                                       \
-    "n/a (no provider hosts it, and it does not fit or cannot be sized at llmdeck's self-hosting reference "  \
+    "n/a (no hosted offer in the price data, and it does not fit or cannot be sized at llmdeck's self-hosting reference "  \
     "set-up, metrics.json selfhost_estimate)"
 
 #endif

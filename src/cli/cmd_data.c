@@ -185,11 +185,11 @@ int cmd_data(int argc, char **argv)
         if (*dataset_horizon_text(&h, reach, sizeof reach))
             printf("\nreach: %s\n", reach);
         if (scaled)
-            printf("estimates: %ld open models no provider hosts are priced at llmdeck's self-hosting cost × %.3g, "
+            printf("estimates: %ld open models with no hosted offer are priced at llmdeck's self-hosting cost × %.3g, "
                    "the median of hosted price / that cost over %zu hosted models (quartiles %.3g-%.3g)\n",
                    e->rows, e->k, e->measured, e->q1, e->q3);
         else if (e->rows > 0)
-            printf("estimates: %ld open models no provider hosts are priced at llmdeck's self-hosting cost, not "
+            printf("estimates: %ld open models with no hosted offer are priced at llmdeck's self-hosting cost, not "
                    "scaled (%zu hosted models to compare, %d needed)\n",
                    e->rows, e->measured, LD_ESTIMATE_MIN_HOSTED);
     }

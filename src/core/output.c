@@ -40,6 +40,12 @@ const char *output_cell(const ld_catalog *cat, size_t row, size_t col, char *buf
 const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, char *buf, size_t n)
 {
     const ld_column *c = catalog_col(cat, col);
+    if (!strcmp(c->id, "relative_cost") && c->type == LD_COL_NUMBER && !isnan(catalog_num(cat, row, col))) {
+        /* a hosted price / GPT-4's or llmdeck's own estimate: three figures,
+         * as the value it divides (an estimate's 0.00206369 claimed six) */
+        output_display_ratio(catalog_num(cat, row, col), buf, n);
+        return buf;
+    }
     if (!(c->flags & LD_COLF_DERIVED) || (c->flags & LD_COLF_YESNO) || c->decimals <= 0)
         return output_cell(cat, row, col, buf, n);
     output_display_number(catalog_num(cat, row, col), buf, n);
@@ -57,6 +63,19 @@ void output_display_number(double v, char *buf, size_t n)
     if (dec < 0) dec = 0;
     if (dec > 8) dec = 8;
     snprintf(buf, n, "%.*f", dec, v);
+}
+
+void output_display_ratio(double v, char *buf, size_t n)
+{
+    if (v != 0 && fabs(v) < 1e-5) { /* past eight decimals: 1e-09, never a 0 */
+        snprintf(buf, n, "%.3g", v);
+        return;
+    }
+    output_display_number(v, buf, n);
+    if (!strchr(buf, '.')) return;
+    size_t len = strlen(buf); /* 0.00320 -> 0.0032, 1.00 -> 1 */
+    while (len && buf[len - 1] == '0') buf[--len] = '\0';
+    if (len && buf[len - 1] == '.') buf[--len] = '\0';
 }
 
 #ifdef __SIZEOF_INT128__

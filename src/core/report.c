@@ -77,13 +77,16 @@ static const char *cell(const ld_report *a, size_t row, int col, char *buf, size
 static void write_recommended_figures(FILE *out, const ld_report *a, const char *prefix)
 {
     const ld_candidate *top = &a->cands->items[0];
-    char b[64], p[128];
+    char p[128];
+    char v[32];
     fprintf(out, "%svalue ", prefix);
+    /* as the candidates' table shows it (1059, not 1.06e+03) */
     if (isnan(top->value)) fputs("n/a", out);
-    else fprintf(out, "%.3g", top->value);
+    else output_display_number(top->value, v, sizeof v), fputs(v, out);
     fputs(", relative cost ", out);
-    const char *cost = a->col_cost >= 0 ? cell(a, top->row, a->col_cost, b, sizeof b) : "";
-    fputs(*cost ? cost : REPORT_NO_COST_WHY, out);
+    double rc = a->col_cost >= 0 ? catalog_num(a->cat, top->row, (size_t)a->col_cost) : NAN;
+    if (isnan(rc)) fputs(REPORT_NO_COST_WHY, out);
+    else output_display_ratio(rc, v, sizeof v), fputs(v, out);
     int hi = catalog_col_index(a->cat, "hosted_in_per_1m"), ho = catalog_col_index(a->cat, "hosted_out_per_1m");
     int hp = catalog_col_index(a->cat, "hosted_provider"), cb = catalog_col_index(a->cat, "cost_basis");
     if (hi >= 0 && ho >= 0 && !isnan(catalog_num(a->cat, top->row, (size_t)hi)))
@@ -91,7 +94,7 @@ static void write_recommended_figures(FILE *out, const ld_report *a, const char 
                 catalog_num(a->cat, top->row, (size_t)ho),
                 hp >= 0 ? san(catalog_text(a->cat, top->row, (size_t)hp), p, sizeof p) : "");
     else if (cb >= 0 && !strcmp(catalog_text(a->cat, top->row, (size_t)cb), "estimate"))
-        fputs(" (llmdeck's estimate: no provider hosts it; a self-hosting cost scaled to providers' prices)", out);
+        fputs(" (llmdeck's estimate: no hosted offer in the price data; a self-hosting cost scaled to providers' prices)", out);
     fputc('\n', out);
 }
 
@@ -171,7 +174,11 @@ static void cand_cells(const ld_report *a, size_t i, char cells[C_N][128])
     else output_display_number(c->value, cells[C_VALUE], 128);
     if (isnan(c->quality)) snprintf(cells[C_QUALITY], 128, "n/a");
     else output_display_number(c->quality, cells[C_QUALITY], 128);
-    san(cell(a, c->row, a->col_cost, raw, sizeof raw), cells[C_COST], 128);
+    /* three figures as value and quality (an estimate's 0.00351109 claimed
+     * six); CSV and JSON keep every digit */
+    double rc = a->col_cost >= 0 ? catalog_num(a->cat, c->row, (size_t)a->col_cost) : NAN;
+    if (!isnan(rc)) output_display_ratio(rc, cells[C_COST], 128);
+    else san(cell(a, c->row, a->col_cost, raw, sizeof raw), cells[C_COST], 128);
     san(cell(a, c->row, a->col_ctx, raw, sizeof raw), cells[C_CTX], 128);
     san(cell(a, c->row, a->col_lic, raw, sizeof raw), cells[C_LIC], 128);
     san(rules_commercial_word(cell(a, c->row, a->col_com, raw, sizeof raw)), cells[C_COM], 128);

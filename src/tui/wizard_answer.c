@@ -426,12 +426,15 @@ static void build_lines(app *a, wz_state *w)
         char val[32], rc[64];
         const ld_candidate *top = &w->cands.items[0];
         if (isnan(top->value)) snprintf(val, sizeof val, "n/a");
-        else snprintf(val, sizeof val, "%.3g", top->value);
+        else output_display_number(top->value, val, sizeof val); /* as the candidates show it */
         add(w, ROLE_BEST, 0, 2, 0, "Recommended: %s",
             catalog_text(mc, (size_t)rep.recommended, catalog_key_col(mc)));
         add(w, ROLE_TEXT, 0, 5, 0, "Why: %s", rep.why);
         cell(mc, (size_t)rep.recommended, "cost_basis", b2, sizeof b2);
         cell(mc, (size_t)rep.recommended, "relative_cost", rc, sizeof rc);
+        int rcc = catalog_col_index(mc, "relative_cost");
+        if (strcmp(rc, "n/a") && rcc >= 0) /* three figures, as the value: 0.00287, not 0.002867 */
+            output_display_ratio(catalog_num(mc, (size_t)rep.recommended, (size_t)rcc), rc, sizeof rc);
         if (!strcmp(rc, "n/a")) /* neither an offer nor an estimate: say why, not a blank */
             add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s", val, REPORT_NO_COST_WHY);
         else

@@ -94,6 +94,15 @@ static void test_display_cell_three_digits(void **state)
     assert_string_equal(buf, "0.721");
     output_display_number(NAN, buf, sizeof buf);
     assert_string_equal(buf, "");
+    /* a relative cost: three figures, no trailing zeros, never rounded to 0 */
+    static const struct { double v; const char *shown; } ratios[] = {
+        {0.00206369, "0.00206"}, {0.0032, "0.0032"}, {0.05, "0.05"}, {1, "1"}, {0.000629141, "0.000629"},
+        {1e-9, "1e-09"}, {1059.4, "1059"}, {0, "0"},
+    };
+    for (size_t i = 0; i < sizeof ratios / sizeof *ratios; i++) {
+        output_display_ratio(ratios[i].v, buf, sizeof buf);
+        assert_string_equal(buf, ratios[i].shown);
+    }
     /* every digit where a program reads it */
     assert_string_equal(output_cell(cat, 0, (size_t)vc, buf, sizeof buf), "13.780000");
     /* a loaded cell stays as written */
