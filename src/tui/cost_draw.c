@@ -103,9 +103,11 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
     case K_QUANT:
         snprintf(lab, n, "Quantization");
         if (s->quant >= cv_quant_release()) /* the release: what was sized, with its average */
-            snprintf(val, n, s->sized ? "%s (release)" : "release", s->quant_short);
+            snprintf(val, n, s->quant_auto ? "auto: release %s" : s->sized ? "%s (release)" : "release",
+                     s->quant_short); /* (auto: the rule chose it; fits the knob column) */
         else
-            snprintf(val, n, "%s (%g bits)", sizing_quant_at(s->quant)->name, sizing_quant_at(s->quant)->bits);
+            snprintf(val, n, "%s%s (%g bits)", s->quant_auto ? "auto: " : "", sizing_quant_at(s->quant)->name,
+                     sizing_quant_at(s->quant)->bits);
         break;
     case K_GPU:
         snprintf(lab, n, "GPU");

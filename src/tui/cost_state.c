@@ -51,19 +51,9 @@ int cost_view_take(app *a, long row, double tokens, double context, const char *
     s->source = s->h->npresets; /* self-host the sized model, not a preset */
     if (tokens > 0) s->tokens = tokens;
     if (context >= CV_CONTEXT_MIN && context <= CV_CONTEXT_MAX) s->context = context;
-    if (!quant) {
-        /* no quantization handed over (a table row): the core's rule, fp16 when
-         * it fits on a priced GPU, else int4, the release precision first where
-         * the row states one; as `llmdeck cost --model` */
-        ld_scenario_input si = {.cat = a->ds->models, .row = (size_t)row, .hosting = s->h, .gpus = s->gpus,
-                                .context = s->context, .batch = 1};
-        ld_cost_input w;
-        cost_defaults(&w);
-        ld_error e;
-        error_clear(&e);
-        static ld_scenario sc; /* large; one thread */
-        if (scenario_compute(&si, &w, &sc, &e) >= 0 && sc.sized) quant = scenario_quant_request(&sc);
-    }
+    /* no quantization handed over (a table row): the core's rule picks, as
+     * `llmdeck cost --model` does (from_model) */
+    s->quant_auto = !quant;
     if (quant && (sizing_quant_find(quant) || !strcasecmp(quant, SCENARIO_QUANT_RELEASE))) s->quant = quant_index(quant);
     s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;
@@ -143,6 +133,7 @@ void cv_defaults(app *a, cv_state *s)
     s->source = s->seed_preset;
     s->model = -1;
     s->quant = quant_index("fp16");
+    s->quant_auto = 1; /* the rule, as `llmdeck cost --model`: the release where it fits, else fp16, else int4 */
     s->gpu = -1;
     s->batch = 0;      /* auto: as many sequences as fit, at most 16 (the core's scenario) */
     s->context = 4096; /* the sizing core's default, as `llmdeck cost --model` */
@@ -287,8 +278,10 @@ void cv_load_settings(app *a, cv_state *s)
         s->price_out = pout;
     }
     if ((str = config_get_string(a->cfg, SECTION, "quant")) &&
-        (sizing_quant_find(str) || !strcasecmp(str, SCENARIO_QUANT_RELEASE)))
+        (sizing_quant_find(str) || !strcasecmp(str, SCENARIO_QUANT_RELEASE))) {
         s->quant = quant_index(str);
+        s->quant_auto = 0;
+    }
     if ((str = config_get_string(a->cfg, SECTION, "gpu")) && *str) {
         const ld_gpu *g = hosting_gpu_find(s->gpus, str);
         if (g && !strcmp(g->name, str)) s->gpu = (long)(g - s->gpus->v);
@@ -340,7 +333,7 @@ void cv_save_settings(app *a, cv_state *s)
     }
     cJSON_AddStringToObject(sec, "selfhost", s->source < s->h->npresets ? s->h->presets[s->source].name : "model");
     if (s->model >= 0) cJSON_AddStringToObject(sec, "model", cv_model_name(a, s->model));
-    cJSON_AddStringToObject(sec, "quant", cv_quant_name(s));
+    if (!s->quant_auto) cJSON_AddStringToObject(sec, "quant", cv_quant_name(s)); /* else the rule, next time too */
     cJSON_AddStringToObject(sec, "gpu", s->gpu >= 0 ? s->gpus->v[s->gpu].name : "");
     cJSON_AddNumberToObject(sec, "batch", s->batch);
     cJSON_AddNumberToObject(sec, "context", s->context);
@@ -372,7 +365,7 @@ static int from_model(app *a, cv_state *s)
     si.row = (size_t)s->model;
     si.hosting = s->h;
     si.gpus = s->gpus;
-    si.quant = cv_quant_name(s);
+    si.quant = s->quant_auto ? NULL : cv_quant_name(s); /* NULL: the core's rule */
     si.gpu = s->gpu >= 0 ? &s->gpus->v[s->gpu] : NULL;
     si.batch = s->batch;
     si.context = s->context;
@@ -391,6 +384,8 @@ static int from_model(app *a, cv_state *s)
     }
     s->sized = sc.sized;
     s->s = sc.sizing;
+    if (s->quant_auto && sc.sized) /* the knob shows what the rule chose */
+        s->quant = sc.release ? cv_quant_release() : quant_index(sc.quant);
     if (sc.sized)
         snprintf(s->quant_short, sizeof s->quant_short, "%s%s%s", sc.quant, sc.expert_quant ? "+" : "",
                  sc.expert_quant ? sc.expert_quant : "");

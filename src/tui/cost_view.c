@@ -172,6 +172,7 @@ static void step(app *a, cv_state *s, int dir, int big)
         break;
     case K_QUANT:
         s->quant = (size_t)move_in((long)s->quant, (long)cv_quant_release() + 1, dir * (big ? 10 : 1));
+        s->quant_auto = 0; /* chosen: the rule no longer picks */
         cv_use_model(a, s);
         break;
     case K_GPU:

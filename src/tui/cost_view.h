@@ -69,6 +69,8 @@ typedef struct {
     size_t source;         /* < h.npresets: that preset; == npresets: a sized model */
     long model;            /* catalogue row, -1 until one is chosen */
     size_t quant;          /* index for sizing_quant_at; cv_quant_release(): the row's release */
+    int quant_auto;        /* 1: the core's rule picks (as `cost --model` without --quant) and
+                            * quant shows its pick; 0 once the Quantization knob is set */
     long gpu;              /* index in gpus.v; -1: the cheapest that fits */
     int batch;             /* 0: auto, as many sequences as fit (at most 16) */
     double context;        /* tokens per sequence of a sized model: the longest request */
