@@ -57,9 +57,10 @@ static const char USAGE[] =
     "  --batch-share F       share of all tokens sent through the batch API, at its price\n"
     "  --energy-price P      USD per kWh: adds board power × PUE × 730 h per replica\n"
     "  --pue F               data-centre overhead on the energy (default 1.0)\n"
-    "  --request-tokens IN,OUT  a request's size: prints the cost per request too; with\n"
-    "                        --model each batched sequence holds one such request (more\n"
-    "                        fit than at the whole --context, which must still fit once)\n"
+    "  --request-tokens IN,OUT  a request's size: prints the cost per request too and sets\n"
+    "                        the input share (IN / (IN + OUT)); with --model each batched\n"
+    "                        sequence holds one such request (more fit than at the whole\n"
+    "                        --context, which must still fit once)\n"
     "  --sweep               costs from 1M to 100B tokens/month (1-2-5 steps)\n"
     "  --load FILE           LiteLLM model_prices_and_context_window.json: more --api names\n";
 
@@ -238,6 +239,16 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
             return cli_usage_error(CMD, "--request-tokens: a request of %.0f tokens (%s) is longer than the "
                                         "%.0f-token context%s; raise --context",
                                    in->request_in + in->request_out, f->req, context, *ctx > 0 ? "" : " (the default)");
+        /* the month's tokens are made of such requests: their split is the
+         * volume's, or the month would be priced at one share and the
+         * request at another (100,900 is 10% input, not the default 75%) */
+        double req_share = in->request_in / (in->request_in + in->request_out);
+        if (!f->share) in->input_share = req_share;
+        else if (fabs(in->input_share - req_share) > 0.005 && /* (the cost view's split rounds to a token) */
+                 fabs(in->request_in - (in->request_in + in->request_out) * in->input_share) > 1)
+            return cli_usage_error(CMD, "--input-share %g and --request-tokens %s (%.1f%% input) disagree: the "
+                                        "month is made of such requests; give one of them",
+                                   in->input_share, f->req, req_share * 100);
     }
     return 0;
 }
@@ -275,7 +286,7 @@ int cmd_cost(int argc, char **argv)
     cost_defaults(&in);
     cost_apply_hosting(&in, h);
     in.tokens_per_month = f.tokens ? flagged.tokens_per_month : in.tokens_per_month;
-    if (f.share) in.input_share = flagged.input_share;
+    if (f.share || f.req) in.input_share = flagged.input_share; /* --request-tokens sets it too */
     if (f.util) in.utilization = flagged.utilization;
     if (f.ops) in.ops_monthly_usd = ops;
     in.cached_share = flagged.cached_share;
