@@ -84,6 +84,11 @@ typedef struct {
     char selfhost_label[256];   /* "Qwen3-8B fp16 on 1 × L4 at $0.7992/h × 730 h" */
 } ld_scenario;              /* cost_in.selfhost_label points into it: do not copy it */
 
+/* The longest context row r reads (context_length), INFINITY when the
+ * catalogue does not say: scenario_compute refuses a longer one (1, with a
+ * note) and cuts its default 4096 to it. */
+double scenario_context_limit(const ld_catalog *cat, size_t row);
+
 /* Sizes the model and, with `workload` (may be NULL), prices it: the
  * workload's API side, shares and mode are kept and its self-hosting side
  * (replica price, throughput, power) comes from the sizing.

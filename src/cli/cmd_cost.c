@@ -342,6 +342,11 @@ int cmd_cost(int argc, char **argv)
             rc = cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv)", f.gpu);
             goto done;
         }
+        if (ctx > scenario_context_limit(ds.models, (size_t)row)) {
+            rc = cli_usage_error(CMD, "--context: %.0f tokens is longer than %s reads (context_length %.0f)", ctx,
+                                 f.model, scenario_context_limit(ds.models, (size_t)row));
+            goto done;
+        }
         si.quant = f.quant;
         si.context = ctx;
         si.batch = batch;

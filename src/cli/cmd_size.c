@@ -536,6 +536,11 @@ int cmd_size(int argc, char **argv)
     in.gpu_mem_util = h->defaults.gpu_memory_utilization;
     static ld_scenario sc; /* large */
     const ld_sizing *sp = &sc.sizing;
+    if (row >= 0 && in.context > scenario_context_limit(ds.models, (size_t)row)) {
+        rc = cli_usage_error(CMD, "--context: %.0f tokens is longer than %s reads (context_length %.0f)", in.context,
+                             model, scenario_context_limit(ds.models, (size_t)row));
+        goto done;
+    }
     if (row >= 0) {
         /* a catalogue model: the core's scenario, as the cost view and the wizard size it */
         ld_scenario_input si = {ds.models, (size_t)row, h, gpus, in.quant, in.kv_quant, in.context,

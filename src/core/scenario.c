@@ -192,6 +192,13 @@ static int choose_batch(const ld_scenario_input *in, const ld_sizing_input *base
     return 0;
 }
 
+double scenario_context_limit(const ld_catalog *cat, size_t row)
+{
+    int c = catalog_col_index(cat, "context_length");
+    double v = c >= 0 ? catalog_num(cat, row, (size_t)c) : NAN;
+    return v >= 1 ? v : INFINITY;
+}
+
 int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
                      ld_error *err)
 {
@@ -212,6 +219,16 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
     base.model = out->model;
     base.kv_quant = in->kv_quant;
     base.context = in->context;
+    /* a model serves no longer a context than it reads: a longer one is
+     * refused (the KV cache of 1M tokens of a 131,072-token model is no
+     * answer), the default is cut to it (Falcon-180B reads 2,048) */
+    double limit = scenario_context_limit(in->cat, in->row);
+    if (in->context > limit) {
+        snprintf(out->note, sizeof out->note, "%.100s reads at most %.0f tokens (context_length): a %.0f-token context "
+                 "cannot be served", out->model, limit, in->context);
+        return 1;
+    }
+    if (!(in->context > 0) && limit < SIZING_DEFAULT_CONTEXT) base.context = limit;
     base.gpu = in->gpu;
     base.gpus = in->gpus;
     base.gpu_count = in->gpu_count;

@@ -181,6 +181,11 @@ void cv_use_model(app *a, cv_state *s)
         cv_models_build(a, s);
         if (s->nmodels) s->model = (long)s->models[cv_list_current(a, s, K_MODEL)];
     }
+    double limit = s->model >= 0 ? scenario_context_limit(a->ds->models, (size_t)s->model) : INFINITY;
+    if (s->context > limit && limit >= CV_CONTEXT_MIN) { /* the knob stops at what the model reads */
+        s->context = limit;
+        app_message(a, MSG_INFO, "context %.0f tokens: as long as %s reads", limit, cv_model_name(a, s->model));
+    }
     if (s->source == s->h->npresets) return;
     const char *was = s->h->presets[s->source].name;
     s->source = s->h->npresets;
@@ -308,6 +313,12 @@ void cv_load_settings(app *a, cv_state *s)
         else if (!strcmp(str, "model") && s->model >= 0) s->source = s->h->npresets;
     }
     if (warn[0]) app_message(a, MSG_WARN, "cost: %s; default used", warn);
+    double limit = s->model >= 0 ? scenario_context_limit(a->ds->models, (size_t)s->model) : INFINITY;
+    if (!warn[0] && s->context > limit && limit >= CV_CONTEXT_MIN) { /* as the knob: no longer than the model reads */
+        app_message(a, MSG_INFO, "cost: saved context %.0f is longer than %s reads: %.0f used", s->context,
+                    cv_model_name(a, s->model), limit);
+        s->context = limit;
+    }
 }
 
 void cv_save_settings(app *a, cv_state *s)

@@ -1,0 +1,1 @@
+cost --model Qwen3-32B --context 1M --capacity

@@ -1,0 +1,1 @@
+size --model Qwen3-32B --context 10M
