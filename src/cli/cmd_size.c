@@ -560,8 +560,12 @@ int cmd_size(int argc, char **argv)
     const char *rq, *req;
     char released[96];
     if (row >= 0 && !sc.release && scenario_release_quant(ds.models, (size_t)row, &rq, &req)) {
+        /* said only where the release weighs otherwise: not for --quant fp8
+         * on an fp8 release, nor fp16 on a bf16 one (the same bytes) */
+        double rb, qb;
+        int same = !req && sizing_quant_bits(rq, &rb) == 0 && sizing_quant_bits(sc.quant, &qb) == 0 && rb == qb;
         scenario_quant_words(rq, req, released, sizeof released);
-        r.released = released;
+        if (!same) r.released = released;
     }
     switch (com.format) {
     case LD_FMT_JSON: write_json(stdout, &r); break;

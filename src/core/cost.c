@@ -375,8 +375,15 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     units_format_usd(cost_replica_monthly(in), u1, sizeof u1); /* with its energy, when counted */
     units_format_usd(in->ops_monthly_usd, u2, sizeof u2);
     units_format_usd(c->selfhost_monthly_usd, u3, sizeof u3);
-    basis_add(c, "self-host = %ld replica%s × %s + %s ops = %s/month (%s; %s)", c->replicas,
-              c->replicas == 1 ? "" : "s", u1, u2, u3,
+    char with_energy[96] = ""; /* a replica's price = the GPUs' + its energy: both shown, so it adds up */
+    if (energy_per_replica(in) > 0) {
+        char g[32], e[32];
+        units_format_usd(cost_replica_monthly(in) - energy_per_replica(in), g, sizeof g);
+        units_format_usd(energy_per_replica(in), e, sizeof e);
+        snprintf(with_energy, sizeof with_energy, " (%s GPUs + %s energy)", g, e);
+    }
+    basis_add(c, "self-host = %ld replica%s × %s%s + %s ops = %s/month (%s; %s)", c->replicas,
+              c->replicas == 1 ? "" : "s", u1, with_energy, u2, u3,
               in->selfhost_label ? in->selfhost_label : "self-hosted",
               in->mode == LD_COST_CAPACITY ? "capacity mode"
                                            : "article mode (2023): one replica, unlimited tokens");

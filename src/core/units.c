@@ -108,10 +108,14 @@ void units_format_count(double v, char *buf, size_t n)
         return;
     }
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        /* 999999.9 would print as "1000k": it belongs to the next step */
-        if (a >= steps[i].scale * 0.9999995) {
+        /* 999,960 would print as "1000.0k": it belongs to the next step */
+        if (a >= steps[i].scale * 0.99995) { /* (999.96M is 1B at four figures) */
             char tmp[64];
-            snprintf(tmp, sizeof tmp, "%.3f", v / steps[i].scale);
+            /* four figures (1.616B, 62.81B, 580.4M): a break-even from
+             * assumptions of a few percent claims no more ("580.35M" did) */
+            double x = fabs(v / steps[i].scale);
+            int dec = x < 9.9995 ? 3 : x < 99.995 ? 2 : 1;
+            snprintf(tmp, sizeof tmp, "%.*f", dec, v / steps[i].scale);
             /* drop trailing zeros and a trailing point */
             char *dot = strchr(tmp, '.');
             if (dot) {

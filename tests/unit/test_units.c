@@ -177,19 +177,24 @@ static void test_format_count(void **state)
     fmt_count(999, "999");
     fmt_count(500, "500");
     fmt_count(0, "0");
-    fmt_count(1234567, "1.235M"); /* 3 decimals at most, rounded */
+    fmt_count(1234567, "1.235M"); /* four figures, rounded */
+    fmt_count(580.35e6, "580.4M"); /* a break-even claims no more than four */
+    fmt_count(62.809e9, "62.81B");
+    fmt_count(474.537e6, "474.5M");
     fmt_count(-2500, "-2.5k");
     fmt_count(NAN, "n/a");
     fmt_count(INFINITY, "n/a");
 }
 
-/* Rounding to 3 decimals must not produce "1000k" or "1000M": 999,999.9
- * is 1M to three decimals. */
+/* Rounding to four figures must not produce "1000k" or "1000M": 999,999.9
+ * is 1M, and so is 999,960. */
 static void test_format_count_rounding_boundary(void **state)
 {
     (void)state;
     fmt_count(999999.9, "1M");
     fmt_count(999999999.9, "1B");
+    fmt_count(999.96e6, "1B"); /* 1000.0M at four figures */
+    fmt_count(999.94e6, "999.9M");
 }
 
 static void test_format_count_small_buffer(void **state)
