@@ -23,6 +23,10 @@ void report_cost_break_even(const ld_cost *c, char *buf, size_t n);
  * costs $X/month more" or "the same". */
 void report_cost_difference(const ld_cost *c, char *buf, size_t n);
 
+/* How many times the API's cost: "2.2×", "12×", "over 1000×" (a volume of
+ * a few tokens made "580350000×", which says nothing more). */
+void report_cost_times(double times, char *buf, size_t n);
+
 /* The self-hosting labels `llmdeck cost` puts in its output and basis:
  *   "preset 7B: 1x A10 (24GB) or 1x A100 (40GB), 50 tokens/s"
  *   "Mistral-7B q4_k_m on 1 × L4 at $0.7992/h × 730 h"

@@ -62,6 +62,12 @@ void report_cost_break_even(const ld_cost *c, char *buf, size_t n)
     snprintf(buf, n, "%s tokens/month", t);
 }
 
+void report_cost_times(double times, char *buf, size_t n)
+{
+    if (times >= 1000) snprintf(buf, n, "over 1000×");
+    else snprintf(buf, n, "%.*f×", times < 10 ? 1 : 0, times);
+}
+
 void report_cost_difference(const ld_cost *c, char *buf, size_t n)
 {
     char d[32];
@@ -70,8 +76,9 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n)
     if (c->difference_usd < 0)
         snprintf(buf, n, "self-hosting saves %s/month (%.0f%% of the API cost)", d, pct);
     else if (c->difference_usd > 0 && c->api_monthly_usd > 0 && c->selfhost_monthly_usd >= 2 * c->api_monthly_usd) {
-        double times = c->selfhost_monthly_usd / c->api_monthly_usd;
-        snprintf(buf, n, "self-hosting costs %s/month more (%.*f× the API)", d, times < 10 ? 1 : 0, times);
+        char x[32];
+        report_cost_times(c->selfhost_monthly_usd / c->api_monthly_usd, x, sizeof x);
+        snprintf(buf, n, "self-hosting costs %s/month more (%s the API)", d, x);
     } else if (c->difference_usd > 0)
         snprintf(buf, n, "self-hosting costs %s/month more", d);
     else

@@ -8,6 +8,7 @@
 #include "cost_view.h"
 #include "llmdeck/output.h"
 #include "llmdeck/report.h"
+#include "llmdeck/report_cost.h"
 #include "llmdeck/units.h"
 #include "widgets.h"
 
@@ -354,9 +355,10 @@ static void result_lines(app *a, cv_state *s, emitter *e)
         snprintf(sv, sizeof sv, "self-host saves %s (%.0f%%)", t2, pct);
     } else if (c->difference_usd > 0 && c->api_monthly_usd > 0 && pct >= 100) {
         /* "12× the API" reads; "+1100%" has to be worked out */
-        double times = c->selfhost_monthly_usd / c->api_monthly_usd;
-        snprintf(v, sizeof v, "self-hosting costs %s/month more (%.*f× the API)", t1, times < 10 ? 1 : 0, times);
-        snprintf(sv, sizeof sv, "self-host +%s (%.*f× API)", t2, times < 10 ? 1 : 0, times);
+        char x[32];
+        report_cost_times(c->selfhost_monthly_usd / c->api_monthly_usd, x, sizeof x);
+        snprintf(v, sizeof v, "self-hosting costs %s/month more (%s the API)", t1, x);
+        snprintf(sv, sizeof sv, "self-host +%s (%s API)", t2, x);
     } else if (c->difference_usd > 0) {
         snprintf(v, sizeof v, "self-hosting costs %s/month more (+%.0f%%)", t1, pct);
         snprintf(sv, sizeof sv, "self-host +%s (+%.0f%%)", t2, pct);

@@ -1,0 +1,1 @@
+cost --model Qwen3-32B --tokens 1 --capacity
