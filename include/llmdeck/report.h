@@ -122,6 +122,10 @@ void report_hosted_figure(const ld_hosted_cost *h, char *buf, size_t n);
  * hosted offers, $0.05 in / $0.1 out per 1M, deepinfra)".  0, or -1 (no
  * hosted price: buf empty). */
 int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n);
+/* The same, weighed against a cost answer: adds ": less than self-hosting
+ * ($1,161) and the API compared ($2,000)" where the provider beats them. */
+int report_hosted_cost_vs(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
+                          size_t n);
 
 /* The stakeholder report: requirements, answer, why, candidates, (sizing,
  * cost,) considerations. */

@@ -396,7 +396,7 @@ int cmd_cost(int argc, char **argv)
     /* the comparison a sceptic asks for next: the same model from a provider */
     char hosted[400];
     if (row >= 0 && !f.sweep && (com.format == LD_FMT_TEXT || com.format == LD_FMT_MD) &&
-        report_hosted_cost(ds.models, (size_t)row, c.tokens_per_month, in.input_share, hosted, sizeof hosted) == 0) {
+        report_hosted_cost_vs(ds.models, (size_t)row, &c, in.input_share, hosted, sizeof hosted) == 0) {
         char safe[800];
         printf("\nAlso: %s.\n", output_sanitize(hosted, safe, sizeof safe));
     }

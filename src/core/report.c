@@ -517,8 +517,7 @@ static void write_cost_md(FILE *out, const ld_report *a)
         report_cost_write(out, a->cost_in, a->cost, NULL, LD_FMT_MD);
         long row = a->cands->n ? (long)a->cands->items[0].row : a->rec->model_row;
         char h[400];
-        if (row >= 0 && report_hosted_cost(a->cat, (size_t)row, a->cost_in->tokens_per_month, a->cost_in->input_share,
-                                           h, sizeof h) == 0) {
+        if (row >= 0 && report_hosted_cost_vs(a->cat, (size_t)row, a->cost, a->cost_in->input_share, h, sizeof h) == 0) {
             fputs("\nAlso: ", out);
             output_md_cell(out, h);
             fputs(".\n", out);

@@ -80,3 +80,23 @@ int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double 
     snprintf(buf, n, "the same model from a provider: %s", figure);
     return 0;
 }
+
+int report_hosted_cost_vs(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
+                          size_t n)
+{
+    if (report_hosted_cost(cat, row, c->tokens_per_month, input_share, buf, n) != 0) return -1;
+    ld_hosted_cost h;
+    report_hosted_figures(cat, row, c->tokens_per_month, input_share, &h);
+    /* the advice weighs the API offer against self-hosting; a provider of
+     * the same model may beat both, and the answer must not hide it */
+    int below_self = h.monthly_usd < c->selfhost_monthly_usd, below_api = h.monthly_usd < c->api_monthly_usd;
+    char s[32], a[32];
+    units_format_usd(c->selfhost_monthly_usd, s, sizeof s);
+    units_format_usd(c->api_monthly_usd, a, sizeof a);
+    size_t len = strlen(buf);
+    if (below_self && below_api)
+        snprintf(buf + len, n - len, ": less than self-hosting (%s) and the API compared (%s)", s, a);
+    else if (below_self)
+        snprintf(buf + len, n - len, ": less than self-hosting (%s)", s);
+    return 0;
+}

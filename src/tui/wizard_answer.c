@@ -394,8 +394,7 @@ static void add_cost(wz_state *w)
         c->replicas == 1 ? "" : "s", in->selfhost_label);
     add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
     char hosted[400];
-    if (report_hosted_cost(w_app->ds->models, (size_t)w->pick, c->tokens_per_month, in->input_share, hosted,
-                           sizeof hosted) == 0)
+    if (report_hosted_cost_vs(w_app->ds->models, (size_t)w->pick, c, in->input_share, hosted, sizeof hosted) == 0)
         add(w, ROLE_API, 2, 4, 0, "Also: %s.", hosted);
     for (size_t i = 0; i < c->nwarnings; i++) add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
     char cap[400]; /* the replicas worked out, as the cost view's basis says them (core) */
