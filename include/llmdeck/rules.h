@@ -185,6 +185,8 @@ typedef struct {
     int restricted;     /* commercial_use is "restricted": read the licence */
     int coverage;       /* profile metrics the row has */
     int language_known; /* the row lists its languages (and the asked one) */
+    unsigned tier;      /* the splits below that put it later: 1 unmeasured, 2 always
+                         * thinks (latency-critical), 4 language not named; 0 the lead */
 } ld_candidate;
 
 typedef struct {
@@ -201,7 +203,10 @@ typedef struct {
     size_t excluded;     /* rows that failed a hard constraint */
     ld_rank_mode mode;   /* how they were ranked */
     int by_quality;      /* budget mode: ranked by quality (high budget) */
-    double quality_floor;/* budget mode, medium: the median quality (else NaN) */
+    double quality_floor;/* budget mode, medium: the median quality of the leading tier, the
+                          * rows no split below puts later (else NaN); each tier then
+                          * has those at least that good first */
+    int floor_of_lead;   /* 1 when a split made the leading tier smaller than all */
     /* With missing = skip, a quality that lacks the task's main measure is
      * not comparable with one that has it: the rows with at least one of
      * the heaviest-weighted metrics (`nkey` of them, weight `key_weight`,
@@ -219,6 +224,12 @@ typedef struct {
      * order; `thinking_last` of them (0 when the split was not made: not
      * latency-critical, no such column, or none or all such rows). */
     size_t thinking_last;
+    /* A language other than English asked for: the rows whose card names
+     * it come first (`language_first` of them), those that list none or
+     * only a count ("multilingual (119)") after, each in the order above:
+     * unknown qualifies, it does not outrank confirmed.  Applied last, so
+     * it is the first key (0 when the split was not made). */
+    size_t language_first;
 } ld_candidates;
 
 /* Lists the rows meeting the hard constraints: context_length >= needed

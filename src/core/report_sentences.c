@@ -34,8 +34,8 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
     if (c->mode != LD_RANK_BUDGET) snprintf(buf, n, "by value = quality / relative cost");
     else if (c->by_quality) snprintf(buf, n, "by quality (high budget)");
     else if (!isnan(c->quality_floor))
-        snprintf(buf, n, "by value among those with quality >= %.3f, the median (medium budget), then the rest",
-                 c->quality_floor);
+        snprintf(buf, n, "by value among those with quality >= %.3f, the median%s (medium budget), then the rest",
+                 c->quality_floor, c->floor_of_lead ? " of the first group below" : "");
     else snprintf(buf, n, "by value = quality / relative cost (%s budget)", san(a->req->budget, b, sizeof b));
     size_t k = strlen(buf);
     if (c->measured_first && k < n) {
@@ -52,6 +52,10 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
     if (c->thinking_last && k < n)
         snprintf(buf + k, n - k, "; latency-critical: the %zu that always think before answering last",
                  c->thinking_last);
+    k = strlen(buf);
+    if (c->language_first && k < n)
+        snprintf(buf + k, n - k, "; ahead of all of them, the %zu whose card names %s", c->language_first,
+                 san(a->req->language, b, sizeof b));
 }
 
 void report_why(const ld_report *a, char *buf, size_t n)
@@ -74,7 +78,7 @@ void report_why(const ld_report *a, char *buf, size_t n)
         k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
     char lang[4 * LD_REQ_TEXT];
-    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known)
+    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known && !c->language_first)
         k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "",
                       san(a->req->language, lang, sizeof lang));
     if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
@@ -85,6 +89,20 @@ void report_why(const ld_report *a, char *buf, size_t n)
         if (a->col_lic >= 0) san(catalog_text(a->cat, top->row, (size_t)a->col_lic), lic, sizeof lic);
         k += snprintf(buf + k, n - (size_t)k, "; its licence%s%s%s allows commercial use with conditions: read them",
                       lic[0] ? " (" : "", lic, lic[0] ? ")" : "");
+    }
+    /* a language the pick's card does not name: it qualified as unknown
+     * (not excluded), and the answer must not read as if it were checked */
+    int lc = catalog_col_index(a->cat, "languages");
+    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && !top->language_known && lc >= 0 &&
+        a->req->language[0] && strcasecmp(a->req->language, "english")) {
+        char listed[128];
+        san(catalog_text(a->cat, top->row, (size_t)lc), listed, sizeof listed);
+        if (listed[0])
+            k += snprintf(buf + k, n - (size_t)k, "; its card gives only a count (%s): %s not confirmed", listed,
+                          san(a->req->language, lang, sizeof lang));
+        else
+            k += snprintf(buf + k, n - (size_t)k, "; its card lists no languages: %s not confirmed",
+                          san(a->req->language, lang, sizeof lang));
     }
     /* a latency-critical pick that can think: say how to serve it */
     int th = catalog_col_index(a->cat, "thinking");

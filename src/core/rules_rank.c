@@ -71,7 +71,9 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
 }
 
 
-/* Ranks by the data set's mode (see ld_rank_mode). */
+/* Ranks by the data set's mode (see ld_rank_mode): by quality (high
+ * budget) or by value; the medium budget's floor comes after the splits
+ * (medium_floor), so it is the median of rows measured alike. */
 static void rank(ld_candidates *out, const ld_requirements *req)
 {
     out->quality_floor = NAN;
@@ -82,23 +84,36 @@ static void rank(ld_candidates *out, const ld_requirements *req)
         return;
     }
     qsort(out->items, out->n, sizeof *out->items, cand_cmp);
-    if (out->mode != LD_RANK_BUDGET || strcmp(req->budget, "medium") != 0) return;
-    /* medium: good enough first (quality at least the median's), cheapest
-     * for it; then the rest, in the same order */
+}
+
+/* Medium budget: good enough first (quality at least the median's), the
+ * cheapest for it; then the rest, in the same order, within each tier.
+ * The median is the leading tier's: over every candidate it took in rows
+ * without an arena score, whose benchmark percentages run higher than the
+ * arena's win rates (85-96 against at most 83), and set a bar almost no
+ * measured row met; for a French bot it was the bar of rows that may not
+ * speak French. */
+static void medium_floor(ld_candidates *out, const ld_requirements *req)
+{
+    if (out->n < 2 || out->mode != LD_RANK_BUDGET || strcmp(req->budget, "medium") != 0) return;
     double *q = malloc(out->n * sizeof *q);
     ld_candidate *tmp = malloc(out->n * sizeof *tmp);
-    size_t nq = 0;
-    for (size_t i = 0; q && i < out->n; i++)
+    size_t nq = 0, lead = 0;
+    for (size_t i = 0; q && i < out->n && out->items[i].tier == out->items[0].tier; i++, lead++)
         if (!isnan(out->items[i].quality)) q[nq++] = out->items[i].quality;
     if (q && tmp && nq) {
         qsort(q, nq, sizeof *q, cmp_double);
         out->quality_floor = q[(nq - 1) / 2];
+        out->floor_of_lead = lead < out->n;
         size_t k = 0;
-        for (int pass = 0; pass < 2; pass++)
-            for (size_t i = 0; i < out->n; i++) {
-                int good = out->items[i].quality >= out->quality_floor;
-                if (good == (pass == 0)) tmp[k++] = out->items[i];
-            }
+        for (size_t start = 0; start < out->n;) { /* each tier: its good ones, then its rest */
+            size_t end = start;
+            while (end < out->n && out->items[end].tier == out->items[start].tier) end++;
+            for (int pass = 0; pass < 2; pass++)
+                for (size_t i = start; i < end; i++)
+                    if ((out->items[i].quality >= out->quality_floor) == (pass == 0)) tmp[k++] = out->items[i];
+            start = end;
+        }
         memcpy(out->items, tmp, out->n * sizeof *tmp);
     }
     free(q);
@@ -140,6 +155,7 @@ static void measured_first(ld_candidates *out, const ld_catalog *cat, const int 
         out->measured += has[i];
     }
     if (out->measured > 0 && out->measured < out->n) {
+        for (size_t i = 0; i < out->n; i++) out->items[i].tier |= has[i] ? 0 : 1;
         size_t k = 0;
         for (int pass = 0; pass < 2; pass++)
             for (size_t i = 0; i < out->n; i++)
@@ -172,6 +188,27 @@ static void thinking_last(ld_candidates *out, const ld_catalog *cat, const ld_re
     if (slow > 0 && slow < out->n) {
         memcpy(out->items, tmp, out->n * sizeof *tmp);
         out->thinking_last = slow;
+        for (size_t i = out->n - slow; i < out->n; i++) out->items[i].tier |= 2;
+    }
+    free(tmp);
+}
+
+/* See ld_candidates.language_first.  English is not split on: nearly every
+ * card that lists nothing is an English model, and its answer would only
+ * move for a word the card did not bother to write. */
+static void language_first(ld_candidates *out, const ld_requirements *req)
+{
+    if (!req->language[0] || !strcasecmp(req->language, "english") || out->n == 0) return;
+    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
+    if (!tmp) return; /* the ranking stays valid, only less careful */
+    size_t k = 0, known = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < out->n; i++)
+            if (out->items[i].language_known == (pass == 0)) tmp[k++] = out->items[i], known += pass == 0;
+    if (known > 0 && known < out->n) {
+        memcpy(out->items, tmp, out->n * sizeof *tmp);
+        out->language_first = known;
+        for (size_t i = known; i < out->n; i++) out->items[i].tier |= 4;
     }
     free(tmp);
 }
@@ -261,10 +298,13 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         cd->restricted = restricted;
         cd->coverage = covered;
         cd->language_known = lfit == 1;
+        cd->tier = 0;
     }
     rank(out, req);
     measured_first(out, cat, mc, profiles->skip_missing);
     thinking_last(out, cat, req);
+    language_first(out, req);
+    medium_floor(out, req);
     return 0;
 }
 

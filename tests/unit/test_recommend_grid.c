@@ -271,6 +271,96 @@ static void test_thinking_last_when_latency_critical(void **state)
     catalog_free(cat);
 }
 
+/* A language other than English: the rows whose card names it go first;
+ * a card that lists none, or only a count, qualifies after them, and a
+ * pick from those says the language is not confirmed */
+static void test_language_named_first(void **state)
+{
+    (void)state;
+    static const char *const csv = "model,open_weights,context_length,relative_cost,languages,m\n"
+                                   "Unknown,yes,32768,0.1,,90\n"
+                                   "Fr,yes,32768,1.0,English|French,60\n"
+                                   "Count,yes,32768,0.5,multilingual (100),80\n"
+                                   "En,yes,32768,0.1,English,95\n";
+    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
+                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"m\": 1}}]}";
+    ld_error err;
+    ld_task_profiles p;
+    ld_catalog *cat = hand_catalog(csv, json, &p);
+    ld_requirements q;
+    rules_requirements_init(&q);
+    snprintf(q.language, sizeof q.language, "french");
+    ld_candidates c;
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.n, 3); /* En names its languages, and not French */
+    assert_int_equal(c.language_first, 1);
+    const char *want[3] = {"Fr", "Unknown", "Count"}; /* then by value: 9 before 1.6 */
+    for (size_t i = 0; i < 3; i++) assert_string_equal(catalog_text(cat, c.items[i].row, 0), want[i]);
+    ld_recommendation rec = {0};
+    rec.model_row = -1;
+    ld_report r;
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "the 1 whose card names french"));
+    assert_null(strstr(r.why, "not confirmed"));
+    rules_candidates_free(&c);
+    /* no card names the language: no split, and the pick says so */
+    snprintf(q.language, sizeof q.language, "klingon");
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.n, 2);
+    assert_int_equal(c.language_first, 0);
+    assert_string_equal(catalog_text(cat, c.items[0].row, 0), "Unknown");
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "its card lists no languages: klingon not confirmed"));
+    rules_candidates_free(&c);
+    /* English: nothing moves (a card that lists nothing is no reason to rank later) */
+    snprintf(q.language, sizeof q.language, "english");
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.language_first, 0);
+    assert_string_equal(catalog_text(cat, c.items[0].row, 0), "En"); /* value 950 */
+    rules_candidates_free(&c);
+    rules_profiles_free(&p);
+    catalog_free(cat);
+}
+
+/* Medium budget: the floor is the median quality of the leading tier (the
+ * measured rows here), not of every candidate: the unmeasured rows' higher
+ * percentages (95, 90) set a bar only one measured row met */
+static void test_medium_floor_of_lead(void **state)
+{
+    (void)state;
+    static const char *const csv = "model,open_weights,context_length,relative_cost,hard,easy\n"
+                                   "A,yes,32768,1.0,60,\n"
+                                   "B,yes,32768,0.2,50,\n"
+                                   "C,yes,32768,0.1,40,\n"
+                                   "D,yes,32768,0.5,,95\n"
+                                   "E,yes,32768,0.5,,90\n";
+    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"budget\", \"task_profiles\": "
+                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"hard\": 2, "
+                                    "\"easy\": 1}}]}";
+    ld_error err;
+    ld_task_profiles p;
+    ld_catalog *cat = hand_catalog(csv, json, &p);
+    ld_requirements q;
+    rules_requirements_init(&q);
+    snprintf(q.budget, sizeof q.budget, "medium");
+    ld_candidates c;
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_true(c.measured_first);
+    assert_near(c.quality_floor, 0.5, 1e-9); /* the median of 0.4, 0.5, 0.6; over all five it was 0.6 */
+    assert_true(c.floor_of_lead);
+    /* the lead: B (value 2.5) and A (0.6) reach the floor, C (4.0) does not; then D, E */
+    const char *want[5] = {"B", "A", "C", "D", "E"};
+    for (size_t i = 0; i < 5; i++) assert_string_equal(catalog_text(cat, c.items[i].row, 0), want[i]);
+    ld_recommendation rec = {0};
+    rec.model_row = -1;
+    ld_report r;
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "quality >= 0.500, the median of the first group below"));
+    rules_candidates_free(&c);
+    rules_profiles_free(&p);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +368,8 @@ int main(void)
         cmocka_unit_test(test_named_cases),
         cmocka_unit_test(test_fully_measured_first),
         cmocka_unit_test(test_thinking_last_when_latency_critical),
+        cmocka_unit_test(test_language_named_first),
+        cmocka_unit_test(test_medium_floor_of_lead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
