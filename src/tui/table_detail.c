@@ -116,7 +116,12 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     ld_error err;
     error_clear(&err);
     emit(e, NULL, "", muted, muted);
-    snprintf(line, sizeof line, "Sizing: %d-token context, batch 1, on the cheapest priced GPU that fits",
+    /* not the Mem GB column's set-up: say how they differ, or two memories of
+     * one model read as a contradiction (29.9 GB on 2 x L4 here, 23.1 GB on
+     * an RTX 4090 there: two GPUs carry two overheads) */
+    snprintf(line, sizeof line,
+             "Sizing: %d-token context, batch 1, on the cheapest priced datacenter GPUs that hold it (the "
+             "overhead is per GPU; Mem GB above: the smallest card of any class)",
              SIZING_DEFAULT_CONTEXT);
     emit(e, NULL, line, accent, accent);
     if (sizing_arch_from_catalog(t->cat, r, &arch, &err) != 0) {
