@@ -79,7 +79,7 @@ int chart_color_column(const ld_catalog *cat, const char *word, int *col);
  * quality weights and the missing-value rule (`policy`: the one the
  * scores were computed with) when an axis depends on them, each axis
  * described, the version.  `filter` may be NULL or "". */
-#define CHART_FOOTER_LINES 5
+#define CHART_FOOTER_LINES 6
 typedef struct {
     char text[CHART_FOOTER_LINES][720];
     const char *line[CHART_FOOTER_LINES];

@@ -56,7 +56,7 @@ static int by_x_then_y(const void *a, const void *b)
     return p->row < q->row ? -1 : p->row > q->row;
 }
 
-static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch, ld_missing policy)
+static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch, ld_missing policy, int filtered)
 {
     const ld_column *xc = catalog_col(cat, (size_t)ch->xcol), *yc = catalog_col(cat, (size_t)ch->ycol);
     const ld_chart_point *p = ch->pts; /* in x order, as the frontier line runs */
@@ -88,6 +88,9 @@ static void write_text(FILE *out, const ld_catalog *cat, const ld_chart *ch, ld_
     fprintf(out, "x: %s (%s, %s); y: %s (%s); %zu rows without both values left out\n", catalog_col_name(xc),
             xc->higher_is_better ? "higher is better" : "lower is better", ch->x_log ? "log scale" : "linear",
             catalog_col_name(yc), yc->higher_is_better ? "higher is better" : "lower is better", ch->skipped);
+    if (filtered) /* the table's frontier column is the whole catalogue's: say which this is */
+        fprintf(out, "frontier: among the %zu rows plotted (the table's frontier column is over the whole catalogue)\n",
+                ch->n);
 }
 
 int cmd_chart(int argc, char **argv)
@@ -180,7 +183,7 @@ int cmd_chart(int argc, char **argv)
         chart_footer(&foot, &ds, &ch, filter, ds.policy);
         if (chart_write_svg(stdout, cat, &ch, title, foot.line, foot.n, ds.policy) != 0) goto nomem;
     } else {
-        write_text(stdout, cat, &ch, ds.policy);
+        write_text(stdout, cat, &ch, ds.policy, f != NULL);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "llmdeck: write error\n");

@@ -204,6 +204,10 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
              ds->kind == LD_DATASET_SEED ? "seed (2023 article)" : "current", *as_of ? " as of " : "", as_of,
              *reach ? " (" : "", reach, *reach ? ")" : "", filt ? ", filter '" : "", filt ? filter : "",
              filt ? "'" : "");
+    if (filt) /* the table's frontier column is the whole catalogue's */
+        snprintf(f->text[k++], sizeof f->text[0],
+                 "Frontier: among the %zu models plotted; the table's frontier column is over the whole catalogue.",
+                 ch->n);
     describe(f->text[k++], sizeof f->text[0], "x", catalog_col(cat, (size_t)ch->xcol));
     describe(f->text[k++], sizeof f->text[0], "y", catalog_col(cat, (size_t)ch->ycol));
     if (weighted_axis(cat, ch->xcol) || weighted_axis(cat, ch->ycol)) {

@@ -1,0 +1,1 @@
+chart --format text --filter 'license~apache'
