@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "llmdeck/csvload.h"
+#include "llmdeck/output.h"
 #include "llmdeck/report.h"
 #include "llmdeck/rules.h"
 #include "llmdeck/units.h"
@@ -218,6 +219,17 @@ int cmd_recommend(int argc, char **argv)
         error_set(&err, LD_ERR_NOMEM, NULL, 0, 0, "out of memory");
         rc = cli_report(&err);
         goto done;
+    }
+    /* a task no profile knows ranks by the default profile: say so, or a
+     * typo ("cod") reads as a code answer */
+    if (f.task && cands.profile && profiles.n && cands.profile == &profiles.v[profiles.n - 1] &&
+        !strcasestr(f.task, cands.profile->name)) {
+        char names[256] = "";
+        for (size_t i = 0; i + 1 < profiles.n; i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "", profiles.v[i].name);
+        char safe[256];
+        fprintf(stderr, "llmdeck recommend: note: --task '%s' is none of %s (metrics.json task_profiles): ranked by "
+                        "the %s profile\n", output_sanitize(f.task, safe, sizeof safe), names, cands.profile->name);
     }
     rules_resolve(&rec, ds.models);
     ld_report a;

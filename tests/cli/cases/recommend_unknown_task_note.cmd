@@ -1,0 +1,1 @@
+recommend --task astrology --limit 3
