@@ -172,6 +172,15 @@ double arch_index_bytes(const ld_model_arch *a, double context, char *formula, s
  * others (the indexer's own keys not included: arch_index_bytes); a
  * one-line formula for the basis ("" without an indexer). */
 double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula, size_t n);
+/* FLOPs of the attention itself (q.k and p.v, causal) over a prompt of
+ * `prompt` tokens: what the weights' 2 × params × tokens leaves out, and
+ * what makes a 128k prompt take twice as long as the weights alone say.
+ * Per layer kind: full layers n(n+1)/2 query-key pairs, sliding ones
+ * min(i, window) a query, an indexer's layers its top-k, compressed layers
+ * their entries; linear layers and an indexer's own scoring are not
+ * counted (linear in n).  NaN when the attention is not known; a one-line
+ * formula for the basis. */
+double arch_attn_flops(const ld_model_arch *a, double prompt, char *formula, size_t n);
 
 /* "gqa", "mla", "hybrid", "compressed" and the row's text forms ("mha",
  * "mqa" are GQA). */

@@ -234,9 +234,18 @@ static double compressed_kv_elems(const ld_model_arch *a, double context, char *
     return elems;
 }
 
-double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n)
+/* The attention layers of a (not compressed) model by kind: full and
+ * sliding-window layers that keep a cache, and of each kind those that read
+ * an earlier layer's instead; own_heads: the full layers have heads of
+ * their own (Gemma 4).  One home for the rule, read by the cache's size and
+ * by the prompt's attention work. */
+typedef struct {
+    long full, sliding, shared_full, shared_sliding;
+    int own_heads;
+} layer_mix;
+
+static void mix_of(const ld_model_arch *a, layer_mix *m)
 {
-    if (a->attn == LD_ATTN_COMPRESSED) return compressed_kv_elems(a, context, formula, n);
     long attn_layers = a->layers - a->linear_layers;
     if (attn_layers < 0) attn_layers = 0;
     long full = attn_layers, sliding = 0;
@@ -249,10 +258,10 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
         sliding = attn_layers - full;
     }
     /* full layers with heads of their own (Gemma 4), beside sliding ones */
-    int own_heads = sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0;
+    m->own_heads = sliding > 0 && a->attn == LD_ATTN_GQA && a->global_kv_heads > 0 && a->global_head_dim > 0;
     /* the last layers may read an earlier layer's cache and keep none; the
      * data check holds the two counts within the layers of each kind */
-    long all_layers = full + sliding, shared_full = 0, shared_sliding = 0;
+    long shared_full = 0, shared_sliding = 0;
     if (a->kv_shared_layers > 0 && a->kv_shared_global >= 0 && a->kv_shared_global <= a->kv_shared_layers) {
         shared_full = sliding > 0 ? a->kv_shared_global : a->kv_shared_layers;
         shared_sliding = a->kv_shared_layers - shared_full;
@@ -263,6 +272,20 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
             shared_full = shared_sliding = 0;
         }
     }
+    m->full = full;
+    m->sliding = sliding;
+    m->shared_full = shared_full;
+    m->shared_sliding = shared_sliding;
+}
+
+double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size_t n)
+{
+    if (a->attn == LD_ATTN_COMPRESSED) return compressed_kv_elems(a, context, formula, n);
+    layer_mix m;
+    mix_of(a, &m);
+    long full = m.full, sliding = m.sliding, shared_full = m.shared_full, shared_sliding = m.shared_sliding;
+    long all_layers = full + sliding + shared_full + shared_sliding;
+    int own_heads = m.own_heads;
     double window = a->sliding_window > 0 && a->sliding_window < context ? (double)a->sliding_window : context;
     double per_token = a->attn == LD_ATTN_MLA ? (double)(a->kv_lora_rank + a->qk_rope_head_dim)
                                               : 2.0 * (double)a->kv_heads * (double)a->head_dim;
@@ -412,4 +435,85 @@ double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula,
             snprintf(formula, n, "the top %g of %g tokens", topk, context);
     }
     return elems;
+}
+
+/* Query-key pairs of a causal prompt of n tokens where each query sees at
+ * most w keys (w >= n: all before it): sum of min(i, w), i = 1..n. */
+static double window_pairs(double n, double w)
+{
+    if (w <= 0 || w >= n) return n * (n + 1) / 2;
+    return w * (w + 1) / 2 + (n - w) * w;
+}
+
+/* Sum over i = 1..n of min(floor(i / r), k): the compressed entries a
+ * query sees (k <= 0: all of them), to within r a query. */
+static double entry_pairs(double n, long r, double k)
+{
+    if (r <= 0) return 0;
+    double all = n * n / (2.0 * (double)r);
+    if (k <= 0 || n / (double)r <= k) return all;
+    double reach = k * (double)r; /* from here on a query sees k entries */
+    return reach * reach / (2.0 * (double)r) + (n - reach) * k;
+}
+
+double arch_attn_flops(const ld_model_arch *a, double prompt, char *formula, size_t fn)
+{
+    if (formula && fn) formula[0] = '\0';
+    double h = (double)a->attention_heads, n = prompt;
+    if (!arch_kv_known(a) || h <= 0 || !(n > 0)) return NAN;
+    char *f = formula;
+    if (a->attn == LD_ATTN_COMPRESSED) {
+        /* every layer attends its window; CSA layers also the indexer's top-k
+         * compressed entries, HCA layers all of theirs; q.k and p.v of
+         * head_dim each (the one stored vector is key and value) */
+        double per = 4.0 * h * (double)a->head_dim;
+        double win = window_pairs(n, (double)a->sliding_window);
+        double csa = entry_pairs(n, a->csa_ratio, (double)a->index_topk), hca = entry_pairs(n, a->hca_ratio, 0);
+        double flops = per * ((double)a->layers * win + (double)a->csa_layers * csa + (double)a->hca_layers * hca);
+        if (f && fn)
+            snprintf(f, fn, "4 × %ld heads × %ld dim × (%ld layers × %.4g window pairs + %ld CSA × %.4g + %ld HCA × "
+                     "%.4g entry pairs) = %.3g FLOP", a->attention_heads, a->head_dim, a->layers, win,
+                     a->csa_layers, csa, a->hca_layers, hca, flops);
+        return flops;
+    }
+    layer_mix m;
+    mix_of(a, &m);
+    /* a layer reading an earlier layer's cache still attends: counted */
+    double full = (double)(m.full + m.shared_full), sliding = (double)(m.sliding + m.shared_sliding);
+    double per_full, per_sliding;
+    char dims[96];
+    if (a->attn == LD_ATTN_MLA) { /* as prefill runs it: per head, q.k of nope + rope, p.v of v_head_dim */
+        per_full = per_sliding = 2.0 * h * (double)(a->qk_nope_head_dim + a->qk_rope_head_dim + a->v_head_dim);
+        snprintf(dims, sizeof dims, "2 × %ld heads × (%ld + %ld + %ld)", a->attention_heads, a->qk_nope_head_dim,
+                 a->qk_rope_head_dim, a->v_head_dim);
+    } else {
+        per_sliding = 4.0 * h * (double)a->head_dim;
+        per_full = m.own_heads ? 4.0 * h * (double)a->global_head_dim : per_sliding;
+        snprintf(dims, sizeof dims, "4 × %ld heads × %ld dim", a->attention_heads,
+                 m.own_heads ? a->global_head_dim : a->head_dim);
+    }
+    /* an indexer's layers attend its top-k tokens (its own scoring is not counted) */
+    double sparse = 0;
+    if (a->index_head_dim > 0 && a->index_topk > 0) {
+        sparse = (double)indexed_layers(a);
+        if (sparse > full) sparse = full;
+    }
+    double pf = window_pairs(n, 0), ps = window_pairs(n, (double)a->sliding_window);
+    double pk = sparse > 0 ? window_pairs(n, (double)a->index_topk) : 0;
+    double flops = per_full * ((full - sparse) * pf + sparse * pk) + per_sliding * sliding * ps;
+    if (f && fn) {
+        int k = snprintf(f, fn, "%s × (%.0f full layers × %.4g pairs", dims, full - sparse, pf);
+        if (k > 0 && (size_t)k < fn && sparse > 0)
+            k += snprintf(f + k, fn - (size_t)k, " + %.0f indexed layers × %.4g pairs (top %ld)", sparse, pk,
+                          a->index_topk);
+        if (k > 0 && (size_t)k < fn && sliding > 0)
+        {
+            char own[48] = ""; /* Gemma 4: the dim above is the full layers' own */
+            if (m.own_heads) snprintf(own, sizeof own, ", at %ld dim", a->head_dim);
+            k += snprintf(f + k, fn - (size_t)k, " + %.0f sliding layers × %.4g pairs (window %ld%s)", sliding, ps,
+                          a->sliding_window, own);
+        }
+        if (k > 0 && (size_t)k < fn) snprintf(f + k, fn - (size_t)k, ") = %.3g FLOP", flops);
+    }
+    return flops;
 }

@@ -552,10 +552,52 @@ static void test_attention_names(void **state)
     assert_string_equal(arch_attn_name(&a), "hybrid");
 }
 
+/* The prompt's attention FLOPs, worked by hand: Llama-3.1-70B at 128,000
+ * tokens, 80 full layers of 64 heads of 128, causal: 4 × 64 × 128 × 80 ×
+ * 128000 × 128001 / 2 = 2.147e16 FLOP, more than its weights' 2 × 70.6B ×
+ * 128000 = 1.8e16; so its first token takes over twice the weights-only
+ * time (the sizing core's ttft, checked at the end).  Gemma 3's 52 sliding
+ * layers see at most 1,024 keys; DeepSeek-V3's MLA runs prefill on its
+ * per-head dims (128 + 64 for q.k, 128 for p.v). */
+static void test_attention_flops(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("Llama-3.1-70B-Instruct");
+    double n = 128000, pairs = n * (n + 1) / 2;
+    assert_near(arch_attn_flops(&a, n, NULL, 0), 4.0 * 64 * 128 * 80 * pairs, 1e6);
+    assert_true(arch_attn_flops(&a, n, NULL, 0) > 2.0 * 70.6e9 * n);
+    ld_model_arch g = arch_of("gemma-3-27b-it");
+    double m = 32000, win = 1024.0 * 1025 / 2 + (m - 1024) * 1024;
+    assert_near(arch_attn_flops(&g, m, NULL, 0),
+                4.0 * g.attention_heads * g.head_dim * (10 * m * (m + 1) / 2 + 52 * win), 1e6);
+    ld_model_arch d = arch_of("DeepSeek-V3");
+    assert_near(arch_attn_flops(&d, m, NULL, 0), 2.0 * 128 * (128 + 64 + 128) * 61 * m * (m + 1) / 2, 1e6);
+    /* unknown attention: unknown, not 0 */
+    ld_model_arch none = {0};
+    none.params_b = 7;
+    assert_true(isnan(arch_attn_flops(&none, n, NULL, 0)));
+    /* the first token: the weights' and the attention's FLOPs, at 50% of 4 × H100 */
+    ld_sizing_input in = {0};
+    in.arch = a;
+    in.quant = "fp16";
+    in.context = n;
+    in.batch = 1;
+    in.gpus = &gpus;
+    in.gpu = hosting_gpu_find(&gpus, "H100 SXM");
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_int_equal(s.gpus, 4);
+    double want = (2.0 * a.params_b * 1e9 * n + 4.0 * 64 * 128 * 80 * pairs) / (4 * 989.5e12 * 0.5);
+    assert_near(s.ttft_s, want, want * 0.01);
+    assert_true(s.ttft_s > 19 && s.ttft_s < 21);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mla_kv_per_token),
+        cmocka_unit_test(test_attention_flops),
         cmocka_unit_test(test_sliding_window_long_context),
         cmocka_unit_test(test_global_heads_of_their_own),
         cmocka_unit_test(test_kv_shared_layers),
