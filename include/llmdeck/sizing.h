@@ -14,6 +14,8 @@
  *              weights + kv (× its copies) + overhead on n
  *              (device memory: the driver's total, hosting_gpu_device_gb)
  *   decode   = n × bandwidth / (active weights + kv of one sequence) × efficiency
+ *   prefill  = max((2 × active × prompt + attention FLOPs) / compute,
+ *                  weights the prompt's tokens touch / bandwidth)
  *   batched  = batch / max(bytes per step / bandwidth, flops per step / compute)
  *
  * Every result carries `basis`: the inputs and formulas, one per line, so the
@@ -123,9 +125,11 @@ typedef struct {
      * beside the weights and the overhead (NaN without a fit or a KV size). */
     double max_sequences;
     double kv_per_gpu_gb;       /* the KV cache split over the GPUs (tensor parallel) */
-    /* Prefill of prompt_tokens: compute-bound (2 × active params × tokens /
-     * (TFLOPS × utilization)) or the weights read once, the slower; the time
-     * to the first token of one request on idle GPUs. */
+    /* Prefill of prompt_tokens: compute-bound ((2 × active params × tokens
+     * + the attention's FLOPs, arch_attn_flops) / (TFLOPS × utilization)) or
+     * the weights its tokens touch read once (a mixture of experts: the
+     * experts its tokens route to), the slower; the time to the first token
+     * of one request on idle GPUs. */
     double prompt_tokens, ttft_s;
     char basis[4096];
 } ld_sizing;

@@ -156,6 +156,29 @@ static double weights_gb(const ld_sizing *s, const ld_quant *q, double params_b,
 }
 
 /* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
+/* Parameters (billions) a step over `tokens` tokens reads: in a mixture of
+ * experts each token may route to different experts, so with the routing
+ * known (E experts, k a token, uniform) a step touches E × (1 - (1 - k/E)^T)
+ * experts of each MoE layer; otherwise at most T × the active weights.
+ * *routed_read: of them, routed experts (0 when the release keeps no
+ * precision of their own); *touched: the share touched, NaN when unknown. */
+static double moe_params_read(const ld_model_arch *a, const ld_sizing *s, double active_b, double total_b,
+                              double tokens, double *routed_read, double *touched)
+{
+    double params = fmin(total_b, active_b * tokens);
+    *routed_read = 0;
+    *touched = NAN;
+    if (!arch_routed_known(a)) return params;
+    double routed = arch_routed_params_b(a);
+    double share = (double)a->experts_active / (double)a->experts;
+    double always = active_b - routed * share; /* attention, dense layers, shared experts, embeddings */
+    if (!(always > 0)) return params;
+    *touched = 1.0 - pow(1.0 - share, tokens);
+    params = fmin(total_b, always + routed * *touched);
+    *routed_read = s->routed_params_b > 0 ? params - always : 0;
+    return params;
+}
+
 static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, const ld_quant *q, int n,
                       double active_b, double total_b, double eff, double cutil)
 {
@@ -164,22 +187,15 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
      * k per token, uniform routing), a step touches E × (1 - (1 - k/E)^B)
      * experts of each MoE layer; otherwise at most B × the active weights. */
     const ld_model_arch *a = &in->arch;
-    double wparams = fmin(total_b, active_b * s->batch);
-    double wrouted = 0; /* of them, routed experts (their own precision in a mixed release) */
-    if (arch_routed_known(a)) {
-        double routed = arch_routed_params_b(a);
-        double share = (double)a->experts_active / (double)a->experts;
-        double touched = 1.0 - pow(1.0 - share, s->batch);
-        double always = active_b - routed * share; /* attention, dense layers, shared experts, embeddings */
-        if (always > 0) {
-            wparams = fmin(total_b, always + routed * touched);
-            wrouted = s->routed_params_b > 0 ? wparams - always : 0;
-            char t[32];
-            snprintf(t, sizeof t, "%.1f%%", touched * 100);
-            basis_add(s, "MoE at batch %g: a step touches %s of the %ld experts (1 - (1 - %ld/%ld)^%g): "
-                         "%.4gB params read", s->batch, t, a->experts, a->experts_active, a->experts, s->batch,
-                      wparams);
-        }
+    double wrouted = 0; /* of the params read, routed experts (their own precision in a mixed release) */
+    double touched = NAN;
+    double wparams = moe_params_read(a, s, active_b, total_b, s->batch, &wrouted, &touched);
+    if (!isnan(touched)) {
+        char t[32];
+        snprintf(t, sizeof t, "%.1f%%", touched * 100);
+        basis_add(s, "MoE at batch %g: a step touches %s of the %ld experts (1 - (1 - %ld/%ld)^%g): "
+                     "%.4gB params read", s->batch, t, a->experts, a->experts_active, a->experts, s->batch,
+                  wparams);
     }
     /* a replicated cache is read on every GPU that keeps it */
     double kv_seq = s->kv_known ? s->kv_read_gb * sizing_kv_copies(a, n) : 0;
@@ -539,7 +555,11 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     basis_add(s, "decode estimate = ceiling × %g efficiency = %.1f tokens/s", eff, s->tokens_per_s);
     /* prefill: the prompt's tokens go through at once, compute-bound */
     s->prompt_tokens = in->prompt_tokens > 0 ? in->prompt_tokens : s->request_tokens;
-    double t_read = active_gb / (n * g->bandwidth_gbs * eff);
+    /* the prompt's tokens route to many experts: a 128-token prompt of
+     * DeepSeek-V3 touches 98% of them, and reads them all once */
+    double prompt_routed, prompt_touched;
+    double prompt_params = moe_params_read(a, s, active_b, total_b, s->prompt_tokens, &prompt_routed, &prompt_touched);
+    double t_read = weights_gb(s, q, prompt_params, prompt_routed) / (n * g->bandwidth_gbs * eff);
     const char *kind;
     double tflops = tensor_tflops(q, g, &kind);
     if (!strcmp(q->name, "fp8") && !*kind && !isnan(tflops)) /* fp8 weights, the fp16 rate */

@@ -593,11 +593,41 @@ static void test_attention_flops(void **state)
     assert_true(s.ttft_s > 19 && s.ttft_s < 21);
 }
 
+/* A prompt's tokens route to many experts: DeepSeek-V3's 128-token prompt
+ * touches 1 - (1 - 8/256)^128 = 98.3% of its routed experts, so its first
+ * token cannot come before they are read once (660 GB at fp8 over 8 H200
+ * at 60% of 4.8 TB/s: 28.6 ms), not only the 37B active (1.6 ms). */
+static void test_moe_prompt_reads_touched_experts(void **state)
+{
+    (void)state;
+    ld_model_arch a = arch_of("DeepSeek-V3");
+    ld_sizing_input in = {0};
+    in.arch = a;
+    in.quant = "fp8";
+    in.context = 384;
+    in.request_tokens = 384;
+    in.prompt_tokens = 128;
+    in.batch = 1;
+    in.gpus = &gpus;
+    in.gpu = hosting_gpu_find(&gpus, "H200");
+    in.gpu_count = 8;
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    double routed = arch_routed_params_b(&a), share = 8.0 / 256;
+    double always = a.active_params_b - routed * share;
+    double read_gb = always + routed * (1 - pow(1 - share, 128)); /* fp8: a byte a param */
+    double want = read_gb / (8 * in.gpu->bandwidth_gbs * 0.6);
+    assert_near(s.ttft_s, want, want * 0.01);
+    assert_true(s.ttft_s > 0.025 && s.ttft_s < 0.032);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mla_kv_per_token),
         cmocka_unit_test(test_attention_flops),
+        cmocka_unit_test(test_moe_prompt_reads_touched_experts),
         cmocka_unit_test(test_sliding_window_long_context),
         cmocka_unit_test(test_global_heads_of_their_own),
         cmocka_unit_test(test_kv_shared_layers),
