@@ -59,6 +59,7 @@ typedef struct {
     double request_in, request_out; /* a request's tokens, for the cost per request (0: not asked) */
     int kv_unknown;              /* the sizing had no KV cache: memory, GPUs and so
                                     the self-hosting cost are lower bounds */
+    int moe_multi_gpu;           /* the throughput is a MoE-over-GPUs ceiling (ld_sizing) */
     const char *api_label;       /* "seed-gpt-3.5-turbo" (for the basis) */
     const char *selfhost_label;  /* "preset 7B", "2 × A10 at $0.86/h" */
     const char *choice;          /* how a scenario chose the quantization and batch, for the

@@ -131,6 +131,11 @@ typedef struct {
      * experts its tokens route to), the slower; the time to the first token
      * of one request on idle GPUs. */
     double prompt_tokens, ttft_s;
+    /* A mixture of experts over 2 or more GPUs: its steps also wait on the
+     * routing and the GPUs' exchanges, which the bandwidth model leaves out;
+     * decode and throughput are upper bounds (the basis says by how much
+     * measured speeds fall short). */
+    int moe_multi_gpu;
     char basis[4096];
 } ld_sizing;
 

@@ -216,8 +216,8 @@ static void write_text(FILE *out, const result *r)
                 s->usable_gb);
         if (isfinite(s->hourly_usd)) fprintf(out, ", $%.2f/h", s->hourly_usd);
         fputc('\n', out);
-        fprintf(out, "  decode      %.1f tokens/s (ceiling %.1f)\n", s->tokens_per_s,
-                s->tokens_per_s_ceiling);
+        fprintf(out, "  decode      %.1f tokens/s (ceiling %.1f)%s\n", s->tokens_per_s,
+                s->tokens_per_s_ceiling, s->moe_multi_gpu ? "; an upper bound for MoE over GPUs (basis)" : "");
         fprintf(out, "  throughput  %.1f tokens/s at batch %g (%s-bound)\n",
                 s->throughput_tokens_per_s, s->batch, s->bound);
         if (isfinite(s->max_sequences))

@@ -65,6 +65,7 @@ int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
     in->replica_prefill_tokens_per_s = s->ttft_s > 0 && isfinite(s->ttft_s) ? s->prompt_tokens / s->ttft_s : NAN;
     in->replica_power_w = s->gpus * s->gpu->board_power_w; /* NaN when unknown */
     in->kv_unknown = !s->kv_known;
+    in->moe_multi_gpu = s->moe_multi_gpu;
     return 0;
 }
 
@@ -119,6 +120,10 @@ static void add_warnings(const ld_cost_input *in, ld_cost *c)
     }
     if (in->kv_unknown)
         warn(c, "the model's KV cache is unknown: memory, GPU count and so the self-hosting cost are a lower bound");
+    if (in->moe_multi_gpu && in->mode == LD_COST_CAPACITY)
+        warn(c, "a mixture of experts over several GPUs: the replica's throughput is a bandwidth ceiling (routing "
+                "and the GPUs' exchanges not counted; measured speeds are several times lower at small batches, "
+                "see the sizing's basis), so the replicas, and the self-hosting cost, may be undercounted");
 }
 
 int cost_validate(const ld_cost_input *in, ld_error *err)

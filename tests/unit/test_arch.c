@@ -620,6 +620,24 @@ static void test_moe_prompt_reads_touched_experts(void **state)
     double want = read_gb / (8 * in.gpu->bandwidth_gbs * 0.6);
     assert_near(s.ttft_s, want, want * 0.01);
     assert_true(s.ttft_s > 0.025 && s.ttft_s < 0.032);
+    /* a MoE over 8 GPUs: its speeds are said to be upper bounds, with the measured figures */
+    assert_true(s.moe_multi_gpu);
+    assert_non_null(strstr(s.basis, "upper bounds"));
+    assert_non_null(strstr(s.basis, "sglang/pull/2643"));
+    /* not for a dense model over GPUs, nor for a MoE on one */
+    ld_sizing_input d = {0};
+    d.arch = arch_of("Llama-3.1-70B-Instruct");
+    d.quant = "fp16";
+    d.batch = 1;
+    d.gpus = &gpus;
+    d.gpu = in.gpu;
+    assert_int_equal(sizing_compute(&d, &s, &err), 0);
+    assert_true(s.gpus > 1);
+    assert_false(s.moe_multi_gpu);
+    d.arch = arch_of("gpt-oss-20b");
+    assert_int_equal(sizing_compute(&d, &s, &err), 0);
+    assert_int_equal(s.gpus, 1);
+    assert_false(s.moe_multi_gpu);
 }
 
 int main(void)
