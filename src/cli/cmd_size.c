@@ -417,7 +417,11 @@ int cmd_size(int argc, char **argv)
     if (f.model && f.params) return cli_usage_error(CMD, "--model and --params exclude each other");
     if (f.params) {
         double v;
-        if (cli_parse_count(CMD, "--params", f.params, 1e-6, 1e15, &v) != 0) return 2;
+        if (cli_parse_count(CMD, "--params", f.params, -1e300, 1e300, &v) != 0) return 2;
+        /* said in the units the help gives, not as a count range */
+        if (!(v >= 1e-6) || v > 1e15)
+            return cli_usage_error(CMD, "--params: expected billions above 0 and at most 10000 (7, 70.6) or a "
+                                        "count (7B, 6.7e9), got '%s'", f.params);
         /* up to 10,000 it reads as billions (the largest open models have
          * about 1,000B); from 1e6 as a count (7B, 6.7e9); between, either
          * reading is absurd, so ask rather than guess */
