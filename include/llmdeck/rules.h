@@ -203,7 +203,7 @@ typedef struct {
     size_t excluded;     /* rows that failed a hard constraint */
     ld_rank_mode mode;   /* how they were ranked */
     int by_quality;      /* budget mode: ranked by quality (high budget) */
-    double quality_floor;/* budget mode, medium: the median quality of the leading tier, the
+    double quality_floor;/* budget mode, medium: the median quality (low: the lower quartile) of the leading tier, the
                           * rows no split below puts later (else NaN); each tier then
                           * has those at least that good first */
     int floor_of_lead;   /* 1 when a split made the leading tier smaller than all */

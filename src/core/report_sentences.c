@@ -33,9 +33,12 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
     char b[4 * LD_REQ_TEXT];
     if (c->mode != LD_RANK_BUDGET) snprintf(buf, n, "by value = quality / relative cost");
     else if (c->by_quality) snprintf(buf, n, "by quality (high budget)");
-    else if (!isnan(c->quality_floor))
-        snprintf(buf, n, "by value among those with quality >= %.3f, the median%s (medium budget), then the rest",
-                 c->quality_floor, c->floor_of_lead ? " of the first group below" : "");
+    else if (!isnan(c->quality_floor)) {
+        int low = !strcmp(a->req->budget, "low");
+        snprintf(buf, n, "by value among those with quality >= %.3f, the %s%s (%s budget), then the rest",
+                 c->quality_floor, low ? "lower quartile" : "median", c->floor_of_lead ? " of the first group below" : "",
+                 low ? "low" : "medium");
+    }
     else snprintf(buf, n, "by value = quality / relative cost (%s budget)", san(a->req->budget, b, sizeof b));
     size_t k = strlen(buf);
     if (c->measured_first && k < n) {

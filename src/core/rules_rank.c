@@ -88,14 +88,18 @@ static void rank(ld_candidates *out, const ld_requirements *req)
 
 /* Medium budget: good enough first (quality at least the median's), the
  * cheapest for it; then the rest, in the same order, within each tier.
+ * Low budget: the same with the lower quartile as the bar: the cheapest
+ * model that is not among the weakest (by value alone a 0.5B model with 5%
+ * on LiveCodeBench was the code answer: cheap, and no answer).
  * The median is the leading tier's: over every candidate it took in rows
  * without an arena score, whose benchmark percentages run higher than the
  * arena's win rates (85-96 against at most 83), and set a bar almost no
  * measured row met; for a French bot it was the bar of rows that may not
  * speak French. */
-static void medium_floor(ld_candidates *out, const ld_requirements *req)
+static void budget_floor(ld_candidates *out, const ld_requirements *req)
 {
-    if (out->n < 2 || out->mode != LD_RANK_BUDGET || strcmp(req->budget, "medium") != 0) return;
+    int medium = !strcmp(req->budget, "medium"), low = !strcmp(req->budget, "low");
+    if (out->n < 2 || out->mode != LD_RANK_BUDGET || !(medium || low)) return;
     double *q = malloc(out->n * sizeof *q);
     ld_candidate *tmp = malloc(out->n * sizeof *tmp);
     size_t nq = 0, lead = 0;
@@ -103,7 +107,7 @@ static void medium_floor(ld_candidates *out, const ld_requirements *req)
         if (!isnan(out->items[i].quality)) q[nq++] = out->items[i].quality;
     if (q && tmp && nq) {
         qsort(q, nq, sizeof *q, cmp_double);
-        out->quality_floor = q[(nq - 1) / 2];
+        out->quality_floor = q[medium ? (nq - 1) / 2 : (nq - 1) / 4];
         out->floor_of_lead = lead < out->n;
         size_t k = 0;
         for (size_t start = 0; start < out->n;) { /* each tier: its good ones, then its rest */
@@ -304,7 +308,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
     measured_first(out, cat, mc, profiles->skip_missing);
     thinking_last(out, cat, req);
     language_first(out, req);
-    medium_floor(out, req);
+    budget_floor(out, req);
     return 0;
 }
 

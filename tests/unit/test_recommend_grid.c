@@ -357,6 +357,15 @@ static void test_medium_floor_of_lead(void **state)
     report_init(&r, cat, &q, &rec, &c, 10);
     assert_non_null(strstr(r.why, "quality >= 0.500, the median of the first group below"));
     rules_candidates_free(&c);
+    /* low budget: the lower quartile (0.4 here: every measured row passes), then value */
+    snprintf(q.budget, sizeof q.budget, "low");
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_near(c.quality_floor, 0.4, 1e-9);
+    const char *cheap[5] = {"C", "B", "A", "D", "E"};
+    for (size_t i = 0; i < 5; i++) assert_string_equal(catalog_text(cat, c.items[i].row, 0), cheap[i]);
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "quality >= 0.400, the lower quartile of the first group below (low budget)"));
+    rules_candidates_free(&c);
     rules_profiles_free(&p);
     catalog_free(cat);
 }
