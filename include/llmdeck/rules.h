@@ -159,6 +159,9 @@ void rules_profiles_free(ld_task_profiles *p);
 /* The profile for a task text: the first whose keyword occurs in it (case-
  * insensitive), else the last one (the default; never NULL when n > 0). */
 const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task_type);
+/* The profile's weights counted as measures (a benchmark's windows of one
+ * weight once, score_label_family): what "1 of 3 code metrics" is out of. */
+size_t rules_profile_measures(const ld_task_profile *p, const ld_catalog *cat);
 /* A profile's weights in words, by the catalogue's column labels when cat
  * is given ("Arena win 3, IFEval 2"; metrics of one weight whose labels
  * start with the same word said once: "LCB 23.05-24.09/24.08-25.05 3"),

@@ -28,6 +28,18 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy);
 /* How many metrics have a weight: the "of N" of a row's coverage. */
 size_t score_weighted_count(const ld_catalog *cat);
 
+/* Two metric labels of one benchmark's windows ("LCB 23.05-24.09", "LCB
+ * 24.10-25.02": the same first word before a space): the length of that
+ * shared word with its space, else 0.  Such windows are one measure taken
+ * over different dates, and a row has at most one of them; with one weight
+ * they are said once ("LCB 23.05-24.09/24.10-25.02 3") and counted once. */
+size_t score_label_family(const char *a, const char *b);
+
+/* The weighted metrics counted as measures: consecutive ones of one family
+ * and one weight count once (general: 9 metrics, 6 measures).  What "3 of
+ * 6 metrics" is out of. */
+size_t score_weighted_measures(const ld_catalog *cat);
+
 /* The columns of the metrics with a weight (those metrics.json weighs, or
  * --weights), in catalogue order, at most max of them in cols; returns how
  * many there are.  What a report quotes beside a model ("MMLU 60.1,

@@ -246,7 +246,7 @@ const char *chart_point_coverage(const ld_catalog *cat, const ld_chart *ch, size
     int cc = catalog_col_index(cat, "coverage");
     if (!chart_rests_on_quality(cat, ch) || cc < 0) return buf;
     double has = catalog_num(cat, row, (size_t)cc);
-    size_t of = score_weighted_count(cat);
+    size_t of = score_weighted_measures(cat); /* a benchmark's windows once: a row has one */
     if (!isnan(has))
         snprintf(buf, n, "%.0f of %zu metrics%s", has, of,
                  policy == LD_MISSING_ZERO && has < (double)of ? ", the rest as 0" : "");

@@ -323,7 +323,7 @@ static void write_verdict_json(FILE *out, const ld_report *a)
         fputs(", \"quality\": ", out);
         json_num(out, top->quality, "%.6f");
         fprintf(out, ", \"coverage\": %d, \"coverage_of\": %zu, \"relative_cost\": ", top->coverage,
-                a->cands->profile->nw + a->cands->nextra);
+                rules_profile_measures(a->cands->profile, a->cat) + a->cands->nextra);
         json_num(out, a->col_cost >= 0 ? catalog_num(a->cat, top->row, (size_t)a->col_cost) : NAN, "%.15g");
         static const char *const price[] = {"hosted_in_per_1m", "hosted_out_per_1m"};
         for (size_t i = 0; i < 2; i++) {

@@ -74,7 +74,7 @@ void report_why(const ld_report *a, char *buf, size_t n)
     report_ranking(a, how, sizeof how);
     if (isnan(top->quality)) snprintf(q, sizeof q, "quality n/a");
     else snprintf(q, sizeof q, "quality %.3f from %d of %zu %s metrics", top->quality, top->coverage,
-                  c->profile->nw + c->nextra, c->profile->name);
+                  rules_profile_measures(c->profile, a->cat) + c->nextra, c->profile->name);
     int k = c->n == 1 ? snprintf(buf, n, "the one open model that reads %s tokens", ctx)
                       : snprintf(buf, n, "first of the %zu open models that read %s tokens", c->n, ctx);
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)

@@ -4,6 +4,7 @@
  * without "task_profiles" gets one, "general", of the metrics its columns
  * weigh ("weight" > 0), which is the data set's own value score. */
 #include "llmdeck/rules.h"
+#include "llmdeck/score.h"
 #include "strci.h"
 
 #include <cjson/cJSON.h>
@@ -28,12 +29,27 @@ const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char
     return &p->v[p->n - 1];
 }
 
-/* Length of the first word of a label with its space ("LCB "), 0 if the
- * label is one word. */
-static size_t first_word(const char *label)
+/* The end of the run of p's weights from i that are one measure: one
+ * family (score_label_family) and one weight; *pre: the family's word. */
+static size_t measure_end(const ld_task_profile *p, const ld_catalog *cat, size_t i, size_t *pre)
 {
-    const char *sp = strchr(label, ' ');
-    return sp && sp[1] ? (size_t)(sp - label) + 1 : 0;
+    const char *label = catalog_col_name_of(cat, p->w[i].metric);
+    size_t j = i + 1;
+    *pre = 0;
+    while (cat && j < p->nw && p->w[j].weight == p->w[i].weight) {
+        size_t k = score_label_family(label, catalog_col_name_of(cat, p->w[j].metric));
+        if (!k) break;
+        *pre = k;
+        j++;
+    }
+    return j;
+}
+
+size_t rules_profile_measures(const ld_task_profile *p, const ld_catalog *cat)
+{
+    size_t n = 0, pre;
+    for (size_t i = 0; i < p->nw; i = measure_end(p, cat, i, &pre)) n++;
+    return n;
 }
 
 void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char *buf, size_t n)
@@ -44,11 +60,7 @@ void rules_profile_weights(const ld_task_profile *p, const ld_catalog *cat, char
         /* metrics of one weight whose labels start alike (LiveCodeBench's
          * windows, one column each) are said once: "LCB 23.05-24.09/24.08-25.05 3" */
         const char *label = catalog_col_name_of(cat, p->w[i].metric);
-        size_t pre = cat ? first_word(label) : 0, j = i + 1;
-        while (pre && j < p->nw && p->w[j].weight == p->w[i].weight &&
-               strncmp(catalog_col_name_of(cat, p->w[j].metric), label, pre) == 0 &&
-               first_word(catalog_col_name_of(cat, p->w[j].metric)) == pre)
-            j++;
+        size_t pre, j = measure_end(p, cat, i, &pre);
         k += (size_t)snprintf(buf + k, n - k, "%s%s", i ? ", " : "", label);
         for (size_t m = i + 1; m < j && k < n; m++)
             k += (size_t)snprintf(buf + k, n - k, "/%s", catalog_col_name_of(cat, p->w[m].metric) + pre);

@@ -100,6 +100,27 @@ static int weighted(const ld_column *col)
 
 size_t score_weighted_count(const ld_catalog *cat) { return score_weighted_metrics(cat, NULL, 0); }
 
+size_t score_label_family(const char *a, const char *b)
+{
+    const char *sp = a ? strchr(a, ' ') : NULL;
+    if (!sp || !sp[1] || !b) return 0;
+    size_t k = (size_t)(sp - a) + 1;
+    return strncmp(a, b, k) == 0 && b[k] ? k : 0;
+}
+
+size_t score_weighted_measures(const ld_catalog *cat)
+{
+    size_t n = 0;
+    const ld_column *prev = NULL;
+    for (size_t c = 0; c < catalog_cols(cat); c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (!weighted(col)) continue;
+        n += !(prev && prev->weight == col->weight && score_label_family(catalog_col_name(prev), catalog_col_name(col)));
+        prev = col;
+    }
+    return n;
+}
+
 size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
 {
     size_t n = 0;

@@ -282,7 +282,7 @@ static void add_candidates(app *a, wz_state *w)
         else output_display_number(c->items[i].value, cells[i][2], 64);
         if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
         else output_display_number(c->items[i].quality, cells[i][3], 64);
-        snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, c->profile->nw + c->nextra);
+        snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, rules_profile_measures(c->profile, cat) + c->nextra);
         snprintf(cells[i][5], 64, "n/a");
         for (int k = 0; k < c->nkey; k++) /* a row has at most one window: the first it has */
             if (!isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
