@@ -176,6 +176,10 @@ static void test_named_cases(void **state)
 }
 
 /* A hand-made catalogue and its metrics.json profiles. */
+/* metrics.json of one general profile weighing the hand catalogues' "m" */
+static const char *const ONE_METRIC = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
+                                      "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"m\": 1}}]}";
+
 static ld_catalog *hand_catalog(const char *csv, const char *json, ld_task_profiles *p)
 {
     ld_error err;
@@ -242,11 +246,9 @@ static void test_thinking_last_when_latency_critical(void **state)
                                    "Hybrid,yes,32768,1.0,optional,80\n"
                                    "Plain,yes,32768,1.0,,70\n"
                                    "Thinker2,yes,32768,1.0,Always,60\n";
-    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
-                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"m\": 1}}]}";
     ld_error err;
     ld_task_profiles p;
-    ld_catalog *cat = hand_catalog(csv, json, &p);
+    ld_catalog *cat = hand_catalog(csv, ONE_METRIC, &p);
     ld_requirements q;
     rules_requirements_init(&q);
     ld_candidates c;
@@ -282,11 +284,9 @@ static void test_language_named_first(void **state)
                                    "Fr,yes,32768,1.0,English|French,60\n"
                                    "Count,yes,32768,0.5,multilingual (100),80\n"
                                    "En,yes,32768,0.1,English,95\n";
-    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"value\", \"task_profiles\": "
-                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"m\": 1}}]}";
     ld_error err;
     ld_task_profiles p;
-    ld_catalog *cat = hand_catalog(csv, json, &p);
+    ld_catalog *cat = hand_catalog(csv, ONE_METRIC, &p);
     ld_requirements q;
     rules_requirements_init(&q);
     snprintf(q.language, sizeof q.language, "french");
