@@ -70,7 +70,10 @@ void report_hosted_figure(const ld_hosted_cost *h, char *buf, size_t n)
              h->provider);
 }
 
-int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
+/* "the same model from a provider: $215.00/month (...)"; with c, weighed
+ * against that answer.  -1 when the row has no hosted price. */
+static int hosted_sentence(const ld_catalog *cat, size_t row, double tokens, double input_share, const ld_cost *c,
+                           char *buf, size_t n)
 {
     if (n) buf[0] = '\0';
     ld_hosted_cost h;
@@ -78,15 +81,7 @@ int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double 
     char figure[320];
     report_hosted_figure(&h, figure, sizeof figure);
     snprintf(buf, n, "the same model from a provider: %s", figure);
-    return 0;
-}
-
-int report_hosted_cost_vs(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
-                          size_t n)
-{
-    if (report_hosted_cost(cat, row, c->tokens_per_month, input_share, buf, n) != 0) return -1;
-    ld_hosted_cost h;
-    report_hosted_figures(cat, row, c->tokens_per_month, input_share, &h);
+    if (!c) return 0;
     /* the advice weighs the API offer against self-hosting; a provider of
      * the same model may beat both, and the answer must not hide it */
     int below_self = h.monthly_usd < c->selfhost_monthly_usd, below_api = h.monthly_usd < c->api_monthly_usd;
@@ -99,4 +94,15 @@ int report_hosted_cost_vs(const ld_catalog *cat, size_t row, const ld_cost *c, d
     else if (below_self)
         snprintf(buf + len, n - len, ": less than self-hosting (%s)", s);
     return 0;
+}
+
+int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
+{
+    return hosted_sentence(cat, row, tokens, input_share, NULL, buf, n);
+}
+
+int report_hosted_cost_vs(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
+                          size_t n)
+{
+    return hosted_sentence(cat, row, c->tokens_per_month, input_share, c, buf, n);
 }

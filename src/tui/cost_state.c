@@ -175,14 +175,22 @@ const char *cv_model_name(const app *a, long row)
     return catalog_text(a->ds->models, (size_t)row, catalog_key_col(a->ds->models));
 }
 
+/* The model's context length when the Context knob is past it (and it is
+ * a context the knob can take), else 0. */
+static double context_over(const app *a, const cv_state *s)
+{
+    double limit = s->model >= 0 ? scenario_context_limit(a->ds->models, (size_t)s->model) : INFINITY;
+    return s->context > limit && limit >= CV_CONTEXT_MIN ? limit : 0;
+}
+
 void cv_use_model(app *a, cv_state *s)
 {
     if (s->model < 0) { /* sizing needs a model: the default one */
         cv_models_build(a, s);
         if (s->nmodels) s->model = (long)s->models[cv_list_current(a, s, K_MODEL)];
     }
-    double limit = s->model >= 0 ? scenario_context_limit(a->ds->models, (size_t)s->model) : INFINITY;
-    if (s->context > limit && limit >= CV_CONTEXT_MIN) { /* the knob stops at what the model reads */
+    double limit = context_over(a, s);
+    if (limit > 0) { /* the knob stops at what the model reads */
         s->context = limit;
         app_message(a, MSG_INFO, "context %.0f tokens: as long as %s reads", limit, cv_model_name(a, s->model));
     }
@@ -313,8 +321,8 @@ void cv_load_settings(app *a, cv_state *s)
         else if (!strcmp(str, "model") && s->model >= 0) s->source = s->h->npresets;
     }
     if (warn[0]) app_message(a, MSG_WARN, "cost: %s; default used", warn);
-    double limit = s->model >= 0 ? scenario_context_limit(a->ds->models, (size_t)s->model) : INFINITY;
-    if (!warn[0] && s->context > limit && limit >= CV_CONTEXT_MIN) { /* as the knob: no longer than the model reads */
+    double limit = context_over(a, s);
+    if (!warn[0] && limit > 0) { /* as the knob: no longer than the model reads */
         app_message(a, MSG_INFO, "cost: saved context %.0f is longer than %s reads: %.0f used", s->context,
                     cv_model_name(a, s->model), limit);
         s->context = limit;
