@@ -72,8 +72,8 @@ int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
 
 
 /* Ranks by the data set's mode (see ld_rank_mode): by quality (high
- * budget) or by value; the medium budget's floor comes after the splits
- * (medium_floor), so it is the median of rows measured alike. */
+ * budget) or by value; the budget's floor comes after the splits
+ * (budget_floor), so it is the median of rows measured alike. */
 static void rank(ld_candidates *out, const ld_requirements *req)
 {
     out->quality_floor = NAN;
@@ -124,6 +124,16 @@ static void budget_floor(ld_candidates *out, const ld_requirements *req)
     free(tmp);
 }
 
+/* Tier bits (ld_candidate.tier): the higher bit the stronger reason to
+ * rank later; order_tiers sorts by the sum. */
+enum { TIER_UNMEASURED = 1, TIER_THINKS = 2, TIER_LANGUAGE_UNNAMED = 4, TIER_ALL = 7 };
+
+/* A split that is not made (none or all have the property) leaves no mark. */
+static void drop_tier(ld_candidates *out, unsigned bit)
+{
+    for (size_t i = 0; i < out->n; i++) out->items[i].tier &= ~bit;
+}
+
 /* Under missing = skip, a model measured only on an easier metric would
  * outrank models measured on the task's main one: rows with at least one of
  * the heaviest-weighted metrics (the arena for general and support, any
@@ -146,29 +156,15 @@ static void measured_first(ld_candidates *out, const ld_catalog *cat, const int 
         if (out->extra_w[k] == out->key_weight) key[out->nkey++] = out->extra_cols[k];
     out->key_name = catalog_col(cat, (size_t)key[0])->id;
     if (!split) return;
-    unsigned char *has = calloc(out->n ? out->n : 1, 1);
-    ld_candidate *tmp = malloc((out->n ? out->n : 1) * sizeof *tmp);
-    if (!has || !tmp) { /* the ranking stays as it was: still valid, less careful */
-        free(has);
-        free(tmp);
-        return;
-    }
     out->measured = 0;
     for (size_t i = 0; i < out->n; i++) {
-        for (int k = 0; k < out->nkey && !has[i]; k++) has[i] = !isnan(catalog_num(cat, out->items[i].row, (size_t)key[k]));
-        out->measured += has[i];
+        int has = 0;
+        for (int k = 0; k < out->nkey && !has; k++) has = !isnan(catalog_num(cat, out->items[i].row, (size_t)key[k]));
+        out->measured += has;
+        out->items[i].tier |= has ? 0 : TIER_UNMEASURED; /* kept only if the split is made */
     }
-    if (out->measured > 0 && out->measured < out->n) {
-        for (size_t i = 0; i < out->n; i++) out->items[i].tier |= has[i] ? 0 : 1;
-        size_t k = 0;
-        for (int pass = 0; pass < 2; pass++)
-            for (size_t i = 0; i < out->n; i++)
-                if (has[i] == (pass == 0)) tmp[k++] = out->items[i];
-        memcpy(out->items, tmp, out->n * sizeof *tmp);
-        out->measured_first = 1;
-    }
-    free(has);
-    free(tmp);
+    out->measured_first = out->measured > 0 && out->measured < out->n;
+    if (!out->measured_first) drop_tier(out, TIER_UNMEASURED);
 }
 
 /* Latency-critical: a model that always reasons first keeps the user
@@ -179,22 +175,13 @@ static void measured_first(ld_candidates *out, const ld_catalog *cat, const int 
 static void thinking_last(ld_candidates *out, const ld_catalog *cat, const ld_requirements *req)
 {
     int col = catalog_col_index(cat, "thinking");
-    if (!req->latency_critical || col < 0 || out->n == 0) return;
-    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
-    if (!tmp) return; /* the ranking stays valid, only less careful */
-    size_t k = 0, slow = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < out->n; i++) {
-            int always = strcasecmp(catalog_text(cat, out->items[i].row, (size_t)col), "always") == 0;
-            if (always == (pass == 1)) tmp[k++] = out->items[i];
-            slow += pass == 0 && always;
-        }
-    if (slow > 0 && slow < out->n) {
-        memcpy(out->items, tmp, out->n * sizeof *tmp);
-        out->thinking_last = slow;
-        for (size_t i = out->n - slow; i < out->n; i++) out->items[i].tier |= 2;
-    }
-    free(tmp);
+    if (!req->latency_critical || col < 0) return;
+    size_t slow = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (strcasecmp(catalog_text(cat, out->items[i].row, (size_t)col), "always") == 0)
+            out->items[i].tier |= TIER_THINKS, slow++;
+    if (slow > 0 && slow < out->n) out->thinking_last = slow;
+    else drop_tier(out, TIER_THINKS);
 }
 
 /* See ld_candidates.language_first.  English is not split on: nearly every
@@ -202,18 +189,27 @@ static void thinking_last(ld_candidates *out, const ld_catalog *cat, const ld_re
  * move for a word the card did not bother to write. */
 static void language_first(ld_candidates *out, const ld_requirements *req)
 {
-    if (!req->language[0] || !strcasecmp(req->language, "english") || out->n == 0) return;
-    ld_candidate *tmp = malloc(out->n * sizeof *tmp);
-    if (!tmp) return; /* the ranking stays valid, only less careful */
-    size_t k = 0, known = 0;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < out->n; i++)
-            if (out->items[i].language_known == (pass == 0)) tmp[k++] = out->items[i], known += pass == 0;
-    if (known > 0 && known < out->n) {
-        memcpy(out->items, tmp, out->n * sizeof *tmp);
-        out->language_first = known;
-        for (size_t i = known; i < out->n; i++) out->items[i].tier |= 4;
+    if (!req->language[0] || !strcasecmp(req->language, "english")) return;
+    size_t known = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        known += out->items[i].language_known;
+        out->items[i].tier |= out->items[i].language_known ? 0 : TIER_LANGUAGE_UNNAMED;
     }
+    if (known > 0 && known < out->n) out->language_first = known;
+    else drop_tier(out, TIER_LANGUAGE_UNNAMED);
+}
+
+/* The splits as one stable order: by tier (the language first, then the
+ * thinking, then the measurement), the ranking kept within each. */
+static void order_tiers(ld_candidates *out)
+{
+    ld_candidate *tmp = out->n ? malloc(out->n * sizeof *tmp) : NULL;
+    if (!tmp) return; /* the ranking stays valid, only less careful */
+    size_t k = 0;
+    for (unsigned t = 0; t <= TIER_ALL; t++)
+        for (size_t i = 0; i < out->n; i++)
+            if (out->items[i].tier == t) tmp[k++] = out->items[i];
+    memcpy(out->items, tmp, out->n * sizeof *tmp);
     free(tmp);
 }
 
@@ -308,6 +304,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
     measured_first(out, cat, mc, profiles->skip_missing);
     thinking_last(out, cat, req);
     language_first(out, req);
+    order_tiers(out);
     budget_floor(out, req);
     return 0;
 }
