@@ -24,7 +24,8 @@ enum {
     LD_COLF_DECLARED_NUMBER = 1u << 1, /* must be numeric: a word is an error */
     LD_COLF_METRIC = 1u << 2,  /* a benchmark metric (weightable) */
     LD_COLF_DECLARED_TEXT = 1u << 3, /* stays text even if its cells look numeric */
-    LD_COLF_YESNO = 1u << 4    /* derived 1/0: shown "yes"/"no", JSON true/false */
+    LD_COLF_YESNO = 1u << 4,   /* derived 1/0: shown "yes"/"no", JSON true/false */
+    LD_COLF_PERCENTILE = 1u << 5 /* on `quality`: a mean of percentiles (pctrank.h), not of raw scores */
 };
 
 typedef struct {

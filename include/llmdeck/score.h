@@ -3,6 +3,14 @@
  *   quality = sum(w_i * m_i / 100) / sum(w_i)   over metrics with w_i > 0
  *   value   = quality / relative_cost
  *
+ * On the percentile scale (the current catalogue's metrics.json
+ * "quality_scale": "percentile") m_i / 100 is replaced by the row's
+ * percentile among the rows measured on metric i (pctrank.h): the arena's
+ * win rates (best open model 81%) and benchmark percentages (best 96%)
+ * then weigh alike, and a row measured only on a high-scoring benchmark no
+ * longer outranks one measured on the arena.  The seed's raw scale is the
+ * 2023 article's formula, pinned by tests.
+ *
  * Missing-value policy `zero` (the 2023 article's, for its data set): a
  * missing metric counts as 0.  `skip` (the current catalogue's): it is left
  * out and the weights renormalised, so quality is the weighted mean of the
@@ -20,7 +28,14 @@
 
 typedef enum { LD_MISSING_ZERO = 0, LD_MISSING_SKIP = 1 } ld_missing;
 
-/* Quality of one row with the column weights (NaN if no weighted metric). */
+/* Whether `quality` averages percentiles (its LD_COLF_PERCENTILE flag),
+ * and setting it (adding the score columns if need be; 0, or -1 on no
+ * memory).  Rescore after setting it. */
+int score_percentile_scale(const ld_catalog *cat);
+int score_set_percentile_scale(ld_catalog *cat, int on);
+
+/* Quality of one row with the column weights (NaN if no weighted metric);
+ * on the percentile scale O(rows) a metric. */
 double score_quality(const ld_catalog *cat, size_t row, ld_missing policy);
 /* Value of one row (NaN when undefined). */
 double score_value(const ld_catalog *cat, size_t row, ld_missing policy);

@@ -11,13 +11,13 @@
 #include "llmdeck/units.h"
 #include "llmdeck/view.h"
 
-enum { OPT_SORT = CLI_OPT_FIRST_FREE, OPT_FILTER, OPT_COLUMNS, OPT_WEIGHTS, OPT_MISSING, OPT_LIMIT, OPT_MEMORY };
+enum { OPT_SORT = CLI_OPT_FIRST_FREE, OPT_FILTER, OPT_COLUMNS, OPT_WEIGHTS, OPT_MISSING, OPT_SCALE, OPT_LIMIT, OPT_MEMORY };
 
 static void help(void)
 {
     printf("usage: llmdeck table [FILE...] [--sort KEY[:asc|:desc][,KEY...]] [--filter EXPR]\n"
            "                     [--columns A,B,...|all] [--weights ID=W,...] [--missing zero|skip]\n"
-           "                     [--limit N] [--memory QUANT[:CONTEXT]] [--format text|csv|json|md]\n"
+           "                     [--scale raw|percentile] [--limit N] [--memory QUANT[:CONTEXT]] [--format text|csv|json|md]\n"
            "                     [--dataset current|seed] [--data DIR] [--load FILE]...\n\n"
            "The benchmark table with the value score (quality per unit of relative cost).\n"
            "FILE... opens those CSV files instead of the built-in catalogue.\n\n"
@@ -27,6 +27,9 @@ static void help(void)
            "  --weights  metric weights for the value score, e.g. mmlu=2,arc=1 (others keep theirs)\n"
            "  --missing  a missing metric counts as 0 (zero: the 2023 article's rule, the default\n"
            "             of --dataset seed) or is left out (skip: the current catalogue's default)\n"
+           "  --scale    each metric in the quality as its percentile among the rows measured on\n"
+           "             it (percentile: the current catalogue's default) or as metric/100 (raw: the\n"
+           "             2023 article's, the default of --dataset seed and of FILE...)\n"
            "  --dataset  current (today's sourced catalogue, default) or seed (the 2023 article's\n"
            "             seven rows exactly as printed)\n"
            "  --limit    show at most N rows (0: all, as recommend's --limit 0)\n"
@@ -136,6 +139,7 @@ int cmd_table(int argc, char **argv)
         {"columns", required_argument, 0, OPT_COLUMNS},
         {"weights", required_argument, 0, OPT_WEIGHTS},
         {"missing", required_argument, 0, OPT_MISSING},
+        {"scale", required_argument, 0, OPT_SCALE},
         {"limit", required_argument, 0, OPT_LIMIT},
         {"memory", required_argument, 0, OPT_MEMORY},
         CLI_COMMON_OPTIONS,
@@ -144,7 +148,7 @@ int cmd_table(int argc, char **argv)
     cli_common com = {0};
     const char *sort = NULL, *filter = NULL, *columns = NULL, *weights = NULL, *memory = NULL;
     ld_missing missing = LD_MISSING_ZERO;
-    int missing_given = 0;
+    int missing_given = 0, scale = -1; /* -1: the data set's */
     long limit = -1;
     int opt;
     while ((opt = cli_next_option("table", argc, argv, opts, &com)) >= 0) {
@@ -159,6 +163,11 @@ int cmd_table(int argc, char **argv)
             else if (strcmp(optarg, "skip") == 0) missing = LD_MISSING_SKIP;
             else return cli_usage_error("table", "--missing: expected zero or skip, got '%s'", optarg);
             missing_given = 1;
+            break;
+        case OPT_SCALE:
+            if (strcmp(optarg, "raw") == 0) scale = 0;
+            else if (strcmp(optarg, "percentile") == 0) scale = 1;
+            else return cli_usage_error("table", "--scale: expected raw or percentile, got '%s'", optarg);
             break;
         case OPT_LIMIT:
             if (units_parse_long(optarg, 0, 2000000000L, &limit) != 0)
@@ -206,7 +215,12 @@ int cmd_table(int argc, char **argv)
      * data set's missing policy: score again only if either changed (a pass
      * over every row, measurable at a million) */
     if (!missing_given) missing = ds.policy;
-    if ((weights || missing != ds.policy) && score_update(cat, missing) < 0) {
+    int rescale = scale >= 0 && scale != score_percentile_scale(cat);
+    if (rescale && score_set_percentile_scale(cat, scale) != 0) {
+        error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+        goto fail;
+    }
+    if ((weights || rescale || missing != ds.policy) && score_update(cat, missing) < 0) {
         error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
         goto fail;
     }

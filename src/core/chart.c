@@ -223,6 +223,11 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
         }
         const char *rule = policy == LD_MISSING_SKIP ? "; a missing metric is left out (weights renormalised)."
                                                      : "; a missing metric counts as 0.";
+        if (score_percentile_scale(cat))
+            rule = policy == LD_MISSING_SKIP ? "; each metric as the row's percentile among the rows measured on it, "
+                                               "a missing one left out (weights renormalised)."
+                                             : "; each metric as the row's percentile among the rows measured on it, "
+                                               "a missing one as 0.";
         if (!shown) snprintf(s, cap, "Quality weights: none set.");
         else if (len + strlen(rule) < cap) strcat(s, rule);
         k++;

@@ -250,6 +250,24 @@ static int policy_from_metrics(const char *json, size_t len, const char *name, l
     return rc;
 }
 
+/* metrics.json's "quality_scale": "raw" (the article's sum(w x m/100) /
+ * sum(w), the default) or "percentile" (score.h): marked on the quality
+ * column, which every later scoring of this catalogue reads. */
+static int scale_from_metrics(ld_catalog *cat, const char *json, size_t len, const char *name, ld_error *err)
+{
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    if (!root) return 0; /* reported by dataset_apply_metrics */
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "quality_scale");
+    int pct = cJSON_IsString(m) && strcmp(m->valuestring, "percentile") == 0;
+    int rc = 0;
+    if (m && !pct && !(cJSON_IsString(m) && strcmp(m->valuestring, "raw") == 0))
+        rc = error_set(err, LD_ERR_PARSE, name, 0, 0, "quality_scale: expected \"raw\" or \"percentile\"");
+    cJSON_Delete(root);
+    if (rc == 0 && score_set_percentile_scale(cat, pct) != 0)
+        rc = error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+    return rc;
+}
+
 /* metrics.json's "table_columns" list, kept for the table's default view. */
 static int columns_from_metrics(ld_dataset *ds, const char *json, size_t len)
 {
@@ -307,6 +325,7 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
         if (ds->gpus && memfit_apply(ds->models, xf->text, xf->len, ds->gpus, err) < 0) return -1;
         if (dataset_apply_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (policy_from_metrics(xf->text, xf->len, label, &ds->policy, err) != 0) return -1;
+        if (scale_from_metrics(ds->models, xf->text, xf->len, label, err) != 0) return -1;
         if (columns_from_metrics(ds, xf->text, xf->len) != 0)
             return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     }

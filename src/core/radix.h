@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "llmdeck/view.h"
 
@@ -17,6 +18,17 @@ static inline int progress_tick(ld_progress *p, size_t units)
     if (!p) return 0;
     atomic_fetch_add_explicit(&p->done, units, memory_order_relaxed);
     return atomic_load_explicit(&p->cancel, memory_order_relaxed) ? LD_CANCELLED : 0;
+}
+
+/* x's bits as an unsigned key in the order of x (negatives flipped whole,
+ * positives with the sign bit set); -0 is made +0 first, as == sees them.
+ * NaN has no place: callers leave it out. */
+static inline uint64_t radix_key_double(double x)
+{
+    uint64_t b;
+    x += 0.0;
+    memcpy(&b, &x, sizeof b);
+    return b >> 63 ? ~b : b | (1ull << 63);
 }
 
 /* Sorts idx by the keys k (both permuted together; equal keys keep their

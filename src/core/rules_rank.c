@@ -10,6 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "llmdeck/pctrank.h"
+#include "llmdeck/score.h"
+
 /* ---- candidates ------------------------------------------------------- */
 
 /* "yes" in the catalogue's yes/no columns; imports may say TRUE or 1. */
@@ -213,6 +216,35 @@ static void order_tiers(ld_candidates *out)
     free(tmp);
 }
 
+/* A weighted metric's contribution to a row's quality, 0..1 (NaN:
+ * missing): its percentile among every row of the catalogue (not only the
+ * candidates, so a model's quality does not move with the requirements)
+ * when the catalogue's quality is on the percentile scale, else the
+ * article's m / 100.  `pct` holds one column's percentiles, or NULL. */
+typedef struct {
+    int col;
+    double w;
+    double *pct;
+} scored_metric;
+
+static int scored_metric_init(const ld_catalog *cat, scored_metric *sm, int col, double w)
+{
+    sm->col = col;
+    sm->w = w;
+    sm->pct = NULL;
+    if (col < 0 || !(w > 0) || !score_percentile_scale(cat)) return 0;
+    size_t n = catalog_rows(cat);
+    const ld_column *c = catalog_col(cat, (size_t)col);
+    if (!(sm->pct = malloc((n ? n : 1) * sizeof *sm->pct))) return -1;
+    return pctrank_column(c->num, n, c->higher_is_better, sm->pct, NULL);
+}
+
+static double scored_metric_at(const ld_catalog *cat, const scored_metric *sm, size_t row)
+{
+    if (sm->pct) return sm->pct[row];
+    return catalog_num(cat, row, (size_t)sm->col) / 100;
+}
+
 int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
                         const ld_task_profiles *profiles, ld_candidates *out, ld_error *err)
 {
@@ -243,8 +275,19 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
     if (open < 0) out->unchecked |= LD_UNCHECKED_OPEN;
     if (com < 0 && req->licence != LD_LICENCE_ANY) out->unchecked |= LD_UNCHECKED_LICENCE;
     if (lang < 0) out->unchecked |= LD_UNCHECKED_LANGUAGE;
-    if (rows && !(out->items = calloc(rows, sizeof *out->items)))
+    /* the profile's metrics, then the user's weighted imports, each ready
+     * to give its 0..1 score */
+    scored_metric sc[2 * LD_TASK_MAX_WEIGHTS];
+    size_t nsc = 0;
+    int bad = 0;
+    for (size_t k = 0; k < out->profile->nw; k++, nsc++)
+        bad |= scored_metric_init(cat, &sc[nsc], mc[k], out->profile->w[k].weight) != 0;
+    for (size_t k = 0; k < out->nextra; k++, nsc++)
+        bad |= scored_metric_init(cat, &sc[nsc], out->extra_cols[k], out->extra_w[k]) != 0;
+    if (bad || (rows && !(out->items = calloc(rows, sizeof *out->items)))) {
+        for (size_t k = 0; k < nsc; k++) free(sc[k].pct);
         return error_set(err, LD_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
     for (size_t r = 0; r < rows; r++) {
         /* An unknown context length does not meet a stated need: we would
          * be promising something the data does not say. */
@@ -275,20 +318,13 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         }
         double sw = 0, sm = 0;
         int covered = 0;
-        for (size_t k = 0; k < out->profile->nw; k++) {
-            if (mc[k] < 0 || !(out->profile->w[k].weight > 0)) continue;
-            double m = catalog_num(cat, r, (size_t)mc[k]);
+        for (size_t k = 0; k < nsc; k++) {
+            if (sc[k].col < 0 || !(sc[k].w > 0)) continue;
+            double m = scored_metric_at(cat, &sc[k], r);
             if (isnan(m) && profiles->skip_missing) continue;
             covered += !isnan(m);
-            sw += out->profile->w[k].weight;
-            sm += out->profile->w[k].weight * (isnan(m) ? 0 : m / 100);
-        }
-        for (size_t k = 0; k < out->nextra; k++) {
-            double m = catalog_num(cat, r, (size_t)out->extra_cols[k]);
-            if (isnan(m) && profiles->skip_missing) continue;
-            covered += !isnan(m);
-            sw += out->extra_w[k];
-            sm += out->extra_w[k] * (isnan(m) ? 0 : m / 100);
+            sw += sc[k].w;
+            sm += sc[k].w * (isnan(m) ? 0 : m);
         }
         ld_candidate *cd = &out->items[out->n++];
         cd->row = r;
@@ -300,6 +336,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         cd->language_known = lfit == 1;
         cd->tier = 0;
     }
+    for (size_t k = 0; k < nsc; k++) free(sc[k].pct);
     rank(out, req);
     measured_first(out, cat, mc, profiles->skip_missing);
     thinking_last(out, cat, req);

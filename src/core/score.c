@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "llmdeck/frontier.h"
+#include "llmdeck/pctrank.h"
 #include "llmdeck/suggest.h"
 #include "llmdeck/units.h"
 
+#include "radix.h"
 #include "worker.h"
 
 /* The weighted metric columns, gathered once per pass over the rows. */
@@ -18,8 +20,15 @@ typedef struct {
     int *hib;
     size_t n;
     int cost; /* relative_cost column or -1 */
+    int pct;  /* quality averages percentiles (score_percentile_scale) */
     int ok;   /* 0 when out of memory */
 } weight_plan;
+
+int score_percentile_scale(const ld_catalog *cat)
+{
+    int q = catalog_col_index(cat, "quality");
+    return q >= 0 && (catalog_col(cat, (size_t)q)->flags & LD_COLF_PERCENTILE);
+}
 
 static void plan_weights(const ld_catalog *cat, weight_plan *p)
 {
@@ -30,6 +39,7 @@ static void plan_weights(const ld_catalog *cat, weight_plan *p)
     p->hib = malloc(nc * sizeof *p->hib);
     p->ok = p->col && p->w && p->hib;
     p->cost = catalog_col_index(cat, "relative_cost");
+    p->pct = score_percentile_scale(cat);
     for (size_t c = 0; p->ok && c < catalog_cols(cat); c++) {
         const ld_column *col = catalog_col(cat, c);
         if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !(col->weight > 0))
@@ -53,13 +63,15 @@ static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t r
 {
     double sum = 0, wsum = 0;
     for (size_t i = 0; i < p->n; i++) {
-        double m = catalog_num(cat, row, p->col[i]);
+        double m = catalog_num(cat, row, p->col[i]), v;
+        if (p->pct) /* O(rows): one row's score, not a column's */
+            m = pctrank_cell(catalog_col(cat, p->col[i])->num, catalog_rows(cat), m, p->hib[i], NULL);
         if (isnan(m)) {
             if (policy == LD_MISSING_SKIP) continue;
-            m = 0; /* the seed's `(x or 0)` */
+            m = 0; /* the seed's `(x or 0)`; on the percentile scale the worst place */
         }
-        /* a lower-is-better metric counts as its complement */
-        double v = p->hib[i] ? m / 100.0 : 1.0 - m / 100.0;
+        if (p->pct) v = m; /* already 0 (worst) to 1 (best) */
+        else v = p->hib[i] ? m / 100.0 : 1.0 - m / 100.0; /* lower is better: the complement */
         sum += p->w[i] * v;
         wsum += p->w[i];
     }
@@ -165,16 +177,21 @@ static int add_columns(ld_catalog *cat, int computed)
 }
 
 int score_add_columns(ld_catalog *cat) { return add_columns(cat, 0); }
+
+int score_set_percentile_scale(ld_catalog *cat, int on)
+{
+    int q = catalog_col_index(cat, "quality");
+    if (q < 0 && add_columns(cat, 0) < 0) return -1;
+    ld_column *col = catalog_col(cat, (size_t)catalog_col_index(cat, "quality"));
+    if (on) col->flags |= LD_COLF_PERCENTILE;
+    else col->flags &= ~(unsigned)LD_COLF_PERCENTILE;
+    return 0;
+}
 int score_add_columns_unset(ld_catalog *cat) { return add_columns(cat, 1); }
 
 /* The cost a frontier compares: missing, zero or negative is undefined
  * (NaN), as for the value score, so such a row is never on it. */
 static double pareto_cost_of(double c) { return c > 0 ? c : NAN; }
-
-static double pareto_cost(const ld_catalog *cat, size_t cost_col, size_t row)
-{
-    return pareto_cost_of(catalog_num(cat, row, cost_col));
-}
 
 /* The frontier into an array, fr[r] for each row: 1 when no row is both
  * cheaper (relative_cost) and better (the quality q[]), one of them
@@ -215,6 +232,18 @@ static int fill_frontier(ld_catalog *cat, int q, int f)
     return rc;
 }
 
+/* The sums made quality and value: qs[r] holds sum(w x score) and vs[r]
+ * sum(w) on entry. */
+static void score_finish(const ld_catalog *cat, const weight_plan *p, size_t lo, size_t hi, double *qs,
+                         double *vs)
+{
+    const double *cost = p->cost >= 0 ? catalog_col(cat, (size_t)p->cost)->num : NULL;
+    for (size_t r = lo; r < hi; r++) {
+        qs[r] = vs[r] > 0 ? qs[r] / vs[r] : NAN;
+        vs[r] = cost && cost[r] > 0 ? qs[r] / cost[r] : NAN; /* missing, 0 or negative: undefined */
+    } /* (vs[r] is read as the weights' sum before it is written) */
+}
+
 /* Quality, value and coverage of rows [lo, hi), column by column: each a
  * straight pass over its array (row by row cost a call and a cache miss
  * per cell, a tenth of an export of 200k rows).  Every row adds its
@@ -241,11 +270,7 @@ static void score_rows(const ld_catalog *cat, const weight_plan *p, ld_missing p
             wsum[r] += w;
         }
     }
-    const double *cost = p->cost >= 0 ? catalog_col(cat, (size_t)p->cost)->num : NULL;
-    for (size_t r = lo; r < hi; r++) {
-        qs[r] = wsum[r] > 0 ? qs[r] / wsum[r] : NAN;
-        vs[r] = cost && cost[r] > 0 ? qs[r] / cost[r] : NAN; /* missing, 0 or negative: undefined */
-    } /* (vs[r] is read as wsum[r] before it is written) */
+    score_finish(cat, p, lo, hi, qs, vs);
 }
 
 /* Rows [lo, hi) in slices of SCORE_SLICE, counting progress and seeing a
@@ -277,12 +302,52 @@ static void *score_slices(void *arg)
     return NULL;
 }
 
+/* The percentile scale: a column's percentiles need all of its rows, so
+ * the pass goes column by column over whole columns, each ranked into one
+ * scratch array (one array however many metrics; the sorts use both
+ * cores).  Progress: the rows' n units spread over the metrics; a cancel
+ * is seen between metrics (a million rows rank in tens of ms). */
+static int score_percentiles(const ld_catalog *cat, const weight_plan *p, ld_missing policy, double *qs,
+                             double *vs, double *ks, ld_progress *pr)
+{
+    size_t n = catalog_rows(cat), done = 0;
+    double *pc = malloc((n ? n : 1) * sizeof *pc), *wsum = vs;
+    if (!pc) return -1;
+    for (size_t r = 0; r < n; r++) qs[r] = wsum[r] = ks[r] = 0;
+    int rc = 0;
+    for (size_t i = 0; i < p->n && rc == 0; i++) {
+        rc = pctrank_column(catalog_col(cat, p->col[i])->num, n, p->hib[i], pc, NULL);
+        double w = p->w[i];
+        for (size_t r = 0; rc == 0 && r < n; r++) {
+            double x = pc[r];
+            if (isnan(x)) {
+                if (policy == LD_MISSING_SKIP) continue;
+                x = 0;
+            } else {
+                ks[r] += 1;
+            }
+            qs[r] += w * x;
+            wsum[r] += w;
+        }
+        size_t to = n * (i + 1) / p->n;
+        if (rc == 0) rc = progress_tick(pr, to - done);
+        done = to;
+    }
+    free(pc);
+    if (rc == 0) {
+        score_finish(cat, p, 0, n, qs, vs);
+        rc = progress_tick(pr, n - done);
+    }
+    return rc;
+}
+
 /* Every row scored, on both cores from two slices on (each half of the
  * rows on its own thread; the halves share no cell). */
 static int score_all(const ld_catalog *cat, const weight_plan *p, ld_missing policy, double *q, double *v,
                      double *k, ld_progress *pr)
 {
     size_t n = catalog_rows(cat);
+    if (p->pct) return score_percentiles(cat, p, policy, q, v, k, pr);
     score_job a = {cat, p, policy, q, v, k, 0, n, pr, 0}, b = a;
     if (n < 2 * SCORE_SLICE) {
         score_slices(&a);
@@ -383,11 +448,12 @@ int score_update(ld_catalog *cat, ld_missing policy)
         plan_free(&p);
         return -1;
     }
-    score_all(cat, &p, policy, qs, vs, ks, NULL);
+    int rc = score_all(cat, &p, policy, qs, vs, ks, NULL);
     catalog_col(cat, (size_t)q)->gen++;
     catalog_col(cat, (size_t)v)->gen++;
     catalog_col(cat, (size_t)k)->gen++;
     plan_free(&p);
+    if (rc != 0) return -1; /* out of memory (no progress, so no cancel) */
     return fill_frontier(cat, q, catalog_col_index(cat, "frontier")) == 0 ? v : -1;
 }
 
@@ -443,20 +509,12 @@ int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
 
 void score_pareto(const ld_catalog *cat, ld_missing policy, unsigned char *out)
 {
+    /* the frontier column's own computation (the percentile scale ranks
+     * whole columns; a row at a time would be quadratic) */
     size_t n = catalog_rows(cat);
-    int cc = catalog_col_index(cat, "relative_cost");
-    double *x = malloc((n ? n : 1) * sizeof *x), *y = malloc((n ? n : 1) * sizeof *y);
+    ld_scores s;
     if (n) memset(out, 0, n);
-    if (x && y && cc >= 0) {
-        weight_plan p;
-        plan_weights(cat, &p);
-        for (size_t r = 0; p.ok && r < n; r++) {
-            x[r] = pareto_cost(cat, (size_t)cc, r);
-            y[r] = plan_quality(cat, &p, r, policy);
-        }
-        if (p.ok) frontier_mark(x, y, n, out);
-        plan_free(&p);
-    }
-    free(x);
-    free(y);
+    if (score_compute(cat, policy, &s, NULL) != 0) return;
+    for (size_t r = 0; r < n; r++) out[r] = s.frontier[r] == 1.0;
+    score_free(&s);
 }

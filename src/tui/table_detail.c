@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "llmdeck/output.h"
+#include "llmdeck/pctrank.h"
+#include "llmdeck/score.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
@@ -164,6 +166,31 @@ static void sizing_lines(app *a, tv_state *t, emitter *e, size_t r)
     emit(e, "", line, muted, muted);
 }
 
+/* Each weighted metric of row r on the percentile scale: its value, where
+ * it stands and the percentile the quality averaged, so the figure can be
+ * checked by hand.  O(rows) a metric (pctrank_cell). */
+static void percentile_lines(tv_state *t, emitter *e, size_t r, attr_t at)
+{
+    size_t cols[64], n = score_weighted_metrics(t->cat, cols, 64);
+    for (size_t i = 0; i < n && i < 64; i++) {
+        const ld_column *col = catalog_col(t->cat, cols[i]);
+        double m = catalog_num(t->cat, r, cols[i]);
+        if (isnan(m)) continue;
+        ld_pctrank_counts k;
+        double p = pctrank_cell(col->num, catalog_rows(t->cat), m, col->higher_is_better, &k);
+        char val[64], line[400];
+        output_cell(t->cat, r, cols[i], val, sizeof val);
+        if (isnan(p))
+            snprintf(line, sizeof line, "%s %s: the only row measured on it, so not ranked (left out)", col->label,
+                     val);
+        else
+            snprintf(line, sizeof line, "%s %s, weight %g: %s than %zu of the %zu other rows measured%s: percentile %.3f",
+                     col->label, val, col->weight, col->higher_is_better ? "higher" : "lower", k.below,
+                     k.measured - 1, k.equal > 1 ? ", ties half" : "", p);
+        emit(e, "", line, at, at);
+    }
+}
+
 static void lines(app *a, tv_state *t, emitter *e)
 {
     size_t r = t->idx[t->cur];
@@ -206,9 +233,18 @@ static void lines(app *a, tv_state *t, emitter *e)
         else
             snprintf(line, sizeof line, "Value n/a: the relative cost is missing or not positive");
         emit(e, NULL, line, accent, accent);
-        snprintf(line, sizeof line, "Quality = sum(weight x metric/100) / sum(weight); a missing metric %s.",
-                 a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0 (the 2023 article's rule)");
-        emit(e, NULL, line, muted, muted);
+        if (score_percentile_scale(t->cat)) {
+            snprintf(line, sizeof line,
+                     "Quality = sum(weight x percentile) / sum(weight); a metric's percentile is (rows below + (ties - "
+                     "1) / 2) / (rows measured - 1) among the rows measured on it; a missing metric %s.",
+                     a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0");
+            emit(e, NULL, line, muted, muted);
+            percentile_lines(t, e, r, muted);
+        } else {
+            snprintf(line, sizeof line, "Quality = sum(weight x metric/100) / sum(weight); a missing metric %s.",
+                     a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0 (the 2023 article's rule)");
+            emit(e, NULL, line, muted, muted);
+        }
     }
     sizing_lines(a, t, e, r);
 }

@@ -110,8 +110,12 @@ void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
     else
         ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
                   a->missing == LD_MISSING_SKIP ? "left out" : "counts as 0");
-    ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted,
-              full ? "quality = sum(w x metric/100) / sum(w)" : "quality = sum(w x m/100)/sum(w)");
+    if (score_percentile_scale(t->cat))
+        ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted,
+                  full ? "quality = sum(w x percentile among rows measured) / sum(w)" : "quality = sum(w x pct)/sum(w)");
+    else
+        ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted,
+                  full ? "quality = sum(w x metric/100) / sum(w)" : "quality = sum(w x m/100)/sum(w)");
     ui_printf(a, w, ph - 2, x0 + 2, pw - 4, muted, "value = quality / relative cost");
 }
 

@@ -15,6 +15,7 @@
 #include "llmdeck/catalog.h"
 #include "llmdeck/embed.h"
 #include "llmdeck/rules.h"
+#include "llmdeck/score.h"
 
 /* ---- the oracle: the seed's recommend_model ---------------------------- */
 
@@ -521,6 +522,39 @@ static void test_licence_violation_words(void **state)
     catalog_free(cat);
 }
 
+/* On the percentile scale a candidate's quality is the table's: each
+ * metric ranked among every row of the catalogue, not among the
+ * candidates, so a model's quality does not move with the requirements.
+ * At 20,000 tokens only Mixtral and Qwen are candidates; ranked between
+ * themselves each would be 0 or 1 on every metric. */
+static void test_candidates_percentile(void **state)
+{
+    (void)state;
+    ld_catalog *cat = small_catalog();
+    assert_int_equal(score_set_percentile_scale(cat, 1), 0);
+    assert_true(score_update(cat, LD_MISSING_SKIP) >= 0);
+    int qc = catalog_col_index(cat, "quality");
+    ld_requirements q;
+    ld_candidates c;
+    ld_error err;
+    rules_requirements_init(&q);
+    q.context_length = 20000;
+    assert_int_equal(rules_candidates(cat, &q, &c, &err), 0);
+    assert_int_equal(c.n, 2); /* Mixtral and Qwen (32768); NoCost reads 16384 */
+    for (size_t i = 0; i < c.n; i++) {
+        double table = catalog_num(cat, c.items[i].row, (size_t)qc);
+        assert_near(c.items[i].quality, table, 1e-12);
+    }
+    /* Mixtral by hand, among all seven rows: MMLU 70.6 is above 60.1, 68.9,
+     * 50, 50 (4 of 6), HumanEval 40.2 above 30.5, 29.9, 35.4, 20 (4 of 5
+     * measured others), GSM8K 60.4 above 52.2, 56.8, 40, 40 (4 of 6) */
+    long mx = catalog_find(cat, "Mixtral-8x7B");
+    for (size_t i = 0; i < c.n; i++)
+        if ((long)c.items[i].row == mx) assert_near(c.items[i].quality, (4.0 / 6 + 4.0 / 5 + 4.0 / 6) / 3, 1e-12);
+    rules_candidates_free(&c);
+    catalog_free(cat);
+}
+
 static void test_candidates(void **state)
 {
     (void)state;
@@ -663,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_commercial_word),
         cmocka_unit_test(test_licence_violation_words),
         cmocka_unit_test(test_candidates),
+        cmocka_unit_test(test_candidates_percentile),
         cmocka_unit_test(test_candidates_own_metric),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);

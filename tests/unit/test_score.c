@@ -411,6 +411,33 @@ static void test_scores_on_both_cores(void **state)
         atomic_store(&pr.cancel, 1);
         assert_int_equal(score_compute(cat, policy, &sc, &pr), LD_CANCELLED);
     }
+    /* the percentile scale, column by column over whole columns: the same
+     * figures as the one-row count (O(rows) a metric, so a sample of rows),
+     * and score_compute's progress adds up to its units */
+    assert_int_equal(score_set_percentile_scale(cat, 1), 0);
+    for (int pol = 0; pol < 2; pol++) {
+        ld_missing policy = pol ? LD_MISSING_SKIP : LD_MISSING_ZERO;
+        int vc = score_update(cat, policy), qc = col(cat, "quality");
+        assert_true(vc >= 0);
+        for (size_t r = 0; r < N; r += 4099) {
+            double q = score_quality(cat, r, policy);
+            if (!same_double(catalog_num(cat, r, (size_t)qc), q))
+                fail_msg("percentile, policy %d, row %zu: stored %.17g, one-row %.17g", pol, r,
+                         catalog_num(cat, r, (size_t)qc), q);
+        }
+        ld_progress pr;
+        memset(&pr, 0, sizeof pr);
+        ld_scores sc;
+        assert_int_equal(score_compute(cat, policy, &sc, &pr), 0);
+        assert_int_equal(atomic_load(&pr.done), score_units(cat));
+        for (size_t r = 0; r < N; r++)
+            if (!same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)))
+                fail_msg("percentile, policy %d, row %zu: score_compute differs from score_update", pol, r);
+        score_free(&sc);
+        memset(&pr, 0, sizeof pr);
+        atomic_store(&pr.cancel, 1);
+        assert_int_equal(score_compute(cat, policy, &sc, &pr), LD_CANCELLED);
+    }
     catalog_free(cat);
 }
 
@@ -491,6 +518,68 @@ static void test_derived_columns(void **state)
     catalog_free(cat);
 }
 
+/* The percentile scale (score.h; the current catalogue's): each metric
+ * counts as the row's place among the rows measured on it, so a row with
+ * one benchmark where every row scores high no longer outranks a row the
+ * arena ranks first.  By hand: arena A 80, B 60, D 70 -> 1, 0, .5; AIME
+ * A 88, B 90, C 85, E 95 -> 1/3, 2/3, 0, 1 (weights 3 and 1). */
+static void test_percentile_scale(void **state)
+{
+    (void)state;
+    ld_catalog *cat = catalog_new();
+    catalog_add_column(cat, "model", LD_COL_TEXT, 0);
+    int cost = catalog_add_column(cat, "relative_cost", LD_COL_NUMBER, 0);
+    int ar = catalog_add_column(cat, "arena_win", LD_COL_NUMBER, 0);
+    int ai = catalog_add_column(cat, "aime25", LD_COL_NUMBER, 0);
+    catalog_col(cat, (size_t)ar)->weight = 3;
+    catalog_col(cat, (size_t)ai)->weight = 1;
+    const double arena[5] = {80, 60, NAN, 70, NAN}, aime[5] = {88, 90, 85, NAN, 95};
+    for (size_t r = 0; r < 5; r++) {
+        assert_int_equal(catalog_add_row(cat), r);
+        catalog_set_num(cat, r, (size_t)cost, 0.5);
+        catalog_set_num(cat, r, (size_t)ar, arena[r]);
+        catalog_set_num(cat, r, (size_t)ai, aime[r]);
+    }
+    /* raw (the article's formula): C's lone 85 beats A's arena lead */
+    int vc = score_update(cat, LD_MISSING_SKIP);
+    int qc = col(cat, "quality"), kc = col(cat, "coverage");
+    assert_false(score_percentile_scale(cat));
+    assert_near(catalog_num(cat, 0, (size_t)qc), (3 * 0.80 + 0.88) / 4, 1e-12);
+    assert_near(catalog_num(cat, 2, (size_t)qc), 0.85, 1e-12);
+    assert_int_equal(score_set_percentile_scale(cat, 1), 0);
+    assert_true(score_percentile_scale(cat));
+    assert_true(score_update(cat, LD_MISSING_SKIP) == vc);
+    const double want[5] = {(3 * 1 + 1.0 / 3) / 4, (3 * 0 + 2.0 / 3) / 4, 0, 0.5, 1};
+    const double cover[5] = {2, 2, 1, 1, 1};
+    for (size_t r = 0; r < 5; r++) {
+        assert_near(catalog_num(cat, r, (size_t)qc), want[r], 1e-12);
+        assert_near(catalog_num(cat, r, (size_t)vc), want[r] / 0.5, 1e-12);
+        assert_near(catalog_num(cat, r, (size_t)kc), cover[r], 0);
+        /* the one-row function (the detail panel's count) gives the same */
+        assert_true(same_double(score_quality(cat, r, LD_MISSING_SKIP), catalog_num(cat, r, (size_t)qc)));
+    }
+    assert_true(catalog_num(cat, 0, (size_t)qc) > catalog_num(cat, 2, (size_t)qc));
+    /* a missing metric counting as 0 is the worst place: D (3 x .5 + 0) / 4 */
+    score_update(cat, LD_MISSING_ZERO);
+    assert_near(catalog_num(cat, 3, (size_t)qc), 1.5 / 4, 1e-12);
+    assert_near(catalog_num(cat, 2, (size_t)qc), 0, 1e-12);
+    assert_true(same_double(score_quality(cat, 3, LD_MISSING_ZERO), catalog_num(cat, 3, (size_t)qc)));
+    /* the TUI's job computes the same arrays, frontier included */
+    ld_scores sc;
+    assert_int_equal(score_compute(cat, LD_MISSING_ZERO, &sc, NULL), 0);
+    int fc = col(cat, "frontier");
+    for (size_t r = 0; r < 5; r++) {
+        assert_true(same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)));
+        assert_true(same_double(sc.frontier[r], catalog_num(cat, r, (size_t)fc)));
+    }
+    score_free(&sc);
+    /* and back: the raw scale gives the article's figures again */
+    assert_int_equal(score_set_percentile_scale(cat, 0), 0);
+    score_update(cat, LD_MISSING_SKIP);
+    assert_near(catalog_num(cat, 2, (size_t)qc), 0.85, 1e-12);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_weight_changes_ranking_embedded),
         cmocka_unit_test(test_many_weighted_metrics),
         cmocka_unit_test(test_scores_on_both_cores),
+        cmocka_unit_test(test_percentile_scale),
         cmocka_unit_test(test_pareto),
         cmocka_unit_test(test_derived_columns),
     };

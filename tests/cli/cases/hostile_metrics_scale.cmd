@@ -1,0 +1,1 @@
+table --data $CASES/../fixtures/hostile/metrics_scale
