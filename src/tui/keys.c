@@ -98,6 +98,7 @@ static const ld_keybind builtin[] = {
     {SCOPE_WEIGHTS, "z", ACT_ZERO, "weight 0: leave the metric out"},
     {SCOPE_WEIGHTS, "r", ACT_RESET, "every weight back to the data set's default"},
     {SCOPE_WEIGHTS, "p", ACT_POLICY, "a missing metric counts as 0, or is skipped"},
+    {SCOPE_WEIGHTS, "s", ACT_SCALE, "each metric as its percentile among the rows measured on it, or as metric/100"},
 
     {SCOPE_COLUMNS, "q", ACT_CLOSE, "close the picker (saved)"},
     {SCOPE_COLUMNS, "<Esc>", ACT_CLOSE, NULL},

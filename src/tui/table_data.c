@@ -341,6 +341,7 @@ void tv_scores_remember(const app *a, tv_state *t)
      * goes back to it */
     for (size_t c = 0; c < catalog_cols(t->cat); c++) t->scored_weight[c] = catalog_col(t->cat, c)->weight;
     t->scored_missing = a->missing;
+    t->scored_scale = score_percentile_scale(t->cat);
 }
 
 void tv_scores_taken(app *a, tv_state *t, int resort)
@@ -525,6 +526,9 @@ void tv_load_settings(app *a, tv_state *t)
     const char *m = config_get_string(a->cfg, settings_section(a), "missing");
     if (m && strcmp(m, "skip") == 0) a->missing = LD_MISSING_SKIP;
     else if (m && strcmp(m, "zero") == 0) a->missing = LD_MISSING_ZERO;
+    const char *sc = config_get_string(a->cfg, settings_section(a), "scale");
+    if (sc && (!strcmp(sc, "raw") || !strcmp(sc, "percentile")))
+        score_set_percentile_scale(t->cat, !strcmp(sc, "percentile"));
     score_update(t->cat, a->missing);
     tv_rebuild_columns(t);
     apply_default_sort(a, t);
@@ -552,9 +556,11 @@ void tv_save_settings(app *a, tv_state *t)
     cJSON_DeleteItemFromObjectCaseSensitive(sec, "weights");
     cJSON_DeleteItemFromObjectCaseSensitive(sec, "hidden");
     cJSON_DeleteItemFromObjectCaseSensitive(sec, "missing");
+    cJSON_DeleteItemFromObjectCaseSensitive(sec, "scale");
     cJSON_AddItemToObject(sec, "weights", w);
     cJSON_AddItemToObject(sec, "hidden", h);
     cJSON_AddStringToObject(sec, "missing", a->missing == LD_MISSING_SKIP ? "skip" : "zero");
+    cJSON_AddStringToObject(sec, "scale", score_percentile_scale(t->cat) ? "percentile" : "raw");
     config_set(a->cfg, settings_section(a), sec);
     t->settings_dirty = 0;
 }

@@ -100,6 +100,7 @@ static void finish(app *a, tv_state *t)
         free(sorted);
         for (size_t c = 0; c < catalog_cols(t->cat); c++) catalog_col(t->cat, c)->weight = t->scored_weight[c];
         t->app->missing = t->scored_missing;
+        score_set_percentile_scale(t->cat, t->scored_scale); /* the column exists: cannot fail */
         if (a && rc == LD_CANCELLED)
             app_message(a, MSG_INFO, "rescoring cancelled: the weights and the table are as they were");
         else if (a)

@@ -112,10 +112,10 @@ void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
                   a->missing == LD_MISSING_SKIP ? "left out" : "counts as 0");
     if (score_percentile_scale(t->cat))
         ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted,
-                  full ? "quality = sum(w x percentile among rows measured) / sum(w)" : "quality = sum(w x pct)/sum(w)");
+                  full ? "quality = sum(w x percentile) / sum(w) (s)" : "quality = sum(w x pct)/sum(w) (s)");
     else
         ui_printf(a, w, ph - 3, x0 + 2, pw - 4, muted,
-                  full ? "quality = sum(w x metric/100) / sum(w)" : "quality = sum(w x m/100)/sum(w)");
+                  full ? "quality = sum(w x metric/100) / sum(w) (s)" : "quality = sum(w x m/100)/sum(w) (s)");
     ui_printf(a, w, ph - 2, x0 + 2, pw - 4, muted, "value = quality / relative cost");
 }
 
@@ -134,8 +134,10 @@ static void announce(app *a, tv_state *t, const ld_column *col)
         return;
     }
     output_cell(t->cat, best, (size_t)t->key_col, name, sizeof name);
-    if (col) app_message(a, MSG_INFO, "%s weight %.2f: best value now %s (%.6f)", col->label, col->weight, name, bv);
-    else app_message(a, MSG_INFO, "best value now %s (%.6f)", name, bv);
+    char v[32]; /* as the Value column shows it (3 figures), not six decimals */
+    output_display_number(bv, v, sizeof v);
+    if (col) app_message(a, MSG_INFO, "%s weight %.2f: best value now %s (%s)", col->label, col->weight, name, v);
+    else app_message(a, MSG_INFO, "best value now %s (%s)", name, v);
 }
 
 void tv_weights_announce(app *a, tv_state *t, int c)
@@ -197,6 +199,12 @@ int tv_weights_act(app *a, tv_state *t, ld_action act)
     case ACT_POLICY:
         a->missing = a->missing == LD_MISSING_SKIP ? LD_MISSING_ZERO : LD_MISSING_SKIP;
         changed(a, t, NULL);
+        return 1;
+    case ACT_SCALE:
+        /* no job reads the flag now: changed() stops any before it rescores,
+         * as for a weight */
+        tv_job_stop(t);
+        if (score_set_percentile_scale(t->cat, !score_percentile_scale(t->cat)) == 0) changed(a, t, NULL);
         return 1;
     case ACT_EDIT:
         if (col) {

@@ -365,7 +365,8 @@ void wz_step_notes(app *a, wz_state *w)
     snprintf(w->budget_note, sizeof w->budget_note, "%s %s", budget,
              w->step_profiles.mode == LD_RANK_BUDGET
                  ? "The candidates are ranked by it (metrics.json): high by quality; medium by value among "
-                   "those at least as good as the median candidate; low by value (quality per relative cost)."
+                   "those at least as good as the median of the leading group; low by value among those at "
+                   "least as good as its lower quartile (value: quality per relative cost)."
                  : "The candidates are ranked by value (quality per relative cost, the 2023 article's score) "
                    "whatever the budget (metrics.json).");
 }
