@@ -15,12 +15,17 @@
 int rules_language_fit(const char *listed, const char *asked)
 {
     if (!listed || !*listed || strncasecmp(listed, "multilingual", 12) == 0 || !asked || !*asked) return -1;
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s", listed);
-    char *save = NULL;
-    for (char *t = strtok_r(buf, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
-        while (*t == ' ') t++;
-        if (*t && (str_contains_ci(asked, t) || str_contains_ci(t, asked))) return 1;
+    /* name by name, however long the list (a card naming 119 languages is
+     * over 1,000 bytes: a copy of the cell cut the tail off) */
+    for (const char *p = listed; *p;) {
+        size_t len = strcspn(p, "|");
+        char name[128];
+        const char *t = p;
+        while (len && *t == ' ') t++, len--;
+        snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), t);
+        if (*name && (str_contains_ci(asked, name) || str_contains_ci(name, asked))) return 1;
+        p = t + len;
+        if (*p == '|') p++;
     }
     return 0;
 }

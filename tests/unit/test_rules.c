@@ -522,6 +522,31 @@ static void test_licence_violation_words(void **state)
     catalog_free(cat);
 }
 
+/* A card's named languages, however many: the asked one found at the end
+ * of a list longer than any fixed buffer; a count or "multilingual" says
+ * nothing (-1); a list without it excludes (0); names match either way
+ * round ("Simplified Chinese" asked, "Chinese" listed). */
+static void test_language_fit_long_list(void **state)
+{
+    (void)state;
+    char list[4000] = "";
+    for (int i = 0; i < 150; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "%sLang%03d", i ? "|" : "", i);
+        strcat(list, name);
+    }
+    strcat(list, "| Welsh");
+    assert_true(strlen(list) > 1100);
+    assert_int_equal(rules_language_fit(list, "welsh"), 1);
+    assert_int_equal(rules_language_fit(list, "Lang149"), 1);
+    assert_int_equal(rules_language_fit(list, "breton"), 0);
+    assert_int_equal(rules_language_fit("multilingual (119)", "welsh"), -1);
+    assert_int_equal(rules_language_fit("", "welsh"), -1);
+    assert_int_equal(rules_language_fit("English|Chinese", "Simplified Chinese"), 1);
+    assert_int_equal(rules_language_fit("English||Chinese|", "chinese"), 1);
+    assert_int_equal(rules_language_fit("English|", "french"), 0);
+}
+
 /* On the percentile scale a candidate's quality is the table's: each
  * metric ranked among every row of the catalogue, not among the
  * candidates, so a model's quality does not move with the requirements.
@@ -698,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_licence_violation_words),
         cmocka_unit_test(test_candidates),
         cmocka_unit_test(test_candidates_percentile),
+        cmocka_unit_test(test_language_fit_long_list),
         cmocka_unit_test(test_candidates_own_metric),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
