@@ -142,3 +142,11 @@ int cli_parse_count(const char *cmd, const char *flag, const char *arg, double m
     *out = v;
     return 0;
 }
+
+int cli_parse_scale(const char *cmd, const char *arg, int *out)
+{
+    if (strcmp(arg, "raw") == 0) *out = 0;
+    else if (strcmp(arg, "percentile") == 0) *out = 1;
+    else return cli_usage_error(cmd, "--scale: expected raw or percentile, got '%s'", arg);
+    return 0;
+}

@@ -77,6 +77,10 @@ int cli_no_positionals(const char *cmd, int argc, char **argv);
 int cli_parse_count(const char *cmd, const char *flag, const char *arg,
                     double min, double max, double *out);
 
+/* --scale raw|percentile: *out 0 or 1 (score_set_percentile_scale), or a
+ * usage error naming the flag (exit 2). */
+int cli_parse_scale(const char *cmd, const char *arg, int *out);
+
 int cmd_table(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);
 int cmd_cost(int argc, char **argv);

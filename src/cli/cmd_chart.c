@@ -10,12 +10,12 @@
 #include "llmdeck/suggest.h"
 #include "llmdeck/view.h"
 
-enum { OPT_X = CLI_OPT_FIRST_FREE, OPT_Y, OPT_FILTER, OPT_WEIGHTS, OPT_CHART_FORMAT, OPT_TITLE, OPT_COLOR };
+enum { OPT_X = CLI_OPT_FIRST_FREE, OPT_Y, OPT_FILTER, OPT_WEIGHTS, OPT_CHART_FORMAT, OPT_TITLE, OPT_COLOR, OPT_SCALE };
 
 static void help(void)
 {
     printf("usage: llmdeck chart [--x COLUMN] [--y COLUMN] [--filter EXPR] [--weights ID=W,...]\n"
-           "                     [--format svg|text] [--title TEXT] [--color family|license|none]\n"
+           "                     [--scale raw|percentile] [--format svg|text] [--title TEXT] [--color family|license|none]\n"
            "                     [--dataset current|seed] [--data DIR]\n\n"
            "Each model of the filter as a point, x against y (relative cost against quality by\n"
            "default), with the Pareto frontier: the models no other model beats on both axes.\n"
@@ -24,6 +24,8 @@ static void help(void)
            "             the column's higher_is_better (a cost is better low)\n"
            "  --filter   the table's filter language, e.g. 'license~apache and context_length>=32k'\n"
            "  --weights  metric weights for quality, as in `llmdeck table`\n"
+           "  --scale    each metric in the quality as its percentile or as metric/100, as in\n"
+           "             `llmdeck table`\n"
            "  --format   svg, or text: one line per point, frontier ones marked, in x order\n"
            "  --title    the chart's title (default: \"Y against X\")\n"
            "  --color    colour the points by family or licence, with a legend (the six most\n"
@@ -100,6 +102,7 @@ int cmd_chart(int argc, char **argv)
         {"y", required_argument, 0, OPT_Y},
         {"filter", required_argument, 0, OPT_FILTER},
         {"weights", required_argument, 0, OPT_WEIGHTS},
+        {"scale", required_argument, 0, OPT_SCALE},
         {"title", required_argument, 0, OPT_TITLE},
         {"color", required_argument, 0, OPT_COLOR},
         {"colour", required_argument, 0, OPT_COLOR},
@@ -111,13 +114,16 @@ int cmd_chart(int argc, char **argv)
     cli_common com = {0};
     const char *xname = "relative_cost", *yname = "quality", *filter = NULL, *weights = NULL, *title = NULL,
                *color = "none";
-    int svg = 1, opt;
+    int svg = 1, opt, scale = -1; /* scale -1: the data set's */
     while ((opt = cli_next_option("chart", argc, argv, opts, &com)) >= 0) {
         switch (opt) {
         case OPT_X: xname = optarg; break;
         case OPT_Y: yname = optarg; break;
         case OPT_FILTER: filter = optarg; break;
         case OPT_WEIGHTS: weights = optarg; break;
+        case OPT_SCALE:
+            if (cli_parse_scale("chart", optarg, &scale) != 0) return 2;
+            break;
         case OPT_TITLE: title = optarg; break;
         case OPT_COLOR:
             if (strcmp(optarg, "family") && strcmp(optarg, "license") && strcmp(optarg, "none"))
@@ -147,7 +153,18 @@ int cmd_chart(int argc, char **argv)
     ld_filter *f = NULL;
     uint32_t *idx = NULL;
     ld_chart ch = {0};
-    if (weights && (score_parse_weights(cat, weights, "--weights", &err) != 0 || score_update(cat, ds.policy) < 0)) {
+    int rescale = scale >= 0 && scale != score_percentile_scale(cat);
+    if (rescale && score_set_percentile_scale(cat, scale) != 0) {
+        error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+        status = cli_report_cmd("chart", &err);
+        goto out;
+    }
+    if (weights && score_parse_weights(cat, weights, "--weights", &err) != 0) {
+        status = cli_report_cmd("chart", &err);
+        goto out;
+    }
+    if ((weights || rescale) && score_update(cat, ds.policy) < 0) {
+        error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
         status = cli_report_cmd("chart", &err);
         goto out;
     }

@@ -165,9 +165,7 @@ int cmd_table(int argc, char **argv)
             missing_given = 1;
             break;
         case OPT_SCALE:
-            if (strcmp(optarg, "raw") == 0) scale = 0;
-            else if (strcmp(optarg, "percentile") == 0) scale = 1;
-            else return cli_usage_error("table", "--scale: expected raw or percentile, got '%s'", optarg);
+            if (cli_parse_scale("table", optarg, &scale) != 0) return 2;
             break;
         case OPT_LIMIT:
             if (units_parse_long(optarg, 0, 2000000000L, &limit) != 0)

@@ -1,0 +1,1 @@
+chart --scale raw --format text

@@ -1,0 +1,1 @@
+chart --filter 'family~gemma'
