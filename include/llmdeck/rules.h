@@ -280,7 +280,10 @@ const char *rules_commercial_word(const char *cell);
 
 /* Does a row's `languages` cell ("English|German|...") answer the asked
  * language (case-insensitive, either way round)?  1 yes, 0 no, -1 unknown
- * (nothing listed, or only a count such as "multilingual (119)"). */
+ * (nothing listed, only a count such as "multilingual (119)", or a list the
+ * source says is partial, marked by a last name "others": "English|others"
+ * for "trained on a mostly English dataset" names English and excludes no
+ * other language). */
 int rules_language_fit(const char *listed, const char *asked);
 
 /* Why nothing fits: names the requirement no open model meets on its own

@@ -17,17 +17,19 @@ int rules_language_fit(const char *listed, const char *asked)
     if (!listed || !*listed || strncasecmp(listed, "multilingual", 12) == 0 || !asked || !*asked) return -1;
     /* name by name, however long the list (a card naming 119 languages is
      * over 1,000 bytes: a copy of the cell cut the tail off) */
+    int partial = 0;
     for (const char *p = listed; *p;) {
         size_t len = strcspn(p, "|");
         char name[128];
         const char *t = p;
         while (len && *t == ' ') t++, len--;
         snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), t);
-        if (*name && (str_contains_ci(asked, name) || str_contains_ci(name, asked))) return 1;
+        if (strcasecmp(name, "others") == 0) partial = 1;
+        else if (*name && (str_contains_ci(asked, name) || str_contains_ci(name, asked))) return 1;
         p = t + len;
         if (*p == '|') p++;
     }
-    return 0;
+    return partial ? -1 : 0;
 }
 
 static const char *text_of(const ld_catalog *cat, size_t row, const char *id)
@@ -97,8 +99,14 @@ size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements
     }
     if (rules_language_fit(text_of(cat, row, "languages"), req->language) == 0) {
         snprintf(out[n].requirement, sizeof out[n].requirement, "language");
-        snprintf(out[n++].detail, sizeof out->detail, "its card lists %.150s, not %.60s", text_of(cat, row, "languages"),
-                 req->language);
+        const char *langs = text_of(cat, row, "languages");
+        size_t names = 1;
+        for (const char *p = langs; *p; p++) names += *p == '|';
+        if (strlen(langs) <= 150)
+            snprintf(out[n++].detail, sizeof out->detail, "its card lists %s, not %.60s", langs, req->language);
+        else /* a long list is counted, not cut in the middle of a name */
+            snprintf(out[n++].detail, sizeof out->detail, "its card lists %zu languages, not %.60s", names,
+                     req->language);
     }
     return n;
 }

@@ -545,6 +545,34 @@ static void test_language_fit_long_list(void **state)
     assert_int_equal(rules_language_fit("English|Chinese", "Simplified Chinese"), 1);
     assert_int_equal(rules_language_fit("English||Chinese|", "chinese"), 1);
     assert_int_equal(rules_language_fit("English|", "french"), 0);
+    /* a list its source says is partial names, and excludes nothing */
+    assert_int_equal(rules_language_fit("Chinese|English|others", "english"), 1);
+    assert_int_equal(rules_language_fit("Chinese|English|others", "french"), -1);
+    assert_int_equal(rules_language_fit("English|Others", "others"), -1);
+
+    /* the violation names a short list and counts a long one (never cut in
+     * the middle of a name) */
+    ld_catalog *cat = catalog_new();
+    catalog_add_column(cat, "model", LD_COL_TEXT, 0);
+    int lc = catalog_add_column(cat, "languages", LD_COL_TEXT, 0);
+    size_t r0 = catalog_add_row(cat), r1 = catalog_add_row(cat);
+    catalog_set_cell(cat, r0, 0, "Short", 5);
+    catalog_set_cell(cat, r0, (size_t)lc, "English|German", 14);
+    catalog_set_cell(cat, r1, 0, "Long", 4);
+    catalog_set_cell(cat, r1, (size_t)lc, list, strlen(list));
+    ld_requirements q;
+    rules_requirements_init(&q);
+    assert_int_equal(rules_set_text(q.language, "breton"), 0);
+    q.context_length = 0; /* (no context column: only the language is checked) */
+    ld_violation v[LD_MAX_VIOLATIONS];
+    size_t nv = rules_violations(cat, r0, &q, v);
+    assert_true(nv >= 1);
+    assert_string_equal(v[nv - 1].requirement, "language");
+    assert_string_equal(v[nv - 1].detail, "its card lists English|German, not breton");
+    nv = rules_violations(cat, r1, &q, v);
+    assert_true(nv >= 1);
+    assert_string_equal(v[nv - 1].detail, "its card lists 151 languages, not breton");
+    catalog_free(cat);
 }
 
 /* On the percentile scale a candidate's quality is the table's: each
