@@ -1,1 +1,1 @@
-recommend --context 1m --task code --commercial --budget high --limit 3
+recommend --context 1m --task code --language japanese --commercial --budget high --limit 3

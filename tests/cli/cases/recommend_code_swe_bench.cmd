@@ -1,0 +1,1 @@
+recommend --task code --budget high --limit 8
