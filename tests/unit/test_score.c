@@ -353,6 +353,30 @@ static void test_many_weighted_metrics(void **state)
  * not emptied first: every cell must be set, which valgrind checks). */
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0; }
 
+/* score_compute (the TUI's rescore job) gives the arrays score_update
+ * stored, every row, frontier too; counts its progress to score_units;
+ * stops on a cancel. */
+static void compute_agrees(const ld_catalog *cat, ld_missing policy)
+{
+    int qc = col(cat, "quality"), vc = col(cat, "value_score"), kc = col(cat, "coverage"), fc = col(cat, "frontier");
+    ld_progress pr;
+    memset(&pr, 0, sizeof pr);
+    ld_scores sc;
+    assert_int_equal(score_compute(cat, policy, &sc, &pr), 0);
+    assert_int_equal(atomic_load(&pr.done), score_units(cat));
+    for (size_t r = 0; r < catalog_rows(cat); r++)
+        if (!same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)) ||
+            !same_double(sc.value[r], catalog_num(cat, r, (size_t)vc)) ||
+            !same_double(sc.coverage[r], catalog_num(cat, r, (size_t)kc)) ||
+            !same_double(sc.frontier[r], catalog_num(cat, r, (size_t)fc)))
+            fail_msg("policy %d%s, row %zu: score_compute differs from score_update", (int)policy,
+                     score_percentile_scale(cat) ? " (percentile)" : "", r);
+    score_free(&sc);
+    memset(&pr, 0, sizeof pr);
+    atomic_store(&pr.cancel, 1);
+    assert_int_equal(score_compute(cat, policy, &sc, &pr), LD_CANCELLED);
+}
+
 static void test_scores_on_both_cores(void **state)
 {
     (void)state;
@@ -384,7 +408,7 @@ static void test_scores_on_both_cores(void **state)
         ld_missing policy = pol ? LD_MISSING_SKIP : LD_MISSING_ZERO;
         int vc = score_update(cat, policy);
         assert_true(vc >= 0);
-        int qc = col(cat, "quality"), kc = col(cat, "coverage"), fc = col(cat, "frontier");
+        int qc = col(cat, "quality"), kc = col(cat, "coverage");
         for (size_t r = 0; r < N; r++) {
             if (r % 7 != 0 && (r < N / 2 - 100 || r > N / 2 + 100)) continue;
             double q = score_quality(cat, r, policy), v = score_value(cat, r, policy);
@@ -395,21 +419,7 @@ static void test_scores_on_both_cores(void **state)
             for (int i = 0; i < 3; i++) k += !isnan(catalog_num(cat, r, (size_t)m[i]));
             assert_true(catalog_num(cat, r, (size_t)kc) == k);
         }
-        ld_progress pr;
-        memset(&pr, 0, sizeof pr);
-        ld_scores sc;
-        assert_int_equal(score_compute(cat, policy, &sc, &pr), 0);
-        assert_int_equal(atomic_load(&pr.done), score_units(cat));
-        for (size_t r = 0; r < N; r++)
-            if (!same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)) ||
-                !same_double(sc.value[r], catalog_num(cat, r, (size_t)vc)) ||
-                !same_double(sc.coverage[r], catalog_num(cat, r, (size_t)kc)) ||
-                !same_double(sc.frontier[r], catalog_num(cat, r, (size_t)fc)))
-                fail_msg("policy %d, row %zu: score_compute differs from score_update", pol, r);
-        score_free(&sc);
-        memset(&pr, 0, sizeof pr);
-        atomic_store(&pr.cancel, 1);
-        assert_int_equal(score_compute(cat, policy, &sc, &pr), LD_CANCELLED);
+        compute_agrees(cat, policy);
     }
     /* the percentile scale, column by column over whole columns: the same
      * figures as the one-row count (O(rows) a metric, so a sample of rows),
@@ -425,18 +435,7 @@ static void test_scores_on_both_cores(void **state)
                 fail_msg("percentile, policy %d, row %zu: stored %.17g, one-row %.17g", pol, r,
                          catalog_num(cat, r, (size_t)qc), q);
         }
-        ld_progress pr;
-        memset(&pr, 0, sizeof pr);
-        ld_scores sc;
-        assert_int_equal(score_compute(cat, policy, &sc, &pr), 0);
-        assert_int_equal(atomic_load(&pr.done), score_units(cat));
-        for (size_t r = 0; r < N; r++)
-            if (!same_double(sc.quality[r], catalog_num(cat, r, (size_t)qc)))
-                fail_msg("percentile, policy %d, row %zu: score_compute differs from score_update", pol, r);
-        score_free(&sc);
-        memset(&pr, 0, sizeof pr);
-        atomic_store(&pr.cancel, 1);
-        assert_int_equal(score_compute(cat, policy, &sc, &pr), LD_CANCELLED);
+        compute_agrees(cat, policy);
     }
     catalog_free(cat);
 }
