@@ -3,14 +3,17 @@
  * "quality_scale": "percentile"), so an arena win rate (best open model
  * 81%) and a benchmark percentage (best 96%) weigh alike.
  *
- *   percentile = (below + (equal - 1) / 2) / (measured - 1)
+ *   percentile = (below + equal / 2) / measured
  *
- * `below`: the other measured rows with a worse value, `equal`: the rows
- * with this one's value, itself included (ties share the middle of their
- * places), `measured`: the rows with a value.  The best row is 1, the
- * worst 0; for a lower-is-better metric "worse" means higher.  A column
- * with fewer than two measured rows ranks nothing: every percentile is NaN
- * (missing), never a guessed middle. */
+ * the textbook percentile rank: `below`, the measured rows with a worse
+ * value; `equal`, the rows with this one's value, itself included (each
+ * counts half); `measured`, the rows with a value.  Among 7 rows the best
+ * is 13/14 = 0.929 and the worst 1/14 = 0.071, never 1 or 0: a small
+ * field (a LiveCodeBench window reported by 7 models) does not make its
+ * last row worthless nor its first perfect; among 84 the best is 0.994.
+ * For a lower-is-better metric "worse" means higher.  A column with fewer
+ * than two measured rows ranks nothing: every percentile is NaN (missing),
+ * never a guessed middle. */
 #ifndef LLMDECK_PCTRANK_H
 #define LLMDECK_PCTRANK_H
 

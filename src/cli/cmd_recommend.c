@@ -47,12 +47,15 @@ static const char USAGE[] =
     "Candidates: open weights, context length >= N (unknown lengths do not qualify),\n"
     "ranked as metrics.json's candidate_ranking says: the current catalogue by the\n"
     "budget (high: by quality; medium: by value among those at least as good as the\n"
-    "median candidate, then the rest; low: by value), the seed by value. Value =\n"
-    "task-weighted quality / relative cost; cost unknown: n/a, last.\n"
+    "median of the leading group, then the rest; low: the same above its lower\n"
+    "quartile), the seed by value. Value = task-weighted quality / relative cost;\n"
+    "cost unknown: n/a, last. Quality: each metric as its percentile among the rows\n"
+    "measured on it (the current catalogue; the seed: metric/100).\n"
     "Task weights: the data set's task profiles (metrics.json \"task_profiles\"; the current\n"
-    "catalogue: code LiveCodeBench 3, arena 2, HumanEval 1; math AIME 2025 3, AIME 2024 2,\n"
-    "MATH-500 1, arena 1; support arena 3, IFEval 2; otherwise arena 3 and one each for\n"
-    "MMLU-Pro, GPQA Diamond, LiveCodeBench, IFEval, AIME 2025). The answer prints the ones used.\n";
+    "catalogue: code LiveCodeBench 3, SWE-bench Verified 3, arena 2, HumanEval 1; math\n"
+    "AIME 2025 3, AIME 2024 2, MATH-500 1, arena 1; support arena 3, IFEval 2; otherwise\n"
+    "arena 3 and one each for MMLU-Pro, GPQA Diamond, LiveCodeBench, IFEval, AIME 2025).\n"
+    "The answer prints the ones used.\n";
 
 enum {
     OPT_CONTEXT = CLI_OPT_FIRST_FREE, OPT_BUDGET, OPT_TASK, OPT_LANGUAGE, OPT_LATENCY,

@@ -14,12 +14,16 @@ double derive_elo_win(double score, double reference)
 static int fill_elo_win(ld_catalog *cat, size_t to, size_t from, double reference)
 {
     for (size_t r = 0; r < catalog_rows(cat); r++) {
-        double s = catalog_num(cat, r, from);
+        double s = catalog_num(cat, r, from), win = isfinite(s) ? derive_elo_win(s, reference) : NAN;
         char buf[32];
         int n = 0;
-        if (isfinite(s)) n = snprintf(buf, sizeof buf, "%.1f", derive_elo_win(s, reference));
+        if (isfinite(s)) n = snprintf(buf, sizeof buf, "%.1f", win);
         /* "" empties a cell that a merge left without its source */
         if (catalog_set_cell(cat, r, to, n > 0 ? buf : "", (size_t)(n > 0 ? n : 0)) < 0) return -1;
+        /* the text is the figure to one decimal, as shown; the number is the
+         * formula's, which the quality and sorts read (83.125, not 83.1:
+         * the rounded cell moved a raw quality by up to 5e-4) */
+        catalog_set_num(cat, r, to, win);
     }
     return 0;
 }

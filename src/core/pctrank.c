@@ -11,7 +11,7 @@
 static double percentile_of(size_t below, size_t equal, size_t measured)
 {
     if (measured < 2 || equal == 0) return NAN;
-    return ((double)below + (double)(equal - 1) / 2.0) / (double)(measured - 1);
+    return ((double)below + (double)equal / 2.0) / (double)measured;
 }
 
 double pctrank_cell(const double *m, size_t n, double x, int higher_is_better, ld_pctrank_counts *counts)

@@ -99,6 +99,17 @@ static void rank(ld_candidates *out, const ld_requirements *req)
  * arena's win rates (85-96 against at most 83), and set a bar almost no
  * measured row met; for a French bot it was the bar of rows that may not
  * speak French. */
+/* The p-quantile of the sorted x[0..n), interpolated between the two
+ * nearest values (R's and numpy's default): the median of an even count is
+ * the mean of the middle two, as the answer's "the median" says, not the
+ * lower of them. */
+static double quantile_sorted(const double *x, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t lo = (size_t)h;
+    return lo + 1 < n ? x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]) : x[lo];
+}
+
 static void budget_floor(ld_candidates *out, const ld_requirements *req)
 {
     int medium = !strcmp(req->budget, "medium"), low = !strcmp(req->budget, "low");
@@ -110,7 +121,7 @@ static void budget_floor(ld_candidates *out, const ld_requirements *req)
         if (!isnan(out->items[i].quality)) q[nq++] = out->items[i].quality;
     if (q && tmp && nq) {
         qsort(q, nq, sizeof *q, cmp_double);
-        out->quality_floor = q[medium ? (nq - 1) / 2 : (nq - 1) / 4];
+        out->quality_floor = quantile_sorted(q, nq, medium ? 0.5 : 0.25);
         out->floor_of_lead = lead < out->n;
         size_t k = 0;
         for (size_t start = 0; start < out->n;) { /* each tier: its good ones, then its rest */

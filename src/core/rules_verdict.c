@@ -12,9 +12,31 @@
 
 #include "llmdeck/units.h"
 
+/* Another name of a language as the catalogue names it (English names, as
+ * the cards do): ISO 639-1 codes and the common synonyms.  "zh" asked of a
+ * card listing Chinese excluded every such card. */
+static const char *language_name(const char *s)
+{
+    static const char *const alias[][2] = {
+        {"en", "English"},     {"zh", "Chinese"},     {"zh-cn", "Chinese"},   {"zh-tw", "Chinese"},
+        {"mandarin", "Chinese"}, {"fr", "French"},    {"de", "German"},       {"es", "Spanish"},
+        {"ja", "Japanese"},    {"ko", "Korean"},      {"pt", "Portuguese"},   {"it", "Italian"},
+        {"ru", "Russian"},     {"ar", "Arabic"},      {"hi", "Hindi"},        {"nl", "Dutch"},
+        {"pl", "Polish"},      {"tr", "Turkish"},     {"vi", "Vietnamese"},   {"th", "Thai"},
+        {"id", "Indonesian"},  {"uk", "Ukrainian"},   {"cs", "Czech"},        {"sv", "Swedish"},
+        {"fa", "Persian"},     {"farsi", "Persian"},  {"he", "Hebrew"},       {"el", "Greek"},
+        {"ro", "Romanian"},    {"hu", "Hungarian"},   {"da", "Danish"},       {"fi", "Finnish"},
+        {"no", "Norwegian"},   {"ms", "Malay"},       {"bn", "Bengali"},      {"ta", "Tamil"},
+    };
+    for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+        if (strcasecmp(s, alias[i][0]) == 0) return alias[i][1];
+    return s;
+}
+
 int rules_language_fit(const char *listed, const char *asked)
 {
     if (!listed || !*listed || strncasecmp(listed, "multilingual", 12) == 0 || !asked || !*asked) return -1;
+    asked = language_name(asked);
     /* name by name, however long the list (a card naming 119 languages is
      * over 1,000 bytes: a copy of the cell cut the tail off) */
     int partial = 0;
@@ -24,8 +46,9 @@ int rules_language_fit(const char *listed, const char *asked)
         const char *t = p;
         while (len && *t == ' ') t++, len--;
         snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), t);
+        const char *known = language_name(name); /* a card's "Farsi" is Persian too */
         if (strcasecmp(name, "others") == 0) partial = 1;
-        else if (*name && (str_contains_ci(asked, name) || str_contains_ci(name, asked))) return 1;
+        else if (*name && (str_contains_ci(asked, known) || str_contains_ci(known, asked))) return 1;
         p = t + len;
         if (*p == '|') p++;
     }

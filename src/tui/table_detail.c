@@ -184,9 +184,10 @@ static void percentile_lines(tv_state *t, emitter *e, size_t r, attr_t at)
             snprintf(line, sizeof line, "%s %s: the only row measured on it, so not ranked (left out)", col->label,
                      val);
         else
-            snprintf(line, sizeof line, "%s %s, weight %g: %s than %zu of the %zu other rows measured%s: percentile %.3f",
-                     col->label, val, col->weight, col->higher_is_better ? "higher" : "lower", k.below,
-                     k.measured - 1, k.equal > 1 ? ", ties half" : "", p);
+            snprintf(line, sizeof line, "%s %s, weight %g: %s than %zu of the %zu rows measured, %zu with its value: (%zu + "
+                     "%zu/2) / %zu = %.3f",
+                     col->label, val, col->weight, col->higher_is_better ? "higher" : "lower", k.below, k.measured,
+                     k.equal, k.below, k.equal, k.measured, p);
         emit(e, "", line, at, at);
     }
 }
@@ -235,8 +236,8 @@ static void lines(app *a, tv_state *t, emitter *e)
         emit(e, NULL, line, accent, accent);
         if (score_percentile_scale(t->cat)) {
             snprintf(line, sizeof line,
-                     "Quality = sum(weight x percentile) / sum(weight); a metric's percentile is (rows below + (ties - "
-                     "1) / 2) / (rows measured - 1) among the rows measured on it; a missing metric %s.",
+                     "Quality = sum(weight x percentile) / sum(weight); a metric's percentile is (rows below + rows "
+                     "with its value / 2) / rows measured, among the rows measured on it; a missing metric %s.",
                      a->missing == LD_MISSING_SKIP ? "is left out" : "counts as 0");
             emit(e, NULL, line, muted, muted);
             percentile_lines(t, e, r, muted);

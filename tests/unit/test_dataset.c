@@ -52,6 +52,13 @@ static void test_embedded(void **state)
     /* the derived arena win rate: the Elo formula against GPT-4-0613 (1187 in the shipped snapshot) */
     long g = row_of(cat, "GPT-4");
     assert_near(catalog_num(cat, (size_t)g, (size_t)col(cat, "arena_win")), 50.0, 1e-9);
+    /* the number is the formula's, the text the figure shown (one decimal):
+     * Gemini 2.5 Pro at 1464 wins 83.125...%, not the 83.1 a rounded cell
+     * gave the quality */
+    long gem = row_of(cat, "Gemini 2.5 Pro");
+    int aw = col(cat, "arena_win");
+    assert_near(catalog_num(cat, (size_t)gem, (size_t)aw), 100.0 / (1.0 + pow(10.0, (1187.0 - 1464.0) / 400.0)), 1e-12);
+    assert_string_equal(catalog_text(cat, (size_t)gem, (size_t)aw), "83.1");
     /* scored already; a row without any weighted metric has no quality */
     int qc = col(cat, "quality"), kc = col(cat, "coverage");
     size_t none = 0, scored = 0;
@@ -61,7 +68,7 @@ static void test_embedded(void **state)
             assert_true(isnan(q));
             none++;
         } else {
-            assert_true(q >= 0 && q <= 1); /* percentiles: the worst row on each of its metrics is 0 */
+            assert_true(q > 0 && q < 1); /* percentile ranks: never 0 or 1 */
             scored++;
         }
     }
@@ -133,14 +140,14 @@ static void check_tiny(const ld_dataset *ds, const char *dir)
     if (dataset_file(ds, "gpus.csv", NULL, &origin)) assert_string_equal(origin, "embedded");
     /* scored with the current catalogue's weights (1 each), its policy (a
      * missing metric is left out) and its percentile scale: on GPQA Tiny's
-     * 50 is below Small's 60 (percentile 0 and 1); IFEval and AIME 2025,
-     * measured on Tiny only, rank nothing and are left out.  Tiny 0 / .5,
-     * Small 1 / .25. */
+     * 50 is below Small's 60 (percentiles 1/4 and 3/4); IFEval and AIME
+     * 2025, measured on Tiny only, rank nothing and are left out.  Tiny .25
+     * / .5, Small .75 / .25. */
     assert_int_equal(ds->policy, LD_MISSING_SKIP);
     assert_true(score_percentile_scale(cat));
     int vc = col(cat, "value_score"), kc = col(cat, "coverage");
-    assert_near(catalog_num(cat, 0, (size_t)vc), 0, 1e-12);
-    assert_near(catalog_num(cat, 1, (size_t)vc), 4, 1e-12);
+    assert_near(catalog_num(cat, 0, (size_t)vc), 0.5, 1e-12);
+    assert_near(catalog_num(cat, 1, (size_t)vc), 3, 1e-12);
     assert_near(catalog_num(cat, 0, (size_t)kc), 1, 0);
     assert_near(catalog_num(cat, 1, (size_t)kc), 1, 0);
 }

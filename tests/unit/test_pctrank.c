@@ -12,9 +12,9 @@
 
 static int same_double(double a, double b) { return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0; }
 
-/* 10, 20, 20, 30 and a missing cell: 10 is below the other three (0), the
- * two 20s are above one and tie with each other ((1 + 1/2) / 3 = 0.5), 30
- * above all three (1); the missing cell ranks nothing. */
+/* 10, 20, 20, 30 and a missing cell: 10 is above none (0 + 1/2) / 4 =
+ * 0.125, the two 20s above one and tie ((1 + 2/2) / 4 = 0.5), 30 above
+ * three ((3 + 1/2) / 4 = 0.875); the missing cell ranks nothing. */
 static void test_hand_worked(void **state)
 {
     (void)state;
@@ -22,9 +22,9 @@ static void test_hand_worked(void **state)
     double out[5];
     assert_int_equal(pctrank_column(m, 5, 1, out, NULL), 0);
     assert_near(out[0], 0.5, 0);
-    assert_near(out[1], 0, 0);
+    assert_near(out[1], 0.125, 0);
     assert_true(isnan(out[2]));
-    assert_near(out[3], 1, 0);
+    assert_near(out[3], 0.875, 0);
     assert_near(out[4], 0.5, 0);
     ld_pctrank_counts k;
     assert_near(pctrank_cell(m, 5, 20, 1, &k), 0.5, 0);
@@ -47,11 +47,11 @@ static void test_lower_is_better(void **state)
     const double m[4] = {20, 10, 30, 20};
     double out[4];
     assert_int_equal(pctrank_column(m, 4, 0, out, NULL), 0);
-    assert_near(out[1], 1, 0);
-    assert_near(out[2], 0, 0);
+    assert_near(out[1], 0.875, 0);
+    assert_near(out[2], 0.125, 0);
     assert_near(out[0], 0.5, 0);
     assert_near(out[3], 0.5, 0);
-    assert_near(pctrank_cell(m, 4, 10, 0, NULL), 1, 0);
+    assert_near(pctrank_cell(m, 4, 10, 0, NULL), 0.875, 0);
 }
 
 /* Fewer than two measured rows: nothing to rank against, so every cell is
@@ -71,8 +71,8 @@ static void test_too_few_and_all_equal(void **state)
     /* -0 and +0 are one value, as == says */
     const double zeros[3] = {-0.0, 0.0, 1};
     assert_int_equal(pctrank_column(zeros, 3, 1, out, NULL), 0);
-    assert_near(out[0], 0.25, 0);
-    assert_near(out[1], 0.25, 0);
+    assert_near(out[0], 1.0 / 3, 1e-15);
+    assert_near(out[1], 1.0 / 3, 1e-15);
 }
 
 /* The column pass gives what counting gives, to the bit: negative values,
@@ -125,7 +125,7 @@ static void test_cancel(void **state)
     atomic_store(&p.cancel, 0);
     assert_int_equal(pctrank_column(m, N, 1, out, &p), 0);
     assert_true(atomic_load(&p.done) > 0);
-    for (size_t r = 0; r < N; r += 1000) assert_near(out[r], m[r] / (N - 1), 1e-12);
+    for (size_t r = 0; r < N; r += 1000) assert_near(out[r], (m[r] + 0.5) / N, 1e-12);
     free(m);
     free(out);
 }

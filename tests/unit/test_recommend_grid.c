@@ -357,14 +357,23 @@ static void test_medium_floor_of_lead(void **state)
     report_init(&r, cat, &q, &rec, &c, 10);
     assert_non_null(strstr(r.why, "quality >= 0.500, the median of the first group below"));
     rules_candidates_free(&c);
-    /* low budget: the lower quartile (0.4 here: every measured row passes), then value */
+    /* low budget: the lower quartile, interpolated (0.4 + 0.25 x (0.6 -
+     * 0.4) = 0.45: C's 0.4 is below it), then value */
     snprintf(q.budget, sizeof q.budget, "low");
     assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
-    assert_near(c.quality_floor, 0.4, 1e-9);
-    const char *cheap[5] = {"C", "B", "A", "D", "E"};
+    assert_near(c.quality_floor, 0.45, 1e-9);
+    const char *cheap[5] = {"B", "A", "C", "D", "E"};
     for (size_t i = 0; i < 5; i++) assert_string_equal(catalog_text(cat, c.items[i].row, 0), cheap[i]);
     report_init(&r, cat, &q, &rec, &c, 10);
-    assert_non_null(strstr(r.why, "quality >= 0.400, the lower quartile of the first group below (low budget)"));
+    assert_non_null(strstr(r.why, "quality >= 0.450, the lower quartile of the first group below (low budget)"));
+    rules_candidates_free(&c);
+    /* an even count: the median is the mean of the middle two, not the
+     * lower one: D measured too (hard 70: (2 x .7 + .95) / 3 = .783), the
+     * lead is .4, .5, .6, .783: 0.55 */
+    snprintf(q.budget, sizeof q.budget, "medium");
+    catalog_set_num(cat, 3, (size_t)catalog_col_index(cat, "hard"), 70);
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_near(c.quality_floor, 0.55, 1e-9);
     rules_candidates_free(&c);
     rules_profiles_free(&p);
     catalog_free(cat);

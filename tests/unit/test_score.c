@@ -520,8 +520,9 @@ static void test_derived_columns(void **state)
 /* The percentile scale (score.h; the current catalogue's): each metric
  * counts as the row's place among the rows measured on it, so a row with
  * one benchmark where every row scores high no longer outranks a row the
- * arena ranks first.  By hand: arena A 80, B 60, D 70 -> 1, 0, .5; AIME
- * A 88, B 90, C 85, E 95 -> 1/3, 2/3, 0, 1 (weights 3 and 1). */
+ * arena ranks first.  By hand, (below + ties/2) / measured: arena A 80,
+ * B 60, D 70 -> 5/6, 1/6, 1/2; AIME A 88, B 90, C 85, E 95 -> 3/8, 5/8,
+ * 1/8, 7/8 (weights 3 and 1). */
 static void test_percentile_scale(void **state)
 {
     (void)state;
@@ -548,7 +549,7 @@ static void test_percentile_scale(void **state)
     assert_int_equal(score_set_percentile_scale(cat, 1), 0);
     assert_true(score_percentile_scale(cat));
     assert_true(score_update(cat, LD_MISSING_SKIP) == vc);
-    const double want[5] = {(3 * 1 + 1.0 / 3) / 4, (3 * 0 + 2.0 / 3) / 4, 0, 0.5, 1};
+    const double want[5] = {(3 * 5.0 / 6 + 3.0 / 8) / 4, (3 * 1.0 / 6 + 5.0 / 8) / 4, 1.0 / 8, 0.5, 7.0 / 8};
     const double cover[5] = {2, 2, 1, 1, 1};
     for (size_t r = 0; r < 5; r++) {
         assert_near(catalog_num(cat, r, (size_t)qc), want[r], 1e-12);
@@ -558,10 +559,11 @@ static void test_percentile_scale(void **state)
         assert_true(same_double(score_quality(cat, r, LD_MISSING_SKIP), catalog_num(cat, r, (size_t)qc)));
     }
     assert_true(catalog_num(cat, 0, (size_t)qc) > catalog_num(cat, 2, (size_t)qc));
-    /* a missing metric counting as 0 is the worst place: D (3 x .5 + 0) / 4 */
+    /* a missing metric counting as 0, below the worst place: D (3 x .5 + 0)
+     * / 4, C (0 + 1/8) / 4 */
     score_update(cat, LD_MISSING_ZERO);
     assert_near(catalog_num(cat, 3, (size_t)qc), 1.5 / 4, 1e-12);
-    assert_near(catalog_num(cat, 2, (size_t)qc), 0, 1e-12);
+    assert_near(catalog_num(cat, 2, (size_t)qc), 1.0 / 32, 1e-12);
     assert_true(same_double(score_quality(cat, 3, LD_MISSING_ZERO), catalog_num(cat, 3, (size_t)qc)));
     /* the TUI's job computes the same arrays, frontier included */
     ld_scores sc;
