@@ -178,6 +178,8 @@ static int add_columns(ld_catalog *cat, int computed)
 
 int score_add_columns(ld_catalog *cat) { return add_columns(cat, 0); }
 
+int score_add_columns_unset(ld_catalog *cat) { return add_columns(cat, 1); }
+
 int score_set_percentile_scale(ld_catalog *cat, int on)
 {
     int q = catalog_col_index(cat, "quality");
@@ -187,7 +189,6 @@ int score_set_percentile_scale(ld_catalog *cat, int on)
     else col->flags &= ~(unsigned)LD_COLF_PERCENTILE;
     return 0;
 }
-int score_add_columns_unset(ld_catalog *cat) { return add_columns(cat, 1); }
 
 /* The cost a frontier compares: missing, zero or negative is undefined
  * (NaN), as for the value score, so such a row is never on it. */
