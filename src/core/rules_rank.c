@@ -89,16 +89,6 @@ static void rank(ld_candidates *out, const ld_requirements *req)
     qsort(out->items, out->n, sizeof *out->items, cand_cmp);
 }
 
-/* Medium budget: good enough first (quality at least the median's), the
- * cheapest for it; then the rest, in the same order, within each tier.
- * Low budget: the same with the lower quartile as the bar: the cheapest
- * model that is not among the weakest (by value alone a 0.5B model with 5%
- * on LiveCodeBench was the code answer: cheap, and no answer).
- * The median is the leading tier's: over every candidate it took in rows
- * without an arena score, whose benchmark percentages run higher than the
- * arena's win rates (85-96 against at most 83), and set a bar almost no
- * measured row met; for a French bot it was the bar of rows that may not
- * speak French. */
 /* The p-quantile of the sorted x[0..n), interpolated between the two
  * nearest values (R's and numpy's default): the median of an even count is
  * the mean of the middle two, as the answer's "the median" says, not the
@@ -110,6 +100,16 @@ static double quantile_sorted(const double *x, size_t n, double p)
     return lo + 1 < n ? x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]) : x[lo];
 }
 
+/* Medium budget: good enough first (quality at least the median's), the
+ * cheapest for it; then the rest, in the same order, within each tier.
+ * Low budget: the same with the lower quartile as the bar: the cheapest
+ * model that is not among the weakest (by value alone a 0.5B model with 5%
+ * on LiveCodeBench was the code answer: cheap, and no answer).
+ * The median is the leading tier's: over every candidate it took in rows
+ * without an arena score, whose benchmark percentages run higher than the
+ * arena's win rates (85-96 against at most 83), and set a bar almost no
+ * measured row met; for a French bot it was the bar of rows that may not
+ * speak French. */
 static void budget_floor(ld_candidates *out, const ld_requirements *req)
 {
     int medium = !strcmp(req->budget, "medium"), low = !strcmp(req->budget, "low");
