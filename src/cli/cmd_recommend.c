@@ -12,6 +12,7 @@
 #include "llmdeck/output.h"
 #include "llmdeck/report.h"
 #include "llmdeck/rules.h"
+#include "llmdeck/score.h"
 #include "llmdeck/units.h"
 
 #define CMD "recommend"
@@ -42,6 +43,9 @@ static const char USAGE[] =
     "  --tokens N           expected monthly token volume (750M, 1.25B), for the record\n"
     "  --rules FILE         your organisation's rules instead of data/rules.json\n"
     "  --limit N            candidates to list (default 10, 0 = all)\n"
+    "  --scale S            raw or percentile: each metric in the quality as metric/100 or as\n"
+    "                       its percentile among the rows measured on it (as `table --scale`;\n"
+    "                       default: the data set's, percentile for the current catalogue)\n"
     "  --format FMT         text (default), json, md (a report), csv (the candidates)\n"
     "\n"
     "Candidates: open weights, context length >= N (unknown lengths do not qualify),\n"
@@ -59,7 +63,7 @@ static const char USAGE[] =
 
 enum {
     OPT_CONTEXT = CLI_OPT_FIRST_FREE, OPT_BUDGET, OPT_TASK, OPT_LANGUAGE, OPT_LATENCY,
-    OPT_FINETUNE, OPT_COMMERCIAL, OPT_LICENCE, OPT_TOKENS, OPT_LIMIT
+    OPT_FINETUNE, OPT_COMMERCIAL, OPT_LICENCE, OPT_TOKENS, OPT_LIMIT, OPT_SCALE
 };
 
 static const struct option LONGOPTS[] = {
@@ -74,6 +78,7 @@ static const struct option LONGOPTS[] = {
     {"license", required_argument, 0, OPT_LICENCE},
     {"tokens", required_argument, 0, OPT_TOKENS},
     {"limit", required_argument, 0, OPT_LIMIT},
+    {"scale", required_argument, 0, OPT_SCALE},
     {"rules", required_argument, 0, CLI_OPT_RULES},
     CLI_COMMON_OPTIONS,
     {0, 0, 0, 0}
@@ -85,6 +90,7 @@ typedef struct {
     int latency, finetune, licence_set;
     ld_licence licence;
     long limit;
+    int scale; /* -1: the data set's; 0 raw, 1 percentile */
 } flags;
 
 /* ---- flags ----------------------------------------------------------------- */
@@ -118,6 +124,9 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
             f->licence = (ld_licence)k;
             break;
         }
+        case OPT_SCALE:
+            if (cli_parse_scale(CMD, optarg, &f->scale) != 0) return 2;
+            break;
         case OPT_LIMIT:
             if (units_parse_long(optarg, 0, 1000000, &f->limit) != 0)
                 return cli_usage_error(CMD, "--limit: expected a whole number from 0 to "
@@ -172,6 +181,7 @@ int cmd_recommend(int argc, char **argv)
     cli_common com = {0};
     flags f = {0};
     f.limit = DEFAULT_LIMIT;
+    f.scale = -1;
     int rc = parse_flags(argc, argv, &com, &f);
     if (rc) return rc;
     if (com.help) {
@@ -190,6 +200,12 @@ int cmd_recommend(int argc, char **argv)
     if ((rc = cli_open_dataset(&com, &ds)) != 0) return rc;
     ld_error err;
     error_clear(&err);
+    /* the candidates' qualities read the catalogue's scale (rules_rank) */
+    if (f.scale >= 0 && score_set_percentile_scale(ds.models, f.scale) != 0) {
+        error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+        dataset_close(&ds);
+        return cli_report_cmd(CMD, &err);
+    }
     char *owned = NULL;
     const char *text, *origin = "rules.json";
     size_t len = 0;

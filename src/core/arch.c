@@ -302,16 +302,16 @@ double arch_kv_elems(const ld_model_arch *a, double context, char *formula, size
         formula += k;
         n -= (size_t)k;
         if (a->attn == LD_ATTN_MLA)
-            k = snprintf(formula, n, "MLA: (%ld latent + %ld rope) × %ld layers × %g tokens",
+            k = snprintf(formula, n, "MLA: (%ld latent + %ld rope) × %ld layers × %.0f tokens",
                          a->kv_lora_rank, a->qk_rope_head_dim, full, context);
         else if (own_heads) /* two head shapes: a term each, in brackets */
             k = snprintf(formula, n,
-                         "[2 × %ld kv heads × %ld head dim × %ld full layers × %g tokens + 2 × %ld kv heads × %ld "
+                         "[2 × %ld kv heads × %ld head dim × %ld full layers × %.0f tokens + 2 × %ld kv heads × %ld "
                          "head dim × %ld sliding layers × min(%g, %ld window)]",
                          a->global_kv_heads, a->global_head_dim, full, context, a->kv_heads, a->head_dim, sliding,
                          context, a->sliding_window);
         else
-            k = snprintf(formula, n, "2 × %ld kv heads × %ld head dim × (%ld full layers × %g tokens",
+            k = snprintf(formula, n, "2 × %ld kv heads × %ld head dim × (%ld full layers × %.0f tokens",
                          a->kv_heads, a->head_dim, full, context);
         if (k > 0 && (size_t)k < n && a->attn != LD_ATTN_MLA && !own_heads) {
             if (sliding > 0)
@@ -375,7 +375,7 @@ double arch_index_bytes(const ld_model_arch *a, double context, char *formula, s
     }
     if (!compressed) {
         if (formula && n)
-            snprintf(formula, n, "indexer keys (%s) × %ld layers × %g tokens", what, layers, context);
+            snprintf(formula, n, "indexer keys (%s) × %ld layers × %.0f tokens", what, layers, context);
         return per_token * (double)layers * context;
     }
     /* compressed attention: one indexer key per CSA entry, and the state of
@@ -429,10 +429,10 @@ double arch_kv_read_elems(const ld_model_arch *a, double context, char *formula,
     double elems = arch_kv_elems(a, topk, NULL, 0) * share + all * (1 - share);
     if (formula && n) {
         if (sparse < attn)
-            snprintf(formula, n, "the top %g of %g tokens on the %ld layers with an indexer, all on the other %ld",
+            snprintf(formula, n, "the top %.0f of %.0f tokens on the %ld layers with an indexer, all on the other %ld",
                      topk, context, sparse, attn - sparse);
         else
-            snprintf(formula, n, "the top %g of %g tokens", topk, context);
+            snprintf(formula, n, "the top %.0f of %.0f tokens", topk, context);
     }
     return elems;
 }

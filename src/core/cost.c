@@ -469,7 +469,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         if (v > 0) c->selfhost_per_request_usd = c->selfhost_monthly_usd / v * tokens;
         price(c->api_per_request_usd, p1, sizeof p1);
         price(c->selfhost_per_request_usd, p2, sizeof p2);
-        basis_add(c, "per request of %g in + %g out tokens: API %s; self-host %s (the month's cost / "
+        basis_add(c, "per request of %.0f in + %.0f out tokens: API %s; self-host %s (the month's cost / "
                      "its tokens × the request's)", in->request_in, in->request_out, p1, p2);
     }
     basis_add(c, "advice: %s (close = within %g%%); the 2023 article's bands: < %s API, > %s consider self-hosting",

@@ -134,7 +134,7 @@ static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, co
         snprintf(scale, sizeof scale, " (not put on the providers' scale: %zu hosted models to compare, %d needed)",
                  cal->measured, LD_ESTIMATE_MIN_HOSTED);
     snprintf(why, sizeof why,
-             "llmdeck estimate (no hosted offer): %d × %s at $%.4g/h, %s weights, batch %g at %g tokens: "
+             "llmdeck estimate (no hosted offer): %d × %s at $%.4g/h, %s weights, batch %g at %.0f tokens: "
              "%.0f tokens/s (%s-bound); at %.0f%% utilization $%.4g per 1M tokens%s; / $%g (GPT-4 blended) = %s",
              s.gpus, gpu->name, gpu->hourly_usd, sp->quant, sp->batch, sp->context, s.throughput_tokens_per_s,
              s.bound, sp->utilization * 100, per_1m, scale, sp->reference, num);

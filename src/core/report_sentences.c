@@ -82,12 +82,13 @@ void report_why(const ld_report *a, char *buf, size_t n)
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
         k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
-    char lang[4 * LD_REQ_TEXT];
-    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known && !c->language_first)
-        k += snprintf(buf + k, n - (size_t)k, " and list%s %s", c->n == 1 ? "s" : "",
-                      san(a->req->language, lang, sizeof lang));
     if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
     else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
+    /* the pick's own card names the language; the count above also holds
+     * cards that list none ("170 ... and list english" claimed it of all) */
+    char lang[4 * LD_REQ_TEXT];
+    if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known && !c->language_first)
+        k += snprintf(buf + k, n - (size_t)k, "; its card lists %s", san(a->req->language, lang, sizeof lang));
     /* "restricted" passed the commercial requirement: say on what terms */
     if (k > 0 && (size_t)k < n && top->restricted && a->req->licence == LD_LICENCE_COMMERCIAL) {
         char lic[128] = "";

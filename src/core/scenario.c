@@ -185,7 +185,7 @@ static int choose_batch(const ld_scenario_input *in, const ld_sizing_input *base
         snprintf(tail, room, "; batch 1 (auto: batch %g does not fit)", b);
         return 0;
     }
-    snprintf(tail, room, "; batch %g (auto: %.0f sequences of %g tokens fit, at most %d, where this decode model "
+    snprintf(tail, room, "; batch %g (auto: %.0f sequences of %.0f tokens fit, at most %d, where this decode model "
                          "stays near published serving figures; --batch asks for more)", b,
              floor(one->max_sequences), one->request_tokens, SCENARIO_AUTO_BATCH_MAX);
     out->sizing = batched;

@@ -521,7 +521,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         s->max_sequences = room > 0 && context_fits ? floor(room / kv1) : 0;
         char copies_text[48] = "";
         if (copies > 1) snprintf(copies_text, sizeof copies_text, " × %g copies", copies);
-        basis_add(s, "max sequences at %g tokens = (%d × %s usable - %s overhead - %s weights) / (%s KV%s "
+        basis_add(s, "max sequences at %.0f tokens = (%d × %s usable - %s overhead - %s weights) / (%s KV%s "
                      "each) = %.0f%s",
                   s->request_tokens, n, gb(s->usable_gb, b1, sizeof b1), gb(s->overhead_gb, b4, sizeof b4),
                   gb(s->weights_gb, b2, sizeof b2),
@@ -582,7 +582,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         double t_pre = (2.0 * active_b * 1e9 * s->prompt_tokens + attn) / (n * tflops * 1e12 * cutil);
         s->ttft_s = fmax(t_pre, t_read);
         if (attn > 0) basis_add(s, "attention over the prompt (causal) = %s", attn_f);
-        basis_add(s, "time to first token = max((2 × %.4gB active × %g prompt tokens + %.3g attention FLOP) / "
+        basis_add(s, "time to first token = max((2 × %.4gB active × %.0f prompt tokens + %.3g attention FLOP) / "
                      "(%d × %g %sTFLOPS × %g), weights read %.3g s) = %.3g s",
                   active_b, s->prompt_tokens, attn, n, tflops, kind, cutil, t_read, s->ttft_s);
     } else {

@@ -519,7 +519,7 @@ static void basis_lines(app *a, cv_state *s, emitter *e)
         emit(e, NULL, 0, line, muted, muted);
     }
     if (s->sized) {
-        snprintf(line, sizeof line, "Sizing of %s (%g-token context):", cv_model_name(a, s->model), s->s.context);
+        snprintf(line, sizeof line, "Sizing of %s (%.0f-token context):", cv_model_name(a, s->model), s->s.context);
         emit(e, NULL, 0, line, head, head);
         basis_text(e, s->s.basis, text);
     }

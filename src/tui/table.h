@@ -63,6 +63,7 @@ typedef struct {
     double *scored_weight; /* per catalogue column: the weights of the scores shown */
     ld_missing scored_missing; /* and their missing-value rule */
     int scored_scale;          /* and their scale (score_percentile_scale) */
+    int default_scale;         /* the data set's scale, as loaded */
     int value_col, quality_col, key_col;
 
     size_t cur, top;       /* cursor row and first row shown (positions in idx) */

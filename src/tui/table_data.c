@@ -160,6 +160,7 @@ static int build_order(const app *a, tv_state *t)
         const ld_column *col = catalog_col(t->cat, c);
         t->default_weight[c] = col->weight;
     }
+    t->default_scale = score_percentile_scale(t->cat); /* as metrics.json says, before saved settings */
     for (size_t i = 0; i < t->ncols; i++) t->width[t->order[i]] = measure(a, t, t->order[i]);
     return 0;
 }

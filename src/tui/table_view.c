@@ -320,6 +320,9 @@ static void tv_status(const app *a, char *buf, size_t n)
     if (!t->nkeys && len < n) len += (size_t)snprintf(buf + len, n - len, "none");
     if (t->nmarked && len < n) len += (size_t)snprintf(buf + len, n - len, " %s %zu marked", a->g.vline, t->nmarked);
     if (len < n && tv_weights_custom(t)) len += (size_t)snprintf(buf + len, n - len, " %s custom weights", a->g.vline);
+    if (len < n && score_percentile_scale(t->cat) != t->default_scale) /* s in the weights: the answers change too */
+        len += (size_t)snprintf(buf + len, n - len, " %s %s scale", a->g.vline,
+                                score_percentile_scale(t->cat) ? "percentile" : "raw");
     if (len < n && a->missing == LD_MISSING_SKIP) snprintf(buf + len, n - len, " %s missing: skip", a->g.vline);
 }
 
@@ -332,7 +335,7 @@ static void tv_hint(const app *a, char *buf, size_t n)
     static const ld_hint weights[] = {{{ACT_DOWN, ACT_UP}, "metric"}, {{ACT_INC, ACT_DEC}, "0.1"},
                                       {{ACT_INC_BIG, ACT_DEC_BIG}, "1"}, {{ACT_EDIT}, "type"},
                                       {{ACT_ZERO}, "zero"}, {{ACT_RESET}, "reset"},
-                                      {{ACT_POLICY}, "missing"}, {{ACT_CLOSE}, "close"}};
+                                      {{ACT_POLICY}, "missing"}, {{ACT_SCALE}, "scale"}, {{ACT_CLOSE}, "close"}};
     static const ld_hint columns[] = {{{ACT_DOWN, ACT_UP}, "move"}, {{ACT_TOGGLE}, "show/hide"},
                                       {{ACT_SHOW_COLUMNS}, "show all"}, {{ACT_CLOSE}, "close"}};
     static const ld_hint stats[] = {{{ACT_CLOSE}, "close"}};

@@ -212,6 +212,8 @@ size_t ui_wrap(const app *a, const char *s, int w, const char **next)
             brk = before;
             brk_next = p;
             while (*brk_next == ' ') brk_next++;
+        } else if (wc[0] == L'|') { /* a list without spaces (a card's 110 languages): after a bar */
+            brk = brk_next = p;
         }
         col += cw;
     }

@@ -255,13 +255,29 @@ static void add_candidates(app *a, wz_state *w)
      * "restricted", recommend's "with conditions") is marked in front, where
      * a narrow screen does not cut the mark off */
     const char *head[K] = {"#", "model", "value", "quality", "cover", "main", "context", "licence"};
-    char mainhead[32];
-    if (c->nkey >= 1) {
-        const ld_column *kc = catalog_col(cat, (size_t)c->key_cols[0]);
-        const char *lab = catalog_col_name(kc);
-        /* several windows of one benchmark (LiveCodeBench): its name without the window */
-        size_t l = strcspn(lab, " ");
-        snprintf(mainhead, sizeof mainhead, "%.*s", c->nkey > 1 ? (int)(l < 24 ? l : 24) : 24, lab);
+    char mainhead[64];
+    /* the main measures by benchmark: LiveCodeBench's windows are one (a
+     * row has one of them), SWE-bench Verified another; with two, the
+     * column shows both ("LCB/SWE-bench": "89.0/70.7", "-/80.2"), so
+     * neither is shown under the other's name */
+    enum { FAMS = 4 };
+    int fam_of[2 * LD_TASK_MAX_WEIGHTS], nfam = 0;
+    char fam[FAMS][32];
+    for (int k = 0; k < c->nkey; k++) {
+        const char *lab = catalog_col_name(catalog_col(cat, (size_t)c->key_cols[k]));
+        size_t l = c->nkey > 1 ? strcspn(lab, " ") : strlen(lab);
+        char f[32];
+        snprintf(f, sizeof f, "%.*s", (int)(l < 24 ? l : 24), lab);
+        int j = 0;
+        while (j < nfam && strcmp(fam[j], f) != 0) j++;
+        if (j == nfam && nfam < FAMS) snprintf(fam[nfam++], sizeof fam[0], "%s", f);
+        fam_of[k] = j < nfam ? j : nfam - 1;
+    }
+    if (nfam >= 1) {
+        size_t used = 0;
+        mainhead[0] = '\0';
+        for (int j = 0; j < nfam && used < sizeof mainhead; j++)
+            used += (size_t)snprintf(mainhead + used, sizeof mainhead - used, "%s%s", j ? "/" : "", fam[j]);
         head[5] = mainhead;
     }
     static const int right[K] = {1, 0, 1, 1, 1, 1, 1, 0};
@@ -284,11 +300,24 @@ static void add_candidates(app *a, wz_state *w)
         else output_display_number(c->items[i].quality, cells[i][3], 64);
         snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, rules_profile_measures(c->profile, cat) + c->nextra);
         snprintf(cells[i][5], 64, "n/a");
-        for (int k = 0; k < c->nkey; k++) /* a row has at most one window: the first it has */
-            if (!isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
-                output_cell(cat, r, (size_t)c->key_cols[k], cells[i][5], 64);
-                break;
+        if (nfam > 1) { /* one figure a benchmark: the first window it has, "-" none */
+            size_t used = 0;
+            for (int j = 0; j < nfam && used < 64; j++) {
+                char v[32] = "-";
+                for (int k = 0; k < c->nkey; k++)
+                    if (fam_of[k] == j && !isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
+                        output_cell(cat, r, (size_t)c->key_cols[k], v, sizeof v);
+                        break;
+                    }
+                used += (size_t)snprintf(cells[i][5] + used, 64 - used, "%s%s", j ? "/" : "", v);
             }
+        } else {
+            for (int k = 0; k < c->nkey; k++) /* a row has at most one window: the first it has */
+                if (!isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
+                    output_cell(cat, r, (size_t)c->key_cols[k], cells[i][5], 64);
+                    break;
+                }
+        }
         cell(cat, r, "context_length", cells[i][6], 64);
         char lic[62]; /* room for the mark */
         cell(cat, r, "license", lic, sizeof lic);
@@ -402,13 +431,13 @@ static void add_cost(wz_state *w)
     add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; decode at batch %g is %s-bound; %s.", w->scen.choice, w->scen.batch,
         w->scen.sizing.bound, cap);
     if (w->request > 0)
-        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence holds a typical request of %g tokens (the cost view's Request "
-            "knob); one sequence of the whole %g-token context still fits.", w->request, w->scen.sizing.context);
+        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence holds a typical request of %.0f tokens (the cost view's Request "
+            "knob); one sequence of the whole %.0f-token context still fits.", w->request, w->scen.sizing.context);
     else if (w->request_unused > 0)
-        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %g-token context, the worst case: the "
-            "cost view's Request knob (%g tokens) is not shorter than it.", w->scen.sizing.context, w->request_unused);
+        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case: the "
+            "cost view's Request knob (%.0f tokens) is not shorter than it.", w->scen.sizing.context, w->request_unused);
     else
-        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %g-token context, the worst case; the "
+        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case; the "
             "cost view's Request knob sets a typical request (prompt + answer).", w->scen.sizing.context);
     add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
         "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);

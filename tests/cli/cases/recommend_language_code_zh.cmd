@@ -1,0 +1,1 @@
+recommend --language zh --commercial --limit 5

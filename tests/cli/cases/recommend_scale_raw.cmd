@@ -1,0 +1,1 @@
+recommend --scale raw --limit 5
