@@ -103,12 +103,26 @@ void report_why(const ld_report *a, char *buf, size_t n)
         a->req->language[0] && strcasecmp(a->req->language, "english")) {
         char listed[128];
         san(catalog_text(a->cat, top->row, (size_t)lc), listed, sizeof listed);
-        if (listed[0])
+        size_t ll = strlen(listed);
+        if (ll >= 6 && !strcasecmp(listed + ll - 6, "others")) /* a list its source calls partial */
+            k += snprintf(buf + k, n - (size_t)k, "; its card names a partial list (%s): %s not confirmed", listed,
+                          san(a->req->language, lang, sizeof lang));
+        else if (listed[0])
             k += snprintf(buf + k, n - (size_t)k, "; its card gives only a count (%s): %s not confirmed", listed,
                           san(a->req->language, lang, sizeof lang));
         else
             k += snprintf(buf + k, n - (size_t)k, "; its card lists no languages: %s not confirmed",
                           san(a->req->language, lang, sizeof lang));
+    }
+    /* ranked by quality and level with the next: say what put it first */
+    if (k > 0 && (size_t)k < n && c->n >= 2 && c->mode == LD_RANK_BUDGET && !strcmp(a->req->budget, "high") &&
+        c->items[1].tier == top->tier && c->items[1].quality == top->quality && !isnan(top->quality)) {
+        char other[128], v0[32], v1[32];
+        san(catalog_text(a->cat, c->items[1].row, catalog_key_col(a->cat)), other, sizeof other);
+        output_display_number(top->value, v0, sizeof v0);
+        output_display_number(c->items[1].value, v1, sizeof v1);
+        k += snprintf(buf + k, n - (size_t)k, "; level with %s on quality, ahead on value (%s against %s)", other,
+                      v0[0] ? v0 : "n/a", v1[0] ? v1 : "n/a");
     }
     /* a latency-critical pick that can think: say how to serve it */
     int th = catalog_col_index(a->cat, "thinking");

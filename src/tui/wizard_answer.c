@@ -252,8 +252,8 @@ static void add_candidates(app *a, wz_state *w)
      * metric, metrics.json's task profile): the arena for general and
      * support, LiveCodeBench for code, AIME 2025 for maths.  A licence that
      * admits commercial use only on its conditions (the data's
-     * "restricted", recommend's "with conditions") is marked in front, where
-     * a narrow screen does not cut the mark off */
+     * "restricted", recommend's "with conditions") is marked before the
+     * model's name, which a narrow screen keeps */
     const char *head[K] = {"#", "model", "value", "quality", "cover", "main", "context", "licence"};
     char mainhead[64];
     /* the main measures by benchmark: LiveCodeBench's windows are one (a
@@ -293,7 +293,11 @@ static void add_candidates(app *a, wz_state *w)
         char raw[256];
         snprintf(cells[i][0], 64, "%zu", i + 1);
         output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
-        fit(a, raw, 24, cells[i][1], 64);
+        char name[64];
+        fit(a, raw, 24, name, sizeof name);
+        /* the mark beside the name: a narrow screen drops the licence
+         * column, never the model's */
+        snprintf(cells[i][1], 64, "%s%s", c->items[i].restricted ? "! " : "", name);
         if (isnan(c->items[i].value)) snprintf(cells[i][2], 64, "n/a"); /* as the table shows scores */
         else output_display_number(c->items[i].value, cells[i][2], 64);
         if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
@@ -319,9 +323,7 @@ static void add_candidates(app *a, wz_state *w)
                 }
         }
         cell(cat, r, "context_length", cells[i][6], 64);
-        char lic[62]; /* room for the mark */
-        cell(cat, r, "license", lic, sizeof lic);
-        snprintf(cells[i][7], 64, "%s%s", c->items[i].restricted ? "! " : "", lic);
+        cell(cat, r, "license", cells[i][7], 64);
         marked |= c->items[i].restricted;
         for (int k = 0; k < K - 1; k++) {
             int cw = ui_width(a, cells[i][k]);

@@ -312,6 +312,16 @@ static void test_language_named_first(void **state)
     report_init(&r, cat, &q, &rec, &c, 10);
     assert_non_null(strstr(r.why, "its card lists no languages: klingon not confirmed"));
     rules_candidates_free(&c);
+    /* a list its source calls partial ("English|others") excludes no
+     * language, and a pick from it says the list is partial, not a count */
+    catalog_set_cell(cat, 0, (size_t)catalog_col_index(cat, "languages"), "English|others", 14);
+    snprintf(q.language, sizeof q.language, "klingon");
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_int_equal(c.n, 2);
+    assert_string_equal(catalog_text(cat, c.items[0].row, 0), "Unknown");
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "its card names a partial list (English|others): klingon not confirmed"));
+    rules_candidates_free(&c);
     /* English: nothing moves (a card that lists nothing is no reason to rank later) */
     snprintf(q.language, sizeof q.language, "english");
     assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
@@ -379,9 +389,46 @@ static void test_medium_floor_of_lead(void **state)
     catalog_free(cat);
 }
 
+/* High budget ranks by quality; two rows level on it go by value, and the
+ * answer says so rather than leave a tie unexplained */
+static void test_high_budget_tie_said(void **state)
+{
+    (void)state;
+    static const char *const csv = "model,open_weights,context_length,relative_cost,hard\n"
+                                   "Dear,yes,32768,0.8,70\n"
+                                   "Cheap,yes,32768,0.2,70\n"
+                                   "Weak,yes,32768,0.1,40\n";
+    static const char *const json = "{\"missing\": \"skip\", \"candidate_ranking\": \"budget\", \"task_profiles\": "
+                                    "[{\"name\": \"general\", \"keywords\": [], \"weights\": {\"hard\": 1}}]}";
+    ld_error err;
+    ld_task_profiles p;
+    ld_catalog *cat = hand_catalog(csv, json, &p);
+    ld_requirements q;
+    rules_requirements_init(&q);
+    snprintf(q.budget, sizeof q.budget, "high");
+    ld_candidates c;
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    assert_string_equal(catalog_text(cat, c.items[0].row, 0), "Cheap"); /* 0.7 / 0.2 = 3.5 against 0.875 */
+    ld_recommendation rec = {0};
+    rec.model_row = -1;
+    ld_report r;
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_non_null(strstr(r.why, "; level with Dear on quality, ahead on value (3.50 against 0.875)"));
+    rules_candidates_free(&c);
+    /* no tie, no sentence */
+    catalog_set_num(cat, 0, (size_t)catalog_col_index(cat, "hard"), 71);
+    assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
+    report_init(&r, cat, &q, &rec, &c, 10);
+    assert_null(strstr(r.why, "level with"));
+    rules_candidates_free(&c);
+    rules_profiles_free(&p);
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_high_budget_tie_said),
         cmocka_unit_test(test_recommended_always_meets_requirements),
         cmocka_unit_test(test_named_cases),
         cmocka_unit_test(test_fully_measured_first),
