@@ -441,6 +441,20 @@ static void add_cost(wz_state *w)
     else
         add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case; the "
             "cost view's Request knob sets a typical request (prompt + answer).", w->scen.sizing.context);
+    const ld_sizing *sz = &w->scen.sizing;
+    if (w->req.latency_critical && isfinite(sz->ttft_s) && isfinite(sz->tokens_per_s) &&
+        isfinite(sz->throughput_tokens_per_s) && w->scen.batch > 0) {
+        /* what a latency-critical user waits for, on this set-up: the
+         * replicas above are counted at the batch, so each stream gets its
+         * share of the batch's rate, not the one-stream rate */
+        char ttft[32];
+        snprintf(ttft, sizeof ttft, "%.3g", sz->ttft_s);
+        add(w, ROLE_TEXT, 2, 4, 0, "Latency on this set-up: the first token after %s s for a %.0f-token prompt on idle "
+            "GPUs; one stream alone decodes %.0f tokens/s; at batch %g each stream gets about %.0f tokens/s (%.0f / %g). "
+            "Fewer streams a replica answer faster and need more replicas (the cost view's Batch knob).",
+            ttft, sz->prompt_tokens, sz->tokens_per_s, w->scen.batch, sz->throughput_tokens_per_s / w->scen.batch,
+            sz->throughput_tokens_per_s, w->scen.batch);
+    }
     add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
         "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);
 }
