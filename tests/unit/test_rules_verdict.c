@@ -1,0 +1,97 @@
+/* test_rules_verdict.c - what the faces say of a model against the
+ * requirements (rules_verdict.c): the licence word, and the language test
+ * over a card's named languages (codes, synonyms, partial lists, lists of
+ * any length, and how a violation names them). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "llmdeck/catalog.h"
+#include "llmdeck/rules.h"
+
+/* The data's "restricted" is shown as what it means for a reader; the
+ * other words (and an empty cell) as they are. */
+static void test_commercial_word(void **state)
+{
+    (void)state;
+    assert_string_equal(rules_commercial_word("restricted"), "with conditions");
+    assert_string_equal(rules_commercial_word("Restricted"), "with conditions");
+    assert_string_equal(rules_commercial_word("yes"), "yes");
+    assert_string_equal(rules_commercial_word("no"), "no");
+    assert_string_equal(rules_commercial_word("restricted "), "restricted ");
+    assert_string_equal(rules_commercial_word(""), "");
+    assert_null(rules_commercial_word(NULL));
+}
+
+/* A card's named languages, however many: the asked one found at the end
+ * of a list longer than any fixed buffer; a count or "multilingual" says
+ * nothing (-1); a list without it excludes (0); names match either way
+ * round ("Simplified Chinese" asked, "Chinese" listed). */
+static void test_language_fit_long_list(void **state)
+{
+    (void)state;
+    char list[4000] = "";
+    for (int i = 0; i < 150; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "%sLang%03d", i ? "|" : "", i);
+        strcat(list, name);
+    }
+    strcat(list, "| Welsh");
+    assert_true(strlen(list) > 1100);
+    assert_int_equal(rules_language_fit(list, "welsh"), 1);
+    assert_int_equal(rules_language_fit(list, "Lang149"), 1);
+    assert_int_equal(rules_language_fit(list, "breton"), 0);
+    assert_int_equal(rules_language_fit("multilingual (119)", "welsh"), -1);
+    assert_int_equal(rules_language_fit("", "welsh"), -1);
+    assert_int_equal(rules_language_fit("English|Chinese", "Simplified Chinese"), 1);
+    assert_int_equal(rules_language_fit("English||Chinese|", "chinese"), 1);
+    assert_int_equal(rules_language_fit("English|", "french"), 0);
+    /* a list its source says is partial names, and excludes nothing */
+    assert_int_equal(rules_language_fit("Chinese|English|others", "english"), 1);
+    assert_int_equal(rules_language_fit("Chinese|English|others", "french"), -1);
+    assert_int_equal(rules_language_fit("English|Others", "others"), -1);
+    /* codes and synonyms: zh and Mandarin are Chinese, a card's Farsi is
+     * Persian (a code asked of a named list excluded every card) */
+    assert_int_equal(rules_language_fit("English|Chinese", "zh"), 1);
+    assert_int_equal(rules_language_fit("English|Chinese", "ZH"), 1);
+    assert_int_equal(rules_language_fit("English|Simplified Chinese", "Mandarin"), 1);
+    assert_int_equal(rules_language_fit("English|Farsi", "persian"), 1);
+    assert_int_equal(rules_language_fit("English|Persian", "fa"), 1);
+    assert_int_equal(rules_language_fit("English|German", "zh"), 0);
+
+    /* the violation names a short list and counts a long one (never cut in
+     * the middle of a name) */
+    ld_catalog *cat = catalog_new();
+    catalog_add_column(cat, "model", LD_COL_TEXT, 0);
+    int lc = catalog_add_column(cat, "languages", LD_COL_TEXT, 0);
+    size_t r0 = catalog_add_row(cat), r1 = catalog_add_row(cat);
+    catalog_set_cell(cat, r0, 0, "Short", 5);
+    catalog_set_cell(cat, r0, (size_t)lc, "English|German", 14);
+    catalog_set_cell(cat, r1, 0, "Long", 4);
+    catalog_set_cell(cat, r1, (size_t)lc, list, strlen(list));
+    ld_requirements q;
+    rules_requirements_init(&q);
+    assert_int_equal(rules_set_text(q.language, "breton"), 0);
+    q.context_length = 0; /* (no context column: only the language is checked) */
+    ld_violation v[LD_MAX_VIOLATIONS];
+    size_t nv = rules_violations(cat, r0, &q, v);
+    assert_true(nv >= 1);
+    assert_string_equal(v[nv - 1].requirement, "language");
+    assert_string_equal(v[nv - 1].detail, "its card lists English|German, not breton");
+    nv = rules_violations(cat, r1, &q, v);
+    assert_true(nv >= 1);
+    assert_string_equal(v[nv - 1].detail, "its card lists 151 languages, not breton");
+    catalog_free(cat);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_commercial_word),
+        cmocka_unit_test(test_language_fit_long_list),
+    };
+    if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
