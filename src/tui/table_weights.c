@@ -201,8 +201,8 @@ int tv_weights_act(app *a, tv_state *t, ld_action act)
         changed(a, t, NULL);
         return 1;
     case ACT_SCALE:
-        /* no job reads the flag now: changed() stops any before it rescores,
-         * as for a weight */
+        /* a running job may read the flag: stop it before the flag changes
+         * (changed() then rescores, as after a weight) */
         tv_job_stop(t);
         if (score_set_percentile_scale(t->cat, !score_percentile_scale(t->cat)) == 0) changed(a, t, NULL);
         return 1;
