@@ -293,7 +293,7 @@ static void add_candidates(app *a, wz_state *w)
         char raw[256];
         snprintf(cells[i][0], 64, "%zu", i + 1);
         output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
-        char name[64];
+        char name[62]; /* 24 columns; room for the mark in the 64 of a cell */
         fit(a, raw, 24, name, sizeof name);
         /* the mark beside the name: a narrow screen drops the licence
          * column, never the model's */
