@@ -92,6 +92,9 @@ typedef struct {
     double request_unused;    /* the knob's request when not shorter than the context asked */
     wz_line *lines;
     size_t nlines, cap;
+    int layout_width;         /* the text width the lines were laid out for:
+                                 the candidates' name column takes what the
+                                 screen leaves (0: not yet drawn, 24 columns) */
     int scroll, scroll_max, body_h;
     tui_export export;     /* e: the report's file and its prompt */
     /* the candidates' chart written beside the report (wizard_answer.c) */

@@ -20,12 +20,17 @@
 /* WZ_SHOWN (wizard.h): candidates on the page and in the report, as the CLI */
 #define SHOWN WZ_SHOWN
 
-void wz_answer_free(wz_state *w)
+static void free_lines(wz_state *w)
 {
     for (size_t i = 0; i < w->nlines; i++) free(w->lines[i].text);
     free(w->lines);
     w->lines = NULL;
     w->nlines = w->cap = 0;
+}
+
+void wz_answer_free(wz_state *w)
+{
+    free_lines(w);
     if (w->have_answer) {
         rules_candidates_free(&w->cands);
         rules_recommendation_free(&w->rec);
@@ -293,8 +298,8 @@ static void add_candidates(app *a, wz_state *w)
         char raw[256];
         snprintf(cells[i][0], 64, "%zu", i + 1);
         output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
-        char name[62]; /* 24 columns; room for the mark in the 64 of a cell */
-        fit(a, raw, 24, name, sizeof name);
+        char name[62]; /* room for the mark in the 64 of a cell; cut to the column below */
+        fit(a, raw, 60, name, sizeof name);
         /* the mark beside the name: a narrow screen drops the licence
          * column, never the model's */
         snprintf(cells[i][1], 64, "%s%s", c->items[i].restricted ? "! " : "", name);
@@ -325,10 +330,27 @@ static void add_candidates(app *a, wz_state *w)
         cell(cat, r, "context_length", cells[i][6], 64);
         cell(cat, r, "license", cells[i][7], 64);
         marked |= c->items[i].restricted;
-        for (int k = 0; k < K - 1; k++) {
+        for (int k = 0; k < K; k++) {
             int cw = ui_width(a, cells[i][k]);
             width[k] = cw > width[k] ? cw : width[k];
         }
+    }
+    /* the name column takes what the screen leaves beside the others, at
+     * least 24 columns (the licence column, last, is then cut first) and
+     * no more than the longest name; a name longer than that ends in an
+     * ellipsis */
+    int others = 1 + 2 + 2; /* the indent, the pick's mark, the name's gap */
+    for (int k = 0; k < K; k++) /* each cell and the gap after it (the line's last too) */
+        if (k != 1) others += width[k] + 2;
+    int namew = w->layout_width - others;
+    if (namew < 24) namew = 24;
+    if (namew < width[1]) {
+        for (size_t i = 0; i < shown; i++) {
+            char cut[64];
+            fit(a, cells[i][1], namew, cut, sizeof cut);
+            memcpy(cells[i][1], cut, sizeof cut);
+        }
+        width[1] = namew > ui_width(a, head[1]) ? namew : ui_width(a, head[1]);
     }
     int picked = 0;
     for (size_t i = 0; i <= shown; i++) {
@@ -623,6 +645,13 @@ void wz_answer_draw(app *a, wz_state *w, WINDOW *win)
     ui_box(a, win, 0, 0, H, W, "Wizard: the answer");
     int x0 = 3, width = W - 6, height = H - 2;
     w->body_h = height;
+    if (w->have_answer && width != w->layout_width) { /* laid out again for this width */
+        w->layout_width = width;
+        free_lines(w);
+        nomem = 0;
+        build_lines(a, w);
+        if (nomem) app_message(a, MSG_ERROR, "out of memory");
+    }
     int total = emit(a, w, NULL, 1, x0, width, height, 0);
     w->scroll_max = total > height ? total - height : 0;
     if (w->scroll > w->scroll_max) w->scroll = w->scroll_max;
