@@ -3,6 +3,7 @@
  * Decimal GB (1e9 bytes) throughout, as model cards and the seed count them
  * (7B at fp16 = 14 GB).  See sizing.h for the formulas. */
 #include "llmdeck/sizing.h"
+#include "llmdeck/units.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -585,6 +586,12 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         basis_add(s, "time to first token = max((2 × %.4gB active × %.0f prompt tokens + %.3g attention FLOP) / "
                      "(%d × %g %sTFLOPS × %g), weights read %.3g s) = %.3g s",
                   active_b, s->prompt_tokens, attn, n, tflops, kind, cutil, t_read, s->ttft_s);
+        if (s->ttft_s > 0) { /* the rate the cost reads input at (cost.c): said, so it can be checked */
+            char rate[32];
+            units_format_rate(s->prompt_tokens / s->ttft_s, rate, sizeof rate);
+            basis_add(s, "prefill rate = %.0f prompt tokens / %.4g s = %s tokens/s (input's rate in the cost)",
+                      s->prompt_tokens, s->ttft_s, rate);
+        }
     } else {
         s->ttft_s = NAN;
         basis_add(s, "time to first token: unknown (no TFLOPS figure for %s)", g->name);

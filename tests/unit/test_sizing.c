@@ -10,6 +10,7 @@
 #include "llmdeck/embed.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/sizing.h"
+#include "llmdeck/units.h"
 
 #define LLAMA2_7B_PARAMS 6738415616.0
 #define LLAMA2_13B_PARAMS 13015864320.0
@@ -380,6 +381,12 @@ static void test_fp8_tensor_rate(void **state)
         char want[64];
         snprintf(want, sizeof want, "%g%s", cases[i].tflops, cases[i].kind);
         if (!strstr(s.basis, want)) fail_msg("case %zu: no \"%s\" in the basis:\n%s", i, want, s.basis);
+        /* the prefill rate the cost reads input at is derived in the basis:
+         * the prompt over the time to first token, both as printed */
+        char rate[32], line[160];
+        units_format_rate(32000 / t_pre, rate, sizeof rate);
+        snprintf(line, sizeof line, "prefill rate = 32000 prompt tokens / %.4g s = %s tokens/s", t_pre, rate);
+        if (!strstr(s.basis, line)) fail_msg("case %zu: no \"%s\" in the basis:\n%s", i, line, s.basis);
         int widened = strstr(s.basis, "no FP8 tensor cores") != NULL;
         assert_int_equal(widened, cases[i].g == a100 && !strcmp(cases[i].quant, "fp8"));
     }
