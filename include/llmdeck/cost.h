@@ -81,6 +81,11 @@ typedef struct {
      * which it stays no dearer at every larger volume (NaN when never), and
      * where the first cheaper stretch ends (the first step's capacity) */
     double break_even_for_good_tokens, break_even_first_until;
+    /* the cheaper stretches between the first and the one that lasts: one
+     * at the top of each step, from (kR + ops)/p to k × capacity; how many,
+     * where the first starts and the last ends (0 and NaN when none) */
+    long break_even_between;
+    double break_even_between_from, break_even_between_until;
     double utilization;          /* the utilization the answer assumed (capacity mode) */
     int capacity_mode;
     ld_advice advice;

@@ -396,6 +396,8 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     c->capacity_mode = in->mode == LD_COST_CAPACITY;
     c->utilization = in->utilization;
     c->break_even_first_until = NAN;
+    c->break_even_between = 0;
+    c->break_even_between_from = c->break_even_between_until = NAN;
     double be;
     if (cost_break_even(in, &be) == 0) {
         c->break_even_for_good_tokens = be;
@@ -412,9 +414,28 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
                 long kg = cost_replicas(in, good);
                 units_format_count(c->break_even_first_until, t1, sizeof t1);
                 units_format_count(good, t2, sizeof t2);
-                basis_add(c, "but only up to %s (%ld replica%s full); cheaper for good from (%ld × %s + %s) / %s "
-                             "per 1K × 1000 = %s tokens/month, where each added replica saves more than it costs",
-                          t1, k, k == 1 ? "" : "s", kg, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t2);
+                basis_add(c, "but only up to %s (%ld replica%s full)", t1, k, k == 1 ? "" : "s");
+                if (kg > k + 1) {
+                    /* steps k+1 .. kg-1 are each cheaper near their top only */
+                    double blended = c->api_blended_per_1k / 1000;
+                    c->break_even_between = kg - k - 1;
+                    c->break_even_between_from = ((double)(k + 1) * cost_replica_monthly(in) + in->ops_monthly_usd) / blended;
+                    c->break_even_between_until = (double)(kg - 1) * replica_capacity(in);
+                    char a[32], b[32], cap[32];
+                    units_format_count(replica_capacity(in), cap, sizeof cap);
+                    units_format_count(c->break_even_between_from, a, sizeof a);
+                    units_format_count(c->break_even_between_until, b, sizeof b);
+                    if (c->break_even_between == 1)
+                        basis_add(c, "cheaper again from (%ld × %s + %s) / %s per 1K × 1000 = %s up to %s (%ld replicas "
+                                     "full)", k + 1, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), a, b, k + 1);
+                    else
+                        basis_add(c, "cheaper again at the top of each of the next %ld steps: from (j × %s + %s) / %s "
+                                     "per 1K × 1000 up to j × %s, j = %ld..%ld (%s to %s)", c->break_even_between, u1, u2,
+                                  price(c->api_blended_per_1k, p1, sizeof p1), cap, k + 1, kg - 1, a, b);
+                }
+                basis_add(c, "cheaper for good from (%ld × %s + %s) / %s per 1K × 1000 = %s tokens/month, where each "
+                             "added replica saves more than it costs",
+                          kg, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t2);
                 c->break_even_for_good_tokens = good;
             } else {
                 c->break_even_for_good_tokens = be;

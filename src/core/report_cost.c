@@ -56,6 +56,20 @@ void report_cost_break_even(const ld_cost *c, char *buf, size_t n)
         /* the step function: cheaper inside the first step only, then for good further on */
         units_format_count(c->break_even_first_until, u, sizeof u);
         units_format_count(c->break_even_for_good_tokens, g, sizeof g);
+        if (c->break_even_between > 0) { /* the stretches between: said, not left for the chart to show */
+            char a[32], b[32];
+            units_format_count(c->break_even_between_from, a, sizeof a);
+            units_format_count(c->break_even_between_until, b, sizeof b);
+            if (c->break_even_between == 1)
+                snprintf(buf, n, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good from %s",
+                         t, u, a, b, g);
+            else
+                snprintf(buf, n,
+                         "%s tokens/month, but only up to %s; again in %ld stretches from %s to %s (the top of each "
+                         "replica's step); cheaper for good from %s",
+                         t, u, c->break_even_between, a, b, g);
+            return;
+        }
         snprintf(buf, n, "%s tokens/month, but only up to %s; cheaper for good from %s", t, u, g);
         return;
     }
@@ -104,7 +118,7 @@ static const char *advice_note(const ld_cost *c, char *buf, size_t n)
 void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                        const ld_api_offer *offer, ld_format fmt)
 {
-    char t[32], u1[32], u2[32], be[128], diff[128], b[512], b2[512];
+    char t[32], u1[32], u2[32], be[320], diff[128], b[512], b2[512];
     units_format_count(c->tokens_per_month, t, sizeof t);
     units_format_usd(c->api_monthly_usd, u1, sizeof u1);
     units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
@@ -125,6 +139,15 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
         fputs(",\n  \"break_even_for_good_tokens\": ", out);
         json_num(out, c->break_even_never ? NAN : c->break_even_for_good_tokens, 0);
+        /* the steps' stretches: where the first ends, and those between it
+         * and the lasting one (null and 0 when none) */
+        fputs(",\n  \"break_even_first_until_tokens\": ", out);
+        json_num(out, c->break_even_first_until, 0);
+        fprintf(out, ",\n  \"break_even_between\": {\"stretches\": %ld, \"from_tokens\": ", c->break_even_between);
+        json_num(out, c->break_even_between_from, 0);
+        fputs(", \"until_tokens\": ", out);
+        json_num(out, c->break_even_between_until, 0);
+        fputc('}', out);
         fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
                 cost_advice_name(c->advice), mode);
         output_json_string(out, in->api_label);
@@ -241,7 +264,7 @@ void report_cost_sweep(FILE *out, const ld_cost_input *in, const ld_cost *c, ld_
 {
     ld_cost_point pts[64];
     size_t n = cost_sweep(in, 1e6, 100e9, 3, pts, 64);
-    char be[128], t[32], u1[32], u2[32];
+    char be[320], t[32], u1[32], u2[32];
     report_cost_break_even(c, be, sizeof be);
     switch (fmt) {
     case LD_FMT_JSON:

@@ -384,8 +384,24 @@ static void result_lines(app *a, cv_state *s, emitter *e)
             char t3[32];
             round_tokens(c->break_even_first_until, t2, sizeof t2);
             round_tokens(c->break_even_for_good_tokens, t3, sizeof t3);
-            snprintf(v, sizeof v, "%s tokens/month, but only up to %s; cheaper for good from %s", t1, t2, t3);
-            snprintf(sv, sizeof sv, "%s-%s, then from %s", t1, t2, t3);
+            if (c->break_even_between > 0) { /* the stretches between the first and the lasting one */
+                char t4[32], t5[32];
+                round_tokens(c->break_even_between_from, t4, sizeof t4);
+                round_tokens(c->break_even_between_until, t5, sizeof t5);
+                if (c->break_even_between == 1) {
+                    snprintf(v, sizeof v, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good "
+                             "from %s", t1, t2, t4, t5, t3);
+                    snprintf(sv, sizeof sv, "%s-%s, %s-%s, then from %s", t1, t2, t4, t5, t3);
+                } else {
+                    snprintf(v, sizeof v, "%s tokens/month, but only up to %s; again in %ld stretches from %s to %s "
+                             "(the top of each replica's step); cheaper for good from %s", t1, t2,
+                             c->break_even_between, t4, t5, t3);
+                    snprintf(sv, sizeof sv, "%s-%s, %ld more steps, then from %s", t1, t2, c->break_even_between, t3);
+                }
+            } else {
+                snprintf(v, sizeof v, "%s tokens/month, but only up to %s; cheaper for good from %s", t1, t2, t3);
+                snprintf(sv, sizeof sv, "%s-%s, then from %s", t1, t2, t3);
+            }
             emit_fit(e, "Break-even", v, sv, lab, app_attr(a, ROLE_BREAKEVEN));
         } else {
             snprintf(v, sizeof v, "%s tokens/month", t1);

@@ -425,7 +425,7 @@ static void add_sizing(app *a, wz_state *w)
 
 static void add_cost(wz_state *w)
 {
-    char t[32], u1[32], u2[32], diff[160], be[160];
+    char t[32], u1[32], u2[32], diff[160], be[320];
     if (!w->cost_ok) {
         units_format_count(w->req.monthly_tokens, t, sizeof t);
         if (w->req.monthly_tokens > 0) add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month", t);

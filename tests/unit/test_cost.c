@@ -11,6 +11,7 @@
 #include "llmdeck/hosting.h"
 #include "llmdeck/csvload.h"
 #include "llmdeck/report.h"
+#include "llmdeck/units.h"
 
 static ld_cost_input seed(double monthly)
 {
@@ -440,9 +441,44 @@ static void test_break_even_for_good(void **state)
     assert_int_equal(cost_compute(&in, &c, &err), 0);
     assert_true(c.break_even_for_good_tokens == good);
     assert_true(fabs(c.break_even_first_until - cap) < 1);
-    char buf[256];
+    /* every cheaper stretch below `good` is named: walk the volumes in
+     * steps of a thousandth of a replica and count the stretches (the
+     * first, the ones between, and the one that lasts) */
+    long stretches = 0;
+    int was_cheaper = 0;
+    double between_from = NAN, between_until = NAN;
+    for (double v = first * 0.5; v < good * 1.01; v += cap / 1000) {
+        int cheaper = cost_selfhost_monthly(&in, v) <= cost_api_monthly(&in, v);
+        if (cheaper && !was_cheaper && ++stretches == 2) between_from = v;
+        if (!cheaper && was_cheaper && stretches >= 2) between_until = v - cap / 1000;
+        was_cheaper = cheaper;
+    }
+    assert_true(stretches >= 3); /* this price leaves stretches between */
+    assert_int_equal(c.break_even_between, stretches - 2);
+    assert_true(fabs(c.break_even_between_from - between_from) <= cap / 1000);
+    assert_true(fabs(c.break_even_between_until - between_until) <= cap / 1000);
+    char buf[512], want[160], a[32], b[32];
     report_cost_break_even(&c, buf, sizeof buf);
     assert_non_null(strstr(buf, "cheaper for good from"));
+    units_format_count(c.break_even_between_from, a, sizeof a);
+    units_format_count(c.break_even_between_until, b, sizeof b);
+    snprintf(want, sizeof want, "again in %ld stretches from %s to %s", c.break_even_between, a, b);
+    if (!strstr(buf, want)) fail_msg("no \"%s\" in \"%s\"", want, buf);
+    assert_non_null(strstr(c.basis, "\ncheaper again at the top of each of the next"));
+    /* a price where the second step is the only one between */
+    in.api_in_per_1k = in.api_out_per_1k = 0.0032;
+    assert_int_equal(cost_break_even_for_good(&in, &good), 0);
+    assert_int_equal(cost_break_even(&in, &first), 0);
+    in.tokens_per_month = first;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_int_equal(c.break_even_between, 1);
+    assert_true(fabs(c.break_even_between_from - 2 * 3000 / 0.0032 * 1000) < 1);
+    assert_true(fabs(c.break_even_between_until - 2 * cap) < 1);
+    report_cost_break_even(&c, buf, sizeof buf);
+    units_format_count(c.break_even_between_from, a, sizeof a);
+    units_format_count(c.break_even_between_until, b, sizeof b);
+    snprintf(want, sizeof want, "; again from %s to %s; cheaper for good from", a, b);
+    if (!strstr(buf, want)) fail_msg("no \"%s\" in \"%s\"", want, buf);
 }
 
 /* The same model from a provider: the figures, their basis and the
