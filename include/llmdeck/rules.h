@@ -205,6 +205,8 @@ typedef struct {
     unsigned unchecked;  /* LD_UNCHECKED_* */
     size_t excluded;     /* rows that failed a hard constraint */
     ld_rank_mode mode;   /* how they were ranked */
+    int missing_zero;    /* a missing metric counted as 0 in the quality (the
+                          * profiles' skip_missing unset), not left out */
     int by_quality;      /* budget mode: ranked by quality (high budget) */
     double quality_floor;/* budget mode, medium: the median quality (low: the lower quartile) of the leading tier, the
                           * rows no split below puts later (else NaN); each tier then

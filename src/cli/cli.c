@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "llmdeck/score.h"
 #include "llmdeck/units.h"
 
 int cli_report(const ld_error *e)
@@ -148,5 +149,13 @@ int cli_parse_scale(const char *cmd, const char *arg, int *out)
     if (strcmp(arg, "raw") == 0) *out = 0;
     else if (strcmp(arg, "percentile") == 0) *out = 1;
     else return cli_usage_error(cmd, "--scale: expected raw or percentile, got '%s'", arg);
+    return 0;
+}
+
+int cli_parse_missing(const char *cmd, const char *arg, int *out)
+{
+    if (strcmp(arg, "zero") == 0) *out = LD_MISSING_ZERO;
+    else if (strcmp(arg, "skip") == 0) *out = LD_MISSING_SKIP;
+    else return cli_usage_error(cmd, "--missing: expected zero or skip, got '%s'", arg);
     return 0;
 }

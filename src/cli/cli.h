@@ -80,6 +80,9 @@ int cli_parse_count(const char *cmd, const char *flag, const char *arg,
 /* --scale raw|percentile: *out 0 or 1 (score_set_percentile_scale), or a
  * usage error naming the flag (exit 2). */
 int cli_parse_scale(const char *cmd, const char *arg, int *out);
+/* --missing zero|skip: *out = LD_MISSING_ZERO or LD_MISSING_SKIP (as an
+ * int: the header stays free of score.h); else a usage error (2). */
+int cli_parse_missing(const char *cmd, const char *arg, int *out);
 
 int cmd_table(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);

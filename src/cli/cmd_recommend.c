@@ -46,6 +46,9 @@ static const char USAGE[] =
     "  --scale S            raw or percentile: each metric in the quality as metric/100 or as\n"
     "                       its percentile among the rows measured on it (as `table --scale`;\n"
     "                       default: the data set's, percentile for the current catalogue)\n"
+    "  --missing M          zero or skip: a metric a model lacks counts as 0 in its quality,\n"
+    "                       or is left out (as `table --missing`; default: the data set's,\n"
+    "                       skip for the current catalogue)\n"
     "  --format FMT         text (default), json, md (a report), csv (the candidates)\n"
     "\n"
     "Candidates: open weights, context length >= N (unknown lengths do not qualify),\n"
@@ -63,7 +66,7 @@ static const char USAGE[] =
 
 enum {
     OPT_CONTEXT = CLI_OPT_FIRST_FREE, OPT_BUDGET, OPT_TASK, OPT_LANGUAGE, OPT_LATENCY,
-    OPT_FINETUNE, OPT_COMMERCIAL, OPT_LICENCE, OPT_TOKENS, OPT_LIMIT, OPT_SCALE
+    OPT_FINETUNE, OPT_COMMERCIAL, OPT_LICENCE, OPT_TOKENS, OPT_LIMIT, OPT_SCALE, OPT_MISSING
 };
 
 static const struct option LONGOPTS[] = {
@@ -79,6 +82,7 @@ static const struct option LONGOPTS[] = {
     {"tokens", required_argument, 0, OPT_TOKENS},
     {"limit", required_argument, 0, OPT_LIMIT},
     {"scale", required_argument, 0, OPT_SCALE},
+    {"missing", required_argument, 0, OPT_MISSING},
     {"rules", required_argument, 0, CLI_OPT_RULES},
     CLI_COMMON_OPTIONS,
     {0, 0, 0, 0}
@@ -91,6 +95,7 @@ typedef struct {
     ld_licence licence;
     long limit;
     int scale; /* -1: the data set's; 0 raw, 1 percentile */
+    int missing; /* -1: metrics.json's "missing"; else an ld_missing */
 } flags;
 
 /* ---- flags ----------------------------------------------------------------- */
@@ -126,6 +131,9 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         }
         case OPT_SCALE:
             if (cli_parse_scale(CMD, optarg, &f->scale) != 0) return 2;
+            break;
+        case OPT_MISSING:
+            if (cli_parse_missing(CMD, optarg, &f->missing) != 0) return 2;
             break;
         case OPT_LIMIT:
             if (units_parse_long(optarg, 0, 1000000, &f->limit) != 0)
@@ -182,6 +190,7 @@ int cmd_recommend(int argc, char **argv)
     flags f = {0};
     f.limit = DEFAULT_LIMIT;
     f.scale = -1;
+    f.missing = -1;
     int rc = parse_flags(argc, argv, &com, &f);
     if (rc) return rc;
     if (com.help) {
@@ -227,6 +236,7 @@ int cmd_recommend(int argc, char **argv)
         rc = cli_report(&err);
         goto done;
     }
+    if (f.missing >= 0) profiles.skip_missing = f.missing == LD_MISSING_SKIP; /* as `table --missing` */
     if (!text || rules_load(text, len, origin, &rules, &err) != 0) {
         rc = cli_report(&err);
         goto done;

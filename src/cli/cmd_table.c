@@ -158,12 +158,13 @@ int cmd_table(int argc, char **argv)
         case OPT_MEMORY: memory = optarg; break;
         case OPT_COLUMNS: columns = optarg; break;
         case OPT_WEIGHTS: weights = optarg; break;
-        case OPT_MISSING:
-            if (strcmp(optarg, "zero") == 0) missing = LD_MISSING_ZERO;
-            else if (strcmp(optarg, "skip") == 0) missing = LD_MISSING_SKIP;
-            else return cli_usage_error("table", "--missing: expected zero or skip, got '%s'", optarg);
+        case OPT_MISSING: {
+            int m;
+            if (cli_parse_missing("table", optarg, &m) != 0) return 2;
+            missing = (ld_missing)m;
             missing_given = 1;
             break;
+        }
         case OPT_SCALE:
             if (cli_parse_scale("table", optarg, &scale) != 0) return 2;
             break;

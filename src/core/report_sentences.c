@@ -69,14 +69,19 @@ void report_why(const ld_report *a, char *buf, size_t n)
         return;
     }
     const ld_candidate *top = &c->items[0];
-    char ctx[48], how[400], q[120];
+    char ctx[48], how[400], q[256];
     units_format_grouped(a->req->context_length, ctx, sizeof ctx);
     report_ranking(a, how, sizeof how);
+    size_t measures = rules_profile_measures(c->profile, a->cat) + c->nextra;
     if (isnan(top->quality)) snprintf(q, sizeof q, "quality n/a");
+    else if (c->missing_zero && (size_t)top->coverage < measures) /* the mean is over all of them: say so */
+        snprintf(q, sizeof q, "quality %.3f%s %d of %zu %s metrics, the %zu missing counted as 0", top->quality,
+                 score_percentile_scale(a->cat) ? ", its mean percentile with" : " from", top->coverage, measures,
+                 c->profile->name, measures - (size_t)top->coverage);
     else /* on the percentile scale the figure is a place, not a score: say so */
         snprintf(q, sizeof q, "quality %.3f%s %d of %zu %s metrics", top->quality,
-                 score_percentile_scale(a->cat) ? ", its mean percentile on" : " from", top->coverage,
-                 rules_profile_measures(c->profile, a->cat) + c->nextra, c->profile->name);
+                 score_percentile_scale(a->cat) ? ", its mean percentile on" : " from", top->coverage, measures,
+                 c->profile->name);
     int k = c->n == 1 ? snprintf(buf, n, "the one open model that reads %s tokens", ctx)
                       : snprintf(buf, n, "first of the %zu open models that read %s tokens", c->n, ctx);
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)

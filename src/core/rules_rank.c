@@ -349,6 +349,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
     }
     for (size_t k = 0; k < nsc; k++) free(sc[k].pct);
     rank(out, req);
+    out->missing_zero = !profiles->skip_missing;
     measured_first(out, cat, mc, profiles->skip_missing);
     thinking_last(out, cat, req);
     language_first(out, req);

@@ -92,6 +92,8 @@ typedef struct {
     double request_unused;    /* the knob's request when not shorter than the context asked */
     wz_line *lines;
     size_t nlines, cap;
+    int built_missing, built_scale; /* the table's missing rule (p) and quality
+                                       scale (s) the answer was ranked under */
     int layout_width;         /* the text width the lines were laid out for:
                                  the candidates' name column takes what the
                                  screen leaves (0: not yet drawn, 24 columns) */

@@ -11,6 +11,7 @@
 #include "llmdeck/output.h"
 #include "llmdeck/report.h"
 #include "llmdeck/report_cost.h"
+#include "llmdeck/score.h"
 #include "llmdeck/units.h"
 #include "cost_view.h"
 #include "widgets.h"
@@ -577,6 +578,11 @@ int wz_answer_build(app *a, wz_state *w)
     const char *mtext = dataset_file(a->ds, "metrics.json", &mlen, NULL);
     if (rules_profiles_parse(mtext, mlen, "metrics.json", &w->profiles, &err) != 0)
         app_message(a, MSG_ERROR, "%s (the built-in task weights are used)", err.msg);
+    /* the table's missing rule (p), as its scale (s, on the catalogue):
+     * one quality for a model in the table and in the answer */
+    w->profiles.skip_missing = a->missing == LD_MISSING_SKIP;
+    w->built_missing = (int)a->missing;
+    w->built_scale = score_percentile_scale(a->ds->models);
     if (rules_recommend(w->rules, &w->req, &w->rec) < 0 ||
         rules_candidates_in(a->ds->models, &w->req, &w->profiles, &w->cands, &err) != 0) {
         rules_recommendation_free(&w->rec);

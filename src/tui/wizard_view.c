@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "llmdeck/score.h"
 #include "keys.h"
 #include "term.h"
 #include "prompt.h"
@@ -321,9 +322,32 @@ static const ld_keybind wz_keys[] = {
     {0, NULL, ACT_NONE, NULL},
 };
 
+/* The table's missing rule or scale changed since the answer was ranked
+ * (p or s in the weights editor): rank it again, so the answer and the
+ * table give a model one quality, and say so (with the new pick, the cost
+ * view takes it, as when the answer was first given). */
+static void rerank_if_stale(app *a, wz_state *w)
+{
+    if (w->built_missing == (int)a->missing && w->built_scale == score_percentile_scale(a->ds->models)) return;
+    long before = w->pick;
+    if (wz_answer_build(a, w) != 0) return;
+    char rule[96];
+    snprintf(rule, sizeof rule, "%s, %s scale", a->missing == LD_MISSING_SKIP ? "missing left out" : "missing counted as 0",
+             w->built_scale ? "percentile" : "raw");
+    if (w->pick != before && w->pick >= 0) {
+        cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length,
+                       w->cost_ok ? scenario_quant_request(&w->scen) : NULL, 1);
+        app_message(a, MSG_INFO, "ranked again under the table's rule (%s): the pick is now %s", rule,
+                    wz_answer_name(a, w));
+    } else {
+        app_message(a, MSG_INFO, "ranked again under the table's rule (%s): the same pick", rule);
+    }
+}
+
 static void wz_draw(app *a, WINDOW *win)
 {
     wz_state *w = wz(a);
+    if (w->page == WZ_ANSWER && w->have_answer) rerank_if_stale(a, w);
     if (w->page == WZ_ANSWER && w->have_answer) wz_answer_draw(a, w, win);
     else wz_draw_page(a, w, win);
 }

@@ -16,6 +16,7 @@
 #include "llmdeck/embed.h"
 #include "llmdeck/rules.h"
 #include "llmdeck/score.h"
+#include "rules_fixture.h"
 
 /* ---- the oracle: the seed's recommend_model ---------------------------- */
 
@@ -381,45 +382,6 @@ static void test_custom_rules(void **state)
 
 /* ---- candidates ---------------------------------------------------------- */
 
-static ld_catalog *small_catalog(void)
-{
-    static const char *const cols[] = {"model", "aliases", "open_weights", "context_length",
-                                       "commercial_use", "mmlu", "humaneval", "gsm8k",
-                                       "relative_cost"};
-    static const char *const rows[][9] = {
-        {"GPT-4", "", "no", "128000", "yes", "86.4", "67", "92", "1.0"},
-        {"Mixtral-8x7B", "Mixtral-8x7B-Instruct", "yes", "32768", "yes", "70.6", "40.2",
-         "60.4", "0.04"},
-        {"Mistral-7B", "Mistral-7B-Instruct", "yes", "8192", "yes", "60.1", "30.5", "52.2",
-         "0.01"},
-        {"Llama-2-70B", "Llama-2-70B-Chat", "yes", "4096", "restricted", "68.9", "29.9",
-         "56.8", "0.05"},
-        {"Qwen-72B", "Qwen-72B-Chat", "yes", "32768", "restricted", "74.4", "35.4",
-         "61.3", "0.05"},
-        {"NoCost-7B", "", "yes", "16384", "no", "50", "", "40", ""},
-        {"NoCtx-7B", "", "yes", "", "yes", "50", "20", "40", "0.01"},
-    };
-    ld_catalog *cat = catalog_new();
-    assert_non_null(cat);
-    for (size_t c = 0; c < 9; c++)
-        assert_true(catalog_add_column(cat, cols[c], LD_COL_TEXT, 0) >= 0);
-    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
-        size_t row = catalog_add_row(cat);
-        for (size_t c = 0; c < 9; c++)
-            assert_true(catalog_set_cell(cat, row, c, rows[r][c], strlen(rows[r][c])) >= 0);
-    }
-    ld_error err;
-    assert_int_equal(catalog_finish(cat, "test", NULL, &err), 0);
-    /* what the article's metrics.json does: three metrics, weighted equally */
-    static const char *const metrics[] = {"mmlu", "humaneval", "gsm8k"};
-    for (size_t i = 0; i < 3; i++) {
-        ld_column *col = catalog_col(cat, (size_t)catalog_col_index(cat, metrics[i]));
-        col->flags |= LD_COLF_METRIC;
-        col->weight = 1;
-    }
-    return cat;
-}
-
 /* The article's data set's task profiles (data/seed-metrics.json). */
 static void seed_profiles(ld_task_profiles *p)
 {
@@ -505,45 +467,6 @@ static void test_licence_violation_words(void **state)
     }
     q.licence = LD_LICENCE_COMMERCIAL; /* with conditions is commercial use */
     assert_int_equal(rules_violations(cat, (size_t)catalog_find(cat, "Llama-2-70B"), &q, v), 0);
-    catalog_free(cat);
-}
-
-/* On the percentile scale a candidate's quality is the table's: each
- * metric ranked among every row of the catalogue, not among the
- * candidates, so a model's quality does not move with the requirements.
- * At 20,000 tokens only Mixtral and Qwen are candidates; ranked between
- * themselves each would be 0 or 1 on every metric. */
-static void test_candidates_percentile(void **state)
-{
-    (void)state;
-    ld_catalog *cat = small_catalog();
-    assert_int_equal(score_set_percentile_scale(cat, 1), 0);
-    assert_true(score_update(cat, LD_MISSING_SKIP) >= 0);
-    int qc = catalog_col_index(cat, "quality");
-    ld_requirements q;
-    ld_candidates c;
-    ld_error err;
-    rules_requirements_init(&q);
-    q.context_length = 20000;
-    assert_int_equal(rules_candidates(cat, &q, &c, &err), 0);
-    assert_int_equal(c.n, 2); /* Mixtral and Qwen (32768); NoCost reads 16384 */
-    for (size_t i = 0; i < c.n; i++) {
-        double table = catalog_num(cat, c.items[i].row, (size_t)qc);
-        assert_near(c.items[i].quality, table, 1e-12);
-    }
-    /* Mixtral by hand, among all seven rows: MMLU 70.6 is above 60.1, 68.9,
-     * 50, 50 ((4 + 1/2) / 7), HumanEval 40.2 above 30.5, 29.9, 35.4, 20 of
-     * the 6 measured ((4 + 1/2) / 6), GSM8K 60.4 above 52.2, 56.8, 40, 40
-     * ((4 + 1/2) / 7) */
-    long mx = catalog_find(cat, "Mixtral-8x7B");
-    size_t seen = 0;
-    for (size_t i = 0; i < c.n; i++)
-        if ((long)c.items[i].row == mx) {
-            assert_near(c.items[i].quality, (4.5 / 7 + 4.5 / 6 + 4.5 / 7) / 3, 1e-12);
-            seen++;
-        }
-    assert_int_equal(seen, 1); /* the check above ran */
-    rules_candidates_free(&c);
     catalog_free(cat);
 }
 
@@ -688,7 +611,6 @@ int main(void)
         cmocka_unit_test(test_custom_rules),
         cmocka_unit_test(test_licence_violation_words),
         cmocka_unit_test(test_candidates),
-        cmocka_unit_test(test_candidates_percentile),
         cmocka_unit_test(test_candidates_own_metric),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);

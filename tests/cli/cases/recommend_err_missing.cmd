@@ -1,0 +1,1 @@
+recommend --missing none
