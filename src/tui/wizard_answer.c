@@ -336,15 +336,20 @@ static void add_candidates(app *a, wz_state *w)
             width[k] = cw > width[k] ? cw : width[k];
         }
     }
-    /* the name column takes what the screen leaves beside the others, at
-     * least 24 columns (the licence column, last, is then cut first) and
-     * no more than the longest name; a name longer than that ends in an
-     * ellipsis */
+    /* the name column takes what the screen leaves beside the others, no
+     * more than the longest name; on a narrow screen at least 24 columns,
+     * the licence column (last) cut first, and below that as few as 12, so
+     * the figures before the licence stay whole (80 columns: 22).  A name
+     * longer than its column ends in an ellipsis. */
     int others = 1 + 2 + 2; /* the indent, the pick's mark, the name's gap */
     for (int k = 0; k < K; k++) /* each cell and the gap after it (the line's last too) */
         if (k != 1) others += width[k] + 2;
     int namew = w->layout_width - others;
-    if (namew < 24) namew = 24;
+    if (namew < 24) {
+        int without_licence = w->layout_width - (others - width[K - 1] - 2);
+        namew = without_licence < 24 ? without_licence : 24;
+        if (namew < 12) namew = 12;
+    }
     if (namew < width[1]) {
         for (size_t i = 0; i < shown; i++) {
             char cut[64];
