@@ -483,8 +483,11 @@ static void add_cost(wz_state *w)
             ttft, sz->prompt_tokens, sz->tokens_per_s, w->scen.batch, sz->throughput_tokens_per_s / w->scen.batch,
             sz->throughput_tokens_per_s, w->scen.batch);
     }
-    add(w, ROLE_MUTED, 2, 4, 0, "advice: %s. The 2023 article's rule of thumb: %s. The Cost view (3) tries other "
-        "volumes, GPUs and API offers; the offer set there is the one priced here.", cost_advice_name(c->advice), c->band);
+    char undercut[160];
+    report_advice_hosted_note(w_app->ds->models, (size_t)w->pick, c, in->input_share, undercut, sizeof undercut);
+    add(w, ROLE_MUTED, 2, 4, 0, "advice: %s (the API compared against self-hosting)%s. The 2023 article's rule of "
+        "thumb: %s. The Cost view (3) tries other volumes, GPUs and API offers; the offer set there is the one priced "
+        "here.", cost_advice_name(c->advice), undercut, c->band);
 }
 
 static void build_lines(app *a, wz_state *w)

@@ -524,6 +524,22 @@ static void test_hosted_figures(void **state)
     assert_int_equal(report_hosted_figures(cat, 9, 1e9, 0.75, &h), -1);
     assert_int_equal(report_hosted_cost(cat, 3, 1e9, 0.75, buf, sizeof buf), -1);
     assert_string_equal(buf, "");
+    /* the advice's note: only when the provider ($215 at 2B) undercuts both
+     * the API compared and self-hosting */
+    ld_cost c;
+    memset(&c, 0, sizeof c);
+    c.tokens_per_month = 2e9;
+    c.api_monthly_usd = 4000;
+    c.selfhost_monthly_usd = 2321;
+    assert_near(report_advice_hosted_note(cat, 0, &c, 0.75, buf, sizeof buf), 215.0, 1e-9);
+    assert_string_equal(buf, "; the same model from a provider costs less than both ($215.00/month)");
+    c.selfhost_monthly_usd = 200; /* self-hosting is cheaper still: no note */
+    assert_true(isnan(report_advice_hosted_note(cat, 0, &c, 0.75, buf, sizeof buf)));
+    assert_string_equal(buf, "");
+    c.selfhost_monthly_usd = 2321;
+    c.api_monthly_usd = 215; /* a tie is not less */
+    assert_true(isnan(report_advice_hosted_note(cat, 0, &c, 0.75, buf, sizeof buf)));
+    assert_true(isnan(report_advice_hosted_note(cat, 3, &c, 0.75, buf, sizeof buf))); /* no hosted price */
     catalog_free(cat);
 }
 
