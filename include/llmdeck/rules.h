@@ -156,6 +156,10 @@ typedef struct {
 int rules_profiles_parse(const char *json, size_t len, const char *name, ld_task_profiles *out,
                          ld_error *err);
 void rules_profiles_free(ld_task_profiles *p);
+/* One profile, "general", of the catalogue's weighted metric columns (the
+ * weights metrics.json gave them, or the user's); missing counts as 0
+ * (skip_missing unset).  Its names are the catalogue's: nothing to free. */
+void rules_profiles_of_catalog(const ld_catalog *cat, ld_task_profiles *out);
 /* The profile for a task text: the first whose keyword occurs in it (case-
  * insensitive), else the last one (the default; never NULL when n > 0). */
 const ld_task_profile *rules_profiles_pick(const ld_task_profiles *p, const char *task_type);

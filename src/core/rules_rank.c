@@ -52,21 +52,25 @@ static int cand_cmp(const void *a, const void *b)
     return x->row < y->row ? -1 : x->row > y->row; /* qsort is not stable */
 }
 
+void rules_profiles_of_catalog(const ld_catalog *cat, ld_task_profiles *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = 1;
+    out->v[0].name = "general";
+    for (size_t c = 0; c < catalog_cols(cat) && out->v[0].nw < LD_TASK_MAX_WEIGHTS; c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (!(col->flags & LD_COLF_METRIC) || !(col->weight > 0)) continue;
+        out->v[0].w[out->v[0].nw].metric = col->id;
+        out->v[0].w[out->v[0].nw++].weight = col->weight;
+    }
+}
+
 int rules_candidates(const ld_catalog *cat, const ld_requirements *req,
                      ld_candidates *out, ld_error *err)
 {
-    /* one profile of the catalogue's weighted metric columns (metrics.json's
-     * weights): its ids live as long as the catalogue, and out keeps a copy */
+    /* its ids live as long as the catalogue, and out keeps a copy */
     ld_task_profiles one;
-    memset(&one, 0, sizeof one);
-    one.n = 1;
-    one.v[0].name = "general";
-    for (size_t c = 0; c < catalog_cols(cat) && one.v[0].nw < LD_TASK_MAX_WEIGHTS; c++) {
-        const ld_column *col = catalog_col(cat, c);
-        if (!(col->flags & LD_COLF_METRIC) || !(col->weight > 0)) continue;
-        one.v[0].w[one.v[0].nw].metric = col->id;
-        one.v[0].w[one.v[0].nw++].weight = col->weight;
-    }
+    rules_profiles_of_catalog(cat, &one);
     int rc = rules_candidates_in(cat, req, &one, out, err);
     out->own = one.v[0];
     out->profile = &out->own;

@@ -61,15 +61,8 @@ static void test_candidates_follow_missing_rule(void **state)
     assert_int_equal(score_set_percentile_scale(cat, 1), 0);
     int qc = catalog_col_index(cat, "quality");
     ld_task_profiles one;
-    memset(&one, 0, sizeof one);
-    one.n = 1;
-    one.v[0].name = "general";
-    for (size_t c = 0; c < catalog_cols(cat) && one.v[0].nw < LD_TASK_MAX_WEIGHTS; c++) {
-        const ld_column *col = catalog_col(cat, c);
-        if (!(col->flags & LD_COLF_METRIC) || !(col->weight > 0)) continue;
-        one.v[0].w[one.v[0].nw].metric = col->id;
-        one.v[0].w[one.v[0].nw++].weight = col->weight;
-    }
+    rules_profiles_of_catalog(cat, &one);
+    assert_int_equal(one.v[0].nw, 3); /* the article's three metrics */
     ld_requirements q;
     rules_requirements_init(&q);
     q.context_length = 1;
