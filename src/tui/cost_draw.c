@@ -396,7 +396,7 @@ static void result_lines(app *a, cv_state *s, emitter *e)
                     snprintf(v, sizeof v, "%s tokens/month, but only up to %s; again in %ld stretches from %s to %s "
                              "(the top of each replica's step); cheaper for good from %s", t1, t2,
                              c->break_even_between, t4, t5, t3);
-                    snprintf(sv, sizeof sv, "%s-%s, %ld more steps, then from %s", t1, t2, c->break_even_between, t3);
+                    snprintf(sv, sizeof sv, "%s-%s, %ld more stretches, then from %s", t1, t2, c->break_even_between, t3);
                 }
             } else {
                 snprintf(v, sizeof v, "%s tokens/month, but only up to %s; cheaper for good from %s", t1, t2, t3);
