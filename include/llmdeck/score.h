@@ -12,9 +12,14 @@
  * 2023 article's formula, pinned by tests.
  *
  * Missing-value policy `zero` (the 2023 article's, for its data set): a
- * missing metric counts as 0.  `skip` (the current catalogue's): it is left
- * out and the weights renormalised, so quality is the weighted mean of the
- * metrics the row has, NaN (n/a) when it has none; `coverage` says how many.  A missing,
+ * missing metric counts as 0 (the worst score, also where lower is
+ * better); a benchmark's windows of one weight (columns whose labels share
+ * a first word, LiveCodeBench's: a row has one) are one measure, so a row
+ * lacking all of them counts their weight once.  `skip` (the current
+ * catalogue's): it is left out and the weights renormalised, so quality is
+ * the weighted mean of the metrics the row has.  Under either, a row with
+ * none of the weighted metrics has no quality (NaN, n/a), never 0;
+ * `coverage` says how many it has.  A missing,
  * zero or negative relative_cost gives an undefined value (NaN, shown n/a,
  * sorted last). */
 #ifndef LLMDECK_SCORE_H

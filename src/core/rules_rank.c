@@ -240,7 +240,26 @@ typedef struct {
     int col;
     double w;
     double *pct;
+    int starts, ends; /* it starts / ends a measure (score.c's plan: one weight, one first word) */
 } scored_metric;
+
+/* Marks where each measure starts and ends among the metrics that count
+ * (a column, a weight): LiveCodeBench's windows are one measure, so under
+ * missing = zero a row with none of them adds their weight once. */
+static void mark_measures(const ld_catalog *cat, scored_metric *sc, size_t n)
+{
+    long prev = -1;
+    for (size_t k = 0; k < n; k++) {
+        sc[k].starts = sc[k].ends = 0;
+        if (sc[k].col < 0 || !(sc[k].w > 0)) continue;
+        sc[k].starts = !(prev >= 0 && sc[prev].w == sc[k].w &&
+                         score_label_family(catalog_col_name(catalog_col(cat, (size_t)sc[prev].col)),
+                                            catalog_col_name(catalog_col(cat, (size_t)sc[k].col))));
+        if (prev >= 0 && sc[k].starts) sc[prev].ends = 1;
+        prev = (long)k;
+    }
+    if (prev >= 0) sc[prev].ends = 1;
+}
 
 static int scored_metric_init(const ld_catalog *cat, scored_metric *sm, int col, double w)
 {
@@ -299,6 +318,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         bad |= scored_metric_init(cat, &sc[nsc], mc[k], out->profile->w[k].weight) != 0;
     for (size_t k = 0; k < out->nextra; k++, nsc++)
         bad |= scored_metric_init(cat, &sc[nsc], out->extra_cols[k], out->extra_w[k]) != 0;
+    mark_measures(cat, sc, nsc);
     if (bad || (rows && !(out->items = calloc(rows, sizeof *out->items)))) {
         for (size_t k = 0; k < nsc; k++) free(sc[k].pct);
         return error_set(err, LD_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -332,18 +352,25 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
             continue;
         }
         double sw = 0, sm = 0;
-        int covered = 0;
-        for (size_t k = 0; k < nsc; k++) {
+        int covered = 0, in_measure = 0;
+        for (size_t k = 0; k < nsc; k++) { /* as score.c's plan_quality, in the profile's order */
             if (sc[k].col < 0 || !(sc[k].w > 0)) continue;
+            if (sc[k].starts) in_measure = 0;
             double m = scored_metric_at(cat, &sc[k], r);
-            if (isnan(m) && profiles->skip_missing) continue;
-            covered += !isnan(m);
-            sw += sc[k].w;
-            sm += sc[k].w * (isnan(m) ? 0 : m);
+            if (!isnan(m)) {
+                covered++;
+                in_measure = 1;
+                sw += sc[k].w;
+                sm += sc[k].w * m;
+            }
+            if (!in_measure && !profiles->skip_missing && sc[k].ends) { /* the measure's weight once, at 0 */
+                sw += sc[k].w;
+                sm += sc[k].w * 0.0;
+            }
         }
         ld_candidate *cd = &out->items[out->n++];
         cd->row = r;
-        cd->quality = sw > 0 ? sm / sw : NAN;
+        cd->quality = covered && sw > 0 ? sm / sw : NAN; /* nothing measured: n/a under either rule */
         double rc = cost >= 0 ? catalog_num(cat, r, (size_t)cost) : NAN;
         cd->value = rc > 0 ? cd->quality / rc : NAN; /* NaN cost fails rc > 0 */
         cd->restricted = restricted;

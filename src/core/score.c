@@ -18,6 +18,11 @@ typedef struct {
     size_t *col;
     double *w;
     int *hib;
+    /* gstart[i]: column i starts a measure.  Columns of one weight whose
+     * labels share a first word (LiveCodeBench's windows, one column each;
+     * a row has one of them) are one measure: under missing = zero a row
+     * lacking all of them counts its weight once, not once a column. */
+    unsigned char *gstart;
     size_t n;
     int cost; /* relative_cost column or -1 */
     int pct;  /* quality averages percentiles (score_percentile_scale) */
@@ -37,7 +42,8 @@ static void plan_weights(const ld_catalog *cat, weight_plan *p)
     p->col = malloc(nc * sizeof *p->col);
     p->w = malloc(nc * sizeof *p->w);
     p->hib = malloc(nc * sizeof *p->hib);
-    p->ok = p->col && p->w && p->hib;
+    p->gstart = malloc(nc);
+    p->ok = p->col && p->w && p->hib && p->gstart;
     p->cost = catalog_col_index(cat, "relative_cost");
     p->pct = score_percentile_scale(cat);
     for (size_t c = 0; p->ok && c < catalog_cols(cat); c++) {
@@ -47,35 +53,50 @@ static void plan_weights(const ld_catalog *cat, weight_plan *p)
         p->col[p->n] = c;
         p->w[p->n] = col->weight;
         p->hib[p->n] = col->higher_is_better;
+        /* as score_weighted_measures counts them */
+        p->gstart[p->n] = !(p->n && p->w[p->n - 1] == col->weight &&
+                            score_label_family(catalog_col_name(catalog_col(cat, p->col[p->n - 1])), catalog_col_name(col)));
         p->n++;
     }
 }
+
+/* Column i ends its measure (the next starts one, or there is none). */
+static int measure_ends(const weight_plan *p, size_t i) { return i + 1 == p->n || p->gstart[i + 1]; }
 
 static void plan_free(weight_plan *p)
 {
     free(p->col);
     free(p->w);
     free(p->hib);
+    free(p->gstart);
 }
 
 static double plan_quality(const ld_catalog *cat, const weight_plan *p, size_t row,
                            ld_missing policy)
 {
     double sum = 0, wsum = 0;
+    int measured = 0, in_measure = 0;
     for (size_t i = 0; i < p->n; i++) {
+        if (p->gstart[i]) in_measure = 0;
         double m = catalog_num(cat, row, p->col[i]), v;
         if (p->pct) /* O(rows): one row's score, not a column's */
             m = pctrank_cell(catalog_col(cat, p->col[i])->num, catalog_rows(cat), m, p->hib[i], NULL);
-        if (isnan(m)) {
-            if (policy == LD_MISSING_SKIP) continue;
-            m = 0; /* the seed's `(x or 0)`; on the percentile scale the worst place */
+        if (!isnan(m)) {
+            if (p->pct) v = m; /* already 0 (worst) to 1 (best) */
+            else v = p->hib[i] ? m / 100.0 : 1.0 - m / 100.0; /* lower is better: the complement */
+            sum += p->w[i] * v;
+            wsum += p->w[i];
+            measured = in_measure = 1;
         }
-        if (p->pct) v = m; /* already 0 (worst) to 1 (best) */
-        else v = p->hib[i] ? m / 100.0 : 1.0 - m / 100.0; /* lower is better: the complement */
-        sum += p->w[i] * v;
-        wsum += p->w[i];
+        /* the seed's `(x or 0)`: a missing measure adds 0 and its weight
+         * (once, however many columns it has; on the percentile scale the
+         * worst place) */
+        if (!in_measure && policy == LD_MISSING_ZERO && measure_ends(p, i)) {
+            sum += p->w[i] * 0.0;
+            wsum += p->w[i];
+        }
     }
-    return wsum > 0 ? sum / wsum : NAN;
+    return measured && wsum > 0 ? sum / wsum : NAN; /* nothing measured: n/a under either rule */
 }
 
 static double plan_value(const ld_catalog *cat, const weight_plan *p, size_t row,
@@ -251,27 +272,51 @@ static void score_finish(const ld_catalog *cat, const weight_plan *p, size_t lo,
  * metrics in the same order as plan_quality, so the sums are the same to
  * the bit.  The value array holds the weights' sums until the end (no
  * array more at 1M rows). */
-static void score_rows(const ld_catalog *cat, const weight_plan *p, ld_missing policy, size_t lo,
-                       size_t hi, double *qs, double *vs, double *ks)
+static int score_rows(const ld_catalog *cat, const weight_plan *p, ld_missing policy, size_t lo,
+                      size_t hi, double *qs, double *vs, double *ks)
 {
     double *wsum = vs;
+    unsigned char *seen = NULL; /* a measure of several columns: the row has one of them */
     for (size_t r = lo; r < hi; r++) qs[r] = wsum[r] = ks[r] = 0;
     for (size_t i = 0; i < p->n; i++) {
         const double *m = catalog_col(cat, p->col[i])->num, w = p->w[i];
         int hib = p->hib[i], skip = policy == LD_MISSING_SKIP;
+        if (p->gstart[i] && measure_ends(p, i)) { /* a measure of one column: the straight pass */
+            for (size_t r = lo; r < hi; r++) {
+                double x = m ? m[r] : NAN;
+                if (isnan(x)) { /* the seed's `(x or 0)`: the worst score, also where lower is better */
+                    if (skip) continue;
+                    qs[r] += w * 0.0;
+                } else {
+                    ks[r] += 1;
+                    qs[r] += w * (hib ? x / 100.0 : 1.0 - x / 100.0); /* lower is better: the complement */
+                }
+                wsum[r] += w;
+            }
+            continue;
+        }
+        if (!seen && !(seen = malloc(hi - lo))) return -1;
+        if (p->gstart[i]) memset(seen, 0, hi - lo);
         for (size_t r = lo; r < hi; r++) {
             double x = m ? m[r] : NAN;
-            if (isnan(x)) {
-                if (skip) continue;
-                x = 0; /* the seed's `(x or 0)` */
-            } else {
-                ks[r] += 1;
-            }
-            qs[r] += w * (hib ? x / 100.0 : 1.0 - x / 100.0); /* lower is better: the complement */
+            if (isnan(x)) continue;
+            ks[r] += 1;
+            qs[r] += w * (hib ? x / 100.0 : 1.0 - x / 100.0);
             wsum[r] += w;
+            seen[r - lo] = 1;
         }
+        if (!skip && measure_ends(p, i)) /* none of its columns: 0, its weight once */
+            for (size_t r = lo; r < hi; r++)
+                if (!seen[r - lo]) {
+                    qs[r] += w * 0.0;
+                    wsum[r] += w;
+                }
     }
+    free(seen);
+    for (size_t r = lo; r < hi; r++)
+        if (ks[r] == 0) wsum[r] = 0; /* nothing measured: n/a under either rule */
     score_finish(cat, p, lo, hi, qs, vs);
+    return 0;
 }
 
 /* Rows [lo, hi) in slices of SCORE_SLICE, counting progress and seeing a
@@ -294,7 +339,7 @@ static void *score_slices(void *arg)
     j->rc = 0;
     for (size_t r0 = j->lo; r0 < j->hi; r0 += SCORE_SLICE) {
         size_t end = j->hi - r0 > SCORE_SLICE ? r0 + SCORE_SLICE : j->hi;
-        score_rows(j->cat, j->p, j->policy, r0, end, j->q, j->v, j->k);
+        if (score_rows(j->cat, j->p, j->policy, r0, end, j->q, j->v, j->k) != 0) return j->rc = -1, NULL;
         if (j->pr) {
             atomic_fetch_add_explicit(&j->pr->done, end - r0, memory_order_relaxed);
             if (atomic_load_explicit(&j->pr->cancel, memory_order_relaxed)) return j->rc = LD_CANCELLED, NULL;
@@ -313,28 +358,40 @@ static int score_percentiles(const ld_catalog *cat, const weight_plan *p, ld_mis
 {
     size_t n = catalog_rows(cat), done = 0;
     double *pc = malloc((n ? n : 1) * sizeof *pc), *wsum = vs;
-    if (!pc) return -1;
+    unsigned char *seen = malloc(n ? n : 1); /* the row has a column of the measure (score_rows) */
+    if (!pc || !seen) {
+        free(pc);
+        free(seen);
+        return -1;
+    }
     for (size_t r = 0; r < n; r++) qs[r] = wsum[r] = ks[r] = 0;
     int rc = 0;
     for (size_t i = 0; i < p->n && rc == 0; i++) {
         rc = pctrank_column(catalog_col(cat, p->col[i])->num, n, p->hib[i], pc, NULL);
         double w = p->w[i];
+        if (p->gstart[i]) memset(seen, 0, n);
         for (size_t r = 0; rc == 0 && r < n; r++) {
             double x = pc[r];
-            if (isnan(x)) {
-                if (policy == LD_MISSING_SKIP) continue;
-                x = 0;
-            } else {
-                ks[r] += 1;
-            }
+            if (isnan(x)) continue;
+            ks[r] += 1;
             qs[r] += w * x;
             wsum[r] += w;
+            seen[r] = 1;
         }
+        if (rc == 0 && policy == LD_MISSING_ZERO && measure_ends(p, i)) /* none: the worst place, its weight once */
+            for (size_t r = 0; r < n; r++)
+                if (!seen[r]) {
+                    qs[r] += w * 0.0;
+                    wsum[r] += w;
+                }
         size_t to = n * (i + 1) / p->n;
         if (rc == 0) rc = progress_tick(pr, to - done);
         done = to;
     }
     free(pc);
+    free(seen);
+    for (size_t r = 0; rc == 0 && r < n; r++)
+        if (ks[r] == 0) wsum[r] = 0; /* nothing measured: n/a under either rule */
     if (rc == 0) {
         score_finish(cat, p, 0, n, qs, vs);
         rc = progress_tick(pr, n - done);

@@ -9,6 +9,7 @@
 #include "llmdeck/catalog.h"
 #include "llmdeck/rules.h"
 #include "llmdeck/score.h"
+#include "hand_catalog.h"
 #include "rules_fixture.h"
 
 /* On the percentile scale a candidate's quality is the table's: each
@@ -90,11 +91,53 @@ static void test_candidates_follow_missing_rule(void **state)
     catalog_free(cat);
 }
 
+/* A benchmark's windows (one weight, one first word: LiveCodeBench's) are
+ * one measure for the candidates as for the table: under zero a row with
+ * none of them counts their weight once; a row with nothing measured has
+ * no quality.  Columns flagged as metrics, as metrics.json's are. */
+static void test_candidates_windows_one_measure(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand("model,lcb a,lcb b,mmlu\n"
+                           "A,50,,80\n"
+                           "B,,,80\n"
+                           "C,,,\n");
+    for (size_t c = 1; c <= 3; c++) {
+        catalog_col(cat, c)->weight = 1;
+        catalog_col(cat, c)->flags |= LD_COLF_METRIC;
+    }
+    ld_task_profiles one;
+    rules_profiles_of_catalog(cat, &one);
+    assert_int_equal(one.v[0].nw, 3);
+    assert_int_equal(rules_profile_measures(&one.v[0], cat), 2);
+    ld_requirements q;
+    rules_requirements_init(&q);
+    q.context_length = 1;
+    ld_error err;
+    const double want[2][3] = {{0.65, 0.4, NAN}, {0.65, 0.8, NAN}}; /* zero, skip */
+    for (int skip = 0; skip <= 1; skip++) {
+        one.skip_missing = skip;
+        ld_candidates c;
+        assert_int_equal(rules_candidates_in(cat, &q, &one, &c, &err), 0);
+        assert_int_equal(c.n, 3);
+        for (size_t i = 0; i < c.n; i++) {
+            double w = want[skip][c.items[i].row], got = c.items[i].quality;
+            if (isnan(w)) assert_true(isnan(got));
+            else assert_near(got, w, 1e-12);
+            double table = score_quality(cat, c.items[i].row, skip ? LD_MISSING_SKIP : LD_MISSING_ZERO);
+            assert_true((isnan(table) && isnan(got)) || fabs(table - got) < 1e-12);
+        }
+        rules_candidates_free(&c);
+    }
+    catalog_free(cat);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_candidates_percentile),
         cmocka_unit_test(test_candidates_follow_missing_rule),
+        cmocka_unit_test(test_candidates_windows_one_measure),
     };
     return cmocka_run_group_tests_name("rules_quality", tests, NULL, NULL);
 }

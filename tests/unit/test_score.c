@@ -157,8 +157,10 @@ static void test_quality_weights_and_policies(void **state)
     assert_near(score_quality(cat, 1, LD_MISSING_ZERO), 0.55, 1e-12);
     assert_near(score_quality(cat, 1, LD_MISSING_SKIP), 2.2 / 3, 1e-12);
     assert_near(score_value(cat, 1, LD_MISSING_SKIP), 2.2 / 3 / 2, 1e-12);
-    /* all missing: 0 under zero, undefined under skip */
-    assert_near(score_quality(cat, 2, LD_MISSING_ZERO), 0, 1e-12);
+    /* all missing: nothing measured is no quality (n/a) under either rule,
+     * not a score of 0 */
+    assert_true(isnan(score_quality(cat, 2, LD_MISSING_ZERO)));
+    assert_true(isnan(score_value(cat, 2, LD_MISSING_ZERO)));
     assert_true(isnan(score_quality(cat, 2, LD_MISSING_SKIP)));
     assert_true(isnan(score_value(cat, 2, LD_MISSING_SKIP)));
     /* fractional weights; a zero weight drops the metric */
@@ -294,17 +296,18 @@ static void test_weight_changes_ranking_embedded(void **state)
     for (size_t i = 0; i < sizeof SEED / sizeof SEED[0]; i++) {
         long r = row_of(cat, SEED[i].name);
         double h = catalog_num(cat, (size_t)r, (size_t)he);
-        double want = (isnan(h) ? 0 : h / 100) / catalog_num(cat, (size_t)r, (size_t)rc);
-        assert_near(catalog_num(cat, (size_t)r, (size_t)vc), want, 1e-9);
+        double want = h / 100 / catalog_num(cat, (size_t)r, (size_t)rc); /* no humaneval: n/a, not 0 */
+        if (isnan(want)) assert_true(isnan(catalog_num(cat, (size_t)r, (size_t)vc)));
+        else assert_near(catalog_num(cat, (size_t)r, (size_t)vc), want, 1e-9);
     }
     /* humaneval/100/cost: Mixtral .402/.04 = 10.05, Qwen .354/.05 = 7.08,
-     * Llama-2-70B .299/.05 = 5.98, Falcon (no humaneval) 0 */
+     * Llama-2-70B .299/.05 = 5.98, Falcon (no humaneval) n/a: nothing measured */
     long mx = row_of(cat, "Mixtral-8x7B"), qw = row_of(cat, "Qwen-72B"), ll = row_of(cat, "Llama-2-70B"),
          fa = row_of(cat, "Falcon-180B");
     assert_near(catalog_num(cat, (size_t)mx, (size_t)vc), 10.05, 1e-9);
     assert_near(catalog_num(cat, (size_t)qw, (size_t)vc), 7.08, 1e-9);
     assert_near(catalog_num(cat, (size_t)ll, (size_t)vc), 5.98, 1e-9);
-    assert_near(catalog_num(cat, (size_t)fa, (size_t)vc), 0, 1e-12);
+    assert_true(isnan(catalog_num(cat, (size_t)fa, (size_t)vc)));
     /* restore the defaults for the other tests */
     assert_int_equal(score_parse_weights(cat, "mmlu=1,gsm8k=1,humaneval=1", "--weights", &err), 0);
     score_update(cat, LD_MISSING_ZERO);
@@ -440,6 +443,38 @@ static void test_scores_on_both_cores(void **state)
     catalog_free(cat);
 }
 
+/* A benchmark's dated windows of one weight (LiveCodeBench's: a row has
+ * one) are one measure: under zero a row with none of them counts their
+ * weight once, not once a window, in the column pass and the one-row
+ * function alike; a row with no weighted metric has no quality. */
+static void test_windows_one_measure(void **state)
+{
+    (void)state;
+    ld_catalog *cat = hand("model,lcb a,lcb b,mmlu,relative_cost\n"
+                           "A,50,,80,1\n"
+                           "B,,,80,2\n"
+                           "C,,,,1\n");
+    for (size_t c = 1; c <= 3; c++) catalog_col(cat, c)->weight = 1;
+    assert_int_equal(score_weighted_measures(cat), 2);
+    /* zero: A (.5 + .8) / 2, B (0 + .8) / 2, C n/a; skip: A the same, B .8 */
+    const double want[2][3] = {{0.65, 0.4, NAN}, {0.65, 0.8, NAN}};
+    for (int skip = 0; skip <= 1; skip++) {
+        ld_missing pol = skip ? LD_MISSING_SKIP : LD_MISSING_ZERO;
+        assert_true(score_update(cat, pol) >= 0);
+        int q = col(cat, "quality");
+        for (size_t r = 0; r < 3; r++) {
+            double one = score_quality(cat, r, pol), stored = catalog_num(cat, r, (size_t)q);
+            if (isnan(want[skip][r])) {
+                assert_true(isnan(one) && isnan(stored));
+                continue;
+            }
+            assert_near(one, want[skip][r], 1e-12);
+            assert_true(same_double(one, stored));
+        }
+    }
+    catalog_free(cat);
+}
+
 static void test_pareto(void **state)
 {
     (void)state;
@@ -453,7 +488,7 @@ static void test_pareto(void **state)
                            "P6,99,\n"     /* no cost: never on it */
                            "P7,30,0.1\n"  /* frontier: the cheapest */
                            "P8,95,0\n"    /* zero cost: undefined, never on it */
-                           "P9,,0.05\n"); /* no quality under skip, 0 under zero */
+                           "P9,,0.05\n"); /* nothing measured: no quality under either rule */
     ld_error err;
     error_clear(&err);
     assert_int_equal(score_parse_weights(cat, "mmlu=1", "--weights", &err), 0);
@@ -463,10 +498,11 @@ static void test_pareto(void **state)
     static const unsigned char want_skip[10] = {1, 1, 0, 0, 1, 1, 0, 1, 0, 0};
     for (int i = 0; i < 10; i++)
         if (out[i] != want_skip[i]) fail_msg("skip: P%d pareto=%d, expected %d", i, out[i], want_skip[i]);
-    /* under zero, P9 has quality 0 at the lowest cost: on the frontier */
+    /* under zero too: P9 was once quality 0 at the lowest cost, on the
+     * frontier from no measurement at all */
     memset(out, 7, sizeof out);
     score_pareto(cat, LD_MISSING_ZERO, out);
-    static const unsigned char want_zero[10] = {1, 1, 0, 0, 1, 1, 0, 1, 0, 1};
+    static const unsigned char want_zero[10] = {1, 1, 0, 0, 1, 1, 0, 1, 0, 0};
     for (int i = 0; i < 10; i++)
         if (out[i] != want_zero[i]) fail_msg("zero: P%d pareto=%d, expected %d", i, out[i], want_zero[i]);
     catalog_free(cat);
@@ -596,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_many_weighted_metrics),
         cmocka_unit_test(test_scores_on_both_cores),
         cmocka_unit_test(test_percentile_scale),
+        cmocka_unit_test(test_windows_one_measure),
         cmocka_unit_test(test_pareto),
         cmocka_unit_test(test_derived_columns),
     };
