@@ -208,6 +208,7 @@ typedef struct {
     size_t nextra;
     unsigned unchecked;  /* LD_UNCHECKED_* */
     size_t excluded;     /* rows that failed a hard constraint */
+    size_t excluded_language; /* of them, rows whose card lists languages without the one asked */
     ld_rank_mode mode;   /* how they were ranked */
     int missing_zero;    /* a missing metric counted as 0 in the quality (the
                           * profiles' skip_missing unset), not left out */

@@ -87,6 +87,12 @@ void report_why(const ld_report *a, char *buf, size_t n)
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
         k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
+    /* the language test is a hard constraint too: the count is after it */
+    char lx[4 * LD_REQ_TEXT];
+    if (k > 0 && (size_t)k < n && c->excluded_language)
+        k += snprintf(buf + k, n - (size_t)k, " and do%s not rule out %s (%zu card%s list languages without it)",
+                      c->n == 1 ? "es" : "", san(a->req->language, lx, sizeof lx), c->excluded_language,
+                      c->excluded_language == 1 ? "" : "s");
     if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
     else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
     /* the pick's own card names the language; the count above also holds

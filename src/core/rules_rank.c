@@ -349,6 +349,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         int lfit = lang >= 0 ? rules_language_fit(catalog_text(cat, r, (size_t)lang), req->language) : -1;
         if (lfit == 0) {
             out->excluded++;
+            out->excluded_language++;
             continue;
         }
         double sw = 0, sm = 0;

@@ -323,7 +323,10 @@ static void tv_status(const app *a, char *buf, size_t n)
     if (len < n && score_percentile_scale(t->cat) != t->default_scale) /* s in the weights: the answers change too */
         len += (size_t)snprintf(buf + len, n - len, " %s %s scale", a->g.vline,
                                 score_percentile_scale(t->cat) ? "percentile" : "raw");
-    if (len < n && a->missing == LD_MISSING_SKIP) snprintf(buf + len, n - len, " %s missing: skip", a->g.vline);
+    /* the missing-value rule, whichever it is: it changes every quality
+     * (and, since p reaches the wizard, its answer) */
+    if (len < n)
+        snprintf(buf + len, n - len, " %s missing: %s", a->g.vline, a->missing == LD_MISSING_SKIP ? "skip" : "zero");
 }
 
 static void tv_hint(const app *a, char *buf, size_t n)
