@@ -75,7 +75,7 @@ typedef struct {
     int release;                /* the quantization is the row's release precision */
     char quant_label[48];       /* "fp16", "fp8 + mxfp4 experts": for sentences and labels */
     double batch;               /* the batch used */
-    char choice[640];           /* how the quantization and batch were chosen */
+    char choice[1024];          /* how the quantization, batch and GPU were chosen */
     char note[640];             /* why it is not sized, fitted or priced, in words */
     /* with a workload */
     int costed;                 /* `cost` is valid */

@@ -298,7 +298,7 @@ int cmd_cost(int argc, char **argv)
     in.mode = f.capacity ? LD_COST_CAPACITY : LD_COST_SEED;
 
     /* The API side. */
-    char api_label[192], sh_label[256], choice[640];
+    char api_label[192], sh_label[256], choice[1024];
     const ld_api_offer *offer = NULL;
     if (f.price) {
         in.api_in_per_1k = price;

@@ -4,10 +4,12 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "llmdeck/report_cost.h"
+#include "llmdeck/units.h"
 
 void scenario_set_offer(ld_cost_input *in, const ld_api_offer *o)
 {
@@ -200,8 +202,8 @@ double scenario_context_limit(const ld_catalog *cat, size_t row)
     return v >= 1 ? v : INFINITY;
 }
 
-int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
-                     ld_error *err)
+static int compute_one(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
+                       ld_error *err)
 {
     memset(out, 0, sizeof *out);
     set_quant(out, "fp16", NULL, 0);
@@ -272,4 +274,66 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
     if (cost_compute(&out->cost_in, &out->cost, err) != 0) return -1;
     out->costed = 1;
     return 0;
+}
+
+/* The GPU type of the class asked whose replicas cost the least a month at
+ * the workload's volume, at the quantization chosen: the cheapest an hour
+ * (sizing's fit) is the cheapest a month for one replica, but not when the
+ * volume needs several (100 x L4 against 7 x A100 for an 8B model at 20B
+ * tokens).  *best holds it; 1 when it is cheaper than `out`, else 0. */
+static int cheapest_a_month(const ld_scenario_input *in, const ld_cost_input *workload, const ld_scenario *out,
+                            ld_scenario *best, ld_scenario *cand)
+{
+    ld_scenario_input alt = *in;
+    alt.quant = out->release ? SCENARIO_QUANT_RELEASE : out->quant; /* the one the rule chose */
+    const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter"; /* as sizing's fit */
+    double least = out->cost.selfhost_monthly_usd;
+    int found = 0;
+    for (size_t i = 0; i < in->gpus->n; i++) {
+        const ld_gpu *g = &in->gpus->v[i];
+        if (g == out->sizing.gpu || !(g->hourly_usd > 0)) continue;
+        if (strcmp(want, "any") != 0 && g->gpu_class[0] && strcmp(g->gpu_class, want) != 0) continue;
+        alt.gpu = g;
+        ld_error e;
+        error_clear(&e);
+        if (compute_one(&alt, workload, cand, &e) != 0 || !cand->costed) continue;
+        if (cand->cost.selfhost_monthly_usd < least - 0.005) { /* a cent less: ties keep the cheapest an hour */
+            least = cand->cost.selfhost_monthly_usd;
+            memcpy(best, cand, sizeof *best);
+            found = 1;
+        }
+    }
+    return found;
+}
+
+int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
+                     ld_error *err)
+{
+    int rc = compute_one(in, workload, out, err);
+    if (rc != 0 || !out->costed || workload->mode != LD_COST_CAPACITY || in->gpu || in->gpu_count > 0 || !in->gpus)
+        return rc;
+    ld_scenario *best = malloc(2 * sizeof *best); /* large: not on the stack */
+    if (!best) return rc; /* the cheapest an hour stands, and says so below only when replaced */
+    if (cheapest_a_month(in, workload, out, best, best + 1)) {
+        char hourly[160], how[sizeof out->choice];
+        units_format_usd(out->cost.selfhost_monthly_usd, hourly, sizeof hourly);
+        snprintf(how, sizeof how, "%s", out->choice);
+        const char *batch = strstr(best->choice, "; batch"); /* the quantization is out's, the batch best's */
+        char *cut = strstr(how, "; batch");
+        if (cut) *cut = '\0';
+        char note[sizeof out->choice + 512];
+        snprintf(note, sizeof note, "%s%s; GPU %d × %s: the cheapest a month at this volume (the cheapest an hour, "
+                 "%d × %s, needs %ld replica%s: %s)", how, batch ? batch : "", best->sizing.gpus,
+                 best->sizing.gpu->name, out->sizing.gpus, out->sizing.gpu->name, out->cost.replicas,
+                 out->cost.replicas == 1 ? "" : "s", hourly);
+        memcpy(out, best, sizeof *out);
+        size_t l = strlen(note) < sizeof out->choice ? strlen(note) : sizeof out->choice - 1;
+        memcpy(out->choice, note, l);
+        out->choice[l] = '\0';
+        out->cost_in.selfhost_label = out->selfhost_label; /* they pointed into best */
+        out->cost_in.choice = out->choice;
+        if (cost_compute(&out->cost_in, &out->cost, err) != 0) rc = -1; /* the basis names the choice */
+    }
+    free(best);
+    return rc;
 }

@@ -113,7 +113,7 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
     case K_GPU:
         snprintf(lab, n, "GPU");
         if (s->gpu >= 0) snprintf(val, n, "%s", s->gpus->v[s->gpu].name);
-        else if (s->sized && s->s.gpu) snprintf(val, n, "cheapest: %s", s->s.gpu->name);
+        else if (s->sized && s->s.gpu) snprintf(val, n, "cheapest: %s", s->s.gpu->name); /* a month, in capacity mode */
         else snprintf(val, n, "cheapest that fits");
         break;
     case K_BATCH:

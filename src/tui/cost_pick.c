@@ -121,7 +121,8 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
     default:
         if (i == 0) {
             snprintf(name, nn, "cheapest that fits");
-            snprintf(detail, dn, "the cheapest priced GPU type and count (1, 2, 4, 8) that holds the model");
+            snprintf(detail, dn, "the priced GPU type and count (1, 2, 4, 8) that holds the model for the least a "
+                                 "month: in capacity mode at the volume, with its replicas");
         } else {
             const ld_gpu *g = &s->gpus->v[i - 1];
             snprintf(name, nn, "%s", g->name);

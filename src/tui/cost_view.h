@@ -92,7 +92,7 @@ typedef struct {
     ld_sizing s;
     int sized;             /* s is valid (source is a model) */
     double used_batch;     /* the batch the scenario used (auto resolved) */
-    char choice[640];      /* how the scenario chose the quantization and batch */
+    char choice[1024];     /* how the scenario chose the quantization, batch and GPU */
     char quant_short[48];  /* the quantization sized, short ("bf16+mxfp4"), "" unsized */
     char api_label[192], sh_label[256], sh_short[128];
 

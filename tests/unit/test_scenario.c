@@ -200,9 +200,73 @@ static void test_auto_batch_by_request(void **state)
     assert_true(sc.sizing.throughput_tokens_per_s > full.sizing.throughput_tokens_per_s);
     assert_true(sc.cost.replicas <= full.cost.replicas);
     assert_true(sc.cost.replica_capacity_tokens > full.cost.replica_capacity_tokens);
-    /* the same GPUs: the whole context still has to fit */
+    /* the same GPUs (the GPU is chosen by the month's cost, which the
+     * request changes): the whole context still has to fit */
+    in.gpu = full.sizing.gpu;
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+    assert_true(sc.sizing.max_sequences > full.sizing.max_sequences);
     assert_ptr_equal(sc.sizing.gpu, full.sizing.gpu);
     assert_int_equal(sc.sizing.gpus, full.sizing.gpus);
+}
+
+/* In capacity mode the GPU is the one whose replicas cost the least a
+ * month at the volume, not the cheapest an hour: at 20B tokens the faster
+ * card needs fewer replicas; at 1M tokens one replica of the cheaper card
+ * is the least.  Checked against every priced GPU asked for by name; the
+ * article's mode keeps the cheapest an hour (one replica, any volume). */
+static void test_gpu_cheapest_a_month(void **state)
+{
+    fixture *f = *state;
+    ld_error err;
+    error_clear(&err);
+    /* a slow 24 GB card at a fifth of the price of a fast 80 GB one: the
+     * 8B model fits on it with room for a few sequences only */
+    static const char *const two = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,fp8_tflops,board_power_w,"
+                                   "hourly_usd,price_provider,price_type,price_date,source\n"
+                                   "Slow24,datacenter,24,300,120,,150,0.40,p,on-demand,2026-11-01,hand\n"
+                                   "Fast80,datacenter,80,3350,990,,700,2.00,p,on-demand,2026-11-01,hand\n";
+    hosting_gpus_free(&f->gpus);
+    if (hosting_gpus_parse(&f->gpus, two, strlen(two), "gpus.csv", &err) != 0) fail_msg("%s", err.msg);
+    ld_cost_input w;
+    workload(&w);
+    ld_scenario_input in = input(f, "Eight");
+    const double volumes[] = {1e6, 20e9};
+    for (size_t v = 0; v < 2; v++) {
+        w.tokens_per_month = volumes[v];
+        assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+        double chosen = sc.cost.selfhost_monthly_usd;
+        const ld_gpu *picked = sc.sizing.gpu;
+        double per_hour_least = INFINITY;
+        const ld_gpu *per_hour = NULL;
+        for (size_t i = 0; i < f->gpus.n; i++) {
+            if (!(f->gpus.v[i].hourly_usd > 0)) continue;
+            ld_scenario_input one = in;
+            one.gpu = &f->gpus.v[i];
+            one.quant = sc.quant;
+            static ld_scenario alt;
+            assert_int_equal(scenario_compute(&one, &w, &alt, &err), 0);
+            assert_true(chosen <= alt.cost.selfhost_monthly_usd + 0.005);
+            if (alt.sizing.gpus * f->gpus.v[i].hourly_usd < per_hour_least) {
+                per_hour_least = alt.sizing.gpus * f->gpus.v[i].hourly_usd;
+                per_hour = &f->gpus.v[i];
+            }
+        }
+        if (v == 0) {
+            assert_ptr_equal(picked, per_hour); /* one replica: the cheapest an hour */
+            assert_null(strstr(sc.choice, "the cheapest a month"));
+        } else {
+            assert_string_equal(picked->name, "Fast80");
+            assert_string_equal(per_hour->name, "Slow24");
+            assert_non_null(strstr(sc.choice, "GPU 1 × Fast80: the cheapest a month at this volume (the cheapest an "
+                                              "hour, 1 × Slow24, needs"));
+            assert_non_null(strstr(sc.cost.basis, "the cheapest a month")); /* the basis names the choice */
+            assert_ptr_equal(sc.cost_in.selfhost_label, sc.selfhost_label);
+            assert_non_null(strstr(sc.selfhost_label, "Fast80"));
+        }
+    }
+    w.mode = LD_COST_SEED; /* one replica whatever the volume: the cheapest an hour */
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+    assert_string_equal(sc.sizing.gpu->name, "Slow24");
 }
 
 /* priced: with a workload, a GPU without an hourly price does not count as
@@ -374,6 +438,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_explicit_quant, setup, teardown),
         cmocka_unit_test_setup_teardown(test_auto_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_auto_batch_by_request, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gpu_cheapest_a_month, setup, teardown),
         cmocka_unit_test(test_priced_fit),
         cmocka_unit_test_setup_teardown(test_cost_matches_cores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_architecture, setup, teardown),
