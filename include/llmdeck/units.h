@@ -27,10 +27,25 @@ int units_parse_long(const char *s, long min, long max, long *out);
 /* Formats a count compactly: 750M, 1.25B, 32k, 4096 (up to 3 significant
  * decimals, trailing zeros dropped). */
 void units_format_count(double v, char *buf, size_t n);
+/* A volume where a stretch starts (dir > 0: rounded up) or ends (dir < 0:
+ * down) at `sig` figures, so the volume printed lies inside it:
+ * "cheaper for good from 2.813B" (2.8125B; 2.812B would still be dearer). */
+void units_format_count_bound(double v, int dir, int sig, char *buf, size_t n);
+/* A stretch's two edges at sig0 figures or more, `from` rounded up and
+ * `to` down, with more figures while they print alike ("1.31396B, but
+ * only up to 1.314B", not 1.314B twice). */
+void units_format_range(double from, double to, int sig0, char *a, size_t an, char *b, size_t bn);
 
 /* Formats dollars with thousands separators, cents below $1,000 only:
  * "$0.12", "$999.50", "$1,500", "$12,346". */
 void units_format_usd(double v, char *buf, size_t n);
+/* As units_format_usd, but with the cents whenever they are not zero
+ * ("$1,160.70", "$1,500"): a figure a basis multiplies, so the product
+ * it prints checks by hand (10 x $1,161 is not $11,607). */
+void units_format_usd_exact(double v, char *buf, size_t n);
+/* Two unit prices compared in one sentence, with more figures while they
+ * would print alike ("$0.0022831 ... more than the API's $0.0022832"). */
+void units_format_prices_apart(double a, double b, char *x, size_t xn, char *y, size_t yn);
 
 /* A unit price as a person writes it: four significant digits in fixed
  * notation, trailing zeros dropped: "$0.00004", "$0.0025", "$2.5", "$1500"

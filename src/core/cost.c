@@ -377,7 +377,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         cost_capacity_basis(in, c, cap, sizeof cap);
         basis_add(c, "%s", cap);
     }
-    units_format_usd(cost_replica_monthly(in), u1, sizeof u1); /* with its energy, when counted */
+    units_format_usd_exact(cost_replica_monthly(in), u1, sizeof u1); /* with its energy, when counted */
     units_format_usd(in->ops_monthly_usd, u2, sizeof u2);
     units_format_usd(c->selfhost_monthly_usd, u3, sizeof u3);
     char with_energy[96] = ""; /* a replica's price = the GPUs' + its energy: both shown, so it adds up */
@@ -402,18 +402,19 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     if (cost_break_even(in, &be) == 0) {
         c->break_even_for_good_tokens = be;
         c->break_even_tokens = be;
-        units_format_count(be, t3, sizeof t3);
+        units_format_count_bound(be, +1, 4, t3, sizeof t3); /* a start, rounded into its stretch */
         if (in->mode == LD_COST_CAPACITY) {
             long k = cost_replicas(in, be);
+            double good;
+            int steps = cost_break_even_for_good(in, &good) == 0 && good > be * (1 + 1e-9);
+            /* the first cheaper stretch ends with its step; a replica more costs more again */
+            if (steps) c->break_even_first_until = (double)k * replica_capacity(in);
+            if (steps) units_format_range(be, c->break_even_first_until, 4, t3, sizeof t3, t1, sizeof t1);
             basis_add(c, "break-even = (%ld × %s + %s) / %s per 1K × 1000 = %s tokens/month",
                       k, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t3);
-            double good;
-            if (cost_break_even_for_good(in, &good) == 0 && good > be * (1 + 1e-9)) {
-                /* the first cheaper stretch ends with its step; a replica more costs more again */
-                c->break_even_first_until = (double)k * replica_capacity(in);
+            if (steps) {
                 long kg = cost_replicas(in, good);
-                units_format_count(c->break_even_first_until, t1, sizeof t1);
-                units_format_count(good, t2, sizeof t2);
+                units_format_count_bound(good, +1, 4, t2, sizeof t2);
                 basis_add(c, "but only up to %s (%ld replica%s full)", t1, k, k == 1 ? "" : "s");
                 if (kg > k + 1) {
                     /* steps k+1 .. kg-1 are each cheaper near their top only */
@@ -423,8 +424,8 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
                     c->break_even_between_until = (double)(kg - 1) * replica_capacity(in);
                     char a[32], b[32], cap[32];
                     units_format_count(replica_capacity(in), cap, sizeof cap);
-                    units_format_count(c->break_even_between_from, a, sizeof a);
-                    units_format_count(c->break_even_between_until, b, sizeof b);
+                    units_format_range(c->break_even_between_from, c->break_even_between_until, 4, a, sizeof a, b,
+                                       sizeof b);
                     if (c->break_even_between == 1)
                         basis_add(c, "cheaper again from (%ld × %s + %s) / %s per 1K × 1000 = %s up to %s (%ld replicas "
                                      "full)", k + 1, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), a, b, k + 1);
@@ -433,8 +434,8 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
                                      "per 1K × 1000 up to j × %s, j = %ld..%ld (%s to %s)", c->break_even_between, u1, u2,
                                   price(c->api_blended_per_1k, p1, sizeof p1), cap, k + 1, kg - 1, a, b);
                 }
-                basis_add(c, "cheaper for good from (%ld × %s + %s) / %s per 1K × 1000 = %s tokens/month, where each "
-                             "added replica saves more than it costs",
+                basis_add(c, "cheaper for good from (%ld × %s + %s) / %s per 1K × 1000 = %s tokens/month: from there "
+                             "the full replicas' savings against the API pay for the next replica, however empty",
                           kg, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), t2);
                 c->break_even_for_good_tokens = good;
             } else {
@@ -449,9 +450,9 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         c->break_even_for_good_tokens = NAN;
         c->break_even_never = 1;
         double per1k = cost_replica_monthly(in) / replica_capacity(in) * 1000;
+        units_format_prices_apart(per1k, c->api_blended_per_1k, p1, sizeof p1, p2, sizeof p2);
         basis_add(c, "break-even: never at %.0f%% utilization (one full replica costs %s per 1K tokens, more than "
-                     "the API's %s)", in->utilization * 100,
-                  price(per1k, p1, sizeof p1), price(c->api_blended_per_1k, p2, sizeof p2));
+                     "the API's %s)", in->utilization * 100, p1, p2);
     }
     /* the utilization self-hosting needs to be no dearer than the API here,
      * and the break-even volume at three utilizations */
@@ -472,7 +473,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
             u.utilization = levels[k];
             double at;
             if (cost_break_even(&u, &at) == 0) c->break_even_at[k] = at;
-            units_format_count(c->break_even_at[k], s3[k], sizeof s3[k]);
+            units_format_count_bound(c->break_even_at[k], +1, 4, s3[k], sizeof s3[k]);
             if (isnan(c->break_even_at[k])) snprintf(s3[k], sizeof s3[k], "never");
         }
         char bu[32];

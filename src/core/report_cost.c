@@ -51,15 +51,17 @@ void report_cost_break_even(const ld_cost *c, char *buf, size_t n)
         return;
     }
     char t[32], u[32], g[32];
-    units_format_count(c->break_even_tokens, t, sizeof t);
+    /* a stretch's start rounded up and its end down, so each volume
+     * printed lies inside it (2.8125B is "2.813B": at 2.812B self-hosting
+     * is still dearer) */
+    units_format_count_bound(c->break_even_tokens, +1, 4, t, sizeof t);
     if (isfinite(c->break_even_first_until)) {
         /* the step function: cheaper inside the first step only, then for good further on */
-        units_format_count(c->break_even_first_until, u, sizeof u);
-        units_format_count(c->break_even_for_good_tokens, g, sizeof g);
+        units_format_range(c->break_even_tokens, c->break_even_first_until, 4, t, sizeof t, u, sizeof u);
+        units_format_count_bound(c->break_even_for_good_tokens, +1, 4, g, sizeof g);
         if (c->break_even_between > 0) { /* the stretches between: said, not left for the chart to show */
             char a[32], b[32];
-            units_format_count(c->break_even_between_from, a, sizeof a);
-            units_format_count(c->break_even_between_until, b, sizeof b);
+            units_format_range(c->break_even_between_from, c->break_even_between_until, 4, a, sizeof a, b, sizeof b);
             if (c->break_even_between == 1)
                 snprintf(buf, n, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good from %s",
                          t, u, a, b, g);

@@ -130,6 +130,53 @@ void units_format_count(double v, char *buf, size_t n)
     snprintf(buf, n, "%.10g", v);
 }
 
+void units_format_count_bound(double v, int dir, int sig, char *buf, size_t n)
+{
+    double a = fabs(v);
+    if (!isfinite(v) || a < 1e3 || a >= 1e15 || sig < 1 || sig > 12) {
+        units_format_count(v, buf, n);
+        return;
+    }
+    /* the display's last place at `sig` figures (units_format_count's is
+     * sig 4), v moved to the grid point on its side, then formatted */
+    double scale = a >= 1e12 * 0.99995 ? 1e12 : a >= 1e9 * 0.99995 ? 1e9 : a >= 1e6 * 0.99995 ? 1e6 : 1e3;
+    double x = a / scale;
+    int whole = x < 10 ? 1 : x < 100 ? 2 : 3;
+    int dec = sig - whole > 0 ? sig - whole : 0;
+    double step = scale / pow(10, dec), q = v / step;
+    double k = dir > 0 ? ceil(q - 1e-9) : dir < 0 ? floor(q + 1e-9) : round(q);
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.*f", dec, k * step / scale);
+    char *dot = strchr(tmp, '.');
+    if (dot) { /* trailing zeros and a trailing point dropped, as units_format_count */
+        char *e = tmp + strlen(tmp) - 1;
+        while (e > dot && *e == '0') *e-- = '\0';
+        if (e == dot) *e = '\0';
+    }
+    static const char *const suffix[] = {"k", "M", "B", "T"};
+    snprintf(buf, n, "%s%s", tmp, suffix[scale == 1e3 ? 0 : scale == 1e6 ? 1 : scale == 1e9 ? 2 : 3]);
+}
+
+void units_format_range(double from, double to, int sig0, char *a, size_t an, char *b, size_t bn)
+{
+    /* sig0 figures, more while they would read as one volume */
+    for (int sig = sig0; sig <= 9; sig++) {
+        units_format_count_bound(from, +1, sig, a, an);
+        units_format_count_bound(to, -1, sig, b, bn);
+        if (strcmp(a, b) != 0) return;
+    }
+}
+
+void units_format_prices_apart(double a, double b, char *x, size_t xn, char *y, size_t yn)
+{
+    units_format_price(a, x, xn);
+    units_format_price(b, y, yn);
+    for (int sig = 5; sig <= 12 && a != b && !strcmp(x, y); sig++) { /* more figures until they differ */
+        snprintf(x, xn, "%s$%.*g", a < 0 ? "-" : "", sig, fabs(a));
+        snprintf(y, yn, "%s$%.*g", b < 0 ? "-" : "", sig, fabs(b));
+    }
+}
+
 void units_format_rate(double v, char *buf, size_t n)
 {
     if (isfinite(v) && fabs(v) < 100) snprintf(buf, n, "%.3g", v);
@@ -159,18 +206,9 @@ void units_format_price(double v, char *buf, size_t n)
     snprintf(buf, n, "%s$%s", v < 0 ? "-" : "", digits);
 }
 
-void units_format_usd(double v, char *buf, size_t n)
+static void format_usd(double v, int cents, char *buf, size_t n)
 {
-    if (!isfinite(v)) {
-        snprintf(buf, n, "n/a");
-        return;
-    }
-    if (fabs(v) >= 1e18) { /* more digits than the buffers hold: say it shorter */
-        snprintf(buf, n, "%s$%.4g", v < 0 ? "-" : "", fabs(v));
-        return;
-    }
     char digits[64];
-    int cents = fabs(v) < 1000.0; /* keep cents for small amounts only */
     snprintf(digits, sizeof digits, cents ? "%.2f" : "%.0f", fabs(v));
     char *dot = strchr(digits, '.');
     size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
@@ -189,6 +227,32 @@ void units_format_usd(double v, char *buf, size_t n)
     }
     out[o] = '\0';
     snprintf(buf, n, "%s", out);
+}
+
+/* n/a, or a figure past what the buffers hold said shorter: 1 when done */
+static int usd_special(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "n/a");
+        return 1;
+    }
+    if (fabs(v) >= 1e18) {
+        snprintf(buf, n, "%s$%.4g", v < 0 ? "-" : "", fabs(v));
+        return 1;
+    }
+    return 0;
+}
+
+void units_format_usd(double v, char *buf, size_t n)
+{
+    if (!usd_special(v, buf, n)) format_usd(v, fabs(v) < 1000.0, buf, n); /* cents for small amounts only */
+}
+
+void units_format_usd_exact(double v, char *buf, size_t n)
+{
+    if (usd_special(v, buf, n)) return;
+    double c = fabs(v) * 100;
+    format_usd(v, fabs(v) < 1000.0 || fabs(c - 100 * round(c / 100)) >= 0.5, buf, n);
 }
 
 void units_format_grouped(double v, char *buf, size_t n)

@@ -369,10 +369,13 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     emit_fit(e, "Difference", v, sv[0] ? sv : NULL, lab, text);
     if (c->break_even_never) {
         double cap = cost_replica_capacity(&s->in);
-        char three[32]; /* three significant digits are enough to compare */
+        char three[32]; /* three significant digits are enough to compare, unless they read alike */
         snprintf(three, sizeof three, "%.3g", s->in.replica_monthly_usd / cap * 1000);
         cv_format_price(strtod(three, NULL), t1, sizeof t1);
         cv_format_price(c->api_blended_per_1k, t2, sizeof t2);
+        if (!strcmp(t1, t2))
+            units_format_prices_apart(s->in.replica_monthly_usd / cap * 1000, c->api_blended_per_1k, t1, sizeof t1, t2,
+                                      sizeof t2);
         snprintf(v, sizeof v, "never: a full replica costs %s per 1K tokens, the API %s", t1, t2);
         if (ui_width(a, v) > e->width - RLABEL_W - 1)
             snprintf(v, sizeof v, "never: a replica costs %s/1K, the API %s", t1, t2);
@@ -380,14 +383,16 @@ static void result_lines(app *a, cv_state *s, emitter *e)
     } else {
         round_tokens(c->break_even_tokens, t1, sizeof t1);
         if (isfinite(c->break_even_first_until)) {
-            /* the steps: cheaper inside the first replica's only, for good further on */
+            /* the steps: cheaper inside the first replica's only, for good
+             * further on; each stretch's start rounded up and its end down
+             * (core's units_format_range), so a volume shown lies inside */
             char t3[32];
-            round_tokens(c->break_even_first_until, t2, sizeof t2);
-            round_tokens(c->break_even_for_good_tokens, t3, sizeof t3);
+            units_format_range(c->break_even_tokens, c->break_even_first_until, 3, t1, sizeof t1, t2, sizeof t2);
+            units_format_count_bound(c->break_even_for_good_tokens, +1, 3, t3, sizeof t3);
             if (c->break_even_between > 0) { /* the stretches between the first and the lasting one */
                 char t4[32], t5[32];
-                round_tokens(c->break_even_between_from, t4, sizeof t4);
-                round_tokens(c->break_even_between_until, t5, sizeof t5);
+                units_format_range(c->break_even_between_from, c->break_even_between_until, 3, t4, sizeof t4, t5,
+                                   sizeof t5);
                 if (c->break_even_between == 1) {
                     snprintf(v, sizeof v, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good "
                              "from %s", t1, t2, t4, t5, t3);
@@ -481,7 +486,7 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
         snprintf(v, sizeof v, "2023 article: 1 replica, unlimited tokens");
     }
     emit(e, NULL, 0, v, muted, muted);
-    short_usd(s->in.replica_monthly_usd, t1, sizeof t1);
+    units_format_usd_exact(s->in.replica_monthly_usd, t1, sizeof t1); /* the product checks: 10 x $357.70 */
     short_usd(s->in.ops_monthly_usd, t2, sizeof t2);
     short_usd(c->selfhost_monthly_usd, t3, sizeof t3);
     if (s->in.ops_monthly_usd > 0) snprintf(v, sizeof v, "self-host = %ld %s %s + %s ops = %s", c->replicas, X, t1, t2, t3);
@@ -490,8 +495,13 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
     if (c->break_even_never) {
         snprintf(v, sizeof v, "break-even: never (see b)");
     } else {
+        /* the replicas at the break-even, not at this volume: its own sum */
+        long k = s->capacity ? cost_replicas(&s->in, c->break_even_tokens) : 1;
         round_tokens(c->break_even_tokens, t3, sizeof t3);
-        snprintf(v, sizeof v, "break-even = self-host / %s per 1K = %s", p1, t3);
+        if (s->in.ops_monthly_usd > 0)
+            snprintf(v, sizeof v, "break-even = (%ld %s %s + %s) / %s per 1K = %s", k, X, t1, t2, p1, t3);
+        else
+            snprintf(v, sizeof v, "break-even = %ld %s %s / %s per 1K = %s", k, X, t1, p1, t3);
     }
     emit(e, NULL, 0, v, text, text);
 }

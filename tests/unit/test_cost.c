@@ -457,13 +457,18 @@ static void test_break_even_for_good(void **state)
     assert_int_equal(c.break_even_between, stretches - 2);
     assert_true(fabs(c.break_even_between_from - between_from) <= cap / 1000);
     assert_true(fabs(c.break_even_between_until - between_until) <= cap / 1000);
-    char buf[512], want[160], a[32], b[32];
+    char buf[512], want[160];
     report_cost_break_even(&c, buf, sizeof buf);
     assert_non_null(strstr(buf, "cheaper for good from"));
-    units_format_count(c.break_even_between_from, a, sizeof a);
-    units_format_count(c.break_even_between_until, b, sizeof b);
-    snprintf(want, sizeof want, "again in %ld stretches from %s to %s", c.break_even_between, a, b);
+    /* each edge rounded into its stretch: the start up, the end down
+     * (2.5532B to 44.676B; for good from 44.6809B, which 44.68B would
+     * read as no gap) */
+    snprintf(want, sizeof want, "again in %ld stretches from 2.554B to 44.67B (the top of each replica's step); "
+             "cheaper for good from 44.69B", c.break_even_between);
     if (!strstr(buf, want)) fail_msg("no \"%s\" in \"%s\"", want, buf);
+    assert_true(c.break_even_between_from > 2.553e9 && c.break_even_between_from <= 2.554e9);
+    assert_true(c.break_even_between_until >= 44.67e9 && c.break_even_between_until < 44.68e9);
+    assert_true(c.break_even_for_good_tokens > 44.68e9 && c.break_even_for_good_tokens <= 44.69e9);
     assert_non_null(strstr(c.basis, "\ncheaper again at the top of each of the next"));
     /* a price where the second step is the only one between */
     in.api_in_per_1k = in.api_out_per_1k = 0.0032;
@@ -475,10 +480,19 @@ static void test_break_even_for_good(void **state)
     assert_true(fabs(c.break_even_between_from - 2 * 3000 / 0.0032 * 1000) < 1);
     assert_true(fabs(c.break_even_between_until - 2 * cap) < 1);
     report_cost_break_even(&c, buf, sizeof buf);
-    units_format_count(c.break_even_between_from, a, sizeof a);
-    units_format_count(c.break_even_between_until, b, sizeof b);
-    snprintf(want, sizeof want, "; again from %s to %s; cheaper for good from", a, b);
+    /* 1.875B to 2.628B, then for good from 2.8125B: "2.813B", as at
+     * 2.812B self-hosting ($9,000) is still dearer than the API ($8,998.40) */
+    snprintf(want, sizeof want, "937.5M tokens/month, but only up to 1.314B; again from 1.875B to 2.628B; cheaper for "
+             "good from 2.813B");
     if (!strstr(buf, want)) fail_msg("no \"%s\" in \"%s\"", want, buf);
+    assert_true(cost_selfhost_monthly(&in, 2.812e9) > cost_api_monthly(&in, 2.812e9));
+    assert_true(cost_selfhost_monthly(&in, 2.813e9) <= cost_api_monthly(&in, 2.813e9));
+    /* a stretch whose edges meet at four figures gets more: 1.31395B to 1.314B */
+    in.api_in_per_1k = in.api_out_per_1k = 0.0022832;
+    in.tokens_per_month = 1e9;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    report_cost_break_even(&c, buf, sizeof buf);
+    if (strncmp(buf, "1.31395B tokens/month, but only up to 1.314B;", 45) != 0) fail_msg("\"%s\"", buf);
 }
 
 /* The same model from a provider: the figures, their basis and the

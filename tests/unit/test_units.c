@@ -331,6 +331,46 @@ static void test_format_rate(void **state)
     }
 }
 
+/* A stretch's edges rounded into it (its start up, its end down) and with
+ * more figures when they would print alike; a multiplied price keeps its
+ * cents; two compared prices print apart. */
+static void test_format_bounds(void **state)
+{
+    (void)state;
+    char a[32], b[32];
+    units_format_count_bound(2.8125e9, +1, 4, a, sizeof a);
+    assert_string_equal(a, "2.813B");
+    units_format_count_bound(2.8125e9, -1, 4, a, sizeof a);
+    assert_string_equal(a, "2.812B");
+    units_format_count_bound(1.875e9, +1, 4, a, sizeof a); /* on the grid: unchanged */
+    assert_string_equal(a, "1.875B");
+    units_format_count_bound(999.96e6, +1, 4, a, sizeof a);
+    assert_string_equal(a, "1B");
+    units_format_count_bound(188.6486e6, +1, 4, a, sizeof a);
+    assert_string_equal(a, "188.7M");
+    units_format_count_bound(872.35e6, 0, 4, a, sizeof a); /* 0: as units_format_count */
+    units_format_count(872.35e6, b, sizeof b);
+    assert_string_equal(a, b);
+    units_format_range(1.313955e9, 1.314e9, 4, a, sizeof a, b, sizeof b);
+    assert_string_equal(a, "1.31396B");
+    assert_string_equal(b, "1.314B");
+    units_format_range(1.277e9, 1.314e9, 4, a, sizeof a, b, sizeof b);
+    assert_string_equal(a, "1.277B");
+    assert_string_equal(b, "1.314B");
+    units_format_usd_exact(1160.7, a, sizeof a);
+    assert_string_equal(a, "$1,160.70");
+    units_format_usd_exact(1500, a, sizeof a);
+    assert_string_equal(a, "$1,500");
+    units_format_usd_exact(357.7, a, sizeof a);
+    assert_string_equal(a, "$357.70");
+    units_format_prices_apart(0.00228311, 0.0022831, a, sizeof a, b, sizeof b);
+    assert_string_equal(a, "$0.00228311");
+    assert_string_equal(b, "$0.0022831");
+    units_format_prices_apart(0.004, 0.002, a, sizeof a, b, sizeof b);
+    assert_string_equal(a, "$0.004");
+    assert_string_equal(b, "$0.002");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_format_grouped),
         cmocka_unit_test(test_format_price),
         cmocka_unit_test(test_format_rate),
+        cmocka_unit_test(test_format_bounds),
         cmocka_unit_test(test_suggest),
     };
     if (getenv("LD_TEST_FILTER")) cmocka_set_test_filter(getenv("LD_TEST_FILTER"));
