@@ -103,6 +103,10 @@ typedef struct {
     long replicas_at_capacity;
     double selfhost_at_capacity_usd;
     double energy_monthly_usd;   /* in the self-hosting cost (0 when not counted) */
+    /* the same model from a provider at this volume (the catalogue's
+     * median hosted offer), set by scenario_compute; NaN when none or no
+     * model: the advice says when it costs less than both */
+    double hosted_monthly_usd;
     /* the lowest utilization at which self-hosting is no dearer than the API
      * at this volume (capacity mode; NaN: not even at 100%) */
     double break_even_utilization;

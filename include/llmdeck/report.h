@@ -126,12 +126,6 @@ int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double 
  * ($1,161) and the API compared ($2,000)" where the provider beats them. */
 int report_hosted_cost_vs(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
                           size_t n);
-/* The advice weighs the API compared against self-hosting; when a
- * provider of the same model costs less than both, the advice must say so:
- * "; the same model from a provider costs less than both ($275.00/month)",
- * else "" (no hosted price, or it does not undercut both). */
-double report_advice_hosted_note(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
-                                 size_t n); /* the provider's monthly USD, NaN when "" */
 
 /* The stakeholder report: requirements, answer, why, candidates, (sizing,
  * cost,) considerations. */

@@ -23,6 +23,12 @@ void report_cost_break_even(const ld_cost *c, char *buf, size_t n);
  * costs $X/month more" or "the same". */
 void report_cost_difference(const ld_cost *c, char *buf, size_t n);
 
+/* The advice weighs the API compared against self-hosting; when the same
+ * model from a provider (c->hosted_monthly_usd) costs less than both it
+ * says so: "; the same model from a provider costs less than both
+ * ($275.00/month)", else "".  Returns buf. */
+const char *report_cost_hosted_note(const ld_cost *c, char *buf, size_t n);
+
 /* How many times the API's cost: "2.2×", "12×", "over 1000×" (a volume of
  * a few tokens made "580350000×", which says nothing more). */
 void report_cost_times(double times, char *buf, size_t n);

@@ -391,6 +391,9 @@ int cmd_cost(int argc, char **argv)
         rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
         goto done;
     }
+    ld_hosted_cost hosted_fig; /* the same model from a provider: the advice and JSON/CSV say it */
+    if (row >= 0 && report_hosted_figures(ds.models, (size_t)row, c.tokens_per_month, in.input_share, &hosted_fig) == 0)
+        c.hosted_monthly_usd = hosted_fig.monthly_usd;
     if (f.sweep) report_cost_sweep(stdout, &in, &c, com.format);
     else report_cost_write(stdout, &in, &c, offer, com.format);
     /* the comparison a sceptic asks for next: the same model from a provider */

@@ -393,6 +393,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
               in->mode == LD_COST_CAPACITY ? "capacity mode"
                                            : "article mode (2023): one replica, unlimited tokens");
 
+    c->hosted_monthly_usd = NAN; /* a model's: scenario_compute sets it */
     c->capacity_mode = in->mode == LD_COST_CAPACITY;
     c->utilization = in->utilization;
     c->break_even_first_until = NAN;

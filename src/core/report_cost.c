@@ -105,15 +105,31 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n)
  * what the answer is with the replicas counted ("" otherwise). */
 static const char *advice_note(const ld_cost *c, char *buf, size_t n)
 {
-    if (!c->at_capacity_known) return buf[0] = '\0', buf;
-    char u[32];
-    units_format_usd(c->selfhost_at_capacity_usd, u, sizeof u);
-    if (c->advice_at_capacity == c->advice)
-        snprintf(buf, n, " (the 2023 article's rule; it holds with the replicas counted: %ld, %s/month)",
-                 c->replicas_at_capacity, u);
-    else
-        snprintf(buf, n, " (the 2023 article's rule; with the replicas counted, %ld at %s/month: %s)",
-                 c->replicas_at_capacity, u, cost_advice_name(c->advice_at_capacity));
+    buf[0] = '\0';
+    char u[32], h[160];
+    if (c->at_capacity_known) {
+        units_format_usd(c->selfhost_at_capacity_usd, u, sizeof u);
+        if (c->advice_at_capacity == c->advice)
+            snprintf(buf, n, " (the 2023 article's rule; it holds with the replicas counted: %ld, %s/month)",
+                     c->replicas_at_capacity, u);
+        else
+            snprintf(buf, n, " (the 2023 article's rule; with the replicas counted, %ld at %s/month: %s)",
+                     c->replicas_at_capacity, u, cost_advice_name(c->advice_at_capacity));
+    }
+    size_t k = strlen(buf);
+    snprintf(buf + k, n - k, "%s", report_cost_hosted_note(c, h, sizeof h));
+    return buf;
+}
+
+const char *report_cost_hosted_note(const ld_cost *c, char *buf, size_t n)
+{
+    if (n) buf[0] = '\0';
+    double h = c->hosted_monthly_usd;
+    if (!(h < c->selfhost_monthly_usd && h < c->api_monthly_usd)) return buf; /* NaN fails too */
+    char usd[32];
+    if (h < 1) units_format_price(h, usd, sizeof usd); /* "$0.004", not "$0.00": a few tokens are not free */
+    else units_format_usd(h, usd, sizeof usd);
+    snprintf(buf, n, "; the same model from a provider costs less than both (%s/month)", usd);
     return buf;
 }
 
@@ -150,6 +166,8 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         fputs(", \"until_tokens\": ", out);
         json_num(out, c->break_even_between_until, 0);
         fputc('}', out);
+        fputs(",\n  \"hosted_monthly_usd\": ", out); /* the same model from a provider; null: none */
+        json_num(out, c->hosted_monthly_usd, 2);
         fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
                 cost_advice_name(c->advice), mode);
         output_json_string(out, in->api_label);
@@ -199,8 +217,10 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         fputs("\n}\n", out);
         break;
     case LD_FMT_CSV:
+        /* the first crossing, and where self-hosting stays cheaper (the
+         * steps between: JSON's break_even_between); the same model hosted */
         fputs("tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,break_even_tokens,"
-              "advice,mode,api,selfhost\n", out);
+              "advice,mode,api,selfhost,break_even_for_good_tokens,hosted_monthly_usd\n", out);
         fprintf(out, "%.0f,%.2f,%.2f,%ld,", c->tokens_per_month, c->api_monthly_usd,
                 c->selfhost_monthly_usd, c->replicas);
         if (!c->break_even_never) fprintf(out, "%.0f", c->break_even_tokens);
@@ -208,6 +228,10 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         output_csv_field(out, in->api_label);
         fputc(',', out);
         output_csv_field(out, in->selfhost_label);
+        fputc(',', out);
+        if (!c->break_even_never) fprintf(out, "%.0f", c->break_even_for_good_tokens);
+        fputc(',', out);
+        if (isfinite(c->hosted_monthly_usd)) fprintf(out, "%.2f", c->hosted_monthly_usd);
         fputc('\n', out);
         break;
     case LD_FMT_MD:

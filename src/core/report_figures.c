@@ -96,19 +96,6 @@ static int hosted_sentence(const ld_catalog *cat, size_t row, double tokens, dou
     return 0;
 }
 
-double report_advice_hosted_note(const ld_catalog *cat, size_t row, const ld_cost *c, double input_share, char *buf,
-                                 size_t n)
-{
-    if (n) buf[0] = '\0';
-    ld_hosted_cost h;
-    if (report_hosted_figures(cat, row, c->tokens_per_month, input_share, &h) != 0) return NAN;
-    if (!(h.monthly_usd < c->selfhost_monthly_usd && h.monthly_usd < c->api_monthly_usd)) return NAN;
-    char usd[32];
-    units_format_usd(h.monthly_usd, usd, sizeof usd);
-    snprintf(buf, n, "; the same model from a provider costs less than both (%s/month)", usd);
-    return h.monthly_usd;
-}
-
 int report_hosted_cost(const ld_catalog *cat, size_t row, double tokens, double input_share, char *buf, size_t n)
 {
     return hosted_sentence(cat, row, tokens, input_share, NULL, buf, n);

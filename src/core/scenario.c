@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "llmdeck/report.h"
 #include "llmdeck/report_cost.h"
 #include "llmdeck/units.h"
 
@@ -202,6 +203,15 @@ double scenario_context_limit(const ld_catalog *cat, size_t row)
     return v >= 1 ? v : INFINITY;
 }
 
+/* The same model from a provider at the workload's volume, beside the
+ * cost (its advice says so when it costs less than both). */
+static void set_hosted(const ld_scenario_input *in, ld_scenario *out)
+{
+    ld_hosted_cost h;
+    if (report_hosted_figures(in->cat, in->row, out->cost.tokens_per_month, out->cost_in.input_share, &h) == 0)
+        out->cost.hosted_monthly_usd = h.monthly_usd;
+}
+
 static int compute_one(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
                        ld_error *err)
 {
@@ -272,6 +282,7 @@ static int compute_one(const ld_scenario_input *in, const ld_cost_input *workloa
     out->cost_in.selfhost_label = out->selfhost_label;
     out->cost_in.choice = out->choice;
     if (cost_compute(&out->cost_in, &out->cost, err) != 0) return -1;
+    set_hosted(in, out);
     out->costed = 1;
     return 0;
 }
@@ -333,6 +344,7 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         out->cost_in.selfhost_label = out->selfhost_label; /* they pointed into best */
         out->cost_in.choice = out->choice;
         if (cost_compute(&out->cost_in, &out->cost, err) != 0) rc = -1; /* the basis names the choice */
+        else set_hosted(in, out);
     }
     free(best);
     return rc;

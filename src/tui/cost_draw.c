@@ -430,14 +430,13 @@ static void result_lines(app *a, cv_state *s, emitter *e)
                  cost_advice_name(c->advice_at_capacity));
         short_adv = sv;
     }
-    if (s->sized && s->model >= 0) { /* a provider of the same model below both: the advice says so */
+    { /* a provider of the same model below both: the advice says so */
         char note[160];
-        double hosted = report_advice_hosted_note(a->ds->models, (size_t)s->model, c, s->in.input_share, note,
-                                                  sizeof note);
+        report_cost_hosted_note(c, note, sizeof note);
         size_t k = strlen(v);
         snprintf(v + k, sizeof v - k, "%s", note);
         if (note[0] && short_adv == adv) {
-            short_usd(hosted, t1, sizeof t1);
+            short_usd(c->hosted_monthly_usd, t1, sizeof t1);
             snprintf(sv, sizeof sv, "%s; hosted costs less than both (%s)", adv, t1);
             short_adv = sv;
         }

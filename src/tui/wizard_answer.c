@@ -484,7 +484,7 @@ static void add_cost(wz_state *w)
             sz->throughput_tokens_per_s, w->scen.batch);
     }
     char undercut[160];
-    report_advice_hosted_note(w_app->ds->models, (size_t)w->pick, c, in->input_share, undercut, sizeof undercut);
+    report_cost_hosted_note(c, undercut, sizeof undercut);
     add(w, ROLE_MUTED, 2, 4, 0, "advice: %s (the API compared against self-hosting)%s. The 2023 article's rule of "
         "thumb: %s. The Cost view (3) tries other volumes, GPUs and API offers; the offer set there is the one priced "
         "here.", cost_advice_name(c->advice), undercut, c->band);

@@ -542,18 +542,20 @@ static void test_hosted_figures(void **state)
      * the API compared and self-hosting */
     ld_cost c;
     memset(&c, 0, sizeof c);
-    c.tokens_per_month = 2e9;
     c.api_monthly_usd = 4000;
     c.selfhost_monthly_usd = 2321;
-    assert_near(report_advice_hosted_note(cat, 0, &c, 0.75, buf, sizeof buf), 215.0, 1e-9);
-    assert_string_equal(buf, "; the same model from a provider costs less than both ($215.00/month)");
+    assert_int_equal(report_hosted_figures(cat, 0, 2e9, 0.75, &h), 0);
+    c.hosted_monthly_usd = h.monthly_usd;
+    assert_string_equal(report_cost_hosted_note(&c, buf, sizeof buf),
+                        "; the same model from a provider costs less than both ($215.00/month)");
     c.selfhost_monthly_usd = 200; /* self-hosting is cheaper still: no note */
-    assert_true(isnan(report_advice_hosted_note(cat, 0, &c, 0.75, buf, sizeof buf)));
-    assert_string_equal(buf, "");
+    assert_string_equal(report_cost_hosted_note(&c, buf, sizeof buf), "");
     c.selfhost_monthly_usd = 2321;
     c.api_monthly_usd = 215; /* a tie is not less */
-    assert_true(isnan(report_advice_hosted_note(cat, 0, &c, 0.75, buf, sizeof buf)));
-    assert_true(isnan(report_advice_hosted_note(cat, 3, &c, 0.75, buf, sizeof buf))); /* no hosted price */
+    assert_string_equal(report_cost_hosted_note(&c, buf, sizeof buf), "");
+    c.hosted_monthly_usd = NAN; /* no hosted price */
+    c.api_monthly_usd = 4000;
+    assert_string_equal(report_cost_hosted_note(&c, buf, sizeof buf), "");
     catalog_free(cat);
 }
 
