@@ -41,6 +41,8 @@ typedef struct {
     double replica_prefill_tokens_per_s; /* its prompt processing rate; <= 0 or NaN: unknown,
                                     the input tokens are counted at the decode rate (an upper
                                     bound on the replicas; the presets of the article) */
+    double prefill_prompt_tokens, prefill_seconds; /* where that rate comes from (the sizing's
+                                    prompt and time to first token), for the basis; 0: not said */
     double utilization;          /* capacity mode: (0, 1] */
     double hours_per_month;      /* 730 */
     double close_band;           /* 0.10 */

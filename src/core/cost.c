@@ -63,6 +63,8 @@ int cost_from_sizing(ld_cost_input *in, const ld_sizing *s, ld_error *err)
     in->replica_tokens_per_s = s->throughput_tokens_per_s;
     /* prefill is compute-bound: the sizing's prompt over its time to first token */
     in->replica_prefill_tokens_per_s = s->ttft_s > 0 && isfinite(s->ttft_s) ? s->prompt_tokens / s->ttft_s : NAN;
+    in->prefill_prompt_tokens = s->ttft_s > 0 && isfinite(s->ttft_s) ? s->prompt_tokens : 0;
+    in->prefill_seconds = in->prefill_prompt_tokens > 0 ? s->ttft_s : 0;
     in->replica_power_w = s->gpus * s->gpu->board_power_w; /* NaN when unknown */
     in->kv_unknown = !s->kv_known;
     in->moe_multi_gpu = s->moe_multi_gpu;
@@ -298,11 +300,15 @@ void cost_capacity_basis(const ld_cost_input *in, const ld_cost *c, char *buf, s
         /* input at the prefill rate, output at the decode rate: the decode
          * rate times the hours alone would be 4x off at 75% input */
         units_format_rate(in->replica_prefill_tokens_per_s, pf, sizeof pf);
+        char from[96] = ""; /* the rate derived: the sizing's prompt over its time to first token */
+        if (in->prefill_prompt_tokens > 0 && in->prefill_seconds > 0)
+            snprintf(from, sizeof from, " (%.0f prompt tokens / %.4g s to the first token)", in->prefill_prompt_tokens,
+                     in->prefill_seconds);
         snprintf(buf, n,
-                 "capacity per replica = 3600 s × %g h × %g%% utilization / (%g%% input / %s prefill tokens/s + "
+                 "capacity per replica = 3600 s × %g h × %g%% utilization / (%g%% input / %s prefill tokens/s%s + "
                  "%g%% output / %s decode tokens/s) = %s tokens/month; replicas = ceil(%s / %s) = %ld",
-                 in->hours_per_month, in->utilization * 100, in->input_share * 100, pf, (1 - in->input_share) * 100,
-                 d, t2, t1, t2, c->replicas);
+                 in->hours_per_month, in->utilization * 100, in->input_share * 100, pf, from,
+                 (1 - in->input_share) * 100, d, t2, t1, t2, c->replicas);
     } else {
         snprintf(buf, n,
                  "capacity per replica = %s tokens/s × 3600 s × %g h × %g%% utilization = %s tokens/month (every "
@@ -373,7 +379,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     }
     if (in->choice && in->choice[0]) basis_add(c, "replica: %s", in->choice);
     if (in->mode == LD_COST_CAPACITY) {
-        char cap[400];
+        char cap[512];
         cost_capacity_basis(in, c, cap, sizeof cap);
         basis_add(c, "%s", cap);
     }

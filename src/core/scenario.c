@@ -128,8 +128,9 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
                 snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release (chosen)",
                          out->quant_label);
             else
-                snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release, %s, fits on %d × "
-                         "%s (%s)", out->quant_label, need, release.gpus, release.gpu->name, QUANT_RULE);
+                snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release, %s with one "
+                         "sequence, fits on %d × %s (%s)", out->quant_label, need, release.gpus, release.gpu->name,
+                         QUANT_RULE);
             return 0;
         }
     }
@@ -139,8 +140,8 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
     gb_text(full.total_gb, need, sizeof need);
     if (fits(&full, need_price)) {
         out->sizing = full;
-        snprintf(out->choice, sizeof out->choice, "quantization fp16: %s fits on %d × %s (%s)%s", need, full.gpus,
-                 full.gpu->name, QUANT_RULE, unsized);
+        snprintf(out->choice, sizeof out->choice, "quantization fp16: %s with one sequence fits on %d × %s (%s)%s",
+                 need, full.gpus, full.gpu->name, QUANT_RULE, unsized);
         return 0;
     }
     char as[64] = "at fp16";

@@ -589,7 +589,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         if (s->ttft_s > 0) { /* the rate the cost reads input at (cost.c): said, so it can be checked */
             char rate[32];
             units_format_rate(s->prompt_tokens / s->ttft_s, rate, sizeof rate);
-            basis_add(s, "prefill rate = %.0f prompt tokens / %.4g s = %s tokens/s (input's rate in the cost)",
+            basis_add(s, "prefill rate = %.0f prompt tokens / %.4g s = %s tokens/s",
                       s->prompt_tokens, s->ttft_s, rate);
         }
     } else {

@@ -456,7 +456,7 @@ static void add_cost(wz_state *w)
     if (report_hosted_cost_vs(w_app->ds->models, (size_t)w->pick, c, in->input_share, hosted, sizeof hosted) == 0)
         add(w, ROLE_API, 2, 4, 0, "Also: %s.", hosted);
     for (size_t i = 0; i < c->nwarnings; i++) add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
-    char cap[400]; /* the replicas worked out, as the cost view's basis says them (core) */
+    char cap[512]; /* the replicas worked out, as the cost view's basis says them (core) */
     cost_capacity_basis(in, c, cap, sizeof cap);
     add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; decode at batch %g is %s-bound; %s.", w->scen.choice, w->scen.batch,
         w->scen.sizing.bound, cap);
