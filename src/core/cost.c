@@ -486,7 +486,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         char bu[32];
         if (isnan(c->break_even_utilization)) snprintf(bu, sizeof bu, "none up to 100%%");
         else snprintf(bu, sizeof bu, "%.0f%%", c->break_even_utilization * 100);
-        basis_add(c, "break-even utilization at this volume: %s; break-even volume at 30%% / 50%% / 80%% "
+        basis_add(c, "break-even utilization at this volume: %s; first break-even at 30%% / 50%% / 80%% "
                      "utilization: %s / %s / %s", bu, s3[0], s3[1], s3[2]);
     }
     c->api_per_request_usd = c->selfhost_per_request_usd = NAN;
