@@ -109,6 +109,13 @@ typedef struct {
      * median hosted offer), set by scenario_compute; NaN when none or no
      * model: the advice says when it costs less than both */
     double hosted_monthly_usd;
+    /* The break-even above is this set-up's (the GPU cheapest a month at
+     * this volume); another GPU type may pay earlier (an L40S from 398M
+     * where this volume's MI300X pays from 872M, or where this volume's
+     * A100 never does).  Set by scenario_compute when one does: the volume
+     * and the set-up ("1 × L40S"); NaN and "" otherwise. */
+    double earliest_break_even;
+    char earliest_setup[96];
     /* the lowest utilization at which self-hosting is no dearer than the API
      * at this volume (capacity mode; NaN: not even at 100%) */
     double break_even_utilization;
@@ -155,6 +162,10 @@ int cost_break_even_for_good(const ld_cost_input *in, double *tokens);
 const char *cost_advice_name(ld_advice a);                /* "api" ... */
 const char *cost_band(const ld_cost_input *in, double tokens);
 
+/* Another set-up pays earlier than c's (scenario_compute compares the GPU
+ * types): its first break-even and its name ("1 × L40S"), with a basis line. */
+void cost_note_earliest(ld_cost *c, double tokens, const char *setup);
+
 /* Everything at in->tokens_per_month, with the basis. */
 int cost_compute(const ld_cost_input *in, ld_cost *out, ld_error *err);
 /* How many tokens one replica serves a month and how many replicas that
@@ -169,6 +180,7 @@ typedef struct {
     double api_usd, selfhost_usd;
     long replicas;
     ld_advice advice;
+    char setup[48]; /* the GPUs of a point priced on its own set-up ("1 × MI300X"); "" when one set-up */
 } ld_cost_point;
 
 /* Volumes from `lo` to `hi` on log steps: per_decade = 3 gives the 1-2-5

@@ -49,5 +49,9 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                        const ld_api_offer *offer, ld_format fmt);
 /* Both costs over 1M..100B tokens/month (1-2-5 steps) and the break-even. */
 void report_cost_sweep(FILE *out, const ld_cost_input *in, const ld_cost *c, ld_format fmt);
+/* The same from points already priced (scenario_sweep: each volume on its
+ * own GPUs, a column naming them). */
+void report_cost_sweep_points(FILE *out, const ld_cost_input *in, const ld_cost *c, const ld_cost_point *pts,
+                              size_t n, ld_format fmt);
 
 #endif

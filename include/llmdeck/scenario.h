@@ -100,6 +100,15 @@ double scenario_context_limit(const ld_catalog *cat, size_t row);
 int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload, ld_scenario *out,
                      ld_error *err);
 
+/* Both costs over 1M..100B tokens/month (cost_sweep's 1-2-5 steps), each
+ * volume priced as scenario_compute prices it: in capacity mode without a
+ * GPU asked for, on the GPU type cheapest a month at that volume (named in
+ * pts[i].setup), so no row is priced on another volume's GPUs.  Otherwise,
+ * or for a volume it cannot price, the one set-up of `base` (cost_sweep).
+ * `base` is the workload with this volume's self-hosting side filled. */
+size_t scenario_sweep(const ld_scenario_input *in, const ld_cost_input *workload, const ld_cost_input *base,
+                      ld_cost_point *pts, size_t max);
+
 /* The release precision a catalogue row states (release_quant and, for a
  * mixed checkpoint, release_expert_quant), as canonical quantization
  * names: 1 with *quant set (*expert_quant NULL unless the experts differ),

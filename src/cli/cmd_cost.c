@@ -299,6 +299,10 @@ int cmd_cost(int argc, char **argv)
 
     /* The API side. */
     char api_label[192], sh_label[256], choice[1024];
+    static ld_scenario sc; /* large; --model's scenario */
+    ld_scenario_input sweep_in; /* its input and workload, for --sweep's volumes */
+    ld_cost_input sweep_workload;
+    memset(&sweep_in, 0, sizeof sweep_in);
     const ld_api_offer *offer = NULL;
     if (f.price) {
         in.api_in_per_1k = price;
@@ -353,8 +357,9 @@ int cmd_cost(int argc, char **argv)
         /* a request's size also sizes the batch: each sequence holds one request */
         si.prompt_tokens = in.request_in;
         si.request_tokens = in.request_in + in.request_out;
-        static ld_scenario sc; /* large */
         in.selfhost_label = "";
+        sweep_in = si;
+        sweep_workload = in;
         int src = scenario_compute(&si, &in, &sc, &err);
         if (src < 0) {
             rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
@@ -391,10 +396,19 @@ int cmd_cost(int argc, char **argv)
         rc = cli_usage_error(CMD, "--%s: %s", err.file, err.msg);
         goto done;
     }
+    /* the scenario's comparison of GPU types, when its figures are the ones priced here */
+    if (row >= 0 && sc.costed && !f.tps && isfinite(sc.cost.earliest_break_even))
+        cost_note_earliest(&c, sc.cost.earliest_break_even, sc.cost.earliest_setup);
     ld_hosted_cost hosted_fig; /* the same model from a provider: the advice and JSON/CSV say it */
     if (row >= 0 && report_hosted_figures(ds.models, (size_t)row, c.tokens_per_month, in.input_share, &hosted_fig) == 0)
         c.hosted_monthly_usd = hosted_fig.monthly_usd;
-    if (f.sweep) report_cost_sweep(stdout, &in, &c, com.format);
+    if (f.sweep && row >= 0 && sc.costed && !f.tps) { /* each volume on its own GPUs, as cost --tokens V prices it */
+        ld_cost_point pts[64];
+        size_t np = scenario_sweep(&sweep_in, &sweep_workload, &in, pts, 64);
+        report_cost_sweep_points(stdout, &in, &c, pts, np, com.format);
+    } else if (f.sweep) {
+        report_cost_sweep(stdout, &in, &c, com.format);
+    }
     else report_cost_write(stdout, &in, &c, offer, com.format);
     /* the comparison a sceptic asks for next: the same model from a provider */
     char hosted[400];

@@ -400,6 +400,8 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
                                            : "article mode (2023): one replica, unlimited tokens");
 
     c->hosted_monthly_usd = NAN; /* a model's: scenario_compute sets it */
+    c->earliest_break_even = NAN; /* so does it this */
+    c->earliest_setup[0] = '\0';
     c->capacity_mode = in->mode == LD_COST_CAPACITY;
     c->utilization = in->utilization;
     c->break_even_first_until = NAN;
@@ -527,7 +529,18 @@ size_t cost_sweep(const ld_cost_input *in, double lo, double hi, int per_decade,
             p->replicas = cost_replicas(in, v);
             p->selfhost_usd = cost_selfhost_monthly(in, v);
             p->advice = advise(in, p->api_usd, p->selfhost_usd);
+            p->setup[0] = '\0';
         }
     }
     return n;
+}
+
+void cost_note_earliest(ld_cost *c, double tokens, const char *setup)
+{
+    c->earliest_break_even = tokens;
+    snprintf(c->earliest_setup, sizeof c->earliest_setup, "%s", setup);
+    char t[32];
+    units_format_count_bound(tokens, +1, 4, t, sizeof t);
+    basis_add(c, "the break-even above is this volume's set-up's; with %s replicas self-hosting first pays from %s "
+                 "tokens/month (each GPU type at the quantization above)", c->earliest_setup, t);
 }

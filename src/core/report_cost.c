@@ -40,7 +40,22 @@ static void json_num(FILE *out, double v, int decimals)
 }
 
 /* "750M tokens/month" or "never". */
+static void break_even_of_setup(const ld_cost *c, char *buf, size_t n);
+
+/* The set-up's break-even, then, when another GPU type pays earlier, that
+ * one: "never at 50% utilization (...); with 1 × MI300X replicas from
+ * 872.4M". */
 void report_cost_break_even(const ld_cost *c, char *buf, size_t n)
+{
+    break_even_of_setup(c, buf, n);
+    if (!isfinite(c->earliest_break_even) || !c->earliest_setup[0]) return;
+    char t[32];
+    units_format_count_bound(c->earliest_break_even, +1, 4, t, sizeof t);
+    size_t k = strlen(buf);
+    snprintf(buf + k, n - k, "; with %s replicas from %s", c->earliest_setup, t);
+}
+
+static void break_even_of_setup(const ld_cost *c, char *buf, size_t n)
 {
     if (c->break_even_never) {
         if (c->capacity_mode)
@@ -166,6 +181,14 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         fputs(", \"until_tokens\": ", out);
         json_num(out, c->break_even_between_until, 0);
         fputc('}', out);
+        fputs(",\n  \"earliest_break_even\": ", out); /* another GPU type that pays earlier; null: none */
+        if (isfinite(c->earliest_break_even)) {
+            fprintf(out, "{\"tokens\": %.0f, \"setup\": ", c->earliest_break_even);
+            output_json_string(out, c->earliest_setup);
+            fputc('}', out);
+        } else {
+            fputs("null", out);
+        }
         fputs(",\n  \"hosted_monthly_usd\": ", out); /* the same model from a provider; null: none */
         json_num(out, c->hosted_monthly_usd, 2);
         fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
@@ -290,48 +313,67 @@ void report_cost_sweep(FILE *out, const ld_cost_input *in, const ld_cost *c, ld_
 {
     ld_cost_point pts[64];
     size_t n = cost_sweep(in, 1e6, 100e9, 3, pts, 64);
-    char be[320], t[32], u1[32], u2[32];
+    report_cost_sweep_points(out, in, c, pts, n, fmt);
+}
+
+void report_cost_sweep_points(FILE *out, const ld_cost_input *in, const ld_cost *c, const ld_cost_point *pts,
+                              size_t n, ld_format fmt)
+{
+    char be[320], t[32], u1[32], u2[32], b[160];
     report_cost_break_even(c, be, sizeof be);
+    int each = 0; /* rows priced on their own GPUs: a column says which */
+    for (size_t i = 0; i < n; i++) each |= pts[i].setup[0] != '\0';
     switch (fmt) {
     case LD_FMT_JSON:
         fputs("{\n  \"break_even_tokens\": ", out);
         json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
         fprintf(out, ",\n  \"mode\": \"%s\",\n  \"points\": [\n",
                 in->mode == LD_COST_CAPACITY ? "capacity" : "seed");
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             fprintf(out, "    {\"tokens_per_month\": %.0f, \"api_monthly_usd\": %.2f, "
-                         "\"selfhost_monthly_usd\": %.2f, \"replicas\": %ld, \"advice\": \"%s\"}%s\n",
+                         "\"selfhost_monthly_usd\": %.2f, \"replicas\": %ld, \"advice\": \"%s\"",
                     pts[i].tokens, pts[i].api_usd, pts[i].selfhost_usd, pts[i].replicas,
-                    cost_advice_name(pts[i].advice), i + 1 < n ? "," : "");
+                    cost_advice_name(pts[i].advice));
+            if (each) {
+                fputs(", \"gpus\": ", out);
+                output_json_string(out, pts[i].setup);
+            }
+            fprintf(out, "}%s\n", i + 1 < n ? "," : "");
+        }
         fputs("  ]\n}\n", out);
         break;
     case LD_FMT_CSV:
-        fputs("tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,advice\n", out);
-        for (size_t i = 0; i < n; i++)
-            fprintf(out, "%.0f,%.2f,%.2f,%ld,%s\n", pts[i].tokens, pts[i].api_usd,
-                    pts[i].selfhost_usd, pts[i].replicas, cost_advice_name(pts[i].advice));
+        fprintf(out, "tokens_per_month,api_monthly_usd,selfhost_monthly_usd,replicas,advice%s\n", each ? ",gpus" : "");
+        for (size_t i = 0; i < n; i++) {
+            fprintf(out, "%.0f,%.2f,%.2f,%ld,%s", pts[i].tokens, pts[i].api_usd, pts[i].selfhost_usd,
+                    pts[i].replicas, cost_advice_name(pts[i].advice));
+            if (each) fputc(',', out), output_csv_field(out, pts[i].setup);
+            fputc('\n', out);
+        }
         break;
     case LD_FMT_MD:
-        fputs("| tokens/month | API/month | self-host/month | replicas | advice |\n"
-              "|---:|---:|---:|---:|---|\n", out);
+        fprintf(out, "| tokens/month | API/month | self-host/month | replicas | advice |%s\n"
+                     "|---:|---:|---:|---:|---|%s\n", each ? " GPUs |" : "", each ? "---|" : "");
         for (size_t i = 0; i < n; i++) {
             units_format_count(pts[i].tokens, t, sizeof t);
             units_format_usd(pts[i].api_usd, u1, sizeof u1);
             units_format_usd(pts[i].selfhost_usd, u2, sizeof u2);
-            fprintf(out, "| %s | %s | %s | %ld | %s |\n", t, u1, u2, pts[i].replicas,
-                    cost_advice_name(pts[i].advice));
+            fprintf(out, "| %s | %s | %s | %ld | %s |", t, u1, u2, pts[i].replicas, cost_advice_name(pts[i].advice));
+            if (each) fputc(' ', out), output_md_cell(out, pts[i].setup), fputs(" |", out);
+            fputc('\n', out);
         }
+        if (each) fputs("\nEach volume on the GPU type cheapest a month there.\n", out);
         fprintf(out, "\nBreak-even: %s\n", be);
         break;
     default:
-        fprintf(out, "%-14s %14s %16s %9s  %s\n", "tokens/month", "API/month", "self-host/month",
-                "replicas", "advice");
+        fprintf(out, "%-14s %14s %16s %9s  %-8s%s\n", "tokens/month", "API/month", "self-host/month", "replicas",
+                "advice", each ? "  GPUs (the cheapest a month at each volume)" : "");
         for (size_t i = 0; i < n; i++) {
             units_format_count(pts[i].tokens, t, sizeof t);
             units_format_usd(pts[i].api_usd, u1, sizeof u1);
             units_format_usd(pts[i].selfhost_usd, u2, sizeof u2);
-            fprintf(out, "%-14s %14s %16s %9ld  %s\n", t, u1, u2, pts[i].replicas,
-                    cost_advice_name(pts[i].advice));
+            fprintf(out, "%-14s %14s %16s %9ld  %-8s%s%s\n", t, u1, u2, pts[i].replicas,
+                    cost_advice_name(pts[i].advice), each ? "  " : "", each ? san(pts[i].setup, b, sizeof b) : "");
         }
         fprintf(out, "\nBreak-even: %s\n", be);
         break;

@@ -293,14 +293,31 @@ static int compute_one(const ld_scenario_input *in, const ld_cost_input *workloa
  * (sizing's fit) is the cheapest a month for one replica, but not when the
  * volume needs several (100 x L4 against 7 x A100 for an 8B model at 20B
  * tokens).  *best holds it; 1 when it is cheaper than `out`, else 0. */
+/* The earliest first break-even of any GPU type (NaN: none breaks even). */
+typedef struct {
+    double tokens;
+    int gpus;
+    const ld_gpu *gpu;
+} earliest;
+
+static void note_break_even(earliest *e, const ld_scenario *sc)
+{
+    double be = sc->cost.break_even_tokens;
+    if (sc->cost.break_even_never || !isfinite(be) || (isfinite(e->tokens) && be >= e->tokens)) return;
+    e->tokens = be;
+    e->gpus = sc->sizing.gpus;
+    e->gpu = sc->sizing.gpu;
+}
+
 static int cheapest_a_month(const ld_scenario_input *in, const ld_cost_input *workload, const ld_scenario *out,
-                            ld_scenario *best, ld_scenario *cand)
+                            ld_scenario *best, ld_scenario *cand, earliest *first)
 {
     ld_scenario_input alt = *in;
     alt.quant = out->release ? SCENARIO_QUANT_RELEASE : out->quant; /* the one the rule chose */
     const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter"; /* as sizing's fit */
     double least = out->cost.selfhost_monthly_usd;
     int found = 0;
+    note_break_even(first, out);
     for (size_t i = 0; i < in->gpus->n; i++) {
         const ld_gpu *g = &in->gpus->v[i];
         if (g == out->sizing.gpu || !(g->hourly_usd > 0)) continue;
@@ -309,6 +326,7 @@ static int cheapest_a_month(const ld_scenario_input *in, const ld_cost_input *wo
         ld_error e;
         error_clear(&e);
         if (compute_one(&alt, workload, cand, &e) != 0 || !cand->costed) continue;
+        note_break_even(first, cand);
         if (cand->cost.selfhost_monthly_usd < least - 0.005) { /* a cent less: ties keep the cheapest an hour */
             least = cand->cost.selfhost_monthly_usd;
             memcpy(best, cand, sizeof *best);
@@ -326,7 +344,8 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         return rc;
     ld_scenario *best = malloc(2 * sizeof *best); /* large: not on the stack */
     if (!best) return rc; /* the cheapest an hour stands, and says so below only when replaced */
-    if (cheapest_a_month(in, workload, out, best, best + 1)) {
+    earliest first = {NAN, 0, NULL};
+    if (cheapest_a_month(in, workload, out, best, best + 1, &first)) {
         char hourly[160], how[sizeof out->choice];
         units_format_usd(out->cost.selfhost_monthly_usd, hourly, sizeof hourly);
         snprintf(how, sizeof how, "%s", out->choice);
@@ -347,6 +366,37 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         if (cost_compute(&out->cost_in, &out->cost, err) != 0) rc = -1; /* the basis names the choice */
         else set_hosted(in, out);
     }
+    /* another GPU type pays earlier than this volume's: the answer says so
+     * (the break-even is a set-up's, and the set-up follows the volume) */
+    ld_cost *c = &out->cost;
+    if (rc == 0 && first.gpu && (c->break_even_never || first.tokens < c->break_even_tokens * (1 - 1e-9))) {
+        char setup[96];
+        snprintf(setup, sizeof setup, "%d × %s", first.gpus, first.gpu->name);
+        cost_note_earliest(c, first.tokens, setup);
+    }
     free(best);
     return rc;
+}
+
+size_t scenario_sweep(const ld_scenario_input *in, const ld_cost_input *workload, const ld_cost_input *base,
+                      ld_cost_point *pts, size_t max)
+{
+    size_t n = cost_sweep(base, 1e6, 100e9, 3, pts, max);
+    if (workload->mode != LD_COST_CAPACITY || in->gpu || in->gpu_count > 0 || !in->gpus) return n;
+    ld_scenario *sc = malloc(sizeof *sc);
+    if (!sc) return n;
+    for (size_t i = 0; i < n; i++) {
+        ld_cost_input w = *workload;
+        w.tokens_per_month = pts[i].tokens;
+        ld_error e;
+        error_clear(&e);
+        if (scenario_compute(in, &w, sc, &e) != 0 || !sc->costed) continue; /* the base set-up's row stands */
+        pts[i].api_usd = sc->cost.api_monthly_usd;
+        pts[i].selfhost_usd = sc->cost.selfhost_monthly_usd;
+        pts[i].replicas = sc->cost.replicas;
+        pts[i].advice = sc->cost.advice;
+        snprintf(pts[i].setup, sizeof pts[i].setup, "%d × %.30s", sc->sizing.gpus, sc->sizing.gpu->name);
+    }
+    free(sc);
+    return n;
 }

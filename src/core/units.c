@@ -130,6 +130,20 @@ void units_format_count(double v, char *buf, size_t n)
     snprintf(buf, n, "%.10g", v);
 }
 
+/* A volume as units_format_count wrote it, read back ("1.5B" = 1.5e9). */
+static double count_value(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    switch (*end) {
+    case 'k': return v * 1e3;
+    case 'M': return v * 1e6;
+    case 'B': return v * 1e9;
+    case 'T': return v * 1e12;
+    default: return v;
+    }
+}
+
 void units_format_count_bound(double v, int dir, int sig, char *buf, size_t n)
 {
     double a = fabs(v);
@@ -159,11 +173,12 @@ void units_format_count_bound(double v, int dir, int sig, char *buf, size_t n)
 
 void units_format_range(double from, double to, int sig0, char *a, size_t an, char *b, size_t bn)
 {
-    /* sig0 figures, more while they would read as one volume */
+    /* sig0 figures, more while they would read as one volume or the
+     * wrong way round (201.75M to 201.76M: "201.8M ... up to 201.7M") */
     for (int sig = sig0; sig <= 9; sig++) {
         units_format_count_bound(from, +1, sig, a, an);
         units_format_count_bound(to, -1, sig, b, bn);
-        if (strcmp(a, b) != 0) return;
+        if (count_value(a) < count_value(b)) return;
     }
 }
 

@@ -104,9 +104,7 @@ static void legend(const app *a, const cv_state *s, WINDOW *w, int y, int x, int
     if (s->c.break_even_never) {
         snprintf(buf, sizeof buf, "break-even: never");
     } else {
-        char three[32];
-        snprintf(three, sizeof three, "%.3g", s->c.break_even_tokens);
-        units_format_count(strtod(three, NULL), t, sizeof t);
+        units_format_count_bound(s->c.break_even_tokens, +1, 4, t, sizeof t); /* as the results say it */
         snprintf(buf, sizeof buf, "%s break-even %s", a->utf8 ? "\u250A" : ":", t);
     }
     if (ui_width(a, buf) > wd - used) return;

@@ -381,17 +381,17 @@ static void result_lines(app *a, cv_state *s, emitter *e)
             snprintf(v, sizeof v, "never: a replica costs %s/1K, the API %s", t1, t2);
         emit(e, "Break-even", RLABEL_W, v, lab, app_attr(a, ROLE_BREAKEVEN));
     } else {
-        round_tokens(c->break_even_tokens, t1, sizeof t1);
+        units_format_count_bound(c->break_even_tokens, +1, 4, t1, sizeof t1); /* a start: rounded up, as the CLI */
         if (isfinite(c->break_even_first_until)) {
             /* the steps: cheaper inside the first replica's only, for good
              * further on; each stretch's start rounded up and its end down
              * (core's units_format_range), so a volume shown lies inside */
             char t3[32];
-            units_format_range(c->break_even_tokens, c->break_even_first_until, 3, t1, sizeof t1, t2, sizeof t2);
-            units_format_count_bound(c->break_even_for_good_tokens, +1, 3, t3, sizeof t3);
+            units_format_range(c->break_even_tokens, c->break_even_first_until, 4, t1, sizeof t1, t2, sizeof t2);
+            units_format_count_bound(c->break_even_for_good_tokens, +1, 4, t3, sizeof t3);
             if (c->break_even_between > 0) { /* the stretches between the first and the lasting one */
                 char t4[32], t5[32];
-                units_format_range(c->break_even_between_from, c->break_even_between_until, 3, t4, sizeof t4, t5,
+                units_format_range(c->break_even_between_from, c->break_even_between_until, 4, t4, sizeof t4, t5,
                                    sizeof t5);
                 if (c->break_even_between == 1) {
                     snprintf(v, sizeof v, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good "
@@ -412,6 +412,12 @@ static void result_lines(app *a, cv_state *s, emitter *e)
             snprintf(v, sizeof v, "%s tokens/month", t1);
             emit_fit(e, "Break-even", v, NULL, lab, app_attr(a, ROLE_BREAKEVEN));
         }
+    }
+    if (isfinite(c->earliest_break_even)) { /* another GPU type pays earlier than this volume's */
+        units_format_count_bound(c->earliest_break_even, +1, 4, t1, sizeof t1);
+        snprintf(v, sizeof v, "with %s replicas from %s tokens/month", c->earliest_setup, t1);
+        snprintf(sv, sizeof sv, "%s from %s", c->earliest_setup, t1);
+        emit_fit(e, "", v, sv, lab, app_attr(a, ROLE_BREAKEVEN));
     }
     const char *adv = cost_advice_name(c->advice);
     if (c->advice == LD_ADVICE_CLOSE)
@@ -496,7 +502,7 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
     } else {
         /* the replicas at the break-even, not at this volume: its own sum */
         long k = s->capacity ? cost_replicas(&s->in, c->break_even_tokens) : 1;
-        round_tokens(c->break_even_tokens, t3, sizeof t3);
+        units_format_count_bound(c->break_even_tokens, +1, 4, t3, sizeof t3);
         if (s->in.ops_monthly_usd > 0)
             snprintf(v, sizeof v, "break-even = (%ld %s %s + %s) / %s per 1K = %s", k, X, t1, t2, p1, t3);
         else

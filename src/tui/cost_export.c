@@ -191,7 +191,15 @@ static int write_md(const app *a, const cv_state *s, FILE *f)
     else fputs(" |\n| Mode | 2023 article: one replica, unlimited tokens (the article's assumption) |\n\n", f);
     report_cost_write(f, &s->in, &s->c, NULL, LD_FMT_MD);
     fputs("\n## Cost by volume\n\n", f);
-    report_cost_sweep(f, &s->in, &s->c, LD_FMT_MD);
+    if (s->source >= s->h->npresets && s->model >= 0 && s->sized) { /* each volume on its own GPUs, as priced here */
+        ld_scenario_input si;
+        cv_scenario_input(a, s, &si);
+        ld_cost_point pts[64];
+        size_t n = scenario_sweep(&si, &s->in, &s->in, pts, 64);
+        report_cost_sweep_points(f, &s->in, &s->c, pts, n, LD_FMT_MD);
+    } else {
+        report_cost_sweep(f, &s->in, &s->c, LD_FMT_MD);
+    }
     return 0;
 }
 

@@ -370,14 +370,9 @@ void cv_save_settings(app *a, cv_state *s)
  * (the same call as the wizard and `llmdeck cost --model`): sizes it at the
  * knobs (batch 0: as many sequences as fit, at most 16) and prices it
  * against s->in.  0 with s->c computed, or -1 with s->err set. */
-static int from_model(app *a, cv_state *s)
+/* The scenario the knobs describe (the model row must be set). */
+void cv_scenario_input(const app *a, const cv_state *s, ld_scenario_input *out)
 {
-    ld_error e;
-    error_clear(&e);
-    if (s->model < 0) {
-        snprintf(s->err, sizeof s->err, "choose a model: Enter on Model");
-        return -1;
-    }
     ld_scenario_input si;
     memset(&si, 0, sizeof si);
     si.cat = a->ds->models;
@@ -393,6 +388,21 @@ static int from_model(app *a, cv_state *s)
     cv_request_split(s, &req_in, &req_out);
     si.prompt_tokens = req_in;
     si.request_tokens = req_in + req_out;
+    *out = si;
+}
+
+static int from_model(app *a, cv_state *s)
+{
+    ld_error e;
+    error_clear(&e);
+    if (s->model < 0) {
+        snprintf(s->err, sizeof s->err, "choose a model: Enter on Model");
+        return -1;
+    }
+    ld_scenario_input si;
+    cv_scenario_input(a, s, &si);
+    double req_in, req_out;
+    cv_request_split(s, &req_in, &req_out);
     s->in.request_in = req_in;
     s->in.request_out = req_out;
     static ld_scenario sc; /* large; the TUI runs on one thread */

@@ -22,6 +22,7 @@
 #include "export.h"
 #include "llmdeck/cost.h"
 #include "llmdeck/hosting.h"
+#include "llmdeck/scenario.h"
 #include "llmdeck/sizing.h"
 
 /* The knobs, in the order shown and focused. */
@@ -148,6 +149,8 @@ void cv_defaults(app *a, cv_state *s);
 void cv_load_settings(app *a, cv_state *s);
 void cv_save_settings(app *a, cv_state *s);
 void cv_recompute(app *a, cv_state *s);
+/* The scenario the knobs describe (s->model must be a row). */
+void cv_scenario_input(const app *a, const cv_state *s, ld_scenario_input *out);
 /* Rows of the catalogue that can be sized (params_b > 0). */
 void cv_models_build(app *a, cv_state *s);
 const char *cv_model_name(const app *a, long row);

@@ -264,9 +264,53 @@ static void test_gpu_cheapest_a_month(void **state)
             assert_non_null(strstr(sc.selfhost_label, "Fast80"));
         }
     }
+    /* at 20B (Fast80's volume) the answer names the GPU type that pays
+     * first, when it is not this volume's: each type's first break-even
+     * with its GPU fixed, the least of them */
+    w.tokens_per_month = 20e9;
+    assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+    double least = INFINITY, mine = sc.cost.break_even_never ? INFINITY : sc.cost.break_even_tokens;
+    const char *first = NULL;
+    for (size_t i = 0; i < f->gpus.n; i++) {
+        ld_scenario_input one = in;
+        one.gpu = &f->gpus.v[i];
+        one.quant = sc.quant;
+        static ld_scenario alt;
+        assert_int_equal(scenario_compute(&one, &w, &alt, &err), 0);
+        if (!alt.cost.break_even_never && alt.cost.break_even_tokens < least) {
+            least = alt.cost.break_even_tokens;
+            first = f->gpus.v[i].name;
+        }
+    }
+    assert_non_null(first);
+    if (least < mine * (1 - 1e-9)) {
+        assert_near(sc.cost.earliest_break_even, least, 1e-6 * least);
+        assert_non_null(strstr(sc.cost.earliest_setup, first));
+        assert_non_null(strstr(sc.cost.basis, "self-hosting first pays from"));
+    } else {
+        assert_true(isnan(sc.cost.earliest_break_even));
+    }
+    /* the sweep prices each volume on its own GPUs, as scenario_compute does */
+    ld_cost_point pts[64];
+    size_t n = scenario_sweep(&in, &w, &sc.cost_in, pts, 64);
+    assert_int_equal(n, 16); /* 1M..100B in 1-2-5 steps */
+    int small = 0, fast = 0;
+    for (size_t i = 0; i < n; i++) {
+        ld_cost_input wi = w;
+        wi.tokens_per_month = pts[i].tokens;
+        static ld_scenario at;
+        assert_int_equal(scenario_compute(&in, &wi, &at, &err), 0);
+        assert_true(pts[i].selfhost_usd == at.cost.selfhost_monthly_usd);
+        assert_int_equal(pts[i].replicas, at.cost.replicas);
+        small |= strstr(pts[i].setup, "Slow24") != NULL;
+        fast |= strstr(pts[i].setup, "Fast80") != NULL;
+    }
+    assert_true(small && fast); /* both types appear: the cheaper one changes with the volume */
     w.mode = LD_COST_SEED; /* one replica whatever the volume: the cheapest an hour */
     assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
     assert_string_equal(sc.sizing.gpu->name, "Slow24");
+    n = scenario_sweep(&in, &w, &sc.cost_in, pts, 64);
+    for (size_t i = 0; i < n; i++) assert_string_equal(pts[i].setup, ""); /* one set-up */
 }
 
 /* priced: with a workload, a GPU without an hourly price does not count as

@@ -357,6 +357,9 @@ static void test_format_bounds(void **state)
     units_format_range(1.277e9, 1.314e9, 4, a, sizeof a, b, sizeof b);
     assert_string_equal(a, "1.277B");
     assert_string_equal(b, "1.314B");
+    units_format_range(201.75e6, 201.76e6, 4, a, sizeof a, b, sizeof b); /* never the wrong way round */
+    assert_string_equal(a, "201.75M");
+    assert_string_equal(b, "201.76M");
     units_format_usd_exact(1160.7, a, sizeof a);
     assert_string_equal(a, "$1,160.70");
     units_format_usd_exact(1500, a, sizeof a);
