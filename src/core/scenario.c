@@ -152,8 +152,12 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
     }
     set_quant(out, "int4", NULL, 0);
     if (size_at(base, out, 1, NULL, 0, &out->sizing, err) != 0) return -1;
-    snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 of any %sGPU holds (%s)%s",
-             as, need, need_price ? "priced " : "", QUANT_RULE, unsized);
+    if (base->gpu) /* the GPU asked for: it is the one that does not hold it, not every GPU */
+        snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 × %s hold (%s)%s", as,
+                 need, base->gpu->name, QUANT_RULE, unsized);
+    else
+        snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 of any %sGPU holds "
+                 "(%s)%s", as, need, need_price ? "priced " : "", QUANT_RULE, unsized);
     return 0;
 }
 
@@ -353,10 +357,11 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         char *cut = strstr(how, "; batch");
         if (cut) *cut = '\0';
         char note[sizeof out->choice + 512];
-        snprintf(note, sizeof note, "%s%s; GPU %d × %s: the cheapest a month at this volume (the cheapest an hour, "
-                 "%d × %s, needs %ld replica%s: %s)", how, batch ? batch : "", best->sizing.gpus,
-                 best->sizing.gpu->name, out->sizing.gpus, out->sizing.gpu->name, out->cost.replicas,
-                 out->cost.replicas == 1 ? "" : "s", hourly);
+        snprintf(note, sizeof note, "%s%s; GPU %d × %s: the cheapest a month at this volume of the %s GPUs (the "
+                 "cheapest an hour, %d × %s, needs %ld replica%s: %s)", how, batch ? batch : "", best->sizing.gpus,
+                 best->sizing.gpu->name, in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter",
+                 out->sizing.gpus, out->sizing.gpu->name, out->cost.replicas, out->cost.replicas == 1 ? "" : "s",
+                 hourly);
         memcpy(out, best, sizeof *out);
         size_t l = strlen(note) < sizeof out->choice ? strlen(note) : sizeof out->choice - 1;
         memcpy(out->choice, note, l);

@@ -442,7 +442,7 @@ static void result_lines(app *a, cv_state *s, emitter *e)
         size_t k = strlen(v);
         snprintf(v + k, sizeof v - k, "%s", note);
         if (note[0] && short_adv == adv) {
-            short_usd(c->hosted_monthly_usd, t1, sizeof t1);
+            units_format_usd(c->hosted_monthly_usd, t1, sizeof t1); /* cents below $1,000: $3.50, not $4 */
             snprintf(sv, sizeof sv, "%s; hosted costs less than both (%s)", adv, t1);
             short_adv = sv;
         }

@@ -116,8 +116,8 @@ static void wz_act(app *a, ld_action act)
                 /* one current scenario: the Cost tab now shows the answer's model,
                  * volume, context and quantization */
                 if (w->pick >= 0)
-                    cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length,
-                                   w->cost_ok ? scenario_quant_request(&w->scen) : NULL, 1);
+                    cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length, NULL,
+                                   1); /* NULL: the rule chose the answer's quantization, and keeps choosing */
             }
         } else {
             static const ld_hint h[] = {{{ACT_EXPORT}, "export"}, {{ACT_START_OVER}, "start over"},
@@ -335,8 +335,7 @@ static void rerank_if_stale(app *a, wz_state *w)
     snprintf(rule, sizeof rule, "%s, %s scale", a->missing == LD_MISSING_SKIP ? "missing left out" : "missing counted as 0",
              w->built_scale ? "percentile" : "raw");
     if (w->pick != before && w->pick >= 0) {
-        cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length,
-                       w->cost_ok ? scenario_quant_request(&w->scen) : NULL, 1);
+        cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length, NULL, 1); /* the rule's quantization */
         app_message(a, MSG_INFO, "ranked again under the table's rule (%s): the pick is now %s", rule,
                     wz_answer_name(a, w));
     } else {

@@ -257,8 +257,8 @@ static void test_gpu_cheapest_a_month(void **state)
         } else {
             assert_string_equal(picked->name, "Fast80");
             assert_string_equal(per_hour->name, "Slow24");
-            assert_non_null(strstr(sc.choice, "GPU 1 × Fast80: the cheapest a month at this volume (the cheapest an "
-                                              "hour, 1 × Slow24, needs"));
+            assert_non_null(strstr(sc.choice, "GPU 1 × Fast80: the cheapest a month at this volume of the datacenter "
+                                              "GPUs (the cheapest an hour, 1 × Slow24, needs"));
             assert_non_null(strstr(sc.cost.basis, "the cheapest a month")); /* the basis names the choice */
             assert_ptr_equal(sc.cost_in.selfhost_label, sc.selfhost_label);
             assert_non_null(strstr(sc.selfhost_label, "Fast80"));
