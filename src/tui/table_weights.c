@@ -104,9 +104,14 @@ void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
         if (barw > 2 && sum > 0) ui_bar(a, w, y, x0 + pw - 2 - barw, barw, col->weight / sum, app_attr(a, ROLE_BAR));
     }
     attr_t muted = app_attr(a, ROLE_MUTED);
+    /* under zero a benchmark's windows (LCB's) weigh once, not once each:
+     * said where the catalogue has such windows among the weighted */
+    int windows = score_weighted_measures(t->cat) < score_weighted_metrics(t->cat, NULL, 0);
     if (full)
         ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
-                  a->missing == LD_MISSING_SKIP ? "left out, weights renormalised" : "counts as 0 (2023 article)");
+                  a->missing == LD_MISSING_SKIP ? "left out, weights renormalised"
+                  : windows                     ? "0; windows weigh once"
+                                                : "counts as 0 (2023 article)");
     else
         ui_printf(a, w, ph - 4, x0 + 2, pw - 4, muted, "missing metric: %s (p)",
                   a->missing == LD_MISSING_SKIP ? "left out" : "counts as 0");
