@@ -116,6 +116,9 @@ typedef struct {
      * and the set-up ("1 × L40S"); NaN and "" otherwise. */
     double earliest_break_even;
     char earliest_setup[96];
+    /* the break-even fields above are over several set-ups (each volume on
+     * its cheapest: cost_break_even_over), not this one's alone */
+    int break_even_over;
     /* the lowest utilization at which self-hosting is no dearer than the API
      * at this volume (capacity mode; NaN: not even at 100%) */
     double break_even_utilization;
@@ -162,9 +165,29 @@ int cost_break_even_for_good(const ld_cost_input *in, double *tokens);
 const char *cost_advice_name(ld_advice a);                /* "api" ... */
 const char *cost_band(const ld_cost_input *in, double tokens);
 
-/* Another set-up pays earlier than c's (scenario_compute compares the GPU
- * types): its first break-even and its name ("1 × L40S"), with a basis line. */
-void cost_note_earliest(ld_cost *c, double tokens, const char *setup);
+/* One way to self-host the workload: a replica's monthly price and the
+ * tokens it serves a month (scenario_compute makes one a GPU type). */
+typedef struct {
+    double replica_usd, capacity_tokens;
+    char setup[48]; /* "1 × MI300X" */
+} ld_selfhost_option;
+
+/* Self-hosting on the cheapest of the options at each volume:
+ * min over o of (ceil(v / C_o) x R_o) + ops. */
+double cost_selfhost_over(const ld_cost_input *in, const ld_selfhost_option *o, size_t n, double tokens);
+
+/* c's break-even fields over the options, each volume on its cheapest
+ * (capacity mode): the volumes where that is no dearer than the API are
+ * the union of each option's stretches, one per replica step from
+ * (kR + ops) / price to kC, and from its "for good" on; merged, the first
+ * is the break-even (its option named in earliest_setup when it is not
+ * `mine`, the set-up priced at this volume), the last the volume from
+ * which it stays cheaper, the ones between counted.  Adds a basis line.
+ * An option with more than 20,000 stretches below its "for good" counts
+ * its first 20,000: the volumes named stay true, a "for good" may come
+ * later than the least true one. */
+void cost_break_even_over(const ld_cost_input *in, const ld_selfhost_option *o, size_t n, const char *mine,
+                          ld_cost *c);
 
 /* Everything at in->tokens_per_month, with the basis. */
 int cost_compute(const ld_cost_input *in, ld_cost *out, ld_error *err);

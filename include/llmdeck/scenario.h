@@ -82,6 +82,10 @@ typedef struct {
     ld_cost_input cost_in;      /* the workload with the self-hosting side filled */
     ld_cost cost;
     char selfhost_label[256];   /* "Qwen3-8B fp16 on 1 × L4 at $0.7992/h × 730 h" */
+    /* capacity mode, GPU left open: every GPU type priced (cost's
+     * break-even is over them: cost_break_even_over); 0 when one set-up */
+    ld_selfhost_option options[64];
+    size_t noptions;
 } ld_scenario;              /* cost_in.selfhost_label points into it: do not copy it */
 
 /* The longest context row r reads (context_length), INFINITY when the

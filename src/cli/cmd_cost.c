@@ -397,8 +397,11 @@ int cmd_cost(int argc, char **argv)
         goto done;
     }
     /* the scenario's comparison of GPU types, when its figures are the ones priced here */
-    if (row >= 0 && sc.costed && !f.tps && isfinite(sc.cost.earliest_break_even))
-        cost_note_earliest(&c, sc.cost.earliest_break_even, sc.cost.earliest_setup);
+    if (row >= 0 && sc.costed && !f.tps && sc.noptions > 1) {
+        char mine[48];
+        snprintf(mine, sizeof mine, "%d × %.30s", sc.sizing.gpus, sc.sizing.gpu->name);
+        cost_break_even_over(&in, sc.options, sc.noptions, mine, &c);
+    }
     ld_hosted_cost hosted_fig; /* the same model from a provider: the advice and JSON/CSV say it */
     if (row >= 0 && report_hosted_figures(ds.models, (size_t)row, c.tokens_per_month, in.input_share, &hosted_fig) == 0)
         c.hosted_monthly_usd = hosted_fig.monthly_usd;

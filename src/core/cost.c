@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "basis.h"
@@ -535,12 +536,92 @@ size_t cost_sweep(const ld_cost_input *in, double lo, double hi, int per_decade,
     return n;
 }
 
-void cost_note_earliest(ld_cost *c, double tokens, const char *setup)
+double cost_selfhost_over(const ld_cost_input *in, const ld_selfhost_option *o, size_t n, double tokens)
 {
-    c->earliest_break_even = tokens;
-    snprintf(c->earliest_setup, sizeof c->earliest_setup, "%s", setup);
-    char t[32];
-    units_format_count_bound(tokens, +1, 4, t, sizeof t);
-    basis_add(c, "the break-even above is this volume's set-up's; with %s replicas self-hosting first pays from %s "
-                 "tokens/month (each GPU type at the quantization above)", c->earliest_setup, t);
+    double least = INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (!(o[i].capacity_tokens > 0)) continue;
+        double v = ceil(tokens / o[i].capacity_tokens) * o[i].replica_usd + in->ops_monthly_usd;
+        if (tokens <= 0) v = o[i].replica_usd + in->ops_monthly_usd; /* one replica stands */
+        least = fmin(least, v);
+    }
+    return least;
+}
+
+typedef struct {
+    double a, b;  /* [a, b], b = INFINITY for "from a on" */
+    size_t opt;
+} stretch;
+
+static int stretch_cmp(const void *x, const void *y)
+{
+    const stretch *p = x, *q = y;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
+#define STRETCHES_PER_OPTION 20000
+
+void cost_break_even_over(const ld_cost_input *in, const ld_selfhost_option *o, size_t n, const char *mine,
+                          ld_cost *c)
+{
+    double p = cost_api_price_per_1k(in) / 1000.0, ops = in->ops_monthly_usd;
+    size_t cap = 0, m = 0;
+    stretch *st = NULL;
+    for (size_t i = 0; i < n && p > 0; i++) {
+        double r = o[i].replica_usd, cc = o[i].capacity_tokens, margin = cc * p - r;
+        if (!(margin > 0) || !(r > 0)) continue; /* a full replica costs more per token: never */
+        double k0 = fmax(1, ceil(ops / margin - 1e-12)), kg = fmax(k0, ceil((r + ops) / margin - 1e-12));
+        double last = fmin(kg - 1, k0 + STRETCHES_PER_OPTION - 1);
+        size_t need = m + (size_t)(last >= k0 ? last - k0 + 1 : 0) + 1;
+        if (need > cap) {
+            size_t nc = need * 2;
+            stretch *more = realloc(st, nc * sizeof *st);
+            if (!more) break; /* the stretches so far: what they say stays true */
+            st = more;
+            cap = nc;
+        }
+        for (double k = k0; k <= last; k++) st[m++] = (stretch){(k * r + ops) / p, k * cc, i};
+        st[m++] = (stretch){(kg * r + ops) / p, INFINITY, i};
+    }
+    c->break_even_over = 1;
+    c->earliest_setup[0] = '\0';
+    c->earliest_break_even = NAN;
+    c->break_even_first_until = c->break_even_between_from = c->break_even_between_until = NAN;
+    c->break_even_between = 0;
+    if (!m) {
+        c->break_even_never = 1;
+        c->break_even_tokens = c->break_even_for_good_tokens = NAN;
+        basis_add(c, "break-even over the %zu GPU types, each volume on its cheapest: never (a full replica of each "
+                     "costs more per token than the API)", n);
+        free(st);
+        return;
+    }
+    qsort(st, m, sizeof *st, stretch_cmp);
+    /* merged in place: touching or overlapping stretches are one */
+    size_t k = 0;
+    for (size_t i = 1; i < m; i++) {
+        if (st[i].a <= st[k].b * (1 + 1e-12)) st[k].b = fmax(st[k].b, st[i].b);
+        else st[++k] = st[i];
+    }
+    size_t merged = k + 1;
+    c->break_even_never = 0;
+    c->break_even_tokens = st[0].a;
+    c->break_even_for_good_tokens = st[merged - 1].a;
+    if (merged > 1) c->break_even_first_until = st[0].b;
+    if (merged > 2) {
+        c->break_even_between = (long)(merged - 2);
+        c->break_even_between_from = st[1].a;
+        c->break_even_between_until = st[merged - 2].b;
+    }
+    if (!mine || strcmp(o[st[0].opt].setup, mine) != 0) {
+        c->earliest_break_even = st[0].a;
+        snprintf(c->earliest_setup, sizeof c->earliest_setup, "%s", o[st[0].opt].setup);
+    }
+    char t1[32], t2[32];
+    units_format_count_bound(st[0].a, +1, 4, t1, sizeof t1);
+    units_format_count_bound(st[merged - 1].a, +1, 4, t2, sizeof t2);
+    basis_add(c, "break-even over the %zu GPU types, each volume on its cheapest: from %s (%s)%s; cheaper for good "
+                 "from %s (%s); the break-even lines above are this volume's set-up's alone", n, t1,
+              o[st[0].opt].setup, merged > 1 ? ", then in stretches" : "", t2, o[st[merged - 1].opt].setup);
+    free(st);
 }

@@ -42,17 +42,25 @@ static void json_num(FILE *out, double v, int decimals)
 /* "750M tokens/month" or "never". */
 static void break_even_of_setup(const ld_cost *c, char *buf, size_t n);
 
-/* The set-up's break-even, then, when another GPU type pays earlier, that
- * one: "never at 50% utilization (...); with 1 × MI300X replicas from
- * 872.4M". */
+/* The break-even; over several GPU types (each volume on its cheapest)
+ * it names the one the first stretch is on when that is not this
+ * volume's, and says it: "178.9M tokens/month (on 1 × L4 replicas), but
+ * only up to 201.7M; cheaper for good from 357.7M (each volume on its
+ * cheapest GPU type)". */
 void report_cost_break_even(const ld_cost *c, char *buf, size_t n)
 {
     break_even_of_setup(c, buf, n);
-    if (!isfinite(c->earliest_break_even) || !c->earliest_setup[0]) return;
-    char t[32];
-    units_format_count_bound(c->earliest_break_even, +1, 4, t, sizeof t);
+    if (!c->break_even_over || c->break_even_never) return;
+    char *first = strstr(buf, "tokens/month");
+    if (first && c->earliest_setup[0]) { /* said at the first figure, the one it is about */
+        char rest[512];
+        snprintf(rest, sizeof rest, "%s", first + strlen("tokens/month"));
+        snprintf(first, n - (size_t)(first - buf), "tokens/month (first on %s replicas, each volume on its cheapest "
+                 "GPU type)%s", c->earliest_setup, rest);
+        return;
+    }
     size_t k = strlen(buf);
-    snprintf(buf + k, n - k, "; with %s replicas from %s", c->earliest_setup, t);
+    snprintf(buf + k, n - k, " (each volume on its cheapest GPU type)");
 }
 
 static void break_even_of_setup(const ld_cost *c, char *buf, size_t n)

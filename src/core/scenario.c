@@ -297,31 +297,30 @@ static int compute_one(const ld_scenario_input *in, const ld_cost_input *workloa
  * (sizing's fit) is the cheapest a month for one replica, but not when the
  * volume needs several (100 x L4 against 7 x A100 for an 8B model at 20B
  * tokens).  *best holds it; 1 when it is cheaper than `out`, else 0. */
-/* The earliest first break-even of any GPU type (NaN: none breaks even). */
+/* The GPU types priced at this workload, each a way to self-host it. */
 typedef struct {
-    double tokens;
-    int gpus;
-    const ld_gpu *gpu;
-} earliest;
+    ld_selfhost_option v[64];
+    size_t n;
+} options;
 
-static void note_break_even(earliest *e, const ld_scenario *sc)
+static void add_option(options *o, const ld_scenario *sc)
 {
-    double be = sc->cost.break_even_tokens;
-    if (sc->cost.break_even_never || !isfinite(be) || (isfinite(e->tokens) && be >= e->tokens)) return;
-    e->tokens = be;
-    e->gpus = sc->sizing.gpus;
-    e->gpu = sc->sizing.gpu;
+    if (o->n >= sizeof o->v / sizeof o->v[0] || !sc->costed) return;
+    ld_selfhost_option *x = &o->v[o->n++];
+    x->replica_usd = cost_replica_monthly(&sc->cost_in);
+    x->capacity_tokens = sc->cost.replica_capacity_tokens;
+    snprintf(x->setup, sizeof x->setup, "%d × %.30s", sc->sizing.gpus, sc->sizing.gpu->name);
 }
 
 static int cheapest_a_month(const ld_scenario_input *in, const ld_cost_input *workload, const ld_scenario *out,
-                            ld_scenario *best, ld_scenario *cand, earliest *first)
+                            ld_scenario *best, ld_scenario *cand, options *opts)
 {
     ld_scenario_input alt = *in;
     alt.quant = out->release ? SCENARIO_QUANT_RELEASE : out->quant; /* the one the rule chose */
     const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter"; /* as sizing's fit */
     double least = out->cost.selfhost_monthly_usd;
     int found = 0;
-    note_break_even(first, out);
+    add_option(opts, out);
     for (size_t i = 0; i < in->gpus->n; i++) {
         const ld_gpu *g = &in->gpus->v[i];
         if (g == out->sizing.gpu || !(g->hourly_usd > 0)) continue;
@@ -330,7 +329,7 @@ static int cheapest_a_month(const ld_scenario_input *in, const ld_cost_input *wo
         ld_error e;
         error_clear(&e);
         if (compute_one(&alt, workload, cand, &e) != 0 || !cand->costed) continue;
-        note_break_even(first, cand);
+        add_option(opts, cand);
         if (cand->cost.selfhost_monthly_usd < least - 0.005) { /* a cent less: ties keep the cheapest an hour */
             least = cand->cost.selfhost_monthly_usd;
             memcpy(best, cand, sizeof *best);
@@ -348,8 +347,13 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         return rc;
     ld_scenario *best = malloc(2 * sizeof *best); /* large: not on the stack */
     if (!best) return rc; /* the cheapest an hour stands, and says so below only when replaced */
-    earliest first = {NAN, 0, NULL};
-    if (cheapest_a_month(in, workload, out, best, best + 1, &first)) {
+    options *opts = malloc(sizeof *opts);
+    if (!opts) {
+        free(best);
+        return rc;
+    }
+    opts->n = 0;
+    if (cheapest_a_month(in, workload, out, best, best + 1, opts)) {
         char hourly[160], how[sizeof out->choice];
         units_format_usd(out->cost.selfhost_monthly_usd, hourly, sizeof hourly);
         snprintf(how, sizeof how, "%s", out->choice);
@@ -371,14 +375,17 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         if (cost_compute(&out->cost_in, &out->cost, err) != 0) rc = -1; /* the basis names the choice */
         else set_hosted(in, out);
     }
-    /* another GPU type pays earlier than this volume's: the answer says so
-     * (the break-even is a set-up's, and the set-up follows the volume) */
-    ld_cost *c = &out->cost;
-    if (rc == 0 && first.gpu && (c->break_even_never || first.tokens < c->break_even_tokens * (1 - 1e-9))) {
-        char setup[96];
-        snprintf(setup, sizeof setup, "%d × %s", first.gpus, first.gpu->name);
-        cost_note_earliest(c, first.tokens, setup);
+    /* the break-even over the GPU types, each volume on its cheapest (the
+     * set-up follows the volume, so one set-up's break-even would tell a
+     * different story at each volume) */
+    if (rc == 0 && opts->n > 1) {
+        char mine[48];
+        snprintf(mine, sizeof mine, "%d × %.30s", out->sizing.gpus, out->sizing.gpu->name);
+        cost_break_even_over(&out->cost_in, opts->v, opts->n, mine, &out->cost);
+        memcpy(out->options, opts->v, opts->n * sizeof *opts->v);
+        out->noptions = opts->n;
     }
+    free(opts);
     free(best);
     return rc;
 }

@@ -56,15 +56,23 @@ static void set_dot(const canvas *c, unsigned char *layer, int i, int r)
 
 /* One curve, joined: a jump between two columns is filled vertically in
  * the second, so steep lines and the capacity staircase stay unbroken. */
-static void plot(const canvas *c, unsigned char *layer, const ld_cost_input *in, int selfhost, int dotted)
+/* Self-hosting at v: on the cheapest GPU type there when the scenario
+ * priced several (the break-even is over them), else the one set-up. */
+static double selfhost_at(const cv_state *s, double v)
 {
+    return s->noptions > 1 ? cost_selfhost_over(&s->in, s->options, s->noptions, v) : cost_selfhost_monthly(&s->in, v);
+}
+
+static void plot(const canvas *c, unsigned char *layer, const cv_state *s, int selfhost, int dotted)
+{
+    const ld_cost_input *in = &s->in;
     int prev = -1, n = c->pw * c->dw;
     for (int i = 0; i < n; i++) {
         /* without colour the self-hosting curve is dotted, so the two
          * series differ by shape (every other dot column left empty) */
         if (dotted && c->dw == 2 && i % 2) continue;
         double v = volume_at_dot(c, i);
-        double usd = selfhost ? cost_selfhost_monthly(in, v) : cost_api_monthly(in, v);
+        double usd = selfhost ? selfhost_at(s, v) : cost_api_monthly(in, v);
         if (!(usd > 0)) {
             prev = -1;
             continue;
@@ -142,7 +150,7 @@ void cv_draw_chart(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd)
     const ld_cost_input *in = &s->in;
     /* both curves are monotonic: the ends give the range */
     double ends[4] = {cost_api_monthly(in, 1e6), cost_api_monthly(in, 1e11), NAN, NAN};
-    if (s->ok) ends[2] = cost_selfhost_monthly(in, 1e6), ends[3] = cost_selfhost_monthly(in, 1e11);
+    if (s->ok) ends[2] = selfhost_at(s, 1e6), ends[3] = selfhost_at(s, 1e11);
     double mn = INFINITY, mx = 0;
     for (int i = 0; i < 4; i++)
         if (ends[i] > 0) mn = fmin(mn, ends[i]), mx = fmax(mx, ends[i]);
@@ -150,8 +158,8 @@ void cv_draw_chart(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd)
     c.lo = floor(log10(mn));
     c.hi = ceil(log10(mx));
     if (c.hi <= c.lo) c.hi = c.lo + 1;
-    plot(&c, c.api, in, 0, 0);
-    if (s->ok) plot(&c, c.sh, in, 1, a->mono);
+    plot(&c, c.api, s, 0, 0);
+    if (s->ok) plot(&c, c.sh, s, 1, a->mono);
 
     legend(a, s, w, iy, ix + 1, iw - 1);
     int px = ix + YLAB_W + 1, py = iy + 1;

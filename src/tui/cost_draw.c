@@ -413,10 +413,12 @@ static void result_lines(app *a, cv_state *s, emitter *e)
             emit_fit(e, "Break-even", v, NULL, lab, app_attr(a, ROLE_BREAKEVEN));
         }
     }
-    if (isfinite(c->earliest_break_even)) { /* another GPU type pays earlier than this volume's */
-        units_format_count_bound(c->earliest_break_even, +1, 4, t1, sizeof t1);
-        snprintf(v, sizeof v, "with %s replicas from %s tokens/month", c->earliest_setup, t1);
-        snprintf(sv, sizeof sv, "%s from %s", c->earliest_setup, t1);
+    if (c->break_even_over && !c->break_even_never) { /* over the GPU types, each volume on its cheapest */
+        if (c->earliest_setup[0]) snprintf(v, sizeof v, "first on %s replicas; each volume on its cheapest GPU type",
+                                           c->earliest_setup);
+        else snprintf(v, sizeof v, "each volume on its cheapest GPU type");
+        snprintf(sv, sizeof sv, "%s%seach volume's cheapest GPU", c->earliest_setup[0] ? c->earliest_setup : "",
+                 c->earliest_setup[0] ? " first; " : "");
         emit_fit(e, "", v, sv, lab, app_attr(a, ROLE_BREAKEVEN));
     }
     const char *adv = cost_advice_name(c->advice);

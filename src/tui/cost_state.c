@@ -426,6 +426,8 @@ static int from_model(app *a, cv_state *s)
     }
     s->in = sc.cost_in;
     s->c = sc.cost;
+    memcpy(s->options, sc.options, sc.noptions * sizeof *sc.options);
+    s->noptions = sc.noptions;
     snprintf(s->sh_label, sizeof s->sh_label, "%s", sc.selfhost_label);
     s->in.selfhost_label = s->sh_label;
     s->in.choice = s->choice;
@@ -450,6 +452,7 @@ void cv_recompute(app *a, cv_state *s)
     }
     ld_cost_input *in = &s->in;
     cost_defaults(in);
+    s->noptions = 0; /* a preset or a fixed GPU is one set-up; from_model may find several */
     cost_apply_hosting(in, s->h);
     in->tokens_per_month = s->tokens;
     in->input_share = s->share;

@@ -114,6 +114,11 @@ typedef struct {
     int left_w;            /* width of the knobs' column */
 
     tui_export export;     /* e: the scenario's file and its prompt */
+    /* capacity mode, GPU auto: the GPU types the scenario priced; the
+     * chart's self-hosting curve is their cheapest at each volume, as the
+     * break-even is (0: one set-up) */
+    ld_selfhost_option options[64];
+    size_t noptions;
 } cv_state;
 
 static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW_COST]; }

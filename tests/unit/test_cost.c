@@ -495,6 +495,57 @@ static void test_break_even_for_good(void **state)
     if (strncmp(buf, "1.31395B tokens/month, but only up to 1.314B;", 45) != 0) fail_msg("\"%s\"", buf);
 }
 
+/* Self-hosting over several set-ups, each volume on its cheapest: the
+ * break-even, the stretches and "for good" are those of the lower
+ * envelope, checked by walking the volumes (ops and none; a set-up that
+ * never pays; an option list where one set-up's gaps are another's
+ * stretches). */
+static void test_break_even_over_options(void **state)
+{
+    (void)state;
+    const ld_selfhost_option o[3] = {
+        {357.70, 201.8e6, "1 × S"},  /* cheap, small: pays at 178.85M, stretches after */
+        {795.70, 1.2e9, "1 × M"},    /* pays from 397.85M */
+        {9000.0, 1.0e9, "1 × X"},    /* never: $9,000 for 1B at $2 per 1M */
+    };
+    for (int with_ops = 0; with_ops <= 1; with_ops++) {
+        ld_cost_input in;
+        cost_defaults(&in);
+        in.mode = LD_COST_CAPACITY;
+        in.api_in_per_1k = in.api_out_per_1k = 0.002;
+        in.ops_monthly_usd = with_ops ? 100 : 0;
+        ld_cost c;
+        memset(&c, 0, sizeof c);
+        cost_break_even_over(&in, o, 3, "1 × M", &c);
+        assert_true(c.break_even_over && !c.break_even_never);
+        /* walk: the cheaper volumes below 4x "for good", in 0.05M steps */
+        double step = 0.05e6, first = NAN, last_dearer = 0;
+        for (double v = step; v < 4 * c.break_even_for_good_tokens; v += step) {
+            int cheaper = cost_selfhost_over(&in, o, 3, v) <= v / 1000 * 0.002;
+            if (cheaper && isnan(first)) first = v;
+            if (!cheaper) last_dearer = v;
+        }
+        assert_true(fabs(c.break_even_tokens - first) <= step * 1.01);
+        assert_true(fabs(c.break_even_for_good_tokens - last_dearer) <= step * 1.01); /* cheaper for good just after */
+        if (isfinite(c.break_even_first_until)) /* the first stretch ends: dearer just after it */
+            assert_true(cost_selfhost_over(&in, o, 3, c.break_even_first_until * 1.0001) >
+                        c.break_even_first_until * 1.0001 / 1000 * 0.002);
+        /* without ops the first stretch is S's, not this volume's M (named);
+         * with $100 of ops S pays only from its third replica, M first */
+        assert_string_equal(c.earliest_setup, with_ops ? "" : "1 × S");
+        assert_non_null(strstr(c.basis, "break-even over the 3 GPU types"));
+    }
+    /* none pays: never */
+    ld_cost_input in;
+    cost_defaults(&in);
+    in.mode = LD_COST_CAPACITY;
+    in.api_in_per_1k = in.api_out_per_1k = 0.002;
+    ld_cost c;
+    memset(&c, 0, sizeof c);
+    cost_break_even_over(&in, o + 2, 1, NULL, &c);
+    assert_true(c.break_even_never && isnan(c.break_even_tokens));
+}
+
 /* The same model from a provider: the figures, their basis and the
  * sentence agree, from a catalogue written here (hand-checked sums). */
 static void test_hosted_figures(void **state)
@@ -596,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_energy_and_break_even_utilization),
         cmocka_unit_test(test_capacity_with_prefill),
         cmocka_unit_test(test_break_even_for_good),
+        cmocka_unit_test(test_break_even_over_options),
         cmocka_unit_test(test_article_advice_at_capacity),
         cmocka_unit_test(test_hosted_figures),
         cmocka_unit_test(test_split_request),
