@@ -88,6 +88,9 @@ typedef struct {
      * where the first starts and the last ends (0 and NaN when none) */
     long break_even_between;
     double break_even_between_from, break_even_between_until;
+    /* the first of those stretches' end and the last's start: each edge
+     * printed is rounded inside its own stretch */
+    double break_even_between_first_end, break_even_between_last_start;
     double utilization;          /* the utilization the answer assumed (capacity mode) */
     int capacity_mode;
     ld_advice advice;

@@ -29,6 +29,11 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n);
  * ($275.00/month)", else "".  Returns buf. */
 const char *report_cost_hosted_note(const ld_cost *c, char *buf, size_t n);
 
+/* The stretches between the first and the lasting one, as printed: the
+ * first's start rounded up inside it, the last's end rounded down inside
+ * it ("from 2.554B to 44.67B"). */
+void report_between_edges(const ld_cost *c, char *a, size_t an, char *b, size_t bn);
+
 /* How many times the API's cost: "2.2×", "12×", "over 1000×" (a volume of
  * a few tokens made "580350000×", which says nothing more). */
 void report_cost_times(double times, char *buf, size_t n);

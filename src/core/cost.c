@@ -1,5 +1,6 @@
 /* cost.c - API vs self-host monthly cost, capacity, break-even, advice. */
 #include "llmdeck/cost.h"
+#include "llmdeck/report_cost.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -285,9 +286,19 @@ static ld_advice advise(const ld_cost_input *in, double api, double self)
 #define basis_add(x, ...) basis_appendf((x)->basis, sizeof (x)->basis, __VA_ARGS__)
 
 /* A price per 1K without losing small digits: $0.002, $0.00015. */
+/* A price as the formulas use it: every digit it has (up to 8), so the
+ * sum shown gives the figure shown ($0.0022832, not $0.002283). */
 static const char *price(double v, char *buf, size_t n)
 {
-    units_format_price(v, buf, n);
+    if (!(isfinite(v) && v >= 1e-9 && v < 1)) {
+        units_format_price(v, buf, n);
+        return buf;
+    }
+    int dec = 7 - (int)floor(log10(v)); /* 8 significant digits, fixed notation ($0.000075, not $7.5e-05) */
+    snprintf(buf, n, "$%.*f", dec, v);
+    char *e = buf + strlen(buf) - 1; /* trailing zeros dropped */
+    while (e > buf && *e == '0') *e-- = '\0';
+    if (*e == '.') *e = '\0';
     return buf;
 }
 
@@ -408,6 +419,7 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
     c->break_even_first_until = NAN;
     c->break_even_between = 0;
     c->break_even_between_from = c->break_even_between_until = NAN;
+    c->break_even_between_first_end = c->break_even_between_last_start = NAN;
     double be;
     if (cost_break_even(in, &be) == 0) {
         c->break_even_for_good_tokens = be;
@@ -432,10 +444,12 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
                     c->break_even_between = kg - k - 1;
                     c->break_even_between_from = ((double)(k + 1) * cost_replica_monthly(in) + in->ops_monthly_usd) / blended;
                     c->break_even_between_until = (double)(kg - 1) * replica_capacity(in);
+                    c->break_even_between_first_end = (double)(k + 1) * replica_capacity(in);
+                    c->break_even_between_last_start =
+                        ((double)(kg - 1) * cost_replica_monthly(in) + in->ops_monthly_usd) / blended;
                     char a[32], b[32], cap[32];
                     units_format_count(replica_capacity(in), cap, sizeof cap);
-                    units_format_range(c->break_even_between_from, c->break_even_between_until, 4, a, sizeof a, b,
-                                       sizeof b);
+                    report_between_edges(c, a, sizeof a, b, sizeof b);
                     if (c->break_even_between == 1)
                         basis_add(c, "cheaper again from (%ld × %s + %s) / %s per 1K × 1000 = %s up to %s (%ld replicas "
                                      "full)", k + 1, u1, u2, price(c->api_blended_per_1k, p1, sizeof p1), a, b, k + 1);
@@ -587,6 +601,7 @@ void cost_break_even_over(const ld_cost_input *in, const ld_selfhost_option *o, 
     c->earliest_setup[0] = '\0';
     c->earliest_break_even = NAN;
     c->break_even_first_until = c->break_even_between_from = c->break_even_between_until = NAN;
+    c->break_even_between_first_end = c->break_even_between_last_start = NAN;
     c->break_even_between = 0;
     if (!m) {
         c->break_even_never = 1;
@@ -612,6 +627,8 @@ void cost_break_even_over(const ld_cost_input *in, const ld_selfhost_option *o, 
         c->break_even_between = (long)(merged - 2);
         c->break_even_between_from = st[1].a;
         c->break_even_between_until = st[merged - 2].b;
+        c->break_even_between_first_end = st[1].b;
+        c->break_even_between_last_start = st[merged - 2].a;
     }
     if (!mine || strcmp(o[st[0].opt].setup, mine) != 0) {
         c->earliest_break_even = st[0].a;
@@ -620,8 +637,9 @@ void cost_break_even_over(const ld_cost_input *in, const ld_selfhost_option *o, 
     char t1[32], t2[32];
     units_format_count_bound(st[0].a, +1, 4, t1, sizeof t1);
     units_format_count_bound(st[merged - 1].a, +1, 4, t2, sizeof t2);
-    basis_add(c, "break-even over the %zu GPU types, each volume on its cheapest: from %s (%s)%s; cheaper for good "
-                 "from %s (%s); the break-even lines above are this volume's set-up's alone", n, t1,
+    basis_add(c, "break-even over the %zu GPU types (at the quantization above), each volume on its cheapest: from "
+                 "%s (%s)%s; cheaper for good from %s (%s); the break-even lines above are this volume's set-up's "
+                 "alone", n, t1,
               o[st[0].opt].setup, merged > 1 ? ", then in stretches" : "", t2, o[st[merged - 1].opt].setup);
     free(st);
 }

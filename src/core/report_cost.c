@@ -42,6 +42,14 @@ static void json_num(FILE *out, double v, int decimals)
 /* "750M tokens/month" or "never". */
 static void break_even_of_setup(const ld_cost *c, char *buf, size_t n);
 
+void report_between_edges(const ld_cost *c, char *a, size_t an, char *b, size_t bn)
+{
+    char x[32];
+    /* the first's start inside the first, the last's end inside the last */
+    units_format_range(c->break_even_between_from, c->break_even_between_first_end, 4, a, an, x, sizeof x);
+    units_format_range(c->break_even_between_last_start, c->break_even_between_until, 4, x, sizeof x, b, bn);
+}
+
 /* The break-even; over several GPU types (each volume on its cheapest)
  * it names the one the first stretch is on when that is not this
  * volume's, and says it: "178.9M tokens/month (on 1 × L4 replicas), but
@@ -84,7 +92,7 @@ static void break_even_of_setup(const ld_cost *c, char *buf, size_t n)
         units_format_count_bound(c->break_even_for_good_tokens, +1, 4, g, sizeof g);
         if (c->break_even_between > 0) { /* the stretches between: said, not left for the chart to show */
             char a[32], b[32];
-            units_format_range(c->break_even_between_from, c->break_even_between_until, 4, a, sizeof a, b, sizeof b);
+            report_between_edges(c, a, sizeof a, b, sizeof b);
             if (c->break_even_between == 1)
                 snprintf(buf, n, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good from %s",
                          t, u, a, b, g);

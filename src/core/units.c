@@ -175,7 +175,7 @@ void units_format_range(double from, double to, int sig0, char *a, size_t an, ch
 {
     /* sig0 figures, more while they would read as one volume or the
      * wrong way round (201.75M to 201.76M: "201.8M ... up to 201.7M") */
-    for (int sig = sig0; sig <= 9; sig++) {
+    for (int sig = sig0; sig <= 12; sig++) {
         units_format_count_bound(from, +1, sig, a, an);
         units_format_count_bound(to, -1, sig, b, bn);
         if (count_value(a) < count_value(b)) return;

@@ -391,8 +391,7 @@ static void result_lines(app *a, cv_state *s, emitter *e)
             units_format_count_bound(c->break_even_for_good_tokens, +1, 4, t3, sizeof t3);
             if (c->break_even_between > 0) { /* the stretches between the first and the lasting one */
                 char t4[32], t5[32];
-                units_format_range(c->break_even_between_from, c->break_even_between_until, 4, t4, sizeof t4, t5,
-                                   sizeof t5);
+                report_between_edges(c, t4, sizeof t4, t5, sizeof t5);
                 if (c->break_even_between == 1) {
                     snprintf(v, sizeof v, "%s tokens/month, but only up to %s; again from %s to %s; cheaper for good "
                              "from %s", t1, t2, t4, t5, t3);

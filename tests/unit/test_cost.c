@@ -467,6 +467,9 @@ static void test_break_even_for_good(void **state)
              "cheaper for good from 44.69B", c.break_even_between);
     if (!strstr(buf, want)) fail_msg("no \"%s\" in \"%s\"", want, buf);
     assert_true(c.break_even_between_from > 2.553e9 && c.break_even_between_from <= 2.554e9);
+    /* the first of them ends at 2 full replicas, the last starts at 34 x $3,000 / price */
+    assert_near(c.break_even_between_first_end, 2 * cap, 1);
+    assert_near(c.break_even_between_last_start, 34 * 3000 / 0.00235 * 1000, 1);
     assert_true(c.break_even_between_until >= 44.67e9 && c.break_even_between_until < 44.68e9);
     assert_true(c.break_even_for_good_tokens > 44.68e9 && c.break_even_for_good_tokens <= 44.69e9);
     assert_non_null(strstr(c.basis, "\ncheaper again at the top of each of the next"));
