@@ -501,8 +501,14 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
     if (c->break_even_never) {
         snprintf(v, sizeof v, "break-even: never (see b)");
     } else {
-        /* the replicas at the break-even, not at this volume: its own sum */
+        /* the replicas at the break-even, not at this volume: its own sum;
+         * over GPU types, the sum of the type the first stretch is on */
         long k = s->capacity ? cost_replicas(&s->in, c->break_even_tokens) : 1;
+        for (size_t i = 0; c->earliest_setup[0] && i < s->noptions; i++)
+            if (!strcmp(s->options[i].setup, c->earliest_setup) && s->options[i].capacity_tokens > 0) {
+                k = (long)ceil(c->break_even_tokens / s->options[i].capacity_tokens);
+                units_format_usd_exact(s->options[i].replica_usd, t1, sizeof t1);
+            }
         units_format_count_bound(c->break_even_tokens, +1, 4, t3, sizeof t3);
         if (s->in.ops_monthly_usd > 0)
             snprintf(v, sizeof v, "break-even = (%ld %s %s + %s) / %s per 1K = %s", k, X, t1, t2, p1, t3);
