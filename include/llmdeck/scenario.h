@@ -88,6 +88,11 @@ typedef struct {
     size_t noptions;
 } ld_scenario;              /* cost_in.selfhost_label points into it: do not copy it */
 
+/* A scenario's GPUs in words, "1 × MI300X": the name a break-even over
+ * GPU types (cost_break_even_over) and a sweep give each set-up, and
+ * compare to find this one's. */
+void scenario_setup_name(const ld_scenario *sc, char *buf, size_t n);
+
 /* The longest context row r reads (context_length), INFINITY when the
  * catalogue does not say: scenario_compute refuses a longer one (1, with a
  * note) and cuts its default 4096 to it. */

@@ -399,7 +399,7 @@ int cmd_cost(int argc, char **argv)
     /* the scenario's comparison of GPU types, when its figures are the ones priced here */
     if (row >= 0 && sc.costed && !f.tps && sc.noptions > 1) {
         char mine[48];
-        snprintf(mine, sizeof mine, "%d × %.30s", sc.sizing.gpus, sc.sizing.gpu->name);
+        scenario_setup_name(&sc, mine, sizeof mine);
         cost_break_even_over(&in, sc.options, sc.noptions, mine, &c);
     }
     ld_hosted_cost hosted_fig; /* the same model from a provider: the advice and JSON/CSV say it */

@@ -297,6 +297,12 @@ static int compute_one(const ld_scenario_input *in, const ld_cost_input *workloa
  * (sizing's fit) is the cheapest a month for one replica, but not when the
  * volume needs several (100 x L4 against 7 x A100 for an 8B model at 20B
  * tokens).  *best holds it; 1 when it is cheaper than `out`, else 0. */
+void scenario_setup_name(const ld_scenario *sc, char *buf, size_t n)
+{
+    if (sc->sizing.gpu) snprintf(buf, n, "%d × %.30s", sc->sizing.gpus, sc->sizing.gpu->name);
+    else if (n) buf[0] = '\0';
+}
+
 /* The GPU types priced at this workload, each a way to self-host it. */
 typedef struct {
     ld_selfhost_option v[64];
@@ -309,7 +315,7 @@ static void add_option(options *o, const ld_scenario *sc)
     ld_selfhost_option *x = &o->v[o->n++];
     x->replica_usd = cost_replica_monthly(&sc->cost_in);
     x->capacity_tokens = sc->cost.replica_capacity_tokens;
-    snprintf(x->setup, sizeof x->setup, "%d × %.30s", sc->sizing.gpus, sc->sizing.gpu->name);
+    scenario_setup_name(sc, x->setup, sizeof x->setup);
 }
 
 static int cheapest_a_month(const ld_scenario_input *in, const ld_cost_input *workload, const ld_scenario *out,
@@ -380,7 +386,7 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
      * different story at each volume) */
     if (rc == 0 && opts->n > 1) {
         char mine[48];
-        snprintf(mine, sizeof mine, "%d × %.30s", out->sizing.gpus, out->sizing.gpu->name);
+        scenario_setup_name(out, mine, sizeof mine);
         cost_break_even_over(&out->cost_in, opts->v, opts->n, mine, &out->cost);
         memcpy(out->options, opts->v, opts->n * sizeof *opts->v);
         out->noptions = opts->n;
@@ -407,7 +413,7 @@ size_t scenario_sweep(const ld_scenario_input *in, const ld_cost_input *workload
         pts[i].selfhost_usd = sc->cost.selfhost_monthly_usd;
         pts[i].replicas = sc->cost.replicas;
         pts[i].advice = sc->cost.advice;
-        snprintf(pts[i].setup, sizeof pts[i].setup, "%d × %.30s", sc->sizing.gpus, sc->sizing.gpu->name);
+        scenario_setup_name(sc, pts[i].setup, sizeof pts[i].setup);
     }
     free(sc);
     return n;
