@@ -159,3 +159,14 @@ int cli_parse_missing(const char *cmd, const char *arg, int *out)
     else return cli_usage_error(cmd, "--missing: expected zero or skip, got '%s'", arg);
     return 0;
 }
+
+int cli_parse_gpu_class(const char *cmd, const char *arg, const char **out)
+{
+    static const char *const classes[] = {"datacenter", "workstation", "consumer", "any"};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        if (strcmp(arg, classes[i]) == 0) {
+            *out = classes[i];
+            return 0;
+        }
+    return cli_usage_error(cmd, "--gpu-class: expected datacenter, workstation, consumer or any, got '%s'", arg);
+}

@@ -83,6 +83,8 @@ int cli_parse_scale(const char *cmd, const char *arg, int *out);
 /* --missing zero|skip: *out = LD_MISSING_ZERO or LD_MISSING_SKIP (as an
  * int: the header stays free of score.h); else a usage error (2). */
 int cli_parse_missing(const char *cmd, const char *arg, int *out);
+/* --gpu-class: datacenter, workstation, consumer or any; 0, or 2 after the message */
+int cli_parse_gpu_class(const char *cmd, const char *arg, const char **out);
 
 int cmd_table(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);

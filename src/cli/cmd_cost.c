@@ -24,7 +24,7 @@ static const char USAGE[] =
     "usage: llmdeck cost [--tokens N] [--input-share F]\n"
     "                    [--api NAME | --api-price USD_PER_1K [--api-price-out USD_PER_1K]]\n"
     "                    [--selfhost-monthly USD | --preset 7B|13B|70B |\n"
-    "                     --model NAME [--quant Q] [--gpu NAME] [--context N] [--batch N]]\n"
+    "                     --model NAME [--quant Q] [--gpu NAME | --gpu-class C] [--context N] [--batch N]]\n"
     "                    [--capacity] [--utilization F] [--throughput TOKENS_PER_S]\n"
     "                    [--ops-monthly USD] [--sweep]\n"
     "                    [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
@@ -47,6 +47,8 @@ static const char USAGE[] =
     "                        one and it fits on a priced GPU, else fp16 when it fits,\n"
     "                        else int4; release: the release precision), --batch to\n"
     "                        auto (as many sequences as fit, at most 16)\n"
+    "  --gpu-class C         with --model and no --gpu: the GPUs the choice compares,\n"
+    "                        datacenter (default), workstation, consumer or any\n"
     "  --capacity            replicas from throughput (default: the article's one replica\n"
     "                        with unlimited tokens)\n"
     "  --utilization F       capacity mode: average busy share (default 0.5)\n"
@@ -67,7 +69,7 @@ static const char USAGE[] =
 enum {
     OPT_TOKENS = CLI_OPT_FIRST_FREE, OPT_SHARE, OPT_API, OPT_PRICE, OPT_PRICE_OUT, OPT_MONTHLY,
     OPT_PRESET, OPT_MODEL, OPT_QUANT, OPT_GPU, OPT_CONTEXT, OPT_BATCH, OPT_CAPACITY, OPT_UTIL,
-    OPT_TPS, OPT_OPS, OPT_SWEEP, OPT_CACHED, OPT_BATCHSH, OPT_ENERGY, OPT_PUE, OPT_REQ
+    OPT_TPS, OPT_OPS, OPT_SWEEP, OPT_CACHED, OPT_BATCHSH, OPT_ENERGY, OPT_PUE, OPT_REQ, OPT_CLASS
 };
 
 static const struct option LONGOPTS[] = {
@@ -81,6 +83,7 @@ static const struct option LONGOPTS[] = {
     {"model", required_argument, 0, OPT_MODEL},
     {"quant", required_argument, 0, OPT_QUANT},
     {"gpu", required_argument, 0, OPT_GPU},
+    {"gpu-class", required_argument, 0, OPT_CLASS},
     {"context", required_argument, 0, OPT_CONTEXT},
     {"batch", required_argument, 0, OPT_BATCH},
     {"capacity", no_argument, 0, OPT_CAPACITY},
@@ -100,7 +103,7 @@ static const struct option LONGOPTS[] = {
 
 typedef struct {
     const char *tokens, *share, *api, *price, *price_out, *monthly, *preset, *model, *quant,
-        *gpu, *context, *batch, *util, *tps, *ops, *cached, *batchsh, *energy, *pue, *req;
+        *gpu, *context, *batch, *util, *tps, *ops, *cached, *batchsh, *energy, *pue, *req, *gclass;
     int capacity, sweep;
 } flags;
 
@@ -120,6 +123,7 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         case OPT_MODEL: f->model = optarg; break;
         case OPT_QUANT: f->quant = optarg; break;
         case OPT_GPU: f->gpu = optarg; break;
+        case OPT_CLASS: f->gclass = optarg; break;
         case OPT_CONTEXT: f->context = optarg; break;
         case OPT_BATCH: f->batch = optarg; break;
         case OPT_CAPACITY: f->capacity = 1; break;
@@ -192,9 +196,14 @@ static int check_flags(const flags *f, ld_cost_input *in, double *price, double 
     if (f->price_out && (rc = price_flag("--api-price-out", f->price_out, price_out))) return rc;
     if ((f->monthly != NULL) + (f->preset != NULL) + (f->model != NULL) > 1)
         return cli_usage_error(CMD, "--selfhost-monthly, --preset and --model exclude each other");
-    if (!f->model && (f->quant || f->gpu || f->context || f->batch))
+    if (!f->model && (f->quant || f->gpu || f->gclass || f->context || f->batch))
         return cli_usage_error(CMD, "%s needs --model", f->quant ? "--quant" : f->gpu ? "--gpu"
+                                                        : f->gclass ? "--gpu-class"
                                                         : f->context ? "--context" : "--batch");
+    if (f->gpu && f->gclass)
+        return cli_usage_error(CMD, "--gpu and --gpu-class exclude each other (--gpu names the GPU)");
+    const char *gclass;
+    if (f->gclass && (rc = cli_parse_gpu_class(CMD, f->gclass, &gclass)) != 0) return rc;
     if (f->monthly && (rc = positive("--selfhost-monthly", f->monthly, monthly))) return rc;
     if (f->quant && strcasecmp(f->quant, "auto") != 0 && strcasecmp(f->quant, SCENARIO_QUANT_RELEASE) != 0 &&
         !sizing_quant_find(f->quant))
@@ -346,6 +355,7 @@ int cmd_cost(int argc, char **argv)
             rc = cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv)", f.gpu);
             goto done;
         }
+        if (f.gclass) cli_parse_gpu_class(CMD, f.gclass, &si.gpu_class); /* checked in check_flags */
         if (ctx > scenario_context_limit(ds.models, (size_t)row)) {
             rc = cli_usage_error(CMD, "--context: %.0f tokens is longer than %s reads (context_length %.0f)", ctx,
                                  f.model, scenario_context_limit(ds.models, (size_t)row));

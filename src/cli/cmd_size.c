@@ -445,13 +445,7 @@ int cmd_size(int argc, char **argv)
                                     "int8, q8_0, q4_0, fp32)", f.kvq);
     if (f.context && (rc = whole("--context", f.context, 1e8, &in.context)) != 0) return rc;
     if (f.batch && (rc = whole("--batch", f.batch, 1e6, &in.batch)) != 0) return rc;
-    if (f.gclass) {
-        if (strcmp(f.gclass, "datacenter") && strcmp(f.gclass, "workstation") && strcmp(f.gclass, "consumer") &&
-            strcmp(f.gclass, "any"))
-            return cli_usage_error(CMD, "--gpu-class: expected datacenter, workstation, consumer or any, got '%s'",
-                                   f.gclass);
-        in.gpu_class = f.gclass;
-    }
+    if (f.gclass && (rc = cli_parse_gpu_class(CMD, f.gclass, &in.gpu_class)) != 0) return rc;
     if (f.gpus) {
         double n;
         if ((rc = whole("--gpus", f.gpus, 64, &n)) != 0) return rc;

@@ -367,9 +367,10 @@ int scenario_compute(const ld_scenario_input *in, const ld_cost_input *workload,
         char *cut = strstr(how, "; batch");
         if (cut) *cut = '\0';
         char note[sizeof out->choice + 512];
+        const char *cls = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter";
         snprintf(note, sizeof note, "%s%s; GPU %d × %s: the cheapest a month at this volume of the %s GPUs (the "
                  "cheapest an hour, %d × %s, needs %ld replica%s: %s)", how, batch ? batch : "", best->sizing.gpus,
-                 best->sizing.gpu->name, in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter",
+                 best->sizing.gpu->name, strcmp(cls, "any") == 0 ? "priced" : cls,
                  out->sizing.gpus, out->sizing.gpu->name, out->cost.replicas, out->cost.replicas == 1 ? "" : "s",
                  hourly);
         memcpy(out, best, sizeof *out);

@@ -313,6 +313,43 @@ static void test_gpu_cheapest_a_month(void **state)
     for (size_t i = 0; i < n; i++) assert_string_equal(pts[i].setup, ""); /* one set-up */
 }
 
+/* --gpu-class: the GPU types the choice (and the break-even over them)
+ * compares; datacenter unless asked, "any" is every priced type */
+static void test_gpu_class_limits_choice(void **state)
+{
+    fixture *f = *state;
+    ld_error err;
+    error_clear(&err);
+    static const char *const mixed = "gpu,class,memory_gb,bandwidth_gbs,fp16_tflops,fp8_tflops,board_power_w,"
+                                     "hourly_usd,price_provider,price_type,price_date,source\n"
+                                     "Slow24,consumer,24,300,120,,150,0.40,p,on-demand,2026-11-01,hand\n"
+                                     "Fast80,datacenter,80,3350,990,,700,2.00,p,on-demand,2026-11-01,hand\n";
+    hosting_gpus_free(&f->gpus);
+    if (hosting_gpus_parse(&f->gpus, mixed, strlen(mixed), "gpus.csv", &err) != 0) fail_msg("%s", err.msg);
+    ld_cost_input w;
+    workload(&w);
+    w.tokens_per_month = 20e9;
+    ld_scenario_input in = input(f, "Eight");
+    static const struct {
+        const char *cls, *gpu, *says;
+    } want[] = {
+        {NULL, "Fast80", NULL},       /* the only datacenter type: nothing to compare */
+        {"datacenter", "Fast80", NULL},
+        {"consumer", "Slow24", NULL}, /* the only consumer type */
+        {"any", "Fast80", "the cheapest a month at this volume of the priced GPUs (the cheapest an hour, 1 × Slow24"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        in.gpu_class = want[i].cls;
+        assert_int_equal(scenario_compute(&in, &w, &sc, &err), 0);
+        assert_string_equal(sc.sizing.gpu->name, want[i].gpu);
+        if (want[i].says) assert_non_null(strstr(sc.choice, want[i].says));
+        else assert_null(strstr(sc.choice, "the cheapest a month"));
+        for (size_t k = 0; k < sc.noptions; k++) /* the break-even compares the class's types only */
+            if (want[i].cls && strcmp(want[i].cls, "any") != 0)
+                assert_non_null(strstr(sc.options[k].setup, want[i].gpu));
+    }
+}
+
 /* priced: with a workload, a GPU without an hourly price does not count as
  * a fit, so the 90B model goes to int4 rather than to the unpriced card */
 static void test_priced_fit(void **state)
@@ -483,6 +520,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_auto_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_auto_batch_by_request, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gpu_cheapest_a_month, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gpu_class_limits_choice, setup, teardown),
         cmocka_unit_test(test_priced_fit),
         cmocka_unit_test_setup_teardown(test_cost_matches_cores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_architecture, setup, teardown),

@@ -1,0 +1,1 @@
+cost --tokens 2B --gpu-class consumer
