@@ -164,6 +164,31 @@ const char *report_cost_hosted_note(const ld_cost *c, char *buf, size_t n)
     return buf;
 }
 
+/* The break-even's JSON fields after break_even_tokens: the lasting one,
+ * the steps' stretches (where the first ends, and those between it and
+ * the lasting one: null and 0 when none) and another GPU type that pays
+ * earlier (null: none). One writer for the answer and its --sweep. */
+static void json_break_even_more(FILE *out, const ld_cost *c)
+{
+    fputs(",\n  \"break_even_for_good_tokens\": ", out);
+    json_num(out, c->break_even_never ? NAN : c->break_even_for_good_tokens, 0);
+    fputs(",\n  \"break_even_first_until_tokens\": ", out);
+    json_num(out, c->break_even_first_until, 0);
+    fprintf(out, ",\n  \"break_even_between\": {\"stretches\": %ld, \"from_tokens\": ", c->break_even_between);
+    json_num(out, c->break_even_between_from, 0);
+    fputs(", \"until_tokens\": ", out);
+    json_num(out, c->break_even_between_until, 0);
+    fputc('}', out);
+    fputs(",\n  \"earliest_break_even\": ", out);
+    if (isfinite(c->earliest_break_even)) {
+        fprintf(out, "{\"tokens\": %.0f, \"setup\": ", c->earliest_break_even);
+        output_json_string(out, c->earliest_setup);
+        fputc('}', out);
+    } else {
+        fputs("null", out);
+    }
+}
+
 void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
                        const ld_api_offer *offer, ld_format fmt)
 {
@@ -186,25 +211,7 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         json_num(out, c->selfhost_monthly_usd, 2);
         fprintf(out, ",\n  \"replicas\": %ld,\n  \"break_even_tokens\": ", c->replicas);
         json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
-        fputs(",\n  \"break_even_for_good_tokens\": ", out);
-        json_num(out, c->break_even_never ? NAN : c->break_even_for_good_tokens, 0);
-        /* the steps' stretches: where the first ends, and those between it
-         * and the lasting one (null and 0 when none) */
-        fputs(",\n  \"break_even_first_until_tokens\": ", out);
-        json_num(out, c->break_even_first_until, 0);
-        fprintf(out, ",\n  \"break_even_between\": {\"stretches\": %ld, \"from_tokens\": ", c->break_even_between);
-        json_num(out, c->break_even_between_from, 0);
-        fputs(", \"until_tokens\": ", out);
-        json_num(out, c->break_even_between_until, 0);
-        fputc('}', out);
-        fputs(",\n  \"earliest_break_even\": ", out); /* another GPU type that pays earlier; null: none */
-        if (isfinite(c->earliest_break_even)) {
-            fprintf(out, "{\"tokens\": %.0f, \"setup\": ", c->earliest_break_even);
-            output_json_string(out, c->earliest_setup);
-            fputc('}', out);
-        } else {
-            fputs("null", out);
-        }
+        json_break_even_more(out, c);
         fputs(",\n  \"hosted_monthly_usd\": ", out); /* the same model from a provider; null: none */
         json_num(out, c->hosted_monthly_usd, 2);
         fprintf(out, ",\n  \"advice\": \"%s\",\n  \"mode\": \"%s\",\n  \"api\": ",
@@ -343,6 +350,7 @@ void report_cost_sweep_points(FILE *out, const ld_cost_input *in, const ld_cost 
     case LD_FMT_JSON:
         fputs("{\n  \"break_even_tokens\": ", out);
         json_num(out, c->break_even_never ? NAN : c->break_even_tokens, 0);
+        json_break_even_more(out, c); /* the answer's: a sweep's points fall either side of its stretches */
         fprintf(out, ",\n  \"mode\": \"%s\",\n  \"points\": [\n",
                 in->mode == LD_COST_CAPACITY ? "capacity" : "seed");
         for (size_t i = 0; i < n; i++) {

@@ -1,0 +1,1 @@
+cost --model Llama-3.1-8B-Instruct --capacity --sweep --format json
