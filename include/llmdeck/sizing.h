@@ -49,8 +49,10 @@
 
 typedef struct {
     const char *name;  /* canonical lower-case id: "q4_k_m" */
-    double bits;       /* effective bits per weight, whole file */
+    double bits;       /* effective bits per weight, whole file (GPU formats: the quantized layers) */
     const char *basis; /* where the figure comes from */
+    int embed16;       /* a GPU format (fp8, int8, AWQ/GPTQ, MXFP4, NVFP4): the embeddings and
+                        * the output layer stay 16-bit, as its checkpoints keep them */
 } ld_quant;
 
 /* Effective bits per weight of a quantization (case-insensitive: "fp16",
@@ -91,7 +93,10 @@ typedef struct {
 } ld_sizing_input;
 
 typedef struct {
-    double bits_per_weight;     /* over all the weights (a mixed release: the average) */
+    double bits_per_weight;     /* over all the weights (a mixed release, 16-bit embeddings: the average) */
+    double kv_copies;           /* copies of the KV cache total_gpus keep (sizing_kv_copies) */
+    double embed16_params_b;    /* of them, embeddings and output layer kept 16-bit (0: none, or unknown) */
+    double lookup_params_b;     /* an untied input embedding table: looked up a row a token, not read (0: tied, unknown) */
     double base_bits;           /* the quantization's bits: all weights, or a mixed release's non-expert ones */
     double expert_bits;         /* the routed experts' (= base_bits when not mixed) */
     double routed_params_b;     /* the routed experts' params when stored apart, else 0 */
@@ -147,17 +152,18 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *out, ld_error *err);
  * GPUs are replicated: sizing_kv_copies).  0 yes; -1 no, with the counts
  * from 1 to 64 that work written to `valid` ("1, 2, 4, 8"). */
 int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len);
-/* Copies of the KV cache n GPUs keep: 1, or n / kv_heads where the GPUs
- * outnumber the KV heads (each head kept on that many GPUs).  MLA's latent
- * and compressed attention's vector are counted split, as under
- * data-parallel attention: 1. */
+/* Copies of the KV cache n GPUs keep: 1 on one GPU; n for a cache of one
+ * vector a token (MLA, compressed attention: tensor parallelism cannot
+ * split it by head); n / kv_heads where the GPUs outnumber the KV heads
+ * (vLLM replicates them); else 1. */
 double sizing_kv_copies(const ld_model_arch *a, int n);
 /* The runtime overhead on n GPUs for weights_gb of weights (see
  * SIZING_OVERHEAD_ONE_GPU_GB). */
 double sizing_overhead_gb(double weights_gb, int n);
 /* The total of a sizing on n GPUs: its weights, its KV cache (none when
- * unknown) and the overhead on n (what total_gb is for total_gpus). */
-double sizing_total_on(const ld_sizing *s, int n);
+ * unknown) with the copies n GPUs keep of it (sizing_kv_copies) and the
+ * overhead on n (what total_gb is for total_gpus): what the fit compares. */
+double sizing_total_on(const ld_sizing *s, const ld_model_arch *a, int n);
 /* What n GPUs must hold together: the weights, the KV cache kv_gb (NaN or
  * <= 0: none) as many times as n keep it (sizing_kv_copies) and the
  * overhead on n. */

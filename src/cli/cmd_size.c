@@ -195,12 +195,16 @@ static void write_text(FILE *out, const result *r)
 {
     const ld_sizing *s = r->s;
     char b[512], g[64];
-    fprintf(out, "%s at %s, %.0f-token context, batch %g\n\n", san(r->model, b, sizeof b), r->quant,
+    fprintf(out, "%s at %s, %.0f-token context, batch %.0f\n\n", san(r->model, b, sizeof b), r->quant,
             s->context, s->batch);
     gbtext(s->weights_gb, g, sizeof g);
     fprintf(out, "  weights     %s\n", g);
     gbtext(s->kv_cache_gb, g, sizeof g);
-    fprintf(out, "  kv cache    %s (%s)\n", g, r->kvq);
+    if (s->kv_known && s->kv_copies > 1) /* the total counts them: said, so it adds up */
+        fprintf(out, "  kv cache    %s (%s), kept %g times on the %d GPUs (basis)\n", g, r->kvq, s->kv_copies,
+                s->total_gpus);
+    else
+        fprintf(out, "  kv cache    %s (%s)\n", g, r->kvq);
     gbtext(s->overhead_gb, g, sizeof g);
     fprintf(out, "  overhead    %s\n", g);
     gbtext(s->total_gb, g, sizeof g);
@@ -216,10 +220,15 @@ static void write_text(FILE *out, const result *r)
                 s->usable_gb);
         if (isfinite(s->hourly_usd)) fprintf(out, ", $%.2f/h", s->hourly_usd);
         fputc('\n', out);
-        fprintf(out, "  decode      %.1f tokens/s (ceiling %.1f)%s\n", s->tokens_per_s,
-                s->tokens_per_s_ceiling, s->moe_multi_gpu ? "; an upper bound for MoE over GPUs (basis)" : "");
-        fprintf(out, "  throughput  %.1f tokens/s at batch %g (%s-bound)\n",
-                s->throughput_tokens_per_s, s->batch, s->bound);
+        /* decode is one sequence alone; in a batch each sequence gets its share */
+        fprintf(out, "  decode      %.1f tokens/s%s (ceiling %.1f)%s\n", s->tokens_per_s,
+                s->batch > 1 ? " for one sequence alone" : "", s->tokens_per_s_ceiling,
+                s->moe_multi_gpu ? "; an upper bound for MoE over GPUs (basis)" : "");
+        if (s->batch > 1)
+            fprintf(out, "  throughput  %.1f tokens/s at batch %.0f, %.1f a sequence (%s-bound)\n",
+                    s->throughput_tokens_per_s, s->batch, s->throughput_tokens_per_s / s->batch, s->bound);
+        else
+            fprintf(out, "  throughput  %.1f tokens/s at batch 1 (%s-bound)\n", s->throughput_tokens_per_s, s->bound);
         if (isfinite(s->max_sequences))
             fprintf(out, "  capacity    %.0f sequences of %.0f tokens at once on these GPUs%s\n", s->max_sequences,
                     s->request_tokens, s->request_tokens < s->context ? " (requests; the whole context fits once)" : "");
@@ -250,7 +259,7 @@ static const char *const FIELDS[] = {
     "batch", "weights_gb", "kv_cache_gb", "overhead_gb", "total_gb", "gpu", "gpus",
     "tokens_per_s", "tokens_per_s_ceiling", "throughput_tokens_per_s", "bound",
     "hourly_usd", "cheapest_gpu", "cheapest_gpus", "cheapest_hourly_usd", "max_sequences", "kv_per_gpu_gb",
-    "prompt_tokens", "ttft_s", "request_tokens", "total_gpus", "basis",
+    "prompt_tokens", "ttft_s", "request_tokens", "total_gpus", "kv_copies", "embed16_params_b", "basis",
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
@@ -292,6 +301,8 @@ static void field(FILE *out, const result *r, size_t i, int json)
     case 25: num = s->ttft_s, dec = 3; break;
     case 26: num = s->request_tokens, dec = 0; break;
     case 27: num = s->total_gpus, dec = 0; break; /* what overhead_gb and total_gb are on */
+    case 28: num = s->kv_known ? s->kv_copies : NAN, dec = -1; break; /* in total_gb */
+    case 29: num = s->embed16_params_b, dec = 3; break;           /* of the weights, kept 16-bit */
     default: str = s->basis, is_str = 1; break;
     }
     if (is_str) {
@@ -343,7 +354,7 @@ static void write_md(FILE *out, const result *r)
     char g[64];
     fputs("## Sizing: ", out);
     output_md_cell(out, r->model);
-    fprintf(out, " at %s, %.0f-token context, batch %g\n\n| | |\n|---|---|\n", r->quant, s->context,
+    fprintf(out, " at %s, %.0f-token context, batch %.0f\n\n| | |\n|---|---|\n", r->quant, s->context,
             s->batch);
     char total_name[32] = "total";
     if (s->total_gpus > 1) snprintf(total_name, sizeof total_name, "total on %d GPUs", s->total_gpus);
@@ -356,9 +367,10 @@ static void write_md(FILE *out, const result *r)
     if (s->gpu && s->gpus > 0) {
         fprintf(out, "| GPUs | %d × ", s->gpus);
         output_md_cell(out, s->gpu->name);
-        fprintf(out, " |\n| decode | %.1f tokens/s (ceiling %.1f) |\n", s->tokens_per_s,
-                s->tokens_per_s_ceiling);
-        fprintf(out, "| throughput | %.1f tokens/s at batch %g |\n", s->throughput_tokens_per_s, s->batch);
+        fprintf(out, " |\n| decode | %.1f tokens/s%s (ceiling %.1f) |\n", s->tokens_per_s,
+                s->batch > 1 ? " for one sequence alone" : "", s->tokens_per_s_ceiling);
+        fprintf(out, "| throughput | %.1f tokens/s at batch %.0f (%.1f a sequence) |\n", s->throughput_tokens_per_s,
+                s->batch, s->throughput_tokens_per_s / s->batch);
     } else if (s->gpu) {
         fprintf(out, "| GPUs | does not fit on %d × ", s->gpus_tried);
         output_md_cell(out, s->gpu->name);

@@ -116,7 +116,7 @@ long memfit_compute(ld_catalog *cat, const char *quant, double context, const ld
         }
         char num[32], fit[96];
         /* on the cards named (the overhead is per GPU); on one when none holds it */
-        double mem = sizing_total_on(&s, best ? best_cards : 1);
+        double mem = sizing_total_on(&s, &in.arch, best ? best_cards : 1);
         snprintf(num, sizeof num, "%.1f", mem);
         if (!best) snprintf(fit, sizeof fit, "none of the listed (> 8 cards)");
         else if (best_cards == 1) snprintf(fit, sizeof fit, "%s (%g GB)", best->name, best->memory_gb);

@@ -41,18 +41,21 @@
  *          Q4_0 3.83 vs 4.5 → 3.790 (-1.0%); Q5_0 4.65 vs 5.5 → 4.633.
  *
  * int4 (AWQ / GPTQ, group size 128): 4-bit weights plus an fp16 scale and a
- * packed zero point per 128 weights (~4.16), and embeddings / lm_head often
- * left in fp16: about 4.25. */
+ * packed 4-bit zero point per 128 weights, 4.156.  The GPU formats (fp8,
+ * int8, int4, MXFP4, NVFP4) leave the embeddings and the output layer in
+ * 16 bits (embed16): Llama-3.1-8B's AWQ checkpoint loads 5.8 GB in vLLM
+ * (doc/data.md), where 8B × 4.25 bits said 4.25 GB.  GGUF's figures are
+ * whole files: their token and output tensors are in them already. */
 static const ld_quant quants[] = {
     {"fp32", 32.0, "32-bit float"},
     {"fp16", 16.0, "16-bit float"},
     {"bf16", 16.0, "bfloat16"},
-    {"fp8", 8.0, "8-bit float"},
-    {"int8", 8.0, "8-bit integer"},
-    {"int4", 4.25, "4-bit AWQ/GPTQ, fp16 scale + zero per 128 weights"},
-    {"int4_g32", 4.5, "4-bit integer, symmetric, bf16 scale per 32 weights (compressed-tensors, Kimi K2 int4)"},
-    {"mxfp4", 4.25, "OCP MX FP4 block: 32 x 4-bit e2m1 + one 8-bit e8m0 scale"},
-    {"nvfp4", 4.5, "NVFP4 block: 16 x 4-bit e2m1 + one fp8 e4m3 scale (+ fp32 per tensor)"},
+    {"fp8", 8.0, "8-bit float", 1},
+    {"int8", 8.0, "8-bit integer", 1},
+    {"int4", 4.15625, "4-bit AWQ/GPTQ: 4 bits + an fp16 scale and a 4-bit zero per 128 weights", 1},
+    {"int4_g32", 4.5, "4-bit integer, symmetric, bf16 scale per 32 weights (compressed-tensors, Kimi K2 int4)", 1},
+    {"mxfp4", 4.25, "OCP MX FP4 block: 32 x 4-bit e2m1 + one 8-bit e8m0 scale", 1},
+    {"nvfp4", 4.5, "NVFP4 block: 16 x 4-bit e2m1 + one fp8 e4m3 scale (+ fp32 per tensor)", 1},
     {"q8_0", 8.5, "GGUF Q8_0 block: 32 x 8 bits + fp16 scale"},
     {"q6_k", 6.5625, "GGUF Q6_K block layout"},
     {"q5_k_m", 5.67, "GGUF Q5_K_M, calibrated on Llama-2 7B/13B file sizes"},
@@ -107,7 +110,8 @@ int sizing_kv_bytes(const char *name, double *bytes)
 {
     static const struct { const char *name; double bytes; } kv[] = {
         {"fp32", 4}, {"f32", 4}, {"fp16", 2}, {"f16", 2}, {"bf16", 2}, {"fp8", 1},
-        {"int8", 1}, {"q8", 1}, {"q8_0", 1}, {"8-bit", 1},
+        {"int8", 1}, {"q8", 1}, {"8-bit", 1},
+        {"q8_0", 1.0625}, /* llama.cpp's -ctk q8_0: 8 bits + fp16 scale per 32 */
         {"q4_0", 0.5625}, /* llama.cpp's -ctk q4_0: 4 bits + fp16 scale per 32 */
     };
     for (size_t i = 0; name && i < sizeof kv / sizeof kv[0]; i++)
@@ -153,7 +157,27 @@ static double tensor_tflops(const ld_quant *q, const ld_gpu *g, const char **kin
  * release is not mixed). */
 static double weights_gb(const ld_sizing *s, const ld_quant *q, double params_b, double routed_b)
 {
-    return ((params_b - routed_b) * q->bits + routed_b * s->expert_bits) / 8.0;
+    double e = fmin(s->embed16_params_b, params_b - routed_b); /* every amount here includes them */
+    return ((params_b - routed_b - e) * q->bits + e * 16.0 + routed_b * s->expert_bits) / 8.0;
+}
+
+/* GB a step reads of `params_b` parameters (which include the embeddings):
+ * a token looks up one row of an untied input embedding table, so that
+ * table is not read (the output layer, or a tied table serving as it, is
+ * read whole); its 16-bit share goes with it. */
+static double read_gb(const ld_sizing *s, const ld_quant *q, double params_b, double routed_b)
+{
+    double lookup = fmin(s->lookup_params_b, params_b - routed_b);
+    double e = fmin(fmax(s->embed16_params_b - lookup, 0), params_b - routed_b - lookup);
+    return ((params_b - routed_b - lookup - e) * q->bits + e * 16.0 + routed_b * s->expert_bits) / 8.0;
+}
+
+/* Embedding and output-layer parameters (billions; one matrix when tied),
+ * 0 when the architecture does not say. */
+static double embed_params_b(const ld_model_arch *a)
+{
+    if (a->vocab_size <= 0 || a->hidden_size <= 0) return 0;
+    return (double)a->vocab_size * (double)a->hidden_size * (a->tie_embeddings == 1 ? 1 : 2) / 1e9;
 }
 
 /* Memory-bound and compute-bound step times; returns aggregate tokens/s. */
@@ -200,7 +224,7 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     }
     /* a replicated cache is read on every GPU that keeps it */
     double kv_seq = s->kv_known ? s->kv_read_gb * sizing_kv_copies(a, n) : 0;
-    double wgb = weights_gb(s, q, wparams, wrouted);
+    double wgb = read_gb(s, q, wparams, wrouted);
     double step_gb = wgb + s->batch * kv_seq;
     double t_mem = step_gb / (n * g->bandwidth_gbs * eff);
     double gflop = 2.0 * active_b * s->batch; /* 2 FLOPs per active weight per token */
@@ -210,8 +234,14 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
     s->bound = t_cmp > t_mem ? "compute" : "memory";
     double tps = s->batch / fmax(t_mem, t_cmp);
     char ka[32], b[32];
-    char wbits[96];
-    if (wrouted > 0)
+    char wbits[160];
+    char wb[32];
+    if (s->lookup_params_b > 0 || s->embed16_params_b > 0) /* not one product: say what it holds */
+        snprintf(wbits, sizeof wbits, "%.4gB params (%s%s%s) = %s", wparams,
+                 s->lookup_params_b > 0 ? "the input embedding table not read" : "",
+                 s->lookup_params_b > 0 && s->embed16_params_b > 0 ? ", " : "",
+                 s->embed16_params_b > 0 ? "the output layer at 16 bits" : "", gb(wgb, wb, sizeof wb));
+    else if (wrouted > 0)
         snprintf(wbits, sizeof wbits, "(%.4gB × %g + %.4gB experts × %g) bits / 8", wparams - wrouted, q->bits,
                  wrouted, s->expert_bits);
     else
@@ -232,10 +262,12 @@ static double batched(const ld_sizing_input *in, ld_sizing *s, const ld_gpu *g, 
 }
 
 /* MLA's latent and compressed attention's shared vector are one per
- * token, not per head: their cache is counted split across the GPUs, as
- * under data-parallel attention (SGLang's --enable-dp-attention, vLLM's
- * data-parallel attention); plain tensor parallelism would keep the whole
- * cache on every GPU.  For them only the query heads must divide. */
+ * token, not per head: tensor parallelism (what --gpus N means) cannot
+ * split them by head, so every GPU keeps the whole cache (vLLM's default;
+ * sgl-project/sglang#2591).  Data-parallel attention would split the cache
+ * but put a copy of the attention weights on every GPU; it is not
+ * modelled, so a count here is one a plain tensor-parallel server reaches.
+ * For them only the query heads must divide. */
 static int one_vector_cache(const ld_model_arch *a)
 {
     return a->attn == LD_ATTN_MLA || a->attn == LD_ATTN_COMPRESSED;
@@ -250,7 +282,9 @@ static long split_kv_heads(const ld_model_arch *a)
 
 double sizing_kv_copies(const ld_model_arch *a, int n)
 {
-    if (n <= 1 || one_vector_cache(a) || a->kv_heads <= 0 || a->kv_heads >= n) return 1;
+    if (n <= 1) return 1;
+    if (one_vector_cache(a)) return n; /* whole on every GPU */
+    if (a->kv_heads <= 0 || a->kv_heads >= n) return 1;
     return (double)n / (double)a->kv_heads;
 }
 
@@ -294,16 +328,18 @@ int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
     return -1;
 }
 
-double sizing_total_on(const ld_sizing *s, int n)
+double sizing_total_on(const ld_sizing *s, const ld_model_arch *a, int n)
 {
-    return s->weights_gb + (s->kv_known ? s->kv_cache_gb : 0) + sizing_overhead_gb(s->weights_gb, n);
+    /* the memory the fit compares: a replicated cache counts its copies */
+    return sizing_need_gb(a, s->weights_gb, s->kv_known ? s->kv_cache_gb : 0, n);
 }
 
 /* Overhead and total on the n GPUs the model is sized on. */
-static void set_total(ld_sizing *s, int n)
+static void set_total(ld_sizing *s, const ld_model_arch *a, int n)
 {
     s->overhead_gb = sizing_overhead_gb(s->weights_gb, n);
-    s->total_gb = sizing_total_on(s, n);
+    s->total_gb = sizing_total_on(s, a, n);
+    s->kv_copies = sizing_kv_copies(a, n);
     s->total_gpus = n;
 }
 
@@ -346,17 +382,29 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         s->routed_params_b = arch_routed_params_b(a);
         s->expert_bits = eq->bits;
     }
+    double embed_b = embed_params_b(a);
+    if (embed_b > 0 && embed_b < total_b - s->routed_params_b) {
+        if (q->embed16 && q->bits < 16) s->embed16_params_b = embed_b;
+        if (a->tie_embeddings != 1) s->lookup_params_b = embed_b / 2; /* the input table, untied */
+    }
     s->weights_gb = weights_gb(s, q, total_b, s->routed_params_b);
+    if (s->embed16_params_b > 0) s->bits_per_weight = s->weights_gb * 8.0 / total_b;
+    char embed[200] = "";
+    if (s->embed16_params_b > 0)
+        snprintf(embed, sizeof embed, " + %.4gB embedding and output params (%ld vocab × %ld hidden%s) × 16 bits / 8",
+                 s->embed16_params_b, a->vocab_size, a->hidden_size, a->tie_embeddings == 1 ? ", tied" : " × 2");
     if (eq) {
         s->bits_per_weight = s->weights_gb * 8.0 / total_b;
-        basis_add(s, "weights = %.4gB params × %g bits / 8 + %.4gB routed-expert params (%ld experts × 3 × %ld × %ld "
+        basis_add(s, "weights = %.4gB params × %g bits / 8%s + %.4gB routed-expert params (%ld experts × 3 × %ld × %ld "
                      "× %ld MoE layers) × %g bits / 8 = %s (%s: %s; experts %s: %s)",
-                  total_b - s->routed_params_b, q->bits, s->routed_params_b, a->experts, a->hidden_size,
+                  total_b - s->routed_params_b - s->embed16_params_b, q->bits, embed, s->routed_params_b,
+                  a->experts, a->hidden_size,
                   a->moe_intermediate_size, a->layers - a->dense_layers, eq->bits,
                   gb(s->weights_gb, b1, sizeof b1), q->name, q->basis, eq->name, eq->basis);
     } else
-        basis_add(s, "weights = %.4gB params × %g bits / 8 = %s (%s: %s)", total_b, q->bits,
-                  gb(s->weights_gb, b1, sizeof b1), q->name, q->basis);
+        basis_add(s, "weights = %.4gB params × %g bits / 8%s = %s (%s: %s%s)", total_b - s->embed16_params_b, q->bits,
+                  embed, gb(s->weights_gb, b1, sizeof b1), q->name, q->basis,
+                  s->embed16_params_b > 0 ? "; its checkpoints keep the embeddings and output layer in 16 bits" : "");
     if (a->active_source != LD_ACTIVE_GIVEN) { /* the speeds below rest on it: say where it came from */
         char why[256];
         arch_active_describe(a, why, sizeof why);
@@ -427,14 +475,22 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     }
     double kv = s->kv_known ? s->kv_cache_gb : 0;
     /* on one GPU until a count is chosen (set_total below) */
-    set_total(s, 1);
+    set_total(s, a, 1);
     basis_add(s, "overhead = %g GB on one GPU, %g GB a GPU on 2 or more (activations, memory outside PyTorch, "
                  "CUDA graphs, all-reduce buffers: vLLM 0.19's accounting, doc/data.md) + %.0f%% × weights",
               SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100);
     basis_add(s, "total on one GPU = %s weights + %s kv + %s overhead = %s", gb(s->weights_gb, b1, sizeof b1),
               gb(kv, b2, sizeof b2), gb(s->overhead_gb, b3, sizeof b3), gb(s->total_gb, b4, sizeof b4));
 
-    /* Cheapest priced GPU type and count that fits. */
+    if (in->gpu_count > 0) { /* an asked count the heads cannot split: the caller's error, before any GPU */
+        char valid[200];
+        if (sizing_tp_check(a, in->gpu_count, valid, sizeof valid) != 0)
+            return error_set(err, LD_ERR_USAGE, "gpus", 0, 0,
+                             "%d GPUs cannot split %ld attention heads and %ld KV heads evenly (tensor "
+                             "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
+                             split_kv_heads(a), valid);
+    }
+    /* Cheapest priced GPU type and count that fits (at the asked count, when one is). */
     if (in->gpus) {
         for (size_t i = 0; i < in->gpus->n; i++) {
             const ld_gpu *g = &in->gpus->v[i];
@@ -442,7 +498,14 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
             /* datacenter cards unless asked: 8 consumer cards are no serving set-up */
             const char *want = in->gpu_class && *in->gpu_class ? in->gpu_class : "datacenter";
             if (strcmp(want, "any") != 0 && g->gpu_class[0] && strcmp(g->gpu_class, want) != 0) continue;
-            int n = sizing_fit_gpus(a, s->weights_gb, kv, hosting_gpu_device_gb(g), mem_util);
+            int n;
+            if (in->gpu_count > 0) /* --gpus N: the cheapest type at that count (checked above) */
+                n = in->gpu_count * hosting_gpu_device_gb(g) * mem_util >=
+                            sizing_need_gb(a, s->weights_gb, kv, in->gpu_count)
+                        ? in->gpu_count
+                        : 0;
+            else
+                n = sizing_fit_gpus(a, s->weights_gb, kv, hosting_gpu_device_gb(g), mem_util);
             if (n == 0) continue;
             double cost = n * g->hourly_usd;
             if (!s->cheapest || cost < s->cheapest_hourly_usd) {
@@ -456,6 +519,9 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                       s->cheapest_count, s->cheapest->name, s->cheapest->hourly_usd,
                       s->cheapest_hourly_usd, s->cheapest->price_date[0] ? "price of " : "undated price",
                       s->cheapest->price_date);
+        else if (in->gpu_count > 0)
+            basis_add(s, "cheapest fit: no priced GPU holds it on %d GPUs (%s needed)", in->gpu_count,
+                      gb(sizing_need_gb(a, s->weights_gb, kv, in->gpu_count), b1, sizeof b1));
         else
             basis_add(s, "cheapest fit: no priced GPU holds it on 8 GPUs (%s with the overhead of 8)",
                       gb(sizing_need_gb(a, s->weights_gb, kv, 8), b1, sizeof b1));
@@ -468,16 +534,10 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     hosting_gpu_memory_words(g, device, sizeof device);
     int n = sizing_fit_gpus(a, s->weights_gb, kv, hosting_gpu_device_gb(g), mem_util);
     if (in->gpu_count > 0) {
-        char valid[200];
-        if (sizing_tp_check(a, in->gpu_count, valid, sizeof valid) != 0)
-            return error_set(err, LD_ERR_USAGE, "gpus", 0, 0,
-                             "%d GPUs cannot split %ld attention heads and %ld KV heads evenly (tensor "
-                             "parallel); counts that can: %s", in->gpu_count, a->attention_heads,
-                             split_kv_heads(a), valid);
         double need = sizing_need_gb(a, s->weights_gb, kv, in->gpu_count);
         n = in->gpu_count * s->usable_gb >= need ? in->gpu_count : 0;
         if (n == 0) {
-            set_total(s, in->gpu_count);
+            set_total(s, a, in->gpu_count);
             basis_add(s, "fit: does not fit on %d × %s (%s needed%s, %s usable)", in->gpu_count, g->name,
                       gb(need, b1, sizeof b1), sizing_kv_copies(a, in->gpu_count) > 1 ? " with the KV cache's copies" : "",
                       gb(in->gpu_count * s->usable_gb, b2, sizeof b2));
@@ -486,7 +546,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         }
     }
     if (n == 0) {
-        set_total(s, 8);
+        set_total(s, a, 8);
         basis_add(s, "fit: does not fit on 8 × %s (%s × %g = %s usable each; %s needed on 8)", g->name,
                   device, mem_util, gb(s->usable_gb, b1, sizeof b1),
                   gb(sizing_need_gb(a, s->weights_gb, kv, 8), b2, sizeof b2));
@@ -500,15 +560,24 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
               device, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));
     if (n > 1) {
-        set_total(s, n);
-        basis_add(s, "total on %d GPUs = %s weights + %s kv + %s overhead (%d × %g GB + %.0f%% × weights) = %s", n,
-                  gb(s->weights_gb, b1, sizeof b1), gb(kv, b2, sizeof b2), gb(s->overhead_gb, b3, sizeof b3), n,
+        set_total(s, a, n);
+        char kvs[64];
+        double copies_n = sizing_kv_copies(a, n);
+        if (copies_n > 1) snprintf(kvs, sizeof kvs, "%s kv × %g copies", gb(kv, b2, sizeof b2), copies_n);
+        else snprintf(kvs, sizeof kvs, "%s kv", gb(kv, b2, sizeof b2));
+        basis_add(s, "total on %d GPUs = %s weights + %s + %s overhead (%d × %g GB + %.0f%% × weights) = %s", n,
+                  gb(s->weights_gb, b1, sizeof b1), kvs, gb(s->overhead_gb, b3, sizeof b3), n,
                   SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100, gb(s->total_gb, b4, sizeof b4));
     }
     s->max_sequences = NAN;
     double copies = sizing_kv_copies(a, n);
     s->kv_per_gpu_gb = s->kv_known ? s->kv_cache_gb * copies / n : NAN;
-    if (s->kv_known && copies > 1)
+    if (s->kv_known && copies > 1 && one_vector_cache(a))
+        basis_add(s, "kv cache kept %g times: one vector a token (%s), which tensor parallelism cannot split by "
+                     "head, so each of the %d GPUs keeps it whole (vLLM's default; data-parallel attention would "
+                     "split it and copy the attention weights to every GPU instead: not modelled)",
+                  copies, a->attn == LD_ATTN_MLA ? "MLA's latent" : "compressed attention's", n);
+    else if (s->kv_known && copies > 1)
         basis_add(s, "kv cache kept %g times: %ld KV heads on %d GPUs, each head on %g of them (replicated, as vLLM "
                      "does when the GPUs outnumber the KV heads)",
                   copies, a->kv_heads, n, copies);
@@ -529,15 +598,13 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                   gb(s->kv_request_gb, b3, sizeof b3), copies_text, s->max_sequences,
                   !by_request ? "" : context_fits ? " (one whole-context sequence fits as well)"
                                                   : " (0: one whole-context sequence does not fit)");
-        if (n > 1 && copies > 1)
+        if (n > 1 && copies > 1 && one_vector_cache(a))
+            basis_add(s, "kv cache per GPU = %s (the whole cache on each)", gb(s->kv_cache_gb, b1, sizeof b1));
+        else if (n > 1 && copies > 1)
             basis_add(s, "kv cache per GPU = %s / %ld KV heads (each GPU keeps one head's)", gb(s->kv_cache_gb, b1, sizeof b1),
                       a->kv_heads);
         else if (n > 1)
-            basis_add(s, "kv cache per GPU = %s / %d (%s)", gb(s->kv_cache_gb, b1, sizeof b1), n,
-                      one_vector_cache(a)
-                          ? "one vector a token, split as under data-parallel attention; plain tensor parallel "
-                            "keeps it whole on every GPU"
-                          : "tensor parallel");
+            basis_add(s, "kv cache per GPU = %s / %d (tensor parallel)", gb(s->kv_cache_gb, b1, sizeof b1), n);
     }
 
     /* Decode, one sequence: every token reads the active weights and the
@@ -545,11 +612,15 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     double kv_seq = s->kv_known ? s->kv_read_gb * copies : 0;
     /* a token reads experts_active of the routed experts of each MoE layer */
     double active_routed = s->routed_params_b * (eq ? (double)a->experts_active / (double)a->experts : 0);
-    double active_gb = weights_gb(s, q, active_b, active_routed);
-    double read_gb = active_gb + kv_seq;
-    s->tokens_per_s_ceiling = n * g->bandwidth_gbs / read_gb;
+    double active_gb = read_gb(s, q, active_b, active_routed);
+    double step_gb = active_gb + kv_seq;
+    s->tokens_per_s_ceiling = n * g->bandwidth_gbs / step_gb;
     s->tokens_per_s = s->tokens_per_s_ceiling * eff;
-    basis_add(s, "decode ceiling = %d × %g GB/s / (%s active weights%s + %s KV%s) = %.1f tokens/s",
+    if (s->lookup_params_b > 0)
+        basis_add(s, "a token reads the active weights but the input embedding table (%.4gB params, %ld vocab × "
+                     "%ld hidden: one row looked up a token), the output layer whole: %s",
+                  s->lookup_params_b, a->vocab_size, a->hidden_size, gb(active_gb, b1, sizeof b1));
+    basis_add(s, "decode ceiling = %d × %g GB/s / (%s active weights read%s + %s KV%s) = %.1f tokens/s",
               n, g->bandwidth_gbs, gb(active_gb, b1, sizeof b1),
               active_b < total_b ? " (MoE)" : "", gb(kv_seq, b2, sizeof b2), copies > 1 ? ", its copies" : "",
               s->tokens_per_s_ceiling);
@@ -567,7 +638,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
      * DeepSeek-V3 touches 98% of them, and reads them all once */
     double prompt_routed, prompt_touched;
     double prompt_params = moe_params_read(a, s, active_b, total_b, s->prompt_tokens, &prompt_routed, &prompt_touched);
-    double t_read = weights_gb(s, q, prompt_params, prompt_routed) / (n * g->bandwidth_gbs * eff);
+    double t_read = read_gb(s, q, prompt_params, prompt_routed) / (n * g->bandwidth_gbs * eff);
     const char *kind;
     double tflops = tensor_tflops(q, g, &kind);
     if (!strcmp(q->name, "fp8") && !*kind && !isnan(tflops)) /* fp8 weights, the fp16 rate */

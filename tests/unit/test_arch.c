@@ -155,13 +155,16 @@ static void test_unread_parameters(void **state)
     ld_sizing s, all;
     ld_error err;
     assert_int_equal(sizing_compute(&in, &s, &err), 0);
-    assert_near(s.weights_gb, 7.9, 1e-9);
+    /* fp8, the embedding table (tied) in 16 bits: read with the rest */
+    double e = s.embed16_params_b;
+    assert_true(e > 0.5 && e < 1);
+    assert_near(s.weights_gb, 7.9 + e, 1e-9);
     double kv = s.kv_read_gb;
-    assert_near(s.tokens_per_s_ceiling, 3350.0 / (4.625 + kv), 1e-6);
+    assert_near(s.tokens_per_s_ceiling, 3350.0 / (4.625 + e + kv), 1e-6);
     in.arch.unread_params_b = 0; /* as before: every parameter read a token */
     assert_int_equal(sizing_compute(&in, &all, &err), 0);
-    assert_near(all.weights_gb, 7.9, 1e-9);
-    assert_near(all.tokens_per_s_ceiling, 3350.0 / (7.9 + kv), 1e-6);
+    assert_near(all.weights_gb, 7.9 + e, 1e-9);
+    assert_near(all.tokens_per_s_ceiling, 3350.0 / (7.9 + e + kv), 1e-6);
     in.arch.unread_params_b = 9; /* more than it has: ignored (the data check refuses it) */
     assert_int_equal(sizing_compute(&in, &s, &err), 0);
     assert_near(s.tokens_per_s_ceiling, all.tokens_per_s_ceiling, 1e-9);
@@ -362,7 +365,10 @@ static void test_moe_vs_dense_speed(void **state)
     assert_int_equal(moe.gpus, 1);
     assert_int_equal(dense.gpus, 1);
     double ratio = moe.tokens_per_s / dense.tokens_per_s;
-    double bytes_moe = 3.3 * 2 + moe.kv_cache_gb, bytes_dense = 32.8 * 2 + dense.kv_cache_gb;
+    /* less each one's input embedding table, looked up a row a token */
+    assert_true(moe.lookup_params_b > 0.3 && dense.lookup_params_b > 0.3);
+    double bytes_moe = (3.3 - moe.lookup_params_b) * 2 + moe.kv_cache_gb,
+           bytes_dense = (32.8 - dense.lookup_params_b) * 2 + dense.kv_cache_gb;
     assert_near(ratio, bytes_dense / bytes_moe, 0.01);
     assert_true(ratio > 5);
     /* the MoE model's KV cache is counted (it had none before the catalogue had its architecture) */
@@ -411,9 +417,22 @@ static void test_tensor_parallel_check(void **state)
     double room = 8 * s.usable_gb - s.overhead_gb - s.weights_gb;
     assert_near(s.max_sequences, floor(room / (s.kv_request_gb * 4)), 0);
     assert_non_null(strstr(s.basis, "kv cache kept 4 times: 2 KV heads on 8 GPUs"));
-    /* MLA's latent is counted split (data-parallel attention): one copy */
+    /* MLA's latent is one vector a token: tensor parallelism keeps it whole
+     * on every GPU, and the room for sequences pays for every copy */
     ld_model_arch v3 = arch_of("DeepSeek-V3");
-    assert_near(sizing_kv_copies(&v3, 8), 1, 0);
+    assert_near(sizing_kv_copies(&v3, 8), 8, 0);
+    assert_near(sizing_kv_copies(&v3, 1), 1, 0);
+    in.arch = v3;
+    in.context = 8192;
+    in.quant = "fp8";
+    in.gpu = hosting_gpu_find(&gpus, "H200");
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_int_equal(s.gpus, 8);
+    assert_near(s.kv_per_gpu_gb, s.kv_cache_gb, 1e-12);
+    assert_near(s.total_gb, s.weights_gb + 8 * s.kv_cache_gb + s.overhead_gb, 1e-9);
+    room = 8 * s.usable_gb - s.overhead_gb - s.weights_gb;
+    assert_near(s.max_sequences, floor(room / (s.kv_request_gb * 8)), 0);
+    assert_non_null(strstr(s.basis, "each of the 8 GPUs keeps it whole"));
 }
 
 /* LiteLLM's cache-read price for one API, carried into the catalogue. */

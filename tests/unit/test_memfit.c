@@ -207,7 +207,7 @@ static void test_shipped_catalogue_property(void **state)
         const ld_gpu *g = hosting_gpu_find(&gl, name);
         if (!g) fail_msg("%s: fits_on '%s' names no listed GPU", catalog_text(cat, r, 0), fit);
         /* Mem GB: weights, KV and the overhead of the cards named */
-        assert_near(mem, s.weights_gb + s.kv_cache_gb + sizing_overhead_gb(s.weights_gb, cards), 0.05);
+        assert_near(mem, sizing_need_gb(a, s.weights_gb, s.kv_cache_gb, cards), 0.05); /* with its KV copies */
         if (cards * hosting_gpu_device_gb(g) * 0.9 < sizing_need_gb(a, s.weights_gb, s.kv_cache_gb, cards))
             fail_msg("%s: %d x %s (%g GB) does not hold it", catalog_text(cat, r, 0), cards, g->name,
                      hosting_gpu_device_gb(g));
@@ -246,8 +246,10 @@ static void test_recompute_other_setup(void **state)
     /* fp16 weights of 8B (16 GB) no longer fit a 16 GB card at 90% */
     assert_int_equal(memfit_compute(cat, "fp16", 8192, &gl, &err), 6);
     double fp16 = catalog_num(cat, 0, (size_t)mc);
-    /* 16.06 against 4.27 GB of weights, 2% of each in the overhead */
-    assert_near(fp16 - int4, 1.02 * (8.03 * 2 - 8.03 * 4.25 / 8), 0.1);
+    /* 16.06 against 5.7 GB of weights (int4 layers, 16-bit embeddings and
+     * output layer: 2 × 128256 × 4096), 2% of each in the overhead */
+    double embed = 2.0 * 128256 * 4096 / 1e9;
+    assert_near(fp16 - int4, 1.02 * (8.03 * 2 - ((8.03 - embed) * 4.15625 / 8 + embed * 2)), 0.1);
     assert_string_equal(catalog_text(cat, 0, (size_t)fc), "Big (80 GB)");
     /* a longer context adds KV cache: more memory */
     assert_int_equal(memfit_compute(cat, "fp16", 131072, &gl, &err), 6);

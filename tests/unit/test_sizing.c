@@ -51,8 +51,8 @@ static void test_quant_table(void **state)
 {
     (void)state;
     static const struct { const char *name; double bits; } want[] = {
-        {"fp32", 32}, {"FP16", 16}, {"bf16", 16}, {"int8", 8}, {"fp8", 8}, {"int4", 4.25},
-        {"AWQ", 4.25}, {"gptq", 4.25}, {"4-bit", 4.25}, {"8-bit", 8}, {"Q8_0", 8.5},
+        {"fp32", 32}, {"FP16", 16}, {"bf16", 16}, {"int8", 8}, {"fp8", 8}, {"int4", 4.15625},
+        {"AWQ", 4.15625}, {"gptq", 4.15625}, {"4-bit", 4.15625}, {"8-bit", 8}, {"Q8_0", 8.5},
         {"q6_k", 6.5625}, {"q5_0", 5.5}, {"q4_0", 4.5}, {"MXFP4", 4.25}, {"nvfp4", 4.5}, {"int4_g32", 4.5},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
