@@ -120,6 +120,7 @@ typedef struct {
     char label[96];
     char buf[512];
     size_t len, cur;      /* bytes; cur is at a character boundary */
+    int fresh;            /* the value it opened with, untouched: a typed character replaces it */
     char err[256];
     ld_prompt_fn fn;
     ld_confirm_fn confirm_fn;
@@ -176,6 +177,11 @@ void app_message(app *a, ld_msgkind kind, const char *fmt, ...)
     ;
 /* Opens the prompt on the bottom line with `initial` text. */
 void app_prompt(app *a, const char *label, const char *initial, ld_prompt_fn fn, void *ctx);
+/* The same for a value (a knob, a weight, an axis): the current value is
+ * shown, and the first character typed replaces it (an editing key such as
+ * a cursor move or backspace keeps it to edit), as in the wizard's fields:
+ * typing 0.5 into "2/2" gives 0.5, not 2/20.5. */
+void app_prompt_value(app *a, const char *label, const char *initial, ld_prompt_fn fn, void *ctx);
 /* Asks a y/n question on the bottom line. */
 void app_confirm(app *a, const char *question, ld_confirm_fn fn, void *ctx);
 /* The attributes of a theme role. */

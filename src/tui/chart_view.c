@@ -269,7 +269,7 @@ static int pick_y(app *a, void *ctx, const char *text, int done, char *err, size
 static void pick_axis(app *a, tv_state *t, int is_x)
 {
     const ld_chart *ch = &t->chart->ch;
-    app_prompt(a, is_x ? "x axis column: " : "y axis column: ",
+    app_prompt_value(a, is_x ? "x axis column: " : "y axis column: ",
                catalog_col(t->cat, (size_t)(is_x ? ch->xcol : ch->ycol))->id, is_x ? pick_x : pick_y, t);
 }
 

@@ -30,7 +30,7 @@ static const ld_keybind cv_keys[] = {
     {SCOPE_COST, "<S-Right>", ACT_INC_BIG, NULL},
     {SCOPE_COST, "H", ACT_DEC_BIG, "big step down, the same steps"},
     {SCOPE_COST, "<S-Left>", ACT_DEC_BIG, NULL},
-    {SCOPE_COST, "<Enter>", ACT_EDIT, "pick from the knob's list, or type a value (750M, 1.25B, 0.002/0.006)"},
+    {SCOPE_COST, "<Enter>", ACT_EDIT, "pick from the knob's list, or type a value (750M, 1.25B, 2.5/10 per 1M)"},
     {SCOPE_COST, "m", ACT_MODE, "the 2023 article's mode (one replica, unlimited tokens) or capacity mode (replicas)"},
     {SCOPE_COST, "b", ACT_TOGGLE, "the basis (inputs and formulas) instead of the chart; PgUp/PgDn scroll"},
     {SCOPE_COST, "e", ACT_EXPORT, "export the scenario as Markdown, with the command that reproduces it"},
@@ -399,7 +399,7 @@ static void edit(app *a, cv_state *s)
     case K_MODE: step(a, s, 1, 0); return;
     default: cv_pick_open(a, s, s->edit); return;
     }
-    app_prompt(a, label, init, typed_cb, s);
+    app_prompt_value(a, label, init, typed_cb, s);
 }
 
 /* ---- actions --------------------------------------------------------------------- */

@@ -49,7 +49,7 @@ static const ld_keybind builtin[] = {
     {SCOPE_TABLE, "'", ACT_BACK_TO_ROW, "back to the row the cursor was on before the last sort"},
     /* p, not $: $ is the last column, as in vi, less and the movement scope */
     {SCOPE_TABLE, "p", ACT_COST_OF, "price: cost view on the cursor's model (API against self-hosting it)"},
-    {SCOPE_TABLE, "/", ACT_FILTER, "filter: text, or e.g. mmlu>=65 and arc>60"},
+    {SCOPE_TABLE, "/", ACT_FILTER, "filter: text, or e.g. gpqa_diamond>=60 and context_length>=131072"},
     {SCOPE_TABLE, "<Esc>", ACT_CLEAR, "clear the filter"},
     {SCOPE_TABLE, "n", ACT_NEXT_MATCH, "next cell with a word of the filter"},
     {SCOPE_TABLE, "N", ACT_PREV_MATCH, "previous cell with a word of the filter"},

@@ -28,6 +28,12 @@ void app_prompt(app *a, const char *label, const char *initial, ld_prompt_fn fn,
     p->ctx = ctx;
 }
 
+void app_prompt_value(app *a, const char *label, const char *initial, ld_prompt_fn fn, void *ctx)
+{
+    app_prompt(a, label, initial, fn, ctx);
+    a->prompt.fresh = a->prompt.len > 0;
+}
+
 void app_confirm(app *a, const char *question, ld_confirm_fn fn, void *ctx)
 {
     ld_prompt *p = &a->prompt;
@@ -73,6 +79,18 @@ void prompt_key(app *a, ld_key k)
         p->open = 0;
         if (fn) fn(a, ctx, yes);
         return;
+    }
+    if (p->fresh) { /* the first key: a typed character replaces the value, any other keeps it */
+        p->fresh = 0;
+        ld_action act = keys_lookup(SCOPE_PROMPT, -1, k);
+        int editing = act == ACT_TXT_LEFT || act == ACT_TXT_RIGHT || act == ACT_TXT_HOME || act == ACT_TXT_END ||
+                      act == ACT_TXT_BS || act == ACT_TXT_DEL || act == ACT_TXT_KILL_LINE ||
+                      act == ACT_TXT_KILL_END || act == ACT_TXT_KILL_WORD || act == ACT_TXT_ACCEPT ||
+                      act == ACT_TXT_CANCEL;
+        if (!editing && LD_IS_CHAR(k) && le_printable((uint32_t)k)) {
+            p->buf[0] = '\0';
+            p->len = p->cur = 0;
+        }
     }
     le_line l = {p->buf, sizeof p->buf, p->len, p->cur};
     int edited = 0;
@@ -154,6 +172,9 @@ int prompt_draw(app *a, WINDOW *win, int y)
         head += cw;
         start = prev;
     }
-    ui_text(a, win, y, x, avail, p->buf + start, text);
+    /* an untouched value shows selected, with the hint the wizard gives */
+    int w = ui_text(a, win, y, x, avail, p->buf + start, p->fresh ? app_attr(a, ROLE_SELECTED) : text);
+    if (p->fresh && avail - w > 22)
+        ui_text(a, win, y, x + w + 2, avail - w - 2, "typing replaces it", app_attr(a, ROLE_MUTED));
     return x + head;
 }

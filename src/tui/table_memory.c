@@ -77,5 +77,5 @@ void tv_memory_setup(app *a, tv_state *t)
         double c;
         if (m && memfit_read_setup(m, len, q, sizeof q, &c)) snprintf(t->mem_setup, sizeof t->mem_setup, "%.24s %.0f", q, c > 1e8 ? 1e8 : c);
     }
-    app_prompt(a, "Memory set-up, quantization and context: ", t->mem_setup, setup_cb, t);
+    app_prompt_value(a, "Memory set-up, quantization and context: ", t->mem_setup, setup_cb, t);
 }

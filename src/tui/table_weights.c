@@ -216,7 +216,7 @@ int tv_weights_act(app *a, tv_state *t, ld_action act)
             char label[96], init[32];
             snprintf(label, sizeof label, "Weight of %s: ", col->label);
             snprintf(init, sizeof init, "%g", col->weight);
-            app_prompt(a, label, init, weight_cb, t);
+            app_prompt_value(a, label, init, weight_cb, t);
         }
         return 1;
     default: return 0;
