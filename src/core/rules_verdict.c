@@ -13,8 +13,11 @@
 #include "llmdeck/units.h"
 
 /* Another name of a language as the catalogue names it (English names, as
- * the cards do): ISO 639-1 codes and the common synonyms.  "zh" asked of a
- * card listing Chinese excluded every such card. */
+ * the cards do): ISO 639-1, 639-2 and 639-3 codes, regional tags, common
+ * synonyms and the language's own name.  "zh" asked of a card listing
+ * Chinese excluded every such card; "Deutsch" excluded the 59 naming
+ * German.  strcasecmp folds ASCII only: "Français" matches "français"
+ * through its ASCII F, "FRANÇAIS" does not. */
 static const char *language_name(const char *s)
 {
     static const char *const alias[][2] = {
@@ -27,6 +30,34 @@ static const char *language_name(const char *s)
         {"fa", "Persian"},     {"farsi", "Persian"},  {"he", "Hebrew"},       {"el", "Greek"},
         {"ro", "Romanian"},    {"hu", "Hungarian"},   {"da", "Danish"},       {"fi", "Finnish"},
         {"no", "Norwegian"},   {"ms", "Malay"},       {"bn", "Bengali"},      {"ta", "Tamil"},
+        /* regional tags */
+        {"en-us", "English"},  {"en-gb", "English"},  {"zh-hans", "Chinese"}, {"zh-hant", "Chinese"},
+        {"pt-br", "Portuguese"}, {"pt-pt", "Portuguese"}, {"es-mx", "Spanish"}, {"fr-ca", "French"},
+        /* ISO 639-2/3 codes (bibliographic and terminology) */
+        {"eng", "English"},    {"zho", "Chinese"},    {"chi", "Chinese"},     {"cmn", "Chinese"},
+        {"fra", "French"},     {"fre", "French"},     {"deu", "German"},      {"ger", "German"},
+        {"spa", "Spanish"},    {"jpn", "Japanese"},   {"kor", "Korean"},      {"por", "Portuguese"},
+        {"ita", "Italian"},    {"rus", "Russian"},    {"ara", "Arabic"},      {"hin", "Hindi"},
+        {"nld", "Dutch"},      {"dut", "Dutch"},      {"pol", "Polish"},      {"tur", "Turkish"},
+        {"vie", "Vietnamese"}, {"tha", "Thai"},       {"ind", "Indonesian"},  {"ukr", "Ukrainian"},
+        {"ces", "Czech"},      {"cze", "Czech"},      {"swe", "Swedish"},     {"fas", "Persian"},
+        {"per", "Persian"},    {"heb", "Hebrew"},     {"ell", "Greek"},       {"gre", "Greek"},
+        {"ron", "Romanian"},   {"rum", "Romanian"},   {"hun", "Hungarian"},   {"dan", "Danish"},
+        {"fin", "Finnish"},    {"nor", "Norwegian"},  {"msa", "Malay"},       {"may", "Malay"},
+        {"ben", "Bengali"},    {"tam", "Tamil"},
+        /* the languages' own names (a stakeholder types "Deutsch"), with and without accents */
+        {"deutsch", "German"}, {"français", "French"}, {"francais", "French"}, {"español", "Spanish"},
+        {"espanol", "Spanish"}, {"castellano", "Spanish"}, {"italiano", "Italian"},
+        {"português", "Portuguese"}, {"portugues", "Portuguese"}, {"nederlands", "Dutch"},
+        {"polski", "Polish"},  {"türkçe", "Turkish"}, {"turkce", "Turkish"}, {"tiếng việt", "Vietnamese"},
+        {"tieng viet", "Vietnamese"}, {"bahasa indonesia", "Indonesian"}, {"bahasa melayu", "Malay"},
+        {"čeština", "Czech"},  {"cestina", "Czech"},  {"svenska", "Swedish"}, {"română", "Romanian"},
+        {"romana", "Romanian"}, {"magyar", "Hungarian"}, {"dansk", "Danish"}, {"suomi", "Finnish"},
+        {"norsk", "Norwegian"}, {"русский", "Russian"}, {"українська", "Ukrainian"}, {"ελληνικά", "Greek"},
+        {"עברית", "Hebrew"},   {"العربية", "Arabic"}, {"فارسی", "Persian"},  {"हिन्दी", "Hindi"},
+        {"हिंदी", "Hindi"},     {"বাংলা", "Bengali"},  {"தமிழ்", "Tamil"},     {"ไทย", "Thai"},
+        {"中文", "Chinese"},    {"汉语", "Chinese"},    {"普通话", "Chinese"},   {"日本語", "Japanese"},
+        {"한국어", "Korean"},
     };
     for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
         if (strcasecmp(s, alias[i][0]) == 0) return alias[i][1];

@@ -65,6 +65,18 @@ static void test_language_fit_long_list(void **state)
         {"English|Farsi", "persian", 1},
         {"English|Persian", "fa", 1},
         {"English|German", "zh", 0},
+        /* three-letter codes, regional tags and the language's own name:
+         * "Deutsch" asked of the cards naming German excluded all 59 */
+        {"English|German", "Deutsch", 1},
+        {"English|German", "deu", 1},
+        {"English|German", "GER", 1},
+        {"English|French", "français", 1},
+        {"English|French", "Francais", 1},
+        {"English|Spanish", "Español", 1},
+        {"English|Portuguese", "pt-BR", 1},
+        {"English|Japanese", "日本語", 1},
+        {"English|Chinese", "中文", 1},
+        {"English|Spanish", "Deutsch", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         if (rules_language_fit(cases[i].listed, cases[i].asked) != cases[i].want)
