@@ -319,12 +319,15 @@ int chart_write_svg(FILE *out, const ld_catalog *cat, const ld_chart *ch, const 
     /* legend, above the plot (the best models sit in its top right):
      * shape, not colour, tells the series apart */
     int lx = W - PLOT_RIGHT - 340, ly = 26;
+    /* "cheaper" only when x is a cost (lower is better) and y a score */
+    const char *dominated = !xc->higher_is_better && yc->higher_is_better ? "nothing both cheaper and better"
+                                                                          : "nothing better on both axes";
     fprintf(out,
             "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"%s/><text x=\"%d\" y=\"%d\">on the frontier "
-            "(nothing both cheaper and better)</text>\n"
+            "(%s)</text>\n"
             "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"none\" stroke=\"#666\"/><text x=\"%d\" y=\"%d\">other "
             "models</text>\n",
-            lx, ly - 4, ch->group ? "#666" : "#c0392b", ch->group ? " stroke=\"#222\"" : "", lx + 10, ly, lx,
+            lx, ly - 4, ch->group ? "#666" : "#c0392b", ch->group ? " stroke=\"#222\"" : "", lx + 10, ly, dominated, lx,
             ly + 12, lx + 10, ly + 16);
     /* the colours' legend, then the footer: what is shown, what is not,
      * and where the numbers come from */

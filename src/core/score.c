@@ -551,6 +551,14 @@ int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,
         } else if (catalog_col(cat, (size_t)c)->type != LD_COL_NUMBER ||
                    (catalog_col(cat, (size_t)c)->flags & LD_COLF_DERIVED)) {
             rc = error_set(err, LD_ERR_USAGE, what, 0, 0, "'%s' is not a numeric metric", item);
+        } else if ((catalog_col(cat, (size_t)c)->flags & (LD_COLF_DECLARED_NUMBER | LD_COLF_METRIC)) ==
+                   LD_COLF_DECLARED_NUMBER) {
+            /* a price, a context length or a parameter count is no measure of
+             * quality (a weighted price made Mistral-Medium-3.5 0.943 "quality"
+             * from its price alone); a user's own undescribed column still can be */
+            rc = error_set(err, LD_ERR_USAGE, what, 0, 0,
+                           "'%s' is not a quality metric (metrics.json describes it, without \"metric\": true); "
+                           "weights go to benchmark columns", item);
         } else if (units_parse_count(eq + 1, &v) != 0 || v < 0 || v > 1e6) {
             rc = error_set(err, LD_ERR_USAGE, what, 0, 0,
                            "weight for '%s' must be a number from 0 to 1e6, got '%s'", item, eq + 1);

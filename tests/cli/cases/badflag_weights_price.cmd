@@ -1,0 +1,1 @@
+table --weights hosted_in_per_1m=5

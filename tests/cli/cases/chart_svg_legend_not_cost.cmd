@@ -1,0 +1,1 @@
+chart --x params_b --y mmlu_pro
