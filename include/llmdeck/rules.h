@@ -190,6 +190,7 @@ typedef struct {
     double value;       /* quality / relative_cost; NaN when the cost is
                            missing, zero or negative */
     int restricted;     /* commercial_use is "restricted": read the licence */
+    int noncommercial;  /* commercial_use is "no" (a research licence; only under licence "any") */
     int coverage;       /* profile metrics the row has */
     int language_known; /* the row lists its languages (and the asked one) */
     unsigned tier;      /* the splits below that put it later: 1 unmeasured, 2 always

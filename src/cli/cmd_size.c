@@ -236,8 +236,14 @@ static void write_text(FILE *out, const result *r)
             fprintf(out, "  first token %.3g s for a %.0f-token prompt (prefill)\n", s->ttft_s, s->prompt_tokens);
     }
     if (s->cheapest && s->cheapest != s->gpu)
-        fprintf(out, "  cheapest    %d × %s at $%.2f/h (the cheapest fit, for comparison)\n", s->cheapest_count,
-                san(s->cheapest->name, b, sizeof b), s->cheapest_hourly_usd);
+    {
+        /* of the class the search compares (a dearer card named by --gpu of another class may be cheaper) */
+        const char *cls = r->in->gpu_class && *r->in->gpu_class ? r->in->gpu_class : "datacenter";
+        char of[48] = ""; /* a data set without classes compares every priced GPU */
+        if (s->cheapest->gpu_class[0]) snprintf(of, sizeof of, " of the %s GPUs", strcmp(cls, "any") == 0 ? "priced" : cls);
+        fprintf(out, "  cheapest    %d × %s at $%.2f/h (the cheapest fit%s, for comparison)\n", s->cheapest_count,
+                san(s->cheapest->name, b, sizeof b), s->cheapest_hourly_usd, of);
+    }
     if (r->released)
         fprintf(out, "  note        published as %s: --quant release sizes that\n", r->released);
     fputs("\nBasis:\n", out);

@@ -107,6 +107,22 @@ void report_why(const ld_report *a, char *buf, size_t n)
         k += snprintf(buf + k, n - (size_t)k, "; its licence%s%s%s allows commercial use with conditions: read them",
                       lic[0] ? " (" : "", lic, lic[0] ? ")" : "");
     }
+    /* no licence asked for ("any", the default): a pick its licence keeps
+     * from commercial use is said, so a product team skipping the step is
+     * not shown a research-only model as if it were any other */
+    int cu = catalog_col_index(a->cat, "commercial_use");
+    if (k > 0 && (size_t)k < n && a->req->licence == LD_LICENCE_ANY && cu >= 0) {
+        const char *use = catalog_text(a->cat, top->row, (size_t)cu);
+        char lic[128] = "";
+        if (a->col_lic >= 0) san(catalog_text(a->cat, top->row, (size_t)a->col_lic), lic, sizeof lic);
+        if (!strcasecmp(use, "no"))
+            k += snprintf(buf + k, n - (size_t)k, "; its licence%s%s%s does not allow commercial use (no licence "
+                          "was asked for: ask for commercial use to rule such models out)",
+                          lic[0] ? " (" : "", lic, lic[0] ? ")" : "");
+        else if (!strcasecmp(use, "restricted"))
+            k += snprintf(buf + k, n - (size_t)k, "; its licence%s%s%s allows commercial use with conditions: read them",
+                          lic[0] ? " (" : "", lic, lic[0] ? ")" : "");
+    }
     /* a language the pick's card does not name: it qualified as unknown
      * (not excluded), and the answer must not read as if it were checked */
     int lc = catalog_col_index(a->cat, "languages");

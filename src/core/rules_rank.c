@@ -375,6 +375,7 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
         double rc = cost >= 0 ? catalog_num(cat, r, (size_t)cost) : NAN;
         cd->value = rc > 0 ? cd->quality / rc : NAN; /* NaN cost fails rc > 0 */
         cd->restricted = restricted;
+        cd->noncommercial = com >= 0 && !strcasecmp(catalog_text(cat, r, (size_t)com), "no");
         cd->coverage = covered;
         cd->language_known = lfit == 1;
         cd->tier = 0;

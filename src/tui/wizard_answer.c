@@ -299,11 +299,11 @@ static void add_candidates(app *a, wz_state *w)
         char raw[256];
         snprintf(cells[i][0], 64, "%zu", i + 1);
         output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
-        char name[62]; /* room for the mark in the 64 of a cell; cut to the column below */
-        fit(a, raw, 60, name, sizeof name);
+        char name[61]; /* room for the mark ("NC ") in the 64 of a cell; cut to the column below */
+        fit(a, raw, 58, name, sizeof name);
         /* the mark beside the name: a narrow screen drops the licence
          * column, never the model's */
-        snprintf(cells[i][1], 64, "%s%s", c->items[i].restricted ? "! " : "", name);
+        snprintf(cells[i][1], 64, "%s%s", c->items[i].noncommercial ? "NC " : c->items[i].restricted ? "! " : "", name);
         if (isnan(c->items[i].value)) snprintf(cells[i][2], 64, "n/a"); /* as the table shows scores */
         else output_display_number(c->items[i].value, cells[i][2], 64);
         if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
@@ -330,7 +330,7 @@ static void add_candidates(app *a, wz_state *w)
         }
         cell(cat, r, "context_length", cells[i][6], 64);
         cell(cat, r, "license", cells[i][7], 64);
-        marked |= c->items[i].restricted;
+        marked |= c->items[i].restricted | c->items[i].noncommercial << 1;
         for (int k = 0; k < K; k++) {
             int cw = ui_width(a, cells[i][k]);
             width[k] = cw > width[k] ? cw : width[k];
@@ -369,8 +369,9 @@ static void add_candidates(app *a, wz_state *w)
         picked |= pick;
     }
     free(cells);
-    add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "",
-        marked ? "; ! commercial use on the licence's conditions: read them" : "");
+    add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s%s%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "",
+        marked & 1 ? "; ! commercial use on the licence's conditions: read them" : "",
+        marked & 2 ? "; NC no commercial use (its licence)" : "");
     if (c->n > shown) add(w, ROLE_MUTED, 2, 2, 0, "%zu more qualify; llmdeck recommend --limit 0 lists all.", c->n - shown);
 }
 
