@@ -83,14 +83,30 @@ int tv_weights_width(const tv_state *t, int W, int *kw)
     return pw;
 }
 
+/* Whether the editor's k-th metric continues the measure of the one before
+ * it: a window of the same benchmark with the same (non-zero) weight. */
+static int same_measure(const tv_state *t, int k)
+{
+    if (k == 0) return 0;
+    const ld_column *prev = catalog_col(t->cat, (size_t)metric_at(t, k - 1, NULL));
+    const ld_column *col = catalog_col(t->cat, (size_t)metric_at(t, k, NULL));
+    return col->weight > 0 && prev->weight == col->weight &&
+           score_label_family(catalog_col_name(prev), catalog_col_name(col)) != 0;
+}
+
 void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
 {
     int H = getmaxy(w), W = getmaxx(w), n;
     metric_at(t, 0, &n);
     int pw = tv_weights_width(t, W, NULL), ph = n + 6 < H ? n + 6 : H, x0 = W - pw, full = pw >= PW_FULL;
     ui_box(a, w, 0, x0, ph, pw, "Weights of the value score");
+    /* shares of the measures, as the quality weighs them: a benchmark's
+     * windows of one weight (LCB's four) are one measure, since a row has
+     * one of them (score.c's weight plan); its share shows on its first
+     * window, a ditto mark on the others */
     double sum = 0;
-    for (int k = 0; k < n; k++) sum += catalog_col(t->cat, (size_t)metric_at(t, k, NULL))->weight;
+    for (int k = 0; k < n; k++)
+        if (!same_measure(t, k)) sum += catalog_col(t->cat, (size_t)metric_at(t, k, NULL))->weight;
     int rows = ph - 5, first = t->psel >= rows ? t->psel - rows + 1 : 0, barw = pw - 36;
     for (int k = first; k < n && k - first < rows; k++) {
         const ld_column *col = catalog_col(t->cat, (size_t)metric_at(t, k, NULL));
@@ -99,6 +115,10 @@ void tv_weights_draw(app *a, tv_state *t, WINDOW *w)
         ui_fill(w, y, x0 + 1, pw - 2, at);
         ui_text(a, w, y, x0 + 1, 1, sel ? ">" : " ", at);
         ui_text(a, w, y, x0 + 3, 14, col->label, at);
+        if (same_measure(t, k)) {
+            ui_printf(a, w, y, x0 + 18, pw - 20, at, "%6.2f     \"", col->weight);
+            continue;
+        }
         ui_printf(a, w, y, x0 + 18, pw - 20, at, "%6.2f %4.0f%%", col->weight,
                   sum > 0 ? 100 * col->weight / sum : 0.0);
         if (barw > 2 && sum > 0) ui_bar(a, w, y, x0 + pw - 2 - barw, barw, col->weight / sum, app_attr(a, ROLE_BAR));
