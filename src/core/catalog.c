@@ -533,8 +533,15 @@ int catalog_set_cell(ld_catalog *cat, size_t row, size_t col, const char *text,
 
 void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)
 {
-    if (cat->cols[col].num) cat->cols[col].num[row] = v;
-    cat->cols[col].gen++;
+    ld_column *c = &cat->cols[col];
+    if (c->num) {
+        /* n_numbers follows (the quality leaves out a column nobody was measured on) */
+        int had = !isnan(c->num[row]), has = !isnan(v);
+        if (has && !had) c->n_numbers++;
+        else if (had && !has && c->n_numbers) c->n_numbers--;
+        c->num[row] = v;
+    }
+    c->gen++;
 }
 
 const char *catalog_text(const ld_catalog *cat, size_t row, size_t col)

@@ -46,6 +46,12 @@ const char *output_display_cell(const ld_catalog *cat, size_t row, size_t col, c
         output_display_ratio(catalog_num(cat, row, col), buf, n);
         return buf;
     }
+    if (c->type == LD_COL_NUMBER && !(c->flags & LD_COLF_DERIVED) && isnan(catalog_num(cat, row, col))) {
+        /* a missing marker as the file spelled it ("NA", "?", "-", "null"):
+         * people read one "missing" (the writers' n/a), not seven spellings */
+        if (n) buf[0] = '\0';
+        return buf;
+    }
     if (!(c->flags & LD_COLF_DERIVED) || (c->flags & LD_COLF_YESNO) || c->decimals <= 0)
         return output_cell(cat, row, col, buf, n);
     output_display_number(catalog_num(cat, row, col), buf, n);

@@ -266,7 +266,9 @@ static int scored_metric_init(const ld_catalog *cat, scored_metric *sm, int col,
     sm->col = col;
     sm->w = w;
     sm->pct = NULL;
-    if (col < 0 || !(w > 0) || !score_percentile_scale(cat)) return 0;
+    /* as score.c's plan: a column nobody (or, ranked, one row) was measured on weighs nothing */
+    if (col >= 0 && catalog_col(cat, (size_t)col)->n_numbers < (score_percentile_scale(cat) ? 2u : 1u)) sm->w = 0;
+    if (col < 0 || !(sm->w > 0) || !score_percentile_scale(cat)) return 0;
     size_t n = catalog_rows(cat);
     const ld_column *c = catalog_col(cat, (size_t)col);
     if (!(sm->pct = malloc((n ? n : 1) * sizeof *sm->pct))) return -1;

@@ -50,6 +50,11 @@ static void plan_weights(const ld_catalog *cat, weight_plan *p)
         const ld_column *col = catalog_col(cat, c);
         if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !(col->weight > 0))
             continue;
+        /* a column nobody was measured on (or, on the percentile scale, only
+         * one row: it ranks nothing) weighs nothing, as an absent column:
+         * a file with humaneval empty scored 0.433 where the same file
+         * without the column scored 0.650 */
+        if (col->n_numbers < (p->pct ? 2u : 1u)) continue;
         p->col[p->n] = c;
         p->w[p->n] = col->weight;
         p->hib[p->n] = col->higher_is_better;
@@ -126,9 +131,12 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
     return v;
 }
 
-static int weighted(const ld_column *col)
+/* A column the quality weighs: plan_weights' rule (a weight, and a
+ * measured value, two on the percentile scale). */
+static int weighted(const ld_catalog *cat, const ld_column *col)
 {
-    return col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && col->weight > 0;
+    return col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && col->weight > 0 &&
+           col->n_numbers >= (score_percentile_scale(cat) ? 2u : 1u);
 }
 
 size_t score_weighted_count(const ld_catalog *cat) { return score_weighted_metrics(cat, NULL, 0); }
@@ -147,7 +155,7 @@ size_t score_weighted_measures(const ld_catalog *cat)
     const ld_column *prev = NULL;
     for (size_t c = 0; c < catalog_cols(cat); c++) {
         const ld_column *col = catalog_col(cat, c);
-        if (!weighted(col)) continue;
+        if (!weighted(cat, col)) continue;
         n += !(prev && prev->weight == col->weight && score_label_family(catalog_col_name(prev), catalog_col_name(col)));
         prev = col;
     }
@@ -158,7 +166,7 @@ size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
 {
     size_t n = 0;
     for (size_t c = 0; c < catalog_cols(cat); c++)
-        if (weighted(catalog_col(cat, c))) {
+        if (weighted(cat, catalog_col(cat, c))) {
             if (n < max) cols[n] = c;
             n++;
         }
