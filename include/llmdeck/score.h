@@ -55,6 +55,13 @@ size_t score_weighted_count(const ld_catalog *cat);
  * they are said once ("LCB 23.05-24.09/24.10-25.02 3") and counted once. */
 size_t score_label_family(const char *a, const char *b);
 
+/* Figures a user's file has that the scores cannot take as meant: a
+ * weighted percentage metric below 0 or above 100 (MMLU 500 made a quality
+ * of 2.0 and ranked first), a relative cost of 0 or below (no value score).
+ * Returns how many cells, and writes "column 'mmlu': 1 value outside 0-100
+ * (Absurd: 500), ..." to buf (sanitized). */
+size_t score_range_warnings(const ld_catalog *cat, char *buf, size_t n);
+
 /* The weighted metrics counted as measures: consecutive ones of one family
  * and one weight count once (general: 9 metrics, 6 measures).  What "3 of
  * 6 metrics" is out of. */

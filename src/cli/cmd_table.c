@@ -204,6 +204,11 @@ int cmd_table(int argc, char **argv)
     }
     ld_catalog *cat = ds.models;
     int status = 0;
+    {
+        /* a user's figures the scores cannot take as meant: said, not refused */
+        char why[1024];
+        if (score_range_warnings(cat, why, sizeof why) > 0) fprintf(stderr, "llmdeck table: warning: %s\n", why);
+    }
     uint32_t *idx = NULL;
     int *cols = NULL;
     size_t ncols = 0;

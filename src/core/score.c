@@ -1,5 +1,6 @@
 /* score.c - the value score (the seed's calculate_value_score, generalised). */
 #include "llmdeck/score.h"
+#include "llmdeck/output.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -171,6 +172,35 @@ size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
             n++;
         }
     return n;
+}
+
+size_t score_range_warnings(const ld_catalog *cat, char *buf, size_t n)
+{
+    size_t found = 0, k = 0;
+    if (n) buf[0] = '\0';
+    for (size_t c = 0; c < catalog_cols(cat); c++) {
+        const ld_column *col = catalog_col(cat, c);
+        if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !col->num) continue;
+        int pct = weighted(cat, col) && col->unit && !strcmp(col->unit, "%");
+        int cost = !strcmp(col->id, "relative_cost");
+        if (!pct && !cost) continue;
+        size_t bad = 0, first = 0;
+        for (size_t r = 0; r < catalog_rows(cat); r++) {
+            double v = col->num[r];
+            if (isnan(v) || (pct ? v >= 0 && v <= 100 : v > 0)) continue;
+            if (bad++ == 0) first = r;
+        }
+        if (!bad) continue;
+        found += bad;
+        char name[96], cell[48];
+        output_sanitize(catalog_text(cat, first, catalog_key_col(cat)), name, sizeof name);
+        output_sanitize(catalog_text(cat, first, c), cell, sizeof cell);
+        if (k < n)
+            k += (size_t)snprintf(buf + k, n - k, "%scolumn '%s': %zu value%s %s (%s: %s)%s", k ? "; " : "", col->id,
+                                  bad, bad == 1 ? "" : "s", pct ? "outside 0-100" : "of 0 or below", name, cell,
+                                  pct ? ", read as a percentage all the same" : ": no value score");
+    }
+    return found;
 }
 
 /* One score column; `computed`: its cells are about to be set, every row

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/out_of_range.csv
