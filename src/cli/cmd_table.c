@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "llmdeck/evidence.h"
 #include "llmdeck/suggest.h"
 #include "front/loadbar.h"
 #include "llmdeck/filter.h"
@@ -248,7 +249,12 @@ int cmd_table(int argc, char **argv)
     if (limit > 0 && (size_t)limit < n) n = (size_t)limit; /* 0: all, as recommend's --limit 0 */
     static char outbuf[1 << 20]; /* large writes: fewer system calls */
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    if (output_table(stdout, cat, idx, n, cols, ncols, com.format) != 0 || fflush(stdout) != 0) {
+    int table_err = output_table(stdout, cat, idx, n, cols, ncols, com.format) != 0;
+    char note[512]; /* the top of a value or quality ranking on thin evidence: said under the table */
+    if (!table_err && (com.format == LD_FMT_TEXT || com.format == LD_FMT_MD) &&
+        evidence_note(cat, idx, n, nkeys ? keys[0].col : -1, note, sizeof note))
+        fprintf(stdout, "\n%s%s\n", com.format == LD_FMT_MD ? "Note: " : "note: ", note);
+    if (table_err || fflush(stdout) != 0) {
         fprintf(stderr, "llmdeck: write error\n");
         status = 1;
     }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "llmdeck/evidence.h"
+
 #include "chart_view.h"
 #include "cost_view.h"
 #include "keys.h"
@@ -326,7 +328,14 @@ static void tv_status(const app *a, char *buf, size_t n)
     /* the missing-value rule, whichever it is: it changes every quality
      * (and, since p reaches the wizard, its answer) */
     if (len < n)
-        snprintf(buf + len, n - len, " %s missing: %s", a->g.vline, a->missing == LD_MISSING_SKIP ? "skip" : "zero");
+        len += (size_t)snprintf(buf + len, n - len, " %s missing: %s", a->g.vline,
+                                a->missing == LD_MISSING_SKIP ? "skip" : "zero");
+    /* a value or quality ranking whose top rests on one or two measures, or
+     * on llmdeck's estimates: said beside the sort (the CLI's note in full) */
+    char note[512];
+    if (len < n && t->nkeys && !tv_job_status(t, note, sizeof note) &&
+        evidence_note(t->cat, t->idx, t->n, t->keys[0].col, note, sizeof note))
+        snprintf(buf + len, n - len, " %s thin evidence at the top: see Cov, Cost basis", a->g.vline);
 }
 
 static void tv_hint(const app *a, char *buf, size_t n)
