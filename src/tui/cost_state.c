@@ -24,7 +24,7 @@ const char *cv_quant_name(const cv_state *s)
 }
 
 /* A name's knob index (0 when unknown); "release" the entry after the table's. */
-static size_t quant_index(const char *name)
+size_t cv_quant_index(const char *name)
 {
     if (name && !strcasecmp(name, SCENARIO_QUANT_RELEASE)) return cv_quant_release();
     const ld_quant *q = sizing_quant_find(name);
@@ -54,7 +54,7 @@ int cost_view_take(app *a, long row, double tokens, double context, const char *
     /* no quantization handed over (a table row): the core's rule picks, as
      * `llmdeck cost --model` does (from_model) */
     s->quant_auto = !quant;
-    if (quant && (sizing_quant_find(quant) || !strcasecmp(quant, SCENARIO_QUANT_RELEASE))) s->quant = quant_index(quant);
+    if (quant && (sizing_quant_find(quant) || !strcasecmp(quant, SCENARIO_QUANT_RELEASE))) s->quant = cv_quant_index(quant);
     s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;
     cv_recompute(a, s);
@@ -132,7 +132,7 @@ void cv_defaults(app *a, cv_state *s)
     }
     s->source = s->seed_preset;
     s->model = -1;
-    s->quant = quant_index("fp16");
+    s->quant = cv_quant_index("fp16");
     s->quant_auto = 1; /* the rule, as `llmdeck cost --model`: the release where it fits, else fp16, else int4 */
     s->gpu = -1;
     s->batch = 0;      /* auto: as many sequences as fit, at most 16 (the core's scenario) */
@@ -292,7 +292,7 @@ void cv_load_settings(app *a, cv_state *s)
     }
     if ((str = config_get_string(a->cfg, SECTION, "quant")) &&
         (sizing_quant_find(str) || !strcasecmp(str, SCENARIO_QUANT_RELEASE))) {
-        s->quant = quant_index(str);
+        s->quant = cv_quant_index(str);
         s->quant_auto = 0;
     }
     if ((str = config_get_string(a->cfg, SECTION, "gpu")) && *str) {
@@ -414,7 +414,7 @@ static int from_model(app *a, cv_state *s)
     s->sized = sc.sized;
     s->s = sc.sizing;
     if (s->quant_auto && sc.sized) /* the knob shows what the rule chose */
-        s->quant = sc.release ? cv_quant_release() : quant_index(sc.quant);
+        s->quant = sc.release ? cv_quant_release() : cv_quant_index(sc.quant);
     if (sc.sized)
         snprintf(s->quant_short, sizeof s->quant_short, "%s%s%s", sc.quant, sc.expert_quant ? "+" : "",
                  sc.expert_quant ? sc.expert_quant : "");

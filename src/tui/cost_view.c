@@ -170,11 +170,20 @@ static void step(app *a, cv_state *s, int dir, int big)
                                                           dir * (big ? 10 : 1))];
         cv_use_model(a, s);
         break;
-    case K_QUANT:
-        s->quant = (size_t)move_in((long)s->quant, (long)cv_quant_release() + 1, dir * (big ? 10 : 1));
+    case K_QUANT: {
+        /* from the release, step from the precision it is (release bf16: l is
+         * fp8, h fp16), not from the list's end (h gave q2_k) */
+        size_t from = s->quant;
+        if (from >= cv_quant_release() && s->quant_short[0]) {
+            char base[48];
+            snprintf(base, sizeof base, "%.*s", (int)strcspn(s->quant_short, "+"), s->quant_short);
+            if (sizing_quant_find(base)) from = cv_quant_index(base);
+        }
+        s->quant = (size_t)move_in((long)from, (long)cv_quant_release() + 1, dir * (big ? 10 : 1));
         s->quant_auto = 0; /* chosen: the rule no longer picks */
         cv_use_model(a, s);
         break;
+    }
     case K_GPU:
         s->gpu = move_in(s->gpu + 1, (long)s->gpus->n + 1, dir * (big ? 10 : 1)) - 1;
         cv_use_model(a, s);

@@ -134,6 +134,8 @@ static inline cv_state *cv(const app *a) { return (cv_state *)a->view_state[VIEW
 /* The quantization knob: the sizing table's entries, then "release" (the
  * model's release precision, when its row states one). */
 size_t cv_quant_release(void);
+/* A quantization's knob index (0 when unknown; "release" cv_quant_release()). */
+size_t cv_quant_index(const char *name);
 const char *cv_quant_name(const cv_state *s);
 
 void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant);
