@@ -336,10 +336,11 @@ static void rerank_if_stale(app *a, wz_state *w)
              w->built_scale ? "percentile" : "raw");
     if (w->pick != before && w->pick >= 0) {
         cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length, NULL, 1); /* the rule's quantization */
-        app_message(a, MSG_INFO, "ranked again under the table's rule (%s): the pick is now %s", rule,
-                    wz_answer_name(a, w));
+        /* the new pick first: a narrow status line keeps the point of it */
+        app_message(a, MSG_INFO, "the pick is now %s, ranked again under the table's rule (%s)",
+                    wz_answer_name(a, w), rule);
     } else {
-        app_message(a, MSG_INFO, "ranked again under the table's rule (%s): the same pick", rule);
+        app_message(a, MSG_INFO, "the same pick, ranked again under the table's rule (%s)", rule);
     }
 }
 
