@@ -322,6 +322,8 @@ static void tv_status(const app *a, char *buf, size_t n)
     if (!t->nkeys && len < n) len += (size_t)snprintf(buf + len, n - len, "none");
     if (t->nmarked && len < n) len += (size_t)snprintf(buf + len, n - len, " %s %zu marked", a->g.vline, t->nmarked);
     if (len < n && tv_weights_custom(t)) len += (size_t)snprintf(buf + len, n - len, " %s custom weights", a->g.vline);
+    if (len < n && t->mem_setup[0]) /* S: Mem GB and Fits on are at another set-up than the data's */
+        len += (size_t)snprintf(buf + len, n - len, " %s Mem GB at %s tokens", a->g.vline, t->mem_setup);
     if (len < n && score_percentile_scale(t->cat) != t->default_scale) /* s in the weights: the answers change too */
         len += (size_t)snprintf(buf + len, n - len, " %s %s scale", a->g.vline,
                                 score_percentile_scale(t->cat) ? "percentile" : "raw");
