@@ -90,6 +90,8 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
             snprintf(val, n, "%s/mo, %g tok/s", t, p->tokens_per_s);
         } else if (s->sized && s->s.gpu && s->s.gpus > 0 && s->s.gpu->hourly_usd > 0) {
             short_usd(s->in.replica_monthly_usd, t, sizeof t);
+            /* a replica's price (the result gives the replicas): said so */
+            snprintf(lab, n, "  a replica");
             snprintf(val, n, "%s/mo on %s", t, s->sh_short);
         } else {
             snprintf(val, n, "%s", s->model < 0 ? "no model chosen"
