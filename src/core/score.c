@@ -184,13 +184,13 @@ size_t score_range_warnings(const ld_catalog *cat, char *buf, size_t n)
         int pct = weighted(cat, col) && col->unit && !strcmp(col->unit, "%");
         int cost = !strcmp(col->id, "relative_cost");
         if (!pct && !cost) continue;
-        size_t bad = 0, first = 0;
-        for (size_t r = 0; r < catalog_rows(cat); r++) {
-            double v = col->num[r];
-            if (isnan(v) || (pct ? v >= 0 && v <= 100 : v > 0)) continue;
-            if (bad++ == 0) first = r;
-        }
+        /* counted without a branch a cell (NaN compares false: missing is
+         * not out of range), the first such row looked for only if any */
+        size_t bad = 0, first = 0, rows = catalog_rows(cat);
+        const double *v = col->num, hi = pct ? 100 : INFINITY;
+        for (size_t r = 0; r < rows; r++) bad += (size_t)((pct ? v[r] < 0 : v[r] <= 0) | (v[r] > hi));
         if (!bad) continue;
+        while (first < rows && !(pct ? v[first] < 0 || v[first] > 100 : v[first] <= 0)) first++;
         found += bad;
         char name[96], cell[48];
         output_sanitize(catalog_text(cat, first, catalog_key_col(cat)), name, sizeof name);
