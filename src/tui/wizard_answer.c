@@ -425,9 +425,12 @@ static void add_sizing(app *a, wz_state *w)
     add(w, ROLE_MUTED, 2, 4, 0, "basis: %.4gB params × %g bits / 8 = %s of weights (int4: %g bits); %s; "
         "+ overhead %g GB on one GPU (%g GB a GPU on more) + %.0f%% of the weights; a GPU holds %.0f%% of the memory "
         "its driver reports. Full basis: llmdeck size --model %s%s",
-        ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.25, kv,
+        ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.15625, kv,
         SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100,
         w->hosting->defaults.gpu_memory_utilization * 100, name, w->size_ok[2] ? " (--quant release: as released)" : "");
+    /* the questions ask nothing of the hardware: say so, and how to check one's own */
+    add(w, ROLE_MUTED, 2, 4, 0, "A GPU of your own is not among these requirements: llmdeck size --model %s --gpu "
+        "NAME --quant int4 checks it (the cost view's GPU knob prices another)", name);
 }
 
 static void add_cost(wz_state *w)
