@@ -35,7 +35,7 @@ static const char USAGE[] =
     "                   fp16); with --model also release (the precision its checkpoint\n"
     "                   is published in, e.g. gpt-oss's mxfp4 experts beside bf16) and\n"
     "                   auto (release when it fits, else fp16, else int4: as `cost`)\n"
-    "  --context N      tokens per sequence (default 4096; 32k accepted)\n"
+    "  --context N      tokens per sequence (default 4096; 32k is 32,000: 32768 for 2^15)\n"
     "  --batch N        concurrent sequences (default 1)\n"
     "  --kv-quant Q     KV-cache type: fp16 (default), bf16, fp8, int8, q8_0, q4_0, fp32\n"
     "  --gpu NAME       GPU from gpus.csv (\"A100 80GB SXM\", a100-80gb, h100);\n"

@@ -108,6 +108,12 @@ void tv_stats_open(app *a, tv_state *t, int c, int freq)
  * even count's median and the bins' edges fall between the data's steps). */
 static const char *num(const ld_column *col, double v, int more, char *buf, size_t n)
 {
+    if ((col->flags & LD_COLF_DERIVED) && !(col->flags & LD_COLF_YESNO)) {
+        /* a computed score (value, quality): three significant digits, as
+         * the table shows it (a mean of 127.7574763 claimed seven decimals) */
+        output_display_number(v, buf, n);
+        return buf;
+    }
     int d = col->decimals >= 0 ? col->decimals + more : 2;
     output_derived_number(v, d, buf, n);
     return buf;
