@@ -82,19 +82,25 @@ static void restore_filter(tv_state *t)
                   t->prev_filter);
 }
 
+/* The filter and the cursor's row as they were when the prompt opened. */
+static void back_to_before(tv_state *t)
+{
+    restore_filter(t);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->idx[i] == t->prev_row) {
+            t->cur = i;
+            break;
+        }
+    tv_clamp(t);
+}
+
 static int filter_cb(app *a, void *ctx, const char *text, int done, char *err, size_t errlen)
 {
     tv_state *t = ctx;
     ld_error e;
     error_clear(&e);
     if (done < 0) { /* cancelled: back to the filter and row there were before */
-        restore_filter(t);
-        for (size_t i = 0; i < t->n; i++)
-            if (t->idx[i] == t->prev_row) {
-                t->cur = i;
-                break;
-            }
-        tv_clamp(t);
+        back_to_before(t);
         return 0;
     }
     if (!*text) {
@@ -105,10 +111,10 @@ static int filter_cb(app *a, void *ctx, const char *text, int done, char *err, s
     if (!done && (t->nrows > LIVE_FILTER_ROWS || catalog_text_bytes(t->cat) > LIVE_FILTER_BYTES)) return 0;
     ld_filter *f = filter_compile(t->cat, text, "filter", &e);
     if (!f) {
-        if (!done) { /* half-typed: say nothing until Enter, show what was */
-            restore_filter(t);
-            return 0;
-        }
+        /* half-typed or wrong: the rows and the row there were before (a
+         * live match had moved the cursor to row 43 of 43) */
+        back_to_before(t);
+        if (!done) return 0; /* half-typed: say nothing until Enter */
         /* stay in the prompt, with the reason beside the text */
         if (e.col > 0) snprintf(err, errlen, "at %ld: %s", e.col, e.msg);
         else snprintf(err, errlen, "%s", e.msg);
