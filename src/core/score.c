@@ -134,10 +134,10 @@ double score_value(const ld_catalog *cat, size_t row, ld_missing policy)
 
 /* A column the quality weighs: plan_weights' rule (a weight, and a
  * measured value, two on the percentile scale). */
-static int weighted(const ld_catalog *cat, const ld_column *col)
+static int weighted(const ld_column *col, int ranked)
 {
     return col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && col->weight > 0 &&
-           col->n_numbers >= (score_percentile_scale(cat) ? 2u : 1u);
+           col->n_numbers >= (ranked ? 2u : 1u);
 }
 
 size_t score_weighted_count(const ld_catalog *cat) { return score_weighted_metrics(cat, NULL, 0); }
@@ -154,9 +154,10 @@ size_t score_weighted_measures(const ld_catalog *cat)
 {
     size_t n = 0;
     const ld_column *prev = NULL;
+    int ranked = score_percentile_scale(cat);
     for (size_t c = 0; c < catalog_cols(cat); c++) {
         const ld_column *col = catalog_col(cat, c);
-        if (!weighted(cat, col)) continue;
+        if (!weighted(col, ranked)) continue;
         n += !(prev && prev->weight == col->weight && score_label_family(catalog_col_name(prev), catalog_col_name(col)));
         prev = col;
     }
@@ -166,8 +167,9 @@ size_t score_weighted_measures(const ld_catalog *cat)
 size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
 {
     size_t n = 0;
+    int ranked = score_percentile_scale(cat);
     for (size_t c = 0; c < catalog_cols(cat); c++)
-        if (weighted(cat, catalog_col(cat, c))) {
+        if (weighted(catalog_col(cat, c), ranked)) {
             if (n < max) cols[n] = c;
             n++;
         }
@@ -177,11 +179,12 @@ size_t score_weighted_metrics(const ld_catalog *cat, size_t *cols, size_t max)
 size_t score_range_warnings(const ld_catalog *cat, char *buf, size_t n)
 {
     size_t found = 0, k = 0;
+    int ranked = score_percentile_scale(cat);
     if (n) buf[0] = '\0';
     for (size_t c = 0; c < catalog_cols(cat); c++) {
         const ld_column *col = catalog_col(cat, c);
         if (col->type != LD_COL_NUMBER || (col->flags & LD_COLF_DERIVED) || !col->num) continue;
-        int pct = weighted(cat, col) && col->unit && !strcmp(col->unit, "%");
+        int pct = weighted(col, ranked) && col->unit && !strcmp(col->unit, "%");
         int cost = !strcmp(col->id, "relative_cost");
         if (!pct && !cost) continue;
         /* counted without a branch a cell (NaN compares false: missing is
