@@ -45,6 +45,7 @@
 #define SIZING_EFFICIENCY 0.6       /* share of the bandwidth ceiling reached */
 #define SIZING_COMPUTE_UTIL 0.5     /* share of peak TFLOPS reached when compute-bound */
 #define SIZING_DEFAULT_CONTEXT 4096
+#define SIZING_STATE_BYTES 2     /* a linear layer's state: the model's precision (bf16), whatever the KV type */
 
 
 typedef struct {

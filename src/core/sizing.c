@@ -431,8 +431,23 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     s->kv_request_gb = s->kv_context_gb = s->kv_read_gb = NAN;
     if (s->kv_known) {
         char formula[400], index[400];
-        double elems = arch_kv_elems(a, s->request_tokens, formula, sizeof formula);
-        double index_bytes = arch_index_bytes(a, s->request_tokens, index, sizeof index);
+        /* a hybrid's linear layers keep a state a sequence at the model's
+         * precision whatever the KV type (vLLM's mamba_cache_dtype "auto"):
+         * with another KV type it is a term of its own, as the indexer's
+         * keys are (Qwen3-Next at fp8 KV: 0.088 GB a sequence, not 0.069) */
+        ld_model_arch attn_only = *a;
+        double state_seq = 0; /* bytes */
+        char state[160] = "";
+        if (a->linear_layers > 0 && a->linear_state_elems > 0 && s->kv_bytes != SIZING_STATE_BYTES) {
+            attn_only.linear_state_elems = NAN;
+            state_seq = (double)a->linear_layers * a->linear_state_elems * SIZING_STATE_BYTES;
+            snprintf(state, sizeof state, "%ld linear layers × %.0f state × %g bytes (the model's precision)",
+                     a->linear_layers, a->linear_state_elems, (double)SIZING_STATE_BYTES);
+        }
+        const ld_model_arch *ka = state_seq > 0 ? &attn_only : a;
+        double elems = arch_kv_elems(ka, s->request_tokens, formula, sizeof formula);
+        double index_bytes = arch_index_bytes(a, s->request_tokens, index, sizeof index) + state_seq;
+        if (state[0]) snprintf(index + strlen(index), sizeof index - strlen(index), "%s%s", index[0] ? " + " : "", state);
         s->kv_request_gb = (elems * s->kv_bytes + index_bytes) / 1e9;
         s->kv_cache_gb = s->kv_request_gb * s->batch;
         if (index_bytes > 0) /* the indexer's keys have a precision of their own */
@@ -445,7 +460,7 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         s->kv_context_gb = s->kv_request_gb;
         s->kv_read_gb = s->kv_request_gb;
         char read[200];
-        double read_elems = arch_kv_read_elems(a, s->request_tokens, read, sizeof read);
+        double read_elems = arch_kv_read_elems(ka, s->request_tokens, read, sizeof read);
         if (read[0]) {
             /* sparse attention: a step reads the cache of the indexer's top-k
              * tokens, and the indexer reads its keys of every token */
@@ -455,8 +470,10 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
                       read, a->attn == LD_ATTN_COMPRESSED ? "CSA entry" : "token", gb(s->kv_read_gb, b1, sizeof b1));
         }
         if (by_request) {
-            s->kv_context_gb = (arch_kv_elems(a, s->context, formula, sizeof formula) * s->kv_bytes +
-                                arch_index_bytes(a, s->context, index, sizeof index)) / 1e9;
+            s->kv_context_gb = (arch_kv_elems(ka, s->context, formula, sizeof formula) * s->kv_bytes +
+                                arch_index_bytes(a, s->context, index, sizeof index) + state_seq) / 1e9;
+            if (state[0])
+                snprintf(index + strlen(index), sizeof index - strlen(index), "%s%s", index[0] ? " + " : "", state);
             if (index[0])
                 basis_add(s, "kv cache of one whole-context sequence = %s × %g bytes + %s = %s", formula,
                           s->kv_bytes, index, gb(s->kv_context_gb, b1, sizeof b1));

@@ -320,6 +320,22 @@ static void test_hybrid_state(void **state)
     arch_kv_elems(&a, 1000, f, sizeof f);
     assert_string_equal(f, "[2 × 2 kv heads × 256 head dim × (12 full layers × 1000 tokens) + 36 linear layers × "
                            "524288 state]");
+    /* an fp8 KV cache halves the attention layers' cache, not the linear
+     * layers' state: it stays at the model's 2 bytes (vLLM's mamba_cache_dtype) */
+    ld_sizing_input in = {0};
+    in.arch = a;
+    in.context = 4096;
+    in.kv_quant = "fp8";
+    in.gpu = hosting_gpu_find(&gpus, "H200");
+    ld_sizing s;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    double attn = 2.0 * a.kv_heads * a.head_dim * a.global_layers * 4096;
+    assert_near(s.kv_request_gb, (attn * 1 + a.linear_layers * a.linear_state_elems * 2) / 1e9, 1e-12);
+    assert_non_null(strstr(s.basis, "36 linear layers × 524288 state × 2 bytes (the model's precision)"));
+    in.kv_quant = "fp16"; /* the same bytes both: one product, as before */
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_near(s.kv_request_gb, (attn + a.linear_layers * a.linear_state_elems) * 2 / 1e9, 1e-12);
 }
 
 /* Llama-3.1-8B at fp16 and 8K on one H100 80GB: 76.97 GB usable (90% of
