@@ -576,6 +576,9 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
     basis_add(s, "fit: %d × %s (%s × %g = %s usable each, %s in all)", n, g->name,
               device, mem_util, gb(s->usable_gb, b1, sizeof b1),
               gb(n * s->usable_gb, b2, sizeof b2));
+    if (n > 8) /* --gpus 16..64: more than a server holds */
+        basis_add(s, "%d GPUs are more than one server of 8: tensor parallelism across servers waits on their "
+                     "network, which this model leaves out (its speeds are upper bounds)", n);
     if (n > 1) {
         set_total(s, a, n);
         char kvs[64];
