@@ -199,11 +199,12 @@ void chart_footer(ld_chart_footer *f, const ld_dataset *ds, const ld_chart *ch, 
     dataset_horizon(ds, &horizon);
     dataset_horizon_text(&horizon, reach, sizeof reach);
     snprintf(f->text[k++], sizeof f->text[0],
-             "Data: llmdeck %s catalogue%s%s%s%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and the "
-             "price_source and bench_settings columns.",
+             "Data: llmdeck %s catalogue%s%s%s%s%s%s%.200s%s; sources of every figure: data/SOURCES.md and %s.",
              ds->kind == LD_DATASET_SEED ? "seed (2023 article)" : "current", *as_of ? " as of " : "", as_of,
              *reach ? " (" : "", reach, *reach ? ")" : "", filt ? ", filter '" : "", filt ? filter : "",
-             filt ? "'" : "");
+             filt ? "'" : "",
+             ds->kind == LD_DATASET_SEED ? "the 2023 article's tables (the source column)"
+                                         : "the price_source and bench_settings columns");
     if (filt) /* the table's frontier column is the whole catalogue's */
         snprintf(f->text[k++], sizeof f->text[0],
                  "Frontier: among the %zu models plotted; the table's frontier column is over the whole catalogue.",

@@ -607,7 +607,9 @@ const char *dataset_as_of(const ld_dataset *ds, char *buf, size_t n)
     if (!same) return buf;
     cJSON *root = cJSON_ParseWithLength(text, len);
     const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(files, "models.csv");
+    /* the seed's rows are seed-models.csv, with a date of their own */
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(files, ds->kind == LD_DATASET_SEED ? "seed-models.csv"
+                                                                                        : "models.csv");
     const cJSON *a = cJSON_GetObjectItemCaseSensitive(m, "as_of");
     if (cJSON_IsString(a) && n) snprintf(buf, n, "%s", a->valuestring);
     cJSON_Delete(root);
