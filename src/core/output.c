@@ -385,9 +385,12 @@ void output_md_cell(FILE *out, const char *s)
     }
 }
 
+/* Right-aligned: a number; a derived yes/no (frontier) reads as words, left
+ * as the data's own yes/no columns (Open). */
 static int is_num(const ld_catalog *cat, int col)
 {
-    return catalog_col(cat, (size_t)col)->type == LD_COL_NUMBER;
+    const ld_column *c = catalog_col(cat, (size_t)col);
+    return c->type == LD_COL_NUMBER && !(c->flags & LD_COLF_YESNO);
 }
 
 static void write_text(FILE *out, const ld_catalog *cat, const uint32_t *idx, size_t n,
