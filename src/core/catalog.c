@@ -535,10 +535,15 @@ void catalog_set_num(ld_catalog *cat, size_t row, size_t col, double v)
 {
     ld_column *c = &cat->cols[col];
     if (c->num) {
-        /* n_numbers follows (the quality leaves out a column nobody was measured on) */
-        int had = !isnan(c->num[row]), has = !isnan(v);
-        if (has && !had) c->n_numbers++;
-        else if (had && !has && c->n_numbers) c->n_numbers--;
+        /* n_numbers follows on a data column (the quality leaves out one
+         * nobody was measured on); a computed column's cells are not
+         * initialised before they are set (catalog_add_computed_column),
+         * and no score weighs one */
+        if (!(c->flags & LD_COLF_DERIVED)) {
+            int had = !isnan(c->num[row]), has = !isnan(v);
+            if (has && !had) c->n_numbers++;
+            else if (had && !has && c->n_numbers) c->n_numbers--;
+        }
         c->num[row] = v;
     }
     c->gen++;
