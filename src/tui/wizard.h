@@ -92,6 +92,7 @@ typedef struct {
     double request_unused;    /* the knob's request when not shorter than the context asked */
     wz_line *lines;
     size_t nlines, cap;
+    int lines_nomem;          /* a line could not be added (wizard_lines.h) */
     int built_missing, built_scale; /* the table's missing rule (p) and quality
                                        scale (s) the answer was ranked under */
     int layout_width;         /* the text width the lines were laid out for:

@@ -16,6 +16,7 @@
 #include "cost_view.h"
 #include "widgets.h"
 #include "wizard.h"
+#include "wizard_lines.h"
 
 #define SEED_OFFER "seed-gpt-3.5-turbo"
 /* WZ_SHOWN (wizard.h): candidates on the page and in the report, as the CLI */
@@ -171,9 +172,7 @@ static void compute_cost(app *a, wz_state *w)
 
 /* ---- the page's lines ---------------------------------------------------------- */
 
-static int nomem;
-
-static void add(wz_state *w, ld_role role, int indent, int hang, int nowrap, const char *fmt, ...)
+void wz_add(wz_state *w, ld_role role, int indent, int hang, int nowrap, const char *fmt, ...)
 {
     char buf[2048];
     va_list ap;
@@ -184,7 +183,7 @@ static void add(wz_state *w, ld_role role, int indent, int hang, int nowrap, con
         size_t nc = w->cap ? w->cap * 2 : 64;
         wz_line *more = realloc(w->lines, nc * sizeof *more);
         if (!more) {
-            nomem = 1;
+            w->lines_nomem = 1;
             return;
         }
         w->lines = more;
@@ -192,206 +191,31 @@ static void add(wz_state *w, ld_role role, int indent, int hang, int nowrap, con
     }
     char *t = strdup(buf);
     if (!t) {
-        nomem = 1;
+        w->lines_nomem = 1;
         return;
     }
     w->lines[w->nlines++] = (wz_line){t, role, (short)indent, (short)hang, (unsigned char)nowrap};
 }
 
-static void blank(wz_state *w) { add(w, ROLE_TEXT, 0, 0, 1, "%s", ""); }
-
-/* A catalogue cell as safe text, "n/a" when missing or absent. */
-static const char *cell(const ld_catalog *cat, size_t row, const char *id, char *buf, size_t n)
-{
-    char raw[512];
-    int c = catalog_col_index(cat, id);
-    if (c < 0 || !*output_cell(cat, row, (size_t)c, raw, sizeof raw)) snprintf(buf, n, "n/a");
-    else output_sanitize(raw, buf, n);
-    return buf;
-}
-
-/* Appends s to line, padded to width w (right-aligned if right). */
-static void col(const app *a, char *line, size_t n, const char *s, int w, int right)
-{
-    size_t l = strlen(line);
-    int sw = ui_width(a, s), padn = w > sw ? w - sw : 0;
-    snprintf(line + l, n - l, "%*s%s%*s  ", right ? padn : 0, "", s, right ? 0 : padn, "");
-}
-
-/* s cut to at most maxw columns (at a character boundary, with an ellipsis). */
-static void fit(const app *a, const char *s, int maxw, char *out, size_t n)
-{
-    size_t sl = strlen(s) < n ? strlen(s) : n - 1;
-    memcpy(out, s, sl);
-    out[sl] = '\0';
-    if (ui_width(a, out) <= maxw && sl == strlen(s)) return;
-    size_t el = strlen(a->g.ellipsis), l = strlen(out);
-    while (l > 0) {
-        do l--;
-        while (l > 0 && ((unsigned char)out[l] & 0xC0) == 0x80);
-        if (l + el >= n) continue;
-        memcpy(out + l, a->g.ellipsis, el + 1);
-        if (ui_width(a, out) <= maxw) return;
-    }
-}
-
-static void add_candidates(app *a, wz_state *w)
-{
-    const ld_catalog *cat = a->ds->models;
-    const ld_candidates *c = &w->cands;
-    char intro[1024];
-    ld_report rep;
-    report_init(&rep, cat, &w->req, &w->rec, c, SHOWN);
-    report_candidates_intro(&rep, intro, sizeof intro); /* as recommend's text and Markdown */
-    add(w, ROLE_HEADER, 0, 0, 0, "Top candidates");
-    add(w, ROLE_MUTED, 2, 2, 0, "%s", intro);
-    for (unsigned i = 0; i < 4; i++)
-        if (c->unchecked & (1u << i))
-            add(w, ROLE_WARNING, 2, 4, 0, "the catalogue has no %s column: not checked", report_unchecked_column(i));
-    size_t shown = c->n < SHOWN ? c->n : SHOWN;
-    if (!shown) {
-        add(w, ROLE_WARNING, 2, 2, 0, "No catalogue model meets these constraints.");
-        return;
-    }
-    enum { K = 8 };
-    /* the fifth column is the task's main measure (its heaviest-weighted
-     * metric, metrics.json's task profile): the arena for general and
-     * support, LiveCodeBench for code, AIME 2025 for maths.  A licence that
-     * admits commercial use only on its conditions (the data's
-     * "restricted", recommend's "with conditions") is marked before the
-     * model's name, which a narrow screen keeps */
-    const char *head[K] = {"#", "model", "value", "quality", "cover", "main", "context", "licence"};
-    char mainhead[64];
-    /* the main measures by benchmark: LiveCodeBench's windows are one (a
-     * row has one of them), SWE-bench Verified another; with two, the
-     * column shows both ("LCB/SWE-bench": "89.0/70.7", "-/80.2"), so
-     * neither is shown under the other's name */
-    enum { FAMS = 4 };
-    int fam_of[2 * LD_TASK_MAX_WEIGHTS], nfam = 0;
-    char fam[FAMS][32];
-    for (int k = 0; k < c->nkey; k++) {
-        const char *lab = catalog_col_name(catalog_col(cat, (size_t)c->key_cols[k]));
-        size_t l = c->nkey > 1 ? strcspn(lab, " ") : strlen(lab);
-        char f[32];
-        snprintf(f, sizeof f, "%.*s", (int)(l < 24 ? l : 24), lab);
-        int j = 0;
-        while (j < nfam && strcmp(fam[j], f) != 0) j++;
-        if (j == nfam && nfam < FAMS) snprintf(fam[nfam++], sizeof fam[0], "%s", f);
-        fam_of[k] = j < nfam ? j : nfam - 1;
-    }
-    if (nfam >= 1) {
-        size_t used = 0;
-        mainhead[0] = '\0';
-        for (int j = 0; j < nfam && used < sizeof mainhead; j++)
-            used += (size_t)snprintf(mainhead + used, sizeof mainhead - used, "%s%s", j ? "/" : "", fam[j]);
-        head[5] = mainhead;
-    }
-    static const int right[K] = {1, 0, 1, 1, 1, 1, 1, 0};
-    char (*cells)[K][64] = calloc(shown, sizeof *cells);
-    if (!cells) {
-        nomem = 1;
-        return;
-    }
-    int width[K], marked = 0;
-    for (int k = 0; k < K; k++) width[k] = ui_width(a, head[k]);
-    for (size_t i = 0; i < shown; i++) {
-        size_t r = c->items[i].row;
-        char raw[256];
-        snprintf(cells[i][0], 64, "%zu", i + 1);
-        output_sanitize(catalog_text(cat, r, catalog_key_col(cat)), raw, sizeof raw);
-        char name[61]; /* room for the mark ("NC ") in the 64 of a cell; cut to the column below */
-        fit(a, raw, 58, name, sizeof name);
-        /* the mark beside the name: a narrow screen drops the licence
-         * column, never the model's */
-        snprintf(cells[i][1], 64, "%s%s", c->items[i].noncommercial ? "NC " : c->items[i].restricted ? "! " : "", name);
-        if (isnan(c->items[i].value)) snprintf(cells[i][2], 64, "n/a"); /* as the table shows scores */
-        else output_display_number(c->items[i].value, cells[i][2], 64);
-        if (isnan(c->items[i].quality)) snprintf(cells[i][3], 64, "n/a");
-        else output_display_number(c->items[i].quality, cells[i][3], 64);
-        snprintf(cells[i][4], 64, "%d/%zu", c->items[i].coverage, rules_profile_measures(c->profile, cat) + c->nextra);
-        snprintf(cells[i][5], 64, "n/a");
-        if (nfam > 1) { /* one figure a benchmark: the first window it has, "-" none */
-            size_t used = 0;
-            for (int j = 0; j < nfam && used < 64; j++) {
-                char v[32] = "-";
-                for (int k = 0; k < c->nkey; k++)
-                    if (fam_of[k] == j && !isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
-                        output_cell(cat, r, (size_t)c->key_cols[k], v, sizeof v);
-                        break;
-                    }
-                used += (size_t)snprintf(cells[i][5] + used, 64 - used, "%s%s", j ? "/" : "", v);
-            }
-        } else {
-            for (int k = 0; k < c->nkey; k++) /* a row has at most one window: the first it has */
-                if (!isnan(catalog_num(cat, r, (size_t)c->key_cols[k]))) {
-                    output_cell(cat, r, (size_t)c->key_cols[k], cells[i][5], 64);
-                    break;
-                }
-        }
-        cell(cat, r, "context_length", cells[i][6], 64);
-        cell(cat, r, "license", cells[i][7], 64);
-        marked |= c->items[i].restricted | c->items[i].noncommercial << 1;
-        for (int k = 0; k < K; k++) {
-            int cw = ui_width(a, cells[i][k]);
-            width[k] = cw > width[k] ? cw : width[k];
-        }
-    }
-    /* the name column takes what the screen leaves beside the others, no
-     * more than the longest name; on a narrow screen at least 24 columns,
-     * the licence column (last) cut first, and below that as few as 12, so
-     * the figures before the licence stay whole (80 columns: 22).  A name
-     * longer than its column ends in an ellipsis. */
-    int others = 1 + 2 + 2; /* the indent, the pick's mark, the name's gap */
-    for (int k = 0; k < K; k++) /* each cell and the gap after it (the line's last too) */
-        if (k != 1) others += width[k] + 2;
-    int namew = w->layout_width - others;
-    if (namew < 24) {
-        int without_licence = w->layout_width - (others - width[K - 1] - 2);
-        namew = without_licence < 24 ? without_licence : 24;
-        if (namew < 12) namew = 12;
-    }
-    if (namew < width[1]) {
-        for (size_t i = 0; i < shown; i++) {
-            char cut[64];
-            fit(a, cells[i][1], namew, cut, sizeof cut);
-            memcpy(cells[i][1], cut, sizeof cut);
-        }
-        width[1] = namew > ui_width(a, head[1]) ? namew : ui_width(a, head[1]);
-    }
-    int picked = 0;
-    for (size_t i = 0; i <= shown; i++) {
-        int pick = i && (long)c->items[i - 1].row == w->rec.model_row;
-        int first = i == 1;
-        char line[1024];
-        snprintf(line, sizeof line, "%s ", first ? a->g.best : pick ? "r" : " ");
-        for (int k = 0; k < K; k++) col(a, line, sizeof line, i ? cells[i - 1][k] : head[k], k + 1 < K ? width[k] : 0, right[k]);
-        add(w, i == 0 ? ROLE_HEADER : first ? ROLE_BEST : ROLE_TEXT, 1, 1, 1, "%s", line);
-        picked |= pick;
-    }
-    free(cells);
-    add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s%s%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "",
-        marked & 1 ? "; ! commercial use on the licence's conditions: read them" : "",
-        marked & 2 ? "; NC no commercial use (its licence)" : "");
-    if (c->n > shown) add(w, ROLE_MUTED, 2, 2, 0, "%zu more qualify; llmdeck recommend --limit 0 lists all.", c->n - shown);
-}
+static void blank(wz_state *w) { wz_add(w, ROLE_TEXT, 0, 0, 1, "%s", ""); }
 
 static void add_sizing(app *a, wz_state *w)
 {
-    add(w, ROLE_HEADER, 0, 0, 0, "Sizing of the pick");
+    wz_add(w, ROLE_HEADER, 0, 0, 0, "Sizing of the pick");
     if (!w->size_ok[0] && !w->size_ok[1] && !w->size_ok[2]) {
-        add(w, ROLE_MISSING, 2, 2, 0, "%s", w->size_note[0] ? w->size_note : "No sizing.");
+        wz_add(w, ROLE_MISSING, 2, 2, 0, "%s", w->size_note[0] ? w->size_note : "No sizing.");
         return;
     }
     const ld_sizing *any = w->size_ok[0] ? &w->size[0] : w->size_ok[1] ? &w->size[1] : &w->size[2];
     const char *name = model_name(a, w);
-    add(w, ROLE_MUTED, 2, 2, 0, "%s, %.15g-token context, one sequence; the cheapest listed GPU that holds it:",
+    wz_add(w, ROLE_MUTED, 2, 2, 0, "%s, %.15g-token context, one sequence; the cheapest listed GPU that holds it:",
         name, any->context);
     for (int i = 0; i < 2; i++) {
         char tot[32], g[256];
         if (!w->size_ok[i]) continue;
         report_gb(w->size[i].total_gb, tot, sizeof tot);
         report_gpus(&w->size[i], g, sizeof g);
-        add(w, ROLE_TEXT, 2, 19, 0, "%-5s %9s%s  %s", i ? "int4" : "fp16", tot,
+        wz_add(w, ROLE_TEXT, 2, 19, 0, "%-5s %9s%s  %s", i ? "int4" : "fp16", tot,
             w->size[i].kv_known ? "" : "+KV", g);
     }
     if (w->size_ok[2]) { /* the precision its checkpoint is published in (release_quant) */
@@ -406,7 +230,7 @@ static void add_sizing(app *a, wz_state *w)
                      r->expert_bits, r->base_bits);
         else
             snprintf(how, sizeof how, "%.3g bits a weight", r->bits_per_weight);
-        add(w, ROLE_TEXT, 2, 4, 0, "as released (%s: %s, %s of weights): %s%s  %s", w->release_label, how, wt, tot,
+        wz_add(w, ROLE_TEXT, 2, 4, 0, "as released (%s: %s, %s of weights): %s%s  %s", w->release_label, how, wt, tot,
             r->kv_known ? "" : "+KV", g);
     }
     char kv[1024], formula[400], index[400], b1[32], b2[32];
@@ -422,14 +246,14 @@ static void add_sizing(app *a, wz_state *w)
     } else {
         snprintf(kv, sizeof kv, "KV cache unknown (the catalogue lacks layers or heads), not counted");
     }
-    add(w, ROLE_MUTED, 2, 4, 0, "basis: %.4gB params × %g bits / 8 = %s of weights (int4: %g bits); %s; "
+    wz_add(w, ROLE_MUTED, 2, 4, 0, "basis: %.4gB params × %g bits / 8 = %s of weights (int4: %g bits); %s; "
         "+ overhead %g GB on one GPU (%g GB a GPU on more) + %.0f%% of the weights; a GPU holds %.0f%% of the memory "
         "its driver reports. Full basis: llmdeck size --model %s%s",
         ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.15625, kv,
         SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100,
         w->hosting->defaults.gpu_memory_utilization * 100, name, w->size_ok[2] ? " (--quant release: as released)" : "");
     /* the questions ask nothing of the hardware: say so, and how to check one's own */
-    add(w, ROLE_MUTED, 2, 4, 0, "A GPU of your own is not among these requirements: llmdeck size --model %s --gpu "
+    wz_add(w, ROLE_MUTED, 2, 4, 0, "A GPU of your own is not among these requirements: llmdeck size --model %s --gpu "
         "NAME --quant int4 checks it (the cost view's GPU knob prices another)", name);
 }
 
@@ -438,9 +262,9 @@ static void add_cost(wz_state *w)
     char t[32], u1[32], u2[32], diff[160], be[320];
     if (!w->cost_ok) {
         units_format_count(w->req.monthly_tokens, t, sizeof t);
-        if (w->req.monthly_tokens > 0) add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month", t);
-        else add(w, ROLE_HEADER, 0, 0, 0, "Cost");
-        add(w, ROLE_MUTED, 2, 2, 0, "%s", w->cost_note);
+        if (w->req.monthly_tokens > 0) wz_add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month", t);
+        else wz_add(w, ROLE_HEADER, 0, 0, 0, "Cost");
+        wz_add(w, ROLE_MUTED, 2, 2, 0, "%s", w->cost_note);
         return;
     }
     const ld_cost *c = &w->scen.cost;
@@ -450,28 +274,28 @@ static void add_cost(wz_state *w)
     units_format_usd(c->selfhost_monthly_usd, u2, sizeof u2);
     report_cost_difference(c, diff, sizeof diff);
     report_cost_break_even(c, be, sizeof be);
-    add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month (%g%% input; capacity mode: replicas from throughput)",
+    wz_add(w, ROLE_HEADER, 0, 0, 0, "Cost at %s tokens a month (%g%% input; capacity mode: replicas from throughput)",
         t, in->input_share * 100);
-    add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, in->api_label);
-    add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %ld replica%s, %s", u2, c->replicas,
+    wz_add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, in->api_label);
+    wz_add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %ld replica%s, %s", u2, c->replicas,
         c->replicas == 1 ? "" : "s", in->selfhost_label);
-    add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
+    wz_add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
     char hosted[400];
     if (report_hosted_cost_vs(w_app->ds->models, (size_t)w->pick, c, in->input_share, hosted, sizeof hosted) == 0)
-        add(w, ROLE_API, 2, 4, 0, "Also: %s.", hosted);
-    for (size_t i = 0; i < c->nwarnings; i++) add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
+        wz_add(w, ROLE_API, 2, 4, 0, "Also: %s.", hosted);
+    for (size_t i = 0; i < c->nwarnings; i++) wz_add(w, ROLE_WARNING, 2, 4, 0, "warning: %s", c->warnings[i]);
     char cap[512]; /* the replicas worked out, as the cost view's basis says them (core) */
     cost_capacity_basis(in, c, cap, sizeof cap);
-    add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; decode at batch %g is %s-bound; %s.", w->scen.choice, w->scen.batch,
+    wz_add(w, ROLE_MUTED, 2, 4, 0, "basis: %s; decode at batch %g is %s-bound; %s.", w->scen.choice, w->scen.batch,
         w->scen.sizing.bound, cap);
     if (w->request > 0)
-        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence holds a typical request of %.0f tokens (the cost view's Request "
+        wz_add(w, ROLE_MUTED, 2, 4, 0, "Each sequence holds a typical request of %.0f tokens (the cost view's Request "
             "knob); one sequence of the whole %.0f-token context still fits.", w->request, w->scen.sizing.context);
     else if (w->request_unused > 0)
-        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case: the "
+        wz_add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case: the "
             "cost view's Request knob (%.0f tokens) is not shorter than it.", w->scen.sizing.context, w->request_unused);
     else
-        add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case; the "
+        wz_add(w, ROLE_MUTED, 2, 4, 0, "Each sequence is counted at the whole %.0f-token context, the worst case; the "
             "cost view's Request knob sets a typical request (prompt + answer).", w->scen.sizing.context);
     const ld_sizing *sz = &w->scen.sizing;
     if (w->req.latency_critical && isfinite(sz->ttft_s) && isfinite(sz->tokens_per_s) &&
@@ -481,7 +305,7 @@ static void add_cost(wz_state *w)
          * share of the batch's rate, not the one-stream rate */
         char ttft[32];
         snprintf(ttft, sizeof ttft, "%.3g", sz->ttft_s);
-        add(w, ROLE_TEXT, 2, 4, 0, "Latency on this set-up: the first token after %s s for a %.0f-token prompt on idle "
+        wz_add(w, ROLE_TEXT, 2, 4, 0, "Latency on this set-up: the first token after %s s for a %.0f-token prompt on idle "
             "GPUs; one stream alone decodes %.0f tokens/s; at batch %g each stream gets about %.0f tokens/s (%.0f / %g). "
             "Fewer streams a replica answer faster and need more replicas (the cost view's Batch knob).",
             ttft, sz->prompt_tokens, sz->tokens_per_s, w->scen.batch, sz->throughput_tokens_per_s / w->scen.batch,
@@ -489,7 +313,7 @@ static void add_cost(wz_state *w)
     }
     char undercut[160];
     report_cost_hosted_note(c, undercut, sizeof undercut);
-    add(w, ROLE_MUTED, 2, 4, 0, "advice: %s (the API compared against self-hosting)%s. The 2023 article's rule of "
+    wz_add(w, ROLE_MUTED, 2, 4, 0, "advice: %s (the API compared against self-hosting)%s. The 2023 article's rule of "
         "thumb: %s. The Cost view (3) tries other volumes, GPUs and API offers; the offer set there is the one priced "
         "here.", cost_advice_name(c->advice), undercut, c->band);
 }
@@ -506,71 +330,71 @@ static void build_lines(app *a, wz_state *w)
         const ld_candidate *top = &w->cands.items[0];
         if (isnan(top->value)) snprintf(val, sizeof val, "n/a");
         else output_display_number(top->value, val, sizeof val); /* as the candidates show it */
-        add(w, ROLE_BEST, 0, 2, 0, "Recommended: %s",
+        wz_add(w, ROLE_BEST, 0, 2, 0, "Recommended: %s",
             catalog_text(mc, (size_t)rep.recommended, catalog_key_col(mc)));
-        add(w, ROLE_TEXT, 0, 5, 0, "Why: %s", rep.why);
-        cell(mc, (size_t)rep.recommended, "cost_basis", b2, sizeof b2);
-        cell(mc, (size_t)rep.recommended, "relative_cost", rc, sizeof rc);
+        wz_add(w, ROLE_TEXT, 0, 5, 0, "Why: %s", rep.why);
+        wz_cell(mc, (size_t)rep.recommended, "cost_basis", b2, sizeof b2);
+        wz_cell(mc, (size_t)rep.recommended, "relative_cost", rc, sizeof rc);
         int rcc = catalog_col_index(mc, "relative_cost");
         if (strcmp(rc, "n/a") && rcc >= 0) /* three figures, as the value: 0.00287, not 0.002867 */
             output_display_ratio(catalog_num(mc, (size_t)rep.recommended, (size_t)rcc), rc, sizeof rc);
         if (!strcmp(rc, "n/a")) /* neither an offer nor an estimate: say why, not a blank */
-            add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s", val, REPORT_NO_COST_WHY);
+            wz_add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s", val, REPORT_NO_COST_WHY);
         else
-            add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s%s%s%s", val, rc, strcmp(b2, "n/a") ? " (" : "",
+            wz_add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s%s%s%s", val, rc, strcmp(b2, "n/a") ? " (" : "",
                 strcmp(b2, "n/a") ? b2 : "", strcmp(b2, "n/a") ? ")" : "");
     } else {
-        add(w, ROLE_WARNING, 0, 2, 0, "Recommended: none: %s", rep.no_fit);
+        wz_add(w, ROLE_WARNING, 0, 2, 0, "Recommended: none: %s", rep.no_fit);
     }
     ld_data_horizon horizon;
     dataset_horizon(a->ds, &horizon);
-    if (*report_horizon_sentence(&horizon, buf, sizeof buf)) add(w, ROLE_MUTED, 2, 4, 0, "data: %s", buf);
+    if (*report_horizon_sentence(&horizon, buf, sizeof buf)) wz_add(w, ROLE_MUTED, 2, 4, 0, "data: %s", buf);
     blank(w);
     if (!r->model) {
-        add(w, ROLE_WARNING, 0, 2, 0, "No rule matched: the rules file has no catch-all rule.");
+        wz_add(w, ROLE_WARNING, 0, 2, 0, "No rule matched: the rules file has no catch-all rule.");
     } else {
-        add(w, ROLE_ACCENT, 0, 2, 0, "The 2023 article's rule picks: %s", r->model);
+        wz_add(w, ROLE_ACCENT, 0, 2, 0, "The 2023 article's rule picks: %s", r->model);
         if (rep.pick_known && rep.nviolations) {
             size_t len = 0;
             buf[0] = '\0';
             for (size_t i = 0; i < rep.nviolations && len < sizeof buf; i++)
                 len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s (%s)", i ? "; " : "",
                                         rep.violations[i].requirement, rep.violations[i].detail);
-            add(w, ROLE_WARNING, 2, 4, 0, "it fails: %s", buf);
+            wz_add(w, ROLE_WARNING, 2, 4, 0, "it fails: %s", buf);
         } else if (rep.pick_known) {
-            add(w, ROLE_TEXT, 2, 4, 0, "it meets every requirement");
+            wz_add(w, ROLE_TEXT, 2, 4, 0, "it meets every requirement");
         }
         if (rep.pick_known && rep.pick_rank)
-            add(w, ROLE_MUTED, 2, 4, 0, "rank %zu of %zu among today's candidates", rep.pick_rank, w->cands.n);
+            wz_add(w, ROLE_MUTED, 2, 4, 0, "rank %zu of %zu among today's candidates", rep.pick_rank, w->cands.n);
         else if (rep.pick_known)
-            add(w, ROLE_MUTED, 2, 4, 0, "not among today's candidates");
-        add(w, ROLE_TEXT, 0, 8, 0, "Reason: %s", r->reason);
+            wz_add(w, ROLE_MUTED, 2, 4, 0, "not among today's candidates");
+        wz_add(w, ROLE_TEXT, 0, 8, 0, "Reason: %s", r->reason);
         size_t len = 0;
         buf[0] = '\0';
         for (size_t i = 0; i < r->nalternatives && len < sizeof buf; i++)
             len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", r->alternatives[i]);
-        add(w, ROLE_TEXT, 0, 14, 0, "Alternatives: %s", r->nalternatives ? buf : "none");
+        wz_add(w, ROLE_TEXT, 0, 14, 0, "Alternatives: %s", r->nalternatives ? buf : "none");
         if (r->model_row >= 0) {
             char row[2048]; /* the metrics the task weighs, as recommend says it (core) */
             report_pick_row(&rep, row, sizeof row);
-            add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s", row);
+            wz_add(w, ROLE_TEXT, 0, 4, 0, "In the catalogue: %s", row);
         } else {
-            add(w, ROLE_MISSING, 0, 4, 0, "%s is not in the catalogue: no benchmarks or sizing.", r->model);
+            wz_add(w, ROLE_MISSING, 0, 4, 0, "%s is not in the catalogue: no benchmarks or sizing.", r->model);
         }
     }
     blank(w);
-    add(w, ROLE_HEADER, 0, 0, 0, "Considerations");
-    for (size_t i = 0; i < r->nconsiderations; i++) add(w, ROLE_TEXT, 2, 4, 0, "- %s", r->considerations[i]);
-    if (!r->nconsiderations) add(w, ROLE_MUTED, 2, 2, 0, "none in the rules file");
+    wz_add(w, ROLE_HEADER, 0, 0, 0, "Considerations");
+    for (size_t i = 0; i < r->nconsiderations; i++) wz_add(w, ROLE_TEXT, 2, 4, 0, "- %s", r->considerations[i]);
+    if (!r->nconsiderations) wz_add(w, ROLE_MUTED, 2, 2, 0, "none in the rules file");
     blank(w);
-    add(w, ROLE_HEADER, 0, 0, 0, "Why: the rules are checked in order, the first that applies wins");
+    wz_add(w, ROLE_HEADER, 0, 0, 0, "Why: the rules are checked in order, the first that applies wins");
     for (size_t i = 0; i < r->ntrace; i++) {
         snprintf(b2, sizeof b2, "%zu.", i + 1);
-        add(w, r->trace[i].matched ? ROLE_ACCENT : ROLE_MUTED, 2, 6, 0, "%-3s %s %s: %s", b2, r->trace[i].rule,
+        wz_add(w, r->trace[i].matched ? ROLE_ACCENT : ROLE_MUTED, 2, 6, 0, "%-3s %s %s: %s", b2, r->trace[i].rule,
             r->trace[i].matched ? "applies" : "does not apply", r->trace[i].why);
     }
     blank(w);
-    add_candidates(a, w);
+    wz_add_candidates(a, w);
     blank(w);
     add_sizing(a, w);
     blank(w);
@@ -611,9 +435,9 @@ int wz_answer_build(app *a, wz_state *w)
     compute_sizing(a, w);
     w_app = a;
     compute_cost(a, w);
-    nomem = 0;
+    w->lines_nomem = 0;
     build_lines(a, w);
-    if (nomem) {
+    if (w->lines_nomem) {
         wz_answer_free(w);
         app_message(a, MSG_ERROR, "out of memory");
         return -1;
@@ -666,9 +490,9 @@ void wz_answer_draw(app *a, wz_state *w, WINDOW *win)
     if (w->have_answer && width != w->layout_width) { /* laid out again for this width */
         w->layout_width = width;
         free_lines(w);
-        nomem = 0;
+        w->lines_nomem = 0;
         build_lines(a, w);
-        if (nomem) app_message(a, MSG_ERROR, "out of memory");
+        if (w->lines_nomem) app_message(a, MSG_ERROR, "out of memory");
     }
     int total = emit(a, w, NULL, 1, x0, width, height, 0);
     w->scroll_max = total > height ? total - height : 0;
