@@ -283,25 +283,34 @@ static void emit_fit(emitter *e, const char *label, const char *lng, const char 
     int tw = e->width - RLABEL_W - 1;
     const char *t = ui_width(e->a, lng) <= tw || !shrt ? lng : shrt;
     /* a figure's short form still too wide (a small terminal): break it at
-     * the last space that fits and go on below, so a figure is never cut
-     * off behind an ellipsis (prose keeps its ellipsis) */
+     * the last space that fits and go on below, the rest broken the same
+     * way; a first word wider than the line is wrapped where it must be.
+     * A figure is never cut off behind an ellipsis (prose keeps its
+     * ellipsis: shrt NULL) */
     char first[512];
-    const char *rest = NULL;
-    if (shrt && tw > 8 && ui_width(e->a, t) > tw && strlen(t) < sizeof first) {
-        size_t cut = 0;
-        for (size_t i = 1; t[i]; i++)
+    if (shrt && ui_width(e->a, t) > tw) {
+        size_t cut = 0, keep = 0; /* the break, and what of t stays on this line */
+        for (size_t i = 1; t[i] && i < sizeof first; i++)
             if (t[i] == ' ') {
                 memcpy(first, t, i);
                 first[i] = '\0';
-                if (ui_width(e->a, first) > tw) break;
+                /* a comma before the break may go: "$24,000/month" over
+                 * "16 replicas" reads as a list, ", 16 replicas" does not */
+                int fits = ui_width(e->a, first) <= tw, bare = !fits && t[i - 1] == ',' && ui_width(e->a, first) - 1 <= tw;
+                if (!fits && !bare) break;
                 cut = i;
+                keep = fits ? i : i - 1;
             }
-        if (cut) {
-            memcpy(first, t, cut);
-            first[cut] = '\0';
-            rest = t + cut + 1;
-            t = first;
+        if (!cut || tw <= 8) {
+            emit(e, label, RLABEL_W, t, lat, tat);
+            return;
         }
+        memcpy(first, t, keep);
+        first[keep] = '\0';
+        emit_fit(e, label, first, NULL, lat, tat);
+        const char *rest = t + cut + 1;
+        emit_fit(e, "", rest, rest, lat, tat);
+        return;
     }
     int row = e->line - e->skip;
     if (row >= 0 && row < e->height && e->w) {
@@ -309,7 +318,6 @@ static void emit_fit(emitter *e, const char *label, const char *lng, const char 
         ui_text(e->a, e->w, e->y0 + row, e->x0 + RLABEL_W + 1, tw, t, tat);
     }
     e->line++;
-    if (rest) emit_fit(e, "", rest, NULL, lat, tat);
 }
 
 static void result_lines(app *a, cv_state *s, emitter *e)
@@ -542,6 +550,12 @@ void cv_draw_results(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd
     ui_box(a, w, y, x, h, wd, title);
     emitter e = {a, w, y + 1, x + 2, wd - 4, h - 2, 0, 0};
     result_lines(a, s, &e);
+    if (e.line > h - 2) { /* a short terminal: say that lines (warnings, the bands) are left out */
+        char more[48];
+        snprintf(more, sizeof more, " %s %d more lines: a taller terminal shows them ", a->g.down, e.line - (h - 2));
+        if (ui_width(a, more) > wd - 4) snprintf(more, sizeof more, " %s %d more ", a->g.down, e.line - (h - 2));
+        ui_put(a, w, y + h - 1, x + 2, wd - 4, more, app_attr(a, ROLE_WARNING), UI_RIGHT, 0);
+    }
 }
 
 /* ---- basis ----------------------------------------------------------------------- */

@@ -74,8 +74,9 @@ static void item_text(const app *a, const cv_state *s, cv_knob k, size_t i, char
         cv_format_price(o->input_per_1k * 1000, p[2], sizeof p[2]);
         cv_format_price(o->output_per_1k * 1000, p[3], sizeof p[3]);
         snprintf(name, nn, "%s", o->name);
-        snprintf(detail, dn, "%s%s/%s per 1K, %s/%s per 1M", i >= s->h->nshipped ? "loaded: " : "", p[0], p[1],
-                 p[2], p[3]);
+        /* per 1M first, the API price knob's unit: a narrow list keeps it */
+        snprintf(detail, dn, "%s%s/%s per 1M, %s/%s per 1K", i >= s->h->nshipped ? "loaded: " : "", p[2], p[3],
+                 p[0], p[1]);
         break;
     }
     case K_SOURCE:
@@ -278,6 +279,11 @@ void cv_pick_draw(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd)
         if (is_current_set && i == current) ui_text(a, w, yy, x + 2, 1, a->g.mark, sel ? at : app_attr(a, ROLE_ACCENT));
         ui_text(a, w, yy, x + 3, nw, name, at);
         int dx = x + 4 + nw;
+        char *comma;
+        /* an offer's per-1K prices go whole or not at all: a price cut
+         * behind an ellipsis reads as another price */
+        if (p->knob == K_OFFER && ui_width(a, detail) > x + wd - 1 - dx && (comma = strrchr(detail, ',')) != NULL)
+            *comma = '\0';
         ui_text(a, w, yy, dx, x + wd - 1 - dx, detail, sel ? at : app_attr(a, ROLE_MUTED));
     }
     if (!p->n) ui_text(a, w, y + 1, x + 2, wd - 4, "nothing matches: / changes the filter", app_attr(a, ROLE_MUTED));

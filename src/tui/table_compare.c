@@ -46,7 +46,11 @@ static int extremes(const tv_state *t, int c, double *best, double *worst)
     return n >= 2 && *best != *worst;
 }
 
-#define CELL_W 18
+/* a cell's widest text: "2 × MI300X (192 GB)" (Fits on) whole */
+#define CELL_W 24
+/* each column ends in the best mark's place: its name, figures and text
+ * all end at the same edge, the mark after it */
+#define MARK_W 2
 
 /* The width of the compared row k: its name whole (at least 10, at most
  * what the box holds), so a long leaderboard name is not cut while there
@@ -56,6 +60,7 @@ static int model_width(const app *a, const tv_state *t, size_t k, int room)
     char buf[512];
     int w = ui_width(a, output_cell(t->cat, t->cmp[k], (size_t)t->key_col, buf, sizeof buf));
     if (w < 10) w = 10;
+    w += MARK_W;
     return w > room ? room : w;
 }
 
@@ -67,7 +72,7 @@ static int cells_width(const app *a, const tv_state *t, size_t k)
         int cw = ui_width(a, output_display_cell(t->cat, t->cmp[k], (size_t)t->order[i], buf, sizeof buf));
         if (cw > w) w = cw > CELL_W ? CELL_W : cw;
     }
-    return w;
+    return w + MARK_W;
 }
 
 /* How many rows from the k-th fit in room columns (at least one). */
@@ -120,7 +125,8 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
     ui_text(a, w, 1, 3, LABEL_W, t->pcol > 0 ? "< more" : "", hdr);
     for (int k = 0; k < fit; k++) {
         size_t r = t->cmp[t->pcol + k];
-        ui_put(a, w, 1, cx[k], cw[k], output_cell(t->cat, r, (size_t)t->key_col, buf, sizeof buf), hdr, UI_RIGHT, 0);
+        ui_put(a, w, 1, cx[k], cw[k] - MARK_W, output_cell(t->cat, r, (size_t)t->key_col, buf, sizeof buf), hdr,
+               UI_RIGHT, 0);
     }
     if (t->pcol + fit < (int)t->ncmp) ui_text(a, w, 1, W - 4, 1, ">", hdr);
     int y = 2;
@@ -140,8 +146,9 @@ void tv_compare_draw(app *a, tv_state *t, WINDOW *w)
             if (!*s) s = "n/a", at = app_attr(a, ROLE_MISSING);
             else if (is_best) at = app_attr(a, ROLE_BEST);
             else if (judged && v == worst) at = app_attr(a, ROLE_WORST);
-            int numeric = col->type == LD_COL_NUMBER;
-            ui_put(a, w, y, x, numeric ? cw[k] - 2 : cw[k], s, at, numeric ? UI_RIGHT : UI_LEFT, 0);
+            /* text right-aligned as the figures: a row reads across under
+             * the names (left-aligned, "no" sat under nothing) */
+            ui_put(a, w, y, x, cw[k] - MARK_W, s, at, UI_RIGHT, 0);
             if (is_best) ui_text(a, w, y, x + cw[k] - 1, 1, a->g.best, at);
         }
     }
