@@ -20,8 +20,9 @@ one stated rule instead of typed by hand:
   cached_in_per_1m, relative_cost, cost_basis, price_source
       LiteLLM's model_prices_and_context_window.json (USD per token, as of
       2026-07-24).  An offer serves the row's model when its key, after the
-      provider prefix, equals the row's hf_repo or an alias (case-
-      insensitive); mode must be chat; both prices present and > 0; an
+      provider prefix (and Fireworks' accounts/ACCOUNT/models/ path), equals
+      the row's hf_repo or an alias (case-insensitive; a provider's two keys
+      for one model are one offer); mode must be chat; both prices present and > 0; an
       entry priced above $1,000 per 1M tokens is left out as a unit error
       of the file (wandb's entries are).  The median offer by blended price
       (3 input : 1 output; the lower middle when even) gives hosted_*; the
@@ -72,8 +73,13 @@ def offer_key_rest(key, entry):
     prov = entry.get('litellm_provider', '')
     parts = key.split('/')
     if len(parts) > 1 and parts[0] == prov:
-        return '/'.join(parts[1:])
-    return key
+        parts = parts[1:]
+    # Fireworks names a model by its account's path as well
+    # (fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b-instruct-2507):
+    # the model is the part after models/
+    if len(parts) > 3 and parts[0] == 'accounts' and parts[2] == 'models':
+        parts = parts[3:]
+    return '/'.join(parts)
 
 
 def load_offers(path):
@@ -122,7 +128,13 @@ def derive(rows, arena, offers, ref_blended):
         found = {}
         for n in names:
             for off in offers.get(n, []):
-                found[off['key']] = off
+                # one offer a provider and model: a provider listing the
+                # model under two keys (fireworks_ai/kimi-k2p6 and its
+                # accounts/fireworks/models/ form) is one offer, named by
+                # the shorter key
+                same = (off['provider'], offer_key_rest(off['key'], {'litellm_provider': off['provider']}).lower())
+                if same not in found or (len(off['key']), off['key']) < (len(found[same]['key']), found[same]['key']):
+                    found[same] = off
         if row.get('cost_basis', '').startswith('estimate'):
             row['relative_cost'] = row['relative_cost'] if not found else ''
         if not found:
