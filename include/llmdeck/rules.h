@@ -287,12 +287,17 @@ size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements
 const char *rules_commercial_word(const char *cell);
 
 /* Does a row's `languages` cell ("English|German|...") answer the asked
- * language (case-insensitive, either way round)?  1 yes, 0 no, -1 unknown
+ * language (case-insensitive, as whole words either way round: "Brazilian
+ * Portuguese" answers Portuguese, "English" does not answer "is")?  1 yes, 0 no, -1 unknown
  * (nothing listed, only a count such as "multilingual (119)", or a list the
  * source says is partial, marked by a last name "others": "English|others"
  * for "trained on a mostly English dataset" names English and excludes no
  * other language). */
 int rules_language_fit(const char *listed, const char *asked);
+/* The asked language as the answers name it: "Icelandic (is)" for a code
+ * or another name the catalogue knows it by, else the text as asked.
+ * Returns buf. */
+const char *rules_language_label(const char *asked, char *buf, size_t n);
 
 /* Why nothing fits: names the requirement no open model meets on its own
  * ("no open model reads 200,000 tokens; the longest is X (131,072)") or,

@@ -56,9 +56,11 @@ void report_ranking(const ld_report *a, char *buf, size_t n)
         snprintf(buf + k, n - k, "; latency-critical: the %zu that always think before answering last",
                  c->thinking_last);
     k = strlen(buf);
-    if (c->language_first && k < n)
+    if (c->language_first && k < n) {
+        char label[4 * LD_REQ_TEXT];
         snprintf(buf + k, n - k, "; ahead of all of them, the %zu whose card names %s", c->language_first,
-                 san(a->req->language, b, sizeof b));
+                 san(rules_language_label(a->req->language, label, sizeof label), b, sizeof b));
+    }
 }
 
 void report_why(const ld_report *a, char *buf, size_t n)
@@ -88,18 +90,19 @@ void report_why(const ld_report *a, char *buf, size_t n)
         k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
     /* the language test is a hard constraint too: the count is after it */
-    char lx[4 * LD_REQ_TEXT];
+    char lx[4 * LD_REQ_TEXT], lang[4 * LD_REQ_TEXT];
     if (k > 0 && (size_t)k < n && c->excluded_language)
         k += snprintf(buf + k, n - (size_t)k, " and do%s not rule out %s (%zu card%s list languages without it)",
-                      c->n == 1 ? "es" : "", san(a->req->language, lx, sizeof lx), c->excluded_language,
+                      c->n == 1 ? "es" : "", san(rules_language_label(a->req->language, lang, sizeof lang), lx, sizeof lx),
+                      c->excluded_language,
                       c->excluded_language == 1 ? "" : "s");
     if (k > 0 && (size_t)k < n && c->n == 1) k += snprintf(buf + k, n - (size_t)k, " (%s)", q);
     else if (k > 0 && (size_t)k < n) k += snprintf(buf + k, n - (size_t)k, ", ranked %s (%s)", how, q);
     /* the pick's own card names the language; the count above also holds
      * cards that list none ("170 ... and list english" claimed it of all) */
-    char lang[4 * LD_REQ_TEXT];
     if (k > 0 && (size_t)k < n && !(c->unchecked & LD_UNCHECKED_LANGUAGE) && top->language_known && !c->language_first)
-        k += snprintf(buf + k, n - (size_t)k, "; its card lists %s", san(a->req->language, lang, sizeof lang));
+        k += snprintf(buf + k, n - (size_t)k, "; its card lists %s",
+                      san(rules_language_label(a->req->language, lang, sizeof lang), lx, sizeof lx));
     /* "restricted" passed the commercial requirement: say on what terms */
     if (k > 0 && (size_t)k < n && top->restricted && a->req->licence == LD_LICENCE_COMMERCIAL) {
         char lic[128] = "";

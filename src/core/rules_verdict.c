@@ -3,8 +3,8 @@
  * catalogue says; this is what the faces check that pick against, and what
  * names the requirement nothing meets. */
 #include "llmdeck/rules.h"
-#include "strci.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +30,27 @@ static const char *language_name(const char *s)
         {"fa", "Persian"},     {"farsi", "Persian"},  {"he", "Hebrew"},       {"el", "Greek"},
         {"ro", "Romanian"},    {"hu", "Hungarian"},   {"da", "Danish"},       {"fi", "Finnish"},
         {"no", "Norwegian"},   {"ms", "Malay"},       {"bn", "Bengali"},      {"ta", "Tamil"},
+        /* the rest of ISO 639-1 the cards name (a code unknown here was
+         * looked for as a word and excluded every card naming the language) */
+        {"af", "Afrikaans"},   {"am", "Amharic"},     {"as", "Assamese"},     {"az", "Azerbaijani"},
+        {"ba", "Bashkir"},     {"be", "Belarusian"},  {"bg", "Bulgarian"},    {"bs", "Bosnian"},
+        {"ca", "Catalan"},     {"cy", "Welsh"},       {"et", "Estonian"},     {"eu", "Basque"},
+        {"fo", "Faroese"},     {"ga", "Irish"},       {"gl", "Galician"},     {"gu", "Gujarati"},
+        {"ha", "Hausa"},       {"hr", "Croatian"},    {"ht", "Haitian"},      {"hy", "Armenian"},
+        {"is", "Icelandic"},   {"jv", "Javanese"},    {"ka", "Georgian"},     {"kk", "Kazakh"},
+        {"km", "Khmer"},       {"kn", "Kannada"},     {"lb", "Luxembourgish"}, {"li", "Limburgish"},
+        {"lo", "Lao"},         {"lt", "Lithuanian"},  {"lv", "Latvian"},      {"mk", "Macedonian"},
+        {"ml", "Malayalam"},   {"mr", "Marathi"},     {"mt", "Maltese"},      {"my", "Burmese"},
+        {"nb", "Norwegian Bokmål"}, {"ne", "Nepali"}, {"nn", "Norwegian Nynorsk"}, {"oc", "Occitan"},
+        {"or", "Oriya"},       {"pa", "Punjabi"},     {"sc", "Sardinian"},    {"sd", "Sindhi"},
+        {"si", "Sinhala"},     {"sk", "Slovak"},      {"sl", "Slovenian"},    {"sq", "Albanian"},
+        {"sr", "Serbian"},     {"su", "Sundanese"},   {"sw", "Swahili"},      {"te", "Telugu"},
+        {"tg", "Tajik"},       {"tl", "Tagalog"},     {"tt", "Tatar"},        {"ur", "Urdu"},
+        {"uz", "Uzbek"},       {"yi", "Yiddish"},
+        /* other names of the same language */
+        {"fil", "Tagalog"},    {"filipino", "Tagalog"}, {"odia", "Oriya"},    {"bangla", "Bengali"},
+        {"azeri", "Azerbaijani"}, {"haitian creole", "Haitian"}, {"sinhalese", "Sinhala"},
+        {"bokmål", "Norwegian Bokmål"}, {"nynorsk", "Norwegian Nynorsk"},
         /* regional tags */
         {"en-us", "English"},  {"en-gb", "English"},  {"zh-hans", "Chinese"}, {"zh-hant", "Chinese"},
         {"pt-br", "Portuguese"}, {"pt-pt", "Portuguese"}, {"es-mx", "Spanish"}, {"fr-ca", "French"},
@@ -64,6 +85,31 @@ static const char *language_name(const char *s)
     return s;
 }
 
+const char *rules_language_label(const char *asked, char *buf, size_t n)
+{
+    const char *name = language_name(asked ? asked : "");
+    if (name != asked && strcasecmp(name, asked) != 0) snprintf(buf, n, "%s (%s)", name, asked);
+    else snprintf(buf, n, "%s", asked ? asked : "");
+    return buf;
+}
+
+/* Does `name` hold `word` as whole words ("Portuguese" in "Brazilian
+ * Portuguese"), ignoring ASCII case?  Letters inside a word never match:
+ * "is" (Icelandic) was found in "English", "sw" in "Swedish", "Java" in
+ * "Javanese", each a card said to name a language it does not. */
+static int has_words(const char *name, const char *word)
+{
+    size_t n = strlen(word);
+    if (!n) return 0;
+    for (const char *p = name; *p; p++) {
+        if (strncasecmp(p, word, n) != 0) continue;
+        int before = p == name || !(isalnum((unsigned char)p[-1]) || (unsigned char)p[-1] >= 0x80);
+        int after = !p[n] || !(isalnum((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80);
+        if (before && after) return 1;
+    }
+    return 0;
+}
+
 int rules_language_fit(const char *listed, const char *asked)
 {
     if (!listed || !*listed || strncasecmp(listed, "multilingual", 12) == 0 || !asked || !*asked) return -1;
@@ -79,7 +125,7 @@ int rules_language_fit(const char *listed, const char *asked)
         snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), t);
         const char *known = language_name(name); /* a card's "Farsi" is Persian too */
         if (strcasecmp(name, "others") == 0) partial = 1;
-        else if (*name && (str_contains_ci(asked, known) || str_contains_ci(known, asked))) return 1;
+        else if (*name && (has_words(asked, known) || has_words(known, asked))) return 1;
         p = t + len;
         if (*p == '|') p++;
     }

@@ -77,6 +77,28 @@ static void test_language_fit_long_list(void **state)
         {"English|Japanese", "日本語", 1},
         {"English|Chinese", "中文", 1},
         {"English|Spanish", "Deutsch", 0},
+        /* whole words only: "is" (Icelandic) was found in "English", "sw"
+         * in "Swedish", "pa" in "Spanish", Java in Javanese */
+        {"English|others", "is", -1},
+        {"English|French", "is", 0},
+        {"English|Icelandic", "is", 1},
+        {"English|Swedish", "sw", 0},
+        {"English|Swahili", "sw", 1},
+        {"Spanish|Japanese", "pa", 0},
+        {"English|Punjabi", "pa", 1},
+        {"English|Javanese", "Java", 0},
+        {"English|Brazilian Portuguese", "portuguese", 1},
+        {"English|North Azerbaijani", "az", 1},
+        /* ISO 639-1 codes the cards name, and a language's other names:
+         * "hr" excluded the cards naming Croatian, Filipino those naming
+         * Tagalog */
+        {"English|Croatian", "hr", 1},
+        {"English|Croatian", "HR", 1},
+        {"English|Tagalog", "Filipino", 1},
+        {"English|Tagalog", "tl", 1},
+        {"English|Marathi", "mr", 1},
+        {"English|Welsh", "cy", 1},
+        {"English|Welsh", "mr", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         if (rules_language_fit(cases[i].listed, cases[i].asked) != cases[i].want)

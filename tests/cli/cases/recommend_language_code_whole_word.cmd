@@ -1,0 +1,1 @@
+recommend --language is --context 8k --limit 3

@@ -1,0 +1,1 @@
+recommend --language Filipino --limit 3 --format csv
