@@ -78,6 +78,11 @@ typedef struct {
     double replica_capacity_tokens; /* per month (capacity mode; NaN in seed mode) */
     double break_even_tokens;    /* NaN when never */
     int break_even_never;
+    /* article mode: the break-even is more than the one replica it prices
+     * serves at the utilization (a warning says so), and the first
+     * break-even with the replicas counted (NaN: never) */
+    int break_even_beyond_replica;
+    double break_even_counted_tokens;
     /* capacity mode: self-hosting is a step function, so it may break even
      * inside one replica's step and lose again at the next; the volume from
      * which it stays no dearer at every larger volume (NaN when never), and

@@ -478,6 +478,32 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
         basis_add(c, "break-even: never at %.0f%% utilization (one full replica costs %s per 1K tokens, more than "
                      "the API's %s)", in->utilization * 100, p1, p2);
     }
+    /* article mode's break-even against the one replica it prices: a
+     * volume that replica cannot serve is no break-even (gemma-3-27b on 4 ×
+     * L4 "broke even" at 5.45B tokens a month; the replica serves 605M at
+     * 50% busy).  Said with the answer counting the replicas. */
+    double cap1 = cost_replica_capacity(in);
+    c->break_even_counted_tokens = NAN;
+    if (in->mode == LD_COST_SEED && !c->break_even_never && cap1 > 0 && c->break_even_tokens > cap1) {
+        ld_cost_input counted = *in;
+        counted.mode = LD_COST_CAPACITY;
+        double be2;
+        char b1[32], k1[32], b2[64];
+        units_format_count_bound(c->break_even_tokens, +1, 4, b1, sizeof b1);
+        units_format_count(cap1, k1, sizeof k1);
+        c->break_even_beyond_replica = 1;
+        if (cost_break_even(&counted, &be2) == 0) {
+            c->break_even_counted_tokens = be2;
+            char s2[32];
+            units_format_count_bound(be2, +1, 4, s2, sizeof s2);
+            snprintf(b2, sizeof b2, "the first break-even is %s", s2);
+        } else {
+            snprintf(b2, sizeof b2, "self-hosting is never cheaper");
+        }
+        warn(c, "the break-even, %s tokens/month, is more than the one replica priced serves at %.0f%% utilization "
+                "(%s): one replica never reaches it; with the replicas counted (capacity mode) %s",
+             b1, in->utilization * 100, k1, b2);
+    }
     /* the utilization self-hosting needs to be no dearer than the API here,
      * and the break-even volume at three utilizations */
     c->break_even_utilization = NAN;

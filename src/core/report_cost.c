@@ -172,6 +172,11 @@ static void json_break_even_more(FILE *out, const ld_cost *c)
 {
     fputs(",\n  \"break_even_for_good_tokens\": ", out);
     json_num(out, c->break_even_never ? NAN : c->break_even_for_good_tokens, 0);
+    /* article mode: a break-even one replica cannot serve, and the
+     * counted one (null: never; both false/null in capacity mode) */
+    fprintf(out, ",\n  \"break_even_beyond_one_replica\": %s,\n  \"break_even_counted_tokens\": ",
+            c->break_even_beyond_replica ? "true" : "false");
+    json_num(out, c->break_even_beyond_replica ? c->break_even_counted_tokens : NAN, 0);
     fputs(",\n  \"break_even_first_until_tokens\": ", out);
     json_num(out, c->break_even_first_until, 0);
     fprintf(out, ",\n  \"break_even_between\": {\"stretches\": %ld, \"from_tokens\": ", c->break_even_between);

@@ -150,6 +150,49 @@ static void test_article_advice_at_capacity(void **state)
     assert_false(c.at_capacity_known);
 }
 
+/* Article mode's break-even against the one replica it prices: the seed's
+ * 7B preset (50 tokens/s, 65.7M tokens a month at 50%) "breaks even" at
+ * 750M, which it never serves; a fast replica's break-even stands. */
+static void test_article_break_even_beyond_replica(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    in.replica_tokens_per_s = 50;
+    in.tokens_per_month = 50e6; /* the volume itself fits one replica */
+    ld_cost c;
+    ld_error err;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_near(c.break_even_tokens, 750e6, 1e-3); /* the article's figure stays */
+    assert_true(c.break_even_beyond_replica);
+    assert_true(isnan(c.break_even_counted_tokens)); /* $1,500 / 65.7M = $0.0228 per 1K > $0.002 */
+    int said = 0;
+    for (size_t i = 0; i < c.nwarnings; i++)
+        said |= strstr(c.warnings[i], "the break-even, 750M tokens/month, is more than the one replica priced serves "
+                                      "at 50% utilization (65.7M)") != NULL &&
+                strstr(c.warnings[i], "self-hosting is never cheaper") != NULL;
+    assert_true(said);
+    /* a replica of 2,000 tokens/s serves 2.63B a month at 50%: the 750M stands */
+    in.replica_tokens_per_s = 2000;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_false(c.break_even_beyond_replica);
+    assert_int_equal((int)c.nwarnings, 0);
+    /* without ops a break-even past one full replica means a full replica
+     * costs more per token than the API: never, counted.  With $1,000 of
+     * ops at 600 tokens/s (788.4M a month), (1,500 + 1,000) / $0.002 per
+     * 1K = 1.25B is past it; counted, each full replica saves $76.80, so
+     * 14 pay for the ops: (14 × 1,500 + 1,000) / $0.002 per 1K = 11B */
+    in.replica_tokens_per_s = 600;
+    in.ops_monthly_usd = 1000;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_near(c.break_even_tokens, 1.25e9, 1e-3);
+    assert_true(c.break_even_beyond_replica);
+    assert_near(c.break_even_counted_tokens, 11e9, 1e-3);
+    /* capacity mode counts the replicas itself: nothing said */
+    in.mode = LD_COST_CAPACITY;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_false(c.break_even_beyond_replica);
+}
+
 /* Checks v is the smallest volume where self-hosting is no dearer. */
 static void check_break_even(const ld_cost_input *in, double v)
 {
@@ -652,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_break_even_for_good),
         cmocka_unit_test(test_break_even_over_options),
         cmocka_unit_test(test_article_advice_at_capacity),
+        cmocka_unit_test(test_article_break_even_beyond_replica),
         cmocka_unit_test(test_hosted_figures),
         cmocka_unit_test(test_split_request),
     };
