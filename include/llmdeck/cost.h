@@ -43,6 +43,8 @@ typedef struct {
                                     bound on the replicas; the presets of the article) */
     double prefill_prompt_tokens, prefill_seconds; /* where that rate comes from (the sizing's
                                     prompt and time to first token), for the basis; 0: not said */
+    int rate_given;              /* replica_tokens_per_s is the user's measured rate of every
+                                    token (--throughput), not a decode rate: said in the basis */
     double utilization;          /* capacity mode: (0, 1] */
     double hours_per_month;      /* 730 */
     double close_band;           /* 0.10 */

@@ -23,6 +23,10 @@ void report_cost_break_even(const ld_cost *c, char *buf, size_t n);
  * costs $X/month more" or "the same". */
 void report_cost_difference(const ld_cost *c, char *buf, size_t n);
 
+/* a is less than b by more than rounding: the same prices reached by two
+ * paths (per 1K and per 1M) are equal, not "less" ($2.62 against $2.62). */
+int report_cost_less(double a, double b);
+
 /* The advice weighs the API compared against self-hosting; when the same
  * model from a provider (c->hosted_monthly_usd) costs less than both it
  * says so: "; the same model from a provider costs less than both

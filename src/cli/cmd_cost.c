@@ -52,7 +52,8 @@ static const char USAGE[] =
     "  --capacity            replicas from throughput (default: the article's one replica\n"
     "                        with unlimited tokens)\n"
     "  --utilization F       capacity mode: average busy share (default 0.5)\n"
-    "  --throughput T        one replica's tokens/s (overrides the preset or sizing)\n"
+    "  --throughput T        one replica's tokens/s, input and output together, as measured\n"
+    "                        (overrides the preset's rate or the sizing's prefill and decode rates)\n"
     "  --ops-monthly U       fixed operations cost per month (default 0)\n"
     "  --cached-share F      share of the input tokens read from the provider's cache,\n"
     "                        at its cache-read price (LiteLLM offers list it)\n"
@@ -394,7 +395,12 @@ int cmd_cost(int argc, char **argv)
         in.replica_tokens_per_s = p->tokens_per_s;
         report_cost_preset_label(p, sh_label, sizeof sh_label);
     }
-    if (f.tps) in.replica_tokens_per_s = tps;
+    if (f.tps) { /* a measured rate is the replica's, every token: no sized prefill rate beside it */
+        in.replica_tokens_per_s = tps;
+        in.replica_prefill_tokens_per_s = NAN;
+        in.prefill_prompt_tokens = in.prefill_seconds = 0;
+        in.rate_given = 1;
+    }
     in.selfhost_label = sh_label;
     if (in.mode == LD_COST_CAPACITY && !(in.replica_tokens_per_s > 0)) {
         rc = cli_usage_error(CMD, "--capacity: needs a replica throughput: use --preset, --model "

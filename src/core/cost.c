@@ -324,8 +324,9 @@ void cost_capacity_basis(const ld_cost_input *in, const ld_cost *c, char *buf, s
     } else {
         snprintf(buf, n,
                  "capacity per replica = %s tokens/s × 3600 s × %g h × %g%% utilization = %s tokens/month (every "
-                 "token at that rate: no prefill rate known); replicas = ceil(%s / %s) = %ld",
-                 d, in->hours_per_month, in->utilization * 100, t2, t1, t2, c->replicas);
+                 "token at that rate: %s); replicas = ceil(%s / %s) = %ld",
+                 d, in->hours_per_month, in->utilization * 100, t2,
+                 in->rate_given ? "the rate given, input and output" : "no prefill rate known", t1, t2, c->replicas);
     }
 }
 

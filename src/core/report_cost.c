@@ -152,11 +152,13 @@ static const char *advice_note(const ld_cost *c, char *buf, size_t n)
     return buf;
 }
 
+int report_cost_less(double a, double b) { return a < b - 1e-9 * fabs(b); } /* NaN: 0 */
+
 const char *report_cost_hosted_note(const ld_cost *c, char *buf, size_t n)
 {
     if (n) buf[0] = '\0';
     double h = c->hosted_monthly_usd;
-    if (!(h < c->selfhost_monthly_usd && h < c->api_monthly_usd)) return buf; /* NaN fails too */
+    if (!(report_cost_less(h, c->selfhost_monthly_usd) && report_cost_less(h, c->api_monthly_usd))) return buf;
     char usd[32];
     if (h < 1) units_format_price(h, usd, sizeof usd); /* "$0.004", not "$0.00": a few tokens are not free */
     else units_format_usd(h, usd, sizeof usd);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "llmdeck/output.h"
+#include "llmdeck/report_cost.h"
 #include "llmdeck/units.h"
 
 void report_gb(double v, char *buf, size_t n)
@@ -84,13 +85,16 @@ static int hosted_sentence(const ld_catalog *cat, size_t row, double tokens, dou
     if (!c) return 0;
     /* the advice weighs the API offer against self-hosting; a provider of
      * the same model may beat both, and the answer must not hide it */
-    int below_self = h.monthly_usd < c->selfhost_monthly_usd, below_api = h.monthly_usd < c->api_monthly_usd;
+    int below_self = report_cost_less(h.monthly_usd, c->selfhost_monthly_usd),
+        below_api = report_cost_less(h.monthly_usd, c->api_monthly_usd);
     char s[32], a[32];
     units_format_usd(c->selfhost_monthly_usd, s, sizeof s);
     units_format_usd(c->api_monthly_usd, a, sizeof a);
     size_t len = strlen(buf);
     if (below_self && below_api)
         snprintf(buf + len, n - len, ": less than self-hosting (%s) and the API compared (%s)", s, a);
+    else if (below_self && !report_cost_less(c->api_monthly_usd, h.monthly_usd)) /* the API's own price */
+        snprintf(buf + len, n - len, ": less than self-hosting (%s), the same as the API compared (%s)", s, a);
     else if (below_self)
         snprintf(buf + len, n - len, ": less than self-hosting (%s)", s);
     return 0;
