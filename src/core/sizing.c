@@ -410,6 +410,28 @@ int sizing_compute(const ld_sizing_input *in, ld_sizing *s, ld_error *err)
         arch_active_describe(a, why, sizeof why);
         basis_add(s, "active parameters: %s", why);
     }
+    /* A published active count is taken to hold both embedding tables,
+     * as Mixtral's 12.9B does, and a token then skips the untied input
+     * table's read (lookup_params_b).  OpenAI counts gpt-oss's 5.1B without
+     * it (3.58B experts + 0.96B attention + 0.58B output layer): skipped
+     * twice, its reads were 3.78 GB for 4.94.  When the architecture's own
+     * count without the table matches the published one (within 1%) and
+     * the count with it does not (by 3/4 of the table), the table is added
+     * back; a rounded count ("37B") that sits between says nothing. */
+    if (a->active_source == LD_ACTIVE_GIVEN && active_b < total_b && s->lookup_params_b > 0) {
+        double all_b, with;
+        if (arch_param_count(a, &all_b, &with) == 0) {
+            double without = with - s->lookup_params_b;
+            if (fabs(active_b - without) <= 0.01 * without && fabs(active_b - with) >= 0.75 * s->lookup_params_b &&
+                active_b + s->lookup_params_b <= total_b) {
+                basis_add(s, "active parameters: the published %.4gB leaves the input embedding table out (the "
+                             "architecture gives %.4gB without it, %.4gB with it): %.4gB with it, as the other "
+                             "models' counts are",
+                          active_b, without, with, active_b + s->lookup_params_b);
+                active_b += s->lookup_params_b;
+            }
+        }
+    }
     /* Per-layer embedding tables (a row a token) and vision or audio
      * encoders are held in memory but a text token does not read them
      * (Gemma 3n, Gemma 4 E2B/E4B: 2.8B of E4B's 7.9B): the speeds below

@@ -155,6 +155,36 @@ static void test_active_not_computable(void **state)
     catalog_free(cat);
 }
 
+/* A published active count without the input embedding table (OpenAI's
+ * gpt-oss-120b: 5.1B = experts + attention + output layer) is counted
+ * with it, as Mixtral's 12.9B is, so the table is skipped once, not
+ * twice: the same reads as a row publishing 5.1B + the table.  A count
+ * the architecture matches with the table (Mixtral) is left as it is. */
+static void test_active_count_without_input_table(void **state)
+{
+    (void)state;
+    ld_sizing_input in = {.quant = "bf16", .expert_quant = "mxfp4", .context = 8192};
+    in.gpu = hosting_gpu_find(&gpus, "H100 SXM");
+    in.arch = arch_of("gpt-oss-120b");
+    assert_near(in.arch.active_params_b, 5.1, 1e-12);
+    ld_sizing s, t;
+    ld_error err;
+    assert_int_equal(sizing_compute(&in, &s, &err), 0);
+    assert_non_null(strstr(s.basis, "the published 5.1B leaves the input embedding table out"));
+    double table = (double)in.arch.vocab_size * (double)in.arch.hidden_size / 1e9; /* untied: the input one */
+    in.arch.active_params_b = 5.1 + table; /* as if published with it: nothing to add */
+    assert_int_equal(sizing_compute(&in, &t, &err), 0);
+    assert_null(strstr(t.basis, "leaves the input embedding table out"));
+    assert_near(s.tokens_per_s_ceiling, t.tokens_per_s_ceiling, 1e-9);
+    /* its reads: 3.58B experts at 4.25 bits + the rest of 5.1B at 16 bits, about 4.94 GB (3.78 before) */
+    double kv = s.kv_read_gb, read = 3350.0 / s.tokens_per_s_ceiling - kv;
+    assert_true(read > 4.9 && read < 5.0);
+    ld_sizing_input m = {.quant = "bf16", .context = 8192, .gpu = in.gpu};
+    m.arch = arch_of("Mixtral-8x7B-Instruct-v0.1");
+    assert_int_equal(sizing_compute(&m, &s, &err), 0);
+    assert_null(strstr(s.basis, "leaves the input embedding table out"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_catalogue_architectures),
         cmocka_unit_test(test_unpublished_active_from_architecture),
         cmocka_unit_test(test_active_not_computable),
+        cmocka_unit_test(test_active_count_without_input_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
