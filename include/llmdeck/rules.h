@@ -243,6 +243,19 @@ typedef struct {
     size_t language_first;
 } ld_candidates;
 
+/* ld_candidate.tier's bits: why a row is ranked after the lead (the
+ * higher bit the stronger reason; the tiers are ordered by their sum). */
+enum { LD_TIER_UNMEASURED = 1, LD_TIER_THINKS = 2, LD_TIER_LANGUAGE_UNNAMED = 4, LD_TIER_ALL = 7 };
+
+/* The group candidate i is ranked in, in words, for a reader who sees a
+ * weaker model above a stronger one ("card names Japanese; with LCB or
+ * SWE-bench; quality >= 0.600"): its tier's splits that were made, then,
+ * under a medium or low budget, the side of the quality bar it is on.
+ * "" when the list is one group.  Returns 1 when i starts a group (the
+ * first row of a list of groups, or one whose group differs from i-1's). */
+int rules_candidate_group(const ld_candidates *c, const ld_catalog *cat, const ld_requirements *req, size_t i,
+                          char *buf, size_t n);
+
 /* Lists the rows meeting the hard constraints: context_length >= needed
  * (a missing context length does not qualify), open_weights "yes", and
  * commercial_use "yes" (or "restricted", for LD_LICENCE_COMMERCIAL) when

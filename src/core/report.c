@@ -289,6 +289,9 @@ void report_recommendation_text(FILE *out, const ld_report *a)
             if (width(cells[c]) > cw[c]) cw[c] = width(cells[c]);
     }
     for (size_t i = 0; a->shown && i <= a->shown; i++) {
+        char group[256];
+        if (i && rules_candidate_group(a->cands, a->cat, a->req, i - 1, group, sizeof group) && group[0])
+            fprintf(out, "  %*s  %s:\n", (int)cw[C_RANK], "", san(group, b, sizeof b)); /* under the names */
         if (i) cand_cells(a, i - 1, cells);
         for (size_t c = 0; c < C_N; c++) {
             fputs("  ", out);
@@ -400,6 +403,9 @@ void report_recommendation_json(FILE *out, const ld_report *a)
         output_json_string(out, cell(a, c->row, a->col_lic, b, sizeof b));
         fputs(", \"commercial_use\": ", out);
         output_json_string(out, cell(a, c->row, a->col_com, b, sizeof b));
+        fputs(", \"group\": ", out); /* the part of the ranking it is in ("" when one part) */
+        rules_candidate_group(a->cands, a->cat, a->req, i, b, sizeof b);
+        output_json_string(out, b);
         fputc('}', out);
     }
     fputs(a->shown ? "\n  ]\n}\n" : "]\n}\n", out);
@@ -408,7 +414,7 @@ void report_recommendation_json(FILE *out, const ld_report *a)
 void report_recommendation_csv(FILE *out, const ld_report *a)
 {
     for (size_t c = 0; c < C_N; c++) fprintf(out, "%s%s", c ? "," : "", CAND_IDS[c]);
-    fputc('\n', out);
+    fputs(",group\n", out);
     char b[512];
     for (size_t i = 0; i < a->shown; i++) {
         const ld_candidate *c = &a->cands->items[i];
@@ -421,6 +427,9 @@ void report_recommendation_csv(FILE *out, const ld_report *a)
             fputc(',', out);
             output_csv_field(out, cell(a, c->row, cols[k], b, sizeof b));
         }
+        fputc(',', out);
+        rules_candidate_group(a->cands, a->cat, a->req, i, b, sizeof b);
+        output_csv_field(out, b);
         fputc('\n', out);
     }
 }
@@ -604,6 +613,14 @@ void report_recommendation_md(FILE *out, const ld_report *a)
     if (!a->shown) fputs("None.\n", out);
     char cells[C_N][128];
     for (size_t i = 0; a->shown && i <= a->shown; i++) {
+        char group[256];
+        if (i && rules_candidate_group(a->cands, a->cat, a->req, i - 1, group, sizeof group) && group[0]) {
+            fputs("| | *", out); /* the group's name in the model column, where its rows begin */
+            output_md_cell(out, group);
+            fputs("* |", out);
+            for (size_t c = 2; c < C_N; c++) fputs(" |", out);
+            fputc('\n', out);
+        }
         if (i) cand_cells(a, i - 1, cells);
         fputc('|', out);
         for (size_t c = 0; c < C_N; c++) {

@@ -142,9 +142,14 @@ static void budget_floor(ld_candidates *out, const ld_requirements *req)
     free(tmp);
 }
 
-/* Tier bits (ld_candidate.tier): the higher bit the stronger reason to
- * rank later; order_tiers sorts by the sum. */
-enum { TIER_UNMEASURED = 1, TIER_THINKS = 2, TIER_LANGUAGE_UNNAMED = 4, TIER_ALL = 7 };
+/* Tier bits (ld_candidate.tier, rules.h): the higher bit the stronger
+ * reason to rank later; order_tiers sorts by the sum. */
+enum {
+    TIER_UNMEASURED = LD_TIER_UNMEASURED,
+    TIER_THINKS = LD_TIER_THINKS,
+    TIER_LANGUAGE_UNNAMED = LD_TIER_LANGUAGE_UNNAMED,
+    TIER_ALL = LD_TIER_ALL
+};
 
 /* A split that is not made (none or all have the property) leaves no mark. */
 static void drop_tier(ld_candidates *out, unsigned bit)

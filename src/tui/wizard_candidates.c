@@ -177,6 +177,11 @@ void wz_add_candidates(app *a, wz_state *w)
     }
     int picked = 0;
     for (size_t i = 0; i <= shown; i++) {
+        char group[256];
+        /* the part of the ranking its rows are in, where it begins (as
+         * recommend's text): a weaker model above a stronger one says why */
+        if (i && rules_candidate_group(c, cat, &w->req, i - 1, group, sizeof group) && group[0])
+            wz_add(w, ROLE_MUTED, 4 + width[0] + 2, 4 + width[0] + 2, 1, "%s:", group);
         int pick = i && (long)c->items[i - 1].row == w->rec.model_row;
         int first = i == 1;
         char line[1024];

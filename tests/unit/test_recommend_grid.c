@@ -302,6 +302,22 @@ static void test_language_named_first(void **state)
     report_init(&r, cat, &q, &rec, &c, 10);
     assert_non_null(strstr(r.why, "the 1 whose card names french"));
     assert_null(strstr(r.why, "not confirmed"));
+    /* the parts of the ranking are named where they begin: Unknown (value
+     * 9) after Fr (0.6) reads wrong without them */
+    char g[256];
+    assert_int_equal(rules_candidate_group(&c, cat, &q, 0, g, sizeof g), 1);
+    assert_string_equal(g, "card names french");
+    assert_int_equal(rules_candidate_group(&c, cat, &q, 1, g, sizeof g), 1);
+    assert_string_equal(g, "card does not name french");
+    assert_int_equal(rules_candidate_group(&c, cat, &q, 2, g, sizeof g), 0); /* Count: the same part */
+    assert_string_equal(g, "card does not name french");
+    char out[4096];
+    FILE *f = fmemopen(out, sizeof out, "w");
+    assert_non_null(f);
+    report_recommendation_csv(f, &r);
+    fclose(f);
+    assert_non_null(strstr(out, ",group\n"));
+    assert_non_null(strstr(out, ",card names french\n"));
     rules_candidates_free(&c);
     /* no card names the language: no split, and the pick says so */
     snprintf(q.language, sizeof q.language, "klingon");
@@ -326,6 +342,8 @@ static void test_language_named_first(void **state)
     snprintf(q.language, sizeof q.language, "english");
     assert_int_equal(rules_candidates_in(cat, &q, &p, &c, &err), 0);
     assert_int_equal(c.language_first, 0);
+    assert_int_equal(rules_candidate_group(&c, cat, &q, 0, g, sizeof g), 0); /* one part: no name */
+    assert_string_equal(g, "");
     assert_string_equal(catalog_text(cat, c.items[0].row, 0), "En"); /* value 950 */
     rules_candidates_free(&c);
     rules_profiles_free(&p);
