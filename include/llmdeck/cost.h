@@ -104,7 +104,7 @@ typedef struct {
     const char *band;            /* the seed's band for this volume */
     /* What a sceptic must hear with the figures: seed mode asked to serve
      * more than one replica can, a self-hosting cost that is a lower bound. */
-    char warnings[4][320];
+    char warnings[4][512];
     size_t nwarnings;
     /* Article mode asked for more than one replica serves: the same inputs
      * with the replicas counted (capacity mode), so the headline can say
@@ -114,6 +114,13 @@ typedef struct {
     ld_advice advice_at_capacity;
     long replicas_at_capacity;
     double selfhost_at_capacity_usd;
+    /* Capacity mode, a mixture of experts over several GPUs (its rate a
+     * bandwidth ceiling, measured 2-20x lower): the answer at half the
+     * decode rate.  at_half_known = 0 (the rest unset) otherwise. */
+    int at_half_known;
+    ld_advice advice_at_half;
+    long replicas_at_half;
+    double selfhost_at_half_usd;
     double energy_monthly_usd;   /* in the self-hosting cost (0 when not counted) */
     /* the same model from a provider at this volume (the catalogue's
      * median hosted offer), set by scenario_compute; NaN when none or no

@@ -101,8 +101,10 @@ static void warn(ld_cost *c, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Seed mode's "one replica, unlimited tokens" against physics, and costs
- * that rest on an unknown KV cache. */
+static ld_advice advise(const ld_cost_input *in, double api, double self);
+
+/* Seed mode's "one replica, unlimited tokens" against physics, costs that
+ * rest on an unknown KV cache, and a mixture of experts' ceiling. */
 static void add_warnings(const ld_cost_input *in, ld_cost *c)
 {
     double cap = cost_replica_capacity(in);
@@ -124,10 +126,27 @@ static void add_warnings(const ld_cost_input *in, ld_cost *c)
     }
     if (in->kv_unknown)
         warn(c, "the model's KV cache is unknown: memory, GPU count and so the self-hosting cost are a lower bound");
-    if (in->moe_multi_gpu && in->mode == LD_COST_CAPACITY)
+    if (in->moe_multi_gpu && in->mode == LD_COST_CAPACITY && in->replica_tokens_per_s > 0) {
+        /* the answer at half the decode rate, the low end of the 2-20x
+         * measured for DeepSeek-V3 on 8 GPUs: Qwen3-235B's "selfhost,
+         * saves 36%" at 5B tokens is "api" there, and the buyer must see it */
+        ld_cost_input half = *in;
+        half.replica_tokens_per_s = in->replica_tokens_per_s / 2;
+        double api = cost_api_monthly(in, in->tokens_per_month);
+        double self = cost_selfhost_monthly(&half, in->tokens_per_month);
+        c->at_half_known = 1;
+        c->advice_at_half = advise(&half, api, self);
+        c->replicas_at_half = cost_replicas(&half, in->tokens_per_month);
+        c->selfhost_at_half_usd = self;
+        char usd[32], rate[32];
+        units_format_usd(self, usd, sizeof usd);
+        units_format_grouped(half.replica_tokens_per_s, rate, sizeof rate);
         warn(c, "a mixture of experts over several GPUs: the replica's throughput is a bandwidth ceiling (routing "
-                "and the GPUs' exchanges not counted; measured speeds are several times lower at small batches, "
-                "see the sizing's basis), so the replicas, and the self-hosting cost, may be undercounted");
+                "and the GPUs' exchanges not counted; measured speeds are 2-20x lower at small batches, see the "
+                "sizing's basis), so the replicas, and the self-hosting cost, may be undercounted: at half the "
+                "decode rate (%s tokens/s) %ld replica%s, %s/month, advice %s",
+             rate, c->replicas_at_half, c->replicas_at_half == 1 ? "" : "s", usd, cost_advice_name(c->advice_at_half));
+    }
 }
 
 int cost_validate(const ld_cost_input *in, ld_error *err)

@@ -148,6 +148,12 @@ static const char *advice_note(const ld_cost *c, char *buf, size_t n)
                      c->replicas_at_capacity, u, cost_advice_name(c->advice_at_capacity));
     }
     size_t k = strlen(buf);
+    if (c->at_half_known && c->advice_at_half != c->advice) { /* the ceiling's answer is not the only one */
+        units_format_usd(c->selfhost_at_half_usd, u, sizeof u);
+        snprintf(buf + k, n - k, " (at the throughput ceiling; at half the decode rate, %ld replicas at %s/month: %s)",
+                 c->replicas_at_half, u, cost_advice_name(c->advice_at_half));
+    }
+    k = strlen(buf);
     snprintf(buf + k, n - k, "%s", report_cost_hosted_note(c, h, sizeof h));
     return buf;
 }
@@ -253,6 +259,12 @@ void report_cost_write(FILE *out, const ld_cost_input *in, const ld_cost *c,
         else fputs("null", out);
         fputs(",\n  \"replicas_at_capacity\": ", out);
         if (c->at_capacity_known) fprintf(out, "%ld", c->replicas_at_capacity);
+        else fputs("null", out);
+        fputs(",\n  \"advice_at_half_rate\": ", out); /* a MoE over GPUs: its answer at half the decode rate */
+        if (c->at_half_known) fprintf(out, "\"%s\"", cost_advice_name(c->advice_at_half));
+        else fputs("null", out);
+        fputs(",\n  \"replicas_at_half_rate\": ", out);
+        if (c->at_half_known) fprintf(out, "%ld", c->replicas_at_half);
         else fputs("null", out);
         fputs(",\n  \"warnings\": [", out);
         for (size_t i = 0; i < c->nwarnings; i++) {

@@ -193,6 +193,39 @@ static void test_article_break_even_beyond_replica(void **state)
     assert_false(c.break_even_beyond_replica);
 }
 
+/* A mixture of experts over several GPUs: its rate is a bandwidth ceiling
+ * (measured 2-20x lower), so the answer at half the decode rate is given
+ * beside it, in the advice when it differs. 800 tokens/s at 50% serve
+ * 1.05B a month: 1B on one $1,500 replica beats the API's $2,000; at 400,
+ * two replicas, $3,000: the API. */
+static void test_moe_answer_at_half_rate(void **state)
+{
+    (void)state;
+    ld_cost_input in = seed(1500);
+    in.mode = LD_COST_CAPACITY;
+    in.replica_tokens_per_s = 800;
+    in.tokens_per_month = 1e9;
+    ld_cost c;
+    ld_error err;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_false(c.at_half_known); /* a dense model, or one GPU: nothing added */
+    in.moe_multi_gpu = 1;
+    assert_int_equal(cost_compute(&in, &c, &err), 0);
+    assert_int_equal(c.advice, LD_ADVICE_SELFHOST);
+    assert_true(c.at_half_known);
+    assert_int_equal(c.advice_at_half, LD_ADVICE_API);
+    assert_int_equal(c.replicas_at_half, 2);
+    assert_near(c.selfhost_at_half_usd, 3000, 1e-9);
+    char buf[8192];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    assert_non_null(f);
+    report_cost_write(f, &in, &c, NULL, LD_FMT_TEXT);
+    fclose(f);
+    assert_non_null(strstr(buf, "Advice          selfhost (at the throughput ceiling; at half the decode rate, 2 "
+                                "replicas at $3,000/month: api)"));
+    assert_non_null(strstr(buf, "at half the decode rate (400 tokens/s) 2 replicas, $3,000/month, advice api"));
+}
+
 /* Checks v is the smallest volume where self-hosting is no dearer. */
 static void check_break_even(const ld_cost_input *in, double v)
 {
@@ -696,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_break_even_over_options),
         cmocka_unit_test(test_article_advice_at_capacity),
         cmocka_unit_test(test_article_break_even_beyond_replica),
+        cmocka_unit_test(test_moe_answer_at_half_rate),
         cmocka_unit_test(test_hosted_figures),
         cmocka_unit_test(test_split_request),
     };
