@@ -521,7 +521,8 @@ int cost_compute(const ld_cost_input *in, ld_cost *c, ld_error *err)
             snprintf(b2, sizeof b2, "self-hosting is never cheaper");
         }
         warn(c, "the break-even, %s tokens/month, is more than the one replica priced serves at %.0f%% utilization "
-                "(%s): one replica never reaches it; with the replicas counted (capacity mode) %s",
+                "(%s): one replica never reaches it; counting this set-up's replicas, %s (capacity mode also "
+                "picks the GPU type for the volume)",
              b1, in->utilization * 100, k1, b2);
     }
     /* the utilization self-hosting needs to be no dearer than the API here,

@@ -336,8 +336,14 @@ static void result_lines(app *a, cv_state *s, emitter *e)
         return;
     }
     units_format_usd(c->api_monthly_usd, t1, sizeof t1);
-    snprintf(v, sizeof v, "%s/month  %s", t1, s->api_label);
-    snprintf(sv, sizeof sv, "%s/month", t1);
+    /* the offer's price date beside its name: the default is the 2023
+     * article's GPT-3.5 price, 2.7x today's listing, and must read so */
+    if (s->offer >= 0 && s->h->offers[s->offer].date[0])
+        snprintf(v, sizeof v, "%s/month  %s (%s)", t1, s->api_label, s->h->offers[s->offer].date);
+    else
+        snprintf(v, sizeof v, "%s/month  %s", t1, s->api_label);
+    snprintf(sv, sizeof sv, "%s/month  %s", t1, s->api_label);
+    if (ui_width(a, sv) > e->width - RLABEL_W - 1) snprintf(sv, sizeof sv, "%s/month", t1);
     emit_fit(e, "API", v, sv, lab, app_attr(a, ROLE_API));
     units_format_usd(c->selfhost_monthly_usd, t1, sizeof t1);
     snprintf(v, sizeof v, "%s/month  %ld replica%s, %s", t1, c->replicas, c->replicas == 1 ? "" : "s", s->sh_short);
@@ -514,16 +520,19 @@ static void compact_basis(app *a, cv_state *s, emitter *e)
         /* the replicas at the break-even, not at this volume: its own sum;
          * over GPU types, the sum of the type the first stretch is on */
         long k = s->capacity ? cost_replicas(&s->in, c->break_even_tokens) : 1;
+        char on[104] = ""; /* another set-up than the self-host line's: named, or two prices read as one */
         for (size_t i = 0; c->earliest_setup[0] && i < s->noptions; i++)
             if (!strcmp(s->options[i].setup, c->earliest_setup) && s->options[i].capacity_tokens > 0) {
                 k = (long)ceil(c->break_even_tokens / s->options[i].capacity_tokens);
                 units_format_usd_exact(s->options[i].replica_usd, t1, sizeof t1);
+                if (s->options[i].replica_usd != s->in.replica_monthly_usd)
+                    snprintf(on, sizeof on, " (%s)", c->earliest_setup);
             }
         units_format_count_bound(c->break_even_tokens, +1, 4, t3, sizeof t3);
         if (s->in.ops_monthly_usd > 0)
-            snprintf(v, sizeof v, "break-even = (%ld %s %s + %s) / %s per 1K = %s", k, X, t1, t2, p1, t3);
+            snprintf(v, sizeof v, "break-even = (%ld %s %s%s + %s) / %s per 1K = %s", k, X, t1, on, t2, p1, t3);
         else
-            snprintf(v, sizeof v, "break-even = %ld %s %s / %s per 1K = %s", k, X, t1, p1, t3);
+            snprintf(v, sizeof v, "break-even = %ld %s %s%s / %s per 1K = %s", k, X, t1, on, p1, t3);
     }
     emit(e, NULL, 0, v, text, text);
 }

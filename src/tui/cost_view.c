@@ -501,10 +501,18 @@ static void cv_status(const app *a, char *buf, size_t n)
         snprintf(buf, n, "no hosting data");
         return;
     }
-    char t[32];
+    char t[32], adv[96];
     cv_format_tokens(s->tokens, t, sizeof t);
+    /* the advice as the results panel gives it: article mode's answer
+     * with the replicas counted when they differ, a MoE's at half its rate */
+    snprintf(adv, sizeof adv, "%s", s->ok ? cost_advice_name(s->c.advice) : "n/a");
+    if (s->ok && s->c.at_capacity_known && s->c.advice_at_capacity != s->c.advice)
+        snprintf(adv + strlen(adv), sizeof adv - strlen(adv), "; %ld replicas: %s", s->c.replicas_at_capacity,
+                 cost_advice_name(s->c.advice_at_capacity));
+    if (s->ok && s->c.at_half_known && s->c.advice_at_half != s->c.advice)
+        snprintf(adv + strlen(adv), sizeof adv - strlen(adv), "; at half rate: %s", cost_advice_name(s->c.advice_at_half));
     snprintf(buf, n, "%s tokens/month %s %s mode %s advice: %s", t, a->g.vline, s->capacity ? "capacity" : "article",
-             a->g.vline, s->ok ? cost_advice_name(s->c.advice) : "n/a");
+             a->g.vline, adv);
 }
 
 static void cv_hint(const app *a, char *buf, size_t n)

@@ -90,6 +90,11 @@ typedef struct {
     char api_label[192];
     double request;           /* the cost view's typical request used (0: whole context) */
     double request_unused;    /* the knob's request when not shorter than the context asked */
+    /* the cost view's inputs the answer was priced with: a change there
+     * (another API offer, a request length) prices the answer again when
+     * it is next drawn, so its "(the cost view's offer)" is never stale */
+    int priced_from_view;
+    double priced_in, priced_out, priced_request;
     wz_line *lines;
     size_t nlines, cap;
     int lines_nomem;          /* a line could not be added (wizard_lines.h) */

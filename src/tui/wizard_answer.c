@@ -131,7 +131,12 @@ static void compute_cost(app *a, wz_state *w)
     /* capacity mode: replicas from throughput, never "unlimited tokens" */
     in.mode = LD_COST_CAPACITY;
     /* the API the cost view is set to (one scenario); the seed's offer until it is opened */
-    if (cost_view_api(w_app, &in.api_in_per_1k, &in.api_out_per_1k, w->api_label, sizeof w->api_label) != 0) {
+    w->priced_from_view =
+        cost_view_api(w_app, &in.api_in_per_1k, &in.api_out_per_1k, w->api_label, sizeof w->api_label) == 0;
+    w->priced_in = in.api_in_per_1k;
+    w->priced_out = in.api_out_per_1k;
+    w->priced_request = cost_view_request(w_app);
+    if (!w->priced_from_view) {
         const ld_api_offer *offer = hosting_offer_find(w->hosting, SEED_OFFER);
         if (!offer) {
             snprintf(w->cost_note, sizeof w->cost_note, "hosting.json has no %s offer to compare with.", SEED_OFFER);
@@ -168,6 +173,18 @@ static void compute_cost(app *a, wz_state *w)
     if (!w->cost_ok)
         snprintf(w->cost_note, sizeof w->cost_note, "API: %s/month (%s). The self-hosting cost is unknown: %.500s",
                  api, w->api_label, rc < 0 ? err.msg : w->scen.note);
+}
+
+/* Has the cost view changed what the answer was priced with? */
+static int cost_view_moved(const wz_state *w)
+{
+    if (!w_app || !w->have_answer) return 0;
+    double i, o;
+    char label[192];
+    int from_view = cost_view_api(w_app, &i, &o, label, sizeof label) == 0;
+    if (from_view != w->priced_from_view) return 1;
+    if (from_view && (i != w->priced_in || o != w->priced_out || strcmp(label, w->api_label) != 0)) return 1;
+    return cost_view_request(w_app) != w->priced_request;
 }
 
 /* ---- the page's lines ---------------------------------------------------------- */
@@ -487,6 +504,10 @@ void wz_answer_draw(app *a, wz_state *w, WINDOW *win)
     ui_box(a, win, 0, 0, H, W, "Wizard: the answer");
     int x0 = 3, width = W - 6, height = H - 2;
     w->body_h = height;
+    if (cost_view_moved(w)) { /* priced again against the cost view's offer and request */
+        compute_cost(a, w);
+        w->layout_width = 0;
+    }
     if (w->have_answer && width != w->layout_width) { /* laid out again for this width */
         w->layout_width = width;
         free_lines(w);
