@@ -597,7 +597,10 @@ void report_recommendation_md(FILE *out, const ld_report *a)
         fputs(".\n\n", out);
         write_pick_verdict(out, a, 1);
     }
-    fputs("\n## Why\n\nThe rules are checked in order and the first that applies wins.\n\n", out);
+    /* the trace explains the 2023 rule's pick, not the recommendation (the
+     * Answer's sentence and the candidates do): under its section */
+    fputs("\n#### Why the 2023 rule picks it\n\nThe article's rules are checked in order and the first that "
+          "applies wins; the recommendation above is today's ranking of the candidates below.\n\n", out);
     for (size_t i = 0; i < r->ntrace; i++) {
         fprintf(out, "%zu. `", i + 1);
         output_md_cell(out, r->trace[i].rule);
