@@ -326,6 +326,13 @@ static void tv_status(const app *a, char *buf, size_t n)
                                 catalog_col(t->cat, (size_t)t->keys[k].col)->label,
                                 t->keys[k].desc ? a->g.down : a->g.up);
     if (!t->nkeys && len < n) len += (size_t)snprintf(buf + len, n - len, "none");
+    /* a value or quality ranking whose top rests on one or two measures, or
+     * on llmdeck's estimates: said beside the sort, before what a narrow
+     * screen cuts (the CLI's note in full) */
+    char note[512];
+    if (len < n && t->nkeys && !tv_job_status(t, note, sizeof note) &&
+        evidence_note(t->cat, t->idx, t->n, t->keys[0].col, note, sizeof note))
+        len += (size_t)snprintf(buf + len, n - len, " %s thin evidence: see Cov, Cost basis", a->g.vline);
     if (t->nmarked && len < n) len += (size_t)snprintf(buf + len, n - len, " %s %zu marked", a->g.vline, t->nmarked);
     if (len < n && tv_weights_custom(t)) len += (size_t)snprintf(buf + len, n - len, " %s custom weights", a->g.vline);
     if (len < n && t->mem_setup[0]) /* S: Mem GB and Fits on are at another set-up than the data's */
@@ -336,14 +343,7 @@ static void tv_status(const app *a, char *buf, size_t n)
     /* the missing-value rule, whichever it is: it changes every quality
      * (and, since p reaches the wizard, its answer) */
     if (len < n)
-        len += (size_t)snprintf(buf + len, n - len, " %s missing: %s", a->g.vline,
-                                a->missing == LD_MISSING_SKIP ? "skip" : "zero");
-    /* a value or quality ranking whose top rests on one or two measures, or
-     * on llmdeck's estimates: said beside the sort (the CLI's note in full) */
-    char note[512];
-    if (len < n && t->nkeys && !tv_job_status(t, note, sizeof note) &&
-        evidence_note(t->cat, t->idx, t->n, t->keys[0].col, note, sizeof note))
-        snprintf(buf + len, n - len, " %s thin evidence at the top: see Cov, Cost basis", a->g.vline);
+        snprintf(buf + len, n - len, " %s missing: %s", a->g.vline, a->missing == LD_MISSING_SKIP ? "skip" : "zero");
 }
 
 static void tv_hint(const app *a, char *buf, size_t n)
