@@ -83,6 +83,10 @@ static void write_recommended_figures(FILE *out, const ld_report *a, const char 
     /* as the candidates' table shows it (1059, not 1.06e+03) */
     if (isnan(top->value)) fputs("n/a", out);
     else output_display_number(top->value, v, sizeof v), fputs(v, out);
+    /* the task's weights, not the table's: the same label there gives
+     * another figure (Mistral-Small-3.2: 183 for support, 199 in the table) */
+    if (a->cands->profile && a->cands->profile->name)
+        fprintf(out, " (%s task weights)", san(a->cands->profile->name, p, sizeof p));
     fputs(", relative cost ", out);
     double rc = a->col_cost >= 0 ? catalog_num(a->cat, top->row, (size_t)a->col_cost) : NAN;
     if (isnan(rc)) fputs(REPORT_NO_COST_WHY, out);

@@ -355,11 +355,14 @@ static void build_lines(app *a, wz_state *w)
         int rcc = catalog_col_index(mc, "relative_cost");
         if (strcmp(rc, "n/a") && rcc >= 0) /* three figures, as the value: 0.00287, not 0.002867 */
             output_display_ratio(catalog_num(mc, (size_t)rep.recommended, (size_t)rcc), rc, sizeof rc);
+        /* the task's weights, not the table's: the same label there gives another figure */
+        const char *task = w->cands.profile && w->cands.profile->name ? w->cands.profile->name : "";
         if (!strcmp(rc, "n/a")) /* neither an offer nor an estimate: say why, not a blank */
-            wz_add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s", val, REPORT_NO_COST_WHY);
+            wz_add(w, ROLE_MUTED, 2, 4, 0, "value %s (%s task weights), relative cost %s", val, task,
+                   REPORT_NO_COST_WHY);
         else
-            wz_add(w, ROLE_MUTED, 2, 4, 0, "value %s, relative cost %s%s%s%s", val, rc, strcmp(b2, "n/a") ? " (" : "",
-                strcmp(b2, "n/a") ? b2 : "", strcmp(b2, "n/a") ? ")" : "");
+            wz_add(w, ROLE_MUTED, 2, 4, 0, "value %s (%s task weights), relative cost %s%s%s%s", val, task, rc,
+                   strcmp(b2, "n/a") ? " (" : "", strcmp(b2, "n/a") ? b2 : "", strcmp(b2, "n/a") ? ")" : "");
     } else {
         wz_add(w, ROLE_WARNING, 0, 2, 0, "Recommended: none: %s", rep.no_fit);
     }
