@@ -194,5 +194,18 @@ void wz_add_candidates(app *a, wz_state *w)
     wz_add(w, ROLE_MUTED, 2, 2, 0, "%s the recommended model%s%s%s", a->g.best, picked ? "; r the 2023 article's rule pick" : "",
         marked & 1 ? "; ! commercial use on the licence's conditions: read them" : "",
         marked & 2 ? "; NC no commercial use (its licence)" : "");
+    /* a benchmark of several windows (LiveCodeBench's problem sets): the
+     * column shows each row's first, which do not compare across rows;
+     * the quality takes each as a percentile within its own window */
+    int windows = 0;
+    for (int j = 0; j < nfam && !windows; j++) {
+        int k_in = 0;
+        for (int k = 0; k < c->nkey; k++) k_in += fam_of[k] == j;
+        if (k_in > 1) windows = 1;
+    }
+    if (windows)
+        wz_add(w, ROLE_MUTED, 2, 2, 0, "%s: each row's first window of the benchmark; windows hold other problems "
+               "and do not compare across rows (quality takes each as a percentile within its window)",
+               head[5]);
     if (c->n > shown) wz_add(w, ROLE_MUTED, 2, 2, 0, "%zu more qualify; llmdeck recommend --limit 0 lists all.", c->n - shown);
 }
