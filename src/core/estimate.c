@@ -57,7 +57,11 @@ static double setup_per_1m(const ld_catalog *cat, size_t row, const estimate_spe
     ld_sizing_input in = {0};
     if (sizing_arch_from_catalog(cat, row, &in.arch, NULL) != 0 || !arch_kv_known(&in.arch)) return 0;
     in.quant = sp->quant;
-    in.context = sp->context;
+    /* no longer than the model reads: falcon-180B's 2,048 tokens were
+     * sized at the reference 4,096, a batch it cannot serve */
+    int cc = catalog_col_index(cat, "context_length");
+    double own = cc >= 0 ? catalog_num(cat, row, (size_t)cc) : NAN;
+    in.context = own > 0 && own < sp->context ? own : sp->context;
     in.batch = sp->batch;
     in.gpu = gpu;
     if (sizing_compute(&in, s, NULL) != 0 || s->gpus == 0 || !(s->throughput_tokens_per_s > 0)) return 0;
@@ -136,7 +140,7 @@ static int estimate_row(ld_catalog *cat, size_t row, const estimate_spec *sp, co
     snprintf(why, sizeof why,
              "llmdeck estimate (no hosted offer): %d × %s at $%.4g/h, %s weights, batch %g at %.0f tokens: "
              "%.0f tokens/s (%s-bound); at %.0f%% utilization $%.4g per 1M tokens%s; / $%g (GPT-4 blended) = %s",
-             s.gpus, gpu->name, gpu->hourly_usd, sp->quant, sp->batch, sp->context, s.throughput_tokens_per_s,
+             s.gpus, gpu->name, gpu->hourly_usd, sp->quant, sp->batch, s.context, s.throughput_tokens_per_s,
              s.bound, sp->utilization * 100, per_1m, scale, sp->reference, num);
     int rc = catalog_col_index(cat, "relative_cost");
     if (rc < 0 || catalog_set_cell(cat, row, (size_t)rc, num, strlen(num)) < 0) return -1;

@@ -294,6 +294,34 @@ static void test_estimate_calibrated(void **state)
     assert_non_null(strstr(why, "not put on the providers' scale: 19 hosted models to compare, 20 needed"));
 }
 
+/* The estimate sizes a model at the reference context or its own, the
+ * shorter: falcon-180B reads 2,048 tokens and was priced at a batch of
+ * 4,096-token sequences it cannot serve. */
+static void test_estimate_own_context(void **state)
+{
+    (void)state;
+    const char *dir = make_dir("ctx");
+    write_text("ctx/metrics.json", "{\"columns\": {\"relative_cost\": {\"type\": \"number\"}}, \"selfhost_estimate\": "
+                                   "{\"gpu\": \"H100 SXM\", \"quant\": \"fp8\", \"context\": 4096, \"batch\": 32, "
+                                   "\"utilization\": 0.5, \"reference_blended_usd_per_1m\": 37.5}}");
+    const char *arch = "8.03,32,4096,14336,32,8,128,128256,no,config";
+    char csv[1024];
+    snprintf(csv, sizeof csv, "model,open_weights,context_length,relative_cost,cost_basis,params_b,layers,hidden_size,"
+                              "intermediate_size,attention_heads,kv_heads,head_dim,vocab_size,tie_embeddings,arch_source\n"
+                              "Short,yes,2048,,,%s\nLong,yes,131072,,,%s\n", arch, arch);
+    write_text("ctx/models.csv", csv);
+    ld_dataset ds;
+    ld_error err;
+    error_clear(&err);
+    if (dataset_open(&ds, dir, NULL, &err) != 0) fail_msg("%s", err.msg);
+    int ps = col(ds.models, "price_source"), rc = col(ds.models, "relative_cost");
+    assert_non_null(strstr(catalog_text(ds.models, 0, (size_t)ps), "batch 32 at 2048 tokens"));
+    assert_non_null(strstr(catalog_text(ds.models, 1, (size_t)ps), "batch 32 at 4096 tokens"));
+    /* half the KV cache a step: cheaper a token than the same weights at 4,096 */
+    assert_true(catalog_num(ds.models, 0, (size_t)rc) < catalog_num(ds.models, 1, (size_t)rc));
+    dataset_close(&ds);
+}
+
 static void test_horizon(void **state)
 {
     (void)state;
@@ -492,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_as_of),
         cmocka_unit_test(test_horizon),
         cmocka_unit_test(test_estimate_calibrated),
+        cmocka_unit_test(test_estimate_own_context),
         cmocka_unit_test(test_derive_not_from_scores),
         cmocka_unit_test(test_data_not_a_directory),
         cmocka_unit_test(test_data_dir_bad_files),
