@@ -135,7 +135,8 @@ int cmd_data(int argc, char **argv)
             output_json_string(stdout, f->name);
             printf(", \"origin\": ");
             output_json_string(stdout, f->origin);
-            printf(", \"rows\": %zu, \"as_of\": ", rows);
+            if (rows || strstr(f->name, ".csv")) printf(", \"rows\": %zu, \"as_of\": ", rows);
+            else fputs(", \"rows\": null, \"as_of\": ", stdout); /* a JSON file has no rows, as the text's "-" */
             output_json_string(stdout, as_of);
             printf(", \"source\": ");
             output_json_string(stdout, source);
