@@ -7,6 +7,7 @@
  * cell otherwise (* API, o self-hosting, X both); the current volume is a
  * vertical rule, the break-even a dotted one.  The canvas is kept in the
  * view's state and grown only when the chart grows. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,15 +190,20 @@ void cv_draw_chart(app *a, cv_state *s, WINDOW *w, int y, int x, int h, int wd)
             }
         }
     }
-    /* the cost axis: a label at each decade that has a row of its own */
-    int last = -1;
-    for (int d = (int)c.hi; d >= (int)c.lo; d--) {
-        int r = row_of_cost(&c, pow(10.0, d)) / c.dh;
-        if (r == last) continue;
+    /* the cost axis: each row that holds a decade is labelled with the
+     * one nearest its middle (a short chart's row spans more than a
+     * decade: labelled by its top decade, a $1,161 line read as $10k) */
+    for (int r = 0; r < c.ph; r++) {
+        int best = INT_MIN;
+        double mid = r * c.dh + (c.dh - 1) / 2.0, bestd = INFINITY;
+        for (int d = (int)c.hi; d >= (int)c.lo; d--) {
+            int dot = row_of_cost(&c, pow(10.0, d));
+            if (dot / c.dh == r && fabs(dot - mid) < bestd) bestd = fabs(dot - mid), best = d;
+        }
+        if (best == INT_MIN) continue;
         char lab[16];
-        money_label(d, lab, sizeof lab);
+        money_label(best, lab, sizeof lab);
         ui_put(a, w, py + r, ix, YLAB_W, lab, axis, UI_RIGHT, 0);
-        last = r;
     }
     /* the volume axis */
     int ay = py + c.ph;
