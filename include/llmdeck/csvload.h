@@ -36,6 +36,9 @@ typedef struct {
     void *progress_ctx;
     int unique_names;               /* the key column and `aliases` name each row once */
     int one_thread;                 /* never store on a second thread (tests compare both ways) */
+    int no_frontier;                /* dataset_open_files, dataset_load: score without the frontier
+                                       column (left empty), for a command that shows, sorts and
+                                       filters none (score_update_opts) */
 } ld_csv_options;
 
 /* Parses `len` bytes of CSV named `name` (for messages) into a new catalog.

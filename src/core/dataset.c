@@ -311,7 +311,7 @@ static int open_gpus(ld_dataset *ds, ld_error *err)
  * it sets give the default scores.  Nothing between reads a score's cell
  * (derive_apply takes no computed column as its source), and score_update
  * sets every one: the columns are not emptied first. */
-static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
+static int finish_models(ld_dataset *ds, ld_datafile *xf, int with_frontier, ld_error *err)
 {
     char label[1100];
     if (xf) {
@@ -329,7 +329,7 @@ static int finish_models(ld_dataset *ds, ld_datafile *xf, ld_error *err)
         if (columns_from_metrics(ds, xf->text, xf->len) != 0)
             return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     }
-    if (score_update(ds->models, ds->policy) < 0)
+    if (score_update_opts(ds->models, ds->policy, with_frontier) < 0)
         return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     return 0;
 }
@@ -352,7 +352,7 @@ static int open_models(ld_dataset *ds, const ld_csv_options *opt, ld_error *err)
     declared_free(&d);
     if (!ds->models) return -1;
     mf->rows = catalog_rows(ds->models);
-    return finish_models(ds, xf, err);
+    return finish_models(ds, xf, 1, err);
 }
 
 int dataset_open(ld_dataset *ds, const char *dir, const ld_csv_options *opt, ld_error *err)
@@ -408,7 +408,7 @@ int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
             return -1;
         }
     }
-    return ds->models ? finish_models(ds, find_file(ds, "metrics.json"), err) : 0;
+    return ds->models ? finish_models(ds, find_file(ds, "metrics.json"), !(opt && opt->no_frontier), err) : 0;
 }
 
 /* Is this JSON LiteLLM's pricing file?  An object of objects, some with
@@ -512,7 +512,7 @@ int dataset_load(ld_dataset *ds, const char *path, const ld_csv_options *opt, ld
     if (catalog_finish(ds->models, path, NULL, err) != 0) return -1;
     ld_datafile *mx = find_file(ds, "metrics.json");
     if (mx && derive_apply(ds->models, mx->text, mx->len, path, err) != 0) return -1;
-    return score_update(ds->models, ds->policy) < 0 ? -1 : 0;
+    return score_update_opts(ds->models, ds->policy, !(opt && opt->no_frontier)) < 0 ? -1 : 0;
 }
 
 void dataset_close(ld_dataset *ds)

@@ -531,7 +531,9 @@ int score_prepare(ld_catalog *cat) { return prepare(cat, 0); }
 /* In place, column by column: the load and the command line (no arrays
  * more at 1M rows); the same figures to the bit as score_compute, which the
  * TUI's jobs use to compute beside the shown columns. */
-int score_update(ld_catalog *cat, ld_missing policy)
+int score_update(ld_catalog *cat, ld_missing policy) { return score_update_opts(cat, policy, 1); }
+
+int score_update_opts(ld_catalog *cat, ld_missing policy, int with_frontier)
 {
     /* columns made here are computed below, every row: nothing reads them
      * before (a failure below fails the caller's load or command) */
@@ -553,7 +555,14 @@ int score_update(ld_catalog *cat, ld_missing policy)
     catalog_col(cat, (size_t)k)->gen++;
     plan_free(&p);
     if (rc != 0) return -1; /* out of memory (no progress, so no cancel) */
-    return fill_frontier(cat, q, catalog_col_index(cat, "frontier")) == 0 ? v : -1;
+    int f = catalog_col_index(cat, "frontier");
+    if (!with_frontier) { /* empty, not unset: nothing shows it, but a cell is never garbage */
+        ld_column *fc = f >= 0 ? catalog_col(cat, (size_t)f) : NULL;
+        for (size_t r = 0; fc && fc->num && r < catalog_rows(cat); r++) fc->num[r] = NAN;
+        if (fc) fc->gen++;
+        return f >= 0 ? v : -1;
+    }
+    return fill_frontier(cat, q, f) == 0 ? v : -1;
 }
 
 int score_parse_weights(ld_catalog *cat, const char *spec, const char *what,

@@ -557,6 +557,41 @@ static void test_derived_columns(void **state)
  * had no such column (an empty humaneval scored 0.433 where the same file
  * without it scored 0.650); on the percentile scale neither does one only
  * a single row has (it ranks nothing), for every row, under either rule. */
+/* Scores without the frontier (a table that shows, sorts and filters
+ * none): the frontier column is empty, every other score the same; with
+ * it, the frontier is back. */
+static void test_update_without_frontier(void **state)
+{
+    (void)state;
+    ld_catalog *cat = catalog_new();
+    catalog_add_column(cat, "model", LD_COL_TEXT, 0);
+    int cost = catalog_add_column(cat, "relative_cost", LD_COL_NUMBER, 0);
+    int mm = catalog_add_column(cat, "mmlu", LD_COL_NUMBER, 0);
+    catalog_col(cat, (size_t)mm)->weight = 1;
+    const double c[3] = {0.01, 0.05, 0.08}, m[3] = {40, 60, 55}; /* the third is dominated */
+    for (size_t r = 0; r < 3; r++) {
+        assert_int_equal(catalog_add_row(cat), r);
+        catalog_set_num(cat, r, (size_t)cost, c[r]);
+        catalog_set_num(cat, r, (size_t)mm, m[r]);
+    }
+    int v = score_update_opts(cat, LD_MISSING_ZERO, 0);
+    assert_true(v >= 0);
+    int f = catalog_col_index(cat, "frontier");
+    assert_true(f >= 0);
+    double value_without[3];
+    for (size_t r = 0; r < 3; r++) {
+        assert_true(isnan(catalog_num(cat, r, (size_t)f)));
+        value_without[r] = catalog_num(cat, r, (size_t)v);
+    }
+    assert_int_equal(score_update_opts(cat, LD_MISSING_ZERO, 1), v);
+    const double want[3] = {1, 1, 0};
+    for (size_t r = 0; r < 3; r++) {
+        assert_near(catalog_num(cat, r, (size_t)f), want[r], 0);
+        assert_near(catalog_num(cat, r, (size_t)v), value_without[r], 0);
+    }
+    catalog_free(cat);
+}
+
 static void test_unmeasured_column_weighs_nothing(void **state)
 {
     (void)state;
@@ -679,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_scores_on_both_cores),
         cmocka_unit_test(test_percentile_scale),
         cmocka_unit_test(test_unmeasured_column_weighs_nothing),
+        cmocka_unit_test(test_update_without_frontier),
         cmocka_unit_test(test_windows_one_measure),
         cmocka_unit_test(test_pareto),
         cmocka_unit_test(test_derived_columns),
