@@ -247,6 +247,14 @@ typedef struct {
  * higher bit the stronger reason; the tiers are ordered by their sum). */
 enum { LD_TIER_UNMEASURED = 1, LD_TIER_THINKS = 2, LD_TIER_LANGUAGE_UNNAMED = 4, LD_TIER_ALL = 7 };
 
+/* The task's heaviest metrics (c->key_cols) by benchmark: LiveCodeBench's
+ * windows are one, named by the label's first word when there are several
+ * keys ("LCB"), SWE-bench Verified another.  Writes up to max names to fam
+ * and each key's family to fam_of[k] (k < c->nkey); returns the count. */
+#define LD_KEY_FAMILY_LEN 32
+int rules_key_families(const ld_candidates *c, const ld_catalog *cat, char (*fam)[LD_KEY_FAMILY_LEN], int max,
+                       int *fam_of);
+
 /* The group candidate i is ranked in, in words, for a reader who sees a
  * weaker model above a stronger one ("card names Japanese; with LCB or
  * SWE-bench; quality >= 0.600"): its tier's splits that were made, then,

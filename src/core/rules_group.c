@@ -11,23 +11,31 @@
 #include <string.h>
 #include <strings.h>
 
-/* The heaviest metrics by benchmark ("Arena win"; "LCB or SWE-bench":
- * LiveCodeBench's windows are one benchmark, named by the label's first
- * word when there are several). */
-static void key_families(const ld_candidates *c, const ld_catalog *cat, char *buf, size_t n)
+int rules_key_families(const ld_candidates *c, const ld_catalog *cat, char (*fam)[LD_KEY_FAMILY_LEN], int max,
+                       int *fam_of)
 {
-    enum { FAMS = 4 };
-    char fam[FAMS][32];
     int nfam = 0;
     for (int k = 0; k < c->nkey; k++) {
         const char *lab = catalog_col_name(catalog_col(cat, (size_t)c->key_cols[k]));
         size_t l = c->nkey > 1 ? strcspn(lab, " ") : strlen(lab);
-        char f[32];
-        snprintf(f, sizeof f, "%.*s", (int)(l < 31 ? l : 31), lab);
+        char f[LD_KEY_FAMILY_LEN];
+        snprintf(f, sizeof f, "%.*s", (int)(l < 24 ? l : 24), lab);
         int j = 0;
         while (j < nfam && strcmp(fam[j], f) != 0) j++;
-        if (j == nfam && nfam < FAMS) snprintf(fam[nfam++], sizeof fam[0], "%s", f);
+        if (j == nfam && nfam < max) snprintf(fam[nfam++], LD_KEY_FAMILY_LEN, "%s", f);
+        fam_of[k] = j < nfam ? j : nfam - 1;
     }
+    return nfam;
+}
+
+/* The heaviest metrics by benchmark, joined: "Arena win"; "LCB or
+ * SWE-bench". */
+static void key_families(const ld_candidates *c, const ld_catalog *cat, char *buf, size_t n)
+{
+    enum { FAMS = 4 };
+    char fam[FAMS][LD_KEY_FAMILY_LEN];
+    int fam_of[2 * LD_TASK_MAX_WEIGHTS];
+    int nfam = rules_key_families(c, cat, fam, FAMS, fam_of);
     size_t used = 0;
     buf[0] = '\0';
     for (int j = 0; j < nfam && used < n; j++)

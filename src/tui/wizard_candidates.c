@@ -84,18 +84,9 @@ void wz_add_candidates(app *a, wz_state *w)
      * column shows both ("LCB/SWE-bench": "89.0/70.7", "-/80.2"), so
      * neither is shown under the other's name */
     enum { FAMS = 4 };
-    int fam_of[2 * LD_TASK_MAX_WEIGHTS], nfam = 0;
-    char fam[FAMS][32];
-    for (int k = 0; k < c->nkey; k++) {
-        const char *lab = catalog_col_name(catalog_col(cat, (size_t)c->key_cols[k]));
-        size_t l = c->nkey > 1 ? strcspn(lab, " ") : strlen(lab);
-        char f[32];
-        snprintf(f, sizeof f, "%.*s", (int)(l < 24 ? l : 24), lab);
-        int j = 0;
-        while (j < nfam && strcmp(fam[j], f) != 0) j++;
-        if (j == nfam && nfam < FAMS) snprintf(fam[nfam++], sizeof fam[0], "%s", f);
-        fam_of[k] = j < nfam ? j : nfam - 1;
-    }
+    int fam_of[2 * LD_TASK_MAX_WEIGHTS];
+    char fam[FAMS][LD_KEY_FAMILY_LEN];
+    int nfam = rules_key_families(c, cat, fam, FAMS, fam_of);
     if (nfam >= 1) {
         size_t used = 0;
         mainhead[0] = '\0';
