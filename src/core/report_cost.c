@@ -125,7 +125,7 @@ void report_cost_difference(const ld_cost *c, char *buf, size_t n)
     else if (c->difference_usd > 0 && c->api_monthly_usd > 0 && c->selfhost_monthly_usd >= 2 * c->api_monthly_usd) {
         char x[32];
         report_cost_times(c->selfhost_monthly_usd / c->api_monthly_usd, x, sizeof x);
-        snprintf(buf, n, "self-hosting costs %s/month more (%s the API)", d, x);
+        snprintf(buf, n, "self-hosting costs %s/month more (in all %s the API)", d, x); /* the totals' ratio */
     } else if (c->difference_usd > 0)
         snprintf(buf, n, "self-hosting costs %s/month more", d);
     else

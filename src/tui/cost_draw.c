@@ -373,8 +373,8 @@ static void result_lines(app *a, cv_state *s, emitter *e)
         /* "12× the API" reads; "+1100%" has to be worked out */
         char x[32];
         report_cost_times(c->selfhost_monthly_usd / c->api_monthly_usd, x, sizeof x);
-        snprintf(v, sizeof v, "self-hosting costs %s/month more (%s the API)", t1, x);
-        snprintf(sv, sizeof sv, "self-host +%s (%s API)", t2, x);
+        snprintf(v, sizeof v, "self-hosting costs %s/month more (in all %s the API)", t1, x);
+        snprintf(sv, sizeof sv, "self-host +%s (%s API in all)", t2, x);
     } else if (c->difference_usd > 0) {
         snprintf(v, sizeof v, "self-hosting costs %s/month more (+%.0f%%)", t1, pct);
         snprintf(sv, sizeof sv, "self-host +%s (+%.0f%%)", t2, pct);
