@@ -57,6 +57,14 @@ typedef struct {
     ld_licence licence;              /* rule field commercial_use_required =
                                         licence != LD_LICENCE_ANY */
     double monthly_tokens;           /* expected volume; 0 = not given */
+    /* Hardware the model must fit on (recommend --gpu): `hardware` says it
+     * ("1 × L40S (48 GB) at the release precision, one sequence of the
+     * context"), `fits[row]` per catalogue row is 1 when it fits there, 0
+     * when not, -1 when it cannot be sized (not qualifying either: an
+     * unknown size promises nothing).  "" and NULL: no hardware asked.
+     * The caller owns `fits` (memfit_fits fills it). */
+    char hardware[LD_REQ_TEXT];
+    const signed char *fits;
 } ld_requirements;
 
 typedef struct ld_rules ld_rules;
@@ -210,6 +218,7 @@ typedef struct {
     unsigned unchecked;  /* LD_UNCHECKED_* */
     size_t excluded;     /* rows that failed a hard constraint */
     size_t excluded_language; /* of them, rows whose card lists languages without the one asked */
+    size_t excluded_hardware; /* of them, rows that do not fit (or cannot be sized for) the hardware asked */
     ld_rank_mode mode;   /* how they were ranked */
     int missing_zero;    /* a missing metric counted as 0 in the quality (the
                           * profiles' skip_missing unset), not left out */
@@ -286,11 +295,11 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
 /* ---- does a model meet the requirements? --------------------------------- */
 
 typedef struct {
-    char requirement[24]; /* "open weights", "context", "licence", "language" */
+    char requirement[24]; /* "open weights", "context", "licence", "language", "hardware" */
     char detail[256];     /* "reads 32,768 tokens; 200,000 needed" */
 } ld_violation;
 
-#define LD_MAX_VIOLATIONS 4
+#define LD_MAX_VIOLATIONS 5
 
 /* The hard requirements a catalogue row breaks (open weights, context at
  * least the asked length, the licence class, the language where the row

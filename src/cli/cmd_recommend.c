@@ -9,6 +9,9 @@
 
 #include "cli.h"
 #include "llmdeck/csvload.h"
+#include "llmdeck/hosting.h"
+#include "llmdeck/memfit.h"
+#include "llmdeck/sizing.h"
 #include "llmdeck/output.h"
 #include "llmdeck/report.h"
 #include "llmdeck/rules.h"
@@ -22,6 +25,7 @@ static const char USAGE[] =
     "usage: llmdeck recommend [--context N] [--budget low|medium|high] [--task TEXT]\n"
     "                         [--language TEXT] [--latency-critical] [--fine-tuning]\n"
     "                         [--commercial | --licence any|commercial|unrestricted]\n"
+    "                         [--gpu NAME [--gpus N] [--quant Q]]\n"
     "                         [--tokens N] [--rules FILE] [--limit N]\n"
     "                         [--dataset current|seed] [--data DIR] [--load FILE]... [--format text|csv|json|md]\n"
     "\n"
@@ -40,6 +44,12 @@ static const char USAGE[] =
     "                       as Llama 2's count, marked \"with conditions\")\n"
     "  --licence L          any, commercial (as --commercial) or unrestricted\n"
     "                       (commercial use without conditions)\n"
+    "  --gpu NAME           the model must fit on this GPU of gpus.csv (l40s, \"A100 80GB SXM\"):\n"
+    "                       one sequence of the context, weights + KV cache + runtime, 90% of\n"
+    "                       its memory usable (as size); a model that cannot be sized does not qualify\n"
+    "  --gpus N             on up to N of them (1-8, default 1; tensor parallel where the heads divide)\n"
+    "  --quant Q            at this precision (default release: as the publisher releases it, fp16\n"
+    "                       where its row states none; fp8, int4, q4_k_m, ...)\n"
     "  --tokens N           expected monthly token volume (750M, 1.25B), for the record\n"
     "  --rules FILE         your organisation's rules instead of data/rules.json\n"
     "  --limit N            candidates to list (default 10, 0 = all)\n"
@@ -68,7 +78,8 @@ static const char USAGE[] =
 
 enum {
     OPT_CONTEXT = CLI_OPT_FIRST_FREE, OPT_BUDGET, OPT_TASK, OPT_LANGUAGE, OPT_LATENCY,
-    OPT_FINETUNE, OPT_COMMERCIAL, OPT_LICENCE, OPT_TOKENS, OPT_LIMIT, OPT_SCALE, OPT_MISSING
+    OPT_FINETUNE, OPT_COMMERCIAL, OPT_LICENCE, OPT_TOKENS, OPT_LIMIT, OPT_SCALE, OPT_MISSING,
+    OPT_GPU, OPT_GPUS, OPT_QUANT
 };
 
 static const struct option LONGOPTS[] = {
@@ -85,6 +96,9 @@ static const struct option LONGOPTS[] = {
     {"limit", required_argument, 0, OPT_LIMIT},
     {"scale", required_argument, 0, OPT_SCALE},
     {"missing", required_argument, 0, OPT_MISSING},
+    {"gpu", required_argument, 0, OPT_GPU},
+    {"gpus", required_argument, 0, OPT_GPUS},
+    {"quant", required_argument, 0, OPT_QUANT},
     {"rules", required_argument, 0, CLI_OPT_RULES},
     CLI_COMMON_OPTIONS,
     {0, 0, 0, 0}
@@ -93,6 +107,8 @@ static const struct option LONGOPTS[] = {
 /* The flags given, applied over the rules file's defaults once it is read. */
 typedef struct {
     const char *context, *budget, *task, *language, *tokens, *rules;
+    const char *gpu, *quant; /* the hardware the model must fit on, and at what precision */
+    long gpus;
     int latency, finetune, licence_set;
     ld_licence licence;
     long limit;
@@ -116,6 +132,12 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         case OPT_FINETUNE: f->finetune = 1; break;
         case OPT_TOKENS: f->tokens = optarg; break;
         case CLI_OPT_RULES: f->rules = optarg; break;
+        case OPT_GPU: f->gpu = optarg; break;
+        case OPT_QUANT: f->quant = optarg; break;
+        case OPT_GPUS:
+            if (units_parse_long(optarg, 1, 8, &f->gpus) != 0)
+                return cli_usage_error(CMD, "--gpus: expected a whole number from 1 to 8, got '%s'", optarg);
+            break;
         case OPT_COMMERCIAL:
             f->licence_set = 1;
             f->licence = LD_LICENCE_COMMERCIAL;
@@ -145,6 +167,40 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
         }
     }
     if (opt == -2) return 2;
+    if (!f->gpu && (f->gpus || f->quant))
+        return cli_usage_error(CMD, "%s needs --gpu (the GPU the model must fit on)", f->gpus ? "--gpus" : "--quant");
+    double bits;
+    if (f->quant && !memfit_is_release(f->quant) && sizing_quant_bits(f->quant, &bits) != 0)
+        return cli_usage_error(CMD, "--quant: unknown quantization '%s' (release, fp16, fp8, int4, q4_k_m, ...)",
+                               f->quant);
+    return 0;
+}
+
+/* --gpu: which catalogue rows fit on the hardware asked, one sequence of
+ * the context at the precision asked (memfit_fits); the requirement's
+ * words.  Returns 0, 2 (an unknown GPU, said) or 1 (out of memory). */
+static int hardware_requirement(const flags *f, const ld_dataset *ds, ld_requirements *req, signed char **fits)
+{
+    *fits = NULL;
+    if (!f->gpu) return 0;
+    const ld_gpu *g = ds->gpus ? hosting_gpu_find(ds->gpus, f->gpu) : NULL;
+    if (!g)
+        return cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv: A10, A100 40GB, A100 80GB SXM, "
+                                    "H100 SXM, L4, L40S, RTX 4090, ...)", f->gpu);
+    size_t rows = catalog_rows(ds->models);
+    if (!(*fits = malloc(rows ? rows : 1))) return 1;
+    int cards = f->gpus > 0 ? (int)f->gpus : 1;
+    const char *quant = f->quant ? f->quant : "release";
+    for (size_t r = 0; r < rows; r++) {
+        double mem;
+        (*fits)[r] = (signed char)memfit_fits(ds->models, r, quant, req->context_length, g, cards, &mem);
+    }
+    char ctx[32], hw[512];
+    units_format_grouped(req->context_length, ctx, sizeof ctx);
+    snprintf(hw, sizeof hw, "%s%d × %s (%g GB) at %s, one sequence of %s tokens", cards > 1 ? "up to " : "", cards,
+             g->name, g->memory_gb, memfit_is_release(quant) ? "the release precision" : quant, ctx);
+    snprintf(req->hardware, sizeof req->hardware, "%.*s", (int)sizeof req->hardware - 1, hw);
+    req->fits = *fits;
     return 0;
 }
 
@@ -232,6 +288,7 @@ int cmd_recommend(int argc, char **argv)
     ld_recommendation rec = {0};
     ld_candidates cands = {0};
     ld_task_profiles profiles;
+    signed char *fits = NULL;
     size_t mlen = 0;
     const char *mtext = dataset_file(&ds, "metrics.json", &mlen, NULL);
     if (rules_profiles_parse(mtext, mlen, "metrics.json", &profiles, &err) != 0) {
@@ -245,6 +302,13 @@ int cmd_recommend(int argc, char **argv)
     }
     rules_requirements_defaults(rules, &req);
     if ((rc = apply_flags(&f, &req)) != 0) goto done;
+    if ((rc = hardware_requirement(&f, &ds, &req, &fits)) != 0) {
+        if (rc == 1) {
+            error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+            rc = cli_report(&err);
+        }
+        goto done;
+    }
     if (rules_recommend(rules, &req, &rec) < 0 ||
         rules_candidates_in(ds.models, &req, &profiles, &cands, &err) != 0) {
         error_set(&err, LD_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -279,6 +343,7 @@ int cmd_recommend(int argc, char **argv)
         rc = cli_report(&err);
     }
 done:
+    free(fits);
     rules_candidates_free(&cands);
     rules_profiles_free(&profiles);
     rules_recommendation_free(&rec);

@@ -135,3 +135,19 @@ long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gp
     if (!metrics || !gpus || !memfit_read_setup(metrics, mlen, quant, sizeof quant, &context)) return 0;
     return memfit_compute(cat, quant, context, gpus, err);
 }
+
+int memfit_fits(const ld_catalog *cat, size_t row, const char *quant, double context, const ld_gpu *gpu,
+                int max_cards, double *mem_gb)
+{
+    ld_sizing_input in = {0};
+    ld_sizing s;
+    *mem_gb = NAN;
+    if (sizing_arch_from_catalog(cat, row, &in.arch, NULL) != 0 || !arch_kv_known(&in.arch)) return -1;
+    row_quant(cat, row, quant, &in);
+    in.context = context;
+    in.batch = 1;
+    if (sizing_compute(&in, &s, NULL) != 0 || !isfinite(s.total_gb)) return -1;
+    int k = sizing_fit_gpus(&in.arch, s.weights_gb, s.kv_cache_gb, hosting_gpu_device_gb(gpu), SIZING_GPU_MEM_UTIL);
+    *mem_gb = sizing_total_on(&s, &in.arch, k ? k : 1);
+    return k > 0 && k <= max_cards;
+}

@@ -191,7 +191,7 @@ static void cand_cells(const ld_report *a, size_t i, char cells[C_N][128])
 /* "context 8000 tokens, budget medium, ..." in plain words. */
 static void write_requirements(FILE *out, const ld_requirements *q, int md)
 {
-    char b1[512], b2[512], b3[512], ctx[32], tok[32];
+    char b1[512], b2[512], b3[512], b4[512], ctx[32], tok[32];
     snprintf(ctx, sizeof ctx, "%.15g", q->context_length);
     if (q->monthly_tokens > 0) units_format_count(q->monthly_tokens, tok, sizeof tok);
     else snprintf(tok, sizeof tok, "not given");
@@ -204,9 +204,11 @@ static void write_requirements(FILE *out, const ld_requirements *q, int md)
         {"Fine-tuning needed", q->needs_fine_tuning ? "yes" : "no"},
         {"Licence", report_licence_name(q->licence)},
         {"Monthly tokens", tok},
+        {"Hardware", san(q->hardware, b4, sizeof b4)}, /* only when asked (below) */
     };
     if (md) fputs("| Requirement | Answer |\n|---|---|\n", out);
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        if (!rows[i][1][0]) continue; /* the hardware, when none was asked */
         if (md) {
             fprintf(out, "| %s | ", rows[i][0]);
             output_md_cell(out, rows[i][1]);
@@ -377,6 +379,11 @@ void report_recommendation_json(FILE *out, const ld_report *a)
     json_strv(out, r->considerations, r->nconsiderations);
     fputs(",\n  \"rule\": ", out);
     json_str(out, r->rule);
+    if (a->req->hardware[0]) { /* recommend --gpu: the hardware the candidates fit on, and how many did not */
+        fputs(",\n  \"hardware\": ", out);
+        output_json_string(out, a->req->hardware);
+        fprintf(out, ",\n  \"excluded_by_hardware\": %zu", a->cands->excluded_hardware);
+    }
     fputs(",\n  \"trace\": [", out);
     for (size_t i = 0; i < r->ntrace; i++) {
         fputs(i ? ",\n    {\"rule\": " : "\n    {\"rule\": ", out);

@@ -89,6 +89,11 @@ void report_why(const ld_report *a, char *buf, size_t n)
     if (k > 0 && (size_t)k < n && a->req->licence != LD_LICENCE_ANY)
         k += snprintf(buf + k, n - (size_t)k, ", allow%s %scommercial use", c->n == 1 ? "s" : "",
                       a->req->licence == LD_LICENCE_UNRESTRICTED ? "unrestricted " : "");
+    if (k > 0 && (size_t)k < n && a->req->hardware[0] && a->req->fits) {
+        char hw[4 * LD_REQ_TEXT];
+        k += snprintf(buf + k, n - (size_t)k, ", fit on %s (%zu do not or cannot be sized)",
+                      san(a->req->hardware, hw, sizeof hw), c->excluded_hardware);
+    }
     /* the language test is a hard constraint too: the count is after it */
     char lx[4 * LD_REQ_TEXT], lang[4 * LD_REQ_TEXT];
     if (k > 0 && (size_t)k < n && c->excluded_language)

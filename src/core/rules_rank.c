@@ -353,6 +353,11 @@ int rules_candidates_in(const ld_catalog *cat, const ld_requirements *req,
             out->excluded++;
             continue;
         }
+        if (req->fits && req->fits[r] != 1) { /* the hardware asked holds it, or it does not qualify */
+            out->excluded++;
+            out->excluded_hardware++;
+            continue;
+        }
         int lfit = lang >= 0 ? rules_language_fit(catalog_text(cat, r, (size_t)lang), req->language) : -1;
         if (lfit == 0) {
             out->excluded++;

@@ -197,6 +197,11 @@ size_t rules_violations(const ld_catalog *cat, size_t row, const ld_requirements
             snprintf(out[n++].detail, sizeof out->detail, "commercial use %.40s (%.120s); %s needed",
                      *com ? com : "unknown", lic, need);
     }
+    if (req->fits && req->fits[row] != 1) { /* recommend --gpu */
+        snprintf(out[n].requirement, sizeof out[n].requirement, "hardware");
+        snprintf(out[n++].detail, sizeof out->detail, "%s %.200s", req->fits[row] == 0 ? "does not fit on" :
+                 "cannot be sized (no architecture) for", req->hardware);
+    }
     if (rules_language_fit(text_of(cat, row, "languages"), req->language) == 0) {
         snprintf(out[n].requirement, sizeof out[n].requirement, "language");
         const char *langs = text_of(cat, row, "languages");

@@ -271,7 +271,8 @@ static void add_sizing(app *a, wz_state *w)
         w->hosting->defaults.gpu_memory_utilization * 100, name, w->size_ok[2] ? " (--quant release: as released)" : "");
     /* the questions ask nothing of the hardware: say so, and how to check one's own */
     wz_add(w, ROLE_MUTED, 2, 4, 0, "A GPU of your own is not among these requirements: llmdeck size --model %s --gpu "
-        "NAME --quant int4 checks it (the cost view's GPU knob prices another)", name);
+        "NAME --quant int4 checks it, llmdeck recommend --gpu NAME ranks only the models that fit it (the cost "
+        "view's GPU knob prices another)", name);
 }
 
 static void add_cost(wz_state *w)

@@ -1,0 +1,1 @@
+recommend --gpu tpu-v5

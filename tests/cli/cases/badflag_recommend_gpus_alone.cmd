@@ -1,0 +1,1 @@
+recommend --gpus 2

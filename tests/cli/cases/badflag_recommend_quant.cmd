@@ -1,0 +1,1 @@
+recommend --gpu l4 --quant int3

@@ -1,0 +1,1 @@
+recommend --context 32k --licence commercial --gpu l40s --limit 5
