@@ -132,10 +132,9 @@ static void add_warnings(const ld_cost_input *in, ld_cost *c)
          * saves 36%" at 5B tokens is "api" there, and the buyer must see it */
         ld_cost_input half = *in;
         half.replica_tokens_per_s = in->replica_tokens_per_s / 2;
-        double api = cost_api_monthly(in, in->tokens_per_month);
         double self = cost_selfhost_monthly(&half, in->tokens_per_month);
         c->at_half_known = 1;
-        c->advice_at_half = advise(&half, api, self);
+        c->advice_at_half = advise(&half, c->api_monthly_usd, self); /* set before add_warnings */
         c->replicas_at_half = cost_replicas(&half, in->tokens_per_month);
         c->selfhost_at_half_usd = self;
         char usd[32], rate[32];

@@ -60,9 +60,11 @@ int rules_candidate_group(const ld_candidates *c, const ld_catalog *cat, const l
 {
     if (n) buf[0] = '\0';
     if (i >= c->n || !n) return 0;
-    int one = 1;
-    for (size_t j = 1; j < c->n && one; j++) one = same_group(c, 0, j);
-    if (one) return 0;
+    /* the groups are contiguous in the ranked order (by tier, then the good
+     * ones before the rest within it), so the list is one group when its
+     * first and last rows are: no pass over all rows per call (a CSV of
+     * every candidate called it once a row) */
+    if (same_group(c, 0, c->n - 1)) return 0;
     unsigned t = c->items[i].tier;
     size_t used = 0;
 #define PART(...)                                                                                                  \
