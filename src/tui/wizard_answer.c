@@ -408,7 +408,8 @@ static void build_lines(app *a, wz_state *w)
     for (size_t i = 0; i < r->nconsiderations; i++) wz_add(w, ROLE_TEXT, 2, 4, 0, "- %s", r->considerations[i]);
     if (!r->nconsiderations) wz_add(w, ROLE_MUTED, 2, 2, 0, "none in the rules file");
     blank(w);
-    wz_add(w, ROLE_HEADER, 0, 0, 0, "Why: the rules are checked in order, the first that applies wins");
+    /* the trace explains the 2023 rule's pick, not the recommendation (as the Markdown report) */
+    wz_add(w, ROLE_HEADER, 0, 0, 0, "Why the 2023 rule picks it: its rules are checked in order, the first that applies wins");
     for (size_t i = 0; i < r->ntrace; i++) {
         snprintf(b2, sizeof b2, "%zu.", i + 1);
         wz_add(w, r->trace[i].matched ? ROLE_ACCENT : ROLE_MUTED, 2, 6, 0, "%-3s %s %s: %s", b2, r->trace[i].rule,
