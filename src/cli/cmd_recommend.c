@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "llmdeck/csvload.h"
+#include "llmdeck/hardware.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/memfit.h"
 #include "llmdeck/sizing.h"
@@ -177,31 +178,21 @@ static int parse_flags(int argc, char **argv, cli_common *com, flags *f)
 }
 
 /* --gpu: which catalogue rows fit on the hardware asked, one sequence of
- * the context at the precision asked (memfit_fits); the requirement's
- * words.  Returns 0, 2 (an unknown GPU, said) or 1 (out of memory). */
-static int hardware_requirement(const flags *f, const ld_dataset *ds, ld_requirements *req, signed char **fits)
+ * the context at the precision asked (hardware_requirement, as the
+ * wizard's GPUs step).  Returns 0, 2 (an unknown GPU, said) or 1 (out of
+ * memory). */
+static int hardware_requirement_of(const flags *f, const ld_dataset *ds, ld_requirements *req, signed char **fits)
 {
     *fits = NULL;
     if (!f->gpu) return 0;
-    const ld_gpu *g = ds->gpus ? hosting_gpu_find(ds->gpus, f->gpu) : NULL;
-    if (!g)
+    ld_hardware hw = {0};
+    hw.gpu = ds->gpus ? hosting_gpu_find(ds->gpus, f->gpu) : NULL;
+    if (!hw.gpu)
         return cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv: A10, A100 40GB, A100 80GB SXM, "
                                     "H100 SXM, L4, L40S, RTX 4090, ...)", f->gpu);
-    size_t rows = catalog_rows(ds->models);
-    if (!(*fits = malloc(rows ? rows : 1))) return 1;
-    int cards = f->gpus > 0 ? (int)f->gpus : 1;
-    const char *quant = f->quant ? f->quant : "release";
-    for (size_t r = 0; r < rows; r++) {
-        double mem;
-        (*fits)[r] = (signed char)memfit_fits(ds->models, r, quant, req->context_length, g, cards, &mem);
-    }
-    char ctx[32], hw[512];
-    units_format_grouped(req->context_length, ctx, sizeof ctx);
-    snprintf(hw, sizeof hw, "%s%d × %s (%g GB) at %s, one sequence of %s tokens", cards > 1 ? "up to " : "", cards,
-             g->name, g->memory_gb, memfit_is_release(quant) ? "the release precision" : quant, ctx);
-    snprintf(req->hardware, sizeof req->hardware, "%.*s", (int)sizeof req->hardware - 1, hw);
-    req->fits = *fits;
-    return 0;
+    hw.cards = f->gpus > 0 ? (int)f->gpus : 1;
+    snprintf(hw.quant, sizeof hw.quant, "%s", f->quant ? f->quant : "release");
+    return hardware_requirement(ds->models, &hw, req, fits) != 0;
 }
 
 /* Applies the flags over the defaults, validating each. */
@@ -302,7 +293,7 @@ int cmd_recommend(int argc, char **argv)
     }
     rules_requirements_defaults(rules, &req);
     if ((rc = apply_flags(&f, &req)) != 0) goto done;
-    if ((rc = hardware_requirement(&f, &ds, &req, &fits)) != 0) {
+    if ((rc = hardware_requirement_of(&f, &ds, &req, &fits)) != 0) {
         if (rc == 1) {
             error_set(&err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
             rc = cli_report(&err);

@@ -216,6 +216,8 @@ void report_candidates_intro(const ld_report *a, char *buf, size_t n)
     if (k < n && *a->req->language && !(a->cands->unchecked & LD_UNCHECKED_LANGUAGE))
         k += (size_t)snprintf(buf + k, n - k, ", %s among the languages listed (where the card lists them)",
                               san(a->req->language, lang, sizeof lang));
+    if (k < n && a->req->hardware[0] && a->req->fits) /* recommend --gpu, the wizard's GPUs */
+        k += (size_t)snprintf(buf + k, n - k, ", fit on %s", san(a->req->hardware, lang, sizeof lang));
     char how[400];
     report_ranking(a, how, sizeof how);
     char weights[512], safe[1024], name[128];

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "export.h"
 #include "llmdeck/cost.h"
+#include "llmdeck/hardware.h"
 #include "llmdeck/hosting.h"
 #include "llmdeck/scenario.h"
 
@@ -26,7 +27,9 @@
 
 enum {
     WZ_TASK, WZ_LANG, WZ_CONTEXT, WZ_BUDGET, WZ_LATENCY, WZ_FINETUNE, WZ_LICENCE, WZ_VOLUME,
-    WZ_STEPS,                 /* the questions: "Step K of WZ_STEPS" */
+    WZ_HARDWARE,              /* optional, from the review only: not asked in turn */
+    WZ_STEPS,                 /* the questions (the review's rows) */
+    WZ_ASKED = WZ_HARDWARE,   /* the ones asked in turn: "Step K of WZ_ASKED" */
     WZ_REVIEW = WZ_STEPS,     /* pages after them */
     WZ_ANSWER
 };
@@ -51,6 +54,10 @@ typedef struct {
     ld_requirements req;      /* the accepted answers */
     ld_requirements loaded;   /* as restored from the config (saved only if changed) */
     int restored;             /* answers came from the config */
+    /* the GPUs step's accepted answer (gpu NULL: none asked), as restored;
+     * the answer's rows that fit it (req.fits points here while built) */
+    ld_hardware hardware, hardware_loaded;
+    signed char *fits;
 
     int page;                 /* WZ_TASK.. a step, WZ_REVIEW, WZ_ANSWER */
     int sel;                  /* list cursor on the current step; on the review

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "llmdeck/memfit.h"
 #include "llmdeck/output.h"
 #include "llmdeck/report.h"
 #include "llmdeck/report_cost.h"
@@ -40,6 +41,10 @@ void wz_answer_free(wz_state *w)
     }
     memset(&w->rec, 0, sizeof w->rec);
     memset(&w->cands, 0, sizeof w->cands);
+    free(w->fits);
+    w->fits = NULL;
+    w->req.fits = NULL;
+    w->req.hardware[0] = '\0';
     w->have_answer = 0;
 }
 
@@ -117,7 +122,7 @@ static void compute_cost(app *a, wz_state *w)
     w->cost_ok = 0;
     w->cost_note[0] = '\0';
     if (!(w->req.monthly_tokens > 0)) {
-        snprintf(w->cost_note, sizeof w->cost_note, "No monthly volume was given (step 8).");
+        snprintf(w->cost_note, sizeof w->cost_note, "No monthly volume was given (step %d).", WZ_VOLUME + 1);
         return;
     }
     if (!w->hosting_ok) {
@@ -168,6 +173,10 @@ static void compute_cost(app *a, wz_state *w)
     }
     ld_error err;
     error_clear(&err);
+    if (w->hardware.gpu) { /* self-hosting on the GPUs asked, at their precision */
+        si.gpu = w->hardware.gpu;
+        si.quant = w->hardware.quant;
+    }
     int rc = scenario_compute(&si, &in, &w->scen, &err);
     w->cost_ok = rc == 0 && w->scen.costed;
     if (!w->cost_ok)
@@ -215,6 +224,31 @@ void wz_add(wz_state *w, ld_role role, int indent, int hang, int nowrap, const c
 }
 
 static void blank(wz_state *w) { wz_add(w, ROLE_TEXT, 0, 0, 1, "%s", ""); }
+
+/* The GPUs asked (the review's optional row): how the pick sits on them, or how to ask. */
+static void add_own_gpus(app *a, wz_state *w, const char *name)
+{
+    if (!w->hardware.gpu) {
+        wz_add(w, ROLE_MUTED, 2, 4, 0, "No GPUs of your own were given (the review's GPUs row, optional): the "
+            "candidates may need any hardware; llmdeck size --model %s --gpu NAME --quant int4 checks one (the cost "
+            "view's GPU knob prices another)", name);
+        return;
+    }
+    char hw[160], gb[32];
+    double mem;
+    hardware_text(&w->hardware, hw, sizeof hw);
+    int fit = memfit_fits(a->ds->models, (size_t)w->pick, w->hardware.quant, w->req.context_length, w->hardware.gpu,
+                          w->hardware.cards, &mem);
+    report_gb(mem, gb, sizeof gb);
+    if (fit == 1)
+        wz_add(w, ROLE_TEXT, 2, 4, 0, "On your GPUs (%s): fits, %s on the cards it needs "
+            "(weights + KV cache of one %.15g-token sequence + overhead)", hw, gb,
+            w->req.context_length);
+    else
+        wz_add(w, ROLE_MISSING, 2, 4, 0, "On your GPUs (%s): %s", hw,
+            fit == 0 ? "does not fit (no candidate did: this is the 2023 rule's pick)"
+                     : "cannot be sized (no architecture in the catalogue)");
+}
 
 static void add_sizing(app *a, wz_state *w)
 {
@@ -269,10 +303,7 @@ static void add_sizing(app *a, wz_state *w)
         ar->params_b, any->bits_per_weight, b1, w->size_ok[1] ? w->size[1].bits_per_weight : 4.15625, kv,
         SIZING_OVERHEAD_ONE_GPU_GB, SIZING_OVERHEAD_TP_GPU_GB, SIZING_OVERHEAD_FRACTION * 100,
         w->hosting->defaults.gpu_memory_utilization * 100, name, w->size_ok[2] ? " (--quant release: as released)" : "");
-    /* the questions ask nothing of the hardware: say so, and how to check one's own */
-    wz_add(w, ROLE_MUTED, 2, 4, 0, "A GPU of your own is not among these requirements: llmdeck size --model %s --gpu "
-        "NAME --quant int4 checks it, llmdeck recommend --gpu NAME ranks only the models that fit it (the cost "
-        "view's GPU knob prices another)", name);
+    add_own_gpus(a, w, name);
 }
 
 static void add_cost(wz_state *w)
@@ -441,6 +472,12 @@ int wz_answer_build(app *a, wz_state *w)
     w->profiles.skip_missing = a->missing == LD_MISSING_SKIP;
     w->built_missing = (int)a->missing;
     w->built_scale = score_percentile_scale(a->ds->models);
+    /* the GPUs step: only the models that fit them are candidates */
+    if (w->hardware.gpu && hardware_requirement(a->ds->models, &w->hardware, &w->req, &w->fits) != 0) {
+        rules_profiles_free(&w->profiles);
+        app_message(a, MSG_ERROR, "out of memory");
+        return -1;
+    }
     if (rules_recommend(w->rules, &w->req, &w->rec) < 0 ||
         rules_candidates_in(a->ds->models, &w->req, &w->profiles, &w->cands, &err) != 0) {
         rules_recommendation_free(&w->rec);

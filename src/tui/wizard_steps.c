@@ -76,9 +76,14 @@ static const wz_step STEPS[WZ_STEPS] = {
      "Input and output together, for the cost of an API against hosting the pick yourself; "
      "leave it empty to skip.",
      NULL, 0, 0},
+    {"GPUs", "Must it run on GPUs you have? (optional: asked from the review only)",
+     "Type the cards, e.g. L40S, 2 x A100 80GB SXM or RTX 4090 int4 (a precision after the name; "
+     "as released when none): only models whose one sequence of the context fits on them are "
+     "candidates. Leave it empty for any hardware.",
+     NULL, 0, 0},
 };
 
-int wz_is_typed(int page) { return page == WZ_CONTEXT || page == WZ_VOLUME; }
+int wz_is_typed(int page) { return page == WZ_CONTEXT || page == WZ_HARDWARE || page == WZ_VOLUME; }
 
 int wz_on_other(const wz_state *w)
 {
@@ -98,6 +103,10 @@ static void answer_text(const wz_state *w, int k, char *buf, size_t n)
     case WZ_LATENCY: snprintf(buf, n, "%s", q->latency_critical ? "yes" : "no"); break;
     case WZ_FINETUNE: snprintf(buf, n, "%s", q->needs_fine_tuning ? "yes" : "no"); break;
     case WZ_LICENCE: snprintf(buf, n, "%s", report_licence_name(q->licence)); break;
+    case WZ_HARDWARE:
+        if (w->hardware.gpu) hardware_text(&w->hardware, buf, n);
+        else snprintf(buf, n, "any");
+        break;
     default:
         if (q->monthly_tokens > 0) {
             units_format_count(q->monthly_tokens, c, sizeof c);
@@ -120,6 +129,7 @@ static int is_default(const wz_state *w, int k)
     case WZ_LATENCY: return q->latency_critical == d->latency_critical;
     case WZ_FINETUNE: return q->needs_fine_tuning == d->needs_fine_tuning;
     case WZ_LICENCE: return q->licence == d->licence;
+    case WZ_HARDWARE: return !w->hardware.gpu;
     default: return q->monthly_tokens == d->monthly_tokens;
     }
 }
@@ -157,6 +167,9 @@ void wz_enter_page(wz_state *w, int page)
     case WZ_LATENCY: w->sel = w->req.latency_critical; break;
     case WZ_FINETUNE: w->sel = w->req.needs_fine_tuning; break;
     case WZ_LICENCE: w->sel = (int)w->req.licence; break;
+    case WZ_HARDWARE:
+        if (w->hardware.gpu) hardware_text(&w->hardware, w->field, sizeof w->field);
+        break;
     case WZ_VOLUME:
         if (w->req.monthly_tokens > 0) count_text(w->req.monthly_tokens, w->field, sizeof w->field);
         break;
@@ -193,6 +206,18 @@ int wz_accept_step(wz_state *w)
             return -1;
         }
         q->context_length = v;
+    } else if (w->page == WZ_HARDWARE) {
+        ld_hardware hw = {0};
+        char why[sizeof w->err - 8];
+        if (*t && !w->gpus) {
+            snprintf(w->err, sizeof w->err, "no GPU data to check it against: leave it empty");
+            return -1;
+        }
+        if (*t && hardware_parse(w->gpus, t, &hw, why, sizeof why) != 0) {
+            snprintf(w->err, sizeof w->err, "%s", why);
+            return -1;
+        }
+        w->hardware = hw; /* gpu NULL when empty: any hardware */
     } else if (w->page == WZ_VOLUME) {
         if (!*t) v = 0;
         else if (units_parse_count(t, &v) != 0) {
@@ -258,6 +283,18 @@ void wz_load_saved(app *a, wz_state *w)
     it = cJSON_GetObjectItemCaseSensitive(s, "licence");
     for (int i = 0; i < 3 && cJSON_IsString(it); i++)
         if (!strcmp(it->valuestring, LIC_NAMES[i])) w->restored = 1, q->licence = (ld_licence)i;
+    /* the GPUs as the step shows them ("2 × L40S at int4"); one gpus.csv
+     * no longer lists is dropped, as any other answer the file cannot hold */
+    it = cJSON_GetObjectItemCaseSensitive(s, "hardware");
+    char why[256];
+    if (cJSON_IsString(it) && it->valuestring[0] && w->gpus &&
+        hardware_parse(w->gpus, it->valuestring, &w->hardware, why, sizeof why) == 0)
+        w->restored = 1;
+}
+
+static int same_hardware(const ld_hardware *x, const ld_hardware *y)
+{
+    return x->gpu == y->gpu && (!x->gpu || (x->cards == y->cards && !strcmp(x->quant, y->quant)));
 }
 
 static int same_req(const ld_requirements *x, const ld_requirements *y)
@@ -270,7 +307,8 @@ static int same_req(const ld_requirements *x, const ld_requirements *y)
 
 void wz_save_answers(app *a, wz_state *w)
 {
-    if (same_req(&w->req, &w->loaded)) return; /* nothing new: the file stays as it was */
+    if (same_req(&w->req, &w->loaded) && same_hardware(&w->hardware, &w->hardware_loaded))
+        return; /* nothing new: the file stays as it was */
     const cJSON *old = config_get(a->cfg, "wizard");
     cJSON *sec = cJSON_IsObject(old) ? cJSON_Duplicate(old, 1) : cJSON_CreateObject();
     if (!sec) return;
@@ -285,6 +323,12 @@ void wz_save_answers(app *a, wz_state *w)
     for (size_t i = 0; i < N(keys); i++) {
         cJSON_DeleteItemFromObjectCaseSensitive(sec, keys[i]);
         if (vals[i]) cJSON_AddItemToObject(sec, keys[i], vals[i]);
+    }
+    char hw[160];
+    cJSON_DeleteItemFromObjectCaseSensitive(sec, "hardware");
+    if (w->hardware.gpu) {
+        hardware_text(&w->hardware, hw, sizeof hw);
+        cJSON_AddStringToObject(sec, "hardware", hw);
     }
     config_set(a->cfg, "wizard", sec);
 }
@@ -410,7 +454,8 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
     const wz_step *s = &STEPS[w->page];
     int x = 3, iw = W - 6, ymax = H - 1, y = 1, gap = H >= 18; /* compact on small screens */
     char head[128], buf[256];
-    snprintf(head, sizeof head, "Step %d of %d  %s", w->page + 1, WZ_STEPS, s->title);
+    if (w->page < WZ_ASKED) snprintf(head, sizeof head, "Step %d of %d  %s", w->page + 1, WZ_ASKED, s->title);
+    else snprintf(head, sizeof head, "Optional  %s", s->title);
     int hw = ui_text(a, win, y, x, iw, head, app_attr(a, ROLE_ACCENT) | A_BOLD);
     const char *note = !w->from_review ? NULL : iw - hw > 37 ? "from the review: Enter returns to it"
                      : iw - hw > 16 ? "from the review" : NULL;
@@ -455,13 +500,14 @@ static void draw_step(app *a, wz_state *w, WINDOW *win, int H, int W)
         }
         w->list_n = (int)s->n;
     } else if (y < ymax) {
-        const char *label = w->page == WZ_CONTEXT ? "Tokens:" : "Tokens a month:";
+        const char *label = w->page == WZ_CONTEXT ? "Tokens:" : w->page == WZ_HARDWARE ? "GPUs:" : "Tokens a month:";
         int lw = ui_text(a, win, y, x + 2, iw - 2, label, app_attr(a, ROLE_TEXT));
         draw_field(a, win, y, x + 3 + lw, iw - 3 - lw, w);
         y++;
         char d[96];
         if (w->page == WZ_CONTEXT)
             snprintf(d, sizeof d, "default %.15g (rules.json); 8000, 32k, 128k", w->defaults.context_length);
+        else if (w->page == WZ_HARDWARE) snprintf(d, sizeof d, "L40S, 2 x L4 int4; empty = any hardware");
         else snprintf(d, sizeof d, "750M, 1.5B; empty = not given");
         if (y < ymax) ui_text(a, win, y++, x + 3 + lw, iw - 3 - lw, d, app_attr(a, ROLE_MUTED));
     }
@@ -500,7 +546,11 @@ static void draw_review(app *a, wz_state *w, WINDOW *win, int H, int W)
     w->list_y0 = y;
     w->list_n = 0;
     w->rec_y = -1;
+    /* a short screen keeps "See the recommendation" (the cursor's first
+     * place) over the optional GPUs row, unless the cursor is on that row */
+    int tight = y + WZ_STEPS + 1 > ymax;
     for (int k = 0; k < WZ_STEPS && y < ymax; k++, y++) {
+        if (tight && k == WZ_HARDWARE && w->sel != WZ_HARDWARE) break;
         int cur = k == w->sel;
         attr_t at = app_attr(a, cur ? ROLE_CURSOR : ROLE_TEXT);
         answer_text(w, k, buf, sizeof buf);
@@ -508,7 +558,9 @@ static void draw_review(app *a, wz_state *w, WINDOW *win, int H, int W)
         int used = ui_width(a, line) + 1;
         if (cur) ui_fill(win, y, x, used < iw ? used : iw, at);
         ui_text(a, win, y, x, iw, line, at);
-        if (is_default(w, k)) ui_text(a, win, y, x + used, iw - used, "(default)", app_attr(a, ROLE_MUTED));
+        if (is_default(w, k))
+            ui_text(a, win, y, x + used, iw - used, k == WZ_HARDWARE ? "(optional: Enter to name yours)" : "(default)",
+                    app_attr(a, ROLE_MUTED));
         w->list_n++;
     }
     y += gap;

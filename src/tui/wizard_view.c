@@ -1,5 +1,5 @@
 /* wizard_view.c - view 2, the recommendation wizard: one question per step
- * ("Step K of 8"), defaults preselected, a review page, then the answer
+ * ("Step K of 9"), defaults preselected, a review page, then the answer
  * (wizard_answer.c).  Lists are chosen with the cursor; free values
  * (context length, monthly volume, a task or language of one's own) are
  * typed into a field on the step and checked before moving on.  The last
@@ -38,6 +38,7 @@ static int wz_init(app *a, void **state)
     w->req = w->defaults;
     wz_load_saved(a, w);
     w->loaded = w->req;
+    w->hardware_loaded = w->hardware;
     wz_step_notes(a, w);
     wz_enter_page(w, WZ_TASK);
     return 0;
@@ -69,6 +70,7 @@ static void to_defaults(app *a, void *ctx, int yes)
     wz_state *w = ctx;
     if (!yes) return;
     w->req = w->defaults;
+    memset(&w->hardware, 0, sizeof w->hardware); /* any hardware */
     wz_enter_page(w, WZ_TASK);
     app_message(a, MSG_INFO, "every answer is back to its default");
 }
@@ -90,7 +92,9 @@ static void go_back(app *a, wz_state *w)
         app_message(a, MSG_INFO, "this is the first step: there is nothing before it");
         return;
     }
-    wz_enter_page(w, w->page - 1);
+    /* the review follows the last step asked in turn (the optional GPUs
+     * page lies between them, reached from the review only) */
+    wz_enter_page(w, w->page == WZ_REVIEW ? WZ_ASKED - 1 : w->page - 1);
 }
 
 static void wz_act(app *a, ld_action act)
@@ -105,7 +109,7 @@ static void wz_act(app *a, ld_action act)
             w->err[0] = '\0';
         } else if (w->page < WZ_STEPS) {
             if (wz_accept_step(w) != 0) break;
-            if (w->from_review) to_review(w, w->page);
+            if (w->from_review || w->page + 1 >= WZ_ASKED) to_review(w, w->from_review ? w->page : WZ_STEPS);
             else wz_enter_page(w, w->page + 1);
         } else if (w->page == WZ_REVIEW && w->sel < WZ_STEPS) {
             wz_enter_page(w, w->sel); /* change that answer, then back here */
@@ -259,7 +263,8 @@ static void wz_mouse(app *a, int y, int x, int wheel)
 static void wz_status(const app *a, char *buf, size_t n)
 {
     const wz_state *w = wz(a);
-    if (w->page < WZ_STEPS) snprintf(buf, n, "step %d of %d: %s", w->page + 1, WZ_STEPS, wz_step_title(w->page));
+    if (w->page < WZ_ASKED) snprintf(buf, n, "step %d of %d: %s", w->page + 1, WZ_ASKED, wz_step_title(w->page));
+    else if (w->page < WZ_STEPS) snprintf(buf, n, "optional: %s", wz_step_title(w->page));
     else if (w->page == WZ_REVIEW) snprintf(buf, n, "review");
     else if (w->scroll_max > 0)
         snprintf(buf, n, "answer: %s %s %d%%", wz_answer_name(a, w), a->g.vline,
