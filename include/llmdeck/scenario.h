@@ -63,6 +63,8 @@ typedef struct {
     double prompt_tokens;       /* <= 0 = request_tokens */
     double request_tokens;      /* a typical request's tokens (prompt + answer): what each
                                    sequence of the batch holds; <= 0 = context */
+    const char *quant_why;      /* who asked for `quant`, for the basis ("the wizard's
+                                   answer"); NULL: "chosen" */
 } ld_scenario_input;
 
 typedef struct {

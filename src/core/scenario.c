@@ -98,7 +98,7 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
                              "mxfp4, q4_k_m, release, ...)", in->quant);
         set_quant(out, q->name, NULL, 0);
         if (size_at(base, out, 1, NULL, 0, &out->sizing, err) != 0) return -1;
-        snprintf(out->choice, sizeof out->choice, "quantization %s (chosen)", q->name);
+        snprintf(out->choice, sizeof out->choice, "quantization %s (%s)", q->name, in->quant_why ? in->quant_why : "chosen");
         return 0;
     }
     if (!autoq && !has_release)
@@ -125,8 +125,8 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
         if (!autoq || fits(&release, need_price)) {
             out->sizing = release;
             if (!autoq)
-                snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release (chosen)",
-                         out->quant_label);
+                snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release (%s)",
+                         out->quant_label, in->quant_why ? in->quant_why : "chosen");
             else
                 snprintf(out->choice, sizeof out->choice, "quantization %s: the publisher's release, %s with one "
                          "sequence, fits on %d × %s (%s)", out->quant_label, need, release.gpus, release.gpu->name,

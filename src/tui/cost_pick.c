@@ -192,7 +192,7 @@ void cv_pick_set(app *a, cv_state *s, cv_knob k, size_t i)
         else s->source = i;
         break;
     case K_MODEL: s->model = (long)s->models[i]; cv_use_model(a, s); break;
-    case K_QUANT: s->quant = i; s->quant_auto = 0; cv_use_model(a, s); break;
+    case K_QUANT: s->quant = i; s->quant_auto = 0; s->quant_why = NULL; cv_use_model(a, s); break;
     case K_GPU: s->gpu = (long)i - 1; cv_use_model(a, s); break;
     default: return;
     }

@@ -33,7 +33,7 @@ size_t cv_quant_index(const char *name)
     return 0;
 }
 
-int cost_view_take(app *a, long row, double tokens, double context, const char *quant, int quiet)
+int cost_view_take(app *a, long row, double tokens, double context, const char *quant, const ld_gpu *gpu, int quiet)
 {
     cv_state *s = cv(a);
     if (!s || !s->data_ok) {
@@ -55,15 +55,18 @@ int cost_view_take(app *a, long row, double tokens, double context, const char *
      * `llmdeck cost --model` does (from_model) */
     s->quant_auto = !quant;
     if (quant && (sizing_quant_find(quant) || !strcasecmp(quant, SCENARIO_QUANT_RELEASE))) s->quant = cv_quant_index(quant);
+    s->quant_why = quant ? "the wizard's answer" : NULL; /* the basis says who chose it */
+    const ld_gpu *g = gpu ? hosting_gpu_find(s->gpus, gpu->name) : NULL;
+    if (g) s->gpu = (long)(g - s->gpus->v);
     s->batch = 0; /* as many sequences as fit: the wizard's (and the core's) default */
     s->dirty = 1;
     cv_recompute(a, s);
     return 0;
 }
 
-void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant)
+void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant, const ld_gpu *gpu)
 {
-    if (cost_view_take(a, row, tokens, context, quant, 0) != 0) return;
+    if (cost_view_take(a, row, tokens, context, quant, gpu, 0) != 0) return;
     a->view = VIEW_COST;
     app_message(a, MSG_INFO, "cost of %s", cv_model_name(a, row));
 }
@@ -294,6 +297,7 @@ void cv_load_settings(app *a, cv_state *s)
         (sizing_quant_find(str) || !strcasecmp(str, SCENARIO_QUANT_RELEASE))) {
         s->quant = cv_quant_index(str);
         s->quant_auto = 0;
+        s->quant_why = NULL;
     }
     if ((str = config_get_string(a->cfg, SECTION, "gpu")) && *str) {
         const ld_gpu *g = hosting_gpu_find(s->gpus, str);
@@ -380,6 +384,7 @@ void cv_scenario_input(const app *a, const cv_state *s, ld_scenario_input *out)
     si.hosting = s->h;
     si.gpus = s->gpus;
     si.quant = s->quant_auto ? NULL : cv_quant_name(s); /* NULL: the core's rule */
+    si.quant_why = s->quant_why;
     si.gpu = s->gpu >= 0 ? &s->gpus->v[s->gpu] : NULL;
     si.batch = s->batch;
     si.context = s->context;

@@ -181,6 +181,7 @@ static void step(app *a, cv_state *s, int dir, int big)
         }
         s->quant = (size_t)move_in((long)from, (long)cv_quant_release() + 1, dir * (big ? 10 : 1));
         s->quant_auto = 0; /* chosen: the rule no longer picks */
+        s->quant_why = NULL;
         cv_use_model(a, s);
         break;
     }

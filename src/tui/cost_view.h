@@ -72,6 +72,7 @@ typedef struct {
     size_t quant;          /* index for sizing_quant_at; cv_quant_release(): the row's release */
     int quant_auto;        /* 1: the core's rule picks (as `cost --model` without --quant) and
                             * quant shows its pick; 0 once the Quantization knob is set */
+    const char *quant_why; /* who set quant when not the knob ("the wizard's answer"), NULL */
     long gpu;              /* index in gpus.v; -1: the cheapest that fits */
     int batch;             /* 0: auto, as many sequences as fit (at most 16) */
     double context;        /* tokens per sequence of a sized model: the longest request */
@@ -138,11 +139,12 @@ size_t cv_quant_release(void);
 size_t cv_quant_index(const char *name);
 const char *cv_quant_name(const cv_state *s);
 
-void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant);
+void cost_view_open_on(app *a, long row, double tokens, double context, const char *quant, const ld_gpu *gpu);
 /* The same scenario handed over without switching to the view (the wizard's
- * answer: the Cost tab then shows it); `quiet` says nothing when the row
+ * answer: the Cost tab then shows it); `gpu` not NULL sets the GPU knob (the
+ * wizard's GPUs row), NULL leaves it; `quiet` says nothing when the row
  * cannot be sized.  0, or -1 when the view keeps its own. */
-int cost_view_take(app *a, long row, double tokens, double context, const char *quant, int quiet);
+int cost_view_take(app *a, long row, double tokens, double context, const char *quant, const ld_gpu *gpu, int quiet);
 int cost_view_api(const app *a, double *in_per_1k, double *out_per_1k, char *label, size_t n);
 /* The Request knob: a typical request's tokens (prompt + answer), 0 when it
  * is off (every sequence holds the context) or there is no cost view.  The

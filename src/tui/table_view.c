@@ -163,7 +163,7 @@ static int grid_act(app *a, tv_state *t, ld_action act)
     case ACT_SORT_ADD_DESC: tv_sort(a, t, c, 1, 1); break;
     case ACT_BACK_TO_ROW: tv_back_to_row(a, t); break;
     case ACT_COST_OF:
-        if (t->n) cost_view_open_on(a, (long)t->idx[t->cur], 0, 0, NULL);
+        if (t->n) cost_view_open_on(a, (long)t->idx[t->cur], 0, 0, NULL, NULL);
         break;
     case ACT_SORT_CLEAR:
         tv_sort_clear(t);

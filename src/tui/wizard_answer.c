@@ -176,6 +176,7 @@ static void compute_cost(app *a, wz_state *w)
     if (w->hardware.gpu) { /* self-hosting on the GPUs asked, at their precision */
         si.gpu = w->hardware.gpu;
         si.quant = w->hardware.quant;
+        si.quant_why = "asked with your GPUs";
     }
     int rc = scenario_compute(&si, &in, &w->scen, &err);
     w->cost_ok = rc == 0 && w->scen.costed;

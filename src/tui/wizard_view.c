@@ -97,6 +97,15 @@ static void go_back(app *a, wz_state *w)
     wz_enter_page(w, w->page == WZ_REVIEW ? WZ_ASKED - 1 : w->page - 1);
 }
 
+/* One current scenario: the Cost tab shows the answer's model, volume and
+ * context; its quantization is the rule's, which keeps choosing, unless
+ * GPUs were named: then theirs, on that GPU, as the answer was priced. */
+static void hand_to_cost(app *a, wz_state *w)
+{
+    const ld_gpu *g = w->hardware.gpu;
+    cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length, g ? w->hardware.quant : NULL, g, 1);
+}
+
 static void wz_act(app *a, ld_action act)
 {
     wz_state *w = wz(a);
@@ -119,9 +128,7 @@ static void wz_act(app *a, ld_action act)
                 w->page = WZ_ANSWER;
                 /* one current scenario: the Cost tab now shows the answer's model,
                  * volume, context and quantization */
-                if (w->pick >= 0)
-                    cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length, NULL,
-                                   1); /* NULL: the rule chose the answer's quantization, and keeps choosing */
+                if (w->pick >= 0) hand_to_cost(a, w);
             }
         } else {
             static const ld_hint h[] = {{{ACT_EXPORT}, "export"}, {{ACT_START_OVER}, "start over"},
@@ -157,7 +164,7 @@ static void wz_act(app *a, ld_action act)
     case ACT_COST_OF:
         if (w->page == WZ_ANSWER && w->have_answer && w->pick >= 0)
             cost_view_open_on(a, w->pick, w->req.monthly_tokens, w->req.context_length,
-                              w->cost_ok ? scenario_quant_request(&w->scen) : NULL);
+                              w->cost_ok ? scenario_quant_request(&w->scen) : NULL, w->hardware.gpu);
         else app_message(a, MSG_WARN, "p opens the cost view on the answer: finish the steps first");
         break;
     case ACT_EXPORT:
@@ -340,7 +347,7 @@ static void rerank_if_stale(app *a, wz_state *w)
     snprintf(rule, sizeof rule, "%s, %s scale", a->missing == LD_MISSING_SKIP ? "missing left out" : "missing counted as 0",
              w->built_scale ? "percentile" : "raw");
     if (w->pick != before && w->pick >= 0) {
-        cost_view_take(a, w->pick, w->req.monthly_tokens, w->req.context_length, NULL, 1); /* the rule's quantization */
+        hand_to_cost(a, w);
         /* the new pick first: a narrow status line keeps the point of it */
         app_message(a, MSG_INFO, "the pick is now %s, ranked again under the table's rule (%s)",
                     wz_answer_name(a, w), rule);
