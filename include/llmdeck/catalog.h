@@ -25,7 +25,11 @@ enum {
     LD_COLF_METRIC = 1u << 2,  /* a benchmark metric (weightable) */
     LD_COLF_DECLARED_TEXT = 1u << 3, /* stays text even if its cells look numeric */
     LD_COLF_YESNO = 1u << 4,   /* derived 1/0: shown "yes"/"no", JSON true/false */
-    LD_COLF_PERCENTILE = 1u << 5 /* on `quality`: a mean of percentiles (pctrank.h), not of raw scores */
+    LD_COLF_PERCENTILE = 1u << 5, /* on `quality`: a mean of percentiles (pctrank.h), not of raw scores */
+    /* loaded as text because the command reads none of its numbers
+     * (ld_csv_options.numbers_read); catalog_keep_numbers types it */
+    LD_COLF_UNREAD = 1u << 6,
+    LD_COLF_CHECK_NUMBER = 1u << 7 /* ... and declared numeric: each cell checked, a word an error */
 };
 
 typedef struct {
@@ -177,6 +181,13 @@ double catalog_num(const ld_catalog *cat, size_t row, size_t col);
  * row to its source line for FILE:LINE:COL. */
 int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
                    ld_error *err);
+
+/* A column loaded as text because its numbers were not to be read
+ * (LD_COLF_UNREAD): typed now as catalog_finish types a column (numeric
+ * when its cells are numbers; a declared one was checked at load), so a
+ * sort key the loader could not foresee sorts as numbers.  0 (also for
+ * any other column: nothing to do), or -1 out of memory. */
+int catalog_keep_numbers(ld_catalog *cat, size_t col);
 
 /* Row whose name or any `|`-separated alias equals `name` (case-insensitive,
  * surrounding blanks ignored), or -1. */

@@ -39,6 +39,16 @@ typedef struct {
     int no_frontier;                /* dataset_open_files, dataset_load: score without the frontier
                                        column (left empty), for a command that shows, sorts and
                                        filters none (score_update_opts) */
+    /* Not NULL: the only column ids whose numbers the caller reads (NULL-
+     * terminated).  Every other column is loaded as text (LD_COLF_UNREAD):
+     * no number parsed or stored, for a command that copies such cells as
+     * written (`table FILE --format csv`); one metrics.json declares
+     * numeric is still checked cell by cell, a word the same error at its
+     * FILE:LINE:COL (LD_COLF_CHECK_NUMBER).  catalog_keep_numbers types one
+     * later.  dataset_open_files adds the ids its data set reads itself
+     * (weighted metrics, the cost), or drops the list when its metrics.json
+     * derives columns. */
+    const char *const *numbers_read;
 } ld_csv_options;
 
 /* Parses `len` bytes of CSV named `name` (for messages) into a new catalog.

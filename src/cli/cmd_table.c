@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "llmdeck/csvload.h"
 #include "llmdeck/evidence.h"
 #include "llmdeck/suggest.h"
 #include "front/loadbar.h"
@@ -143,6 +144,34 @@ static int frontier_wanted(const char *columns, const char *sort, const char *fi
            (columns && (strcasestr(columns, "frontier") || !strcasecmp(columns, "all")));
 }
 
+/* The column ids whose numbers a CSV export of one FILE reads beyond the
+ * data set's own (weighted metrics, cost): its sort keys, as typed in
+ * snake_case (a key named otherwise is typed after the load,
+ * catalog_keep_numbers).  The other numeric columns are checked, not
+ * parsed: a CSV copies them as written (0.92 of the shape3 job's time,
+ * doc/performance.md).  Not with a filter, weights or --memory, which may
+ * read any column, nor a merge.  NULL when every number is read. */
+#define READ_MAX 8
+static const char *const *numbers_read(const cli_common *com, int nfiles, const char *sort, const char *filter,
+                                       const char *weights, const char *memory, char ids[READ_MAX][128])
+{
+    static const char *list[READ_MAX + 1];
+    if (com->format != LD_FMT_CSV || nfiles != 1 || com->nloads || filter || weights || memory) return NULL;
+    size_t n = 0;
+    for (const char *p = sort; p && *p && n < READ_MAX;) {
+        size_t len = strcspn(p, ",:");
+        csvload_snake_case(p, len, ids[n], sizeof ids[n]);
+        list[n] = ids[n];
+        n++;
+        p += len;
+        p += strcspn(p, ",");
+        if (*p) p++;
+    }
+    if (sort && n == READ_MAX) return NULL; /* more keys than foreseen: read every number */
+    list[n] = NULL;
+    return list;
+}
+
 int cmd_table(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -205,6 +234,8 @@ int cmd_table(int argc, char **argv)
             return cli_usage_error("table", "--dataset: not with FILE arguments (they replace the catalogue)");
         ld_csv_options copt = {0};
         copt.no_frontier = !frontier_wanted(columns, sort, filter);
+        char read_ids[READ_MAX][128];
+        copt.numbers_read = numbers_read(&com, argc - optind, sort, filter, weights, memory, read_ids);
         loadbar_begin(&copt); /* a bar and Ctrl-C on a terminal, for big files */
         int rc = dataset_open_files(&ds, argv + optind, (size_t)(argc - optind), &copt, &err);
         for (int i = 0; rc == 0 && i < com.nloads; i++) rc = dataset_load(&ds, com.loads[i], &copt, &err);
@@ -246,6 +277,8 @@ int cmd_table(int argc, char **argv)
     size_t nkeys = 0;
     if (!sort && builtin && ds.default_sort[0]) sort = ds.default_sort; /* the data set's order */
     if (sort && view_parse_sort(cat, sort, "--sort", keys, &nkeys, &err) != 0) goto fail;
+    for (size_t k = 0; k < nkeys; k++) /* a key whose numbers the load left unread */
+        if (catalog_keep_numbers(cat, (size_t)keys[k].col) != 0) goto nomem;
     if (filter && !(f = filter_compile(cat, filter, "--filter", &err))) goto fail;
     int pc = pick_columns(cat, ds.table_columns, columns, builtin, &cols, &ncols);
     if (pc == -2) {

@@ -467,6 +467,9 @@ size_t catalog_add_row_at(ld_catalog *cat, const uint32_t *cells, size_t n, size
             *bad = k;
         else if (c->num && !parses_numbers(c))
             c->num[r] = NAN;
+        else if (!c->num && (c->flags & LD_COLF_CHECK_NUMBER) && *bad == (size_t)-1 &&
+                 numparse_is_word(cat->arena + off, cells[2 * k + 1]))
+            *bad = k; /* declared numeric, its numbers unread: still no word */
     }
     for (; k < cat->ncols; k++) { /* a short row: the rest empty */
         cat->cols[k].text[r] = 0;
@@ -504,6 +507,9 @@ size_t catalog_add_whole_row(ld_catalog *cat, const uint32_t *cells, size_t n, s
             if (!c->text && !parses_numbers(c) && unslim_column(cat, k, r + 1) != 0) return (size_t)-1;
         } else if (c->num) {
             c->num[r] = NAN;
+        } else if ((c->flags & LD_COLF_CHECK_NUMBER) && *bad == (size_t)-1 &&
+                   numparse_is_word(cat->arena + cells[2 * k], cells[2 * k + 1])) {
+            *bad = k; /* declared numeric, its numbers unread: still no word */
         }
     }
     for (size_t k = n; k < cat->ncols; k++) { /* columns added after the header: empty */
@@ -617,5 +623,20 @@ int catalog_finish(ld_catalog *cat, const char *src, const long *line_of_row,
     cat->stats_stale = 0;
     cat->index_dirty = 1;
     return 0;
+}
+
+int catalog_keep_numbers(ld_catalog *cat, size_t col)
+{
+    if (col >= cat->ncols || !(cat->cols[col].flags & LD_COLF_UNREAD)) return 0;
+    ld_column *c = &cat->cols[col];
+    c->flags &= ~(LD_COLF_UNREAD | LD_COLF_DECLARED_TEXT);
+    if (c->flags & LD_COLF_CHECK_NUMBER) c->flags = (c->flags & ~LD_COLF_CHECK_NUMBER) | LD_COLF_DECLARED_NUMBER;
+    /* as a column loaded as text: parsed, then typed (the numeric columns
+     * already typed are not parsed again) */
+    ld_error err;
+    error_clear(&err);
+    int rc = catalog_finish(cat, "", NULL, &err);
+    c->gen++;
+    return rc == 0 ? 0 : -1; /* a word in a declared column was refused at load: only memory */
 }
 

@@ -85,6 +85,14 @@ static int add_header_column(csv_ctx *x, const char *s, size_t len, size_t k)
     unsigned flags = 0;
     if (in_list(x->opt->number_cols, id)) flags |= LD_COLF_DECLARED_NUMBER;
     if (in_list(x->opt->text_cols, id)) flags |= LD_COLF_DECLARED_TEXT;
+    /* numbers the command never reads are neither parsed nor stored: the
+     * column stays text (a CSV export copies it as written), a declared
+     * numeric one checked cell by cell (numparse_is_word), so the file
+     * must hold what it must whatever the command */
+    if (x->opt->numbers_read && !in_list(x->opt->numbers_read, id) && strcmp(id, "model") != 0) {
+        if (flags & LD_COLF_DECLARED_NUMBER) flags = (flags & ~LD_COLF_DECLARED_NUMBER) | LD_COLF_CHECK_NUMBER;
+        flags |= LD_COLF_DECLARED_TEXT | LD_COLF_UNREAD;
+    }
     /* parse numbers as the cells arrive (one pass); catalog_finish turns
      * columns with words into text.  The key column is always text. */
     int text = (flags & LD_COLF_DECLARED_TEXT) || strcmp(id, "model") == 0;

@@ -104,16 +104,22 @@ static void file_label(const ld_dataset *ds, const ld_datafile *f, char *buf, si
     else snprintf(buf, n, "%s", f->origin);
 }
 
-/* Column ids metrics.json declares as numbers / text, for the loader. */
+/* Column ids metrics.json declares as numbers / text, for the loader; the
+ * ones whose numbers opening the data set reads (weighted metrics, the
+ * cost), and whether it computes columns from others (derive, memory at a
+ * glance, the self-hosting estimate: then any column may be read). */
 typedef struct {
-    char **number_ids, **text_ids;
-    size_t nn, nt;
+    char **number_ids, **text_ids, **read_ids;
+    size_t nn, nt, nr;
+    int computes;
 } declared_cols;
 
 static void declared_free(declared_cols *d)
 {
     for (size_t i = 0; i < d->nn; i++) free(d->number_ids[i]);
     for (size_t i = 0; i < d->nt; i++) free(d->text_ids[i]);
+    for (size_t i = 0; i < d->nr; i++) free(d->read_ids[i]);
+    free(d->read_ids);
     free(d->number_ids);
     free(d->text_ids);
 }
@@ -127,14 +133,23 @@ static int declared_from_metrics(const char *json, size_t len, declared_cols *d)
     size_t n = (size_t)cJSON_GetArraySize(cols);
     d->number_ids = calloc(n + 1, sizeof *d->number_ids);
     d->text_ids = calloc(n + 1, sizeof *d->text_ids);
-    if (!d->number_ids || !d->text_ids) {
+    d->read_ids = calloc(n + 2, sizeof *d->read_ids);
+    if (!d->number_ids || !d->text_ids || !d->read_ids || !(d->read_ids[d->nr++] = strdup("relative_cost"))) {
         cJSON_Delete(root);
         return -1;
     }
+    d->computes = cJSON_GetObjectItemCaseSensitive(root, "memory_at_a_glance") != NULL ||
+                  cJSON_GetObjectItemCaseSensitive(root, "selfhost_estimate") != NULL;
     cJSON *c;
     cJSON_ArrayForEach(c, cols) {
         const cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "type");
+        if (cJSON_GetObjectItemCaseSensitive(c, "derive")) d->computes = 1;
         if (!cJSON_IsString(t) || !c->string) continue;
+        const cJSON *w = cJSON_GetObjectItemCaseSensitive(c, "weight");
+        if (cJSON_IsNumber(w) && w->valuedouble != 0 && strcmp(c->string, "relative_cost") != 0) {
+            char *rid = strdup(c->string);
+            if (rid) d->read_ids[d->nr++] = rid;
+        }
         char *id = strdup(c->string);
         if (!id) continue;
         if (strcmp(t->valuestring, "number") == 0) d->number_ids[d->nn++] = id;
@@ -346,6 +361,7 @@ static int open_models(ld_dataset *ds, const ld_csv_options *opt, ld_error *err)
     ld_csv_options o = opt ? *opt : (ld_csv_options){0};
     o.number_cols = (const char *const *)d.number_ids;
     o.text_cols = (const char *const *)d.text_ids;
+    o.numbers_read = NULL; /* the catalogue: every number, for every view */
     o.unique_names = 1; /* the catalogue: one row per model */
     file_label(ds, mf, label, sizeof label);
     ds->models = csvload_buffer(mf->text, mf->len, label, &o, err);
@@ -398,7 +414,21 @@ int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
                 return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
             ld_csv_options o = opt ? *opt : (ld_csv_options){0};
             o.number_cols = (const char *const *)d.number_ids;
+            /* the caller's numbers to read, with the data set's own */
+            const char **read = NULL;
+            if (o.numbers_read && n == 1 && !d.computes) {
+                size_t k = 0, nr = 0;
+                while (o.numbers_read[k]) k++;
+                if (!(read = calloc(k + d.nr + 1, sizeof *read))) {
+                    declared_free(&d);
+                    return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
+                }
+                for (size_t i2 = 0; i2 < k; i2++) read[nr++] = o.numbers_read[i2];
+                for (size_t i2 = 0; i2 < d.nr; i2++) read[nr++] = d.read_ids[i2];
+            }
+            o.numbers_read = read; /* NULL: every column's numbers */
             ds->models = csvload_file(paths[0], &o, err);
+            free(read);
             declared_free(&d);
             if (!ds->models) return -1;
             ld_load *l = &ds->loads[ds->nloads++];
@@ -495,6 +525,7 @@ int dataset_load(ld_dataset *ds, const char *path, const ld_csv_options *opt, ld
         return error_set(err, LD_ERR_NOMEM, "", 0, 0, "out of memory");
     ld_csv_options o = opt ? *opt : (ld_csv_options){0};
     o.number_cols = (const char *const *)d.number_ids;
+    o.numbers_read = NULL; /* merged: every number, as the catalogue's */
     ld_catalog *src = csvload_file(path, &o, err);
     declared_free(&d);
     if (!src) return -1;

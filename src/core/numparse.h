@@ -57,4 +57,23 @@ int numparse_tail(const char *s, size_t len, double *out);
  * null, none, nan, any case); -1: not a number (words, inf, overflow). */
 int numparse_cell(const char *s, size_t len, double *out);
 
+/* 1 when numparse_cell would call the cell a word (-1), else 0, without
+ * computing the number for the common shape (numparse_simple's: a sign,
+ * digits, at most one '.'): the check of a declared numeric column whose
+ * numbers nobody reads (csvload.h, numbers_read). */
+static inline int numparse_is_word(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    int dot = 0, digits = 0;
+    if (p < end && (*p == '-' || *p == '+')) p++;
+    for (; p < end; p++) {
+        if ((unsigned)(unsigned char)*p - '0' < 10) digits++;
+        else if (*p == '.' && !dot) dot = 1;
+        else break;
+    }
+    if (p == end && digits) return 0;
+    double v;
+    return numparse_cell(s, len, &v) < 0;
+}
+
 #endif

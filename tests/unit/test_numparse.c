@@ -3,7 +3,8 @@
  * loop it stands in for: the same answer (0 or -2) and the very same
  * double for every cell, whatever bytes lie before the cell (it reads
  * them and must ignore them).  Where the CPU lacks SSE4.1 numparse_tail
- * is numparse_simple and these tests agree trivially. */
+ * is numparse_simple and these tests agree trivially.  numparse_is_word
+ * against numparse_cell on every one of those cells too. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,19 @@ static const char *const before[] = {
 };
 #define PAD 32
 
+/* numparse_is_word, the check of a column whose numbers are unread, says
+ * "word" exactly when numparse_cell does. */
+static void same_word(const char *cell, size_t len)
+{
+    double v;
+    int word = numparse_cell(cell, len, &v) < 0;
+    if (numparse_is_word(cell, len) != word)
+        fail_msg("\"%.*s\": numparse_cell says %s, numparse_is_word not", (int)len, cell, word ? "word" : "number");
+}
+
 static void agree(const char *cell, size_t len)
 {
+    same_word(cell, len);
     char buf[PAD + 64];
     for (size_t b = 0; b < sizeof before / sizeof before[0]; b++) {
         memcpy(buf, before[b], PAD);
@@ -99,6 +111,10 @@ static void test_long_cells(void **state)
     agree("12345678.9012345", 16);  /* 15 digits in 16 bytes */
     agree("1234567.89012345", 16);
     agree("0.000000000000001", 17); /* wider than the reader: the byte loop */
+    static const char *const shapes[] = {"", "NA", "n/a", "-", "null", "nan", "inf", "-inf", "1e5", "1e400",
+                                         "sixty", "1,5", "85%", " 7", "7 ", "+", ".", "1.", ".5", "-.5", "1..2",
+                                         "0x10", "12345678901234567890"};
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) same_word(shapes[i], strlen(shapes[i]));
 }
 
 int main(void)

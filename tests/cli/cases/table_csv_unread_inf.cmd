@@ -1,0 +1,1 @@
+table $CASES/../fixtures/unread_inf.csv --format csv

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/unread_numbers.csv --sort arc:desc --format csv > a.csv && "$BIN" table $CASES/../fixtures/unread_numbers.csv --sort arc:desc --format csv --weights mmlu=1,humaneval=1,gsm8k=1 > b.csv && cmp a.csv b.csv && cat a.csv

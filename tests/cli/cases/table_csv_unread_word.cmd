@@ -1,0 +1,1 @@
+table $CASES/../fixtures/unread_word.csv --sort mmlu:desc --format csv
