@@ -151,15 +151,18 @@ static int unslim(ld_catalog *cat)
 }
 
 /* Drops the offsets of the numeric columns among the first whole_cols
- * (not the first column, not the key); returns whether some column is
- * slim now. */
+ * (not the first column, not the key), and of the columns whose numbers
+ * go unread (LD_COLF_UNREAD: a CSV export copies their rows whole, and
+ * catalog_text finds a cell by walking its row); returns whether some
+ * column is slim now. */
 static int drop_numeric_offsets(ld_catalog *cat)
 {
     size_t key = catalog_key_col(cat);
     int any = 0;
     for (size_t c = 1; c < cat->whole_cols && c < cat->ncols; c++) {
         ld_column *col = &cat->cols[c];
-        if (col->type == LD_COL_NUMBER && !(col->flags & LD_COLF_DERIVED) && c != key) {
+        if ((col->type == LD_COL_NUMBER || (col->flags & LD_COLF_UNREAD)) && !(col->flags & LD_COLF_DERIVED) &&
+            c != key) {
             free(col->text);
             col->text = NULL;
         }

@@ -1,0 +1,1 @@
+table $CASES/../fixtures/unread_short.csv --sort arc:desc --format csv > a.csv && "$BIN" table $CASES/../fixtures/unread_short.csv --sort arc:desc --format csv --weights mmlu=1 > b.csv && cmp a.csv b.csv && cat a.csv
