@@ -99,6 +99,10 @@ void hosting_gpus_free(ld_gpu_list *l);
  * "H100 SXM"): an exact match of the letters and digits, else the first
  * GPU (in file order) whose name starts with them.  NULL if none. */
 const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name);
+/* How many GPUs hosting_gpu_find could mean by `name`: 1 for an exact
+ * match, else the number whose names start with it (0 none; "h100" names
+ * three), their names joined by ", " into buf. */
+size_t hosting_gpu_candidates(const ld_gpu_list *l, const char *name, char *buf, size_t n);
 
 /* The GPU's memory in decimal GB (1e9 bytes, the unit model sizes are in):
  * memory_mib × 2^20 / 1e9 when gpus.csv gives the driver's figure ("80 GB"

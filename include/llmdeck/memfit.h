@@ -47,10 +47,15 @@ int memfit_better_card(const ld_gpu *a, const ld_gpu *b);
 /* Does row fit on at most max_cards of gpu, at quant ("release" as
  * memfit_compute) with one sequence of context tokens (weights + KV +
  * overhead on the cards it needs, 90% usable, tensor parallel only where
- * the heads divide)?  1 yes, 0 no, -1 it cannot be sized (no
+ * the heads divide, over any count up to max_cards:
+ * sizing_fit_gpus_upto)?  1 yes, 0 no, -1 it cannot be sized (no
  * architecture).  *mem_gb: the memory on the cards it needs (NaN: -1). */
 int memfit_fits(const ld_catalog *cat, size_t row, const char *quant, double context, const ld_gpu *gpu,
                 int max_cards, double *mem_gb);
+/* The same, with the cards it needs: k >= 1, 0 none up to max_cards
+ * holds it, -1 it cannot be sized. */
+int memfit_fit_cards(const ld_catalog *cat, size_t row, const char *quant, double context, const ld_gpu *gpu,
+                     int max_cards, double *mem_gb);
 
 /* 1 when quant is the "release" set-up (any case). */
 int memfit_is_release(const char *quant);

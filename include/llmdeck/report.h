@@ -48,6 +48,8 @@ typedef struct {
                                        `llmdeck cost --format md` writes it */
     const ld_cost *cost;
     const char *cost_note;          /* why there is no cost (NULL: none) */
+    const char *own_gpus;           /* the GPUs named: how the pick sits on them (NULL: none named) */
+    const char *own_gpus_cost;      /* ... and the cards the volume takes against them (NULL: none) */
     /* The candidates' chart written beside the report: its file name (no
      * directory), linked as an image after the candidates; or a note why
      * there is none.  Both NULL: no chart (the CLI report). */

@@ -173,6 +173,11 @@ double sizing_need_gb(const ld_model_arch *a, double weights_gb, double kv_gb, i
  * usable memory (memory_gb × mem_util each) holds sizing_need_gb; 0 if
  * none. */
 int sizing_fit_gpus(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util);
+/* The same over every count from 1 to max_cards the heads split over (3,
+ * 5, 6 where they divide): cards someone already has, not a server's 1, 2,
+ * 4 or 8.  0 if none. */
+int sizing_fit_gpus_upto(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util,
+                         int max_cards);
 
 /* Architecture from a catalogue row: params_b (required), active_params_b,
  * layers, kv_heads (missing: attention_heads), head_dim (missing:

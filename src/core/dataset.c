@@ -416,7 +416,7 @@ int dataset_open_files(ld_dataset *ds, char *const *paths, size_t n,
             o.number_cols = (const char *const *)d.number_ids;
             /* the caller's numbers to read, with the data set's own */
             const char **read = NULL;
-            if (o.numbers_read && n == 1 && !d.computes) {
+            if (o.numbers_read && n == 1 && d.read_ids && !d.computes) { /* metrics.json read, nothing computed */
                 size_t k = 0, nr = 0;
                 while (o.numbers_read[k]) k++;
                 if (!(read = calloc(k + d.nr + 1, sizeof *read))) {

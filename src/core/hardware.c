@@ -10,10 +10,12 @@
 #include "llmdeck/sizing.h"
 #include "llmdeck/units.h"
 
-static int known_quant(const char *q)
+/* A precision's own spelling ("Q4_K_M" -> "q4_k_m"), or NULL if unknown. */
+static const char *known_quant(const char *q)
 {
-    double bits;
-    return memfit_is_release(q) || sizing_quant_bits(q, &bits) == 0;
+    if (memfit_is_release(q)) return "release";
+    const ld_quant *k = sizing_quant_find(q);
+    return k ? k->name : NULL;
 }
 
 /* Reads "N x ", "Nx", "N× ", "N * " at the start of s: the count, and
@@ -22,6 +24,7 @@ static int read_count(const char *s, const char **rest)
 {
     const char *p = s;
     while (*p == ' ') p++;
+    if ((*p == '-' || *p == '+') && isdigit((unsigned char)p[1])) return -1; /* "-1 x L4": no count */
     if (!isdigit((unsigned char)*p)) return 0;
     char *end;
     long k = strtol(p, &end, 10);
@@ -43,7 +46,7 @@ int hardware_parse(const ld_gpu_list *gpus, const char *text, ld_hardware *hw, c
     const char *rest = text;
     int k = read_count(text, &rest);
     if (k < 0 || k > LD_HARDWARE_MAX_CARDS) {
-        snprintf(why, n, "at most %d GPUs of one type (a whole number from 1 to %d before the x)",
+        snprintf(why, n, "a count is a whole number of GPUs from 1 to %d before the x (at most %d of one type)",
                  LD_HARDWARE_MAX_CARDS, LD_HARDWARE_MAX_CARDS);
         return -1;
     }
@@ -58,18 +61,31 @@ int hardware_parse(const ld_gpu_list *gpus, const char *text, ld_hardware *hw, c
     const ld_gpu *g = len ? hosting_gpu_find(gpus, name) : NULL;
     if (!g && len) {
         char *sp = strrchr(name, ' ');
-        if (sp && known_quant(sp + 1)) {
-            snprintf(hw->quant, sizeof hw->quant, "%s", sp + 1);
+        const char *q = sp ? known_quant(sp + 1) : NULL;
+        if (sp) {
+            char word[40];
+            snprintf(word, sizeof word, "%.39s", sp + 1);
             *sp = '\0';
             len = strlen(name);
             while (len && name[len - 1] == ' ') name[--len] = '\0';
             if (len > 3 && !strcmp(name + len - 3, " at")) name[len -= 3] = '\0';
             while (len && name[len - 1] == ' ') name[--len] = '\0';
             g = len ? hosting_gpu_find(gpus, name) : NULL;
+            if (g && !q) { /* "L4 int3": the GPU is known, the precision is not */
+                snprintf(why, n, "no precision named \"%s\" (release, fp16, bf16, fp8, int8, int4, q4_k_m, ...)", word);
+                return -1;
+            }
+            if (q) snprintf(hw->quant, sizeof hw->quant, "%s", q);
         }
     }
     if (!len) {
         snprintf(why, n, "name a GPU (e.g. L40S, 2 x A100 80GB SXM, RTX 4090 int4)");
+        return -1;
+    }
+    char which[400];
+    if (g && hosting_gpu_candidates(gpus, name, which, sizeof which) > 1) {
+        /* cards one has are one kind: "h100" is three, at three prices */
+        snprintf(why, n, "\"%.60s\" could be %s: type the one you have", name, which);
         return -1;
     }
     if (!g) {

@@ -153,6 +153,31 @@ const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name)
     return NULL;
 }
 
+size_t hosting_gpu_candidates(const ld_gpu_list *l, const char *name, char *buf, size_t n)
+{
+    char want[128], have[128];
+    size_t count = 0, used = 0;
+    gpu_key(name, want, sizeof want);
+    if (n) buf[0] = '\0';
+    if (!l || !want[0]) return 0;
+    for (size_t i = 0; i < l->n; i++) {
+        gpu_key(l->v[i].name, have, sizeof have);
+        if (strcmp(have, want) == 0) {
+            snprintf(buf, n, "%s", l->v[i].name);
+            return 1;
+        }
+    }
+    size_t wl = strlen(want);
+    for (size_t i = 0; i < l->n; i++) {
+        gpu_key(l->v[i].name, have, sizeof have);
+        if (strncmp(have, want, wl) != 0) continue;
+        count++;
+        int w = used < n ? snprintf(buf + used, n - used, "%s%s", used ? ", " : "", l->v[i].name) : 0;
+        if (w > 0) used += (size_t)w < n - used ? (size_t)w : n - used - 1;
+    }
+    return count;
+}
+
 /* --- hosting.json --------------------------------------------------------- */
 
 void hosting_init(ld_hosting *h)

@@ -139,6 +139,13 @@ long memfit_apply(ld_catalog *cat, const char *metrics, size_t mlen, const ld_gp
 int memfit_fits(const ld_catalog *cat, size_t row, const char *quant, double context, const ld_gpu *gpu,
                 int max_cards, double *mem_gb)
 {
+    int k = memfit_fit_cards(cat, row, quant, context, gpu, max_cards, mem_gb);
+    return k < 0 ? -1 : k > 0;
+}
+
+int memfit_fit_cards(const ld_catalog *cat, size_t row, const char *quant, double context, const ld_gpu *gpu,
+                     int max_cards, double *mem_gb)
+{
     ld_sizing_input in = {0};
     ld_sizing s;
     *mem_gb = NAN;
@@ -147,7 +154,10 @@ int memfit_fits(const ld_catalog *cat, size_t row, const char *quant, double con
     in.context = context;
     in.batch = 1;
     if (sizing_compute(&in, &s, NULL) != 0 || !isfinite(s.total_gb)) return -1;
-    int k = sizing_fit_gpus(&in.arch, s.weights_gb, s.kv_cache_gb, hosting_gpu_device_gb(gpu), SIZING_GPU_MEM_UTIL);
+    /* any count the heads split over, up to the cards there are (5 × L4
+     * holds a 40-head model that 4 cannot and 8 cannot split) */
+    int k = sizing_fit_gpus_upto(&in.arch, s.weights_gb, s.kv_cache_gb, hosting_gpu_device_gb(gpu), SIZING_GPU_MEM_UTIL,
+                                 max_cards);
     *mem_gb = sizing_total_on(&s, &in.arch, k ? k : 1);
-    return k > 0 && k <= max_cards;
+    return k;
 }

@@ -526,6 +526,11 @@ static void write_sizing_md(FILE *out, const ld_report *a)
         fprintf(out, "\n**As released** (%s): the same, but\n\n", names[2]);
         basis_md(out, first);
     }
+    if (a->own_gpus) {
+        fputs("\n", out);
+        output_md_cell(out, a->own_gpus);
+        fputs("\n", out);
+    }
 }
 
 /* The cost section is `llmdeck cost --format md`'s, word for word, then
@@ -541,6 +546,11 @@ static void write_cost_md(FILE *out, const ld_report *a)
             fputs("\nAlso: ", out);
             output_md_cell(out, h);
             fputs(".\n", out);
+        }
+        if (a->own_gpus_cost) {
+            fputs("\n", out);
+            output_md_cell(out, a->own_gpus_cost);
+            fputs("\n", out);
         }
     } else if (a->cost_note) {
         fputs("\n## Cost\n\n", out);

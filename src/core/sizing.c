@@ -204,6 +204,17 @@ int sizing_fit_gpus(const ld_model_arch *a, double weights_gb, double kv_gb, dou
     return 0;
 }
 
+int sizing_fit_gpus_upto(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util,
+                         int max_cards)
+{
+    if (!(memory_gb > 0) || !isfinite(weights_gb)) return 0;
+    for (int n = 1; n <= max_cards; n++) {
+        if (n > 1 && sizing_tp_check(a, n, NULL, 0) != 0) continue;
+        if (n * memory_gb * mem_util >= sizing_need_gb(a, weights_gb, kv_gb, n)) return n;
+    }
+    return 0;
+}
+
 int sizing_tp_check(const ld_model_arch *a, int n, char *valid, size_t len)
 {
     long heads = a->attention_heads, kv = split_kv_heads(a);

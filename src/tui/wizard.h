@@ -58,6 +58,7 @@ typedef struct {
      * the answer's rows that fit it (req.fits points here while built) */
     ld_hardware hardware, hardware_loaded;
     signed char *fits;
+    char hardware_dropped[200]; /* a saved answer gpus.csv no longer holds, said (not silently any) */
 
     int page;                 /* WZ_TASK.. a step, WZ_REVIEW, WZ_ANSWER */
     int sel;                  /* list cursor on the current step; on the review
@@ -94,6 +95,7 @@ typedef struct {
     ld_scenario scen;         /* the core's scenario: quantization and batch chosen, priced */
     int cost_ok;              /* scen.costed */
     char cost_note[1024];
+    char own_gpus[512], own_gpus_cost[400]; /* the GPUs named: the pick on them, the cards the volume takes */
     char api_label[192];
     double request;           /* the cost view's typical request used (0: whole context) */
     double request_unused;    /* the knob's request when not shorter than the context asked */

@@ -45,6 +45,7 @@ void wz_answer_free(wz_state *w)
     w->fits = NULL;
     w->req.fits = NULL;
     w->req.hardware[0] = '\0';
+    w->own_gpus[0] = w->own_gpus_cost[0] = '\0';
     w->have_answer = 0;
 }
 
@@ -229,26 +230,29 @@ static void blank(wz_state *w) { wz_add(w, ROLE_TEXT, 0, 0, 1, "%s", ""); }
 /* The GPUs asked (the review's optional row): how the pick sits on them, or how to ask. */
 static void add_own_gpus(app *a, wz_state *w, const char *name)
 {
+    w->own_gpus[0] = '\0';
     if (!w->hardware.gpu) {
-        wz_add(w, ROLE_MUTED, 2, 4, 0, "No GPUs of your own were given (the review's GPUs row, optional): the "
+        wz_add(w, ROLE_MUTED, 2, 4, 0, "No GPUs of your own were given (the review's GPUs row, optional%s%s): the "
             "candidates may need any hardware; llmdeck size --model %s --gpu NAME --quant int4 checks one (the cost "
-            "view's GPU knob prices another)", name);
+            "view's GPU knob prices another)", w->hardware_dropped[0] ? "; " : "", w->hardware_dropped, name);
         return;
     }
     char hw[160], gb[32];
     double mem;
     hardware_text(&w->hardware, hw, sizeof hw);
-    int fit = memfit_fits(a->ds->models, (size_t)w->pick, w->hardware.quant, w->req.context_length, w->hardware.gpu,
-                          w->hardware.cards, &mem);
+    int fit = memfit_fit_cards(a->ds->models, (size_t)w->pick, w->hardware.quant, w->req.context_length,
+                               w->hardware.gpu, w->hardware.cards, &mem);
     report_gb(mem, gb, sizeof gb);
-    if (fit == 1)
-        wz_add(w, ROLE_TEXT, 2, 4, 0, "On your GPUs (%s): fits, %s on the cards it needs "
-            "(weights + KV cache of one %.15g-token sequence + overhead)", hw, gb,
+    if (fit > 0)
+        snprintf(w->own_gpus, sizeof w->own_gpus, "On your GPUs (%s): fits on %d of them, %s of the %.4g GB they hold "
+            "at %.0f%% (weights + KV cache of one %.15g-token sequence + overhead)", hw, fit, gb,
+            fit * hosting_gpu_device_gb(w->hardware.gpu) * SIZING_GPU_MEM_UTIL, SIZING_GPU_MEM_UTIL * 100,
             w->req.context_length);
     else
-        wz_add(w, ROLE_MISSING, 2, 4, 0, "On your GPUs (%s): %s", hw,
+        snprintf(w->own_gpus, sizeof w->own_gpus, "On your GPUs (%s): %s", hw,
             fit == 0 ? "does not fit (no candidate did: this is the 2023 rule's pick)"
                      : "cannot be sized (no architecture in the catalogue)");
+    wz_add(w, fit > 0 ? ROLE_TEXT : ROLE_MISSING, 2, 4, 0, "%s", w->own_gpus);
 }
 
 static void add_sizing(app *a, wz_state *w)
@@ -329,6 +333,17 @@ static void add_cost(wz_state *w)
     wz_add(w, ROLE_API, 2, 29, 0, "API        %8s/month  %s", u1, in->api_label);
     wz_add(w, ROLE_SELFHOST, 2, 29, 0, "Self-host  %8s/month  %ld replica%s, %s", u2, c->replicas,
         c->replicas == 1 ? "" : "s", in->selfhost_label);
+    w->own_gpus_cost[0] = '\0';
+    if (w->hardware.gpu && c->replicas > 0 && w->scen.sizing.gpus > 0) {
+        /* the cards this volume takes against the ones named: the price is a rental's either way */
+        long need = c->replicas * (long)w->scen.sizing.gpus;
+        snprintf(w->own_gpus_cost, sizeof w->own_gpus_cost,
+            "This volume takes %ld × %s (%ld replica%s of %d), %s the %d you named; each is priced at its rental rate, "
+            "not as owned (a card you own costs its power and upkeep instead).", need, w->hardware.gpu->name,
+            c->replicas, c->replicas == 1 ? "" : "s", w->scen.sizing.gpus,
+            need > w->hardware.cards ? "more than" : "within", w->hardware.cards);
+        wz_add(w, need > w->hardware.cards ? ROLE_MISSING : ROLE_MUTED, 2, 4, 0, "%s", w->own_gpus_cost);
+    }
     wz_add(w, ROLE_TEXT, 2, 4, 0, "%s; break-even %s", diff, be);
     char hosted[400];
     if (report_hosted_cost_vs(w_app->ds->models, (size_t)w->pick, c, in->input_share, hosted, sizeof hosted) == 0)

@@ -131,6 +131,8 @@ static int write_report(app *a, const tui_export *x, FILE *f)
     r.cost_in = &w->scen.cost_in;
     r.cost = w->cost_ok ? &w->scen.cost : NULL;
     r.cost_note = w->cost_ok ? NULL : w->cost_note;
+    r.own_gpus = w->hardware.gpu && w->own_gpus[0] ? w->own_gpus : NULL;
+    r.own_gpus_cost = w->hardware.gpu && w->cost_ok && w->own_gpus_cost[0] ? w->own_gpus_cost : NULL;
     r.chart_image = w->chart_written ? base_name(w->chart_path) : NULL;
     r.chart_note = w->chart_written ? NULL : w->chart_note;
     ld_data_horizon horizon;

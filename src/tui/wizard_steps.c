@@ -105,6 +105,7 @@ static void answer_text(const wz_state *w, int k, char *buf, size_t n)
     case WZ_LICENCE: snprintf(buf, n, "%s", report_licence_name(q->licence)); break;
     case WZ_HARDWARE:
         if (w->hardware.gpu) hardware_text(&w->hardware, buf, n);
+        else if (w->hardware_dropped[0]) snprintf(buf, n, "any (%s)", w->hardware_dropped);
         else snprintf(buf, n, "any");
         break;
     default:
@@ -218,6 +219,7 @@ int wz_accept_step(wz_state *w)
             return -1;
         }
         w->hardware = hw; /* gpu NULL when empty: any hardware */
+        w->hardware_dropped[0] = '\0'; /* answered now */
     } else if (w->page == WZ_VOLUME) {
         if (!*t) v = 0;
         else if (units_parse_count(t, &v) != 0) {
@@ -287,9 +289,11 @@ void wz_load_saved(app *a, wz_state *w)
      * no longer lists is dropped, as any other answer the file cannot hold */
     it = cJSON_GetObjectItemCaseSensitive(s, "hardware");
     char why[256];
-    if (cJSON_IsString(it) && it->valuestring[0] && w->gpus &&
-        hardware_parse(w->gpus, it->valuestring, &w->hardware, why, sizeof why) == 0)
-        w->restored = 1;
+    if (cJSON_IsString(it) && it->valuestring[0]) {
+        if (w->gpus && hardware_parse(w->gpus, it->valuestring, &w->hardware, why, sizeof why) == 0) w->restored = 1;
+        else snprintf(w->hardware_dropped, sizeof w->hardware_dropped, "the saved \"%.40s\" is dropped: %.120s",
+                      it->valuestring, w->gpus ? why : "no GPU data");
+    }
 }
 
 static int same_hardware(const ld_hardware *x, const ld_hardware *y)

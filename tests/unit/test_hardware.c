@@ -12,6 +12,7 @@
 #include "llmdeck/dataset.h"
 #include "llmdeck/hardware.h"
 #include "llmdeck/memfit.h"
+#include "llmdeck/sizing.h"
 
 static ld_dataset ds;
 
@@ -85,6 +86,37 @@ static void test_parse_refusals(void **state)
     assert_int_equal(hardware_parse(ds.gpus, "2 x ", &hw, why, sizeof why), -1);
     assert_non_null(strstr(why, "name a GPU"));
     assert_int_equal(hardware_parse(ds.gpus, "4090", &hw, why, sizeof why), -1); /* digits of a name, no count */
+    assert_int_equal(hardware_parse(ds.gpus, "-1 x L4", &hw, why, sizeof why), -1);
+    assert_non_null(strstr(why, "from 1 to 8"));
+    assert_int_equal(hardware_parse(ds.gpus, "L4 int3", &hw, why, sizeof why), -1);
+    assert_non_null(strstr(why, "no precision named \"int3\""));
+    /* cards one owns are one kind: a name several GPUs start with is asked again */
+    assert_int_equal(hardware_parse(ds.gpus, "h100", &hw, why, sizeof why), -1);
+    assert_non_null(strstr(why, "H100 SXM"));
+    assert_non_null(strstr(why, "H100 PCIe"));
+    assert_int_equal(hardware_parse(ds.gpus, "2 x a100 int4", &hw, why, sizeof why), -1);
+    assert_non_null(strstr(why, "A100 40GB"));
+    /* the precision in its own spelling */
+    assert_int_equal(hardware_parse(ds.gpus, "RTX 4090 at Q4_K_M", &hw, why, sizeof why), 0);
+    assert_string_equal(hw.quant, "q4_k_m");
+}
+
+/* Cards one has need not be a server's 1, 2, 4 or 8: a model whose heads
+ * split over 5 (40 attention heads, 10 KV heads) fits on up to 8 cards
+ * that neither 4 nor 8 of them can serve (memfit_fit_cards, as `size
+ * --gpus 5`). */
+static void test_any_count_the_heads_split_over(void **state)
+{
+    (void)state;
+    long phi = catalog_find(ds.models, "Phi-4-reasoning");
+    assert_true(phi >= 0);
+    const ld_gpu *l4 = hosting_gpu_find(ds.gpus, "L4");
+    double mem;
+    int k8 = memfit_fit_cards(ds.models, (size_t)phi, "release", 32000, l4, 8, &mem);
+    if (k8 != 5) fail_msg("Phi-4-reasoning on up to 8 x L4 at 32k: %d cards, expected 5 (40 heads, 10 KV heads)", k8);
+    assert_true(mem <= 5 * hosting_gpu_device_gb(l4) * SIZING_GPU_MEM_UTIL);
+    assert_int_equal(memfit_fit_cards(ds.models, (size_t)phi, "release", 32000, l4, 4, &mem), 0); /* 4 cannot split its KV heads */
+    assert_int_equal(memfit_fits(ds.models, (size_t)phi, "release", 32000, l4, 8, &mem), 1);
 }
 
 static void test_requirement_as_memfit(void **state)
@@ -117,6 +149,7 @@ int main(void)
         cmocka_unit_test(test_parse_forms),
         cmocka_unit_test(test_parse_refusals),
         cmocka_unit_test(test_requirement_as_memfit),
+        cmocka_unit_test(test_any_count_the_heads_split_over),
     };
     return cmocka_run_group_tests(tests, open_shipped, close_shipped);
 }
