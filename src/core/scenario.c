@@ -152,9 +152,19 @@ static int choose_quant(const ld_scenario_input *in, const ld_sizing_input *base
     }
     set_quant(out, "int4", NULL, 0);
     if (size_at(base, out, 1, NULL, 0, &out->sizing, err) != 0) return -1;
-    if (base->gpu) /* the GPU asked for: it is the one that does not hold it, not every GPU */
-        snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 × %s hold (%s)%s", as,
-                 need, base->gpu->name, QUANT_RULE, unsized);
+    if (base->gpu) { /* the GPU asked for: it is the one that does not hold it, not every GPU */
+        /* the most of 1, 2, 4, 8 its heads split over: "more than 8 hold" is
+         * false of a 40-head model 8 cards would hold but cannot split */
+        int most = 8;
+        while (most > 1 && sizing_tp_check(&base->arch, most, NULL, 0) != 0) most /= 2;
+        char heads[160] = "";
+        if (most < 8)
+            snprintf(heads, sizeof heads, ", and %s cannot split its %ld attention heads (%ld KV): vLLM splits them "
+                     "evenly", most == 4 ? "8" : most == 2 ? "4 or 8" : "2, 4 or 8", base->arch.attention_heads,
+                     base->arch.kv_heads);
+        snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than %d × %s hold%s (%s)%s",
+                 as, need, most, base->gpu->name, heads, QUANT_RULE, unsized);
+    }
     else
         snprintf(out->choice, sizeof out->choice, "quantization int4: %s it needs %s, more than 8 of any %sGPU holds "
                  "(%s)%s", as, need, need_price ? "priced " : "", QUANT_RULE, unsized);
