@@ -63,7 +63,7 @@ typedef struct {
      * when not, -1 when it cannot be sized (not qualifying either: an
      * unknown size promises nothing).  "" and NULL: no hardware asked.
      * The caller owns `fits` (memfit_fits fills it). */
-    char hardware[LD_REQ_TEXT];
+    char hardware[256];              /* (longer than LD_REQ_TEXT: a GPU name, a precision, a context) */
     const signed char *fits;
 } ld_requirements;
 

@@ -130,7 +130,7 @@ int hardware_requirement(const ld_catalog *cat, const ld_hardware *hw, ld_requir
     units_format_grouped(req->context_length, ctx, sizeof ctx);
     snprintf(words, sizeof words, "%s%d \xc3\x97 %s (%g GB) at %s, one sequence of %s tokens",
              hw->cards > 1 ? "up to " : "", hw->cards, hw->gpu->name, hw->gpu->memory_gb,
-             memfit_is_release(hw->quant) ? "the release precision" : hw->quant, ctx);
+             memfit_is_release(hw->quant) ? "the release precision (fp16 where none is stated)" : hw->quant, ctx);
     snprintf(req->hardware, sizeof req->hardware, "%.*s", (int)sizeof req->hardware - 1, words);
     req->fits = f;
     *fits = f;

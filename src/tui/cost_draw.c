@@ -18,7 +18,9 @@
 /* Dollars without cents: "$500", "$22,500". */
 static void short_usd(double v, char *buf, size_t n)
 {
-    units_format_usd(round(v), buf, n);
+    /* whole dollars as the results beside it print them ($1,788.50 is
+     * $1,788 there, printf's rounding: not $1,789 here) */
+    units_format_usd(fabs(v) >= 1000 ? v : round(v), buf, n);
     size_t len = strlen(buf);
     if (len > 3 && !strcmp(buf + len - 3, ".00")) buf[len - 3] = '\0';
 }
