@@ -182,6 +182,10 @@ static void knob_text(const app *a, const cv_state *s, kline l, char *lab, char 
         break;
     default: break;
     }
+    /* a preset's price and rate are given: the sizing knobs change nothing
+     * then, and say so in words, not only in a muted colour */
+    if (!l.sub && l.knob == K_MODEL && knob_muted(s, l.knob)) snprintf(val, n, "Enter: size a model");
+    else if (!l.sub && l.knob != K_UTIL && knob_muted(s, l.knob)) snprintf(val, n, "unused with a preset");
 }
 
 /* "1M ───●─── 100B": the volume on its log scale. */
