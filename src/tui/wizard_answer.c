@@ -244,9 +244,10 @@ static void add_own_gpus(app *a, wz_state *w, const char *name)
                                w->hardware.gpu, w->hardware.cards, &mem);
     report_gb(mem, gb, sizeof gb);
     if (fit > 0)
-        snprintf(w->own_gpus, sizeof w->own_gpus, "On your GPUs (%s): fits on %d of them, %s of the %.4g GB they hold "
+        snprintf(w->own_gpus, sizeof w->own_gpus, "On your GPUs (%s): fits on %d of them, %s of the %.4g GB %s "
             "at %.0f%% (weights + KV cache of one %.15g-token sequence + overhead)", hw, fit, gb,
-            fit * hosting_gpu_device_gb(w->hardware.gpu) * SIZING_GPU_MEM_UTIL, SIZING_GPU_MEM_UTIL * 100,
+            fit * hosting_gpu_device_gb(w->hardware.gpu) * SIZING_GPU_MEM_UTIL, fit == 1 ? "it holds" : "they hold",
+            SIZING_GPU_MEM_UTIL * 100,
             w->req.context_length);
     else
         snprintf(w->own_gpus, sizeof w->own_gpus, "On your GPUs (%s): %s", hw,
