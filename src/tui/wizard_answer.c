@@ -107,10 +107,16 @@ static void compute_sizing(app *a, wz_state *w)
         scenario_base(a, w, &si);
         si.quant = i == 2 ? SCENARIO_QUANT_RELEASE : i ? "int4" : "fp16";
         si.batch = 1;
-        w->size_ok[i] = scenario_compute(&si, NULL, &one, &err) >= 0 && one.sized;
+        int rc = scenario_compute(&si, NULL, &one, &err);
+        w->size_ok[i] = rc >= 0 && one.sized;
         if (w->size_ok[i]) w->size[i] = one.sizing;
+        else if (!w->size_note[0]) /* why, said once: "No sizing." told nothing */
+            snprintf(w->size_note, sizeof w->size_note, "%s%s: %.800s", model_name(a, w),
+                     w->cands.n ? "" : " (the 2023 rule's pick: no candidate met the requirements)",
+                     rc < 0 ? err.msg : one.note);
         if (i == 2) snprintf(w->release_label, sizeof w->release_label, "%s", one.quant_label);
     }
+    if (w->size_ok[0] || w->size_ok[1] || w->size_ok[2]) w->size_note[0] = '\0';
 }
 
 static const app *w_app; /* the app whose cost view the wizard prices against */
