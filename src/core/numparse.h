@@ -59,7 +59,7 @@ int numparse_cell(const char *s, size_t len, double *out);
 
 /* 1 when numparse_cell would call the cell a word (-1), else 0, without
  * computing the number for the common shape (numparse_simple's: a sign,
- * digits, at most one '.'): the check of a declared numeric column whose
+ * at most 15 digits, at most one '.'): the check of a declared numeric column whose
  * numbers nobody reads (csvload.h, numbers_read). */
 static inline int numparse_is_word(const char *s, size_t len)
 {
@@ -71,7 +71,7 @@ static inline int numparse_is_word(const char *s, size_t len)
         else if (*p == '.' && !dot) dot = 1;
         else break;
     }
-    if (p == end && digits) return 0;
+    if (p == end && digits && digits <= 15) return 0; /* numparse_simple's shape exactly: a longer one may be refused */
     double v;
     return numparse_cell(s, len, &v) < 0;
 }

@@ -115,6 +115,15 @@ static void test_long_cells(void **state)
                                          "sixty", "1,5", "85%", " 7", "7 ", "+", ".", "1.", ".5", "-.5", "1..2",
                                          "0x10", "12345678901234567890"};
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) same_word(shapes[i], strlen(shapes[i]));
+    /* digits past any reader's buffer: 16 to 400 of them, with and without a point */
+    char many[402];
+    for (size_t n = 16; n <= 400; n += 3) {
+        memset(many, '9', n);
+        many[0] = '1';
+        same_word(many, n);
+        many[n / 2] = '.';
+        same_word(many, n);
+    }
 }
 
 int main(void)

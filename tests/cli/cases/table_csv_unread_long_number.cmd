@@ -1,0 +1,1 @@
+table $CASES/../fixtures/unread_long_number.csv --format csv
