@@ -190,6 +190,12 @@ static int hardware_requirement_of(const flags *f, const ld_dataset *ds, ld_requ
     if (!hw.gpu)
         return cli_usage_error(CMD, "--gpu: unknown GPU '%s' (see data/gpus.csv: A10, A100 40GB, A100 80GB SXM, "
                                     "H100 SXM, L4, L40S, RTX 4090, ...)", f->gpu);
+    char which[400], note[1024], safe[2048];
+    if (hosting_gpu_candidates(ds->gpus, f->gpu, which, sizeof which) > 1) { /* said, as the first listed is used */
+        snprintf(note, sizeof note, "note: --gpu %.100s could be %s; %s is used (name it whole for another)", f->gpu,
+                 which, hw.gpu->name);
+        fprintf(stderr, "llmdeck %s: %s\n", CMD, output_sanitize(note, safe, sizeof safe));
+    }
     hw.cards = f->gpus > 0 ? (int)f->gpus : 1;
     snprintf(hw.quant, sizeof hw.quant, "%s", f->quant ? f->quant : "release");
     return hardware_requirement(ds->models, &hw, req, fits) != 0;

@@ -1,0 +1,1 @@
+recommend --gpu h100 --limit 1 --format csv
