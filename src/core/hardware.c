@@ -58,11 +58,15 @@ int hardware_parse(const ld_gpu_list *gpus, const char *text, ld_hardware *hw, c
     while (len && name[len - 1] == ' ') name[--len] = '\0';
     /* the whole rest as a GPU first ("RTX 4090"); else its last word as a
      * precision ("L40S int4", "L40S at int4") */
+    char full[sizeof name]; /* as typed, for the messages */
+    snprintf(full, sizeof full, "%s", name);
     const ld_gpu *g = len ? hosting_gpu_find(gpus, name) : NULL;
     if (!g && len) {
         char *sp = strrchr(name, ' ');
         const char *q = sp ? known_quant(sp + 1) : NULL;
-        if (sp) {
+        /* a last word that reads as a precision (a letter first: int3, fp6),
+         * not a model number ("RTX 9090" is an unknown GPU) */
+        if (sp && (q || isalpha((unsigned char)sp[1]))) {
             char word[40];
             snprintf(word, sizeof word, "%.39s", sp + 1);
             *sp = '\0';
@@ -99,7 +103,7 @@ int hardware_parse(const ld_gpu_list *gpus, const char *text, ld_hardware *hw, c
             }
             used += (size_t)w;
         }
-        snprintf(why, n, "no GPU named \"%.60s\" in gpus.csv (%s)", name, list);
+        snprintf(why, n, "no GPU named \"%.60s\" in gpus.csv (%s)", strcmp(hw->quant, "release") ? name : full, list);
         return -1;
     }
     hw->gpu = g;

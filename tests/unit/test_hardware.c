@@ -90,6 +90,13 @@ static void test_parse_refusals(void **state)
     assert_non_null(strstr(why, "from 1 to 8"));
     assert_int_equal(hardware_parse(ds.gpus, "L4 int3", &hw, why, sizeof why), -1);
     assert_non_null(strstr(why, "no precision named \"int3\""));
+    /* a model number is no precision: the GPU is what is unknown, named whole */
+    assert_int_equal(hardware_parse(ds.gpus, "RTX 9090", &hw, why, sizeof why), -1);
+    assert_non_null(strstr(why, "no GPU named \"RTX 9090\""));
+    assert_int_equal(hardware_parse(ds.gpus, "zz9 int4", &hw, why, sizeof why), -1); /* the precision read, the GPU not */
+    assert_non_null(strstr(why, "no GPU named \"zz9\" in"));
+    assert_int_equal(hardware_parse(ds.gpus, "zz9 foo", &hw, why, sizeof why), -1);
+    assert_non_null(strstr(why, "no GPU named \"zz9 foo\" in"));
     /* cards one owns are one kind: a name several GPUs start with is asked again */
     assert_int_equal(hardware_parse(ds.gpus, "h100", &hw, why, sizeof why), -1);
     assert_non_null(strstr(why, "H100 SXM"));
