@@ -134,48 +134,49 @@ static void gpu_key(const char *in, char *out, size_t n)
     out[o] = '\0';
 }
 
-const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name)
+/* The GPUs `name` means: an exact match of the letters and digits (1),
+ * else those whose names start with them, in file order; *first the
+ * first of them (NULL: none), their names joined into buf (n may be 0). */
+static size_t gpu_matches(const ld_gpu_list *l, const char *name, const ld_gpu **first, char *buf, size_t n)
 {
     char want[128], have[128];
+    size_t count = 0, used = 0;
     gpu_key(name, want, sizeof want);
-    if (!l || !want[0]) return NULL;
+    *first = NULL;
+    if (n) buf[0] = '\0';
+    if (!l || !want[0]) return 0;
     for (size_t i = 0; i < l->n; i++) {
         gpu_key(l->v[i].name, have, sizeof have);
-        if (strcmp(have, want) == 0) return &l->v[i];
+        if (strcmp(have, want) == 0) {
+            if (n) snprintf(buf, n, "%s", l->v[i].name);
+            *first = &l->v[i];
+            return 1;
+        }
     }
     /* "a100-80gb" names two rows (SXM and PCIe): the file lists the usual
      * variant first, and the caller shows the full name it got. */
     size_t wl = strlen(want);
     for (size_t i = 0; i < l->n; i++) {
         gpu_key(l->v[i].name, have, sizeof have);
-        if (strncmp(have, want, wl) == 0) return &l->v[i];
-    }
-    return NULL;
-}
-
-size_t hosting_gpu_candidates(const ld_gpu_list *l, const char *name, char *buf, size_t n)
-{
-    char want[128], have[128];
-    size_t count = 0, used = 0;
-    gpu_key(name, want, sizeof want);
-    if (n) buf[0] = '\0';
-    if (!l || !want[0]) return 0;
-    for (size_t i = 0; i < l->n; i++) {
-        gpu_key(l->v[i].name, have, sizeof have);
-        if (strcmp(have, want) == 0) {
-            snprintf(buf, n, "%s", l->v[i].name);
-            return 1;
-        }
-    }
-    size_t wl = strlen(want);
-    for (size_t i = 0; i < l->n; i++) {
-        gpu_key(l->v[i].name, have, sizeof have);
         if (strncmp(have, want, wl) != 0) continue;
-        count++;
+        if (!count++) *first = &l->v[i];
         int w = used < n ? snprintf(buf + used, n - used, "%s%s", used ? ", " : "", l->v[i].name) : 0;
         if (w > 0) used += (size_t)w < n - used ? (size_t)w : n - used - 1;
     }
     return count;
+}
+
+const ld_gpu *hosting_gpu_find(const ld_gpu_list *l, const char *name)
+{
+    const ld_gpu *first;
+    gpu_matches(l, name, &first, NULL, 0);
+    return first;
+}
+
+size_t hosting_gpu_candidates(const ld_gpu_list *l, const char *name, char *buf, size_t n)
+{
+    const ld_gpu *first;
+    return gpu_matches(l, name, &first, buf, n);
 }
 
 /* --- hosting.json --------------------------------------------------------- */

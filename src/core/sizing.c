@@ -192,15 +192,19 @@ double sizing_need_gb(const ld_model_arch *a, double weights_gb, double kv_gb, i
     return weights_gb + kv * sizing_kv_copies(a, n) + sizing_overhead_gb(weights_gb, n);
 }
 
+/* n GPUs the heads split over, whose usable memory holds the need. */
+static int holds_on(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util, int n)
+{
+    return (n == 1 || sizing_tp_check(a, n, NULL, 0) == 0) &&
+           n * memory_gb * mem_util >= sizing_need_gb(a, weights_gb, kv_gb, n);
+}
+
 int sizing_fit_gpus(const ld_model_arch *a, double weights_gb, double kv_gb, double memory_gb, double mem_util)
 {
     static const int counts[] = {1, 2, 4, 8};
     if (!(memory_gb > 0) || !isfinite(weights_gb)) return 0;
-    for (size_t i = 0; i < 4; i++) {
-        int n = counts[i];
-        if (n > 1 && sizing_tp_check(a, n, NULL, 0) != 0) continue;
-        if (n * memory_gb * mem_util >= sizing_need_gb(a, weights_gb, kv_gb, n)) return n;
-    }
+    for (size_t i = 0; i < 4; i++)
+        if (holds_on(a, weights_gb, kv_gb, memory_gb, mem_util, counts[i])) return counts[i];
     return 0;
 }
 
@@ -208,10 +212,8 @@ int sizing_fit_gpus_upto(const ld_model_arch *a, double weights_gb, double kv_gb
                          int max_cards)
 {
     if (!(memory_gb > 0) || !isfinite(weights_gb)) return 0;
-    for (int n = 1; n <= max_cards; n++) {
-        if (n > 1 && sizing_tp_check(a, n, NULL, 0) != 0) continue;
-        if (n * memory_gb * mem_util >= sizing_need_gb(a, weights_gb, kv_gb, n)) return n;
-    }
+    for (int n = 1; n <= max_cards; n++)
+        if (holds_on(a, weights_gb, kv_gb, memory_gb, mem_util, n)) return n;
     return 0;
 }
 

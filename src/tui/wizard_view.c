@@ -1,5 +1,6 @@
 /* wizard_view.c - view 2, the recommendation wizard: one question per step
- * ("Step K of 9"), defaults preselected, a review page, then the answer
+ * ("Step K of 8"), defaults preselected, a review page (with the optional
+ * GPUs row, asked from there only), then the answer
  * (wizard_answer.c).  Lists are chosen with the cursor; free values
  * (context length, monthly volume, a task or language of one's own) are
  * typed into a field on the step and checked before moving on.  The last
